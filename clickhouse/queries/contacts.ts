@@ -1,0 +1,111 @@
+import type { Store } from "../client";
+import { IN_HISTORY_SQL, STATUS_SQL } from "./contact-status";
+
+export interface ContactState {
+  contact: string;
+  name: string;
+  status: "active" | "requesting" | "intervened" | "closed";
+  inHistory: boolean;
+  firstSeen: string;
+  lastActive: string | null;
+  lastMessage: string | null;
+  templateMessages: number;
+  sessionMessages: number;
+  unresolvedQueries: number;
+  source: string;
+  sourceDetail: string;
+  firstMessageTag: string;
+}
+
+/** One contact's basic parameters, derived from the event log by contact_state. */
+export async function getContactState(store: Store, workspaceId: string, contact: string, now: Date): Promise<ContactState | null> {
+  const rows = await store.query<Record<string, string | number | null>>(
+    `SELECT
+       contact, name, ${STATUS_SQL} AS status, ${IN_HISTORY_SQL} AS in_history,
+       first_seen, last_active, last_message, template_messages, session_messages, unresolved_queries,
+       source, source_detail, first_message_tag
+     FROM (
+       SELECT
+         contact,
+         argMaxMerge(name) AS name,
+         min(first_seen) AS first_seen,
+         max(last_active) AS last_active,
+         max(last_message) AS last_message,
+         sum(template_messages) AS template_messages,
+         sum(session_messages) AS session_messages,
+         sum(unresolved_queries) AS unresolved_queries,
+         argMaxMerge(last_control) AS last_control,
+         max(last_control_at) AS last_control_at,
+         argMinMerge(source) AS source,
+         argMinMerge(source_detail) AS source_detail,
+         argMinMerge(first_message_tag) AS first_message_tag
+       FROM contact_state
+       WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}
+       GROUP BY contact
+     )`,
+    { workspaceId, contact, now: now.getTime() / 1000 },
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    contact: String(r.contact),
+    name: String(r.name),
+    status: r.status as ContactState["status"],
+    inHistory: Boolean(Number(r.in_history)),
+    firstSeen: String(r.first_seen),
+    lastActive: r.last_active === null ? null : String(r.last_active),
+    lastMessage: r.last_message === null ? null : String(r.last_message),
+    templateMessages: Number(r.template_messages),
+    sessionMessages: Number(r.session_messages),
+    unresolvedQueries: Number(r.unresolved_queries),
+    source: String(r.source),
+    sourceDetail: String(r.source_detail),
+    firstMessageTag: String(r.first_message_tag),
+  };
+}
+
+export interface JourneyEvent {
+  event_id: string;
+  ts: string;
+  type: string;
+  actor_kind: string;
+  actor_id: string;
+  campaign_id: string;
+  tag: string;
+  text: string;
+}
+
+/** A contact's events, oldest first. */
+export async function getJourney(store: Store, workspaceId: string, contact: string, limit = 1000): Promise<JourneyEvent[]> {
+  return store.query<JourneyEvent>(
+    `SELECT event_id, ts, type, actor_kind, actor_id, campaign_id, tag, text
+     FROM events
+     WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}
+     ORDER BY ts, event_id
+     LIMIT {limit:UInt32}`,
+    { workspaceId, contact, limit },
+  );
+}
+
+export interface CampaignTicks {
+  campaign_id: string;
+  sent_at: string | null;
+  delivered_at: string | null;
+  read_at: string | null;
+  replied_at: string | null;
+  failed_at: string | null;
+  error_code: number;
+}
+
+/** The ticks of every campaign a contact received. */
+export async function getContactCampaignTicks(store: Store, workspaceId: string, contact: string): Promise<CampaignTicks[]> {
+  return store.query<CampaignTicks>(
+    `SELECT campaign_id, min(sent_at) AS sent_at, min(delivered_at) AS delivered_at, min(read_at) AS read_at,
+            min(replied_at) AS replied_at, min(failed_at) AS failed_at, argMaxMerge(error_code) AS error_code
+     FROM campaign_recipients
+     WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}
+     GROUP BY campaign_id
+     ORDER BY campaign_id`,
+    { workspaceId, contact },
+  );
+}

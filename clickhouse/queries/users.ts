@@ -1,0 +1,70 @@
+import type { Store } from "../client";
+import { nextVersion } from "../version";
+
+/**
+ * Users are people, not tenants: a user may belong to several workspaces, so
+ * these statements are keyed by user, never by workspace.
+ */
+export const TENANT_EXEMPT = "users and their own membership list span workspaces by design";
+
+export interface UserRow {
+  user_id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+}
+
+export async function findUserByEmail(store: Store, email: string): Promise<UserRow | null> {
+  const rows = await store.query<UserRow & { is_deleted: number }>(
+    `SELECT user_id, email, name, password_hash, is_deleted
+     FROM users
+     WHERE email = {email:String}
+     ORDER BY version DESC
+     LIMIT 1 BY user_id`,
+    { email: email.toLowerCase() },
+  );
+  return rows.find((r) => !Number(r.is_deleted)) ?? null;
+}
+
+export async function upsertUser(
+  store: Store,
+  user: { userId: string; email: string; name: string; passwordHash: string },
+): Promise<void> {
+  await store.insert("users", [
+    {
+      user_id: user.userId,
+      email: user.email.toLowerCase(),
+      name: user.name,
+      password_hash: user.passwordHash,
+      created_at: Date.now(),
+      version: nextVersion(),
+      is_deleted: 0,
+    },
+  ]);
+}
+
+export interface UserWorkspace {
+  workspaceId: string;
+  name: string;
+  role: string;
+}
+
+/** The workspaces a user belongs to, with their role in each. */
+export async function workspacesOfUser(store: Store, userId: string): Promise<UserWorkspace[]> {
+  return store.query<UserWorkspace>(
+    `SELECT m.workspace_id AS workspaceId, w.name AS name, m.role AS role
+     FROM (
+       SELECT workspace_id, role, is_deleted FROM memberships
+       WHERE user_id = {userId:String}
+       ORDER BY version DESC LIMIT 1 BY workspace_id
+     ) AS m
+     INNER JOIN (
+       SELECT workspace_id, name, is_deleted FROM workspaces
+       WHERE workspace_id IN (SELECT workspace_id FROM memberships WHERE user_id = {userId:String})
+       ORDER BY version DESC LIMIT 1 BY workspace_id
+     ) AS w ON w.workspace_id = m.workspace_id
+     WHERE m.is_deleted = 0 AND w.is_deleted = 0
+     ORDER BY name`,
+    { userId },
+  );
+}
