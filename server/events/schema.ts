@@ -1,0 +1,186 @@
+import { z } from "zod";
+
+/**
+ * The ChatLens event model. Every source (Event API, WhatsApp webhook, CSV
+ * import, demo generator) produces these; ingestion validates each one on its
+ * own and stores it in the append-only event log.
+ */
+
+/** E.164: a plus, a country code and up to 15 digits in all. */
+export const e164 = z
+  .string({ error: "contact must be a phone number in E.164 form, like +919812345678" })
+  .regex(/^\+[1-9]\d{6,14}$/, { error: "contact must be a phone number in E.164 form, like +919812345678" });
+
+const isoTime = z.iso.datetime({ offset: true, error: "ts is not an ISO-8601 time (like 2026-11-23T09:30:00Z)" });
+
+export const actorSchema = z.object({
+  kind: z.enum(["user", "bot", "agent", "member", "api", "system"], {
+    error: "actor.kind must be one of user, bot, agent, member, api, system",
+  }),
+  id: z.string().max(200).default(""),
+  name: z.string().max(200).optional(),
+});
+export type Actor = z.infer<typeof actorSchema>;
+
+const common = {
+  event_id: z.string({ error: "event_id is required" }).min(1, "event_id is required").max(128, "event_id is longer than 128 characters"),
+  /** Optional in API bodies: the API key names the workspace. When given, it must match. */
+  workspace_id: z.string().max(64).optional(),
+  ts: isoTime,
+  actor: actorSchema.optional(),
+};
+
+const withContact = { ...common, contact: e164 };
+const optionalContact = { ...common, contact: e164.optional() };
+
+const shortText = z.string().max(4096, "text is longer than 4096 characters");
+const id = (what: string) => z.string({ error: `${what} is required` }).min(1, `${what} is required`).max(200);
+
+export const referralSchema = z.object({
+  source_type: z.string().max(50).optional(),
+  source_id: z.string().max(200).optional(),
+  source_url: z.string().max(2000).optional(),
+  headline: z.string().max(500).optional(),
+  body: z.string().max(2000).optional(),
+  ctwa_clid: z.string().max(500).optional(),
+});
+
+export const inboundMessage = z.object({
+  ...withContact,
+  type: z.literal("message.inbound"),
+  /** WhatsApp message type: text, button, interactive, image, location, … */
+  message_type: z.string().max(50).default("text"),
+  text: shortText.optional(),
+  wamid: z.string().max(200).optional(),
+  /** The wamid of the business message this one answers, when WhatsApp says. */
+  context_wamid: z.string().max(200).optional(),
+  profile_name: z.string().max(200).optional(),
+  referral: referralSchema.optional(),
+  /** Set by ingestion: the contact's first inbound message. */
+  first: z.boolean().optional(),
+});
+
+export const outboundMessage = z.object({
+  ...withContact,
+  type: z.literal("message.outbound"),
+  kind: z.enum(["template", "session"], { error: "kind must be template or session" }),
+  wamid: z.string().max(200).optional(),
+  campaign_id: z.string().max(200).optional(),
+  template: z.string().max(200).optional(),
+  text: shortText.optional(),
+});
+
+export const messageStatus = z.object({
+  ...withContact,
+  type: z.literal("message.status"),
+  wamid: id("wamid"),
+  status: z.enum(["sent", "delivered", "read", "failed"], { error: "status must be sent, delivered, read or failed" }),
+  campaign_id: z.string().max(200).optional(),
+  error: z.object({ code: z.number().int(), title: z.string().max(500).default("") }).optional(),
+  pricing: z
+    .object({ category: z.string().max(50).optional(), billable: z.boolean().optional(), model: z.string().max(50).optional() })
+    .optional(),
+  conversation: z.object({ id: z.string().max(200).optional(), origin: z.string().max(50).optional() }).optional(),
+});
+
+export const campaignCreated = z.object({
+  ...optionalContact,
+  type: z.literal("campaign.created"),
+  campaign_id: id("campaign_id"),
+  name: z.string().min(1, "name is required").max(200),
+  template: z.string().max(200).default(""),
+});
+
+export const campaignSent = z.object({
+  ...optionalContact,
+  type: z.literal("campaign.sent"),
+  campaign_id: id("campaign_id"),
+});
+
+export const interventionRequested = z.object({
+  ...withContact,
+  type: z.literal("intervention.requested"),
+  text: shortText.optional(),
+});
+
+export const agentIntervened = z.object({ ...withContact, type: z.literal("agent.intervened") });
+export const chatResolved = z.object({ ...withContact, type: z.literal("chat.resolved") });
+
+const tagFields = {
+  tag: z.string().min(1, "tag is required").max(100, "tag is longer than 100 characters"),
+  kind: z.enum(["automated", "manual"], { error: "kind must be automated or manual" }),
+  origin: z.enum(["first_message", "api", "broadcast", "manual"]).optional(),
+};
+export const tagAdded = z.object({ ...withContact, type: z.literal("tag.added"), ...tagFields });
+export const tagRemoved = z.object({ ...withContact, type: z.literal("tag.removed"), ...tagFields });
+
+export const attributeSet = z.object({
+  ...withContact,
+  type: z.literal("attribute.set"),
+  attribute: z.string().min(1, "attribute is required").max(100),
+  value: z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]),
+});
+
+const contactFields = {
+  name: z.string().max(200).optional(),
+  /** organic, api, or an import label. */
+  source: z.string().max(100).optional(),
+  /** Where exactly: the ad of a click-to-WhatsApp referral, a file name… */
+  source_detail: z.string().max(500).optional(),
+};
+export const contactCreated = z.object({ ...withContact, type: z.literal("contact.created"), ...contactFields });
+export const contactImported = z.object({
+  ...withContact,
+  type: z.literal("contact.imported"),
+  ...contactFields,
+  source: z.string().min(1, "source is required for an import").max(100),
+});
+
+export const EVENT_TYPES = [
+  "message.inbound",
+  "message.outbound",
+  "message.status",
+  "campaign.created",
+  "campaign.sent",
+  "intervention.requested",
+  "agent.intervened",
+  "chat.resolved",
+  "tag.added",
+  "tag.removed",
+  "attribute.set",
+  "contact.created",
+  "contact.imported",
+] as const;
+
+export const eventSchema = z.discriminatedUnion(
+  "type",
+  [
+    inboundMessage,
+    outboundMessage,
+    messageStatus,
+    campaignCreated,
+    campaignSent,
+    interventionRequested,
+    agentIntervened,
+    chatResolved,
+    tagAdded,
+    tagRemoved,
+    attributeSet,
+    contactCreated,
+    contactImported,
+  ],
+  {
+    error: (issue): string | undefined =>
+      issue.code === "invalid_union" ? `type must be one of ${EVENT_TYPES.join(", ")}` : undefined,
+  },
+);
+
+export type ChatEvent = z.infer<typeof eventSchema>;
+export type ChatEventInput = z.input<typeof eventSchema>;
+export type EventType = ChatEvent["type"];
+
+
+// EVENT_TYPES must list exactly the union's types.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const eventTypesComplete: Same<(typeof EVENT_TYPES)[number], EventType> = true;
+void eventTypesComplete;

@@ -1,0 +1,75 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { Session } from "next-auth";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import type { Store } from "@/clickhouse/client";
+import { getMemberRole } from "@/clickhouse/queries/workspaces";
+import { roleAllows, roleSchema, type Role } from "../auth/roles";
+
+export interface Context {
+  session: Pick<Session, "user"> | null;
+  store: Store;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
+    return { ...shape, data: { ...shape.data, zodError } };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/**
+ * A bad input's message reads "to: use a date like 2026-11-23" rather than
+ * zod's JSON dump, for server-side callers as much as for HTTP clients.
+ */
+const readableInputErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.code === "BAD_REQUEST" && result.error.cause instanceof ZodError) {
+    result.error.message = result.error.cause.issues
+      .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+      .join("; ");
+  }
+  return result;
+});
+
+/** Anyone, signed in or not. */
+export const publicProcedure = t.procedure.use(readableInputErrors);
+
+/** A signed-in person. */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  const userId = ctx.session?.user?.id;
+  if (!userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { ...ctx, userId } });
+});
+
+const workspaceInput = z.object({ workspaceId: z.string().min(1).max(64) });
+
+/**
+ * A member of the workspace named in the input. The middleware checks the
+ * membership and puts the workspace id and role into the context; routers use
+ * ctx.workspace and never trust the raw input's id on their own.
+ */
+export const workspaceProcedure = authedProcedure.input(workspaceInput).use(async ({ ctx, input, next }) => {
+  const role = await getMemberRole(ctx.store, input.workspaceId, ctx.userId);
+  const parsedRole = roleSchema.safeParse(role);
+  // Not a member and no such workspace look the same: nothing leaks across tenants.
+  if (!parsedRole.success) throw new TRPCError({ code: "NOT_FOUND", message: "No such workspace." });
+  return next({ ctx: { ...ctx, workspace: { id: input.workspaceId, role: parsedRole.data } } });
+});
+
+/** A member whose role is one of `roles`. */
+export function workspaceProcedureFor(roles: readonly Role[]) {
+  return workspaceProcedure.use(({ ctx, next }) => {
+    if (!roleAllows(ctx.workspace.role, roles)) {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `Your role (${ctx.workspace.role}) cannot do this; ask a workspace ${roles.join(" or ")}.`,
+      });
+    }
+    return next();
+  });
+}

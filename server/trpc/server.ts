@@ -1,0 +1,14 @@
+import "server-only";
+import { cache } from "react";
+import { getStore } from "@/clickhouse/client";
+import { currentSession } from "@/server/auth/session";
+import { createCaller } from "@/server/routers/_app";
+
+/**
+ * One context per request: React's cache() scopes it to the current server
+ * render, so a layout and its page share the session lookup.
+ */
+const createContext = cache(async () => ({ session: await currentSession(), store: getStore() }));
+
+/** tRPC for React Server Components: the same procedures, called in-process. */
+export const api = createCaller(createContext);
