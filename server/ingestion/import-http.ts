@@ -1,0 +1,43 @@
+import { Readable } from "node:stream";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import type { Store } from "@/clickhouse/client";
+import { importContactsCsv, ImportMappingError, importOptionsSchema } from "./csv-import";
+
+/**
+ * Runs a CSV import from an HTTP request and answers with NDJSON: a
+ * `{"type":"progress",…}` line per batch, then `{"type":"done","report":…}`
+ * or `{"type":"error","message":…}`. The UI draws its progress bar from it;
+ * the CLI prints it.
+ */
+export function importResponse(store: Store, workspaceId: string, req: Request): Response {
+  const rawOptions = new URL(req.url).searchParams.get("options");
+  let options;
+  try {
+    options = importOptionsSchema.parse(JSON.parse(rawOptions ?? "{}"));
+  } catch (err) {
+    const message = err instanceof SyntaxError ? "options must be JSON" : ((err as { issues?: Array<{ path: unknown[]; message: string }> }).issues ?? [])
+      .map((i) => `${i.path.join(".")}: ${i.message}`)
+      .join("; ");
+    return Response.json({ error: `Bad import options: ${message}` }, { status: 400 });
+  }
+  if (!req.body) return Response.json({ error: "Send the CSV file as the request body." }, { status: 400 });
+
+  const input = Readable.fromWeb(req.body as unknown as WebReadableStream<Uint8Array>);
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (obj: unknown) => controller.enqueue(encoder.encode(JSON.stringify(obj) + "\n"));
+      try {
+        const report = await importContactsCsv(store, workspaceId, input, options, (p) => send({ type: "progress", ...p, rejected: undefined }));
+        send({ type: "done", report });
+      } catch (err) {
+        const known = err instanceof ImportMappingError || (err as { code?: string }).code?.startsWith("CSV_");
+        if (!known) console.error("import failed:", err);
+        send({ type: "error", message: known ? (err as Error).message : "The import stopped because of a server error; rows before it were kept." });
+      } finally {
+        controller.close();
+      }
+    },
+  });
+  return new Response(stream, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
+}
