@@ -1,0 +1,72 @@
+/** Timing helpers for scripts/bench.ts. */
+
+export interface BenchQuery {
+  /** A group of related queries (one screen, one report); the table is grouped by it. */
+  group: string;
+  name: string;
+  run: () => Promise<unknown>;
+}
+
+export interface QueryTiming {
+  group: string;
+  name: string;
+  runs: number;
+  p50: number;
+  p95: number;
+  min: number;
+  max: number;
+  /** Rows (or, for an object result, 1) of the last run. */
+  rows: number;
+}
+
+/** Nearest-rank percentile of sorted values. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+}
+
+export function rowsOf(result: unknown): number {
+  if (Array.isArray(result)) return result.length;
+  if (result instanceof Map || result instanceof Set) return result.size;
+  return result === undefined || result === null ? 0 : 1;
+}
+
+/** Runs the query `warmup` times unmeasured, then `runs` times one after another. */
+export async function timeQuery(q: BenchQuery, runs: number, warmup = 2): Promise<QueryTiming> {
+  let last: unknown;
+  for (let i = 0; i < warmup; i++) last = await q.run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    last = await q.run();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    group: q.group,
+    name: q.name,
+    runs,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    min: times[0],
+    max: times[times.length - 1],
+    rows: rowsOf(last),
+  };
+}
+
+/** A plain-text table, numbers right-aligned. */
+export function formatTable(header: string[], rows: Array<Array<string | number>>): string {
+  const cells = [header, ...rows.map((r) => r.map((c) => (typeof c === "number" ? formatNumber(c) : c)))];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => String(r[i]).length)));
+  const numeric = header.map((_, i) => rows.every((r) => typeof r[i] === "number"));
+  const line = (r: Array<string | number>) =>
+    r.map((c, i) => (numeric[i] ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join("  ").trimEnd();
+  return [line(cells[0]), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
+}
+
+function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (Number.isInteger(n)) return n.toLocaleString("en-US");
+  return n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : Math.round(n).toLocaleString("en-US");
+}
