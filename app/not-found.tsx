@@ -1,0 +1,24 @@
+import Link from "next/link";
+import { BrandMark } from "@/components/shell/brand";
+
+export const metadata = { title: "Page not found" };
+
+export default function NotFound() {
+  return (
+    <main className="center-page">
+      <div className="center-card">
+        <BrandMark />
+        <h1 style={{ marginTop: 16 }}>We couldn’t find that page</h1>
+        <p>
+          The link may be out of date, or the workspace may not exist — or you are not a member of it. If someone
+          shared it with you, ask them to add you to the workspace.
+        </p>
+        <div className="actions">
+          <Link href="/" className="btn btn-primary">
+            Go to my workspace
+          </Link>
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,31 @@
+import { redirect } from "next/navigation";
+import { BrandMark } from "@/components/shell/brand";
+import { SignOutButton } from "@/components/shell/sign-out-button";
+import { currentSession } from "@/server/auth/session";
+import { api } from "@/server/trpc/server";
+
+export default async function Home() {
+  const session = await currentSession();
+  if (!session) redirect("/signin");
+
+  const workspaces = await api.workspaces.mine();
+  const first = workspaces[0];
+  if (first) redirect(`/w/${encodeURIComponent(first.workspaceId)}/overview`);
+
+  return (
+    <main className="center-page">
+      <div className="center-card">
+        <BrandMark />
+        <h1 style={{ marginTop: 16 }}>You’re not in a workspace yet</h1>
+        <p>
+          You are signed in as <strong>{session.user.email ?? session.user.name}</strong>, but no workspace has added
+          you as a member. Ask an admin of your business’s ChatLens workspace to add this email address, then come
+          back here.
+        </p>
+        <div className="actions">
+          <SignOutButton className="btn" />
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { safeCallbackUrl } from "@/components/auth/callback-url";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { BrandMark } from "@/components/shell/brand";
+import { currentSession } from "@/server/auth/session";
+import styles from "./signin.module.css";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+const DEMO_ROLES = [
+  { email: "admin@demo.chatlens.dev", role: "Admin" },
+  { email: "marketer@demo.chatlens.dev", role: "Marketer" },
+  { email: "manager@demo.chatlens.dev", role: "Manager" },
+  { email: "analyst@demo.chatlens.dev", role: "Analyst" },
+];
+const DEMO_PASSWORD = "chatlens-demo";
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  if (await currentSession()) redirect(callbackUrl);
+
+  // Read on the server so a deployment can hide the demo accounts without a rebuild.
+  const showDemoLogins = process.env.CHATLENS_SHOW_DEMO_LOGINS !== "0";
+
+  return (
+    <main className={styles.page}>
+      <div className={styles.column}>
+        <div className={styles.brand}>
+          <BrandMark size={32} />
+          <span>ChatLens</span>
+        </div>
+        <div className={styles.card}>
+          <h1>Sign in</h1>
+          <p className={styles.lede}>Campaign and segmentation analytics for your WhatsApp chats.</p>
+          <SignInForm callbackUrl={callbackUrl} />
+        </div>
+        {showDemoLogins ? (
+          <aside className={styles.demo} aria-labelledby="demo-accounts-title">
+            <h2 id="demo-accounts-title">Demo accounts</h2>
+            <p>
+              Every account uses the password <code>{DEMO_PASSWORD}</code>.
+            </p>
+            <ul>
+              {DEMO_ROLES.map((d) => (
+                <li key={d.email}>
+                  <code>{d.email}</code>
+                  <span>{d.role}</span>
+                </li>
+              ))}
+            </ul>
+          </aside>
+        ) : null}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,62 @@
+import { TRPCError } from "@trpc/server";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { BrandMark } from "@/components/shell/brand";
+import styles from "@/components/shell/shell.module.css";
+import { SidebarNav } from "@/components/shell/sidebar-nav";
+import { UserMenu } from "@/components/shell/user-menu";
+import { WorkspaceSwitcher } from "@/components/shell/workspace-switcher";
+import { currentSession } from "@/server/auth/session";
+import { api } from "@/server/trpc/server";
+
+async function roleIn(workspaceId: string) {
+  try {
+    return (await api.workspaces.current({ workspaceId })).role;
+  } catch (err) {
+    // Not a member and no such workspace look the same, on purpose; a malformed id is just as absent.
+    if (err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) notFound();
+    throw err;
+  }
+}
+
+export default async function WorkspaceLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ workspace: string }>;
+}) {
+  const { workspace } = await params;
+  const session = await currentSession();
+  if (!session) {
+    // proxy.ts already sent cookie-less visitors to sign in with their exact path; this catches an expired session.
+    redirect(`/signin?callbackUrl=${encodeURIComponent(`/w/${encodeURIComponent(workspace)}/overview`)}`);
+  }
+
+  const [role, workspaces] = await Promise.all([roleIn(workspace), api.workspaces.mine()]);
+  const home = `/w/${encodeURIComponent(workspace)}/overview`;
+
+  return (
+    <div className={styles.shell}>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <div className={styles.sidebar}>
+        <Link href={home} className={styles.brand}>
+          <BrandMark />
+          <span>ChatLens</span>
+        </Link>
+        <WorkspaceSwitcher
+          current={workspace}
+          workspaces={workspaces.map((w) => ({ workspaceId: w.workspaceId, name: w.name }))}
+        />
+        <SidebarNav workspaceId={workspace} />
+        <UserMenu name={session.user.name} email={session.user.email} role={role} />
+      </div>
+      <main id="main" className={styles.main} tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}

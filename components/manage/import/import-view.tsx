@@ -1,0 +1,202 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { useTRPC } from "@/components/trpc";
+import { LoadError } from "../load-error";
+import { PreviewError, readPreview, separatorHint, type CsvPreview } from "./csv-preview";
+import { FilePicker } from "./file-picker";
+import { ImportProgress } from "./import-progress";
+import { ImportReport } from "./import-report";
+import { PreviewTable } from "./preview-table";
+import { guessUses, mappingProblems, toMapping, type ColumnUse } from "./mapping";
+import { MappingForm, type ImportSettings } from "./mapping-form";
+import { useImport } from "./use-import";
+import manage from "../manage.module.css";
+import styles from "./import.module.css";
+
+type Picked = { file: File; preview: CsvPreview | null; error: string | null };
+
+export function ImportView({ workspaceId }: { workspaceId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const attributes = useQuery(trpc.attributes.list.queryOptions({ workspaceId }));
+  const [picked, setPicked] = useState<Picked | null>(null);
+  // null until the person changes a select: then the guess from the header and attributes stands.
+  const [chosenUses, setChosenUses] = useState<ColumnUse[] | null>(null);
+  const [settings, setSettings] = useState<ImportSettings>({ country: "IN", sourceLabel: "import" });
+  const [showProblems, setShowProblems] = useState(false);
+  const { state, start, reset } = useImport(workspaceId);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  const pickSeq = useRef(0);
+
+  const preview = picked?.preview ?? null;
+  const uses = chosenUses ?? (preview && attributes.data ? guessUses(preview.header, attributes.data) : null);
+  const problems = preview && uses ? importProblems(preview, uses, settings) : [];
+  const busy = state.status === "running";
+  const showForm = state.status === "idle" || state.status === "failed";
+
+  async function choose(file: File) {
+    const seq = ++pickSeq.current;
+    reset();
+    setChosenUses(null);
+    setShowProblems(false);
+    setPicked({ file, preview: null, error: null });
+    try {
+      const read = await readPreview(file);
+      if (seq === pickSeq.current) setPicked({ file, preview: read, error: separatorHint(read) });
+    } catch (err) {
+      if (seq !== pickSeq.current) return;
+      setPicked({ file, preview: null, error: err instanceof PreviewError ? err.message : "The file could not be read. Pick it again." });
+    }
+  }
+
+  function run() {
+    if (!picked || !preview || !uses) return;
+    setShowProblems(true);
+    if (problems.length) return;
+    void start(picked.file, {
+      country: settings.country,
+      sourceLabel: settings.sourceLabel.trim(),
+      fileLabel: picked.file.name.slice(0, 200),
+      mapping: toMapping(preview.header, uses),
+    });
+  }
+
+  // Move the reader to the result as the import starts: the form above is put away.
+  useEffect(() => {
+    if (state.status === "running" && state.progress === null) resultHeading.current?.focus();
+  }, [state]);
+
+  // New contacts change the overview's figures.
+  useEffect(() => {
+    if (state.status === "done") void queryClient.invalidateQueries({ queryKey: trpc.overview.pathKey() });
+  }, [state.status, queryClient, trpc]);
+
+  return (
+    <div className={manage.stack}>
+      <section className={manage.panel} aria-labelledby="pick-title">
+        <div className={manage.panelHeader}>
+          <div>
+            <h2 id="pick-title">1. Pick a CSV file</h2>
+            <p>Contacts are matched by phone number: new numbers are added, known ones get the file’s name, tags and attributes.</p>
+          </div>
+        </div>
+        <FilePicker file={picked?.file ?? null} onFile={(f) => void choose(f)} disabled={busy} />
+        {picked?.error ? (
+          <div role="alert" className="alert" style={{ marginTop: 16 }}>
+            <strong>{picked.preview ? "Check the file’s separator." : "This file cannot be imported."}</strong>
+            {picked.error}
+          </div>
+        ) : null}
+      </section>
+
+      {picked && preview && showForm ? (
+        <>
+          <section className={manage.panel} aria-labelledby="preview-title">
+            <div className={manage.panelHeader}>
+              <div>
+                <h2 id="preview-title">2. Check the first rows</h2>
+                <p>As ChatLens reads them: if the columns look wrong, fix the file and choose it again.</p>
+              </div>
+            </div>
+            <PreviewTable fileName={picked.file.name} preview={preview} />
+          </section>
+
+          <section className={manage.panel} aria-labelledby="mapping-title">
+            <div className={manage.panelHeader}>
+              <div>
+                <h2 id="mapping-title">3. Match the columns</h2>
+                <p>Prefilled from the column names. Exactly one column must be the phone number.</p>
+              </div>
+            </div>
+            {attributes.isPending ? (
+              <MappingSkeleton />
+            ) : attributes.isError ? (
+              <LoadError
+                what="The workspace’s attributes"
+                error={attributes.error}
+                onRetry={() => void attributes.refetch()}
+                retrying={attributes.isFetching}
+              />
+            ) : uses ? (
+              <MappingForm
+                header={preview.header}
+                rows={preview.rows}
+                uses={uses}
+                attributes={attributes.data}
+                settings={settings}
+                problems={problems}
+                showProblems={showProblems}
+                disabled={busy}
+                onUseChange={(column, use) => setChosenUses(uses.map((u, i) => (i === column ? use : u)))}
+                onSettingsChange={setSettings}
+                onSubmit={run}
+              />
+            ) : null}
+          </section>
+        </>
+      ) : null}
+
+      {state.status !== "idle" ? (
+        <section className={manage.panel} aria-labelledby="result-title" aria-busy={busy || undefined}>
+          <div className={manage.panelHeader}>
+            <div>
+              <h2 id="result-title" ref={resultHeading} tabIndex={-1} className={styles.focusHeading}>
+                {state.status === "running" ? "4. Importing" : state.status === "done" ? "Import report" : "The import stopped"}
+              </h2>
+            </div>
+            {state.status === "done" ? (
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => {
+                  reset();
+                  setPicked(null);
+                  setChosenUses(null);
+                  setShowProblems(false);
+                }}
+              >
+                Import another file
+              </button>
+            ) : null}
+          </div>
+          <div className={manage.stack}>
+            <ImportProgress
+              file={state.file}
+              progress={state.status === "done" ? null : state.progress}
+              finished={state.status === "done"}
+            />
+            {state.status === "failed" ? (
+              <div role="alert" className="alert">
+                <strong>The import stopped.</strong>
+                {state.message}
+              </div>
+            ) : null}
+            {state.status === "done" ? <ImportReport fileName={state.file.name} report={state.report} /> : null}
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function importProblems(preview: CsvPreview, uses: ColumnUse[], settings: ImportSettings): string[] {
+  const problems = mappingProblems(preview.header, uses);
+  if (preview.totalRows === 0) problems.push("The file has a header but no rows under it.");
+  if (!settings.sourceLabel.trim()) problems.push("Give the import a source label, like “expo-2026”.");
+  return problems;
+}
+
+function MappingSkeleton() {
+  return (
+    <div aria-busy="true" className={manage.stack}>
+      <p role="status" className="visually-hidden">
+        Loading the workspace’s attributes…
+      </p>
+      {[0, 1, 2, 3].map((i) => (
+        <span key={i} className={manage.skeleton} style={{ width: "100%", height: 36 }} aria-hidden="true" />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Role } from "@/server/auth/roles";
+
+/**
+ * The sub-pages of Manage, in tab order: the one place a new tab is added
+ * (Tags, Attributes and Members come next). Plain data, so the server layout,
+ * the redirect and the client tab bar all read it.
+ */
+export const MANAGE_TABS = [
+  {
+    slug: "whatsapp",
+    label: "WhatsApp",
+    description: "The workspace name and the WhatsApp number whose webhook deliveries land here.",
+    editors: ["admin"],
+  },
+  {
+    slug: "api-keys",
+    label: "API keys",
+    description: "Keys that let your backend send events to ChatLens.",
+    editors: ["admin"],
+  },
+  {
+    slug: "import",
+    label: "Import",
+    description: "Add or update contacts from a CSV file.",
+    editors: ["admin", "marketer"],
+  },
+] as const satisfies ReadonlyArray<{ slug: string; label: string; description: string; editors: readonly Role[] }>;
+
+export type ManageTabSlug = (typeof MANAGE_TABS)[number]["slug"];
+
+/** Where `/manage` on its own lands. */
+export const DEFAULT_MANAGE_TAB: ManageTabSlug = "import";
+
+export function manageTab(slug: ManageTabSlug) {
+  return MANAGE_TABS.find((t) => t.slug === slug)!;
+}
+
+export function manageHref(workspaceId: string, slug: ManageTabSlug): string {
+  return `/w/${encodeURIComponent(workspaceId)}/manage/${slug}`;
+}
+
+/** Whether `role` may change what the tab manages (everyone may look). */
+export function canEdit(slug: ManageTabSlug, role: Role): boolean {
+  return (manageTab(slug).editors as readonly Role[]).includes(role);
+}

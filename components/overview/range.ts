@@ -1,0 +1,67 @@
+/** The overview's date range, kept in the URL: `?range=7d|30d|90d` or `?from=YYYY-MM-DD&to=YYYY-MM-DD`. */
+
+export const PRESETS = [7, 30, 90] as const;
+export type PresetDays = (typeof PRESETS)[number];
+export const DEFAULT_PRESET: PresetDays = 30;
+/** The longest range the overview procedure accepts. */
+export const MAX_RANGE_DAYS = 366;
+
+export type RangeSelection = { kind: "preset"; days: PresetDays } | { kind: "custom"; from: string; to: string };
+
+const DAY_MS = 86_400_000;
+
+export function isIsoDay(value: string | null | undefined): value is string {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const t = Date.parse(`${value}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === value;
+}
+
+/** Today as the server counts days: in UTC, like the message buckets. */
+export function utcToday(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function daysInclusive(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
+}
+
+/** An explicit from/to wins over a preset; anything unreadable falls back to the default preset. */
+export function readRange(params: Pick<URLSearchParams, "get">): RangeSelection {
+  const from = params.get("from");
+  const to = params.get("to");
+  if (isIsoDay(from) && isIsoDay(to)) return { kind: "custom", from, to };
+  const preset = /^(\d+)d$/.exec(params.get("range") ?? "")?.[1];
+  const days = PRESETS.find((d) => String(d) === preset) ?? DEFAULT_PRESET;
+  return { kind: "preset", days };
+}
+
+export function resolveRange(selection: RangeSelection, today: string = utcToday()): { from: string; to: string } {
+  if (selection.kind === "custom") return { from: selection.from, to: selection.to };
+  return { from: addDays(today, -(selection.days - 1)), to: today };
+}
+
+/** The query string for `selection`, keeping any unrelated parameters. */
+export function rangeSearch(selection: RangeSelection, current: URLSearchParams): string {
+  const next = new URLSearchParams(current);
+  next.delete("range");
+  next.delete("from");
+  next.delete("to");
+  if (selection.kind === "preset") next.set("range", `${selection.days}d`);
+  else {
+    next.set("from", selection.from);
+    next.set("to", selection.to);
+  }
+  return `?${next.toString()}`;
+}
+
+/** Why a custom range cannot be used, in words a person can act on; null when it is fine. */
+export function customRangeProblem(from: string, to: string): string | null {
+  if (!isIsoDay(from) || !isIsoDay(to)) return "Pick both a start and an end date.";
+  if (from > to) return "The start date must be on or before the end date.";
+  if (daysInclusive(from, to) > MAX_RANGE_DAYS + 1) return `Pick a range of at most ${MAX_RANGE_DAYS} days.`;
+  return null;
+}

@@ -1,0 +1,120 @@
+import type { ReactNode } from "react";
+import { formatNumber, formatShare } from "./format";
+import styles from "./overview.module.css";
+
+function StatCard({
+  testId,
+  label,
+  value,
+  hint,
+  color,
+  tone,
+}: {
+  testId: string;
+  label: string;
+  value: number;
+  hint?: ReactNode;
+  color?: string;
+  tone?: "attention";
+}) {
+  return (
+    <div className={styles.stat} data-testid={testId} data-tone={tone}>
+      <span className={styles.statLabel}>
+        {color ? <span className={styles.dot} style={{ background: color }} aria-hidden="true" /> : null}
+        {label}
+      </span>
+      {/* <data> keeps the raw count machine-readable beside the formatted one. */}
+      <data className={styles.statValue} value={String(value)}>
+        {formatNumber(value)}
+      </data>
+      {hint ? <span className={styles.statHint}>{hint}</span> : null}
+    </div>
+  );
+}
+
+export interface Headline {
+  totalContacts: number;
+  openUnresolved: number;
+  campaignsSent: number;
+  campaignsTotal: number;
+  inbound: number;
+  outbound: number;
+}
+
+export function HeadlineStats({ h }: { h: Headline }) {
+  return (
+    <section aria-label="Key figures" className={styles.kpis}>
+      <StatCard testId="stat-total" label="Total contacts" value={h.totalContacts} hint="Everyone who has chatted with you" />
+      <StatCard
+        testId="stat-unresolved"
+        label="Open unresolved queries"
+        value={h.openUnresolved}
+        tone={h.openUnresolved > 0 ? "attention" : undefined}
+        hint={h.openUnresolved > 0 ? "Asked for a human, no agent yet — quiet chats included" : "Nobody is waiting for an agent"}
+      />
+      <StatCard
+        testId="stat-campaigns"
+        label="Campaigns sent"
+        value={h.campaignsSent}
+        hint={`In this range · ${formatNumber(h.campaignsTotal)} in total`}
+      />
+      <StatCard
+        testId="stat-messages"
+        label="Messages"
+        value={h.inbound + h.outbound}
+        hint={`${formatNumber(h.inbound)} inbound · ${formatNumber(h.outbound)} outbound`}
+      />
+    </section>
+  );
+}
+
+export interface StatusCounts {
+  total: number;
+  active: number;
+  requesting: number;
+  intervened: number;
+  closed: number;
+  history: number;
+}
+
+const STATUSES = [
+  { key: "active", label: "Active", color: "var(--status-active)", hint: "The chatbot is handling the chat" },
+  { key: "requesting", label: "Requesting", color: "var(--status-requesting)", hint: "Asked for a human in the last 24 hours" },
+  { key: "intervened", label: "Intervened", color: "var(--status-intervened)", hint: "An agent has taken the chat" },
+  { key: "closed", label: "Closed", color: "var(--status-closed)", hint: "Resolved, back with the bot" },
+  { key: "history", label: "In history", color: "var(--status-history)", hint: "Quiet for more than 24 hours" },
+] as const;
+
+export function StatusBreakdown({ counts }: { counts: StatusCounts }) {
+  return (
+    <section className={styles.panel} aria-labelledby="status-title">
+      <div className={styles.panelHeader}>
+        <h2 id="status-title">Contacts by status</h2>
+        <p>Right now — the date range does not apply to live chat status.</p>
+      </div>
+      <div className={styles.distribution} aria-hidden="true">
+        {STATUSES.map((s) =>
+          counts[s.key] > 0 ? (
+            <span key={s.key} style={{ flexGrow: counts[s.key], background: s.color }} title={s.label} />
+          ) : null,
+        )}
+      </div>
+      <div className={styles.statuses}>
+        {STATUSES.map((s) => (
+          <StatCard
+            key={s.key}
+            testId={`stat-${s.key}`}
+            label={s.label}
+            value={counts[s.key]}
+            color={s.color}
+            hint={
+              <>
+                <span className={styles.share}>{formatShare(counts[s.key], counts.total)}</span> · {s.hint}
+              </>
+            }
+          />
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+"use client";
+
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import { SessionProvider } from "next-auth/react";
+import { useState, type ReactNode } from "react";
+import superjson from "superjson";
+import type { AppRouter } from "@/server/routers/_app";
+import { TRPCProvider } from "./trpc";
+
+function makeQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Analytics figures move slowly; refetching on every tab switch would only flicker.
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        // A 4xx (bad range, not a member, signed out) will not get better by asking again.
+        retry: (failures, error) => {
+          const status = error instanceof TRPCClientError ? (error.data?.httpStatus as number | undefined) : undefined;
+          if (status !== undefined && status < 500) return false;
+          return failures < 2;
+        },
+      },
+    },
+  });
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(makeQueryClient);
+  const [trpcClient] = useState(() =>
+    createTRPCClient<AppRouter>({
+      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })],
+    }),
+  );
+
+  return (
+    <SessionProvider refetchOnWindowFocus={false}>
+      <QueryClientProvider client={queryClient}>
+        <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+          {children}
+        </TRPCProvider>
+      </QueryClientProvider>
+    </SessionProvider>
+  );
+}

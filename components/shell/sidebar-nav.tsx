@@ -1,0 +1,30 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { SectionIcon } from "./icons";
+import { SECTIONS, sectionFromPath } from "./sections";
+import styles from "./shell.module.css";
+
+export function SidebarNav({ workspaceId }: { workspaceId: string }) {
+  const current = sectionFromPath(usePathname() ?? "");
+  const base = `/w/${encodeURIComponent(workspaceId)}`;
+  return (
+    <nav aria-label="Main" className={styles.nav}>
+      <ul>
+        {SECTIONS.map((s) => (
+          <li key={s.slug}>
+            <Link
+              href={`${base}/${s.slug}`}
+              className={styles.navLink}
+              aria-current={s.slug === current ? "page" : undefined}
+            >
+              <SectionIcon slug={s.slug} />
+              <span>{s.label}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
