@@ -1,0 +1,100 @@
+import { Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { POST } from "@/app/api/v1/contacts/import/route";
+import { upsertAttributeDefinitions } from "@/clickhouse/queries/attributes";
+import { getContactState } from "@/clickhouse/queries/contacts";
+import { createApiKey } from "@/server/auth/api-keys";
+import { importContactsCsv, ImportMappingError, type ImportReport } from "@/server/ingestion/csv-import";
+import { randomId } from "../helpers/factories";
+import { ndjson } from "../helpers/http";
+import { useTestStore } from "../helpers/store";
+
+const store = useTestStore();
+const NOW = new Date();
+
+async function workspaceWithAttributes() {
+  const ws = randomId("ws");
+  await upsertAttributeDefinitions(store(), ws, [
+    { name: "email", type: "email", options: [] },
+    { name: "plan", type: "list", options: ["Free", "Pro"] },
+    { name: "lifetime_value", type: "number", options: [] },
+  ]);
+  return ws;
+}
+
+const csv = (...lines: string[]) => Readable.from([lines.join("\n") + "\n"]);
+
+const FILE = [
+  "Phone,Name,Email,Plan,Lifetime Value,Tags",
+  "98123 45678,Asha,asha@example.com,pro,1200,vip;newsletter",
+  "12,Bad Phone,,,,",
+  "+44 7911 123456,Tom,not-an-email,Free,,",
+  "+1 650 555 1234,Mia,mia@example.com,Enterprise,,",
+  "(0)98765 43210,Ravi,,Free,99.5,",
+];
+const MAPPING = {
+  phone: "Phone",
+  name: "Name",
+  tags: ["Tags"],
+  attributes: { Email: "email", Plan: "plan", "Lifetime Value": "lifetime_value" },
+};
+
+describe("CSV contact import", () => {
+  it("imports the good rows and reports each bad one with its row number and reason", async () => {
+    const ws = await workspaceWithAttributes();
+    const report = await importContactsCsv(store(), ws, csv(...FILE), { mapping: MAPPING, country: "IN", sourceLabel: "expo-2026" });
+    expect(report).toMatchObject({ rows: 5, imported: 2, updated: 0, unchanged: 0, rejectedCount: 3 });
+    expect(report.rejected).toEqual([
+      { row: 3, reason: 'row 3: phone "12" is not a valid number for IN' },
+      { row: 4, reason: 'row 4: email must be an email address, got "not-an-email"' },
+      { row: 5, reason: 'row 5: plan must be one of Free, Pro, got "Enterprise"' },
+    ]);
+    const asha = await getContactState(store(), ws, "+919812345678", NOW);
+    expect(asha).toMatchObject({ name: "Asha", source: "expo-2026" });
+    expect(await getContactState(store(), ws, "+919876543210", NOW)).toMatchObject({ name: "Ravi" });
+  });
+
+  it("changes nothing when the same file is imported again, and counts an edited row as updated", async () => {
+    const ws = await workspaceWithAttributes();
+    const options = { mapping: MAPPING, country: "IN" };
+    await importContactsCsv(store(), ws, csv(...FILE), options);
+    const again = await importContactsCsv(store(), ws, csv(...FILE), options);
+    expect(again).toMatchObject({ imported: 0, updated: 0, unchanged: 2, rejectedCount: 3 });
+
+    const edited = FILE.map((l) => l.replace("pro,1200", "Free,1500"));
+    const third = await importContactsCsv(store(), ws, csv(...edited), options);
+    expect(third).toMatchObject({ imported: 0, updated: 1, unchanged: 1 });
+  });
+
+  it("matches columns by name when no mapping is given, and lists the columns it ignored", async () => {
+    const ws = await workspaceWithAttributes();
+    const report = await importContactsCsv(store(), ws, csv("mobile,name,email,notes", "9812345678,Asha,asha@example.com,likes tea"), {});
+    expect(report).toMatchObject({ rows: 1, imported: 1, ignoredColumns: ["notes"] });
+  });
+
+  it("refuses a mapping to an unknown attribute or a missing column before importing anything", async () => {
+    const ws = await workspaceWithAttributes();
+    await expect(
+      importContactsCsv(store(), ws, csv(...FILE), { mapping: { ...MAPPING, attributes: { Email: "e-mail" } } }),
+    ).rejects.toThrow(new ImportMappingError('unknown attribute "e-mail": create it in Manage → Attributes first'));
+    await expect(importContactsCsv(store(), ws, csv(...FILE), { mapping: { ...MAPPING, phone: "Mobile" } })).rejects.toThrow(
+      'the file has no column "Mobile"',
+    );
+    expect(await getContactState(store(), ws, "+919812345678", NOW)).toBeNull();
+  });
+
+  it("streams progress and the report over HTTP with an API key", async () => {
+    const ws = await workspaceWithAttributes();
+    const { token } = await createApiKey(store(), ws, "cli", "test");
+    const rows = Array.from({ length: 25_000 }, (_, i) => `+9198${String(10_000_000 + i)},Person ${i}`);
+    const req = new Request(`http://localhost/api/v1/contacts/import?options=${encodeURIComponent(JSON.stringify({ country: "IN" }))}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+      body: ["phone,name", ...rows].join("\n"),
+    });
+    const messages = await ndjson<{ type: string; rows?: number; report?: ImportReport }>(await POST(req));
+    const progress = messages.filter((m) => m.type === "progress").map((m) => m.rows);
+    expect(progress).toEqual([10_000, 20_000, 25_000]);
+    expect(messages.at(-1)).toMatchObject({ type: "done", report: { rows: 25_000, imported: 25_000, rejectedCount: 0 } });
+  });
+});

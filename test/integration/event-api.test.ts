@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { POST } from "@/app/api/v1/events/route";
+import { listApiKeys } from "@/clickhouse/queries/api-keys";
+import { getContactState, getJourney } from "@/clickhouse/queries/contacts";
+import { createApiKey, registerApiKey } from "@/server/auth/api-keys";
+import { revokeApiKey } from "@/clickhouse/queries/api-keys";
+import { randomId } from "../helpers/factories";
+import { jsonRequest } from "../helpers/http";
+import { useTestStore } from "../helpers/store";
+
+const store = useTestStore();
+const send = (key: string, body: string, contentType = "application/json") =>
+  POST(jsonRequest("/api/v1/events", body, { authorization: `Bearer ${key}`, "content-type": contentType }));
+
+const inbound = (id: string, contact = "+919812345678", extra: object = {}) => ({
+  event_id: id,
+  type: "message.inbound",
+  contact,
+  ts: "2026-11-20T10:00:00Z",
+  text: "hello",
+  ...extra,
+});
+
+describe("Event API", () => {
+  it("stores the valid events of a JSON batch and explains every rejected one", async () => {
+    const ws = randomId("ws");
+    const { token } = await createApiKey(store(), ws, "backend", "test");
+    const res = await send(token, JSON.stringify([inbound("a"), { ...inbound("b"), ts: "20/11/2026" }, inbound("c"), { type: "nope" }]));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      stored: 2,
+      duplicates: 0,
+      rejected: [
+        { index: 2, reason: "event 2: ts is not an ISO-8601 time (like 2026-11-23T09:30:00Z)" },
+        { index: 4, reason: expect.stringMatching(/^event 4: type must be one of message\.inbound/) },
+      ],
+    });
+    expect(await getJourney(store(), ws, "+919812345678")).toHaveLength(2);
+  });
+
+  it("takes NDJSON and names rejected lines by their line number", async () => {
+    const ws = randomId("ws");
+    const { token } = await createApiKey(store(), ws, "backend", "test");
+    const body = [JSON.stringify(inbound("n1")), "", "{not json", JSON.stringify({ ...inbound("n2"), contact: "12" })].join("\n");
+    const res = await send(token, body, "application/x-ndjson");
+    expect(await res.json()).toEqual({
+      stored: 1,
+      duplicates: 0,
+      rejected: [
+        { index: 3, reason: "line 3: not valid JSON" },
+        { index: 4, reason: "line 4: contact must be a phone number in E.164 form, like +919812345678" },
+      ],
+    });
+  });
+
+  it("changes nothing when a batch is retried, and counts the duplicates", async () => {
+    const ws = randomId("ws");
+    const { token } = await createApiKey(store(), ws, "backend", "test");
+    const batch = JSON.stringify([inbound("r1"), inbound("r2", "+919812345678", { ts: "2026-11-20T10:05:00Z" })]);
+    expect(await (await send(token, batch)).json()).toMatchObject({ stored: 2, duplicates: 0 });
+    expect(await (await send(token, batch)).json()).toMatchObject({ stored: 0, duplicates: 2 });
+    const state = await getContactState(store(), ws, "+919812345678", new Date("2026-11-21T00:00:00Z"));
+    expect(state?.sessionMessages).toBe(2);
+  });
+
+  it("refuses a missing, wrong or revoked key with 401", async () => {
+    const ws = randomId("ws");
+    const { token, keyId } = await createApiKey(store(), ws, "backend", "test");
+    const body = JSON.stringify([inbound("k1")]);
+    expect((await POST(jsonRequest("/api/v1/events", body))).status).toBe(401);
+    expect((await send(token + "x", body)).status).toBe(401);
+    await revokeApiKey(store(), ws, keyId);
+    expect((await send(token, body)).status).toBe(401);
+    expect(await getJourney(store(), ws, "+919812345678")).toEqual([]);
+  });
+
+  it("never lets a key write into another workspace", async () => {
+    const mine = randomId("ws");
+    const other = randomId("ws");
+    const { token } = await createApiKey(store(), mine, "backend", "test");
+    const res = await send(token, JSON.stringify([{ ...inbound("x1"), workspace_id: other }]));
+    expect(res.status).toBe(400);
+    expect((await res.json()).rejected[0].reason).toMatch(/not the workspace of this API key/);
+    expect(await getJourney(store(), other, "+919812345678")).toEqual([]);
+  });
+
+  it("answers 413 for a body over the limit and 400 for a body that is not events", async () => {
+    const ws = randomId("ws");
+    const { token } = await createApiKey(store(), ws, "backend", "test");
+    const big = JSON.stringify(Array.from({ length: 40_000 }, (_, i) => inbound(`big-${i}`, "+919812345678", { text: "x".repeat(300) })));
+    expect((await send(token, big)).status).toBe(413);
+    const notArray = await send(token, JSON.stringify({ events: [] }));
+    expect(notArray.status).toBe(400);
+    expect((await notArray.json()).error).toMatch(/JSON array of events/);
+  });
+
+  it("registers the operator's key from the environment once, and lists keys with their last use", async () => {
+    const ws = randomId("ws");
+    await registerApiKey(store(), ws, "demo-key-0123456789abcdef", "Demo key");
+    await registerApiKey(store(), ws, "demo-key-0123456789abcdef", "Demo key");
+    expect((await send("demo-key-0123456789abcdef", JSON.stringify([inbound("d1")]))).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 50));
+    const keys = await listApiKeys(store(), ws);
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatchObject({ name: "Demo key", revokedAt: null });
+    expect(keys[0].lastUsedAt).not.toBeNull();
+  });
+});

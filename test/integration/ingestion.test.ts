@@ -1,0 +1,147 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { getContactCampaignTicks, getContactState, getJourney } from "@/clickhouse/queries/contacts";
+import { upsertTagDefinitions } from "@/clickhouse/queries/tags";
+import { deriveStatus, type ControlEvent } from "@/server/domain/chat-profile";
+import type { ChatEventInput } from "@/server/events/schema";
+import { ingestEvents } from "@/server/ingestion/pipeline";
+import { validateEvents } from "@/server/ingestion/validate";
+import { randomId } from "../helpers/factories";
+import { useTestStore } from "../helpers/store";
+
+const store = useTestStore();
+const T0 = Date.parse("2026-11-20T10:00:00Z");
+const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
+
+/** Validates raw events the way every door does, failing the test on a rejected one, then stores them. */
+async function ingest(workspaceId: string, raw: ChatEventInput[]) {
+  const { valid, rejected } = validateEvents(raw, workspaceId);
+  expect(rejected).toEqual([]);
+  return ingestEvents(store(), workspaceId, valid.map((v) => v.event));
+}
+
+describe("ingestion", () => {
+  it("stores the valid events of a batch and names each rejected one with a reason", async () => {
+    const ws = randomId("ws");
+    const { valid, rejected } = validateEvents(
+      [
+        { event_id: "a", type: "message.inbound", contact: "+919812345678", ts: at(0), text: "hi" },
+        { event_id: "b", type: "message.inbound", contact: "98123", ts: at(1) },
+        { event_id: "c", type: "message.inbound", contact: "+919812345678", ts: "last tuesday" },
+        "not an event",
+        { event_id: "d", type: "message.status", contact: "+919812345678", ts: at(2), wamid: "w", status: "seen" },
+        { event_id: "e", type: "chat.resolved", contact: "+919812345678", ts: at(3), workspace_id: "someone-else" },
+      ],
+      ws,
+    );
+    expect(valid.map((v) => v.event.event_id)).toEqual(["a"]);
+    expect(rejected.map((r) => r.index)).toEqual([2, 3, 4, 5, 6]);
+    expect(rejected[0].reason).toBe("event 2: contact must be a phone number in E.164 form, like +919812345678");
+    expect(rejected[1].reason).toMatch(/^event 3: ts is not an ISO-8601 time/);
+    expect(rejected[2].reason).toBe("event 4: each event must be a JSON object");
+    expect(rejected[3].reason).toMatch(/status must be sent, delivered, read or failed/);
+    expect(rejected[4].reason).toMatch(/not the workspace of this API key/);
+
+    const result = await ingestEvents(store(), ws, valid.map((v) => v.event));
+    expect(result).toEqual({ stored: 1, duplicates: 0 });
+    expect(await getJourney(store(), ws, "+919812345678")).toHaveLength(1);
+  });
+
+  it("never counts a retried batch or a repeated event twice", async () => {
+    const ws = randomId("ws");
+    const contact = "+14155550100";
+    const batch: ChatEventInput[] = [
+      { event_id: "m1", type: "message.inbound", contact, ts: at(0), text: "hello" },
+      { event_id: "m2", type: "message.outbound", contact, ts: at(1), kind: "session", text: "hi there" },
+      { event_id: "m1", type: "message.inbound", contact, ts: at(0), text: "hello" },
+      { event_id: "r1", type: "intervention.requested", contact, ts: at(2) },
+    ];
+    expect(await ingest(ws, batch)).toEqual({ stored: 3, duplicates: 1 });
+    expect(await ingest(ws, batch)).toEqual({ stored: 0, duplicates: 4 });
+    // Two copies of one batch at the same moment: the second must see the first.
+    const [x, y] = await Promise.all([ingest(ws, batch.slice(3)), ingest(ws, batch.slice(3))]);
+    expect(x.stored + y.stored).toBe(0);
+
+    const state = await getContactState(store(), ws, contact, new Date(T0 + 3_600_000));
+    expect(state).toMatchObject({ sessionMessages: 2, templateMessages: 0, unresolvedQueries: 1, status: "requesting" });
+    expect(await getJourney(store(), ws, contact)).toHaveLength(3);
+  });
+
+  it("tags a contact's first message with the first-message tag it matches, once", async () => {
+    const ws = randomId("ws");
+    await upsertTagDefinitions(store(), ws, [
+      { tag: "Product A", firstMessageText: "Hi, I want to know more about Product A" },
+      { tag: "Product A Pro", firstMessageText: "Hi, I want to know more about Product A Pro" },
+      { tag: "VIP" },
+    ]);
+    const contact = "+447700900123";
+    await ingest(ws, [
+      { event_id: "f1", type: "message.inbound", contact, ts: at(5), text: "hi, I want to know more about  product a PRO today" },
+    ]);
+    // A later message is never a new first message, whatever text it has.
+    await ingest(ws, [{ event_id: "f2", type: "message.inbound", contact, ts: at(6), text: "Hi, I want to know more about Product A" }]);
+
+    const state = await getContactState(store(), ws, contact, new Date(T0));
+    expect(state?.firstMessageTag).toBe("Product A Pro");
+    expect(state?.source).toBe("organic");
+    const journey = await getJourney(store(), ws, contact);
+    expect(journey.filter((e) => e.type === "tag.added")).toEqual([
+      expect.objectContaining({ tag: "Product A Pro", actor_kind: "system" }),
+    ]);
+  });
+
+  it("ties statuses and replies to the campaign of the message they refer to, in any order", async () => {
+    const ws = randomId("ws");
+    const contact = "+5511912345678";
+    await ingest(ws, [
+      { event_id: "c", type: "campaign.created", ts: at(0), campaign_id: "diwali", name: "Diwali sale", template: "diwali_offer" },
+      { event_id: "o", type: "message.outbound", contact, ts: at(1), kind: "template", wamid: "wamid.1", campaign_id: "diwali", actor: { kind: "api", id: "" } },
+    ]);
+    // Meta sends `read` and skips `delivered`; a late `delivered` arrives after it.
+    await ingest(ws, [{ event_id: "s-read", type: "message.status", contact, ts: at(3), wamid: "wamid.1", status: "read" }]);
+    await ingest(ws, [
+      { event_id: "s-del", type: "message.status", contact, ts: at(2), wamid: "wamid.1", status: "delivered" },
+      { event_id: "reply", type: "message.inbound", contact, ts: at(4), text: "Interested!", context_wamid: "wamid.1" },
+    ]);
+    const [ticks] = await getContactCampaignTicks(store(), ws, contact);
+    expect(ticks).toMatchObject({
+      campaign_id: "diwali",
+      sent_at: "2026-11-20 10:01:00.000",
+      delivered_at: "2026-11-20 10:02:00.000",
+      read_at: "2026-11-20 10:03:00.000",
+      replied_at: "2026-11-20 10:04:00.000",
+      failed_at: null,
+    });
+    const state = await getContactState(store(), ws, contact, new Date(T0));
+    expect(state).toMatchObject({ templateMessages: 1, source: "api" });
+  });
+
+  it("derives the same status as the domain rules for any sequence, whatever the arrival order", async () => {
+    const step = fc.constantFrom<ControlEvent | "message.inbound">(
+      "intervention.requested",
+      "agent.intervened",
+      "chat.resolved",
+      "message.inbound",
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), fc.boolean(), async (steps, reverse) => {
+        const ws = randomId("ws");
+        const contact = "+919900000001";
+        const events = steps.map((type, i) => ({ event_id: `e${i}`, type, contact, ts: at(i) })) as ChatEventInput[];
+        await ingest(ws, reverse ? [...events].reverse() : events);
+
+        const controls = steps.map((t, i) => ({ t, i })).filter((s) => s.t !== "message.inbound");
+        const inbound = steps.map((t, i) => ({ t, i })).filter((s) => s.t === "message.inbound");
+        const last = controls.at(-1);
+        const expected = deriveStatus({
+          lastControl: (last?.t as ControlEvent) ?? null,
+          lastControlAt: last ? last.i : null,
+          lastActiveAt: inbound.length ? inbound.at(-1)!.i : null,
+        });
+        const state = await getContactState(store(), ws, contact, new Date(T0));
+        expect(state?.status).toBe(expected);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});

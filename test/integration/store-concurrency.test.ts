@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { useTestStore } from "../helpers/store";
+
+describe("embedded store: pooled chDB sessions", () => {
+  const store = useTestStore();
+
+  it("a fast parameterised query is not stuck behind a slow one", async () => {
+    const finished: string[] = [];
+    const slow = store()
+      .query<{ n: string }>("SELECT count() AS n FROM numbers(400000000) WHERE number % {m:UInt64} = 0", { m: 7 })
+      .then((rows) => {
+        finished.push("slow");
+        return rows;
+      });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const fast = store()
+      .query<{ v: string }>("SELECT {x:UInt64} + 1 AS v", { x: 41 })
+      .then((rows) => {
+        finished.push("fast");
+        return rows;
+      });
+
+    const [slowRows, fastRows] = await Promise.all([slow, fast]);
+    expect(finished).toEqual(["fast", "slow"]);
+    expect(Number(fastRows[0].v)).toBe(42);
+    // Multiples of 7 in [0, 400_000_000): 0, 7, …, 399_999_995.
+    expect(Number(slowRows[0].n)).toBe(Math.floor((400_000_000 - 1) / 7) + 1);
+  });
+
+  it("concurrent parameterised queries each get their own values back", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        store().query<{ s: string; n: string; arr: string[] }>(
+          "SELECT {s:String} AS s, {n:UInt32} * 2 AS n, {arr:Array(String)} AS arr FROM numbers(1000) WHERE number = {n:UInt32} % 1000",
+          { s: `value-${i}`, n: i * 13, arr: [`a${i}`, `b${i}`] },
+        ),
+      ),
+    );
+    results.forEach((rows, i) => {
+      expect(rows).toEqual([{ s: `value-${i}`, n: i * 26, arr: [`a${i}`, `b${i}`] }]);
+    });
+  });
+
+  it("a failing parameterised query rejects with ClickHouse's error and leaves the pool usable", async () => {
+    await expect(store().query("SELECT {x:UInt8} AS x", { x: "not a number" })).rejects.toThrow();
+    const rows = await Promise.all(Array.from({ length: 8 }, (_, i) => store().query<{ x: number }>("SELECT {x:UInt8} AS x", { x: i })));
+    expect(rows.map((r) => Number(r[0].x))).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+});

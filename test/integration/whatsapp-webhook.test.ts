@@ -1,0 +1,96 @@
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET, POST } from "@/app/api/webhooks/whatsapp/route";
+import { getContactCampaignTicks, getContactState, getJourney } from "@/clickhouse/queries/contacts";
+import { upsertWorkspace } from "@/clickhouse/queries/workspaces";
+import { ingestEvents } from "@/server/ingestion/pipeline";
+import { randomId } from "../helpers/factories";
+import { jsonRequest, metaSignature } from "../helpers/http";
+import { useTestStore } from "../helpers/store";
+
+const store = useTestStore();
+const SECRET = "test-app-secret";
+const PHONE_NUMBER_ID = `1${Date.now()}`;
+const ws = randomId("ws");
+
+process.env.WHATSAPP_APP_SECRET = SECRET;
+process.env.WHATSAPP_VERIFY_TOKEN = "verify-me";
+
+function fixture(name: string, phoneNumberId = PHONE_NUMBER_ID): string {
+  return readFileSync(`test/fixtures/whatsapp/${name}.json`, "utf8").replaceAll("__PHONE_NUMBER_ID__", phoneNumberId);
+}
+
+function deliver(body: string, signature = metaSignature(body, SECRET)) {
+  return POST(jsonRequest("/api/webhooks/whatsapp", body, { "x-hub-signature-256": signature }));
+}
+
+beforeAll(async () => {
+  await upsertWorkspace(store(), ws, { name: "Webhook test", phoneNumberId: PHONE_NUMBER_ID });
+  // The campaign message the replies and statuses in the fixtures refer to.
+  await ingestEvents(store(), ws, [
+    { event_id: "c1", type: "campaign.created", ts: "2025-06-08T20:00:00Z", campaign_id: "summer", name: "Summer sale", template: "summer_offer" },
+    { event_id: "o1", type: "message.outbound", contact: "+919812345678", ts: "2025-06-08T20:58:00Z", kind: "template", wamid: "wamid.CAMPAIGN-MSG-1", campaign_id: "summer" },
+    { event_id: "o2", type: "message.outbound", contact: "+447700900123", ts: "2025-06-08T20:58:00Z", kind: "template", wamid: "wamid.CAMPAIGN-MSG-2", campaign_id: "summer" },
+  ]);
+});
+
+describe("WhatsApp Cloud API webhook", () => {
+  it("answers Meta's verification handshake only with the right token", async () => {
+    const ok = await GET(new Request("http://localhost/api/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444"));
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe("1158201444");
+    const wrong = await GET(new Request("http://localhost/api/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1"));
+    expect(wrong.status).toBe(403);
+  });
+
+  it("refuses a delivery with a missing or wrong signature and stores nothing", async () => {
+    const body = fixture("messages");
+    expect((await deliver(body, "sha256=" + "0".repeat(64))).status).toBe(401);
+    expect((await POST(jsonRequest("/api/webhooks/whatsapp", body))).status).toBe(401);
+    expect(await getJourney(store(), ws, "+16505551234")).toEqual([]);
+  });
+
+  it("stores messages of every type with their text, the ad referral and the profile name", async () => {
+    const res = await deliver(fixture("messages"));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ stored: 7, duplicates: 0 });
+
+    const sheena = await getContactState(store(), ws, "+16505551234", new Date("2025-06-09T00:00:00Z"));
+    expect(sheena).toMatchObject({ name: "Sheena Nelson", source: "organic", sourceDetail: "ad: Chat with us", sessionMessages: 1 });
+
+    const ravi = await getJourney(store(), ws, "+919812345678");
+    const inbound = ravi.filter((e) => e.type === "message.inbound").map((e) => e.text);
+    expect(inbound).toEqual(["Yes, tell me more", "Express Shipping", "This is the damaged box", "Philz Coffee, 1 Hacker Way, Menlo Park, CA 94025", "👍", ""]);
+    // A button reply to the campaign message is a reply to the campaign.
+    const [ticks] = await getContactCampaignTicks(store(), ws, "+919812345678");
+    expect(ticks.replied_at).toBe("2025-06-08 21:00:00.000");
+  });
+
+  it("changes nothing when Meta delivers the same webhook again", async () => {
+    const res = await deliver(fixture("messages"));
+    expect(await res.json()).toMatchObject({ stored: 0, duplicates: 7 });
+    expect((await getJourney(store(), ws, "+919812345678")).filter((e) => e.type === "message.inbound")).toHaveLength(6);
+  });
+
+  it("ties statuses to the campaign message, in any order, with failures and their WhatsApp error", async () => {
+    const res = await deliver(fixture("statuses"));
+    expect(await res.json()).toMatchObject({ stored: 4, duplicates: 0 });
+    const [read] = await getContactCampaignTicks(store(), ws, "+919812345678");
+    expect(read).toMatchObject({
+      campaign_id: "summer",
+      sent_at: "2025-06-08 20:58:00.000",
+      delivered_at: "2025-06-08 20:59:10.000",
+      read_at: "2025-06-08 20:59:50.000",
+    });
+    const [failed] = await getContactCampaignTicks(store(), ws, "+447700900123");
+    expect(failed).toMatchObject({ campaign_id: "summer", failed_at: "2025-06-08 20:58:40.000", error_code: 131047, read_at: null });
+  });
+
+  it("acknowledges a delivery for an unknown phone number id without storing it", async () => {
+    const res = await deliver(fixture("messages", "999"));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.stored).toBe(0);
+    expect(body.notes).toContain("no workspace has phone number id 999; set it in Manage");
+  });
+});
