@@ -1,0 +1,217 @@
+import { randomUUID } from "node:crypto";
+import { TRPCError } from "@trpc/server";
+import type { z } from "zod";
+import type { Store } from "@/clickhouse/client";
+import { listAttributeDefinitions, upsertAttributeDefinitions } from "@/clickhouse/queries/attributes";
+import { contactAttributeValues } from "@/clickhouse/queries/contact-attribute-values";
+import { contactCampaigns, type ContactCampaign } from "@/clickhouse/queries/contact-campaigns";
+import { contactTags } from "@/clickhouse/queries/contact-tags";
+import { getContactState } from "@/clickhouse/queries/contacts";
+import { campaignNames, journeyPage, journeyTypeCounts, type JourneyRow } from "@/clickhouse/queries/journey";
+import { memberName } from "@/clickhouse/queries/member-names";
+import { listTagDefinitions, upsertTagDefinitions } from "@/clickhouse/queries/tags";
+import { toClickHouseTime } from "@/clickhouse/time";
+import { CAN_EDIT_AUDIENCE, roleAllows } from "../auth/roles";
+import { checkAddTag, checkRemoveTag, checkSetAttribute, type Check } from "../domain/contact-actions";
+import type { Actor, ChatEvent } from "../events/schema";
+import { ingestEvents } from "../ingestion/pipeline";
+import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
+import {
+  addTagInput,
+  contactInput,
+  journeyInput,
+  journeyOutput,
+  overviewOutput,
+  removeTagInput,
+  setAttributeInput,
+  tagOption,
+} from "./profile-schemas";
+
+/**
+ * The chat profile: one contact's basic parameters, campaigns, attributes,
+ * tags and customer journey, all derived from the event log, and the actions
+ * admins and marketers take on it. An action is written as an event through
+ * the ingestion pipeline, so it shows in the journey and every report at once.
+ */
+
+async function requireContact(store: Store, workspaceId: string, contact: string) {
+  const state = await getContactState(store, workspaceId, contact, new Date());
+  if (!state) throw new TRPCError({ code: "NOT_FOUND", message: `There is no contact ${contact} in this workspace.` });
+  return state;
+}
+
+function refuse<T>(check: Check<T>): T {
+  if (!check.ok) throw new TRPCError({ code: "BAD_REQUEST", message: check.reason });
+  return check.value;
+}
+
+/** The furthest tick a campaign message reached; a reply or a read outranks a late failure report. */
+function tickOf(c: ContactCampaign) {
+  if (c.repliedAt) return "replied" as const;
+  if (c.readAt) return "read" as const;
+  if (c.deliveredAt) return "delivered" as const;
+  if (c.failedAt) return "failed" as const;
+  return "sent" as const;
+}
+
+function toJourneyEvent(r: JourneyRow, names: Map<string, { name: string }>): z.infer<typeof journeyOutput>["events"][number] {
+  return {
+    eventId: r.event_id,
+    ts: r.ts,
+    type: r.type,
+    actor: { kind: r.actor_kind, id: r.actor_id, name: r.actor_name },
+    messageKind: r.message_kind,
+    campaignId: r.campaign_id,
+    campaignName: names.get(r.campaign_id)?.name ?? "",
+    text: r.text,
+    status: r.status,
+    error: r.status === "failed" ? { code: r.error_code, title: r.error_title } : null,
+    tag: r.tag,
+    tagKind: r.tag_kind,
+    tagOrigin: r.tag_origin,
+    attribute: r.attribute,
+    value: r.value,
+    source: r.source,
+    sourceDetail: r.source_detail,
+    name: r.name,
+  };
+}
+
+/** Where a jump to `at` starts: a day reaches through its end, an exact time includes its own millisecond. */
+function anchorOf(at: string): string {
+  const end = /^\d{4}-\d{2}-\d{2}$/.test(at) ? Date.parse(`${at}T00:00:00Z`) + 86_400_000 : Date.parse(at) + 1;
+  return toClickHouseTime(end);
+}
+
+async function memberActor(store: Store, workspaceId: string, userId: string, sessionName?: string | null): Promise<Actor> {
+  // "member" is a person of the workspace in the event model; "user" is the WhatsApp user, the contact.
+  const name = (await memberName(store, workspaceId, userId)) ?? sessionName ?? "";
+  return { kind: "member", id: userId, name };
+}
+
+function actionEvent(contact: string, actor: Actor, fields: Record<string, unknown>): ChatEvent {
+  return { event_id: `member:${randomUUID()}`, contact, ts: new Date().toISOString(), actor, ...fields } as ChatEvent;
+}
+
+export const profileRouter = router({
+  overview: workspaceProcedure
+    .input(contactInput)
+    .output(overviewOutput)
+    .query(async ({ ctx, input }) => {
+      const ws = ctx.workspace.id;
+      const state = await requireContact(ctx.store, ws, input.contact);
+      // Independent reads over the contact's own range: the store's pool runs them side by side.
+      const [campaigns, tags, values, definitions, eventCounts] = await Promise.all([
+        contactCampaigns(ctx.store, ws, input.contact),
+        contactTags(ctx.store, ws, input.contact),
+        contactAttributeValues(ctx.store, ws, input.contact),
+        listAttributeDefinitions(ctx.store, ws),
+        journeyTypeCounts(ctx.store, ws, input.contact),
+      ]);
+      const valueOf = new Map(values.map((v) => [v.attribute, v]));
+      const defined = new Set(definitions.map((d) => d.name));
+      const attributes = [
+        ...definitions.map((d) => ({ ...d, defined: true })),
+        ...values.filter((v) => !defined.has(v.attribute)).map((v) => ({ name: v.attribute, type: "text", options: [], defined: false })),
+      ].map((d) => {
+        const v = valueOf.get(d.name);
+        return {
+          ...d,
+          value: v?.value ?? "",
+          setBy: v ? { kind: v.setByKind, id: v.setById, name: v.setByName } : null,
+          setAt: v?.setAt ?? null,
+        };
+      });
+      return {
+        ...state,
+        campaigns: campaigns.map((c) => ({
+          campaignId: c.campaignId,
+          name: c.name,
+          template: c.template,
+          tick: tickOf(c),
+          sentAt: c.sentAt ?? c.deliveredAt ?? c.failedAt,
+          deliveredAt: c.deliveredAt,
+          readAt: c.readAt,
+          repliedAt: c.repliedAt,
+          failedAt: c.failedAt,
+          error: c.failedAt ? { code: c.errorCode, title: c.errorTitle } : null,
+        })),
+        tags: tags.map((t) => ({
+          tag: t.tag,
+          kind: t.kind,
+          origin: t.origin,
+          addedBy: { kind: t.addedByKind, id: t.addedById, name: t.addedByName },
+          addedAt: t.addedAt,
+        })),
+        attributes,
+        eventCounts,
+        canAct: roleAllows(ctx.workspace.role, CAN_EDIT_AUDIENCE),
+        role: ctx.workspace.role,
+      };
+    }),
+
+  /** One page of the customer journey, keyset-paged on (ts, event_id); never an offset. */
+  journey: workspaceProcedure
+    .input(journeyInput)
+    .output(journeyOutput)
+    .query(async ({ ctx, input }) => {
+      const ws = ctx.workspace.id;
+      const cursor = input.cursor ?? (input.at ? { ts: anchorOf(input.at), eventId: "" } : undefined);
+      const rows = await journeyPage(ctx.store, ws, {
+        contact: input.contact,
+        types: input.types,
+        direction: input.direction,
+        cursor,
+        limit: input.limit,
+      });
+      const hasMore = rows.length > input.limit;
+      const page = rows.slice(0, input.limit);
+      if (input.direction === "newer") page.reverse();
+      const names = await campaignNames(ctx.store, ws, [...new Set(page.map((r) => r.campaign_id).filter(Boolean))]);
+      return { events: page.map((r) => toJourneyEvent(r, names)), hasMore };
+    }),
+
+  /** The tags a member may add from the catalogue (archived ones left out). */
+  tagOptions: workspaceProcedure.output(tagOption.array()).query(async ({ ctx }) => {
+    const tags = await listTagDefinitions(ctx.store, ctx.workspace.id);
+    return tags.filter((t) => !t.archived).map((t) => ({ tag: t.tag, category: t.category }));
+  }),
+
+  addTag: workspaceProcedureFor(CAN_EDIT_AUDIENCE)
+    .input(addTagInput)
+    .mutation(async ({ ctx, input }) => {
+      const ws = ctx.workspace.id;
+      await requireContact(ctx.store, ws, input.contact);
+      const [catalogue, current] = await Promise.all([listTagDefinitions(ctx.store, ws), contactTags(ctx.store, ws, input.contact)]);
+      const { tag, create } = refuse(checkAddTag(input.tag, { catalogue, current, createIfMissing: input.create }));
+      if (create) await upsertTagDefinitions(ctx.store, ws, [{ tag, category: "", createdBy: ctx.userId }]);
+      const actor = await memberActor(ctx.store, ws, ctx.userId, ctx.session?.user?.name);
+      await ingestEvents(ctx.store, ws, [actionEvent(input.contact, actor, { type: "tag.added", tag, kind: "manual", origin: "manual" })]);
+      return { tag, created: create };
+    }),
+
+  removeTag: workspaceProcedureFor(CAN_EDIT_AUDIENCE)
+    .input(removeTagInput)
+    .mutation(async ({ ctx, input }) => {
+      const ws = ctx.workspace.id;
+      await requireContact(ctx.store, ws, input.contact);
+      const { tag } = refuse(checkRemoveTag(input.tag, await contactTags(ctx.store, ws, input.contact)));
+      const actor = await memberActor(ctx.store, ws, ctx.userId, ctx.session?.user?.name);
+      await ingestEvents(ctx.store, ws, [actionEvent(input.contact, actor, { type: "tag.removed", tag, kind: "manual", origin: "manual" })]);
+      return { tag };
+    }),
+
+  setAttribute: workspaceProcedureFor(CAN_EDIT_AUDIENCE)
+    .input(setAttributeInput)
+    .mutation(async ({ ctx, input }) => {
+      const ws = ctx.workspace.id;
+      await requireContact(ctx.store, ws, input.contact);
+      const checked = refuse(checkSetAttribute(input, await listAttributeDefinitions(ctx.store, ws)));
+      if (checked.define) await upsertAttributeDefinitions(ctx.store, ws, [checked.define]);
+      const actor = await memberActor(ctx.store, ws, ctx.userId, ctx.session?.user?.name);
+      // An empty value clears the attribute: stored as null, like the Event API's `"value": null`.
+      const value = checked.value === "" ? null : checked.value;
+      await ingestEvents(ctx.store, ws, [actionEvent(input.contact, actor, { type: "attribute.set", attribute: checked.attribute, value })]);
+      return { attribute: checked.attribute, value: checked.value, defined: checked.define !== null };
+    }),
+});
