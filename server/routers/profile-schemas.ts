@@ -14,7 +14,14 @@ export const journeyInput = z.object({
     .array(z.enum(EVENT_TYPES, { error: `an event type is one of ${EVENT_TYPES.join(", ")}` }))
     .max(EVENT_TYPES.length)
     .default([]),
-  direction: z.enum(["older", "newer"], { error: "direction is older or newer" }).default("older"),
+  /**
+   * older: before the cursor; newer: after it. tRPC's infinite queries send
+   * forward (the next page down a newest-first list: older) and backward.
+   */
+  direction: z
+    .enum(["older", "newer", "forward", "backward"], { error: "direction is older or newer" })
+    .default("older")
+    .transform((d) => (d === "forward" ? "older" : d === "backward" ? "newer" : d)),
   cursor: z
     .object({
       ts: z.string().regex(storeTime, "cursor.ts is the ts of a journey event, like 2026-11-23 09:30:00.000"),
@@ -29,6 +36,8 @@ export const journeyInput = z.object({
     .optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
+
+const cursor = z.object({ ts: z.string(), eventId: z.string() });
 
 const actor = z.object({ kind: z.string(), id: z.string(), name: z.string() });
 
@@ -58,6 +67,10 @@ export const journeyOutput = z.object({
   events: z.array(journeyEvent),
   /** Whether there are more events further in the asked direction. */
   hasMore: z.boolean(),
+  /** Where the next page down (older) starts; null at the first event. */
+  olderCursor: cursor.nullable(),
+  /** Where a page up (newer) starts, from the first page or a newer page; null when this page reaches the latest event. */
+  newerCursor: cursor.nullable(),
 });
 
 const campaign = z.object({

@@ -156,19 +156,34 @@ export const profileRouter = router({
     .output(journeyOutput)
     .query(async ({ ctx, input }) => {
       const ws = ctx.workspace.id;
-      const cursor = input.cursor ?? (input.at ? { ts: anchorOf(input.at), eventId: "" } : undefined);
-      const rows = await journeyPage(ctx.store, ws, {
-        contact: input.contact,
-        types: input.types,
-        direction: input.direction,
-        cursor,
-        limit: input.limit,
-      });
+      const anchor = !input.cursor && input.at ? { ts: anchorOf(input.at), eventId: "" } : undefined;
+      const query = { contact: input.contact, types: input.types, limit: input.limit };
+      const [rows, newerThanAnchor] = await Promise.all([
+        journeyPage(ctx.store, ws, { ...query, direction: input.direction, cursor: input.cursor ?? anchor }),
+        // After a jump, say whether anything happened after that moment, so the page can offer "newer".
+        anchor ? journeyPage(ctx.store, ws, { ...query, direction: "newer", cursor: anchor, limit: 1 }) : Promise.resolve([]),
+      ]);
       const hasMore = rows.length > input.limit;
       const page = rows.slice(0, input.limit);
-      if (input.direction === "newer") page.reverse();
+      const older = input.direction === "older";
+      if (!older) page.reverse();
       const names = await campaignNames(ctx.store, ws, [...new Set(page.map((r) => r.campaign_id).filter(Boolean))]);
-      return { events: page.map((r) => toJourneyEvent(r, names)), hasMore };
+      const at = (r: JourneyRow | undefined) => (r ? { ts: r.ts, eventId: r.event_id } : null);
+      const newest = at(page[0]);
+      return {
+        events: page.map((r) => toJourneyEvent(r, names)),
+        hasMore,
+        olderCursor: older ? (hasMore ? at(page.at(-1)) : null) : at(page.at(-1)),
+        newerCursor: older
+          ? input.cursor
+            ? newest
+            : newerThanAnchor.length > 0
+              ? (newest ?? anchor!)
+              : null
+          : hasMore
+            ? newest
+            : null,
+      };
     }),
 
   /** The tags a member may add from the catalogue (archived ones left out). */

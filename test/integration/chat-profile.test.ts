@@ -226,6 +226,8 @@ describe("profile.journey", () => {
     // The last events of 2 October come first, then older ones.
     expect(day2.events.map((e) => e.eventId)).toEqual(["autumn-reply", "autumn-delivered", "autumn-out"]);
     expect(day2.hasMore).toBe(true);
+    expect(day2.olderCursor).toEqual({ ts: day2.events[2].ts, eventId: "autumn-out" });
+    expect(day2.newerCursor).toEqual({ ts: day2.events[0].ts, eventId: "autumn-reply" });
     const top = day2.events[0];
     const newer = await journey({ workspaceId: ws.workspaceId, contact: ASHA, direction: "newer", cursor: { ts: top.ts, eventId: top.eventId }, limit: 2 });
     // Shown newest first too: the two events right after the anchor.
@@ -235,7 +237,12 @@ describe("profile.journey", () => {
     const exact = await journey({ workspaceId: ws.workspaceId, contact: ASHA, at: at(1, 3), limit: 2 });
     expect(exact.events.map((e) => e.eventId)).toEqual(["int-1", "req-1"]);
     const beforeEverything = await journey({ workspaceId: ws.workspaceId, contact: ASHA, at: "2026-09-01" });
-    expect(beforeEverything).toEqual({ events: [], hasMore: false });
+    // Nothing before that day, but the page can still offer what came after it.
+    expect(beforeEverything).toEqual({ events: [], hasMore: false, olderCursor: null, newerCursor: { ts: "2026-09-02 00:00:00.000", eventId: "" } });
+    const fromThere = await journey({ workspaceId: ws.workspaceId, contact: ASHA, direction: "backward", cursor: beforeEverything.newerCursor!, limit: 2 });
+    expect(fromThere.events.map((e) => e.eventId)).toEqual(["in-1:first-message-tag", "in-1"]);
+    // The latest page has nothing newer to offer.
+    expect((await journey({ workspaceId: ws.workspaceId, contact: ASHA })).newerCursor).toBeNull();
     await expect(journey({ workspaceId: ws.workspaceId, contact: ASHA, at: "yesterday" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringContaining("at is a date like 2026-10-01"),
