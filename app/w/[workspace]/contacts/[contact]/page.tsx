@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { ContactNotReadable } from "@/components/profile/profile-states";
+import { ProfileSkeleton } from "@/components/profile/profile-skeleton";
+import { ProfileView } from "@/components/profile/profile-view";
+import { readContactParam } from "@/components/profile/contact-param";
+import shell from "@/components/shell/shell.module.css";
+
+type Params = Promise<{ workspace: string; contact: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { contact } = await params;
+  const read = readContactParam(contact);
+  return { title: read.ok ? `${read.contact} · Contacts` : "Contact · Contacts" };
+}
+
+/** A contact's chat profile: /w/<workspace>/contacts/<E.164 phone, URL-encoded> (?at=2026-10-01 jumps the journey to a day). */
+export default async function ContactProfilePage({ params }: { params: Params }) {
+  const { workspace, contact } = await params;
+  const read = readContactParam(contact);
+  const contactsHref = `/w/${encodeURIComponent(workspace)}/contacts`;
+  if (!read.ok) {
+    return (
+      <div className={shell.page}>
+        <ContactNotReadable raw={read.raw} suggestion={read.suggestion} workspaceId={workspace} contactsHref={contactsHref} />
+      </div>
+    );
+  }
+  return (
+    <Suspense
+      fallback={
+        <div className={shell.page}>
+          <Link href={contactsHref}>← Contacts</Link>
+          <ProfileSkeleton />
+        </div>
+      }
+    >
+      <ProfileView workspaceId={workspace} contact={read.contact} contactsHref={contactsHref} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,182 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useId, useState, type FormEvent } from "react";
+import { describeError } from "@/components/trpc-error";
+import { useTRPC } from "@/components/trpc";
+import { NewAttributeForm } from "./new-attribute-form";
+import { actorLabel, actorRole, formatWhen } from "./format";
+import type { ProfileOverview } from "./profile-view";
+import { useRefreshProfile } from "./tags-panel";
+import styles from "./profile.module.css";
+
+type Attribute = ProfileOverview["attributes"][number];
+
+const MAX_ATTRIBUTES = 20;
+
+export function AttributesPanel({
+  workspaceId,
+  contact,
+  attributes,
+  canAct,
+}: {
+  workspaceId: string;
+  contact: string;
+  attributes: Attribute[];
+  canAct: boolean;
+}) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const definedCount = attributes.filter((a) => a.defined).length;
+  return (
+    <section className={styles.panel} aria-labelledby="attributes-title">
+      <div className={styles.panelHeader}>
+        <div>
+          <h2 id="attributes-title">Attributes</h2>
+          <p>
+            Every attribute of the workspace ({definedCount} of {MAX_ATTRIBUTES}), with who or what set each value.
+          </p>
+        </div>
+      </div>
+      {attributes.length === 0 ? (
+        <p className={styles.empty}>This workspace has no attributes yet. Admins and marketers define them in Manage → Attributes.</p>
+      ) : (
+        <dl className={styles.attributes}>
+          {attributes.map((a) => (
+            <div key={a.name} className={styles.attribute} data-testid={`attribute-${a.name}`}>
+              <dt>
+                {a.name}
+                <span>{a.defined ? a.type : "not defined in this workspace"}</span>
+              </dt>
+              <dd>
+                {a.value ? a.value : <span className={styles.muted}>Not set</span>}
+                {a.setBy && a.setAt ? (
+                  <span className={styles.setBy}>
+                    {a.value ? "Set" : "Cleared"} by {actorLabel(a.setBy)}
+                    {actorRole(a.setBy) && a.setBy.name ? ` (${actorRole(a.setBy)})` : ""} · {formatWhen(a.setAt)}
+                  </span>
+                ) : null}
+              </dd>
+              {canAct && a.defined && editing !== a.name ? (
+                <button type="button" className={styles.linkButton} onClick={() => setEditing(a.name)} aria-label={`Edit ${a.name}`}>
+                  {a.value ? "Edit" : "Set"}
+                </button>
+              ) : (
+                <span />
+              )}
+              {editing === a.name ? (
+                <AttributeEditor workspaceId={workspaceId} contact={contact} attribute={a} onDone={() => setEditing(null)} />
+              ) : null}
+            </div>
+          ))}
+        </dl>
+      )}
+      {canAct ? <NewAttributeForm workspaceId={workspaceId} contact={contact} full={definedCount >= MAX_ATTRIBUTES} /> : null}
+    </section>
+  );
+}
+
+/** The input that fits a type, so a date is picked and a list value chosen rather than typed. */
+export function ValueInput({
+  id,
+  type,
+  options,
+  value,
+  onChange,
+  invalid,
+  describedBy,
+  label,
+}: {
+  id: string;
+  type: string;
+  options: string[];
+  value: string;
+  onChange: (v: string) => void;
+  invalid: boolean;
+  describedBy?: string;
+  label: string;
+}) {
+  const common = {
+    id,
+    className: styles.input,
+    value,
+    "aria-invalid": invalid || undefined,
+    "aria-describedby": describedBy,
+    "aria-label": label,
+  };
+  if (type === "list" || type === "boolean") {
+    const choices = type === "list" ? options : ["true", "false"];
+    return (
+      <select {...common} onChange={(e) => onChange(e.target.value)}>
+        <option value="">— not set —</option>
+        {choices.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  const inputType = type === "date" ? "date" : type === "email" ? "email" : type === "phone" ? "tel" : "text";
+  return (
+    <input
+      {...common}
+      type={inputType}
+      inputMode={type === "number" ? "decimal" : undefined}
+      autoComplete="off"
+      maxLength={1000}
+      placeholder={type === "phone" ? "+919812345678" : type === "number" ? "42" : undefined}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+}
+
+function AttributeEditor({ workspaceId, contact, attribute, onDone }: { workspaceId: string; contact: string; attribute: Attribute; onDone: () => void }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshProfile();
+  const [value, setValue] = useState(attribute.value);
+  const ids = { input: useId(), error: useId() };
+  const save = useMutation(
+    trpc.profile.setAttribute.mutationOptions({
+      onSuccess: () => {
+        void refresh();
+        onDone();
+      },
+    }),
+  );
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    save.mutate({ workspaceId, contact, attribute: attribute.name, value: value.trim() === "" ? null : value });
+  }
+
+  return (
+    <form className={styles.editRow} onSubmit={submit} aria-label={`Set ${attribute.name}`} noValidate>
+      <div className={styles.field}>
+        <ValueInput
+          id={ids.input}
+          type={attribute.type}
+          options={attribute.options}
+          value={value}
+          onChange={(v) => {
+            setValue(v);
+            save.reset();
+          }}
+          invalid={save.isError}
+          describedBy={save.isError ? ids.error : undefined}
+          label={`New value of ${attribute.name}`}
+        />
+        {save.isError ? (
+          <span id={ids.error} role="alert" className={styles.fieldError}>
+            {describeError(save.error)}
+          </span>
+        ) : null}
+      </div>
+      <button type="submit" className="btn btn-primary btn-small" disabled={save.isPending}>
+        {save.isPending ? "Saving…" : "Save"}
+      </button>
+      <button type="button" className="btn btn-small" onClick={onDone}>
+        Cancel
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,190 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useId, useState, type FormEvent } from "react";
+import { formatNumber } from "@/components/overview/format";
+import { LoadError } from "@/components/manage/load-error";
+import { useTRPC } from "@/components/trpc";
+import { dayOf, formatDayHeading, formatExact } from "./format";
+import { JOURNEY_GROUPS, readAt, readGroups, typesOfGroups, type JourneyGroupKey } from "./journey-groups";
+import { JourneyItem, type JourneyEvent } from "./journey-item";
+import styles from "./journey.module.css";
+
+const PAGE_SIZE = 50;
+
+/**
+ * The customer journey, newest first, paged with cursors: "Load older events"
+ * at the bottom, and after a jump to a date (?at=2026-10-01, a link other
+ * reports use for "the profile at that moment") "Show newer events" on top.
+ * The filter (?types=tags,attributes) and the date live in the URL.
+ */
+export function JourneyPanel({
+  workspaceId,
+  contact,
+  contactName,
+  eventCounts,
+}: {
+  workspaceId: string;
+  contact: string;
+  contactName: string;
+  eventCounts: Record<string, number>;
+}) {
+  const searchParams = useSearchParams();
+  const pathname = usePathname();
+  const groups = readGroups(searchParams.get("types"));
+  const { at, problem } = readAt(searchParams.get("at"));
+  const trpc = useTRPC();
+  const journey = useInfiniteQuery(
+    trpc.profile.journey.infiniteQueryOptions(
+      { workspaceId, contact, types: typesOfGroups(groups), at, limit: PAGE_SIZE },
+      {
+        getNextPageParam: (last) => last.olderCursor ?? undefined,
+        getPreviousPageParam: (first) => first.newerCursor ?? undefined,
+      },
+    ),
+  );
+
+  function setParam(name: string, value: string | null) {
+    const next = new URLSearchParams(searchParams.toString());
+    if (value) next.set(name, value);
+    else next.delete(name);
+    const query = next.toString();
+    // The native history API updates useSearchParams without a server round trip, and keeps Back working.
+    window.history.pushState(null, "", `${pathname}${query ? `?${query}` : ""}`);
+  }
+
+  function toggleGroup(key: JourneyGroupKey) {
+    const nextGroups = groups.includes(key) ? groups.filter((g) => g !== key) : [...groups, key];
+    setParam("types", nextGroups.join(",") || null);
+  }
+
+  const total = Object.values(eventCounts).reduce((a, b) => a + b, 0);
+  const countOf = (types: readonly string[]) => types.reduce((n, t) => n + (eventCounts[t] ?? 0), 0);
+  // Pages can meet at an event (a jump, then newer pages): show each id once.
+  const seen = new Set<string>();
+  const events: JourneyEvent[] = (journey.data?.pages ?? []).flatMap((p) => p.events).filter((e) => !seen.has(e.eventId) && !!seen.add(e.eventId));
+
+  return (
+    <section className={styles.panel} aria-labelledby="journey-title">
+      <div className={styles.header}>
+        <div>
+          <h2 id="journey-title">Customer journey</h2>
+          <p>
+            {formatNumber(total)} events, newest first, with who did what. Times in UTC.
+          </p>
+        </div>
+        <JumpToDate key={at ?? "latest"} current={at} onJump={(day) => setParam("at", day)} />
+      </div>
+
+      <div className={styles.filters} role="group" aria-label="Show only">
+        <button type="button" className={styles.chip} aria-pressed={groups.length === 0} onClick={() => setParam("types", null)}>
+          All <span>{formatNumber(total)}</span>
+        </button>
+        {JOURNEY_GROUPS.map((g) => (
+          <button key={g.key} type="button" className={styles.chip} data-group={g.key} aria-pressed={groups.includes(g.key)} onClick={() => toggleGroup(g.key)}>
+            {g.label} <span>{formatNumber(countOf(g.types))}</span>
+          </button>
+        ))}
+      </div>
+
+      {problem ? (
+        <p role="alert" className={styles.note}>
+          {problem}
+        </p>
+      ) : null}
+      {at ? (
+        <p className={styles.anchor} role="status">
+          <span>
+            Showing the journey up to <strong>{/^\d{4}-\d{2}-\d{2}$/.test(at) ? `the end of ${formatDayHeading(`${at} 00:00:00`)}` : formatExact(new Date(at))}</strong>.
+          </span>
+          <button type="button" className={styles.linkButton} onClick={() => setParam("at", null)}>
+            Back to the latest
+          </button>
+        </p>
+      ) : null}
+
+      {journey.isPending ? (
+        <JourneySkeleton />
+      ) : journey.isError ? (
+        <LoadError what="The journey" error={journey.error} onRetry={() => void journey.refetch()} retrying={journey.isFetching} />
+      ) : (
+        <>
+          {journey.hasPreviousPage ? (
+            <button type="button" className={`btn btn-small ${styles.more}`} onClick={() => void journey.fetchPreviousPage()} disabled={journey.isFetchingPreviousPage}>
+              {journey.isFetchingPreviousPage ? "Loading…" : "Show newer events"}
+            </button>
+          ) : null}
+          {events.length === 0 ? (
+            <p className={styles.empty}>
+              {at ? "Nothing happened in this chat up to that day." : groups.length ? "No events of these kinds." : "No events yet."}
+            </p>
+          ) : (
+            <DayGroups events={events} contactName={contactName} />
+          )}
+          {journey.hasNextPage ? (
+            <button type="button" className={`btn ${styles.more}`} onClick={() => void journey.fetchNextPage()} disabled={journey.isFetchingNextPage}>
+              {journey.isFetchingNextPage ? "Loading…" : "Load older events"}
+            </button>
+          ) : events.length > 0 ? (
+            <p className={styles.end}>The start of this chat.</p>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+function DayGroups({ events, contactName }: { events: JourneyEvent[]; contactName: string }) {
+  const days: Array<{ day: string; events: JourneyEvent[] }> = [];
+  for (const e of events) {
+    const day = dayOf(e.ts);
+    if (days.at(-1)?.day !== day) days.push({ day, events: [] });
+    days.at(-1)!.events.push(e);
+  }
+  return (
+    <div className={styles.days}>
+      {days.map((d) => (
+        <section key={d.day} aria-label={formatDayHeading(d.events[0].ts)}>
+          <h3 className={styles.day}>{formatDayHeading(d.events[0].ts)}</h3>
+          <ol className={styles.list}>
+            {d.events.map((e) => (
+              <JourneyItem key={e.eventId} event={e} contactName={contactName} />
+            ))}
+          </ol>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function JumpToDate({ current, onJump }: { current?: string; onJump: (day: string | null) => void }) {
+  const [day, setDay] = useState(current?.slice(0, 10) ?? "");
+  const id = useId();
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    onJump(day || null);
+  }
+  return (
+    <form className={styles.jump} onSubmit={submit} aria-label="Jump to a date">
+      <label htmlFor={id}>Jump to</label>
+      <input id={id} type="date" className={styles.dateInput} value={day} onChange={(e) => setDay(e.target.value)} />
+      <button type="submit" className="btn btn-small">
+        Go
+      </button>
+    </form>
+  );
+}
+
+function JourneySkeleton() {
+  return (
+    <div aria-busy="true" className={styles.days}>
+      <p role="status" className="visually-hidden">
+        Loading the journey…
+      </p>
+      {[0, 1, 2, 3, 4].map((i) => (
+        <span key={i} className={styles.skeleton} style={{ height: 44 }} aria-hidden="true" />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState, type FormEvent } from "react";
+import { describeError } from "@/components/trpc-error";
+import { useTRPC } from "@/components/trpc";
+import { actorLabel, actorRole, formatWhen, ORIGIN_LABEL } from "./format";
+import type { ProfileOverview } from "./profile-view";
+import styles from "./profile.module.css";
+
+type Tag = ProfileOverview["tags"][number];
+
+/** After an action, every part of the profile (parameters, tags, attributes, journey) reads the event log again. */
+export function useRefreshProfile() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: trpc.profile.pathKey() });
+}
+
+export function TagsPanel({ workspaceId, contact, tags, canAct }: { workspaceId: string; contact: string; tags: Tag[]; canAct: boolean }) {
+  const automated = tags.filter((t) => t.kind !== "manual");
+  const manual = tags.filter((t) => t.kind === "manual");
+  return (
+    <section className={styles.panel} aria-labelledby="tags-title">
+      <div className={styles.panelHeader}>
+        <div>
+          <h2 id="tags-title">Tags</h2>
+          <p>Automated tags come from rules; manual ones from people.</p>
+        </div>
+      </div>
+      <div className={styles.tagGroups}>
+        <TagGroup title="Automated" testId="tags-automated" tags={automated} empty="No automated tags." />
+        <TagGroup
+          title="Manual"
+          testId="tags-manual"
+          tags={manual}
+          empty="No manual tags yet."
+          remove={canAct ? { workspaceId, contact } : undefined}
+        />
+      </div>
+      {canAct ? <AddTagForm workspaceId={workspaceId} contact={contact} /> : null}
+    </section>
+  );
+}
+
+function TagGroup({
+  title,
+  testId,
+  tags,
+  empty,
+  remove,
+}: {
+  title: string;
+  testId: string;
+  tags: Tag[];
+  empty: string;
+  remove?: { workspaceId: string; contact: string };
+}) {
+  return (
+    <div data-testid={testId}>
+      <h3 className={styles.groupTitle}>{title}</h3>
+      {tags.length === 0 ? (
+        <p className={`${styles.muted} ${styles.small}`}>{empty}</p>
+      ) : (
+        <ul className={styles.tags}>
+          {tags.map((t) => (
+            <li key={t.tag} className={styles.tag} data-kind={t.kind}>
+              <span className={styles.tagName}>
+                {t.tag}
+                {remove ? <RemoveTagButton {...remove} tag={t.tag} /> : null}
+              </span>
+              <span className={styles.tagMeta}>
+                {t.kind === "manual" ? "" : `${ORIGIN_LABEL[t.origin] ?? t.origin} · `}
+                {actorLabel(t.addedBy)}
+                {actorRole(t.addedBy) && t.addedBy.name ? ` (${actorRole(t.addedBy)})` : ""} · {formatWhen(t.addedAt)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function RemoveTagButton({ workspaceId, contact, tag }: { workspaceId: string; contact: string; tag: string }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshProfile();
+  const remove = useMutation(trpc.profile.removeTag.mutationOptions({ onSuccess: () => refresh() }));
+  return (
+    <>
+      <button
+        type="button"
+        className={styles.removeTag}
+        aria-label={`Remove tag ${tag}`}
+        title={`Remove tag ${tag}`}
+        disabled={remove.isPending}
+        onClick={() => remove.mutate({ workspaceId, contact, tag })}
+      >
+        <svg width="12" height="12" viewBox="0 0 24 24" fill="none" aria-hidden="true">
+          <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" />
+        </svg>
+      </button>
+      {remove.isError ? (
+        <span role="alert" className={styles.fieldError}>
+          {describeError(remove.error)}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+function AddTagForm({ workspaceId, contact }: { workspaceId: string; contact: string }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshProfile();
+  const options = useQuery(trpc.profile.tagOptions.queryOptions({ workspaceId }));
+  const [tag, setTag] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
+  const ids = { input: useId(), list: useId(), hint: useId(), error: useId() };
+  const add = useMutation(
+    trpc.profile.addTag.mutationOptions({
+      onSuccess: (result) => {
+        setAdded(result.created ? `Created “${result.tag}” in the catalogue and added it.` : `Added “${result.tag}”.`);
+        setTag("");
+        void refresh();
+      },
+      onError: (err) => setProblem(describeError(err)),
+    }),
+  );
+  const trimmed = tag.trim();
+  const inCatalogue = options.data?.some((o) => o.tag.toLowerCase() === trimmed.toLowerCase()) ?? true;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setAdded(null);
+    if (!trimmed) {
+      setProblem("Type a tag name, or pick one from the catalogue.");
+      return;
+    }
+    setProblem(null);
+    add.mutate({ workspaceId, contact, tag: trimmed, create: !inCatalogue });
+  }
+
+  return (
+    <form className={styles.form} onSubmit={submit} aria-label="Add a manual tag" noValidate>
+      <div className={styles.formRow}>
+        <div className={styles.field}>
+          <label htmlFor={ids.input}>Add a manual tag</label>
+          <input
+            id={ids.input}
+            className={styles.input}
+            list={ids.list}
+            value={tag}
+            maxLength={100}
+            autoComplete="off"
+            placeholder="Pick from the catalogue or type a new one"
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? `${ids.error} ${ids.hint}` : ids.hint}
+            onChange={(e) => {
+              setTag(e.target.value);
+              setProblem(null);
+              setAdded(null);
+            }}
+          />
+          <datalist id={ids.list}>
+            {options.data?.map((o) => (
+              <option key={o.tag} value={o.tag}>
+                {o.category || undefined}
+              </option>
+            ))}
+          </datalist>
+        </div>
+        <button type="submit" className="btn btn-primary btn-small" disabled={add.isPending}>
+          {add.isPending ? "Adding…" : trimmed && !inCatalogue ? "Create and add" : "Add tag"}
+        </button>
+      </div>
+      {problem ? (
+        <span id={ids.error} role="alert" className={styles.fieldError}>
+          {problem}
+        </span>
+      ) : null}
+      {added ? (
+        <span role="status" className={styles.done}>
+          {added}
+        </span>
+      ) : null}
+      <span id={ids.hint} className={styles.hint}>
+        {trimmed && !inCatalogue
+          ? `“${trimmed}” is not in the catalogue yet: it will be created there for everyone, then added.`
+          : "Written to the journey under your name, and counted in segments at once."}
+      </span>
+    </form>
+  );
+}
