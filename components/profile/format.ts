@@ -55,6 +55,7 @@ export function actorLabel(actor: ActorLike, contactName?: string): string {
   if (actor.kind === "user") return contactName || actor.name || "The contact";
   if (actor.name) return actor.name;
   if (actor.kind === "system" && actor.id === "first-message-matcher") return "First-message rule";
+  if (actor.kind === "system" && actor.id === "whatsapp") return "WhatsApp";
   return KIND_LABEL[actor.kind] ?? (actor.id || actor.kind);
 }
 
@@ -71,6 +72,8 @@ export function actorRole(actor: ActorLike): string | null {
       return "API";
     case "system":
       return "automatic";
+    case "user":
+      return "customer";
     default:
       return null;
   }

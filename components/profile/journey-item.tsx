@@ -30,7 +30,10 @@ function describe(e: JourneyEvent, who: string): { title: ReactNode; detail?: Re
       };
     case "message.outbound":
       return e.messageKind === "template"
-        ? { title: campaign ? `Campaign “${campaign}” sent` : "Template message sent", detail: quoted(e.text) }
+        ? {
+            title: campaign ? `Campaign “${campaign}” sent` : "Template message sent",
+            detail: e.text ? <span className={styles.context}>template {e.text}</span> : undefined,
+          }
         : { title: `${who} replied`, detail: quoted(e.text) };
     case "message.status": {
       const what = campaign ? `“${campaign}”` : "A message";
@@ -78,7 +81,9 @@ function describe(e: JourneyEvent, who: string): { title: ReactNode; detail?: Re
 export function JourneyItem({ event: e, contactName }: { event: JourneyEvent; contactName: string }) {
   const who = actorLabel(e.actor, contactName);
   const { title, detail, statusChange } = describe(e, who);
-  const role = e.actor.kind === "user" ? null : actorRole(e.actor);
+  const role = actorRole(e.actor);
+  // Which agent or integration exactly; a member's id is a user id nobody reads, a bot's adds nothing.
+  const showId = e.actor.id && (e.actor.kind === "agent" || e.actor.kind === "api");
   const date = parseStoreTime(e.ts);
   return (
     <li className={styles.item} data-group={groupOfType(e.type)} data-testid="journey-event" data-type={e.type} data-event-id={e.eventId}>
@@ -95,7 +100,7 @@ export function JourneyItem({ event: e, contactName }: { event: JourneyEvent; co
         <p className={styles.actor}>
           {who}
           {role ? ` · ${role}` : ""}
-          {e.actor.id && e.actor.kind !== "user" && e.actor.kind !== "member" ? ` · ${e.actor.id}` : ""}
+          {showId ? ` · ${e.actor.id}` : ""}
         </p>
       </div>
     </li>

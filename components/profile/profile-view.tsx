@@ -88,7 +88,6 @@ export function ProfileView({ workspaceId, contact, contactsHref }: { workspaceI
       <div className={styles.layout}>
         <div className={styles.column}>
           <CampaignsPanel campaigns={p.campaigns} />
-          <JourneyPanel workspaceId={workspaceId} contact={contact} contactName={p.name} eventCounts={p.eventCounts} />
         </div>
         <div className={styles.column}>
           {p.canAct ? null : (
@@ -110,6 +109,7 @@ export function ProfileView({ workspaceId, contact, contactsHref }: { workspaceI
           <AttributesPanel workspaceId={workspaceId} contact={contact} attributes={p.attributes} canAct={p.canAct} />
         </div>
       </div>
+      <JourneyPanel workspaceId={workspaceId} contact={contact} contactName={p.name} eventCounts={p.eventCounts} />
     </div>
   );
 }
