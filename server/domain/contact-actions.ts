@@ -113,7 +113,7 @@ export function checkSetAttribute(
     define = { name: attribute, type: input.define.type, options: input.define.type === "list" ? options : [] };
     def = define;
   } else if (input.define && input.define.type !== def.type) {
-    return { ok: false, reason: `“${attribute}” already exists, as a ${def.type} attribute.` };
+    return { ok: false, reason: `“${attribute}” already exists, with the type ${def.type}.` };
   }
   const checked = normaliseAttributeValue(def, input.value);
   if (!checked.ok) return { ok: false, reason: checked.reason };
