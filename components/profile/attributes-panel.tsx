@@ -7,7 +7,8 @@ import { useTRPC } from "@/components/trpc";
 import { NewAttributeForm } from "./new-attribute-form";
 import { actorLabel, actorRole, formatWhen } from "./format";
 import type { ProfileOverview } from "./profile-view";
-import { useRefreshProfile } from "./tags-panel";
+import { useRefreshProfile } from "./use-refresh-profile";
+import edit from "./profile-edit.module.css";
 import styles from "./profile.module.css";
 
 type Attribute = ProfileOverview["attributes"][number];
@@ -40,9 +41,9 @@ export function AttributesPanel({
       {attributes.length === 0 ? (
         <p className={styles.empty}>This workspace has no attributes yet. Admins and marketers define them in Manage → Attributes.</p>
       ) : (
-        <dl className={styles.attributes}>
+        <dl className={edit.attributes}>
           {attributes.map((a) => (
-            <div key={a.name} className={styles.attribute} data-testid={`attribute-${a.name}`}>
+            <div key={a.name} className={edit.attribute} data-testid={`attribute-${a.name}`}>
               <dt>
                 {a.name}
                 <span>{a.defined ? a.type : "not defined in this workspace"}</span>
@@ -50,14 +51,14 @@ export function AttributesPanel({
               <dd>
                 {a.value ? a.value : <span className={styles.muted}>Not set</span>}
                 {a.setBy && a.setAt ? (
-                  <span className={styles.setBy}>
+                  <span className={edit.setBy}>
                     {a.value ? "Set" : "Cleared"} by {actorLabel(a.setBy)}
                     {actorRole(a.setBy) && a.setBy.name ? ` (${actorRole(a.setBy)})` : ""} · {formatWhen(a.setAt)}
                   </span>
                 ) : null}
               </dd>
               {canAct && a.defined && editing !== a.name ? (
-                <button type="button" className={styles.linkButton} onClick={() => setEditing(a.name)} aria-label={`Edit ${a.name}`}>
+                <button type="button" className={edit.linkButton} onClick={() => setEditing(a.name)} aria-label={`Edit ${a.name}`}>
                   {a.value ? "Edit" : "Set"}
                 </button>
               ) : (
@@ -97,7 +98,7 @@ export function ValueInput({
 }) {
   const common = {
     id,
-    className: styles.input,
+    className: edit.input,
     value,
     "aria-invalid": invalid || undefined,
     "aria-describedby": describedBy,
@@ -150,8 +151,8 @@ function AttributeEditor({ workspaceId, contact, attribute, onDone }: { workspac
   }
 
   return (
-    <form className={styles.editRow} onSubmit={submit} aria-label={`Set ${attribute.name}`} noValidate>
-      <div className={styles.field}>
+    <form className={edit.editRow} onSubmit={submit} aria-label={`Set ${attribute.name}`} noValidate>
+      <div className={edit.field}>
         <ValueInput
           id={ids.input}
           type={attribute.type}
@@ -166,7 +167,7 @@ function AttributeEditor({ workspaceId, contact, attribute, onDone }: { workspac
           label={`New value of ${attribute.name}`}
         />
         {save.isError ? (
-          <span id={ids.error} role="alert" className={styles.fieldError}>
+          <span id={ids.error} role="alert" className={edit.fieldError}>
             {describeError(save.error)}
           </span>
         ) : null}

@@ -111,7 +111,7 @@ export function JourneyPanel({
       ) : (
         <>
           {journey.hasPreviousPage ? (
-            <button type="button" className={`btn btn-small ${styles.more}`} onClick={() => void journey.fetchPreviousPage()} disabled={journey.isFetchingPreviousPage}>
+            <button type="button" className={`btn btn-small ${styles.newer}`} onClick={() => void journey.fetchPreviousPage()} disabled={journey.isFetchingPreviousPage}>
               {journey.isFetchingPreviousPage ? "Loading…" : "Show newer events"}
             </button>
           ) : null}

@@ -5,7 +5,8 @@ import { useId, useState, type FormEvent } from "react";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import { ValueInput } from "./attributes-panel";
-import { useRefreshProfile } from "./tags-panel";
+import { useRefreshProfile } from "./use-refresh-profile";
+import edit from "./profile-edit.module.css";
 import styles from "./profile.module.css";
 
 // The types of server/domain/attributes.ts, repeated so the browser bundle does not carry the server's validators.
@@ -38,12 +39,12 @@ export function NewAttributeForm({ workspaceId, contact, full }: { workspaceId: 
   );
 
   if (full) {
-    return <p className={`${styles.hint} ${styles.form}`}>This workspace has all 20 attributes it can have; to add another, remove one in Manage → Attributes.</p>;
+    return <p className={`${edit.hint} ${edit.form}`}>This workspace has all 20 attributes it can have; to add another, remove one in Manage → Attributes.</p>;
   }
   if (!open) {
     return (
-      <p className={styles.form}>
-        <button type="button" className={styles.linkButton} onClick={() => setOpen(true)}>
+      <p className={edit.form}>
+        <button type="button" className={edit.linkButton} onClick={() => setOpen(true)}>
           + New attribute
         </button>
       </p>
@@ -63,15 +64,15 @@ export function NewAttributeForm({ workspaceId, contact, full }: { workspaceId: 
   }
 
   return (
-    <form className={styles.form} onSubmit={submit} aria-label="New attribute" noValidate>
-      <div className={styles.formRow}>
-        <div className={styles.field}>
+    <form className={edit.form} onSubmit={submit} aria-label="New attribute" noValidate>
+      <div className={edit.formRow}>
+        <div className={edit.field}>
           <label htmlFor={ids.name}>New attribute</label>
-          <input id={ids.name} className={styles.input} value={name} maxLength={40} placeholder="e.g. shoe_size" autoComplete="off" onChange={(e) => setName(e.target.value)} />
+          <input id={ids.name} className={edit.input} value={name} maxLength={40} placeholder="e.g. shoe_size" autoComplete="off" onChange={(e) => setName(e.target.value)} />
         </div>
-        <div className={styles.field} style={{ flex: "0 1 120px" }}>
+        <div className={edit.field} style={{ flex: "0 1 120px" }}>
           <label htmlFor={ids.type}>Type</label>
-          <select id={ids.type} className={styles.input} value={type} onChange={(e) => setType(e.target.value as AttributeType)}>
+          <select id={ids.type} className={edit.input} value={type} onChange={(e) => setType(e.target.value as AttributeType)}>
             {ATTRIBUTE_TYPES.map((t) => (
               <option key={t} value={t}>
                 {t}
@@ -81,13 +82,13 @@ export function NewAttributeForm({ workspaceId, contact, full }: { workspaceId: 
         </div>
       </div>
       {type === "list" ? (
-        <div className={styles.field}>
+        <div className={edit.field}>
           <label htmlFor={ids.options}>Options, separated by commas</label>
-          <input id={ids.options} className={styles.input} value={options} placeholder="Free, Basic, Premium" onChange={(e) => setOptions(e.target.value)} />
+          <input id={ids.options} className={edit.input} value={options} placeholder="Free, Basic, Premium" onChange={(e) => setOptions(e.target.value)} />
         </div>
       ) : null}
-      <div className={styles.formRow}>
-        <div className={styles.field}>
+      <div className={edit.formRow}>
+        <div className={edit.field}>
           <label htmlFor={ids.value}>Value for this contact</label>
           <ValueInput id={ids.value} type={type} options={optionList} value={value} onChange={setValue} invalid={create.isError} label="Value for this contact" />
         </div>
@@ -99,11 +100,11 @@ export function NewAttributeForm({ workspaceId, contact, full }: { workspaceId: 
         </button>
       </div>
       {create.isError ? (
-        <span id={ids.error} role="alert" className={styles.fieldError}>
+        <span id={ids.error} role="alert" className={edit.fieldError}>
           {describeError(create.error)}
         </span>
       ) : null}
-      <span className={styles.hint}>The attribute is added to the workspace for every contact; lower-case letters, digits and underscores.</span>
+      <span className={edit.hint}>The attribute is added to the workspace for every contact; lower-case letters, digits and underscores.</span>
     </form>
   );
 }

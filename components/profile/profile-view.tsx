@@ -16,6 +16,7 @@ import { JourneyPanel } from "./journey-panel";
 import { ContactNotFound } from "./profile-states";
 import { ProfileSkeleton } from "./profile-skeleton";
 import { TagsPanel } from "./tags-panel";
+import edit from "./profile-edit.module.css";
 import styles from "./profile.module.css";
 
 export type ProfileOverview = inferRouterOutputs<AppRouter>["profile"]["overview"];
@@ -91,7 +92,7 @@ export function ProfileView({ workspaceId, contact, contactsHref }: { workspaceI
         </div>
         <div className={styles.column}>
           {p.canAct ? null : (
-            <p className={styles.readOnly} role="note">
+            <p className={edit.readOnly} role="note">
               <svg width="16" height="16" viewBox="0 0 24 24" fill="none" aria-hidden="true">
                 <path
                   d="M7 11V8a5 5 0 0 1 10 0v3M6 11h12a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1v-7a1 1 0 0 1 1-1Z"

@@ -1,21 +1,16 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import { actorLabel, actorRole, formatWhen, ORIGIN_LABEL } from "./format";
 import type { ProfileOverview } from "./profile-view";
+import { useRefreshProfile } from "./use-refresh-profile";
+import edit from "./profile-edit.module.css";
 import styles from "./profile.module.css";
 
 type Tag = ProfileOverview["tags"][number];
-
-/** After an action, every part of the profile (parameters, tags, attributes, journey) reads the event log again. */
-export function useRefreshProfile() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: trpc.profile.pathKey() });
-}
 
 export function TagsPanel({ workspaceId, contact, tags, canAct }: { workspaceId: string; contact: string; tags: Tag[]; canAct: boolean }) {
   const automated = tags.filter((t) => t.kind !== "manual");
@@ -28,7 +23,7 @@ export function TagsPanel({ workspaceId, contact, tags, canAct }: { workspaceId:
           <p>Automated tags come from rules; manual ones from people.</p>
         </div>
       </div>
-      <div className={styles.tagGroups}>
+      <div className={edit.tagGroups}>
         <TagGroup title="Automated" testId="tags-automated" tags={automated} empty="No automated tags." />
         <TagGroup
           title="Manual"
@@ -58,18 +53,18 @@ function TagGroup({
 }) {
   return (
     <div data-testid={testId}>
-      <h3 className={styles.groupTitle}>{title}</h3>
+      <h3 className={edit.groupTitle}>{title}</h3>
       {tags.length === 0 ? (
         <p className={`${styles.muted} ${styles.small}`}>{empty}</p>
       ) : (
-        <ul className={styles.tags}>
+        <ul className={edit.tags}>
           {tags.map((t) => (
-            <li key={t.tag} className={styles.tag} data-kind={t.kind}>
-              <span className={styles.tagName}>
+            <li key={t.tag} className={edit.tag} data-kind={t.kind}>
+              <span className={edit.tagName}>
                 {t.tag}
                 {remove ? <RemoveTagButton {...remove} tag={t.tag} /> : null}
               </span>
-              <span className={styles.tagMeta}>
+              <span className={edit.tagMeta}>
                 {t.kind === "manual" ? "" : `${ORIGIN_LABEL[t.origin] ?? t.origin} · `}
                 {actorLabel(t.addedBy)}
                 {actorRole(t.addedBy) && t.addedBy.name ? ` (${actorRole(t.addedBy)})` : ""} · {formatWhen(t.addedAt)}
@@ -90,7 +85,7 @@ function RemoveTagButton({ workspaceId, contact, tag }: { workspaceId: string; c
     <>
       <button
         type="button"
-        className={styles.removeTag}
+        className={edit.removeTag}
         aria-label={`Remove tag ${tag}`}
         title={`Remove tag ${tag}`}
         disabled={remove.isPending}
@@ -101,7 +96,7 @@ function RemoveTagButton({ workspaceId, contact, tag }: { workspaceId: string; c
         </svg>
       </button>
       {remove.isError ? (
-        <span role="alert" className={styles.fieldError}>
+        <span role="alert" className={edit.fieldError}>
           {describeError(remove.error)}
         </span>
       ) : null}
@@ -142,13 +137,13 @@ function AddTagForm({ workspaceId, contact }: { workspaceId: string; contact: st
   }
 
   return (
-    <form className={styles.form} onSubmit={submit} aria-label="Add a manual tag" noValidate>
-      <div className={styles.formRow}>
-        <div className={styles.field}>
+    <form className={edit.form} onSubmit={submit} aria-label="Add a manual tag" noValidate>
+      <div className={edit.formRow}>
+        <div className={edit.field}>
           <label htmlFor={ids.input}>Add a manual tag</label>
           <input
             id={ids.input}
-            className={styles.input}
+            className={edit.input}
             list={ids.list}
             value={tag}
             maxLength={100}
@@ -175,16 +170,16 @@ function AddTagForm({ workspaceId, contact }: { workspaceId: string; contact: st
         </button>
       </div>
       {problem ? (
-        <span id={ids.error} role="alert" className={styles.fieldError}>
+        <span id={ids.error} role="alert" className={edit.fieldError}>
           {problem}
         </span>
       ) : null}
       {added ? (
-        <span role="status" className={styles.done}>
+        <span role="status" className={edit.done}>
           {added}
         </span>
       ) : null}
-      <span id={ids.hint} className={styles.hint}>
+      <span id={ids.hint} className={edit.hint}>
         {trimmed && !inCatalogue
           ? `“${trimmed}” is not in the catalogue yet: it will be created there for everyone, then added.`
           : "Written to the journey under your name, and counted in segments at once."}

@@ -1,0 +1,11 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useTRPC } from "@/components/trpc";
+
+/** After an action, every part of the profile (parameters, tags, attributes, journey) reads the event log again. */
+export function useRefreshProfile() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: trpc.profile.pathKey() });
+}
