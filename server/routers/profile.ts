@@ -168,21 +168,19 @@ export const profileRouter = router({
       const older = input.direction === "older";
       if (!older) page.reverse();
       const names = await campaignNames(ctx.store, ws, [...new Set(page.map((r) => r.campaign_id).filter(Boolean))]);
-      const at = (r: JourneyRow | undefined) => (r ? { ts: r.ts, eventId: r.event_id } : null);
-      const newest = at(page[0]);
+      const cursorAt = (r: JourneyRow | undefined) => (r ? { ts: r.ts, eventId: r.event_id } : null);
+      const newest = cursorAt(page[0]);
+      const oldest = cursorAt(page.at(-1));
+      let newerCursor: typeof newest;
+      if (!older) newerCursor = hasMore ? newest : null; // paging up: more above only if this page was full
+      else if (input.cursor) newerCursor = newest; // a page further down: the events above it exist
+      else if (anchor) newerCursor = newerThanAnchor.length > 0 ? (newest ?? anchor) : null; // after a jump
+      else newerCursor = null; // the latest page
       return {
         events: page.map((r) => toJourneyEvent(r, names)),
         hasMore,
-        olderCursor: older ? (hasMore ? at(page.at(-1)) : null) : at(page.at(-1)),
-        newerCursor: older
-          ? input.cursor
-            ? newest
-            : newerThanAnchor.length > 0
-              ? (newest ?? anchor!)
-              : null
-          : hasMore
-            ? newest
-            : null,
+        olderCursor: older && !hasMore ? null : oldest,
+        newerCursor,
       };
     }),
 
