@@ -249,6 +249,39 @@ describe("profile.journey", () => {
     });
   });
 
+  it("pages a journey of thousands of events fifty at a time, from the latest or from a jumped-to day", async () => {
+    const contact = "+12025550123";
+    const start = Date.parse("2026-01-01T00:00:00Z");
+    const HOUR = 3_600_000;
+    // 3,000 messages, one an hour for 125 days.
+    await insertEvents(
+      store(),
+      Array.from({ length: 3000 }, (_, i) => ({
+        workspace_id: ws.workspaceId,
+        contact,
+        type: i % 2 ? "message.outbound" : "message.inbound",
+        message_kind: i % 2 ? "session" : "",
+        event_id: `bulk-${String(i).padStart(4, "0")}`,
+        ts: start + i * HOUR,
+      })),
+    );
+    const journey = as("analyst").profile.journey;
+    const first = await journey({ workspaceId: ws.workspaceId, contact });
+    expect(first.events).toHaveLength(50);
+    expect(first.events[0].eventId).toBe("bulk-2999");
+    expect(first.hasMore).toBe(true);
+    const second = await journey({ workspaceId: ws.workspaceId, contact, cursor: first.olderCursor! });
+    expect(second.events.map((e) => e.eventId)).toEqual(Array.from({ length: 50 }, (_, i) => `bulk-${2949 - i}`));
+
+    // 2026-02-01 is hour 744: the jump starts at the last message of 1 February (hour 767).
+    const jumped = await journey({ workspaceId: ws.workspaceId, contact, at: "2026-02-01", limit: 10 });
+    expect(jumped.events[0].eventId).toBe("bulk-0767");
+    const above = await journey({ workspaceId: ws.workspaceId, contact, direction: "newer", cursor: jumped.newerCursor!, limit: 10 });
+    expect(above.events.map((e) => e.eventId)).toEqual(Array.from({ length: 10 }, (_, i) => `bulk-${String(777 - i).padStart(4, "0")}`));
+    const overview = await as("analyst").profile.overview({ workspaceId: ws.workspaceId, contact });
+    expect(overview.eventCounts).toEqual({ "message.inbound": 1500, "message.outbound": 1500 });
+  });
+
   it("never shows a duplicated event twice", async () => {
     // The same batch again through ingestion: every id is a duplicate, nothing is stored.
     const again = await ingest(ws.workspaceId, STORY.slice(0, 3));
