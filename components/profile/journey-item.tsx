@@ -78,9 +78,11 @@ function describe(e: JourneyEvent, who: string): { title: ReactNode; detail?: Re
   }
 }
 
-export function JourneyItem({ event: e, contactName }: { event: JourneyEvent; contactName: string }) {
+export function JourneyItem({ event: e, contactName, reopens }: { event: JourneyEvent; contactName: string; reopens: boolean }) {
   const who = actorLabel(e.actor, contactName);
-  const { title, detail, statusChange } = describe(e, who);
+  const described = describe(e, who);
+  const { title, detail } = described;
+  const statusChange = described.statusChange ?? (reopens ? "active" : undefined);
   const role = actorRole(e.actor);
   // Which agent or integration exactly; a member's id is a user id nobody reads, a bot's adds nothing.
   const showId = e.actor.id && (e.actor.kind === "agent" || e.actor.kind === "api");

@@ -135,7 +135,28 @@ export function JourneyPanel({
   );
 }
 
+/**
+ * The user's first message after a resolve moves the chat back to active
+ * (server/domain/chat-profile.ts). That change has no event of its own, so it
+ * is marked on the message, when the resolve is among the loaded events.
+ */
+function reopeningMessages(newestFirst: JourneyEvent[]): Set<string> {
+  const reopens = new Set<string>();
+  let resolved = false;
+  for (let i = newestFirst.length - 1; i >= 0; i--) {
+    const e = newestFirst[i];
+    if (e.type === "chat.resolved") resolved = true;
+    else if (e.type === "intervention.requested" || e.type === "agent.intervened") resolved = false;
+    else if (e.type === "message.inbound" && resolved) {
+      reopens.add(e.eventId);
+      resolved = false;
+    }
+  }
+  return reopens;
+}
+
 function DayGroups({ events, contactName }: { events: JourneyEvent[]; contactName: string }) {
+  const reopens = reopeningMessages(events);
   const days: Array<{ day: string; events: JourneyEvent[] }> = [];
   for (const e of events) {
     const day = dayOf(e.ts);
@@ -149,7 +170,7 @@ function DayGroups({ events, contactName }: { events: JourneyEvent[]; contactNam
           <h3 className={styles.day}>{formatDayHeading(d.events[0].ts)}</h3>
           <ol className={styles.list}>
             {d.events.map((e) => (
-              <JourneyItem key={e.eventId} event={e} contactName={contactName} />
+              <JourneyItem key={e.eventId} event={e} contactName={contactName} reopens={reopens.has(e.eventId)} />
             ))}
           </ol>
         </section>
