@@ -67,7 +67,7 @@ function TagGroup({
               <span className={edit.tagMeta}>
                 {t.kind === "manual" ? "" : `${ORIGIN_LABEL[t.origin] ?? t.origin} · `}
                 {actorLabel(t.addedBy)}
-                {actorRole(t.addedBy) && t.addedBy.name ? ` (${actorRole(t.addedBy)})` : ""} · {formatWhen(t.addedAt)}
+                {(t.addedBy.kind === "agent" || t.addedBy.kind === "member") && t.addedBy.name ? ` (${actorRole(t.addedBy)})` : ""} · {formatWhen(t.addedAt)}
               </span>
             </li>
           ))}
