@@ -15,6 +15,8 @@ const host = process.env.CHATLENS_HOST ?? "0.0.0.0";
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: "production",
+  // The build would otherwise try to phone home; this machine may have no network.
+  NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
 };
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
