@@ -2,6 +2,8 @@ import { z } from "zod";
 import { MAX_ATTRIBUTES } from "./attributes";
 import { normaliseMessageText } from "./chat-profile";
 
+export { keyFromLabel } from "./attribute-key";
+
 /**
  * Rules of the tag and attribute catalogues (Manage → Tags, Attributes) that
  * do not need the store: what a valid name is, when two names are the same,
@@ -76,19 +78,6 @@ export const attributeOptionsSchema = z
   .array(z.string().transform(tidy).pipe(z.string().min(1, "an option cannot be empty").max(60, "an option has at most 60 characters")))
   .max(100, "a list has at most 100 options")
   .refine((options) => new Set(options.map((o) => o.toLowerCase())).size === options.length, "each option may appear only once");
-
-/** "Signup date" → "signup_date": the key of a new attribute when none is given. */
-export function keyFromLabel(label: string): string {
-  const key = label
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "")
-    .slice(0, 40)
-    .replace(/_+$/, "");
-  return /^[a-z]/.test(key) ? key : `attr_${key}`.slice(0, 40).replace(/_+$/, "");
-}
 
 export const ATTRIBUTE_LIMIT_MESSAGE = `A workspace can have at most ${MAX_ATTRIBUTES} attributes; archive one first.`;
 
