@@ -97,9 +97,9 @@ function RoleSelect({ workspaceId, member }: { workspaceId: string; member: Memb
     }),
   );
   return (
-    <div className={styles.stack} style={{ gap: 4 }}>
+    <div className={catalogue.roleCell}>
       <select
-        className={`${styles.select} ${catalogue.roleSelect}`}
+        className={styles.select}
         aria-label={`Role of ${member.email}`}
         value={change.isPending ? (change.variables?.role ?? member.role) : member.role}
         disabled={change.isPending}
