@@ -49,6 +49,15 @@ export function tagNamedLike<T extends { tag: string; label: string }>(name: str
 }
 
 /**
+ * The catalogue tag a person or a system means by `name`: its key, or its
+ * label after a rename. Whoever adds a tag (the profile, an import, the API)
+ * should store the returned key, and refuse a tag that is archived.
+ */
+export function resolveTag<T extends { tag: string; label: string; archived: boolean }>(name: string, defs: readonly T[]): T | null {
+  return defs.find((t) => t.tag === name) ?? tagNamedLike(name, defs) ?? null;
+}
+
+/**
  * The active first-message tag among `others` that already matches exactly
  * this text. Two tags with one text would make the matcher's choice arbitrary.
  */

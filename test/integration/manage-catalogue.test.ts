@@ -2,7 +2,9 @@ import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { getContactState, getJourney } from "@/clickhouse/queries/contacts";
 import { findUserByEmail } from "@/clickhouse/queries/users";
+import { listTagDefinitions } from "@/clickhouse/queries/tags";
 import { MAX_ATTRIBUTES } from "@/server/domain/attributes";
+import { resolveTag } from "@/server/domain/catalogue";
 import type { ChatEventInput } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
 import { validateEvents } from "@/server/ingestion/validate";
@@ -58,6 +60,11 @@ describe("Manage → Tags", () => {
     ]);
     expect(uncatalogued).toEqual([{ tag: "From the API", contacts: 1 }]);
     expect(categories).toEqual(["Lifecycle"]);
+    // Whoever adds a tag by its new name stores the key.
+    const defs = await listTagDefinitions(store(), workspaceId);
+    expect(resolveTag("top  CUSTOMERS", defs)?.tag).toBe("VIP buyers");
+    expect(resolveTag("VIP buyers", defs)?.tag).toBe("VIP buyers");
+    expect(resolveTag("Unknown", defs)).toBeNull();
     // The journey still names the tag by its key.
     expect((await getJourney(store(), workspaceId, contact)).filter((e) => e.type === "tag.added").map((e) => e.tag)).toContain("VIP buyers");
   });
