@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Store } from "@/clickhouse/client";
 import { countContactsByTag, listTagDefinitions, upsertTagDefinitions, type TagDefinition } from "@/clickhouse/queries/tags";
 import { CAN_EDIT_AUDIENCE } from "../auth/roles";
-import { firstMessageTextOwner, firstMessageTextSchema, tagCategorySchema, tagNamedLike, tagNameSchema } from "../domain/catalogue";
+import { firstMessageTextOwner, firstMessageTextSchema, sameName, tagCategorySchema, tagNamedLike, tagNameSchema } from "../domain/catalogue";
 import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
 import { withWorkspaceConfigLock } from "../workspace-lock";
 
@@ -60,7 +60,20 @@ async function findTag(store: Store, workspaceId: string, key: string) {
   const all = await listTagDefinitions(store, workspaceId);
   const current = all.find((t) => t.tag === key);
   if (!current) throw new TRPCError({ code: "NOT_FOUND", message: `There is no tag “${key}” in this workspace.` });
-  return { current, others: all.filter((t) => t !== current) };
+  return { current, others: all.filter((t) => t !== current), all };
+}
+
+/**
+ * A rename must not take the name of a tag contacts already carry outside the
+ * catalogue: two different keys would then show as one name in segments.
+ */
+async function assertNotOnContacts(store: Store, workspaceId: string, name: string, catalogue: TagDefinition[]) {
+  const known = new Set(catalogue.map((t) => t.tag));
+  for (const [tag, contacts] of await countContactsByTag(store, workspaceId)) {
+    if (contacts > 0 && !known.has(tag) && sameName(tag, name)) {
+      conflict(`Contacts already carry a tag called “${tag}” that is not in the catalogue; add that one instead of renaming.`);
+    }
+  }
 }
 
 export const tagsRouter = router({
@@ -117,7 +130,7 @@ export const tagsRouter = router({
     .output(catalogueTag.omit({ contacts: true }))
     .mutation(({ ctx, input }) =>
       withWorkspaceConfigLock(ctx.workspace.id, "tags", async () => {
-        const { current, others } = await findTag(ctx.store, ctx.workspace.id, input.tag);
+        const { current, others, all } = await findTag(ctx.store, ctx.workspace.id, input.tag);
         const next = {
           ...current,
           label: input.name ?? current.label,
@@ -127,6 +140,7 @@ export const tagsRouter = router({
         if (input.name !== undefined) {
           const clash = tagNamedLike(input.name, others);
           if (clash) conflict(`Another tag is already called “${clash.label}”.`);
+          if (!sameName(input.name, current.tag)) await assertNotOnContacts(ctx.store, ctx.workspace.id, input.name, all);
         }
         if (!next.archived) assertFirstMessageTextFree(next.firstMessageText, others);
         await upsertTagDefinitions(ctx.store, ctx.workspace.id, [next]);

@@ -60,6 +60,9 @@ describe("Manage → Tags", () => {
     ]);
     expect(uncatalogued).toEqual([{ tag: "From the API", contacts: 1 }]);
     expect(categories).toEqual(["Lifecycle"]);
+    const taken = await failure(marketer.tags.update({ workspaceId, tag: "Lead", name: "from the api" }));
+    expect(taken.code).toBe("CONFLICT");
+    expect(taken.message).toBe("Contacts already carry a tag called “From the API” that is not in the catalogue; add that one instead of renaming.");
     // Whoever adds a tag by its new name stores the key.
     const defs = await listTagDefinitions(store(), workspaceId);
     expect(resolveTag("top  CUSTOMERS", defs)?.tag).toBe("VIP buyers");
@@ -329,14 +332,15 @@ describe("tenant isolation of the catalogues", () => {
     expect((await failure(b.admin.attributes.update({ workspaceId: b.workspaceId, name: "secret_field", label: "x" }))).code).toBe("NOT_FOUND");
     expect((await failure(b.admin.members.remove({ workspaceId: b.workspaceId, userId: a.ws.members[1].userId }))).code).toBe("NOT_FOUND");
     expect((await failure(b.admin.members.changeRole({ workspaceId: b.workspaceId, userId: a.ws.members[0].userId, role: "analyst" }))).code).toBe("NOT_FOUND");
+    // Called one at a time (thunks), so no rejection waits unobserved.
     for (const call of [
-      b.admin.tags.list({ workspaceId: a.workspaceId }),
-      b.admin.tags.create({ workspaceId: a.workspaceId, name: "Intruder" }),
-      b.admin.attributes.catalogue({ workspaceId: a.workspaceId }),
-      b.admin.members.list({ workspaceId: a.workspaceId }),
-      b.admin.members.invite({ workspaceId: a.workspaceId, email: "intruder@example.test", role: "admin" }),
+      () => b.admin.tags.list({ workspaceId: a.workspaceId }),
+      () => b.admin.tags.create({ workspaceId: a.workspaceId, name: "Intruder" }),
+      () => b.admin.attributes.catalogue({ workspaceId: a.workspaceId }),
+      () => b.admin.members.list({ workspaceId: a.workspaceId }),
+      () => b.admin.members.invite({ workspaceId: a.workspaceId, email: "intruder@example.test", role: "admin" }),
     ]) {
-      expect((await failure(call)).code).toBe("NOT_FOUND");
+      expect((await failure(call())).code).toBe("NOT_FOUND");
     }
     expect((await a.admin.tags.list({ workspaceId: a.workspaceId })).tags).toEqual([
       expect.objectContaining({ tag: "Secret tag", archived: false, contacts: 1 }),
