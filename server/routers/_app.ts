@@ -1,8 +1,10 @@
 import { createCallerFactory, router } from "../trpc/init";
 import { apiKeysRouter } from "./api-keys";
 import { attributesRouter } from "./attributes";
+import { membersRouter } from "./members";
 import { overviewRouter } from "./overview";
 import { settingsRouter } from "./settings";
+import { tagsRouter } from "./tags";
 import { workspacesRouter } from "./workspaces";
 
 export const appRouter = router({
@@ -11,6 +13,8 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   settings: settingsRouter,
   attributes: attributesRouter,
+  tags: tagsRouter,
+  members: membersRouter,
 });
 
 export type AppRouter = typeof appRouter;
