@@ -5,7 +5,7 @@
  * starts, because only one process may hold the embedded store's directory.
  */
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -15,6 +15,8 @@ const host = process.env.CHATLENS_HOST ?? "0.0.0.0";
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: "production",
+  // The build would otherwise try to phone home; this machine may have no network.
+  NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
 };
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -40,9 +42,35 @@ async function waitForHealth(url: string, timeoutMs: number) {
   return false;
 }
 
+/** Newest modification time below `dir` (or of the file itself), in ms. */
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+/** The sources a production build is made of; a change to any of them makes the build stale. */
+const BUILD_INPUTS = ["app", "components", "server", "clickhouse", "proxy.ts", "instrumentation.ts", "next.config.mjs", "package-lock.json"];
+
+function buildState(): "missing" | "stale" | "fresh" {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return "missing";
+  const builtAt = statSync(buildId).mtimeMs;
+  return BUILD_INPUTS.some((p) => newestMtime(path.join(root, p)) > builtAt) ? "stale" : "fresh";
+}
+
 async function main() {
-  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
-    console.log("[chatlens] no production build yet: building (first start only)…");
+  const state = buildState();
+  if (state !== "fresh") {
+    // After a `git pull` the old build would otherwise be served without a word.
+    console.log(
+      state === "missing"
+        ? "[chatlens] no production build yet: building (first start only)…"
+        : "[chatlens] the code changed since the last build: building again…",
+    );
     await run([nextBin, "build"]);
   }
   if (process.env.CHATLENS_DEMO !== "0") {

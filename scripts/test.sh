@@ -8,6 +8,7 @@ section() { printf '\n==== %s ====\n\n' "$1"; }
 
 CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 export CHROMIUM_PATH
+export NEXT_TELEMETRY_DISABLED="${NEXT_TELEMETRY_DISABLED:-1}"
 
 section "Chromium for the end-to-end tests"
 # Playwright cannot download its own browsers here; Debian's Chromium is used.

@@ -1,9 +1,9 @@
 import type { Role } from "@/server/auth/roles";
 
 /**
- * The sub-pages of Manage, in tab order: the one place a new tab is added
- * (Tags, Attributes and Members come next). Plain data, so the server layout,
- * the redirect and the client tab bar all read it.
+ * The sub-pages of Manage, in tab order: the one place a new tab is added.
+ * Plain data, so the server layout, the redirect and the client tab bar all
+ * read it.
  */
 export const MANAGE_TABS = [
   {
@@ -17,6 +17,24 @@ export const MANAGE_TABS = [
     label: "API keys",
     description: "Keys that let your backend send events to ChatLens.",
     editors: ["admin"],
+  },
+  {
+    slug: "members",
+    label: "Members",
+    description: "Who belongs to this workspace, and with which role.",
+    editors: ["admin"],
+  },
+  {
+    slug: "tags",
+    label: "Tags",
+    description: "The tag catalogue: categories, first-message tags, archived tags.",
+    editors: ["admin", "marketer"],
+  },
+  {
+    slug: "attributes",
+    label: "Attributes",
+    description: "The typed attributes contacts can have, up to 20 per workspace.",
+    editors: ["admin", "marketer"],
   },
   {
     slug: "import",

@@ -1,9 +1,11 @@
 import { createCallerFactory, router } from "../trpc/init";
 import { apiKeysRouter } from "./api-keys";
 import { attributesRouter } from "./attributes";
+import { membersRouter } from "./members";
 import { overviewRouter } from "./overview";
 import { profileRouter } from "./profile";
 import { settingsRouter } from "./settings";
+import { tagsRouter } from "./tags";
 import { workspacesRouter } from "./workspaces";
 
 export const appRouter = router({
@@ -12,6 +14,8 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   settings: settingsRouter,
   attributes: attributesRouter,
+  tags: tagsRouter,
+  members: membersRouter,
   profile: profileRouter,
 });
 

@@ -1,32 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Store } from "@/clickhouse/client";
 import { toClickHouseTime } from "@/clickhouse/time";
-
-/** One row of the `events` table (clickhouse/migrations/0002_event_log.sql); `ingested_at` is left to its default. */
-export interface EventRow {
-  workspace_id: string;
-  contact: string;
-  ts: string;
-  event_id: string;
-  type: string;
-  actor_kind: string;
-  actor_id: string;
-  message_kind: string;
-  wamid: string;
-  campaign_id: string;
-  text: string;
-  status: string;
-  error_code: number;
-  error_title: string;
-  tag: string;
-  tag_kind: string;
-  tag_origin: string;
-  attribute: string;
-  value: string;
-  source: string;
-  name: string;
-  payload: string;
-}
+import type { EventRow } from "@/server/ingestion/rows";
 
 export type EventInput = Partial<Omit<EventRow, "ts">> & {
   workspace_id: string;
@@ -54,6 +29,7 @@ export function eventRow(e: EventInput): EventRow {
     attribute: "",
     value: "",
     source: "",
+    source_detail: "",
     name: "",
     payload: "{}",
     ...e,

@@ -13,7 +13,7 @@ export default async function ManageLayout({
   const { workspace } = await params;
   return (
     <div className={shell.page}>
-      <PageHeader title="Manage" description="Workspace settings, API keys and contact imports." />
+      <PageHeader title="Manage" description="Workspace settings, members, the tag and attribute catalogues, API keys and contact imports." />
       <ManageNav workspaceId={workspace} />
       {children}
     </div>

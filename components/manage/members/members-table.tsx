@@ -1,0 +1,172 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
+import { useSession } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { Fragment, useEffect, useRef, useState } from "react";
+import { describeError } from "@/components/trpc-error";
+import { useTRPC } from "@/components/trpc";
+import { ROLES, type Role } from "@/server/auth/roles";
+import type { AppRouter } from "@/server/routers/_app";
+import { RelativeTime } from "../relative-time";
+import styles from "../manage.module.css";
+import catalogue from "../catalogue.module.css";
+
+type Member = inferRouterOutputs<AppRouter>["members"]["list"][number];
+
+const COLUMNS = ["Name", "Email", "Role", "Member since"] as const;
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function MembersTable({ workspaceId, members, canEdit }: { workspaceId: string; members: Member[]; canEdit: boolean }) {
+  const me = useSession().data?.user?.id;
+  const [removing, setRemoving] = useState<string | null>(null);
+  return (
+    <div className={styles.tableWrap}>
+      <table className={styles.table}>
+        <caption className="visually-hidden">Members of this workspace</caption>
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+            {canEdit ? (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <Fragment key={m.userId}>
+              <tr data-member={m.email}>
+                <th scope="row">
+                  {m.name || m.email}
+                  {m.userId === me ? <span className={catalogue.you}>(you)</span> : null}
+                </th>
+                <td>{m.email}</td>
+                <td className={styles.nowrap}>
+                  {canEdit ? <RoleSelect workspaceId={workspaceId} member={m} /> : capitalised(m.role)}
+                </td>
+                <td className={styles.nowrap}>
+                  <RelativeTime value={m.since} />
+                </td>
+                {canEdit ? (
+                  <td className={styles.nowrap}>
+                    <div className={catalogue.rowActions}>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        aria-label={`Remove ${m.email}`}
+                        aria-expanded={removing === m.userId}
+                        onClick={() => setRemoving(removing === m.userId ? null : m.userId)}
+                      >
+                        {m.userId === me ? "Leave" : "Remove"}
+                      </button>
+                    </div>
+                  </td>
+                ) : null}
+              </tr>
+              {removing === m.userId ? (
+                <tr className={styles.confirmRow}>
+                  <td colSpan={COLUMNS.length + 1}>
+                    <RemoveConfirm workspaceId={workspaceId} member={m} isMe={m.userId === me} onClose={() => setRemoving(null)} />
+                  </td>
+                </tr>
+              ) : null}
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function RoleSelect({ workspaceId, member }: { workspaceId: string; member: Member }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const change = useMutation(
+    trpc.members.changeRole.mutationOptions({
+      // The page is rendered for the viewer's role: an admin who stepped down gets the read-only view.
+      onSuccess: () => router.refresh(),
+      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey({ workspaceId }) }),
+    }),
+  );
+  return (
+    <div className={catalogue.roleCell}>
+      <select
+        className={styles.select}
+        aria-label={`Role of ${member.email}`}
+        value={change.isPending ? (change.variables?.role ?? member.role) : member.role}
+        disabled={change.isPending}
+        onChange={(e) => change.mutate({ workspaceId, userId: member.userId, role: e.target.value as Role })}
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {capitalised(r)}
+          </option>
+        ))}
+      </select>
+      {change.isError ? (
+        <span role="alert" className={styles.fieldError} style={{ whiteSpace: "normal", maxWidth: 320 }}>
+          {describeError(change.error)}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function RemoveConfirm({ workspaceId, member, isMe, onClose }: { workspaceId: string; member: Member; isMe: boolean; onClose: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const remove = useMutation(
+    trpc.members.remove.mutationOptions({
+      onSuccess: async () => {
+        // Someone who left this workspace cannot see it any more: go to the first one they still have.
+        if (isMe) return router.push("/");
+        await queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey({ workspaceId }) });
+        onClose();
+      },
+    }),
+  );
+  useEffect(() => confirmButton.current?.focus(), []);
+  const who = member.name || member.email;
+  return (
+    <div className={styles.stack} style={{ gap: 10 }}>
+      <div className={styles.confirm} role="group" aria-label={`Remove ${member.email}`}>
+        <p>
+          <strong>{isMe ? "Leave this workspace?" : `Remove ${who}?`}</strong>{" "}
+          {isMe
+            ? "You lose access at once; an admin can invite you again."
+            : "They lose access to this workspace at once. Their account and anything they did here stay."}
+        </p>
+        <div className={styles.actions}>
+          <button
+            ref={confirmButton}
+            type="button"
+            className={`btn btn-small ${styles.btnDanger}`}
+            disabled={remove.isPending}
+            onClick={() => remove.mutate({ workspaceId, userId: member.userId })}
+          >
+            {remove.isPending ? "Removing…" : isMe ? "Leave workspace" : "Remove member"}
+          </button>
+          <button type="button" className="btn btn-small" onClick={onClose} disabled={remove.isPending}>
+            Cancel
+          </button>
+        </div>
+      </div>
+      {remove.isError ? (
+        <div role="alert" className="alert">
+          <strong>{isMe ? "You did not leave." : "The member was not removed."}</strong>
+          {describeError(remove.error)}
+        </div>
+      ) : null}
+    </div>
+  );
+}

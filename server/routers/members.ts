@@ -1,0 +1,64 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { listMembers } from "@/clickhouse/queries/members";
+import { changeMemberRole, inviteMember, MemberRuleError, removeMember } from "../auth/members";
+import { CAN_ADMINISTER, roleSchema } from "../auth/roles";
+import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
+
+/**
+ * Manage → Members. Every member sees who else is in the workspace (as in
+ * most team tools, and like the read-only WhatsApp settings); only admins
+ * invite, change roles or remove.
+ */
+
+const member = z.object({ userId: z.string(), email: z.string(), name: z.string(), role: z.string(), since: z.string() });
+
+const role = z.enum(roleSchema.options, { message: "choose a role: admin, marketer, manager or analyst" });
+
+const inviteInput = z.object({
+  email: z
+    .string()
+    .trim()
+    .pipe(z.email({ message: "enter an email address, like name@company.com" }))
+    .transform((e) => e.toLowerCase()),
+  role,
+  name: z.string().trim().max(100, "a name has at most 100 characters").optional(),
+});
+
+const memberInput = z.object({ userId: z.string().min(1, "choose a member").max(64) });
+
+/** The rule errors of member changes, as tRPC errors with their message kept. */
+async function asTrpc<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (err) {
+    if (err instanceof MemberRuleError) throw new TRPCError({ code: err.code, message: err.message });
+    throw err;
+  }
+}
+
+export const membersRouter = router({
+  list: workspaceProcedure.output(z.array(member)).query(({ ctx }) => listMembers(ctx.store, ctx.workspace.id)),
+
+  /** An existing account is added; a new email gets an account with a temporary password, returned this once. */
+  invite: workspaceProcedureFor(CAN_ADMINISTER)
+    .input(inviteInput)
+    .output(z.object({ userId: z.string(), email: z.string(), created: z.boolean(), temporaryPassword: z.string().nullable() }))
+    .mutation(({ ctx, input }) => asTrpc(inviteMember(ctx.store, ctx.workspace.id, input))),
+
+  changeRole: workspaceProcedureFor(CAN_ADMINISTER)
+    .input(memberInput.extend({ role }))
+    .output(z.object({ userId: z.string(), role: roleSchema }))
+    .mutation(async ({ ctx, input }) => {
+      await asTrpc(changeMemberRole(ctx.store, ctx.workspace.id, input.userId, input.role));
+      return { userId: input.userId, role: input.role };
+    }),
+
+  remove: workspaceProcedureFor(CAN_ADMINISTER)
+    .input(memberInput)
+    .output(z.object({ removed: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await asTrpc(removeMember(ctx.store, ctx.workspace.id, input.userId));
+      return { removed: true as const };
+    }),
+});
