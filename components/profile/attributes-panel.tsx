@@ -27,14 +27,14 @@ export function AttributesPanel({
   canAct: boolean;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
-  const definedCount = attributes.filter((a) => a.defined).length;
+  const definedCount = attributes.filter((a) => a.defined && !a.archived).length;
   return (
     <section className={styles.panel} aria-labelledby="attributes-title">
       <div className={styles.panelHeader}>
         <div>
           <h2 id="attributes-title">Attributes</h2>
           <p>
-            Every attribute of the workspace ({definedCount} of {MAX_ATTRIBUTES}), with who or what set each value.
+            Every attribute of the workspace ({definedCount} of {MAX_ATTRIBUTES} in use), with who or what set each value.
           </p>
         </div>
       </div>
@@ -45,8 +45,11 @@ export function AttributesPanel({
           {attributes.map((a) => (
             <div key={a.name} className={edit.attribute} data-testid={`attribute-${a.name}`}>
               <dt>
-                {a.name}
-                <span>{a.defined ? a.type : "not defined in this workspace"}</span>
+                {a.label}
+                <span>
+                  {a.name} · {a.defined ? a.type : "not defined in this workspace"}
+                  {a.archived ? " · archived" : ""}
+                </span>
               </dt>
               <dd>
                 {a.value ? a.value : <span className={styles.muted}>Not set</span>}
@@ -57,8 +60,8 @@ export function AttributesPanel({
                   </span>
                 ) : null}
               </dd>
-              {canAct && a.defined && editing !== a.name ? (
-                <button type="button" className={edit.linkButton} onClick={() => setEditing(a.name)} aria-label={`Edit ${a.name}`}>
+              {canAct && a.defined && !a.archived && editing !== a.name ? (
+                <button type="button" className={edit.linkButton} onClick={() => setEditing(a.name)} aria-label={`Edit ${a.label}`}>
                   {a.value ? "Edit" : "Set"}
                 </button>
               ) : (
@@ -151,7 +154,7 @@ function AttributeEditor({ workspaceId, contact, attribute, onDone }: { workspac
   }
 
   return (
-    <form className={edit.editRow} onSubmit={submit} aria-label={`Set ${attribute.name}`} noValidate>
+    <form className={edit.editRow} onSubmit={submit} aria-label={`Set ${attribute.label}`} noValidate>
       <div className={edit.field}>
         <ValueInput
           id={ids.input}
@@ -164,7 +167,7 @@ function AttributeEditor({ workspaceId, contact, attribute, onDone }: { workspac
           }}
           invalid={save.isError}
           describedBy={save.isError ? ids.error : undefined}
-          label={`New value of ${attribute.name}`}
+          label={`New value of ${attribute.label}`}
         />
         {save.isError ? (
           <span id={ids.error} role="alert" className={edit.fieldError}>

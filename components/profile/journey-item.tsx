@@ -57,12 +57,12 @@ function describe(e: JourneyEvent, who: string): { title: ReactNode; detail?: Re
     case "tag.removed": {
       const verb = e.type === "tag.added" ? "added" : "removed";
       const how = e.tagKind === "manual" ? "manual" : `automated, ${ORIGIN_LABEL[e.tagOrigin] ?? e.tagOrigin}`;
-      return { title: `${who} ${verb} the tag “${e.tag}”`, detail: <span className={styles.context}>{how}</span> };
+      return { title: `${who} ${verb} the tag “${e.tagLabel || e.tag}”`, detail: <span className={styles.context}>{how}</span> };
     }
     case "attribute.set":
       return e.value
-        ? { title: `${who} set ${e.attribute}`, detail: <span className={styles.value}>{e.value}</span> }
-        : { title: `${who} cleared ${e.attribute}` };
+        ? { title: `${who} set ${e.attributeLabel || e.attribute}`, detail: <span className={styles.value}>{e.value}</span> }
+        : { title: `${who} cleared ${e.attributeLabel || e.attribute}` };
     case "contact.created":
     case "contact.imported":
       return {

@@ -61,8 +61,8 @@ function TagGroup({
           {tags.map((t) => (
             <li key={t.tag} className={edit.tag} data-kind={t.kind}>
               <span className={edit.tagName}>
-                {t.tag}
-                {remove ? <RemoveTagButton {...remove} tag={t.tag} /> : null}
+                {t.label}
+                {remove ? <RemoveTagButton {...remove} tag={t.tag} label={t.label} /> : null}
               </span>
               <span className={edit.tagMeta}>
                 {t.kind === "manual" ? "" : `${ORIGIN_LABEL[t.origin] ?? t.origin} · `}
@@ -77,7 +77,7 @@ function TagGroup({
   );
 }
 
-function RemoveTagButton({ workspaceId, contact, tag }: { workspaceId: string; contact: string; tag: string }) {
+function RemoveTagButton({ workspaceId, contact, tag, label }: { workspaceId: string; contact: string; tag: string; label: string }) {
   const trpc = useTRPC();
   const refresh = useRefreshProfile();
   const remove = useMutation(trpc.profile.removeTag.mutationOptions({ onSuccess: () => refresh() }));
@@ -86,8 +86,8 @@ function RemoveTagButton({ workspaceId, contact, tag }: { workspaceId: string; c
       <button
         type="button"
         className={edit.removeTag}
-        aria-label={`Remove tag ${tag}`}
-        title={`Remove tag ${tag}`}
+        aria-label={`Remove tag ${label}`}
+        title={`Remove tag ${label}`}
         disabled={remove.isPending}
         onClick={() => remove.mutate({ workspaceId, contact, tag })}
       >
@@ -115,7 +115,7 @@ function AddTagForm({ workspaceId, contact }: { workspaceId: string; contact: st
   const add = useMutation(
     trpc.profile.addTag.mutationOptions({
       onSuccess: (result) => {
-        setAdded(result.created ? `Created “${result.tag}” in the catalogue and added it.` : `Added “${result.tag}”.`);
+        setAdded(result.created ? `Created “${result.label}” in the catalogue and added it.` : `Added “${result.label}”.`);
         setTag("");
         void refresh();
       },
@@ -123,7 +123,8 @@ function AddTagForm({ workspaceId, contact }: { workspaceId: string; contact: st
     }),
   );
   const trimmed = tag.trim();
-  const inCatalogue = options.data?.some((o) => o.tag.toLowerCase() === trimmed.toLowerCase()) ?? true;
+  const typed = trimmed.toLowerCase().replace(/\s+/g, " ");
+  const inCatalogue = options.data?.some((o) => o.label.toLowerCase() === typed || o.tag.toLowerCase() === typed) ?? true;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -146,7 +147,7 @@ function AddTagForm({ workspaceId, contact }: { workspaceId: string; contact: st
             className={edit.input}
             list={ids.list}
             value={tag}
-            maxLength={100}
+            maxLength={60}
             autoComplete="off"
             placeholder="Pick from the catalogue or type a new one"
             aria-invalid={problem ? true : undefined}
@@ -159,7 +160,7 @@ function AddTagForm({ workspaceId, contact }: { workspaceId: string; contact: st
           />
           <datalist id={ids.list}>
             {options.data?.map((o) => (
-              <option key={o.tag} value={o.tag}>
+              <option key={o.tag} value={o.label}>
                 {o.category || undefined}
               </option>
             ))}

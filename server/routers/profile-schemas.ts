@@ -52,10 +52,13 @@ export const journeyEvent = z.object({
   text: z.string(),
   status: z.string(),
   error: z.object({ code: z.number(), title: z.string() }).nullable(),
+  /** The tag's key, as stored; `tagLabel` is its catalogue name. */
   tag: z.string(),
+  tagLabel: z.string(),
   tagKind: z.string(),
   tagOrigin: z.string(),
   attribute: z.string(),
+  attributeLabel: z.string(),
   value: z.string(),
   source: z.string(),
   sourceDetail: z.string(),
@@ -87,10 +90,13 @@ const campaign = z.object({
   error: z.object({ code: z.number(), title: z.string() }).nullable(),
 });
 
-const tag = z.object({ tag: z.string(), kind: z.string(), origin: z.string(), addedBy: actor, addedAt: z.string() });
+const tag = z.object({ tag: z.string(), label: z.string(), kind: z.string(), origin: z.string(), addedBy: actor, addedAt: z.string() });
 
 const attribute = z.object({
+  /** The key, as events and imports name it. */
   name: z.string(),
+  label: z.string(),
+  archived: z.boolean(),
   type: z.string(),
   options: z.array(z.string()),
   /** False for a value set through the API for an attribute the workspace does not define. */
@@ -125,7 +131,7 @@ export const overviewOutput = z.object({
 
 export const addTagInput = z.object({
   contact: e164,
-  tag: z.string().max(200, "a tag name has at most 100 characters"),
+  tag: z.string().max(200, "a tag name has at most 60 characters"),
   /** Create the tag in the catalogue when it is not there yet. */
   create: z.boolean().default(false),
 });
@@ -140,4 +146,4 @@ export const setAttributeInput = z.object({
   define: z.object({ type: attributeTypeSchema, options: z.array(z.string().max(100)).max(50).default([]) }).optional(),
 });
 
-export const tagOption = z.object({ tag: z.string(), category: z.string() });
+export const tagOption = z.object({ tag: z.string(), label: z.string(), category: z.string() });

@@ -2,19 +2,20 @@ import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import type { Store } from "@/clickhouse/client";
-import { listAttributeDefinitions, upsertAttributeDefinitions } from "@/clickhouse/queries/attributes";
+import { labelFromKey, listAttributeCatalogue, upsertAttributeDefinitions } from "@/clickhouse/queries/attributes";
 import { contactAttributeValues } from "@/clickhouse/queries/contact-attribute-values";
 import { contactCampaigns, type ContactCampaign } from "@/clickhouse/queries/contact-campaigns";
 import { contactTags } from "@/clickhouse/queries/contact-tags";
 import { getContactState } from "@/clickhouse/queries/contacts";
 import { campaignNames, journeyPage, journeyTypeCounts, type JourneyRow } from "@/clickhouse/queries/journey";
 import { memberName } from "@/clickhouse/queries/member-names";
-import { listTagDefinitions, upsertTagDefinitions } from "@/clickhouse/queries/tags";
+import { displayName, listTagDefinitions, upsertTagDefinitions } from "@/clickhouse/queries/tags";
 import { toClickHouseTime } from "@/clickhouse/time";
 import { CAN_EDIT_AUDIENCE, roleAllows } from "../auth/roles";
 import { checkAddTag, checkRemoveTag, checkSetAttribute, type Check } from "../domain/contact-actions";
 import type { Actor, ChatEvent } from "../events/schema";
 import { ingestEvents } from "../ingestion/pipeline";
+import { withWorkspaceConfigLock } from "../workspace-lock";
 import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
 import {
   addTagInput,
@@ -54,7 +55,13 @@ function tickOf(c: ContactCampaign) {
   return "sent" as const;
 }
 
-function toJourneyEvent(r: JourneyRow, names: Map<string, { name: string }>): z.infer<typeof journeyOutput>["events"][number] {
+interface Labels {
+  campaigns: Map<string, { name: string }>;
+  tags: Map<string, string>;
+  attributes: Map<string, string>;
+}
+
+function toJourneyEvent(r: JourneyRow, labels: Labels): z.infer<typeof journeyOutput>["events"][number] {
   return {
     eventId: r.event_id,
     ts: r.ts,
@@ -62,14 +69,16 @@ function toJourneyEvent(r: JourneyRow, names: Map<string, { name: string }>): z.
     actor: { kind: r.actor_kind, id: r.actor_id, name: r.actor_name },
     messageKind: r.message_kind,
     campaignId: r.campaign_id,
-    campaignName: names.get(r.campaign_id)?.name ?? "",
+    campaignName: labels.campaigns.get(r.campaign_id)?.name ?? "",
     text: r.text,
     status: r.status,
     error: r.status === "failed" ? { code: r.error_code, title: r.error_title } : null,
     tag: r.tag,
+    tagLabel: r.tag ? (labels.tags.get(r.tag) ?? r.tag) : "",
     tagKind: r.tag_kind,
     tagOrigin: r.tag_origin,
     attribute: r.attribute,
+    attributeLabel: r.attribute ? (labels.attributes.get(r.attribute) ?? r.attribute) : "",
     value: r.value,
     source: r.source,
     sourceDetail: r.source_detail,
@@ -101,27 +110,34 @@ export const profileRouter = router({
       const ws = ctx.workspace.id;
       const state = await requireContact(ctx.store, ws, input.contact);
       // Independent reads over the contact's own range: the store's pool runs them side by side.
-      const [campaigns, tags, values, definitions, eventCounts] = await Promise.all([
+      const [campaigns, tags, values, attributeDefs, tagDefs, eventCounts] = await Promise.all([
         contactCampaigns(ctx.store, ws, input.contact),
         contactTags(ctx.store, ws, input.contact),
         contactAttributeValues(ctx.store, ws, input.contact),
-        listAttributeDefinitions(ctx.store, ws),
+        listAttributeCatalogue(ctx.store, ws),
+        listTagDefinitions(ctx.store, ws),
         journeyTypeCounts(ctx.store, ws, input.contact),
       ]);
       const valueOf = new Map(values.map((v) => [v.attribute, v]));
-      const defined = new Set(definitions.map((d) => d.name));
+      const tagLabel = new Map(tagDefs.map((t) => [t.tag, displayName(t)]));
+      const catalogued = new Set(attributeDefs.map((d) => d.name));
+      // Every active attribute; an archived one or one the workspace never defined only when this contact has a value.
       const attributes = [
-        ...definitions.map((d) => ({ ...d, defined: true })),
-        ...values.filter((v) => !defined.has(v.attribute)).map((v) => ({ name: v.attribute, type: "text", options: [], defined: false })),
-      ].map((d) => {
-        const v = valueOf.get(d.name);
-        return {
-          ...d,
-          value: v?.value ?? "",
-          setBy: v ? { kind: v.setByKind, id: v.setById, name: v.setByName } : null,
-          setAt: v?.setAt ?? null,
-        };
-      });
+        ...attributeDefs.map((d) => ({ name: d.name, label: d.label, type: d.type, options: d.options, archived: d.archived, defined: true })),
+        ...values
+          .filter((v) => !catalogued.has(v.attribute))
+          .map((v) => ({ name: v.attribute, label: labelFromKey(v.attribute), type: "text", options: [], archived: false, defined: false })),
+      ]
+        .filter((d) => (d.defined && !d.archived) || valueOf.get(d.name)?.value)
+        .map((d) => {
+          const v = valueOf.get(d.name);
+          return {
+            ...d,
+            value: v?.value ?? "",
+            setBy: v ? { kind: v.setByKind, id: v.setById, name: v.setByName } : null,
+            setAt: v?.setAt ?? null,
+          };
+        });
       return {
         ...state,
         campaigns: campaigns.map((c) => ({
@@ -138,6 +154,7 @@ export const profileRouter = router({
         })),
         tags: tags.map((t) => ({
           tag: t.tag,
+          label: tagLabel.get(t.tag) ?? t.tag,
           kind: t.kind,
           origin: t.origin,
           addedBy: { kind: t.addedByKind, id: t.addedById, name: t.addedByName },
@@ -167,7 +184,16 @@ export const profileRouter = router({
       const page = rows.slice(0, input.limit);
       const older = input.direction === "older";
       if (!older) page.reverse();
-      const names = await campaignNames(ctx.store, ws, [...new Set(page.map((r) => r.campaign_id).filter(Boolean))]);
+      const [campaigns, tagDefs, attributeDefs] = await Promise.all([
+        campaignNames(ctx.store, ws, [...new Set(page.map((r) => r.campaign_id).filter(Boolean))]),
+        listTagDefinitions(ctx.store, ws),
+        listAttributeCatalogue(ctx.store, ws),
+      ]);
+      const labels: Labels = {
+        campaigns,
+        tags: new Map(tagDefs.map((t) => [t.tag, displayName(t)])),
+        attributes: new Map(attributeDefs.map((a) => [a.name, a.label])),
+      };
       const cursorAt = (r: JourneyRow | undefined) => (r ? { ts: r.ts, eventId: r.event_id } : null);
       const newest = cursorAt(page[0]);
       const oldest = cursorAt(page.at(-1));
@@ -177,7 +203,7 @@ export const profileRouter = router({
       else if (anchor) newerCursor = newerThanAnchor.length > 0 ? (newest ?? anchor) : null; // after a jump
       else newerCursor = null; // the latest page
       return {
-        events: page.map((r) => toJourneyEvent(r, names)),
+        events: page.map((r) => toJourneyEvent(r, labels)),
         hasMore,
         olderCursor: older && !hasMore ? null : oldest,
         newerCursor,
@@ -187,7 +213,7 @@ export const profileRouter = router({
   /** The tags a member may add from the catalogue (archived ones left out). */
   tagOptions: workspaceProcedure.output(tagOption.array()).query(async ({ ctx }) => {
     const tags = await listTagDefinitions(ctx.store, ctx.workspace.id);
-    return tags.filter((t) => !t.archived).map((t) => ({ tag: t.tag, category: t.category }));
+    return tags.filter((t) => !t.archived).map((t) => ({ tag: t.tag, label: displayName(t), category: t.category }));
   }),
 
   addTag: workspaceProcedureFor(CAN_EDIT_AUDIENCE)
@@ -195,12 +221,17 @@ export const profileRouter = router({
     .mutation(async ({ ctx, input }) => {
       const ws = ctx.workspace.id;
       await requireContact(ctx.store, ws, input.contact);
-      const [catalogue, current] = await Promise.all([listTagDefinitions(ctx.store, ws), contactTags(ctx.store, ws, input.contact)]);
-      const { tag, create } = refuse(checkAddTag(input.tag, { catalogue, current, createIfMissing: input.create }));
-      if (create) await upsertTagDefinitions(ctx.store, ws, [{ tag, category: "", createdBy: ctx.userId }]);
+      const current = await contactTags(ctx.store, ws, input.contact);
+      // A tag created on the spot goes through the catalogue's queue, so two people cannot create one name twice.
+      const { tag, label, create } = await withWorkspaceConfigLock(ws, "tags", async () => {
+        const catalogue = await listTagDefinitions(ctx.store, ws);
+        const checked = refuse(checkAddTag(input.tag, { catalogue, current, createIfMissing: input.create }));
+        if (checked.create) await upsertTagDefinitions(ctx.store, ws, [{ tag: checked.tag, createdBy: ctx.userId }]);
+        return checked;
+      });
       const actor = await memberActor(ctx.store, ws, ctx.userId, ctx.session?.user?.name);
       await ingestEvents(ctx.store, ws, [actionEvent(input.contact, actor, { type: "tag.added", tag, kind: "manual", origin: "manual" })]);
-      return { tag, created: create };
+      return { tag, label, created: create };
     }),
 
   removeTag: workspaceProcedureFor(CAN_EDIT_AUDIENCE)
@@ -208,7 +239,8 @@ export const profileRouter = router({
     .mutation(async ({ ctx, input }) => {
       const ws = ctx.workspace.id;
       await requireContact(ctx.store, ws, input.contact);
-      const { tag } = refuse(checkRemoveTag(input.tag, await contactTags(ctx.store, ws, input.contact)));
+      const [current, catalogue] = await Promise.all([contactTags(ctx.store, ws, input.contact), listTagDefinitions(ctx.store, ws)]);
+      const { tag } = refuse(checkRemoveTag(input.tag, current, catalogue));
       const actor = await memberActor(ctx.store, ws, ctx.userId, ctx.session?.user?.name);
       await ingestEvents(ctx.store, ws, [actionEvent(input.contact, actor, { type: "tag.removed", tag, kind: "manual", origin: "manual" })]);
       return { tag };
@@ -219,8 +251,12 @@ export const profileRouter = router({
     .mutation(async ({ ctx, input }) => {
       const ws = ctx.workspace.id;
       await requireContact(ctx.store, ws, input.contact);
-      const checked = refuse(checkSetAttribute(input, await listAttributeDefinitions(ctx.store, ws)));
-      if (checked.define) await upsertAttributeDefinitions(ctx.store, ws, [checked.define]);
+      // Defining an attribute on the spot shares Manage's queue, so two people cannot both take the 20th place.
+      const checked = await withWorkspaceConfigLock(ws, "attributes", async () => {
+        const result = refuse(checkSetAttribute(input, await listAttributeCatalogue(ctx.store, ws)));
+        if (result.define) await upsertAttributeDefinitions(ctx.store, ws, [{ ...result.define, createdBy: ctx.userId }]);
+        return result;
+      });
       const actor = await memberActor(ctx.store, ws, ctx.userId, ctx.session?.user?.name);
       // An empty value clears the attribute: stored as null, like the Event API's `"value": null`.
       const value = checked.value === "" ? null : checked.value;

@@ -51,20 +51,20 @@ test("a marketer reads a profile, adds a new manual tag and sets an attribute, a
 
   // A value of the wrong type is refused with the reason, and nothing changes.
   const ltv = page.getByTestId("attribute-lifetime_value");
-  await ltv.getByRole("button", { name: "Edit lifetime_value" }).click();
-  await ltv.getByLabel("New value of lifetime_value").fill("lots");
+  await ltv.getByRole("button", { name: "Edit Lifetime value" }).click();
+  await ltv.getByLabel("New value of Lifetime value").fill("lots");
   await ltv.getByRole("button", { name: "Save" }).click();
   await expect(ltv.getByRole("alert")).toContainText("lifetime_value must be a number");
   await ltv.getByRole("button", { name: "Cancel" }).click();
 
   // A city: set, shown with its setter, and written to the journey.
   const city = page.getByTestId("attribute-city");
-  await city.getByRole("button", { name: "Edit city" }).click();
-  await city.getByLabel("New value of city").fill(`Pune ${stamp}`);
+  await city.getByRole("button", { name: "Edit City" }).click();
+  await city.getByLabel("New value of City").fill(`Pune ${stamp}`);
   await city.getByRole("button", { name: "Save" }).click();
   await expect(city).toContainText(`Pune ${stamp}`);
   await expect(city).toContainText("team member");
-  await expect(page.getByTestId("journey-event").first()).toContainText("set city");
+  await expect(page.getByTestId("journey-event").first()).toContainText("set City");
 
   // Removing the tag again is an event too.
   await page.getByRole("button", { name: `Remove tag ${tag}` }).click();

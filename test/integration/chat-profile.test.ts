@@ -321,7 +321,7 @@ describe("profile actions", () => {
   it("a marketer adds a catalogue tag: written as an event by the member, in tags and journey at once", async () => {
     const marketer = as("marketer");
     // Typed in another case, the catalogue's spelling is used.
-    expect(await marketer.profile.addTag({ workspaceId: ws.workspaceId, contact: ASHA, tag: "  lead " })).toEqual({ tag: "Lead", created: false });
+    expect(await marketer.profile.addTag({ workspaceId: ws.workspaceId, contact: ASHA, tag: "  lead " })).toEqual({ tag: "Lead", label: "Lead", created: false });
     const p = await marketer.profile.overview({ workspaceId: ws.workspaceId, contact: ASHA });
     expect(p.canAct).toBe(true);
     expect(p.tags.find((t) => t.tag === "Lead")).toMatchObject({ kind: "manual", origin: "manual", addedBy: { kind: "member", name: "maya" } });
@@ -340,7 +340,7 @@ describe("profile actions", () => {
       code: "BAD_REQUEST",
       message: "“Diwali 2026” is not in the tag catalogue. Pick a tag from the list, or create it.",
     });
-    expect(await admin.profile.addTag({ ...input, tag: "Diwali 2026", create: true })).toEqual({ tag: "Diwali 2026", created: true });
+    expect(await admin.profile.addTag({ ...input, tag: "Diwali 2026", create: true })).toEqual({ tag: "Diwali 2026", label: "Diwali 2026", created: true });
     expect((await listTagDefinitions(store(), ws.workspaceId)).map((t) => t.tag)).toContain("Diwali 2026");
 
     const before = await admin.profile.overview(input);
@@ -352,6 +352,21 @@ describe("profile actions", () => {
     });
     const after = await admin.profile.overview(input);
     expect(after.eventCounts).toEqual(before.eventCounts);
+  });
+
+  it("names a renamed tag by its label everywhere, and stores its key", async () => {
+    const admin = as("admin");
+    const input = { workspaceId: ws.workspaceId, contact: ASHA };
+    // Manage renames "Lead" to "Warm lead": events and contact_tags keep the key "Lead".
+    const lead = (await listTagDefinitions(store(), ws.workspaceId)).find((t) => t.tag === "Lead")!;
+    await upsertTagDefinitions(store(), ws.workspaceId, [{ ...lead, label: "Warm lead" }]);
+    expect(await admin.profile.addTag({ ...input, tag: "warm lead" })).toEqual({ tag: "Lead", label: "Warm lead", created: false });
+    const p = await admin.profile.overview(input);
+    expect(p.tags.find((t) => t.tag === "Lead")).toMatchObject({ label: "Warm lead", kind: "manual" });
+    expect(await latest()).toMatchObject({ type: "tag.added", tag: "Lead", tagLabel: "Warm lead" });
+    expect((await admin.profile.tagOptions({ workspaceId: ws.workspaceId })).find((t) => t.tag === "Lead")).toEqual({ tag: "Lead", label: "Warm lead", category: "" });
+    await admin.profile.removeTag({ ...input, tag: "Lead" });
+    await upsertTagDefinitions(store(), ws.workspaceId, [lead]);
   });
 
   it("sets an attribute value checked by its type; a wrong one changes nothing", async () => {
@@ -385,6 +400,19 @@ describe("profile actions", () => {
     expect(cleared.attributes.filter((a) => a.value).map((a) => [a.name, a.value])).toEqual([["plan", "Pro"]]);
   });
 
+  it("keeps an archived attribute's value on show but takes no new one", async () => {
+    const input = { workspaceId: ws.workspaceId, contact: ASHA };
+    await upsertAttributeDefinitions(store(), ws.workspaceId, [{ name: "fax", type: "text", options: [] }]);
+    await as("marketer").profile.setAttribute({ ...input, attribute: "fax", value: "+91 22 1234" });
+    await upsertAttributeDefinitions(store(), ws.workspaceId, [{ name: "fax", type: "text", options: [], archived: true }]);
+    const p = await as("marketer").profile.overview(input);
+    expect(p.attributes.find((a) => a.name === "fax")).toMatchObject({ label: "Fax", archived: true, value: "+91 22 1234" });
+    await expect(as("marketer").profile.setAttribute({ ...input, attribute: "fax", value: "x" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "“Fax” is archived; unarchive it in Manage → Attributes to set values again.",
+    });
+  });
+
   it("defines a new attribute on the spot, but never a 21st", async () => {
     const full = await createTestWorkspace(store(), { members: [{ role: "marketer" }] });
     await ingest(full.workspaceId, [{ event_id: "hello", type: "message.inbound", contact: ASHA, ts: at(1, 0), text: "hi" }]);
@@ -402,7 +430,7 @@ describe("profile actions", () => {
     );
     await expect(
       marketer.profile.setAttribute({ ...input, attribute: "hat_size", value: "7", define: { type: "number", options: [] } }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("the most it can have (20)") });
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "A workspace can have at most 20 attributes; archive one first." });
     const p = await marketer.profile.overview(input);
     expect(p.attributes).toHaveLength(20);
     expect(p.attributes.find((a) => a.name === "shoe_size")).toMatchObject({ type: "number", value: "42" });
