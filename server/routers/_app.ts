@@ -3,6 +3,7 @@ import { apiKeysRouter } from "./api-keys";
 import { attributesRouter } from "./attributes";
 import { overviewRouter } from "./overview";
 import { settingsRouter } from "./settings";
+import { unresolvedRouter } from "./unresolved";
 import { workspacesRouter } from "./workspaces";
 
 export const appRouter = router({
@@ -11,6 +12,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   settings: settingsRouter,
   attributes: attributesRouter,
+  unresolved: unresolvedRouter,
 });
 
 export type AppRouter = typeof appRouter;
