@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getContactState } from "@/clickhouse/queries/contacts";
-import { eventSchema, type ChatEventInput } from "@/server/events/schema";
+import { eventSchema, type Actor } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
 import { callerFor, createTestWorkspace, randomId } from "../helpers/factories";
 import { useTestStore } from "../helpers/store";
@@ -17,20 +17,21 @@ const RANGE = { from: "2026-03-02", to: "2026-03-15" };
 const C = Object.fromEntries(
   [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [`c${n}`, `+9198000000${String(n).padStart(2, "0")}`]),
 ) as Record<`c${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`, string>;
-const ASHA = { kind: "agent", id: "agent:asha", name: "Asha Rao" } as const;
-const BEN = { kind: "agent", id: "agent:ben", name: "Ben Okafor" } as const;
-const CHEN = { kind: "agent", id: "agent:chen", name: "Chen Li" } as const;
+const ASHA: Actor = { kind: "agent", id: "agent:asha", name: "Asha Rao" };
+const BEN: Actor = { kind: "agent", id: "agent:ben", name: "Ben Okafor" };
+const CHEN: Actor = { kind: "agent", id: "agent:chen", name: "Chen Li" };
 
 let seq = 0;
-function ev(e: Omit<ChatEventInput, "event_id"> & { event_id?: string }) {
+/** A validated event, as a source would send it; ids are unique unless given. */
+function ev(e: Record<string, unknown>) {
   return eventSchema.parse({ event_id: `e${++seq}`, ...e });
 }
 const at = (iso: string) => `2026-${iso}Z`;
 const inbound = (contact: string, ts: string, text: string) => ev({ type: "message.inbound", contact, ts: at(ts), text });
 const request = (contact: string, ts: string, text: string) =>
   ev({ type: "intervention.requested", contact, ts: at(ts), text, actor: { kind: "user", id: contact } });
-const take = (contact: string, ts: string, agent: typeof ASHA) => ev({ type: "agent.intervened", contact, ts: at(ts), actor: agent });
-const resolve = (contact: string, ts: string, agent: typeof ASHA) => ev({ type: "chat.resolved", contact, ts: at(ts), actor: agent });
+const take = (contact: string, ts: string, agent: Actor) => ev({ type: "agent.intervened", contact, ts: at(ts), actor: agent });
+const resolve = (contact: string, ts: string, agent: Actor) => ev({ type: "chat.resolved", contact, ts: at(ts), actor: agent });
 const firstTag = (contact: string, ts: string, tag: string) =>
   ev({ type: "tag.added", contact, ts: at(ts), tag, kind: "automated", origin: "first_message" });
 const imported = (contact: string, ts: string, source: string) => ev({ type: "contact.imported", contact, ts: at(ts), source });
