@@ -113,27 +113,31 @@ function RequestList({
   return (
     <>
       <ol className={styles.requests} aria-label="Requests for a human, newest first">
-        {data.requests.map((r) => (
-          <li key={r.eventId} className={styles.request}>
-            <div>
-              <ContactCell workspaceId={workspaceId} contact={r.contact} name={r.name} at={r.at} />
-              <span className={styles.phone}>{formatDateTime(r.at)} UTC</span>
-            </div>
-            <div>
-              <p className={styles.requestText}>{r.text || <span className={styles.muted}>(no text with the request)</span>}</p>
-              {r.before.some((m) => m.text !== r.text) ? (
-                <ul className={styles.before} aria-label="Messages just before">
-                  {r.before.map((m) => (
-                    <li key={m.at}>“{m.text}”</li>
-                  ))}
-                </ul>
-              ) : null}
-            </div>
-            <Link className={styles.openLink} href={profileHref(workspaceId, r.contact, r.at)} aria-label={`Open the chat of ${r.name || r.contact} at this request`}>
-              Open chat →
-            </Link>
-          </li>
-        ))}
+        {data.requests.map((r) => {
+          // The message that triggered the request usually is its text: show it once.
+          const before = r.before.filter((m) => m.text.trim() !== r.text.trim());
+          return (
+            <li key={r.eventId} className={styles.request}>
+              <div>
+                <ContactCell workspaceId={workspaceId} contact={r.contact} name={r.name} at={r.at} />
+                <span className={styles.phone}>{formatDateTime(r.at)} UTC</span>
+              </div>
+              <div>
+                <p className={styles.requestText}>{r.text || <span className={styles.muted}>(no text with the request)</span>}</p>
+                {before.length ? (
+                  <ul className={styles.before} aria-label="Messages just before">
+                    {before.map((m, i) => (
+                      <li key={`${m.at}-${i}`}>“{m.text}”</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </div>
+              <Link className={styles.openLink} href={profileHref(workspaceId, r.contact, r.at)} aria-label={`Open the chat of ${r.name || r.contact} at this request`}>
+                Open chat →
+              </Link>
+            </li>
+          );
+        })}
       </ol>
       <nav className={styles.pager} aria-label="Pages of requests">
         <span>

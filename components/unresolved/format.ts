@@ -9,13 +9,16 @@ export function formatDuration(ms: number | null): string {
   if (ms === null || !Number.isFinite(ms)) return "—";
   if (ms < MINUTE) return `${Math.round(ms / 1000)} s`;
   if (ms < HOUR) return `${Math.round(ms / MINUTE)} min`;
-  if (ms < DAY) {
-    const h = Math.floor(ms / HOUR);
-    const m = Math.round((ms - h * HOUR) / MINUTE);
+  // Round to the smaller unit first, so 5 d 23.6 h reads "6 d", never "5 d 24 h".
+  if (ms < DAY - 30 * MINUTE) {
+    const minutes = Math.round(ms / MINUTE);
+    const h = Math.floor(minutes / 60);
+    const m = minutes % 60;
     return m === 0 || h >= 10 ? `${Math.round(ms / HOUR)} h` : `${h} h ${m} min`;
   }
-  const d = Math.floor(ms / DAY);
-  const h = Math.round((ms - d * DAY) / HOUR);
+  const hours = Math.round(ms / HOUR);
+  const d = Math.floor(hours / 24);
+  const h = hours % 24;
   return h === 0 || d >= 10 ? `${Math.round(ms / DAY)} d` : `${d} d ${h} h`;
 }
 

@@ -14,12 +14,12 @@ const MEASURES = {
   intervene: {
     title: "Time to intervene",
     description: "From the first request for a human to an agent taking the chat. A user asking again while waiting does not restart the clock.",
-    counted: "chats taken",
+    counted: "Chats taken",
   },
   resolve: {
     title: "Time to resolve",
     description: "From an agent taking the chat to pressing Resolve. Chats resolved straight from the queue have no such time.",
-    counted: "chats resolved after a take",
+    counted: "Resolved after a take",
   },
 } as const;
 

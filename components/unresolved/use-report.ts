@@ -38,7 +38,7 @@ export function useTerms(r: ReportRange, enabled = true) {
 }
 
 export function useAsked(r: ReportRange & { search: string; page: number }, enabled = true) {
-  return useQuery(useTRPC().unresolved.asked.queryOptions({ ...r, pageSize: 20 }, keep(enabled)));
+  return useQuery(useTRPC().unresolved.asked.queryOptions({ ...r, pageSize: 10 }, keep(enabled)));
 }
 
 export function useRepeaters(r: ReportRange, enabled = true) {
