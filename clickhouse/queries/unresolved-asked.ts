@@ -113,9 +113,6 @@ async function messagesBefore(
 }
 
 
-/** SQL: whether token `w` says anything (not a stop word, not a bare number like an order id). */
-const keep = (w: string) => `(length(${w}) > 1 AND NOT has({stopWords:Array(String)}, ${w}) AND NOT match(${w}, '^[0-9]+$'))`;
-
 export interface TopTerm {
   term: string;
   /** Requests in the range whose text contains it. */
@@ -123,9 +120,10 @@ export interface TopTerm {
 }
 
 /**
- * The most frequent words and two-word phrases of the range's requests, stop
- * words and bare numbers (order ids) removed. Each request counts once per
- * term; a phrase must occur in two requests to be listed.
+ * The most frequent words and two-word phrases (neighbouring words) of the
+ * range's requests, from request_terms, stop words and bare numbers (order
+ * ids) removed. Each request counts once per term; a phrase must occur in two
+ * requests to be listed.
  */
 export async function topTerms(
   store: Store,
@@ -134,26 +132,14 @@ export async function topTerms(
   limit = 12,
 ): Promise<{ words: TopTerm[]; phrases: TopTerm[] }> {
   const rows = await store.query<{ kind: string; term: string; requests: string }>(
-    `SELECT if(position(term, ' ') > 0, 'phrase', 'word') AS kind, term, count() AS requests
-     FROM (
-       SELECT
-         extractAll(lowerUTF8(text), {token:String}) AS tokens,
-         arrayFilter(w -> ${keep("w")}, tokens) AS words,
-         -- Phrases are two neighbouring words that both say something ("damaged product").
-         arrayFilter(p -> p != '', arrayMap((a, b) -> if(${keep("a")} AND ${keep("b")}, concat(a, ' ', b), ''), arrayPopBack(tokens), arrayPopFront(tokens))) AS phrases
-       FROM control_events
-       WHERE workspace_id = {workspaceId:String}
-         AND type = 'intervention.requested'
-         AND ts >= {start:DateTime64(3)} AND ts < {end:DateTime64(3)}
-         AND text != ''
-     )
-     ARRAY JOIN arrayDistinct(arrayConcat(words, phrases)) AS term
+    `SELECT if(position(term, ' ') > 0, 'phrase', 'word') AS kind, term, sum(requests) AS requests
+     FROM request_terms
+     WHERE workspace_id = {workspaceId:String} AND day BETWEEN {from:Date} AND {to:Date}
      GROUP BY term
-     HAVING requests > 1 OR kind = 'word'
+     HAVING NOT hasAny(splitByChar(' ', term), {stopWords:Array(String)}) AND (requests > 1 OR kind = 'word')
      ORDER BY kind, requests DESC, term
      LIMIT {limit:UInt32} BY kind`,
-    // Letters and digits of any script, with an apostrophe inside a word ("don't").
-    { workspaceId, ...rangeBounds(range), stopWords: STOP_WORDS, token: "[\\p{L}\\p{N}]+(?:'[\\p{L}]+)?", limit },
+    { workspaceId, from: range.from, to: range.to, stopWords: STOP_WORDS, limit },
   );
   const of = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => ({ term: r.term, requests: Number(r.requests) }));
   return { words: of("word"), phrases: of("phrase") };

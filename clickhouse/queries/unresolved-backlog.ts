@@ -11,8 +11,9 @@ import { contactNames, isoTime } from "./unresolved-common";
 const OPEN_CHATS_SQL = `
   SELECT
     contact,
-    argMaxMerge(last_control) AS last_control,
-    max(last_control_at) AS last_control_at,
+    max(latest) AS last,
+    last.2 AS last_control,
+    last.1 AS last_control_at,
     max(last_taken_at) AS last_taken_at,
     argMaxMerge(last_agent) AS agent_id,
     argMaxMerge(last_agent_name) AS agent_name,
@@ -20,6 +21,11 @@ const OPEN_CHATS_SQL = `
     arrayFilter(r -> last_taken_at IS NULL OR r > last_taken_at, groupUniqArrayMerge(requests)) AS open_requests
   FROM control_state
   WHERE workspace_id = {workspaceId:String}
+    -- Only a contact with some row whose latest event is a request or a take
+    -- can be open: a cheap filter first, so few rows are merged.
+    AND contact IN (
+      SELECT contact FROM control_state
+      WHERE workspace_id = {workspaceId:String} AND latest.2 IN ('intervention.requested', 'agent.intervened'))
   GROUP BY contact
   HAVING last_control IN ('intervention.requested', 'agent.intervened')`;
 

@@ -78,7 +78,8 @@ export async function speedReport(store: Store, workspaceId: string, range: DayR
      FROM control_waits FINAL
      WHERE workspace_id = {workspaceId:String} AND closed_at >= {start:DateTime64(3)} AND closed_at < {end:DateTime64(3)}
      GROUP BY GROUPING SETS ((kind), (kind, week), (kind, bucket), (kind, agent_id))
-     SETTINGS force_grouping_standard_compatibility = 1`,
+     -- Versions of a wait share its partition (the month it ended), so FINAL can merge each partition on its own.
+     SETTINGS force_grouping_standard_compatibility = 1, do_not_merge_across_partitions_select_final = 1`,
     { workspaceId, start, end, bounds: BUCKET_BOUNDS },
   );
   return shapeSpeed(rows);
