@@ -8,26 +8,20 @@ import { contactNames, isoTime } from "./unresolved-common";
  * "requesting" (open unresolved queries, quiet chats included) and the
  * intervened chats not yet resolved.
  */
+// FINAL merges each contact's rows before the WHERE, so the filter on the
+// latest event sees the whole chat, not one part's share of it.
 const OPEN_CHATS_SQL = `
   SELECT
     contact,
-    max(latest) AS last,
-    last.2 AS last_control,
-    last.1 AS last_control_at,
-    max(last_taken_at) AS last_taken_at,
-    argMaxMerge(last_agent) AS agent_id,
-    argMaxMerge(last_agent_name) AS agent_name,
+    latest.2 AS last_control,
+    latest.1 AS last_control_at,
+    last_taken_at,
+    finalizeAggregation(last_agent) AS agent_id,
+    finalizeAggregation(last_agent_name) AS agent_name,
     -- The requests since the last take or resolve: the wait still open.
-    arrayFilter(r -> last_taken_at IS NULL OR r > last_taken_at, groupUniqArrayMerge(requests)) AS open_requests
-  FROM control_state
-  WHERE workspace_id = {workspaceId:String}
-    -- Only a contact with some row whose latest event is a request or a take
-    -- can be open: a cheap filter first, so few rows are merged.
-    AND contact IN (
-      SELECT contact FROM control_state
-      WHERE workspace_id = {workspaceId:String} AND latest.2 IN ('intervention.requested', 'agent.intervened'))
-  GROUP BY contact
-  HAVING last_control IN ('intervention.requested', 'agent.intervened')`;
+    arrayFilter(r -> last_taken_at IS NULL OR r > last_taken_at, finalizeAggregation(requests)) AS open_requests
+  FROM control_state FINAL
+  WHERE workspace_id = {workspaceId:String} AND latest.2 IN ('intervention.requested', 'agent.intervened')`;
 
 export interface WaitingChat {
   contact: string;

@@ -17,8 +17,8 @@ export async function requestsPerDay(store: Store, workspaceId: string, range: D
     `SELECT
        day,
        sum(requests) AS requests,
-       uniqCombined64Merge(conversations) AS conversations,
-       uniqCombined64Merge(escalated) AS escalated
+       uniqCombined64Merge(13)(conversations) AS conversations,
+       uniqCombined64Merge(13)(escalated) AS escalated
      FROM daily_conversations
      WHERE workspace_id = {workspaceId:String}
        AND day BETWEEN {from:Date} AND {to:Date}

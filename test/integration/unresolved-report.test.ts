@@ -297,6 +297,8 @@ describe("waits do not depend on the order events arrive in", () => {
     expect(speed.resolve).toMatchObject({ events: 1, measured: 1, medianMs: 30 * MIN });
 
     await ingestEvents(store(), ws.workspaceId, [request(contact, "03-05T10:00:00", "late")]);
+    // The late request is older than the resolve: the chat is not waiting.
+    expect(await api.unresolved.backlog({ workspaceId: ws.workspaceId })).toMatchObject({ waitingCount: 0, intervenedCount: 0 });
     speed = await api.unresolved.speed({ workspaceId: ws.workspaceId, ...RANGE });
     expect(speed.intervene).toMatchObject({ events: 1, measured: 1, medianMs: 10 * MIN });
     expect(speed.resolve).toMatchObject({ events: 1, measured: 1, medianMs: 30 * MIN });
