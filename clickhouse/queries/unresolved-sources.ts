@@ -33,6 +33,10 @@ const REQUESTS_PER_CONTACT_SQL = `
     AND ts >= {start:DateTime64(3)} AND ts < {end:DateTime64(3)}
   GROUP BY contact`;
 
+// Every contact of the workspace is read (the denominators), so the states are
+// merged with FINAL — a streaming merge along the sort key — rather than a
+// GROUP BY that hashes a million phones.
+
 type Row = { dimension: string; value: string; contacts: string; requests: string; asking: string };
 
 export async function entryPoints(store: Store, workspaceId: string, range: DayRange): Promise<EntryPoints> {
@@ -46,10 +50,9 @@ export async function entryPoints(store: Store, workspaceId: string, range: DayR
          sum(r.requests) AS requests,
          countIf(r.requests > 0) AS asking
        FROM (
-         SELECT contact, argMinMerge(source) AS source, argMinMerge(first_message_tag) AS first_message_tag
-         FROM contact_state
+         SELECT contact, finalizeAggregation(source) AS source, finalizeAggregation(first_message_tag) AS first_message_tag
+         FROM contact_state FINAL
          WHERE workspace_id = {workspaceId:String}
-         GROUP BY contact
        ) AS c
        LEFT JOIN (${REQUESTS_PER_CONTACT_SQL}) AS r ON c.contact = r.contact
        GROUP BY GROUPING SETS ((source), (first_message_tag))
@@ -65,10 +68,8 @@ export async function entryPoints(store: Store, workspaceId: string, range: DayR
          countIf(r.requests > 0) AS asking
        FROM (
          SELECT contact, tag
-         FROM contact_tags
-         WHERE workspace_id = {workspaceId:String}
-         GROUP BY contact, tag
-         HAVING argMaxMerge(present) = 1
+         FROM contact_tags FINAL
+         WHERE workspace_id = {workspaceId:String} AND finalizeAggregation(present) = 1
        ) AS t
        LEFT JOIN (${REQUESTS_PER_CONTACT_SQL}) AS r ON t.contact = r.contact
        GROUP BY t.tag
