@@ -1,7 +1,13 @@
 -- The unresolved-query report reads these instead of the event log, whose sort
 -- key (workspace, contact, ts) makes any "over the last 90 days" question a
--- scan of every contact. All three are filled by views in the same insert as
--- the event, and backfilled once from the log for data that predates them.
+-- scan of every contact. All five are filled by views in the same insert as
+-- the event, and backfilled once from the log for data that predates them
+-- (each backfill runs only while its table is empty, so a re-run adds nothing):
+--   control_events       every request, take and resolve, narrow
+--   control_state        where each chat stands now (the backlog)
+--   daily_conversations  conversations and requests per day (volume, share)
+--   control_waits        every take and resolve with the wait it ended (speed, agents)
+--   request_terms        words and phrases of the requests per day (top reasons)
 
 -- Every control event (a request for a human, an agent taking the chat, a
 -- resolve), narrow. Sorted by contact so one chat's requests, takes and
