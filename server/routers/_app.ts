@@ -6,6 +6,7 @@ import { overviewRouter } from "./overview";
 import { profileRouter } from "./profile";
 import { settingsRouter } from "./settings";
 import { tagsRouter } from "./tags";
+import { unresolvedRouter } from "./unresolved";
 import { workspacesRouter } from "./workspaces";
 
 export const appRouter = router({
@@ -17,6 +18,7 @@ export const appRouter = router({
   tags: tagsRouter,
   members: membersRouter,
   profile: profileRouter,
+  unresolved: unresolvedRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,191 @@
+import type { Store } from "../client";
+import { toClickHouseTime } from "../time";
+import { STOP_WORDS } from "@/server/domain/stop-words";
+import { contactNames, isoTime, rangeBounds, type DayRange } from "./unresolved-common";
+
+/**
+ * What people asked when the bot could not help: the requests themselves
+ * (their text is what the user asked), the user's messages just before each
+ * one, the words and phrases they share, and who asks most.
+ */
+
+/** Before a request, the user's messages this long before it are "just before". */
+export const CONTEXT_WINDOW_MS = 30 * 60_000;
+/** At most this many of them per request. */
+export const CONTEXT_MESSAGES = 3;
+
+export interface AskedRequest {
+  eventId: string;
+  contact: string;
+  name: string;
+  at: string;
+  /** The request's own text: what the user asked for help with ('' when the source sent none). */
+  text: string;
+  /** The user's messages in the half hour before the request, oldest first. */
+  before: Array<{ at: string; text: string }>;
+}
+
+export interface AskedPage {
+  total: number;
+  requests: AskedRequest[];
+}
+
+// A search matches the request text or the phone, case-insensitively; an empty one matches all.
+const REQUESTS_IN_RANGE_SQL = `
+  FROM control_events
+  WHERE workspace_id = {workspaceId:String}
+    AND type = 'intervention.requested'
+    AND ts >= {start:DateTime64(3)} AND ts < {end:DateTime64(3)}
+    AND ({search:String} = '' OR positionCaseInsensitiveUTF8(text, {search:String}) > 0 OR position(contact, {search:String}) > 0)`;
+
+/** One page of the range's requests, newest first. */
+export async function askedRequests(
+  store: Store,
+  workspaceId: string,
+  range: DayRange,
+  opts: { search: string; offset: number; limit: number },
+): Promise<AskedPage> {
+  const params = { workspaceId, ...rangeBounds(range), search: opts.search, offset: opts.offset, limit: opts.limit };
+  const [rows, [count]] = await Promise.all([
+    store.query<{ event_id: string; contact: string; ts: string; text: string }>(
+      `SELECT event_id, contact, ts, text ${REQUESTS_IN_RANGE_SQL}
+       ORDER BY ts DESC, event_id DESC
+       LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
+      params,
+    ),
+    store.query<{ total: string }>(`SELECT count() AS total ${REQUESTS_IN_RANGE_SQL}`, params),
+  ]);
+  const [names, before] = await Promise.all([
+    contactNames(store, workspaceId, rows.map((r) => r.contact)),
+    messagesBefore(store, workspaceId, rows),
+  ]);
+  return {
+    total: Number(count?.total ?? 0),
+    requests: rows.map((r) => ({
+      eventId: r.event_id,
+      contact: r.contact,
+      name: names.get(r.contact) ?? "",
+      at: isoTime(r.ts),
+      text: r.text,
+      before: before(r.contact, Date.parse(isoTime(r.ts))),
+    })),
+  };
+}
+
+/**
+ * The user's inbound messages shortly before each request of a page, read from
+ * the event log for the page's contacts only (its sort key starts with the
+ * contact, so this is a handful of short ranges).
+ */
+async function messagesBefore(
+  store: Store,
+  workspaceId: string,
+  requests: Array<{ contact: string; ts: string }>,
+): Promise<(contact: string, at: number) => Array<{ at: string; text: string }>> {
+  if (requests.length === 0) return () => [];
+  const times = requests.map((r) => Date.parse(isoTime(r.ts)));
+  const rows = await store.query<{ contact: string; ts: string; text: string }>(
+    `SELECT contact, ts, text
+     FROM events
+     WHERE workspace_id = {workspaceId:String}
+       AND contact IN {contacts:Array(String)}
+       AND ts >= {from:DateTime64(3)} AND ts <= {to:DateTime64(3)}
+       AND type = 'message.inbound'
+     ORDER BY contact, ts, event_id`,
+    {
+      workspaceId,
+      contacts: [...new Set(requests.map((r) => r.contact))],
+      from: toClickHouseTime(Math.min(...times) - CONTEXT_WINDOW_MS),
+      to: toClickHouseTime(Math.max(...times)),
+    },
+  );
+  const byContact = new Map<string, Array<{ at: number; text: string }>>();
+  for (const r of rows) {
+    const list = byContact.get(r.contact) ?? [];
+    list.push({ at: Date.parse(isoTime(r.ts)), text: r.text });
+    byContact.set(r.contact, list);
+  }
+  return (contact, at) =>
+    (byContact.get(contact) ?? [])
+      .filter((m) => m.at <= at && m.at >= at - CONTEXT_WINDOW_MS && m.text !== "")
+      .slice(-CONTEXT_MESSAGES)
+      .map((m) => ({ at: new Date(m.at).toISOString(), text: m.text }));
+}
+
+
+export interface TopTerm {
+  term: string;
+  /** Requests in the range whose text contains it. */
+  requests: number;
+}
+
+/**
+ * The most frequent words and two-word phrases (neighbouring words) of the
+ * range's requests, from request_terms, stop words and bare numbers (order
+ * ids) removed. Each request counts once per term; a phrase must occur in two
+ * requests to be listed.
+ */
+export async function topTerms(
+  store: Store,
+  workspaceId: string,
+  range: DayRange,
+  limit = 12,
+): Promise<{ words: TopTerm[]; phrases: TopTerm[] }> {
+  const rows = await store.query<{ kind: string; term: string; requests: string }>(
+    `SELECT if(position(term, ' ') > 0, 'phrase', 'word') AS kind, term, sum(requests) AS requests
+     FROM request_terms
+     WHERE workspace_id = {workspaceId:String} AND day BETWEEN {from:Date} AND {to:Date}
+     GROUP BY term
+     HAVING NOT hasAny(splitByChar(' ', term), {stopWords:Array(String)}) AND (requests > 1 OR kind = 'word')
+     ORDER BY kind, requests DESC, term
+     LIMIT {limit:UInt32} BY kind`,
+    { workspaceId, from: range.from, to: range.to, stopWords: STOP_WORDS, limit },
+  );
+  const of = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => ({ term: r.term, requests: Number(r.requests) }));
+  return { words: of("word"), phrases: of("phrase") };
+}
+
+export interface Repeater {
+  contact: string;
+  name: string;
+  /** Requests in the range. */
+  requests: number;
+  lastRequestAt: string;
+  /** All the contact's requests ever: the profile's "unresolved queries". */
+  allTime: number;
+}
+
+/** The contacts who asked for a human most often in the range. */
+export async function repeaters(store: Store, workspaceId: string, range: DayRange, limit = 20): Promise<Repeater[]> {
+  const rows = await store.query<{ contact: string; requests: string; last_request: string }>(
+    `SELECT contact, count() AS requests, max(ts) AS last_request
+     FROM control_events
+     WHERE workspace_id = {workspaceId:String}
+       AND type = 'intervention.requested'
+       AND ts >= {start:DateTime64(3)} AND ts < {end:DateTime64(3)}
+     GROUP BY contact
+     ORDER BY requests DESC, last_request DESC, contact
+     LIMIT {limit:UInt32}`,
+    { workspaceId, ...rangeBounds(range), limit },
+  );
+  if (rows.length === 0) return [];
+  const contacts = rows.map((r) => r.contact);
+  const [names, totals] = await Promise.all([
+    contactNames(store, workspaceId, contacts),
+    store.query<{ contact: string; total: string }>(
+      `SELECT contact, sum(unresolved_queries) AS total
+       FROM contact_state
+       WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}
+       GROUP BY contact`,
+      { workspaceId, contacts },
+    ),
+  ]);
+  const allTime = new Map(totals.map((t) => [t.contact, Number(t.total)]));
+  return rows.map((r) => ({
+    contact: r.contact,
+    name: names.get(r.contact) ?? "",
+    requests: Number(r.requests),
+    lastRequestAt: isoTime(r.last_request),
+    allTime: allTime.get(r.contact) ?? 0,
+  }));
+}

@@ -1,0 +1,110 @@
+import type { Store } from "../client";
+import { contactNames, isoTime } from "./unresolved-common";
+
+/**
+ * The chats waiting on a human right now, from control_state (one row per
+ * contact that ever asked for one). The status rule is contact_state's: the
+ * latest control event decides, so these counts are the Overview's
+ * "requesting" (open unresolved queries, quiet chats included) and the
+ * intervened chats not yet resolved.
+ */
+// FINAL merges each contact's rows before the WHERE, so the filter on the
+// latest event sees the whole chat, not one part's share of it.
+const OPEN_CHATS_SQL = `
+  SELECT
+    contact,
+    latest.2 AS last_control,
+    latest.1 AS last_control_at,
+    last_taken_at,
+    finalizeAggregation(last_agent) AS agent_id,
+    finalizeAggregation(last_agent_name) AS agent_name,
+    -- The requests since the last take or resolve: the wait still open.
+    arrayFilter(r -> last_taken_at IS NULL OR r > last_taken_at, finalizeAggregation(requests)) AS open_requests
+  FROM control_state FINAL
+  WHERE workspace_id = {workspaceId:String} AND latest.2 IN ('intervention.requested', 'agent.intervened')`;
+
+export interface WaitingChat {
+  contact: string;
+  name: string;
+  /** The first request no agent has answered. */
+  waitingSince: string;
+  /** Requests since then (a user who asked again counts each time). */
+  requests: number;
+}
+
+export interface OpenChat {
+  contact: string;
+  name: string;
+  agentId: string;
+  agentName: string;
+  /** When the agent took the chat. */
+  since: string;
+}
+
+export interface Backlog {
+  waitingCount: number;
+  waiting: WaitingChat[];
+  intervenedCount: number;
+  intervened: OpenChat[];
+  /** Chats each agent holds open, by agent id. */
+  openByAgent: Array<{ agentId: string; agentName: string; open: number }>;
+}
+
+type Row = {
+  last_control: string;
+  contact: string;
+  since: string;
+  requests: string;
+  agent_id: string;
+  agent_name: string;
+  total: string;
+};
+
+/** Both backlogs, oldest first, at most `limit` of each; the counts are complete. */
+export async function backlog(store: Store, workspaceId: string, limit = 100): Promise<Backlog> {
+  const [rows, agents] = await Promise.all([
+    store.query<Row>(
+      `SELECT
+         last_control,
+         contact,
+         if(last_control = 'agent.intervened', last_control_at, arrayMin(open_requests)) AS since,
+         length(open_requests) AS requests,
+         agent_id,
+         agent_name,
+         count() OVER (PARTITION BY last_control) AS total
+       FROM (${OPEN_CHATS_SQL})
+       ORDER BY last_control, since, contact
+       LIMIT {limit:UInt32} BY last_control`,
+      { workspaceId, limit },
+    ),
+    store.query<{ agent_id: string; agent_name: string; open: string }>(
+      `SELECT agent_id, any(agent_name) AS agent_name, count() AS open
+       FROM (${OPEN_CHATS_SQL})
+       WHERE last_control = 'agent.intervened'
+       GROUP BY agent_id
+       ORDER BY open DESC, agent_id`,
+      { workspaceId },
+    ),
+  ]);
+  const names = await contactNames(store, workspaceId, rows.map((r) => r.contact));
+  const waitingRows = rows.filter((r) => r.last_control === "intervention.requested");
+  const intervenedRows = rows.filter((r) => r.last_control === "agent.intervened");
+  return {
+    waitingCount: Number(waitingRows[0]?.total ?? 0),
+    waiting: waitingRows.map((r) => ({
+      contact: r.contact,
+      name: names.get(r.contact) ?? "",
+      waitingSince: isoTime(r.since),
+      requests: Number(r.requests),
+    })),
+    intervenedCount: Number(intervenedRows[0]?.total ?? 0),
+    intervened: intervenedRows.map((r) => ({
+      contact: r.contact,
+      name: names.get(r.contact) ?? "",
+      agentId: r.agent_id,
+      agentName: r.agent_name,
+      since: isoTime(r.since),
+    })),
+    openByAgent: agents.map((a) => ({ agentId: a.agent_id, agentName: a.agent_name, open: Number(a.open) })),
+  };
+}

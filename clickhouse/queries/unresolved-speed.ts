@@ -1,0 +1,139 @@
+import type { Store } from "../client";
+import { rangeBounds, type DayRange } from "./unresolved-common";
+
+/**
+ * How fast agents answer. control_waits (clickhouse/migrations/0008) holds
+ * every take and resolve with the wait it ended:
+ *   - time to intervene = a take − the first request since the chat's previous
+ *     take or resolve (repeated "hello?" requests do not restart the clock);
+ *   - time to resolve = a resolve − the take just before it; a resolve straight
+ *     from the queue has none.
+ * Each wait belongs to the day its take or resolve happened.
+ */
+
+/** Histogram buckets of a wait, as [label, upper bound in ms]; the last one has no bound. */
+export const WAIT_BUCKETS = [
+  ["< 1 min", 60_000],
+  ["1–5 min", 5 * 60_000],
+  ["5–15 min", 15 * 60_000],
+  ["15–60 min", 60 * 60_000],
+  ["1–4 h", 4 * 3_600_000],
+  ["4–24 h", 24 * 3_600_000],
+  ["1–3 days", 72 * 3_600_000],
+  ["> 3 days", null],
+] as const;
+
+const BUCKET_BOUNDS = WAIT_BUCKETS.flatMap(([, bound]) => (bound === null ? [] : [bound]));
+
+export interface WaitStats {
+  /** Closers in the range: takes (for "intervene") or resolves (for "resolve"). */
+  events: number;
+  /** Of those, the ones with a measurable wait. */
+  measured: number;
+  medianMs: number | null;
+  p90Ms: number | null;
+}
+
+export interface SpeedReport {
+  intervene: WaitStats & { histogram: number[]; weeks: Array<{ week: string } & WaitStats> };
+  resolve: WaitStats & { histogram: number[]; weeks: Array<{ week: string } & WaitStats> };
+  agents: Array<{
+    agentId: string;
+    agentName: string;
+    intervened: number;
+    resolved: number;
+    /** Of the resolves, the ones after a take, so with a time to resolve. */
+    resolvesTimed: number;
+    medianResolveMs: number | null;
+  }>;
+}
+
+type Row = {
+  kind: "intervene" | "resolve";
+  set: string;
+  week: string;
+  bucket: string;
+  agent_id: string;
+  agent_name: string;
+  events: string;
+  measured: string;
+  q: [number | null, number | null] | number[];
+};
+
+/** Speed of takes and resolves in the range: overall, per week (Mondays, UTC), as a histogram, and per agent. */
+export async function speedReport(store: Store, workspaceId: string, range: DayRange): Promise<SpeedReport> {
+  const { start, end } = rangeBounds(range);
+  // One pass over the range's waits, grouped four ways; GROUPING() tells the sets apart.
+  const rows = await store.query<Row>(
+    `SELECT
+       kind,
+       multiIf(grouping(week) = 0, 'week', grouping(bucket) = 0, 'bucket', grouping(agent_id) = 0, 'agent', 'all') AS set,
+       toMonday(closed_at) AS week,
+       arrayFirstIndex(b -> assumeNotNull(wait_ms) < b, {bounds:Array(Float64)}) AS bucket,
+       agent_id,
+       any(agent_name) AS agent_name,
+       count() AS events,
+       count(wait_ms) AS measured,
+       quantilesExactInclusive(0.5, 0.9)(wait_ms) AS q
+     FROM control_waits FINAL
+     WHERE workspace_id = {workspaceId:String} AND closed_at >= {start:DateTime64(3)} AND closed_at < {end:DateTime64(3)}
+     GROUP BY GROUPING SETS ((kind), (kind, week), (kind, bucket), (kind, agent_id))
+     -- Versions of a wait share its partition (the month it ended), so FINAL can merge each partition on its own.
+     SETTINGS force_grouping_standard_compatibility = 1, do_not_merge_across_partitions_select_final = 1`,
+    { workspaceId, start, end, bounds: BUCKET_BOUNDS },
+  );
+  return shapeSpeed(rows);
+}
+
+function stats(r: Row | undefined): WaitStats {
+  const measured = Number(r?.measured ?? 0);
+  return {
+    events: Number(r?.events ?? 0),
+    measured,
+    medianMs: measured > 0 ? Number(r!.q[0]) : null,
+    p90Ms: measured > 0 ? Number(r!.q[1]) : null,
+  };
+}
+
+function shapeSpeed(rows: Row[]): SpeedReport {
+  const of = (kind: Row["kind"]) => {
+    const mine = rows.filter((r) => r.kind === kind);
+    const histogram = WAIT_BUCKETS.map(() => 0);
+    for (const r of mine) {
+      // Bucket 0 means "beyond every bound" (arrayFirstIndex found none); null waits are not measured.
+      if (r.set !== "bucket" || Number(r.measured) === 0) continue;
+      const i = Number(r.bucket);
+      histogram[i === 0 ? WAIT_BUCKETS.length - 1 : i - 1] += Number(r.measured);
+    }
+    const weeks = mine
+      .filter((r) => r.set === "week")
+      .map((r) => ({ week: r.week, ...stats(r) }))
+      .sort((a, b) => a.week.localeCompare(b.week));
+    return { ...stats(mine.find((r) => r.set === "all")), histogram, weeks };
+  };
+  const agents = new Map<string, SpeedReport["agents"][number]>();
+  for (const r of rows) {
+    if (r.set !== "agent") continue;
+    const a = agents.get(r.agent_id) ?? {
+      agentId: r.agent_id,
+      agentName: r.agent_name,
+      intervened: 0,
+      resolved: 0,
+      resolvesTimed: 0,
+      medianResolveMs: null,
+    };
+    if (!a.agentName) a.agentName = r.agent_name;
+    if (r.kind === "intervene") a.intervened = Number(r.events);
+    else {
+      const s = stats(r);
+      Object.assign(a, { resolved: s.events, resolvesTimed: s.measured, medianResolveMs: s.medianMs });
+    }
+    agents.set(r.agent_id, a);
+  }
+  return {
+    intervene: of("intervene"),
+    resolve: of("resolve"),
+    agents: [...agents.values()].sort((a, b) => b.intervened + b.resolved - (a.intervened + a.resolved) || a.agentId.localeCompare(b.agentId)),
+  };
+}
+

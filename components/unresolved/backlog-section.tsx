@@ -1,0 +1,128 @@
+"use client";
+
+import { formatNumber } from "@/components/overview/format";
+import { ContactCell } from "./contact-cell";
+import { formatDateTime, formatDuration } from "./format";
+import { Panel, QueryContent, SmallEmpty } from "./panel";
+import { SortableTable, type SortableColumn } from "./sortable-table";
+import { useBacklog, type ReportOutputs } from "./use-report";
+import styles from "./unresolved.module.css";
+
+type BacklogData = ReportOutputs["backlog"];
+type Waiting = BacklogData["waiting"][number] & { waitedMs: number };
+type Open = BacklogData["intervened"][number] & { openMs: number };
+
+/** Chats waiting on a human right now: nobody has taken them, or an agent has them open. Not tied to the range. */
+export function BacklogSection({ workspaceId }: { workspaceId: string }) {
+  const query = useBacklog(workspaceId);
+  return (
+    <div className={styles.twoColumns}>
+      <Panel
+        id="backlog-waiting"
+        title={
+          <>
+            Waiting for an agent
+            {query.data ? (
+              <span className={styles.count} data-tone={query.data.waitingCount ? "attention" : undefined}>
+                {formatNumber(query.data.waitingCount)}
+              </span>
+            ) : null}
+          </>
+        }
+        description="Right now: asked for a human and no agent has taken the chat — oldest first, quiet chats included."
+      >
+        <QueryContent query={query} what="backlog">
+          {(data) => <WaitingTable workspaceId={workspaceId} data={data} />}
+        </QueryContent>
+      </Panel>
+      <Panel
+        id="backlog-intervened"
+        title={
+          <>
+            With an agent, not resolved
+            {query.data ? <span className={styles.count}>{formatNumber(query.data.intervenedCount)}</span> : null}
+          </>
+        }
+        description="Right now: an agent took the chat and has not pressed Resolve yet."
+      >
+        <QueryContent query={query} what="backlog">
+          {(data) => <OpenTable workspaceId={workspaceId} data={data} />}
+        </QueryContent>
+      </Panel>
+    </div>
+  );
+}
+
+function WaitingTable({ workspaceId, data }: { workspaceId: string; data: BacklogData }) {
+  if (data.waiting.length === 0) return <SmallEmpty>Nobody is waiting for an agent. 🎉</SmallEmpty>;
+  const now = Date.parse(data.now);
+  const rows: Waiting[] = data.waiting.map((w) => ({ ...w, waitedMs: now - Date.parse(w.waitingSince) }));
+  const columns: Array<SortableColumn<Waiting>> = [
+    {
+      id: "contact",
+      header: "Contact",
+      accessorFn: (r) => r.name || r.contact,
+      cell: ({ row }) => <ContactCell workspaceId={workspaceId} contact={row.original.contact} name={row.original.name} at={row.original.waitingSince} />,
+    },
+    {
+      id: "waited",
+      header: "Waiting for",
+      accessorFn: (r) => r.waitedMs,
+      sortDescFirst: true,
+      meta: { numeric: true },
+      cell: ({ row }) => <span className={styles.wait}>{formatDuration(row.original.waitedMs)}</span>,
+    },
+    {
+      id: "since",
+      header: "Since (UTC)",
+      accessorFn: (r) => r.waitingSince,
+      cell: ({ row }) => <span className={styles.nowrap}>{formatDateTime(row.original.waitingSince)}</span>,
+    },
+    { id: "requests", header: "Asked", accessorFn: (r) => r.requests, meta: { numeric: true }, sortDescFirst: true },
+  ];
+  return (
+    <>
+      <SortableTable label="Chats waiting for an agent" columns={columns} data={rows} initialSort={[{ id: "waited", desc: true }]} rowKey={(r) => r.contact} />
+      {data.waitingCount > rows.length ? (
+        <p className={styles.note}>The {formatNumber(rows.length)} longest waits of {formatNumber(data.waitingCount)}.</p>
+      ) : null}
+    </>
+  );
+}
+
+function OpenTable({ workspaceId, data }: { workspaceId: string; data: BacklogData }) {
+  if (data.intervened.length === 0) return <SmallEmpty>No chat is open with an agent.</SmallEmpty>;
+  const now = Date.parse(data.now);
+  const rows: Open[] = data.intervened.map((o) => ({ ...o, openMs: now - Date.parse(o.since) }));
+  const columns: Array<SortableColumn<Open>> = [
+    {
+      id: "contact",
+      header: "Contact",
+      accessorFn: (r) => r.name || r.contact,
+      cell: ({ row }) => <ContactCell workspaceId={workspaceId} contact={row.original.contact} name={row.original.name} at={row.original.since} />,
+    },
+    { id: "agent", header: "Agent", accessorFn: (r) => r.agentName || r.agentId },
+    {
+      id: "open",
+      header: "Open for",
+      accessorFn: (r) => r.openMs,
+      sortDescFirst: true,
+      meta: { numeric: true },
+      cell: ({ row }) => <span className={styles.nowrap}>{formatDuration(row.original.openMs)}</span>,
+    },
+    {
+      id: "since",
+      header: "Taken (UTC)",
+      accessorFn: (r) => r.since,
+      cell: ({ row }) => <span className={styles.nowrap}>{formatDateTime(row.original.since)}</span>,
+    },
+  ];
+  return (
+    <>
+      <SortableTable label="Chats open with an agent" columns={columns} data={rows} initialSort={[{ id: "open", desc: true }]} rowKey={(r) => r.contact} />
+      {data.intervenedCount > rows.length ? (
+        <p className={styles.note}>The {formatNumber(rows.length)} longest open of {formatNumber(data.intervenedCount)}.</p>
+      ) : null}
+    </>
+  );
+}

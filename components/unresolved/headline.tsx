@@ -1,0 +1,72 @@
+"use client";
+
+import type { ReactNode } from "react";
+import overview from "@/components/overview/overview.module.css";
+import { formatNumber, formatShare } from "@/components/overview/format";
+import { formatDuration } from "./format";
+import { useBacklog, useSpeed, useVolume, type ReportRange } from "./use-report";
+
+function Card({ testId, label, value, raw, hint, tone }: { testId: string; label: string; value: string | null; raw?: number | null; hint?: ReactNode; tone?: "attention" }) {
+  return (
+    <div className={overview.stat} data-testid={testId} data-tone={tone}>
+      <span className={overview.statLabel}>{label}</span>
+      {value === null ? (
+        <span className={overview.skeleton} style={{ width: "45%", height: 28, marginTop: 8 }} aria-hidden="true" />
+      ) : (
+        <data className={overview.statValue} value={raw === null || raw === undefined ? "" : String(raw)}>
+          {value}
+        </data>
+      )}
+      {hint ? <span className={overview.statHint}>{hint}</span> : null}
+    </div>
+  );
+}
+
+/** The four figures a manager reads first. */
+export function Headline({ range, enabled }: { range: ReportRange; enabled: boolean }) {
+  const volume = useVolume(range, enabled);
+  const speed = useSpeed(range, enabled);
+  const backlog = useBacklog(range.workspaceId);
+  const days = volume.data?.days;
+  const requests = days?.reduce((n, d) => n + d.requests, 0) ?? null;
+  const conversations = days?.reduce((n, d) => n + d.conversations, 0) ?? 0;
+  const escalated = days?.reduce((n, d) => n + d.escalated, 0) ?? 0;
+  const waiting = backlog.data?.waitingCount ?? null;
+  const median = speed.data ? speed.data.intervene.medianMs : undefined;
+  return (
+    <section aria-label="Key figures" className={overview.kpis}>
+      <Card
+        testId="stat-requests"
+        label="Requests for a human"
+        value={requests === null ? null : formatNumber(requests)}
+        raw={requests}
+        hint="Each time a user asked for an agent, in this range"
+      />
+      <Card
+        testId="stat-share"
+        label="Share of conversations"
+        value={days ? formatShare(escalated, conversations) : null}
+        hint={
+          days
+            ? `${formatNumber(escalated)} of ${formatNumber(conversations)} conversations asked for a human`
+            : "A conversation is one contact writing on one day"
+        }
+      />
+      <Card
+        testId="stat-waiting"
+        label="Waiting for an agent now"
+        value={waiting === null ? null : formatNumber(waiting)}
+        raw={waiting}
+        tone={waiting ? "attention" : undefined}
+        hint={waiting ? "Asked for a human, nobody has taken the chat" : "Nobody is waiting for an agent"}
+      />
+      <Card
+        testId="stat-intervene"
+        label="Median time to intervene"
+        value={median === undefined ? null : formatDuration(median)}
+        raw={median}
+        hint={speed.data ? `p90 ${formatDuration(speed.data.intervene.p90Ms)} · ${formatNumber(speed.data.intervene.measured)} chats taken` : "From the request to an agent taking the chat"}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { formatNumber } from "@/components/overview/format";
+import { ContactCell } from "./contact-cell";
+import { formatDateTime } from "./format";
+import { Panel, QueryContent, SmallEmpty } from "./panel";
+import { SortableTable, type SortableColumn } from "./sortable-table";
+import { useRepeaters, type ReportOutputs, type ReportRange } from "./use-report";
+import styles from "./unresolved.module.css";
+
+type Repeater = ReportOutputs["repeaters"][number];
+
+/** The contacts who asked for a human most often in the range. */
+export function RepeatersSection({ range, enabled }: { range: ReportRange; enabled: boolean }) {
+  const query = useRepeaters(range, enabled);
+  const columns: Array<SortableColumn<Repeater>> = [
+    {
+      id: "contact",
+      header: "Contact",
+      accessorFn: (r) => r.name || r.contact,
+      cell: ({ row }) => (
+        <ContactCell workspaceId={range.workspaceId} contact={row.original.contact} name={row.original.name} at={row.original.lastRequestAt} />
+      ),
+    },
+    { id: "requests", header: "In this range", accessorFn: (r) => r.requests, meta: { numeric: true }, sortDescFirst: true, cell: ({ row }) => formatNumber(row.original.requests) },
+    { id: "allTime", header: "All time", accessorFn: (r) => r.allTime, meta: { numeric: true }, sortDescFirst: true, cell: ({ row }) => formatNumber(row.original.allTime) },
+    {
+      id: "last",
+      header: "Last asked (UTC)",
+      accessorFn: (r) => r.lastRequestAt,
+      sortDescFirst: true,
+      cell: ({ row }) => <span className={styles.nowrap}>{formatDateTime(row.original.lastRequestAt)}</span>,
+    },
+  ];
+  return (
+    <Panel id="repeaters" title="Repeaters" description="Contacts who asked for a human most often in this range; “All time” is their profile’s unresolved-query count.">
+      <QueryContent query={query} what="repeaters">
+        {(rows) =>
+          rows.length === 0 ? (
+            <SmallEmpty>Nobody asked for a human in this range.</SmallEmpty>
+          ) : (
+            <SortableTable label="Contacts with the most requests" columns={columns} data={rows} initialSort={[{ id: "requests", desc: true }]} rowKey={(r) => r.contact} />
+          )
+        }
+      </QueryContent>
+    </Panel>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+
+import { useState } from "react";
+import { formatNumber } from "@/components/overview/format";
+import { formatRate } from "./format";
+import { Panel, QueryContent, SmallEmpty } from "./panel";
+import { SortableTable, type SortableColumn } from "./sortable-table";
+import { useSources, type ReportOutputs, type ReportRange } from "./use-report";
+import styles from "./unresolved.module.css";
+
+type EntryPoint = ReportOutputs["sources"]["source"][number];
+type Row = EntryPoint & { rate: number };
+
+const DIMENSIONS = [
+  { key: "firstMessageTag", label: "First-message tag", none: "No first-message tag" },
+  { key: "source", label: "Source", none: "Unknown source" },
+  { key: "tag", label: "Tag", none: "" },
+] as const;
+type Dimension = (typeof DIMENSIONS)[number]["key"];
+
+/** Which entry points the bot serves badly: requests per group, and per 100 of its contacts. */
+export function SourcesSection({ range, enabled }: { range: ReportRange; enabled: boolean }) {
+  const query = useSources(range, enabled);
+  const [dimension, setDimension] = useState<Dimension>("firstMessageTag");
+  const current = DIMENSIONS.find((d) => d.key === dimension)!;
+  return (
+    <Panel
+      id="sources"
+      title="Where they come from"
+      description="Requests for a human in this range by the contact's first-message tag, source or current tags. The rate divides by every contact of the group, so small and large groups compare fairly."
+      actions={
+        <div role="group" aria-label="Group by" className={styles.segmented}>
+          {DIMENSIONS.map((d) => (
+            <button key={d.key} type="button" aria-pressed={d.key === dimension} onClick={() => setDimension(d.key)}>
+              {d.label}
+            </button>
+          ))}
+        </div>
+      }
+    >
+      <QueryContent query={query} what="breakdown">
+        {(data) => {
+          const rows: Row[] = data[dimension].map((e) => ({ ...e, rate: e.contacts ? (100 * e.requests) / e.contacts : 0 }));
+          if (rows.length === 0) return <SmallEmpty>No contact has a {current.label.toLowerCase()} yet.</SmallEmpty>;
+          const maxRate = Math.max(...rows.map((r) => r.rate), 0);
+          const columns: Array<SortableColumn<Row>> = [
+            {
+              id: "value",
+              header: current.label,
+              accessorFn: (r) => r.value,
+              cell: ({ row }) => row.original.value || <span className={styles.muted}>{current.none}</span>,
+            },
+            { id: "requests", header: "Requests", accessorFn: (r) => r.requests, meta: { numeric: true }, sortDescFirst: true, cell: ({ row }) => formatNumber(row.original.requests) },
+            {
+              id: "rate",
+              header: "Per 100 contacts",
+              accessorFn: (r) => r.rate,
+              meta: { numeric: true },
+              sortDescFirst: true,
+              cell: ({ row }) => (
+                <span className={styles.nowrap}>
+                  <span className={styles.rateBar} aria-hidden="true">
+                    <span style={{ width: `${maxRate ? (100 * row.original.rate) / maxRate : 0}%` }} />
+                  </span>
+                  {formatRate(row.original.requests, row.original.contacts)}
+                </span>
+              ),
+            },
+            { id: "asking", header: "Contacts who asked", accessorFn: (r) => r.askingContacts, meta: { numeric: true }, sortDescFirst: true, cell: ({ row }) => formatNumber(row.original.askingContacts) },
+            { id: "contacts", header: "Contacts", accessorFn: (r) => r.contacts, meta: { numeric: true }, sortDescFirst: true, cell: ({ row }) => formatNumber(row.original.contacts) },
+          ];
+          return (
+            // Keyed by the dimension so the sort starts afresh on each.
+            <SortableTable key={dimension} label={`Requests by ${current.label.toLowerCase()}`} columns={columns} data={rows} initialSort={[{ id: "requests", desc: true }]} rowKey={(r) => r.value} />
+          );
+        }}
+      </QueryContent>
+    </Panel>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import { usePathname, useSearchParams } from "next/navigation";
+import { formatRange } from "@/components/overview/format";
+import overview from "@/components/overview/overview.module.css";
+import { RangePicker } from "@/components/overview/range-picker";
+import { customRangeProblem, rangeSearch, readRange, resolveRange, type RangeSelection } from "@/components/overview/range";
+import { PageHeader } from "@/components/shell/page-header";
+import shell from "@/components/shell/shell.module.css";
+import { AskedSection } from "./asked-section";
+import { BacklogSection } from "./backlog-section";
+import { Headline } from "./headline";
+import { RepeatersSection } from "./repeaters-section";
+import { SourcesSection } from "./sources-section";
+import { AgentsSection, SpeedSection } from "./speed-section";
+import { VolumeSection } from "./volume-section";
+
+/**
+ * The unresolved-query report: where the bot falls short and how agents keep
+ * up. The date range lives in the URL like the Overview's; each section loads
+ * on its own, so a slow one never blanks the page.
+ */
+export function UnresolvedView({ workspaceId }: { workspaceId: string }) {
+  const searchParams = useSearchParams();
+  const pathname = usePathname();
+  const selection = readRange(searchParams);
+  const range = { workspaceId, ...resolveRange(selection) };
+  // A hand-edited link can carry a range the server would refuse; say why in our own words instead of asking.
+  const rangeProblem = selection.kind === "custom" ? customRangeProblem(range.from, range.to) : null;
+  const enabled = rangeProblem === null;
+
+  function changeRange(next: RangeSelection) {
+    // The native history API updates useSearchParams without a server round trip, and keeps Back working.
+    window.history.pushState(null, "", `${pathname}${rangeSearch(next, new URLSearchParams(searchParams.toString()))}`);
+  }
+
+  return (
+    <div className={shell.page}>
+      <PageHeader
+        title="Unresolved queries"
+        description={
+          <>
+            {formatRange(range.from, range.to)} <span className={overview.muted}>· days in UTC · when people asked for a human, and how agents kept up</span>
+          </>
+        }
+        actions={<RangePicker selection={selection} resolved={range} onChange={changeRange} />}
+      />
+      {rangeProblem ? (
+        <div role="alert" className="alert">
+          <strong>This date range cannot be shown.</strong>
+          {rangeProblem} Pick a preset or a custom range above.
+        </div>
+      ) : (
+        <div className={overview.body}>
+          <Headline range={range} enabled={enabled} />
+          <VolumeSection range={range} enabled={enabled} />
+          <BacklogSection workspaceId={workspaceId} />
+          <SpeedSection range={range} enabled={enabled} />
+          <AgentsSection range={range} enabled={enabled} />
+          <SourcesSection range={range} enabled={enabled} />
+          <AskedSection range={range} enabled={enabled} />
+          <RepeatersSection range={range} enabled={enabled} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { formatCompact, formatDayLong, formatDayShort, formatNumber } from "@/components/overview/format";
+
+// Hex, not CSS variables: SVG presentation attributes do not resolve var() everywhere.
+const REQUESTS = "#d97706";
+const SHARE = "#128c7e";
+const PERCENT = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
+
+export interface VolumeDay {
+  day: string;
+  requests: number;
+  conversations: number;
+  escalated: number;
+}
+
+export function VolumeChart({ days }: { days: VolumeDay[] }) {
+  const data = days.map((d) => ({ ...d, share: d.conversations > 0 ? d.escalated / d.conversations : null }));
+  return (
+    <ComposedChart
+      responsive
+      data={data}
+      style={{ width: "100%", height: 280 }}
+      margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+      barCategoryGap="18%"
+      title="Requests for a human per day"
+      desc="Bars: requests for a human each day. Line: the share of that day's conversations in which someone asked for a human."
+    >
+      <CartesianGrid vertical={false} stroke="#eef0f3" />
+      <XAxis
+        dataKey="day"
+        tickFormatter={formatDayShort}
+        tickLine={false}
+        axisLine={{ stroke: "#d0d5dd" }}
+        tick={{ fill: "#667085", fontSize: 12 }}
+        minTickGap={24}
+        tickMargin={8}
+      />
+      <YAxis
+        yAxisId="count"
+        allowDecimals={false}
+        tickFormatter={formatCompact}
+        tickLine={false}
+        axisLine={false}
+        tick={{ fill: "#667085", fontSize: 12 }}
+        width={48}
+      />
+      <YAxis
+        yAxisId="share"
+        orientation="right"
+        tickFormatter={(v) => PERCENT.format(Number(v))}
+        tickLine={false}
+        axisLine={false}
+        tick={{ fill: "#667085", fontSize: 12 }}
+        width={48}
+      />
+      <Tooltip
+        cursor={{ fill: "rgba(16, 24, 40, 0.04)" }}
+        labelFormatter={(label) => formatDayLong(String(label))}
+        formatter={(value, name) =>
+          name === "Share of conversations" ? (value === null ? "—" : PERCENT.format(Number(value))) : formatNumber(Number(value))
+        }
+        contentStyle={{ border: "1px solid #e4e7ec", borderRadius: 8, boxShadow: "0 4px 12px rgba(16, 24, 40, 0.08)", fontSize: 13 }}
+        labelStyle={{ color: "#101828", fontWeight: 600, marginBottom: 4 }}
+        itemStyle={{ color: "#344054", padding: "1px 0" }}
+      />
+      <Legend
+        verticalAlign="top"
+        align="right"
+        iconType="circle"
+        iconSize={8}
+        height={32}
+        wrapperStyle={{ fontSize: 13 }}
+        formatter={(value) => <span style={{ color: "#475467" }}>{value}</span>}
+      />
+      <Bar yAxisId="count" dataKey="requests" name="Requests for a human" fill={REQUESTS} maxBarSize={28} radius={[3, 3, 0, 0]} />
+      <Line
+        yAxisId="share"
+        dataKey="share"
+        name="Share of conversations"
+        stroke={SHARE}
+        strokeWidth={2}
+        dot={false}
+        connectNulls
+        type="monotone"
+      />
+    </ComposedChart>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+
+import overview from "@/components/overview/overview.module.css";
+import { Panel, QueryContent } from "./panel";
+import { useVolume, type ReportRange } from "./use-report";
+import { VolumeChart } from "./volume-chart";
+
+/** Requests for a human per day, and their share of the day's conversations. */
+export function VolumeSection({ range, enabled }: { range: ReportRange; enabled: boolean }) {
+  const query = useVolume(range, enabled);
+  return (
+    <Panel
+      id="volume"
+      title="Requests for a human per day"
+      description="A conversation is one contact writing to you on one day (UTC); the line is the share of them that asked for a human."
+    >
+      <QueryContent query={query} what="daily requests" skeletonHeight={260}>
+        {(data) =>
+          data.days.every((d) => d.requests === 0) ? (
+            <div className={overview.empty}>
+              <p className={overview.emptyTitle}>Nobody asked for a human in this range</p>
+              <p>Requests appear here when your chatbot hands a chat over to an agent. Try a longer range.</p>
+            </div>
+          ) : (
+            <VolumeChart days={data.days} />
+          )
+        }
+      </QueryContent>
+    </Panel>
+  );
+}
+

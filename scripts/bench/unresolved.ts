@@ -1,0 +1,30 @@
+/**
+ * The unresolved-query report's queries for scripts/bench.ts: the whole
+ * report over the last 90 days, as the page loads it (plus a search and a
+ * later page of the request list).
+ */
+import type { Store } from "@/clickhouse/client";
+import { askedRequests, repeaters, topTerms } from "@/clickhouse/queries/unresolved-asked";
+import { backlog } from "@/clickhouse/queries/unresolved-backlog";
+import { entryPoints } from "@/clickhouse/queries/unresolved-sources";
+import { speedReport } from "@/clickhouse/queries/unresolved-speed";
+import { requestsPerDay } from "@/clickhouse/queries/unresolved-volume";
+import type { BenchQuery } from "./stats";
+
+export function unresolvedBenchQueries(store: Store, workspaceId: string, now: Date, days = 90): BenchQuery[] {
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const range = { from: day(new Date(now.getTime() - (days - 1) * 86_400_000)), to: day(now) };
+  const group = "unresolved";
+  const d = `${days} d`;
+  return [
+    { group, name: `requestsPerDay ${d}`, run: () => requestsPerDay(store, workspaceId, range) },
+    { group, name: `speedReport ${d}`, run: () => speedReport(store, workspaceId, range) },
+    { group, name: "backlog (now)", run: () => backlog(store, workspaceId) },
+    { group, name: `entryPoints ${d}`, run: () => entryPoints(store, workspaceId, range) },
+    { group, name: `askedRequests ${d} page 1`, run: () => askedRequests(store, workspaceId, range, { search: "", offset: 0, limit: 20 }) },
+    { group, name: `askedRequests ${d} page 50`, run: () => askedRequests(store, workspaceId, range, { search: "", offset: 980, limit: 20 }) },
+    { group, name: `askedRequests ${d} search`, run: () => askedRequests(store, workspaceId, range, { search: "refund", offset: 0, limit: 20 }) },
+    { group, name: `topTerms ${d}`, run: () => topTerms(store, workspaceId, range) },
+    { group, name: `repeaters ${d}`, run: () => repeaters(store, workspaceId, range) },
+  ];
+}

@@ -1,0 +1,119 @@
+import { z } from "zod";
+import { topTerms, askedRequests, repeaters } from "@/clickhouse/queries/unresolved-asked";
+import { backlog } from "@/clickhouse/queries/unresolved-backlog";
+import type { DayRange } from "@/clickhouse/queries/unresolved-common";
+import { entryPoints } from "@/clickhouse/queries/unresolved-sources";
+import { speedReport, WAIT_BUCKETS } from "@/clickhouse/queries/unresolved-speed";
+import { requestsPerDay } from "@/clickhouse/queries/unresolved-volume";
+import { router, workspaceProcedure } from "../trpc/init";
+
+/**
+ * The unresolved-query report: one procedure per section, so each loads (and
+ * fails) on its own and the list can page without reloading the charts.
+ * Every member may read it.
+ */
+
+export const MAX_RANGE_DAYS = 366;
+const DAY_MS = 86_400_000;
+
+const isoDay = z.iso.date({ message: "use a date like 2026-11-23" });
+
+/** The date range, as the Overview takes it: whole UTC days, `to` included; by default the last 30 days. */
+const rangeInput = z
+  .object({ from: isoDay.optional(), to: isoDay.optional() })
+  .refine((r) => !r.from || !r.to || r.from <= r.to, { message: "`from` must be on or before `to`", path: ["from"] })
+  .refine((r) => !r.from || !r.to || (Date.parse(r.to) - Date.parse(r.from)) / DAY_MS <= MAX_RANGE_DAYS, {
+    message: `pick a range of at most ${MAX_RANGE_DAYS} days`,
+    path: ["to"],
+  });
+
+function resolveRange(input: { from?: string; to?: string }): DayRange {
+  const to = input.to ?? new Date().toISOString().slice(0, 10);
+  const from = input.from ?? new Date(Date.parse(to) - 29 * DAY_MS).toISOString().slice(0, 10);
+  // A lone `from` after today, or a lone `to` before the default start, still has to read forwards.
+  return from <= to ? { from, to } : { from: to, to: from };
+}
+
+const waitStats = z.object({ events: z.number(), measured: z.number(), medianMs: z.number().nullable(), p90Ms: z.number().nullable() });
+const waitReport = waitStats.extend({
+  histogram: z.array(z.number()),
+  weeks: z.array(waitStats.extend({ week: z.string() })),
+});
+
+const SEARCH_MAX = 200;
+
+export const unresolvedRouter = router({
+  volume: workspaceProcedure
+    .input(rangeInput)
+    .output(
+      z.object({
+        range: z.object({ from: z.string(), to: z.string() }),
+        days: z.array(z.object({ day: z.string(), requests: z.number(), conversations: z.number(), escalated: z.number() })),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const range = resolveRange(input);
+      return { range, days: await requestsPerDay(ctx.store, ctx.workspace.id, range) };
+    }),
+
+  /** Right now; the range does not apply. */
+  backlog: workspaceProcedure
+    .input(z.object({ limit: z.number().int().min(1).max(500).default(100) }))
+    .query(async ({ ctx, input }) => ({ now: new Date().toISOString(), ...(await backlog(ctx.store, ctx.workspace.id, input.limit)) })),
+
+  speed: workspaceProcedure
+    .input(rangeInput)
+    .output(
+      z.object({
+        buckets: z.array(z.string()),
+        intervene: waitReport,
+        resolve: waitReport,
+        agents: z.array(
+          z.object({
+            agentId: z.string(),
+            agentName: z.string(),
+            intervened: z.number(),
+            resolved: z.number(),
+            resolvesTimed: z.number(),
+            medianResolveMs: z.number().nullable(),
+          }),
+        ),
+      }),
+    )
+    .query(async ({ ctx, input }) => ({
+      buckets: WAIT_BUCKETS.map(([label]) => label),
+      ...(await speedReport(ctx.store, ctx.workspace.id, resolveRange(input))),
+    })),
+
+  sources: workspaceProcedure
+    .input(rangeInput)
+    .query(({ ctx, input }) => entryPoints(ctx.store, ctx.workspace.id, resolveRange(input))),
+
+  asked: workspaceProcedure
+    .input(
+      z.intersection(
+        rangeInput,
+        z.object({
+          search: z.string().trim().max(SEARCH_MAX, `search for at most ${SEARCH_MAX} characters`).default(""),
+          page: z.number().int().min(1, "pages start at 1").max(10_000).default(1),
+          pageSize: z.number().int().min(1).max(100).default(25),
+        }),
+      ),
+    )
+    .query(async ({ ctx, input }) => {
+      const result = await askedRequests(ctx.store, ctx.workspace.id, resolveRange(input), {
+        search: input.search,
+        offset: (input.page - 1) * input.pageSize,
+        limit: input.pageSize,
+      });
+      return { ...result, page: input.page, pageSize: input.pageSize };
+    }),
+
+  terms: workspaceProcedure
+    .input(rangeInput)
+    .query(({ ctx, input }) => topTerms(ctx.store, ctx.workspace.id, resolveRange(input))),
+
+  repeaters: workspaceProcedure
+    .input(rangeInput)
+    .query(({ ctx, input }) => repeaters(ctx.store, ctx.workspace.id, resolveRange(input))),
+});
