@@ -20,6 +20,11 @@ const EXPECTED_TABLES = [
   "campaign_recipients",
   "outbound_messages",
   "daily_events",
+  "control_events",
+  "control_state",
+  "daily_conversations",
+  "control_waits",
+  "request_terms",
 ];
 
 const statementsOf = (cluster?: string) => loadMigrations(cluster).flatMap((m) => m.statements);
