@@ -1,0 +1,369 @@
+import type { Store } from "../client";
+import { IN_HISTORY_SQL, STATUS_SQL } from "./contact-status";
+
+/**
+ * The Contacts list: one page of contacts, filtered, searched and sorted over
+ * the whole workspace.
+ *
+ * It runs as a top-N path in two steps so that a page stays cheap at a million
+ * contacts:
+ *  1. merge contact_state once per contact, reading only the columns the
+ *     filters and the sort need, and keep the ordered phones of one page
+ *     (plus, side by side, the total count over the same filters);
+ *  2. fetch everything shown for just those phones, by primary key, together
+ *     with their tags and the attribute that matched the search.
+ * Status and history come from contact-status.ts, so the list, Overview and
+ * the profile agree on every contact.
+ */
+
+export const CONTACT_LIST_STATUSES = ["active", "requesting", "intervened", "closed", "history"] as const;
+export type ContactListStatus = (typeof CONTACT_LIST_STATUSES)[number];
+
+export const CONTACT_SORT_COLUMNS = [
+  "phone",
+  "name",
+  "status",
+  "lastActive",
+  "source",
+  "firstMessageTag",
+  "unresolvedQueries",
+  "templateMessages",
+  "sessionMessages",
+  "firstSeen",
+] as const;
+export type ContactSortColumn = (typeof CONTACT_SORT_COLUMNS)[number];
+export type SortDirection = "asc" | "desc";
+
+export interface ContactListFilters {
+  /** Phone digits (prefix or substring), part of the name, or part of an attribute value. */
+  search?: string;
+  status?: ContactListStatus;
+  source?: string;
+  tag?: string;
+}
+
+export interface ContactListQuery extends ContactListFilters {
+  sort: ContactSortColumn;
+  direction: SortDirection;
+  limit: number;
+  offset: number;
+}
+
+export interface ContactListRow {
+  phone: string;
+  name: string;
+  status: "active" | "requesting" | "intervened" | "closed";
+  inHistory: boolean;
+  firstSeen: string;
+  lastActive: string | null;
+  source: string;
+  sourceDetail: string;
+  firstMessageTag: string;
+  tags: string[];
+  unresolvedQueries: number;
+  templateMessages: number;
+  sessionMessages: number;
+  /** The first attribute whose value contains the search text, when there is a search. */
+  matchedAttribute: { name: string; value: string } | null;
+}
+
+/** The merged value of each contact_state column, by the name the outer query uses. */
+const MERGED = {
+  name: "argMaxMerge(name) AS name",
+  first_seen: "min(first_seen) AS first_seen",
+  last_active: "max(last_active) AS last_active",
+  last_message: "max(last_message) AS last_message",
+  template_messages: "sum(template_messages) AS template_messages",
+  session_messages: "sum(session_messages) AS session_messages",
+  unresolved_queries: "sum(unresolved_queries) AS unresolved_queries",
+  last_control: "argMaxMerge(last_control) AS last_control",
+  last_control_at: "max(last_control_at) AS last_control_at",
+  source: "argMinMerge(source) AS source",
+  source_detail: "argMinMerge(source_detail) AS source_detail",
+  first_message_tag: "argMinMerge(first_message_tag) AS first_message_tag",
+} as const;
+type MergedColumn = keyof typeof MERGED;
+
+const STATUS_COLUMNS: MergedColumn[] = ["last_control", "last_control_at", "last_active", "last_message"];
+
+/** The status a person sees: history replaces the status of a chat that went quiet, as on Overview. */
+const SHOWN_STATUS_SQL = `if(${IN_HISTORY_SQL}, 'history', ${STATUS_SQL})`;
+
+interface SortSpec {
+  /** ORDER BY terms; `DIR` is replaced by the chosen direction. */
+  terms: string[];
+  needs: MergedColumn[];
+}
+
+// Whitelist: the only identifiers that ever reach ORDER BY. Empty text sorts
+// last in both directions, so "by name" does not open on a page of blanks.
+const SORTS: Record<ContactSortColumn, SortSpec> = {
+  phone: { terms: ["contact DIR"], needs: [] },
+  name: { terms: ["name = '' ASC", "lowerUTF8(name) DIR"], needs: ["name"] },
+  status: {
+    terms: [`indexOf(['active', 'requesting', 'intervened', 'closed', 'history'], ${SHOWN_STATUS_SQL}) DIR`],
+    needs: STATUS_COLUMNS,
+  },
+  lastActive: { terms: ["last_active DIR NULLS LAST"], needs: ["last_active"] },
+  source: { terms: ["source = '' ASC", "source DIR"], needs: ["source"] },
+  firstMessageTag: { terms: ["first_message_tag = '' ASC", "first_message_tag DIR"], needs: ["first_message_tag"] },
+  unresolvedQueries: { terms: ["unresolved_queries DIR"], needs: ["unresolved_queries"] },
+  templateMessages: { terms: ["template_messages DIR"], needs: ["template_messages"] },
+  sessionMessages: { terms: ["session_messages DIR"], needs: ["session_messages"] },
+  firstSeen: { terms: ["first_seen DIR"], needs: ["first_seen"] },
+};
+
+// Tag filter, applied before the merge so that fewer contacts are aggregated.
+const HAS_TAG_SQL = `contact IN (
+         SELECT contact FROM contact_tags
+         WHERE workspace_id = {workspaceId:String} AND tag = {tag:String}
+         GROUP BY contact, tag
+         HAVING argMaxMerge(present) = 1)`;
+
+// The latest value of each attribute, never one that was since overwritten.
+const ATTRIBUTE_MATCHES_SQL = `contact IN (
+         SELECT contact FROM contact_attributes
+         WHERE workspace_id = {workspaceId:String}
+         GROUP BY contact, attribute
+         HAVING positionCaseInsensitiveUTF8(argMaxMerge(value), {search:String}) > 0)`;
+
+/** Only digits count in a phone search, so "+91 98123-45" finds +919812345…. */
+export function phoneDigits(search: string): string {
+  return /^[\d\s()+.-]+$/.test(search) ? search.replace(/\D/g, "") : "";
+}
+
+interface FilterSql {
+  /** Conditions inside the per-contact merge (before GROUP BY). */
+  inner: string[];
+  /** Conditions on the merged columns. */
+  outer: string[];
+  needs: MergedColumn[];
+  params: Record<string, unknown>;
+}
+
+function filterSql(filters: ContactListFilters, now: Date): FilterSql {
+  const f: FilterSql = { inner: [], outer: [], needs: [], params: { now: now.getTime() / 1000 } };
+  const search = filters.search?.trim() ?? "";
+  if (search) {
+    const digits = phoneDigits(search);
+    const anyOf = ["positionCaseInsensitiveUTF8(name, {search:String}) > 0", ATTRIBUTE_MATCHES_SQL];
+    if (digits) {
+      anyOf.unshift("position(contact, {searchDigits:String}) > 0");
+      f.params.searchDigits = digits;
+    }
+    f.outer.push(`(${anyOf.join("\n         OR ")})`);
+    f.needs.push("name");
+    f.params.search = search;
+  }
+  if (filters.status === "history") {
+    f.outer.push(IN_HISTORY_SQL);
+    f.needs.push(...STATUS_COLUMNS);
+  } else if (filters.status) {
+    f.outer.push(`NOT ${IN_HISTORY_SQL} AND ${STATUS_SQL} = {status:String}`);
+    f.needs.push(...STATUS_COLUMNS);
+    f.params.status = filters.status;
+  }
+  if (filters.source) {
+    f.outer.push("source = {source:String}");
+    f.needs.push("source");
+    f.params.source = filters.source;
+  }
+  if (filters.tag) {
+    f.inner.push(HAS_TAG_SQL);
+    f.params.tag = filters.tag;
+  }
+  return f;
+}
+
+/** The pieces of the per-contact merge: the merged columns it reads, and its conditions before and after the merge. */
+function mergePieces(f: FilterSql, extraNeeds: MergedColumn[] = []) {
+  const needs = [...new Set([...f.needs, ...extraNeeds])];
+  return {
+    columns: needs.map((c) => `,\n         ${MERGED[c]}`).join(""),
+    inner: f.inner.map((c) => `\n         AND ${c}`).join(""),
+    outer: f.outer.length ? `\n     WHERE ${f.outer.join("\n       AND ")}` : "",
+  };
+}
+
+/** How many contacts match the filters. */
+export async function countContacts(store: Store, workspaceId: string, filters: ContactListFilters, now: Date): Promise<number> {
+  const f = filterSql(filters, now);
+  const { columns, inner, outer } = mergePieces(f);
+  const [row] = await store.query<{ total: string }>(
+    `SELECT count() AS total
+     FROM (
+       SELECT contact${columns}
+       FROM contact_state
+       WHERE workspace_id = {workspaceId:String}${inner}
+       GROUP BY contact
+     )${outer}`,
+    { workspaceId, ...f.params },
+  );
+  return Number(row?.total ?? 0);
+}
+
+/** The phones of one page, in order. The phone breaks ties, so pages never overlap or skip. */
+export async function pageOfPhones(store: Store, workspaceId: string, query: ContactListQuery, now: Date): Promise<string[]> {
+  const f = filterSql(query, now);
+  const sort = SORTS[query.sort];
+  const { columns, inner, outer } = mergePieces(f, sort.needs);
+  const dir = query.direction === "desc" ? "DESC" : "ASC";
+  const orderBy = [...sort.terms.map((t) => t.replace("DIR", dir)), "contact ASC"].join(", ");
+  const rows = await store.query<{ contact: string }>(
+    `SELECT contact
+     FROM (
+       SELECT contact${columns}
+       FROM contact_state
+       WHERE workspace_id = {workspaceId:String}${inner}
+       GROUP BY contact
+     )${outer}
+     ORDER BY ${orderBy}
+     LIMIT {limit:UInt32} OFFSET {offset:UInt64}`,
+    { workspaceId, ...f.params, limit: query.limit, offset: query.offset },
+  );
+  return rows.map((r) => r.contact);
+}
+
+type DetailRow = Omit<ContactListRow, "tags" | "matchedAttribute">;
+
+/** Everything the list shows of the given contacts, read by primary key. */
+async function contactDetails(store: Store, workspaceId: string, phones: string[], now: Date): Promise<Map<string, DetailRow>> {
+  const rows = await store.query<Record<string, string | number | null>>(
+    `SELECT
+       contact, name, ${STATUS_SQL} AS status, ${IN_HISTORY_SQL} AS in_history,
+       first_seen, last_active, template_messages, session_messages, unresolved_queries,
+       source, source_detail, first_message_tag
+     FROM (
+       SELECT contact, ${Object.values(MERGED).join(", ")}
+       FROM contact_state
+       WHERE workspace_id = {workspaceId:String} AND contact IN {phones:Array(String)}
+       GROUP BY contact
+     )`,
+    { workspaceId, phones, now: now.getTime() / 1000 },
+  );
+  return new Map(
+    rows.map((r) => [
+      String(r.contact),
+      {
+        phone: String(r.contact),
+        name: String(r.name),
+        status: r.status as DetailRow["status"],
+        inHistory: Boolean(Number(r.in_history)),
+        firstSeen: String(r.first_seen),
+        lastActive: r.last_active === null ? null : String(r.last_active),
+        source: String(r.source),
+        sourceDetail: String(r.source_detail),
+        firstMessageTag: String(r.first_message_tag),
+        unresolvedQueries: Number(r.unresolved_queries),
+        templateMessages: Number(r.template_messages),
+        sessionMessages: Number(r.session_messages),
+      },
+    ]),
+  );
+}
+
+/** The tags each of the given contacts has now, alphabetically. */
+async function tagsOf(store: Store, workspaceId: string, phones: string[]): Promise<Map<string, string[]>> {
+  const rows = await store.query<{ contact: string; tags: string[] }>(
+    `SELECT contact, groupArray(tag) AS tags
+     FROM (
+       SELECT contact, tag
+       FROM contact_tags
+       WHERE workspace_id = {workspaceId:String} AND contact IN {phones:Array(String)}
+       GROUP BY contact, tag
+       HAVING argMaxMerge(present) = 1
+       ORDER BY contact, tag
+     )
+     GROUP BY contact`,
+    { workspaceId, phones },
+  );
+  return new Map(rows.map((r) => [r.contact, r.tags]));
+}
+
+/** For a search, which attribute of each contact matched it, so the row can say why it is there. */
+async function matchedAttributes(
+  store: Store,
+  workspaceId: string,
+  phones: string[],
+  search: string,
+): Promise<Map<string, { name: string; value: string }>> {
+  const rows = await store.query<{ contact: string; attribute: string; value: string }>(
+    `SELECT contact, attribute, value
+     FROM (
+       SELECT contact, attribute, argMaxMerge(value) AS value
+       FROM contact_attributes
+       WHERE workspace_id = {workspaceId:String} AND contact IN {phones:Array(String)}
+       GROUP BY contact, attribute
+     )
+     WHERE positionCaseInsensitiveUTF8(value, {search:String}) > 0
+     ORDER BY contact, attribute
+     LIMIT 1 BY contact`,
+    { workspaceId, phones, search },
+  );
+  return new Map(rows.map((r) => [r.contact, { name: r.attribute, value: r.value }]));
+}
+
+/** One page of the list and the total over the same filters; the two halves run side by side. */
+export async function listContacts(
+  store: Store,
+  workspaceId: string,
+  query: ContactListQuery,
+  now: Date,
+): Promise<{ rows: ContactListRow[]; total: number }> {
+  const [phones, total] = await Promise.all([pageOfPhones(store, workspaceId, query, now), countContacts(store, workspaceId, query, now)]);
+  if (phones.length === 0) return { rows: [], total };
+  const search = query.search?.trim() ?? "";
+  const [details, tags, matches] = await Promise.all([
+    contactDetails(store, workspaceId, phones, now),
+    tagsOf(store, workspaceId, phones),
+    search ? matchedAttributes(store, workspaceId, phones, search) : Promise.resolve(new Map<string, { name: string; value: string }>()),
+  ]);
+  const rows = phones.flatMap((phone) => {
+    const d = details.get(phone);
+    return d ? [{ ...d, tags: tags.get(phone) ?? [], matchedAttribute: matches.get(phone) ?? null }] : [];
+  });
+  return { rows, total };
+}
+
+export interface FilterOption {
+  value: string;
+  contacts: number;
+}
+
+/** The sources contacts of the workspace have, most common first, for the quick filter. */
+export async function sourceOptions(store: Store, workspaceId: string): Promise<FilterOption[]> {
+  const rows = await store.query<{ value: string; contacts: string }>(
+    `SELECT source AS value, count() AS contacts
+     FROM (
+       SELECT argMinMerge(source) AS source
+       FROM contact_state
+       WHERE workspace_id = {workspaceId:String}
+       GROUP BY contact
+     )
+     WHERE source != ''
+     GROUP BY source
+     ORDER BY contacts DESC, value
+     LIMIT 200`,
+    { workspaceId },
+  );
+  return rows.map((r) => ({ value: r.value, contacts: Number(r.contacts) }));
+}
+
+/** The tags contacts have now, alphabetically, for the quick filter. */
+export async function tagOptions(store: Store, workspaceId: string): Promise<FilterOption[]> {
+  const rows = await store.query<{ value: string; contacts: string }>(
+    `SELECT tag AS value, count() AS contacts
+     FROM (
+       SELECT tag
+       FROM contact_tags
+       WHERE workspace_id = {workspaceId:String}
+       GROUP BY contact, tag
+       HAVING argMaxMerge(present) = 1
+     )
+     GROUP BY tag
+     ORDER BY value
+     LIMIT 500`,
+    { workspaceId },
+  );
+  return rows.map((r) => ({ value: r.value, contacts: Number(r.contacts) }));
+}

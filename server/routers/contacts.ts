@@ -1,0 +1,102 @@
+import { z } from "zod";
+import {
+  CONTACT_LIST_STATUSES,
+  CONTACT_SORT_COLUMNS,
+  listContacts,
+  sourceOptions,
+  tagOptions,
+} from "@/clickhouse/queries/contact-list";
+import { router, workspaceProcedure } from "../trpc/init";
+
+export const CONTACT_PAGE_SIZES = [25, 50, 100] as const;
+/** Beyond this, OFFSET paging stops being a sensible way to browse; search or filter instead. */
+const MAX_OFFSET = 1_000_000;
+
+const optionalText = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `${what} can be at most ${max} characters` })
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+const listInput = z
+  .object({
+    search: optionalText("the search", 100),
+    status: z
+      .enum(CONTACT_LIST_STATUSES, { error: () => `filter by one of these statuses: ${CONTACT_LIST_STATUSES.join(", ")}` })
+      .optional(),
+    source: optionalText("the source", 200),
+    tag: optionalText("the tag", 200),
+    sort: z
+      .enum(CONTACT_SORT_COLUMNS, { error: () => `sort by one of these columns: ${CONTACT_SORT_COLUMNS.join(", ")}` })
+      .default("lastActive"),
+    direction: z.enum(["asc", "desc"], { error: () => "the sort direction is asc or desc" }).default("desc"),
+    page: z
+      .number({ error: () => "the page is a whole number from 1" })
+      .int({ message: "the page is a whole number from 1" })
+      .min(1, { message: "the page is a whole number from 1" })
+      .default(1),
+    pageSize: z
+      .number()
+      .refine((n): n is (typeof CONTACT_PAGE_SIZES)[number] => (CONTACT_PAGE_SIZES as readonly number[]).includes(n), {
+        message: `show ${CONTACT_PAGE_SIZES.join(", ")} contacts per page`,
+      })
+      .default(25),
+  })
+  .refine((i) => (i.page - 1) * i.pageSize <= MAX_OFFSET, {
+    message: "that page is too far in; search or filter to narrow the list",
+    path: ["page"],
+  });
+
+const contactRow = z.object({
+  phone: z.string(),
+  name: z.string(),
+  status: z.enum(["active", "requesting", "intervened", "closed"]),
+  inHistory: z.boolean(),
+  firstSeen: z.string(),
+  lastActive: z.string().nullable(),
+  source: z.string(),
+  sourceDetail: z.string(),
+  firstMessageTag: z.string(),
+  tags: z.array(z.string()),
+  unresolvedQueries: z.number(),
+  templateMessages: z.number(),
+  sessionMessages: z.number(),
+  matchedAttribute: z.object({ name: z.string(), value: z.string() }).nullable(),
+});
+
+const listOutput = z.object({
+  rows: z.array(contactRow),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  pageCount: z.number(),
+});
+
+const filterOption = z.object({ value: z.string(), contacts: z.number() });
+
+export const contactsRouter = router({
+  /** One page of the workspace's contacts, searched, filtered and sorted on the server. */
+  list: workspaceProcedure
+    .input(listInput)
+    .output(listOutput)
+    .query(async ({ ctx, input }) => {
+      const { page, pageSize, ...rest } = input;
+      const { rows, total } = await listContacts(
+        ctx.store,
+        ctx.workspace.id,
+        { ...rest, limit: pageSize, offset: (page - 1) * pageSize },
+        new Date(),
+      );
+      return { rows, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+    }),
+
+  /** What the quick filters offer: the sources and tags the workspace's contacts have, with how many. */
+  filterOptions: workspaceProcedure
+    .output(z.object({ sources: z.array(filterOption), tags: z.array(filterOption) }))
+    .query(async ({ ctx }) => {
+      const [sources, tags] = await Promise.all([sourceOptions(ctx.store, ctx.workspace.id), tagOptions(ctx.store, ctx.workspace.id)]);
+      return { sources, tags };
+    }),
+});
