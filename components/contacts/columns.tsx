@@ -36,7 +36,8 @@ export function contactColumns(workspaceId: string): DataColumns<ContactRow> {
       meta: { skeletonWidth: 110 },
       cell: (c) => (
         // Out of the tab order: the row itself is focusable and opens on Enter; the link is for the mouse (new tab, copy link).
-        <Link href={profileHref(workspaceId, c.getValue())} className={styles.phone} tabIndex={-1}>
+        // No prefetch: a page of 100 rows would otherwise fetch 100 profiles nobody asked for.
+        <Link href={profileHref(workspaceId, c.getValue())} className={styles.phone} tabIndex={-1} prefetch={false}>
           {c.getValue()}
         </Link>
       ),
@@ -109,7 +110,7 @@ export function contactColumns(workspaceId: string): DataColumns<ContactRow> {
       cell: (c) => formatNumber(c.getValue()),
     }),
     helper.accessor("sessionMessages", {
-      header: "Session msgs",
+      header: "Sessions",
       sortDescFirst: true,
       meta: { align: "end", label: "Session messages", skeletonWidth: 24 },
       cell: (c) => formatNumber(c.getValue()),
