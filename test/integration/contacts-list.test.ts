@@ -245,6 +245,50 @@ describe("contacts.list", () => {
   });
 });
 
+describe("contacts.list over state written in many inserts", () => {
+  it("merges a contact's rows from separate inserts before filtering, sorting or showing them", async () => {
+    const split = await createTestWorkspace(store(), { members: [{ role: "analyst" }] });
+    const w = split.workspaceId;
+    const phone = "+919811111111";
+    // Each insert becomes a part of its own, so the list must merge the contact's rows itself.
+    for (const step of [
+      chat(w, phone, now, [["message.inbound", 10, { name: "Old Name", source: "organic" }]]),
+      chat(w, phone, now, [["tag.added", 9, tagAdded("vip")], ["attribute.set", 9, { attribute: "plan", value: "gold" }]]),
+      chat(w, phone, now, [["intervention.requested", 8]]),
+      chat(w, phone, now, [["message.inbound", 2, { name: "New Name" }], ["tag.removed", 2, { tag: "vip" }]]),
+      chat(w, phone, now, [["attribute.set", 1, { attribute: "plan", value: "silver" }], ["agent.intervened", 1]]),
+      // A late-arriving older event must not win over newer ones.
+      chat(w, phone, now, [["message.inbound", 20, { name: "Oldest Name", source: "api" }]]),
+    ]) {
+      await insertEvents(store(), step);
+    }
+    const caller = callerFor(store(), split.members[0].userId);
+    const listed = (input: Record<string, unknown> = {}) => caller.contacts.list({ workspaceId: w, ...input } as never);
+
+    const { rows, total } = await listed();
+    expect(total).toBe(1);
+    expect(rows[0]).toMatchObject({
+      phone,
+      name: "New Name",
+      status: "intervened",
+      source: "api",
+      tags: [],
+      unresolvedQueries: 1,
+      sessionMessages: 3,
+    });
+    expect((await listed({ status: "intervened" })).total).toBe(1);
+    expect((await listed({ status: "requesting" })).total).toBe(0);
+    expect((await listed({ tag: "vip" })).total).toBe(0);
+    expect((await listed({ source: "organic" })).total).toBe(0);
+    expect((await listed({ search: "old name" })).total).toBe(0);
+    expect((await listed({ search: "new" })).total).toBe(1);
+    expect((await listed({ search: "gold" })).total).toBe(0);
+    expect((await listed({ search: "silver" })).rows[0]?.matchedAttribute).toEqual({ name: "plan", value: "silver" });
+    const options = await caller.contacts.filterOptions({ workspaceId: w });
+    expect(options).toEqual({ sources: [{ value: "api", contacts: 1 }], tags: [] });
+  });
+});
+
 describe("contacts.list paging", () => {
   it("pages through 60 contacts without overlap, with the total and page count", async () => {
     const paged = await createTestWorkspace(store(), { members: [{ role: "marketer" }] });
@@ -268,5 +312,25 @@ describe("contacts.list paging", () => {
     expect([big.rows.length, big.pageCount]).toEqual([50, 2]);
     const ascending = await caller.contacts.list({ workspaceId: paged.workspaceId, sort: "lastActive", direction: "asc", page: 2, pageSize: 50 });
     expect(ascending.rows.map((r) => r.phone)).toEqual(contacts.slice(0, 10).reverse());
+  });
+
+  it("keeps the newest-first landing view exact when contacts' rows are spread over many inserts", async () => {
+    const spread = await createTestWorkspace(store(), { members: [{ role: "analyst" }] });
+    const contacts = Array.from({ length: 40 }, (_, i) => `+9198${String(i).padStart(8, "0")}`);
+    // First every contact writes, oldest to newest; then, in a later insert, every third writes again, the newest of all.
+    await insertEvents(
+      store(),
+      contacts.map((contact, i) => ({ workspace_id: spread.workspaceId, contact, type: "message.inbound", ts: now - (100 - i) * 60_000 })),
+    );
+    const again = contacts.filter((_, i) => i % 3 === 0);
+    await insertEvents(
+      store(),
+      again.map((contact, i) => ({ workspace_id: spread.workspaceId, contact, type: "message.inbound", ts: now - i * 1000 })),
+    );
+    const expected = [...again, ...contacts.filter((_, i) => i % 3 !== 0).reverse()];
+    const caller = callerFor(store(), spread.members[0].userId);
+    const [p1, p2] = await Promise.all([1, 2].map((page) => caller.contacts.list({ workspaceId: spread.workspaceId, page })));
+    expect([...p1.rows, ...p2.rows].map((r) => r.phone)).toEqual(expected);
+    expect(p1.total).toBe(40);
   });
 });
