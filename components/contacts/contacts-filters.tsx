@@ -34,19 +34,8 @@ export function ContactsFilters({
   const tagId = useId();
   return (
     <div className={styles.filters}>
-      <SearchBox value={state.q} onSearch={onSearch} />
-      <div role="group" aria-label="Status" className={styles.segmented}>
-        <button type="button" aria-pressed={!state.status} onClick={() => onFilter({ status: undefined })}>
-          All
-        </button>
-        {STATUS_FILTERS.map((s: ContactStatusFilter) => (
-          <button key={s} type="button" aria-pressed={state.status === s} onClick={() => onFilter({ status: s })} data-status={s}>
-            <span className={styles.dot} aria-hidden="true" />
-            {statusLabel(s)}
-          </button>
-        ))}
-      </div>
-      <div className={styles.selects}>
+      <div className={styles.filterRow}>
+        <SearchBox value={state.q} onSearch={onSearch} />
         <label htmlFor={sourceId} className="visually-hidden">
           Source
         </label>
@@ -76,6 +65,17 @@ export function ContactsFilters({
             Clear filters
           </button>
         ) : null}
+      </div>
+      <div role="group" aria-label="Status" className={styles.segmented}>
+        <button type="button" aria-pressed={!state.status} onClick={() => onFilter({ status: undefined })}>
+          All statuses
+        </button>
+        {STATUS_FILTERS.map((s: ContactStatusFilter) => (
+          <button key={s} type="button" aria-pressed={state.status === s} onClick={() => onFilter({ status: s })} data-status={s}>
+            <span className={styles.dot} aria-hidden="true" />
+            {statusLabel(s)}
+          </button>
+        ))}
       </div>
     </div>
   );
