@@ -10,7 +10,8 @@ import { IN_HISTORY_SQL, STATUS_SQL } from "./contact-status";
  * streaming pass (and not at all once background merges have done it), where
  * a GROUP BY builds a hash table of every phone — 10–20× slower at a million
  * contacts. Conditions on merged values sit in an outer query so that they
- * always see the merged row. Then, as a top-N path:
+ * always see the merged row; filters and searches first narrow, by key, the
+ * contacts FINAL has to merge at all. Then, as a top-N path:
  *  1. keep the ordered phones of one page, reading only the columns the
  *     filters and the sort need (and, side by side, the total count);
  *  2. fetch everything shown for just those phones, by primary key, together
@@ -132,6 +133,23 @@ const ATTRIBUTE_MATCHES_SQL = `contact IN (
            WHERE workspace_id = {workspaceId:String}
          ) WHERE positionCaseInsensitiveUTF8(value, {search:String}) > 0)`;
 
+// A merged argMin/argMax value is always the value of one of the contact's
+// rows, so "some row has it" is a necessary condition that a plain scan can
+// check before FINAL merges anything; the exact condition on the merged value
+// (in the outer query) still decides.
+const NAME_CANDIDATES_SQL = `contact IN (
+         SELECT contact FROM contact_state
+         WHERE workspace_id = {workspaceId:String} AND positionCaseInsensitiveUTF8(finalizeAggregation(name), {search:String}) > 0)`;
+const CONTROL_CANDIDATES_SQL = `contact IN (
+         SELECT contact FROM contact_state
+         WHERE workspace_id = {workspaceId:String} AND finalizeAggregation(last_control) = {lastControl:String})`;
+const SOURCE_CANDIDATES_SQL = `contact IN (
+         SELECT contact FROM contact_state
+         WHERE workspace_id = {workspaceId:String} AND finalizeAggregation(source) = {source:String})`;
+
+/** The control event a chat in each status last had; active chats have any, or none. */
+const LAST_CONTROL_OF = { requesting: "intervention.requested", intervened: "agent.intervened", closed: "chat.resolved" } as const;
+
 /** Only digits count in a phone search, so "+91 98123-45" finds +919812345…. */
 export function phoneDigits(search: string): string {
   return /^[\d\s()+.-]+$/.test(search) ? search.replace(/\D/g, "") : "";
@@ -151,12 +169,11 @@ function filterSql(filters: ContactListFilters, now: Date): FilterSql {
   const search = filters.search?.trim() ?? "";
   if (search) {
     const digits = phoneDigits(search);
-    const anyOf = ["positionCaseInsensitiveUTF8(name, {search:String}) > 0", ATTRIBUTE_MATCHES_SQL];
-    if (digits) {
-      anyOf.unshift("position(contact, {searchDigits:String}) > 0");
-      f.params.searchDigits = digits;
-    }
-    f.outer.push(`(${anyOf.join("\n         OR ")})`);
+    const phoneMatches = digits ? ["position(contact, {searchDigits:String}) > 0"] : [];
+    if (digits) f.params.searchDigits = digits;
+    f.inner.push(`(${[...phoneMatches, NAME_CANDIDATES_SQL, ATTRIBUTE_MATCHES_SQL].join("\n         OR ")})`);
+    const exact = [...phoneMatches, "positionCaseInsensitiveUTF8(name, {search:String}) > 0", ATTRIBUTE_MATCHES_SQL];
+    f.outer.push(`(${exact.join("\n         OR ")})`);
     f.needs.push("name");
     f.params.search = search;
   }
@@ -167,8 +184,13 @@ function filterSql(filters: ContactListFilters, now: Date): FilterSql {
     f.outer.push(`NOT ${IN_HISTORY_SQL} AND ${STATUS_SQL} = {status:String}`);
     f.needs.push(...STATUS_COLUMNS);
     f.params.status = filters.status;
+    if (filters.status !== "active") {
+      f.inner.push(CONTROL_CANDIDATES_SQL);
+      f.params.lastControl = LAST_CONTROL_OF[filters.status];
+    }
   }
   if (filters.source) {
+    f.inner.push(SOURCE_CANDIDATES_SQL);
     f.outer.push("source = {source:String}");
     f.needs.push("source");
     f.params.source = filters.source;
