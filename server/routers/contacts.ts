@@ -1,11 +1,6 @@
 import { z } from "zod";
-import {
-  CONTACT_LIST_STATUSES,
-  CONTACT_SORT_COLUMNS,
-  listContacts,
-  sourceOptions,
-  tagOptions,
-} from "@/clickhouse/queries/contact-list";
+import { CONTACT_LIST_STATUSES, CONTACT_SORT_COLUMNS, listContacts } from "@/clickhouse/queries/contact-list";
+import { sourceOptions, tagOptions } from "@/clickhouse/queries/contact-list-options";
 import { router, workspaceProcedure } from "../trpc/init";
 
 export const CONTACT_PAGE_SIZES = [25, 50, 100] as const;
