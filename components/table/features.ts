@@ -1,3 +1,16 @@
+/**
+ * A reusable server-backed data table on TanStack Table v9. A screen composes:
+ *
+ *   const columns = useMemo(() => helper.columns([...]), []);   // helper = createDataColumnHelper<Row>()
+ *   const table = useServerTable({ columns, data, rowCount, getRowId, sorting, onSortingChange,
+ *                                  pagination, onPaginationChange, columnVisibility, onColumnVisibilityChange });
+ *   <ColumnPicker table={table} />
+ *   <DataTable table={table} caption="…" loading={…} updating={…} empty={…} onOpenRow={…} />
+ *   <TablePagination table={table} pageSizes={[25, 50, 100]} noun="…" />
+ *
+ * The state lives with the caller (components/contacts keeps it in the URL);
+ * column ids double as the server's sort keys.
+ */
 import {
   columnVisibilityFeature,
   createColumnHelper,
