@@ -8,6 +8,7 @@ import styles from "./contacts.module.css";
 
 interface FilterOption {
   value: string;
+  label: string;
   contacts: number;
 }
 
@@ -43,7 +44,7 @@ export function ContactsFilters({
           <option value="">All sources</option>
           {withCurrent(sources, state.source).map((o) => (
             <option key={o.value} value={o.value}>
-              {o.value}
+              {o.label}
               {o.contacts >= 0 ? ` (${formatNumber(o.contacts)})` : ""}
             </option>
           ))}
@@ -55,7 +56,7 @@ export function ContactsFilters({
           <option value="">All tags</option>
           {withCurrent(tags, state.tag).map((o) => (
             <option key={o.value} value={o.value}>
-              {o.value}
+              {o.label}
               {o.contacts >= 0 ? ` (${formatNumber(o.contacts)})` : ""}
             </option>
           ))}
@@ -84,7 +85,7 @@ export function ContactsFilters({
 /** A value from a shared link stays selectable even before (or without) the options that list it. */
 function withCurrent(options: FilterOption[] | undefined, current: string | undefined): FilterOption[] {
   const list = options ?? [];
-  return current && !list.some((o) => o.value === current) ? [{ value: current, contacts: -1 }, ...list] : list;
+  return current && !list.some((o) => o.value === current) ? [{ value: current, label: current, contacts: -1 }, ...list] : list;
 }
 
 function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {

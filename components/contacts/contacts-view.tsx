@@ -152,7 +152,17 @@ export function ContactsView({ workspaceId }: { workspaceId: string }) {
             updating={list.isPlaceholderData}
             onOpenRow={(row) => router.push(profileHref(workspaceId, row.phone))}
             openHint="Press Enter on a row to open the contact’s profile"
-            empty={filtersOn ? <NoMatches state={state} onClear={clearFilters} /> : <NoContacts workspaceId={workspaceId} />}
+            empty={
+              filtersOn ? (
+                <NoMatches
+                  state={state}
+                  tagLabel={options.data?.tags.find((t) => t.value === state.tag)?.label ?? state.tag}
+                  onClear={clearFilters}
+                />
+              ) : (
+                <NoContacts workspaceId={workspaceId} />
+              )
+            }
           />
           {list.data && list.data.total > 0 ? <TablePagination table={table} pageSizes={PAGE_SIZES} noun="contacts" /> : null}
         </div>
@@ -161,12 +171,12 @@ export function ContactsView({ workspaceId }: { workspaceId: string }) {
   );
 }
 
-function NoMatches({ state, onClear }: { state: ContactsTableState; onClear: () => void }) {
+function NoMatches({ state, tagLabel, onClear }: { state: ContactsTableState; tagLabel?: string; onClear: () => void }) {
   const parts = [
     state.q.trim() ? `“${state.q.trim()}”` : null,
     state.status ? `status ${statusLabel(state.status)}` : null,
     state.source ? `source ${state.source}` : null,
-    state.tag ? `tag ${state.tag}` : null,
+    state.tag ? `tag ${tagLabel}` : null,
   ].filter(Boolean);
   return (
     <div className={styles.empty}>

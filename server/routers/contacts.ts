@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CONTACT_LIST_STATUSES, CONTACT_SORT_COLUMNS, listContacts } from "@/clickhouse/queries/contact-list";
 import { sourceOptions, tagOptions } from "@/clickhouse/queries/contact-list-options";
+import { displayName, listTagDefinitions } from "@/clickhouse/queries/tags";
 import { router, workspaceProcedure } from "../trpc/init";
 
 export const CONTACT_PAGE_SIZES = [25, 50, 100] as const;
@@ -54,6 +55,7 @@ const contactRow = z.object({
   source: z.string(),
   sourceDetail: z.string(),
   firstMessageTag: z.string(),
+  /** Shown by their catalogue label (a renamed tag keeps its key in the data). */
   tags: z.array(z.string()),
   unresolvedQueries: z.number(),
   templateMessages: z.number(),
@@ -69,7 +71,13 @@ const listOutput = z.object({
   pageCount: z.number(),
 });
 
-const filterOption = z.object({ value: z.string(), contacts: z.number() });
+const filterOption = z.object({ value: z.string(), label: z.string(), contacts: z.number() });
+
+/** Tag keys to the names people see: the catalogue label of a renamed tag, else the key itself. */
+async function tagLabels(store: Parameters<typeof listTagDefinitions>[0], workspaceId: string) {
+  const labels = new Map((await listTagDefinitions(store, workspaceId)).map((t) => [t.tag, displayName(t)]));
+  return (tag: string) => labels.get(tag) ?? tag;
+}
 
 export const contactsRouter = router({
   /** One page of the workspace's contacts, searched, filtered and sorted on the server. */
@@ -78,20 +86,33 @@ export const contactsRouter = router({
     .output(listOutput)
     .query(async ({ ctx, input }) => {
       const { page, pageSize, ...rest } = input;
-      const { rows, total } = await listContacts(
-        ctx.store,
-        ctx.workspace.id,
-        { ...rest, limit: pageSize, offset: (page - 1) * pageSize },
-        new Date(),
-      );
-      return { rows, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+      const [{ rows, total }, label] = await Promise.all([
+        listContacts(ctx.store, ctx.workspace.id, { ...rest, limit: pageSize, offset: (page - 1) * pageSize }, new Date()),
+        tagLabels(ctx.store, ctx.workspace.id),
+      ]);
+      return {
+        rows: rows.map((r) => ({
+          ...r,
+          tags: r.tags.map(label).sort((a, b) => a.localeCompare(b)),
+          firstMessageTag: r.firstMessageTag && label(r.firstMessageTag),
+        })),
+        total,
+        page,
+        pageSize,
+        pageCount: Math.max(1, Math.ceil(total / pageSize)),
+      };
     }),
 
   /** What the quick filters offer: the sources and tags the workspace's contacts have, with how many. */
   filterOptions: workspaceProcedure
     .output(z.object({ sources: z.array(filterOption), tags: z.array(filterOption) }))
     .query(async ({ ctx }) => {
-      const [sources, tags] = await Promise.all([sourceOptions(ctx.store, ctx.workspace.id), tagOptions(ctx.store, ctx.workspace.id)]);
-      return { sources, tags };
+      const ws = ctx.workspace.id;
+      const [sources, tags, label] = await Promise.all([sourceOptions(ctx.store, ws), tagOptions(ctx.store, ws), tagLabels(ctx.store, ws)]);
+      return {
+        sources: sources.map((s) => ({ ...s, label: s.value })),
+        // The filter sends the key; people pick by label.
+        tags: tags.map((t) => ({ ...t, label: label(t.value) })).sort((a, b) => a.label.localeCompare(b.label)),
+      };
     }),
 });

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { contactStatusCounts } from "@/clickhouse/queries/overview";
+import { upsertTagDefinitions } from "@/clickhouse/queries/tags";
 import { type EventInput, insertEvents } from "../helpers/events";
 import { callerFor, createTestWorkspace, randomId, type TestWorkspace } from "../helpers/factories";
 import { useTestStore } from "../helpers/store";
@@ -234,13 +235,38 @@ describe("contacts.list", () => {
   it("returns the sources and tags for the quick filters, with how many contacts have each", async () => {
     const options = await callerFor(store(), ws.members[0].userId).contacts.filterOptions({ workspaceId: ws.workspaceId });
     expect(options.sources).toEqual([
-      { value: "organic", contacts: 4 },
-      { value: "api", contacts: 1 },
-      { value: "expo-2026", contacts: 1 },
+      { value: "organic", label: "organic", contacts: 4 },
+      { value: "api", label: "api", contacts: 1 },
+      { value: "expo-2026", label: "expo-2026", contacts: 1 },
     ]);
     expect(options.tags).toEqual([
-      { value: "product-a", contacts: 1 },
-      { value: "vip", contacts: 2 },
+      { value: "product-a", label: "product-a", contacts: 1 },
+      { value: "vip", label: "vip", contacts: 2 },
+    ]);
+  });
+
+  it("shows a renamed tag by its catalogue label, and still filters by its key", async () => {
+    const renamed = await createTestWorkspace(store(), { members: [{ role: "analyst" }] });
+    const w = renamed.workspaceId;
+    await insertEvents(
+      store(),
+      chat(w, ASHA, now, [
+        ["message.inbound", 2, { name: "Asha", source: "organic" }],
+        ["tag.added", 2, tagAdded("product-a", "first_message")],
+        ["tag.added", 1, tagAdded("vip")],
+      ]),
+    );
+    await upsertTagDefinitions(store(), w, [
+      { tag: "vip", label: "VIP customers" },
+      { tag: "product-a", label: "Product A page", firstMessageText: "Hi, about Product A" },
+    ]);
+    const caller = callerFor(store(), renamed.members[0].userId);
+    const { rows } = await caller.contacts.list({ workspaceId: w, tag: "vip" });
+    expect(rows.map((r) => [r.phone, r.tags, r.firstMessageTag])).toEqual([[ASHA, ["Product A page", "VIP customers"], "Product A page"]]);
+    const options = await caller.contacts.filterOptions({ workspaceId: w });
+    expect(options.tags).toEqual([
+      { value: "product-a", label: "Product A page", contacts: 1 },
+      { value: "vip", label: "VIP customers", contacts: 1 },
     ]);
   });
 });
@@ -285,7 +311,7 @@ describe("contacts.list over state written in many inserts", () => {
     expect((await listed({ search: "gold" })).total).toBe(0);
     expect((await listed({ search: "silver" })).rows[0]?.matchedAttribute).toEqual({ name: "plan", value: "silver" });
     const options = await caller.contacts.filterOptions({ workspaceId: w });
-    expect(options).toEqual({ sources: [{ value: "api", contacts: 1 }], tags: [] });
+    expect(options).toEqual({ sources: [{ value: "api", label: "api", contacts: 1 }], tags: [] });
   });
 });
 
