@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from "../trpc/init";
 import { apiKeysRouter } from "./api-keys";
 import { attributesRouter } from "./attributes";
+import { contactsRouter } from "./contacts";
 import { membersRouter } from "./members";
 import { overviewRouter } from "./overview";
 import { profileRouter } from "./profile";
@@ -19,6 +20,7 @@ export const appRouter = router({
   members: membersRouter,
   profile: profileRouter,
   unresolved: unresolvedRouter,
+  contacts: contactsRouter,
 });
 
 export type AppRouter = typeof appRouter;
