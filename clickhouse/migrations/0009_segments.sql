@@ -1,0 +1,33 @@
+-- Saved segments and their edit history.
+--
+-- `segments` (0001) holds the current version of each saved segment: the
+-- filter tree as JSON, and who changed it last. A save writes a new version;
+-- a delete writes one with is_deleted = 1. Read with
+-- `ORDER BY version DESC LIMIT 1 BY segment_id`.
+
+ALTER TABLE segments ${ON_CLUSTER}
+    ADD COLUMN IF NOT EXISTS created_by String DEFAULT '' AFTER filter;
+
+ALTER TABLE segments ${ON_CLUSTER}
+    ADD COLUMN IF NOT EXISTS created_at DateTime64(3, 'UTC') DEFAULT now64(3) AFTER created_by;
+
+-- Every change of a saved segment, one row per change: who, when, what
+-- (created, renamed, edited the filter, deleted…) and the segment as it was
+-- after the change, so a past filter can be looked at again. Rows are never
+-- rewritten; the engine only makes a replayed insert harmless.
+CREATE TABLE IF NOT EXISTS segment_history ${ON_CLUSTER}
+(
+    workspace_id String,
+    segment_id   String,
+    version      UInt64,
+    action       LowCardinality(String),  -- created | renamed | described | filter | duplicated | deleted
+    summary      String,                  -- what changed, in words
+    name         String,
+    description  String,
+    filter       String,
+    changed_by   String,
+    changed_at   DateTime64(3, 'UTC'),
+    is_deleted   UInt8 DEFAULT 0
+)
+ENGINE = ${REPLICATED}ReplacingMergeTree(version, is_deleted)
+ORDER BY (workspace_id, segment_id, version);
