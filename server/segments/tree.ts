@@ -149,21 +149,34 @@ export interface Group {
 }
 export type FilterNode = Group | Condition;
 
-export const groupSchema: z.ZodType<Group> = z.lazy(() =>
-  z.object({
-    kind: z.literal("group"),
-    join: z.enum(["and", "or"]),
-    not,
-    children: z.array(filterNodeSchema).max(MAX_CONDITIONS),
-  }),
-);
+// A discriminated union on `kind` (groups included), so a bad node's error
+// points into that node ("children.1.children.0.op") rather than at the union.
+export const groupSchema = z.object({
+  kind: z.literal("group"),
+  join: z.enum(["and", "or"]),
+  not,
+  // Generous here; validate.ts enforces MAX_CONDITIONS with a message that names it.
+  get children(): z.ZodArray<z.ZodType<FilterNode>> {
+    return z.array(filterNodeSchema).max(MAX_CONDITIONS * 4);
+  },
+});
 
-export const filterNodeSchema: z.ZodType<FilterNode> = z.lazy(() =>
-  z.union([groupSchema, conditionSchema]),
-) as unknown as z.ZodType<FilterNode>;
+export const filterNodeSchema: z.ZodType<FilterNode> = z.discriminatedUnion("kind", [
+  groupSchema,
+  tagsCondition,
+  firstMessageTagCondition,
+  attributeCondition,
+  sourceCondition,
+  statusCondition,
+  lastActiveCondition,
+  firstSeenCondition,
+  counterCondition,
+  campaignCondition,
+  campaignFatigueCondition,
+]) as unknown as z.ZodType<FilterNode>;
 
 /** The root of a segment is always a group; an empty AND group is "every contact". */
-export const filterTreeSchema = groupSchema;
+export const filterTreeSchema = groupSchema as unknown as z.ZodType<Group>;
 export type FilterTree = Group;
 
 export const EMPTY_TREE: FilterTree = { kind: "group", join: "and", children: [] };
