@@ -2,6 +2,7 @@ import { createCallerFactory, router } from "../trpc/init";
 import { apiKeysRouter } from "./api-keys";
 import { attributesRouter } from "./attributes";
 import { overviewRouter } from "./overview";
+import { segmentsRouter } from "./segments";
 import { settingsRouter } from "./settings";
 import { workspacesRouter } from "./workspaces";
 
@@ -11,6 +12,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   settings: settingsRouter,
   attributes: attributesRouter,
+  segments: segmentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

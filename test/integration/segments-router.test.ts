@@ -1,0 +1,137 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { upsertAttributeDefinitions } from "@/clickhouse/queries/attributes";
+import { upsertTagDefinitions } from "@/clickhouse/queries/tags";
+import { ingestEvents } from "@/server/ingestion/pipeline";
+import { evaluateNode, type ContactFacts } from "@/server/segments/evaluate";
+import type { FilterTree } from "@/server/segments/tree";
+import { callerFor, createTestWorkspace, type TestWorkspace } from "../helpers/factories";
+import { useTestStore } from "../helpers/store";
+import { ATTRIBUTES, FIRST_MESSAGE_TAGS, generateContacts } from "./segments-data";
+
+const store = useTestStore();
+const now = Date.now();
+let ws: TestWorkspace;
+let facts: ContactFacts[];
+const attributeTypes = new Map(ATTRIBUTES.map((a) => [a.name, a.type]));
+
+const leadsInPro: FilterTree = {
+  kind: "group",
+  join: "and",
+  children: [
+    { kind: "tags", op: "any", tags: ["lead", "vip"], tagKind: "any" },
+    { kind: "group", join: "or", children: [{ kind: "attribute", attribute: "plan", op: "anyOf", values: ["pro"] }, { kind: "status", values: ["history"] }] },
+  ],
+};
+
+beforeAll(async () => {
+  ws = await createTestWorkspace(store(), { members: [{ role: "marketer" }, { role: "analyst" }, { role: "admin" }] });
+  await upsertTagDefinitions(store(), ws.workspaceId, FIRST_MESSAGE_TAGS);
+  await upsertAttributeDefinitions(store(), ws.workspaceId, ATTRIBUTES);
+  const data = generateContacts(80, now, 3);
+  facts = data.facts;
+  await ingestEvents(store(), ws.workspaceId, data.events);
+});
+
+const as = (role: "marketer" | "analyst" | "admin") => callerFor(store(), ws.members.find((m) => m.role === role)!.userId);
+const expected = (tree: FilterTree) => facts.filter((f) => evaluateNode(tree, f, { now, attributeTypes }));
+
+describe("segments.count and segments.preview", () => {
+  it("count the audience and its share of all contacts", async () => {
+    const count = await as("analyst").segments.count({ workspaceId: ws.workspaceId, tree: leadsInPro });
+    expect(count).toEqual({ matching: expected(leadsInPro).length, total: 80 });
+    expect(count.matching).toBeGreaterThan(0);
+  });
+
+  it("preview a sorted page; pages never overlap and cover the audience", async () => {
+    const want = expected(leadsInPro);
+    const seen: string[] = [];
+    for (let page = 0; page * 7 < want.length; page++) {
+      const { rows } = await as("analyst").segments.preview({ workspaceId: ws.workspaceId, tree: leadsInPro, sort: "sessionMessages", direction: "desc", page, pageSize: 7 });
+      seen.push(...rows.map((r) => r.contact));
+      const counts = rows.map((r) => r.sessionMessages);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    }
+    expect(seen.sort()).toEqual(want.map((f) => f.contact).sort());
+    const byPhone = await as("analyst").segments.preview({ workspaceId: ws.workspaceId, tree: leadsInPro, sort: "phone", direction: "asc", pageSize: 3 });
+    expect(byPhone.rows.map((r) => r.contact)).toEqual(want.map((f) => f.contact).sort().slice(0, 3));
+    const first = byPhone.rows[0];
+    const f = facts.find((x) => x.contact === first.contact)!;
+    expect(first.status).toBe(f.shownStatus);
+    expect(first.source).toBe(f.source);
+  });
+
+  it("answer a bad tree with BAD_REQUEST naming the condition, never a ClickHouse error", async () => {
+    const bad = { ...leadsInPro, children: [leadsInPro.children[0], { kind: "group", join: "or", children: [{ kind: "attribute", attribute: "plan", op: "gt", values: ["3"] }] }] };
+    await expect(as("analyst").segments.count({ workspaceId: ws.workspaceId, tree: bad })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining('condition 2.1: ">" does not fit attribute "plan"'),
+    });
+    await expect(
+      as("analyst").segments.count({ workspaceId: ws.workspaceId, tree: { kind: "group", join: "and", children: [{ kind: "attribute", attribute: "nope", op: "isSet", values: [] }] } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining('condition 1: attribute "nope" is not defined') });
+    await expect(as("analyst").segments.preview({ workspaceId: ws.workspaceId, tree: leadsInPro, sort: "drop table" as never })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("explain a preview row: each condition met or not, with the contact's values", async () => {
+    const member = expected(leadsInPro)[0];
+    const nodes = await as("analyst").segments.explain({ workspaceId: ws.workspaceId, tree: leadsInPro, contact: member.contact });
+    expect(nodes[0]).toMatchObject({ path: "", kind: "group", met: true });
+    expect(nodes.map((n) => n.path)).toEqual(["", "1", "2", "2.1", "2.2"]);
+    expect(nodes[1].text).toBe("Tags has any of lead, vip");
+    expect(nodes[3].actual).toBe(member.attributes.get("plan") || "not set");
+    expect(nodes[4].actual).toBe(member.shownStatus);
+  });
+
+  it("keep other workspaces out", async () => {
+    const other = await createTestWorkspace(store(), { members: [{ role: "admin" }] });
+    await expect(callerFor(store(), other.members[0].userId).segments.count({ workspaceId: ws.workspaceId, tree: leadsInPro })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const theirs = await callerFor(store(), other.members[0].userId).segments.count({ workspaceId: other.workspaceId, tree: { kind: "group", join: "and", children: [] } });
+    expect(theirs).toEqual({ matching: 0, total: 0 });
+  });
+});
+
+describe("saved segments", () => {
+  it("save, list with size and author, rename, edit, duplicate, delete — with history", async () => {
+    const marketer = as("marketer");
+    const input = { workspaceId: ws.workspaceId };
+    const { segmentId } = await marketer.segments.save({ ...input, name: "Warm leads", description: "Leads on Pro", tree: leadsInPro });
+
+    const listed = await as("analyst").segments.list(input);
+    expect(listed).toEqual([
+      expect.objectContaining({ segmentId, name: "Warm leads", description: "Leads on Pro", size: { matching: expected(leadsInPro).length, total: 80 }, problem: null }),
+    ]);
+    expect(listed[0].updatedBy).toBe("member");
+
+    await marketer.segments.rename({ ...input, segmentId, name: "Hot leads" });
+    const narrower: FilterTree = { ...leadsInPro, children: [...leadsInPro.children, { kind: "counter", counter: "sessionMessages", op: "ge", value: 2 }] };
+    await marketer.segments.save({ ...input, segmentId, name: "Hot leads", description: "Leads on Pro", tree: narrower });
+    // Saving without a change writes no version.
+    await marketer.segments.save({ ...input, segmentId, name: "Hot leads", description: "Leads on Pro", tree: narrower });
+
+    const got = await as("analyst").segments.get({ ...input, segmentId });
+    expect(got.name).toBe("Hot leads");
+    expect(got.tree).toEqual(narrower);
+    expect(got.history.map((h) => [h.action, h.summary])).toEqual([
+      ["filter", "Changed the filter"],
+      ["renamed", "Renamed “Warm leads” to “Hot leads”"],
+      ["created", "Created “Warm leads”"],
+    ]);
+    expect(JSON.parse(got.history[2].filter)).toEqual(leadsInPro);
+
+    const copy = await as("admin").segments.duplicate({ ...input, segmentId });
+    await marketer.segments.delete({ ...input, segmentId });
+    const after = await as("analyst").segments.list(input);
+    expect(after.map((s) => s.name)).toEqual(["Hot leads (copy)"]);
+    expect(after[0].segmentId).toBe(copy.segmentId);
+    await expect(as("analyst").segments.get({ ...input, segmentId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("let only admins and marketers change segments, and validate what they save", async () => {
+    const input = { workspaceId: ws.workspaceId, name: "Nope", tree: leadsInPro };
+    await expect(as("analyst").segments.save(input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(as("marketer").segments.save({ ...input, name: "  " })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("give the segment a name") });
+    await expect(
+      as("marketer").segments.save({ ...input, tree: { kind: "group", join: "and", children: [{ kind: "group", join: "or", children: [] }] } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("condition 1: this group is empty") });
+  });
+});
