@@ -3,6 +3,7 @@ import { upsertAttributeDefinitions } from "@/clickhouse/queries/attributes";
 import { upsertTagDefinitions } from "@/clickhouse/queries/tags";
 import { ingestEvents } from "@/server/ingestion/pipeline";
 import { evaluateNode, type ContactFacts } from "@/server/segments/evaluate";
+import { csvField, segmentCsvStream } from "@/server/segments/export-csv";
 import type { FilterTree } from "@/server/segments/tree";
 import { callerFor, createTestWorkspace, type TestWorkspace } from "../helpers/factories";
 import { useTestStore } from "../helpers/store";
@@ -133,5 +134,26 @@ describe("saved segments", () => {
     await expect(
       as("marketer").segments.save({ ...input, tree: { kind: "group", join: "and", children: [{ kind: "group", join: "or", children: [] }] } }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("condition 1: this group is empty") });
+  });
+});
+
+describe("segment export", () => {
+  it("streams every member once, in pages, with the chosen attributes and tags", async () => {
+    const stream = segmentCsvStream(store(), ws.workspaceId, leadsInPro, { attributes: ["plan", "city"], attributeTypes, now: new Date(now), pageRows: 4 });
+    const text = await new Response(stream).text();
+    const lines = text.trimEnd().split("\r\n");
+    expect(lines[0]).toBe("phone,name,plan,city,tags");
+    const want = expected(leadsInPro).sort((a, b) => a.contact.localeCompare(b.contact));
+    expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(want.map((f) => f.contact));
+    const first = want[0];
+    const cells = lines[1].split(",");
+    expect(cells[2]).toBe(first.attributes.get("plan") ?? "");
+    expect(cells.at(-1)).toBe([...first.tags.keys()].sort().join("; "));
+  });
+
+  it("quotes what CSV needs quoted and defuses formulas", () => {
+    expect(csvField('say "hi", ok')).toBe('"say ""hi"", ok"');
+    expect(csvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
+    expect(csvField("+919812345678", { phone: true })).toBe("+919812345678");
   });
 });
