@@ -95,12 +95,15 @@ function ConditionRow({ tree, onChange, options, problems, condition, path }: Ed
     <div className={styles.condition} data-not={condition.not || undefined} data-invalid={problem ? true : undefined} role="group" aria-label={name}>
       <div className={styles.conditionLine}>
         <span className={styles.kind}>{kindLabel}</span>
-        <ConditionFields condition={condition} options={options} name={name} onChange={(next) => set({ ...next, not: condition.not })} />
-        <span className={styles.spacer} />
-        <NotToggle on={!!condition.not} label={name} onToggle={() => set({ ...condition, not: !condition.not })} />
-        <button type="button" className={styles.iconButton} aria-label={`Remove ${name}`} onClick={() => onChange(removeAt(tree, path))}>
-          ×
-        </button>
+        <div className={styles.fields}>
+          <ConditionFields condition={condition} options={options} name={name} onChange={(next) => set({ ...next, not: condition.not })} />
+        </div>
+        <div className={styles.controls}>
+          <NotToggle on={!!condition.not} label={name} onToggle={() => set({ ...condition, not: !condition.not })} />
+          <button type="button" className={styles.iconButton} aria-label={`Remove ${name}`} onClick={() => onChange(removeAt(tree, path))}>
+            ×
+          </button>
+        </div>
       </div>
       {problem ? <p className={styles.problem}>{problem}</p> : null}
     </div>
