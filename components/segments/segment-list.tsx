@@ -119,7 +119,7 @@ function SegmentRow({ workspaceId, segment: s, href, canEdit }: { workspaceId: s
         <td className={styles.num}>
           {s.size ? (
             <>
-              {formatNumber(s.size.matching)} <span className={styles.hint}>{share.toFixed(share >= 10 || share === 0 ? 0 : 1)}%</span>
+              {formatNumber(s.size.matching)} <span className={styles.muted}>· {share.toFixed(share >= 10 || share === 0 ? 0 : 1)}%</span>
             </>
           ) : (
             <span className={styles.problem} title={s.problem ?? undefined}>
