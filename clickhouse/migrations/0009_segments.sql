@@ -31,3 +31,20 @@ CREATE TABLE IF NOT EXISTS segment_history ${ON_CLUSTER}
 )
 ENGINE = ${REPLICATED}ReplacingMergeTree(version, is_deleted)
 ORDER BY (workspace_id, segment_id, version);
+
+-- Static segments: a fixed list of contacts (an uploaded phone list, or a
+-- dynamic segment frozen at a moment). `kind` tells them apart; the list
+-- lives in segment_members, written once when the static segment is made,
+-- and its filter is the one rule "in static list <segment_id>".
+ALTER TABLE segments ${ON_CLUSTER}
+    ADD COLUMN IF NOT EXISTS kind LowCardinality(String) DEFAULT 'dynamic' AFTER description;
+
+CREATE TABLE IF NOT EXISTS segment_members ${ON_CLUSTER}
+(
+    workspace_id String,
+    segment_id   String,
+    contact      String,
+    added_at     DateTime64(3, 'UTC')
+)
+ENGINE = ${REPLICATED}ReplacingMergeTree
+ORDER BY (workspace_id, segment_id, contact);

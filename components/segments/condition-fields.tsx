@@ -122,6 +122,17 @@ export function ConditionFields(props: FieldsProps<Condition>) {
           />
         </>
       );
+    case "staticList":
+      return (
+        <select className={styles.select} aria-label={`Static segment of ${props.name}`} value={c.segmentId} onChange={(e) => props.onChange({ ...c, segmentId: e.target.value })}>
+          {props.options.staticSegments.some((s) => s.segmentId === c.segmentId) ? null : <option value={c.segmentId}>Pick a static segment</option>}
+          {props.options.staticSegments.map((s) => (
+            <option key={s.segmentId} value={s.segmentId}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      );
     case "campaignFatigue":
       return (
         <>

@@ -66,7 +66,11 @@ function GroupEditor({ tree, onChange, options, problems, group, path }: EditorP
         <select className={styles.addSelect} aria-label={`Add a condition to ${name}`} value="" onChange={(e) => e.target.value && add(e.target.value as ConditionKind)}>
           <option value="">+ Add condition…</option>
           {CONDITION_KINDS.map((k) => (
-            <option key={k.kind} value={k.kind} disabled={k.kind === "attribute" && options.attributes.length === 0}>
+            <option
+              key={k.kind}
+              value={k.kind}
+              disabled={(k.kind === "attribute" && options.attributes.length === 0) || (k.kind === "staticList" && options.staticSegments.length === 0)}
+            >
               {k.label}
             </option>
           ))}

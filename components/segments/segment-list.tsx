@@ -12,6 +12,7 @@ import shell from "@/components/shell/shell.module.css";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import type { AppRouter } from "@/server/routers/_app";
+import { UploadList } from "./upload-list";
 import styles from "./segments.module.css";
 
 type Listed = inferRouterOutputs<AppRouter>["segments"]["list"][number];
@@ -22,6 +23,7 @@ export function SegmentList({ workspaceId }: { workspaceId: string }) {
   const list = useQuery(trpc.segments.list.queryOptions({ workspaceId }));
   const role = useQuery(trpc.workspaces.current.queryOptions({ workspaceId }));
   const canEdit = role.data?.role === "admin" || role.data?.role === "marketer";
+  const [uploading, setUploading] = useState(false);
   const base = `/w/${encodeURIComponent(workspaceId)}/segments`;
 
   return (
@@ -30,11 +32,19 @@ export function SegmentList({ workspaceId }: { workspaceId: string }) {
         title="Segments"
         description="Audiences built from tags, attributes, source and behaviour, counted live."
         actions={
-          <Link href={`${base}/new`} className="btn btn-primary">
-            New segment
-          </Link>
+          <div className={styles.actions}>
+            {canEdit ? (
+              <button type="button" className="btn" aria-expanded={uploading} onClick={() => setUploading(!uploading)}>
+                Upload a phone list
+              </button>
+            ) : null}
+            <Link href={`${base}/new`} className="btn btn-primary">
+              New segment
+            </Link>
+          </div>
         }
       />
+      {canEdit && uploading ? <UploadList workspaceId={workspaceId} onClose={() => setUploading(false)} /> : null}
       {list.isError ? (
         <LoadError what="The saved segments" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
       ) : (
@@ -96,9 +106,10 @@ function SegmentRow({ workspaceId, segment: s, href, canEdit }: { workspaceId: s
     setMode("view");
   };
   const duplicate = useMutation(trpc.segments.duplicate.mutationOptions({ onSuccess: refresh }));
+  const freeze = useMutation(trpc.segments.freeze.mutationOptions({ onSuccess: refresh }));
   const rename = useMutation(trpc.segments.rename.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.segments.delete.mutationOptions({ onSuccess: refresh }));
-  const error = duplicate.error ?? rename.error ?? remove.error;
+  const error = duplicate.error ?? freeze.error ?? rename.error ?? remove.error;
 
   function submitRename(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -114,6 +125,7 @@ function SegmentRow({ workspaceId, segment: s, href, canEdit }: { workspaceId: s
           <Link href={href} className={styles.segmentName}>
             {s.name}
           </Link>
+          {s.kind === "static" ? <span className={styles.staticBadge}>Static list</span> : null}
           {s.description ? <span className={styles.hint}>{s.description}</span> : null}
         </th>
         <td className={styles.num}>
@@ -140,6 +152,17 @@ function SegmentRow({ workspaceId, segment: s, href, canEdit }: { workspaceId: s
               <button type="button" className="btn btn-small" disabled={duplicate.isPending} onClick={() => duplicate.mutate({ workspaceId, segmentId: s.segmentId })}>
                 Duplicate
               </button>
+              {s.kind === "dynamic" ? (
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  disabled={freeze.isPending}
+                  title="Keep today's contacts as a fixed list"
+                  onClick={() => freeze.mutate({ workspaceId, segmentId: s.segmentId })}
+                >
+                  {freeze.isPending ? "Freezing…" : "Freeze"}
+                </button>
+              ) : null}
               <button type="button" className="btn btn-small" aria-expanded={mode === "rename"} onClick={() => setMode(mode === "rename" ? "view" : "rename")}>
                 Rename
               </button>

@@ -35,6 +35,7 @@ export const CONDITION_KINDS: ReadonlyArray<{ kind: ConditionKind; label: string
   { kind: "counter", label: "Message counts" },
   { kind: "campaign", label: "Campaign" },
   { kind: "campaignFatigue", label: "Campaign fatigue" },
+  { kind: "staticList", label: "Static list" },
 ];
 
 export interface BuilderOptions {
@@ -43,6 +44,7 @@ export interface BuilderOptions {
   firstMessageTags: string[];
   sources: string[];
   campaigns: Array<{ campaignId: string; name: string }>;
+  staticSegments: Array<{ segmentId: string; name: string }>;
 }
 
 const today = () => utcDay(Date.now());
@@ -72,6 +74,8 @@ export function defaultCondition(kind: ConditionKind, o: BuilderOptions): Condit
       return { kind, event: "read", campaigns: [] };
     case "campaignFatigue":
       return { kind, atLeast: 3, days: 60 };
+    case "staticList":
+      return { kind, segmentId: o.staticSegments[0]?.segmentId ?? "" };
   }
 }
 

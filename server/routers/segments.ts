@@ -1,11 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import type { Store } from "@/clickhouse/client";
 import { countSegment, PREVIEW_SORTS, previewSegment, type PreviewSort } from "@/clickhouse/queries/segments/audience";
 import { contactFacts } from "@/clickhouse/queries/segments/contact-facts";
-import { getSavedSegment, listSavedSegments, segmentHistory, writeSavedSegment } from "@/clickhouse/queries/segments/saved";
+import { compileSegment, mergedColumnsSql } from "@/clickhouse/queries/segments/compile";
+import {
+  addSegmentMembers,
+  freezeSegmentMembers,
+  getSavedSegment,
+  listSavedSegments,
+  segmentHistory,
+  writeSavedSegment,
+} from "@/clickhouse/queries/segments/saved";
 import { memberNames, segmentVocabulary } from "@/clickhouse/queries/segments/vocabulary";
 import { CAN_EDIT_AUDIENCE } from "../auth/roles";
+import { toE164 } from "../domain/phone";
 import { e164 } from "../events/schema";
 import { explainTree } from "../segments/explain";
 import { loadSegmentContext, parseSavedFilter, parseTree, summariseChange } from "../segments/workspace";
@@ -32,7 +42,11 @@ export const segmentsRouter = router({
       loadSegmentContext(ctx.store, ctx.workspace.id),
       segmentVocabulary(ctx.store, ctx.workspace.id),
     ]);
-    return { attributes: segmentContext.attributes, ...vocabulary };
+    return {
+      attributes: segmentContext.attributes,
+      ...vocabulary,
+      staticSegments: [...segmentContext.staticSegments].map(([segmentId, name]) => ({ segmentId, name })),
+    };
   }),
 
   count: workspaceProcedure.input(treeInput).query(async ({ ctx, input }) => {
@@ -63,11 +77,11 @@ export const segmentsRouter = router({
 
   /** Every condition of the tree, met or not by one contact, with the contact's values. */
   explain: workspaceProcedure.input(treeInput.extend({ contact: e164 })).query(async ({ ctx, input }) => {
-    const { tree, attributeTypes } = await parseTree(ctx.store, ctx.workspace.id, input.tree);
+    const { tree, attributeTypes, staticSegments } = await parseTree(ctx.store, ctx.workspace.id, input.tree);
     const now = new Date();
     const facts = await contactFacts(ctx.store, ctx.workspace.id, input.contact, now);
     if (!facts) throw new TRPCError({ code: "NOT_FOUND", message: "No such contact in this workspace." });
-    return explainTree(tree, facts, { now: now.getTime(), attributeTypes });
+    return explainTree(tree, facts, { now: now.getTime(), attributeTypes }, staticSegments);
   }),
 
   /** Saved segments with their current size and who changed each last. */
@@ -88,6 +102,7 @@ export const segmentsRouter = router({
           segmentId: s.segmentId,
           name: s.name,
           description: s.description,
+          kind: s.kind,
           size,
           problem: parsed.ok ? null : parsed.message,
           updatedAt: s.updatedAt,
@@ -109,6 +124,7 @@ export const segmentsRouter = router({
       segmentId: segment.segmentId,
       name: segment.name,
       description: segment.description,
+      kind: segment.kind,
       tree: JSON.parse(segment.filter) as unknown,
       createdBy: names.get(segment.createdBy) ?? segment.createdBy,
       createdAt: segment.createdAt,
@@ -129,7 +145,7 @@ export const segmentsRouter = router({
         const created = await writeSavedSegment(
           ctx.store,
           ws,
-          { segmentId: randomUUID(), name: input.name, description: input.description, filter, createdBy: ctx.userId, updatedBy: ctx.userId },
+          { segmentId: randomUUID(), name: input.name, description: input.description, kind: "dynamic", filter, createdBy: ctx.userId, updatedBy: ctx.userId },
           { action: "created", summary: `Created “${input.name}”`, by: ctx.userId },
         );
         return { segmentId: created.segmentId };
@@ -172,4 +188,55 @@ export const segmentsRouter = router({
     await writeSavedSegment(ctx.store, ctx.workspace.id, current, { action: "deleted", summary: `Deleted “${current.name}”`, by: ctx.userId });
     return { segmentId: current.segmentId };
   }),
+
+  /** A static copy of a saved segment: its contacts now, as a fixed list. */
+  freeze: workspaceProcedureFor(CAN_EDIT_AUDIENCE).input(z.object({ segmentId })).mutation(async ({ ctx, input }) => {
+    const ws = ctx.workspace.id;
+    const current = await getSavedSegment(ctx.store, ws, input.segmentId);
+    if (!current) throw new TRPCError({ code: "NOT_FOUND", message: "This segment does not exist, or was deleted." });
+    const { tree, attributeTypes } = await parseTree(ctx.store, ws, JSON.parse(current.filter));
+    const now = new Date();
+    const compiled = compileSegment(tree, now, attributeTypes);
+    const frozenId = randomUUID();
+    await freezeSegmentMembers(ctx.store, ws, frozenId, { where: compiled.where, params: compiled.params, columnsSql: mergedColumnsSql(compiled.columns) });
+    const name = `${current.name} (frozen ${now.toISOString().slice(0, 10)})`.slice(0, 120);
+    await writeStatic(ctx, frozenId, name, `The contacts of “${current.name}” on ${now.toISOString().slice(0, 16).replace("T", " ")} UTC`, `Froze “${current.name}”`);
+    return { segmentId: frozenId };
+  }),
+
+  /** A static segment from a list of phone numbers; unreadable ones are reported, the rest kept. */
+  upload: workspaceProcedureFor(CAN_EDIT_AUDIENCE)
+    .input(z.object({ name, description, phones: z.array(z.string().max(64)).min(1, "paste at least one phone number").max(200_000), country: z.string().length(2).optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const contacts = new Set<string>();
+      const rejected: string[] = [];
+      for (const raw of input.phones) {
+        if (!raw.trim()) continue;
+        const phone = toE164(raw, input.country as never);
+        if (phone) contacts.add(phone);
+        else rejected.push(raw);
+      }
+      if (contacts.size === 0) throw new TRPCError({ code: "BAD_REQUEST", message: `None of the ${input.phones.length} lines is a phone number with its country code.` });
+      const segmentIdValue = randomUUID();
+      await addSegmentMembers(ctx.store, ctx.workspace.id, segmentIdValue, [...contacts]);
+      await writeStatic(ctx, segmentIdValue, input.name, input.description, `Uploaded ${contacts.size} phone numbers`);
+      return { segmentId: segmentIdValue, added: contacts.size, rejected: rejected.slice(0, 100), rejectedCount: rejected.length };
+    }),
 });
+
+/** Writes a static segment whose filter is its own list. */
+async function writeStatic(
+  ctx: { store: Store; workspace: { id: string }; userId: string },
+  segmentIdValue: string,
+  segmentName: string,
+  segmentDescription: string,
+  summary: string,
+) {
+  const filter = JSON.stringify({ kind: "group", join: "and", children: [{ kind: "staticList", segmentId: segmentIdValue }] });
+  await writeSavedSegment(
+    ctx.store,
+    ctx.workspace.id,
+    { segmentId: segmentIdValue, name: segmentName, description: segmentDescription, kind: "static", filter, createdBy: ctx.userId, updatedBy: ctx.userId },
+    { action: "created", summary, by: ctx.userId },
+  );
+}

@@ -33,6 +33,8 @@ export interface ContactFacts {
   /** Attribute → latest value; "" (or absent) is not set. */
   attributes: ReadonlyMap<string, string>;
   campaigns: ReadonlyMap<string, CampaignTicks>;
+  /** Static segments the contact is on the list of. */
+  staticSegments?: ReadonlySet<string>;
 }
 
 export interface EvaluationContext {
@@ -97,6 +99,8 @@ export function evaluateCondition(c: Condition, f: ContactFacts, ctx: Evaluation
     }
     case "attribute":
       return evaluateAttribute(c, f.attributes.get(c.attribute) ?? "", ctx);
+    case "staticList":
+      return f.staticSegments?.has(c.segmentId) ?? false;
   }
 }
 

@@ -24,7 +24,7 @@ const CAMPAIGN_LABELS = { received: "received", read: "read", ignored: "ignored 
 const list = (xs: readonly string[]) => (xs.length ? xs.join(", ") : "—");
 
 /** A condition as a sentence: "Tags has any of lead, vip (manual only)". */
-export function describeCondition(c: Condition): string {
+export function describeCondition(c: Condition, staticNames?: ReadonlyMap<string, string>): string {
   const prefix = c.not ? "NOT " : "";
   switch (c.kind) {
     case "tags":
@@ -47,6 +47,8 @@ export function describeCondition(c: Condition): string {
       return `${prefix}${CAMPAIGN_LABELS[c.event]} ${c.campaigns.length ? `campaign ${list(c.campaigns)}` : "any campaign"}`;
     case "campaignFatigue":
       return `${prefix}Received at least ${c.atLeast} campaigns in the last ${c.days} days and read none`;
+    case "staticList":
+      return `${prefix}On the static list “${staticNames?.get(c.segmentId) ?? c.segmentId}”`;
   }
 }
 
@@ -82,10 +84,12 @@ export function actualValue(c: Condition, f: ContactFacts, ctx: EvaluationContex
       const recent = [...f.campaigns.values()].filter((t) => (receivedAt(t) ?? -Infinity) >= since);
       return `${recent.length} received, ${recent.filter((t) => t.readAt !== null).length} read`;
     }
+    case "staticList":
+      return f.staticSegments?.has(c.segmentId) ? "on the list" : "not on the list";
   }
 }
 
-export function explainTree(tree: FilterTree, f: ContactFacts, ctx: EvaluationContext): ExplainedNode[] {
+export function explainTree(tree: FilterTree, f: ContactFacts, ctx: EvaluationContext, staticNames?: ReadonlyMap<string, string>): ExplainedNode[] {
   const out: ExplainedNode[] = [];
   const visit = (node: FilterNode, path: number[]) => {
     const where = path.join(".");
@@ -101,7 +105,7 @@ export function explainTree(tree: FilterTree, f: ContactFacts, ctx: EvaluationCo
       return;
     }
     const met = evaluateCondition(node, f, ctx);
-    out.push({ path: where, depth: path.length, kind: "condition", text: describeCondition(node), met: node.not ? !met : met, actual: actualValue(node, f, ctx) });
+    out.push({ path: where, depth: path.length, kind: "condition", text: describeCondition(node, staticNames), met: node.not ? !met : met, actual: actualValue(node, f, ctx) });
   };
   visit(tree, []);
   return out;

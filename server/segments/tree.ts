@@ -125,6 +125,13 @@ export const campaignFatigueCondition = z.object({
   days,
 });
 
+/** Member of a static segment (an uploaded or frozen list of contacts). */
+export const staticListCondition = z.object({
+  kind: z.literal("staticList"),
+  not,
+  segmentId: z.string().min(1).max(64),
+});
+
 export const conditionSchema = z.discriminatedUnion("kind", [
   tagsCondition,
   firstMessageTagCondition,
@@ -136,6 +143,7 @@ export const conditionSchema = z.discriminatedUnion("kind", [
   counterCondition,
   campaignCondition,
   campaignFatigueCondition,
+  staticListCondition,
 ]);
 
 export type Condition = z.infer<typeof conditionSchema>;
@@ -173,6 +181,7 @@ export const filterNodeSchema: z.ZodType<FilterNode> = z.discriminatedUnion("kin
   counterCondition,
   campaignCondition,
   campaignFatigueCondition,
+  staticListCondition,
 ]) as unknown as z.ZodType<FilterNode>;
 
 /** The root of a segment is always a group; an empty AND group is "every contact". */

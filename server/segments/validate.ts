@@ -13,6 +13,8 @@ import {
 /** What validation needs to know about the workspace. */
 export interface SegmentContext {
   attributes: ReadonlyArray<{ name: string; type: string; options: string[] }>;
+  /** Static segments of the workspace by id; when given, a rule naming another one is refused. */
+  staticSegments?: ReadonlyMap<string, string>;
 }
 
 export interface SegmentProblem {
@@ -112,7 +114,10 @@ export function validateSegment(input: unknown, ctx: SegmentContext): Validation
       return;
     }
     conditions++;
-    const problem = conditionProblem(node, attributes);
+    const problem =
+      node.kind === "staticList" && ctx.staticSegments && !ctx.staticSegments.has(node.segmentId)
+        ? "this static segment no longer exists; remove the rule"
+        : conditionProblem(node, attributes);
     if (problem) problems.push({ path: where, message: problem });
   };
   visit(tree, [], 1);
@@ -160,6 +165,7 @@ function conditionProblem(c: Condition, attributes: Map<string, SegmentContext["
     case "counter":
     case "campaign":
     case "campaignFatigue":
+    case "staticList":
       return null;
     case "attribute":
       return attributeProblem(c, attributes.get(c.attribute));

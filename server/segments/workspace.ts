@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Store } from "@/clickhouse/client";
 import { listAttributeDefinitions } from "@/clickhouse/queries/attributes";
-import type { SavedSegment, SegmentAction } from "@/clickhouse/queries/segments/saved";
+import { listSavedSegments, type SavedSegment, type SegmentAction } from "@/clickhouse/queries/segments/saved";
 import type { FilterTree } from "./tree";
 import { describeProblems, validateSegment, type SegmentContext } from "./validate";
 
@@ -9,15 +9,21 @@ import { describeProblems, validateSegment, type SegmentContext } from "./valida
 export interface ParsedTree {
   tree: FilterTree;
   attributeTypes: ReadonlyMap<string, string>;
+  staticSegments: ReadonlyMap<string, string>;
 }
 
 export interface LoadedContext extends SegmentContext {
   attributeTypes: ReadonlyMap<string, string>;
+  staticSegments: ReadonlyMap<string, string>;
 }
 
 export async function loadSegmentContext(store: Store, workspaceId: string): Promise<LoadedContext> {
-  const attributes = await listAttributeDefinitions(store, workspaceId);
-  return { attributes, attributeTypes: new Map(attributes.map((a) => [a.name, a.type])) };
+  const [attributes, saved] = await Promise.all([listAttributeDefinitions(store, workspaceId), listSavedSegments(store, workspaceId)]);
+  return {
+    attributes,
+    attributeTypes: new Map(attributes.map((a) => [a.name, a.type])),
+    staticSegments: new Map(saved.filter((s) => s.kind === "static").map((s) => [s.segmentId, s.name])),
+  };
 }
 
 /** Validates a tree from a request; a bad one is a BAD_REQUEST naming the condition, never a ClickHouse error. */
@@ -25,7 +31,7 @@ export async function parseTree(store: Store, workspaceId: string, raw: unknown)
   const ctx = await loadSegmentContext(store, workspaceId);
   const result = validateSegment(raw, ctx);
   if (!result.ok) throw new TRPCError({ code: "BAD_REQUEST", message: `The filter cannot be used: ${describeProblems(result.problems)}` });
-  return { tree: result.tree, attributeTypes: ctx.attributeTypes };
+  return { tree: result.tree, attributeTypes: ctx.attributeTypes, staticSegments: ctx.staticSegments };
 }
 
 /** A saved filter read back: the workspace may have changed since it was saved. */

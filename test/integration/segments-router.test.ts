@@ -157,3 +157,31 @@ describe("segment export", () => {
     expect(csvField("+919812345678", { phone: true })).toBe("+919812345678");
   });
 });
+
+describe("static segments", () => {
+  it("freeze a saved segment into a fixed list, and upload a phone list", async () => {
+    const input = { workspaceId: ws.workspaceId };
+    const { segmentId } = await as("marketer").segments.save({ ...input, name: "To freeze", tree: leadsInPro });
+    const frozen = await as("marketer").segments.freeze({ ...input, segmentId });
+    const got = await as("analyst").segments.get({ ...input, segmentId: frozen.segmentId });
+    expect(got.kind).toBe("static");
+    expect(got.name).toMatch(/^To freeze \(frozen \d{4}-\d{2}-\d{2}\)$/);
+    const size = await as("analyst").segments.count({ ...input, tree: got.tree });
+    expect(size.matching).toBe(expected(leadsInPro).length);
+    // The list narrows like any rule, and NOT works on it.
+    const outside = await as("analyst").segments.count({ ...input, tree: { kind: "group", join: "and", children: [{ kind: "staticList", segmentId: frozen.segmentId, not: true }] } });
+    expect(outside.matching).toBe(80 - size.matching);
+
+    const phones = facts.slice(0, 5).map((f) => f.contact);
+    const uploaded = await as("marketer").segments.upload({ ...input, name: "Expo list", phones: [...phones, "98 1234", phones[0].replace("+91", "0"), ""], country: "IN" });
+    expect(uploaded).toMatchObject({ added: 5, rejectedCount: 1, rejected: ["98 1234"] });
+    const list = await as("analyst").segments.list(input);
+    expect(list.find((s) => s.segmentId === uploaded.segmentId)).toMatchObject({ kind: "static", size: { matching: 5, total: 80 } });
+    const why = await as("analyst").segments.explain({ ...input, tree: { kind: "group", join: "and", children: [{ kind: "staticList", segmentId: uploaded.segmentId }] }, contact: phones[0] });
+    expect(why[1]).toMatchObject({ text: "On the static list “Expo list”", met: true, actual: "on the list" });
+
+    await expect(
+      as("analyst").segments.count({ ...input, tree: { kind: "group", join: "and", children: [{ kind: "staticList", segmentId: "nope" }] } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("condition 1: this static segment no longer exists") });
+  });
+});

@@ -149,6 +149,10 @@ class Compiler {
         return this.campaign(c);
       case "campaignFatigue":
         return this.fatigue(c);
+      case "staticList":
+        return `contact IN (
+          SELECT contact FROM segment_members
+          WHERE workspace_id = {workspaceId:String} AND segment_id = ${this.bind(c.segmentId, "String")})`;
     }
   }
 

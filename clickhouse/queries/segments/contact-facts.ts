@@ -8,7 +8,7 @@ import type { CampaignTicks, ContactFacts } from "@/server/segments/evaluate";
  * derived tables the compiled SQL reads, for "why is this contact here?".
  */
 export async function contactFacts(store: Store, workspaceId: string, contact: string, now: Date): Promise<ContactFacts | null> {
-  const [state, ticks, tags, attributes] = await Promise.all([
+  const [state, ticks, tags, attributes, lists] = await Promise.all([
     getContactState(store, workspaceId, contact, now),
     getContactCampaignTicks(store, workspaceId, contact),
     store.query<{ tag: string; kind: string }>(
@@ -25,6 +25,11 @@ export async function contactFacts(store: Store, workspaceId: string, contact: s
        FROM contact_attributes
        WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}
        GROUP BY attribute`,
+      { workspaceId, contact },
+    ),
+    store.query<{ segment_id: string }>(
+      `SELECT DISTINCT segment_id FROM segment_members
+       WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}`,
       { workspaceId, contact },
     ),
   ]);
@@ -50,5 +55,6 @@ export async function contactFacts(store: Store, workspaceId: string, contact: s
     tags: new Map(tags.map((t) => [t.tag, t.kind])),
     attributes: new Map(attributes.map((a) => [a.attribute, a.value])),
     campaigns,
+    staticSegments: new Set(lists.map((l) => l.segment_id)),
   };
 }

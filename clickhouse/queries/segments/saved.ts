@@ -9,10 +9,14 @@ import { nextVersion } from "../../version";
  * since the workspace's attributes may have changed in between.
  */
 
+export type SegmentKind = "dynamic" | "static";
+
 export interface SavedSegment {
   segmentId: string;
   name: string;
   description: string;
+  /** Static segments are a fixed list of contacts (segment_members). */
+  kind: SegmentKind;
   /** The filter tree as JSON text. */
   filter: string;
   createdBy: string;
@@ -38,6 +42,7 @@ interface SegmentRow {
   segment_id: string;
   name: string;
   description: string;
+  kind: string;
   filter: string;
   created_by: string;
   created_at: string;
@@ -51,6 +56,7 @@ function toSaved(r: SegmentRow): SavedSegment {
     segmentId: r.segment_id,
     name: r.name,
     description: r.description,
+    kind: r.kind === "static" ? "static" : "dynamic",
     filter: r.filter,
     createdBy: r.created_by,
     createdAt: r.created_at,
@@ -62,7 +68,7 @@ function toSaved(r: SegmentRow): SavedSegment {
 /** The workspace's saved segments, most recently changed first. */
 export async function listSavedSegments(store: Store, workspaceId: string): Promise<SavedSegment[]> {
   const rows = await store.query<SegmentRow>(
-    `SELECT segment_id, name, description, filter, created_by, created_at, updated_by, updated_at, is_deleted
+    `SELECT segment_id, name, description, kind, filter, created_by, created_at, updated_by, updated_at, is_deleted
      FROM segments
      WHERE workspace_id = {workspaceId:String}
      ORDER BY version DESC
@@ -77,7 +83,7 @@ export async function listSavedSegments(store: Store, workspaceId: string): Prom
 
 export async function getSavedSegment(store: Store, workspaceId: string, segmentId: string): Promise<SavedSegment | null> {
   const rows = await store.query<SegmentRow>(
-    `SELECT segment_id, name, description, filter, created_by, created_at, updated_by, updated_at, is_deleted
+    `SELECT segment_id, name, description, kind, filter, created_by, created_at, updated_by, updated_at, is_deleted
      FROM segments
      WHERE workspace_id = {workspaceId:String} AND segment_id = {segmentId:String}
      ORDER BY version DESC
@@ -108,6 +114,7 @@ export async function writeSavedSegment(
       segment_id: segment.segmentId,
       name: segment.name,
       description: segment.description,
+      kind: segment.kind,
       filter: segment.filter,
       created_by: segment.createdBy,
       created_at: createdAt,
@@ -165,4 +172,40 @@ export async function segmentHistory(store: Store, workspaceId: string, segmentI
     changedBy: r.changed_by,
     changedAt: r.changed_at,
   }));
+}
+
+/** Puts contacts on a static segment's list (an upload). */
+export async function addSegmentMembers(store: Store, workspaceId: string, segmentId: string, contacts: string[]): Promise<void> {
+  const now = toClickHouseTime(Date.now());
+  for (let i = 0; i < contacts.length; i += 50_000) {
+    await store.insert(
+      "segment_members",
+      contacts.slice(i, i + 50_000).map((contact) => ({ workspace_id: workspaceId, segment_id: segmentId, contact, added_at: now })),
+    );
+  }
+}
+
+/**
+ * Freezes an audience into a static segment's list, inside ClickHouse
+ * (INSERT … SELECT): `where` and `params` are a compiled segment, and
+ * `columns` the merged contact columns it reads.
+ */
+export async function freezeSegmentMembers(
+  store: Store,
+  workspaceId: string,
+  segmentId: string,
+  compiled: { where: string; params: Record<string, unknown>; columnsSql: string },
+): Promise<void> {
+  await store.command(
+    `INSERT INTO segment_members (workspace_id, segment_id, contact, added_at)
+     SELECT {workspaceId:String}, {frozenSegmentId:String}, contact, now64(3)
+     FROM (
+       SELECT ${compiled.columnsSql}
+       FROM contact_state
+       WHERE workspace_id = {workspaceId:String}
+       GROUP BY contact
+     )
+     WHERE ${compiled.where}`,
+    { ...compiled.params, workspaceId, frozenSegmentId: segmentId },
+  );
 }
