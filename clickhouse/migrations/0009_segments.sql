@@ -48,3 +48,26 @@ CREATE TABLE IF NOT EXISTS segment_members ${ON_CLUSTER}
 )
 ENGINE = ${REPLICATED}ReplacingMergeTree
 ORDER BY (workspace_id, segment_id, contact);
+
+-- Segment rules select tags and attributes by name, but both tables are sorted
+-- by contact first. A projection sorted by name lets "attribute = plan" or
+-- "tag IN (…)" read only that name's rows (about 4× less work for an
+-- attribute rule). 'rebuild' keeps each projection exact through the
+-- aggregating merges. MATERIALIZE builds it for data that is already there.
+ALTER TABLE contact_attributes ${ON_CLUSTER}
+    MODIFY SETTING deduplicate_merge_projection_mode = 'rebuild';
+
+ALTER TABLE contact_attributes ${ON_CLUSTER}
+    ADD PROJECTION IF NOT EXISTS by_attribute (SELECT * ORDER BY workspace_id, attribute, contact);
+
+ALTER TABLE contact_attributes ${ON_CLUSTER}
+    MATERIALIZE PROJECTION by_attribute;
+
+ALTER TABLE contact_tags ${ON_CLUSTER}
+    MODIFY SETTING deduplicate_merge_projection_mode = 'rebuild';
+
+ALTER TABLE contact_tags ${ON_CLUSTER}
+    ADD PROJECTION IF NOT EXISTS by_tag (SELECT * ORDER BY workspace_id, tag, contact);
+
+ALTER TABLE contact_tags ${ON_CLUSTER}
+    MATERIALIZE PROJECTION by_tag;

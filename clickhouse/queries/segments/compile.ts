@@ -254,11 +254,20 @@ class Compiler {
 
   fatigue(c: Extract<Condition, { kind: "campaignFatigue" }>): string {
     const since = this.bind(activeSince(this.now, c.days) / 1000, "DateTime64(3)");
+    // Only campaigns that reached someone inside the window can count, and a
+    // pair's first tick is never later than its rows' latest one, so older
+    // campaigns are skipped by the sort key before the (campaign, contact)
+    // grouping, which is the expensive part.
     return `contact IN (
       SELECT contact FROM (
         SELECT contact, ${RECEIVED_SQL}, min(read_at) AS was_read
         FROM campaign_recipients
         WHERE workspace_id = {workspaceId:String}
+          AND campaign_id IN (
+            SELECT campaign_id FROM campaign_recipients
+            WHERE workspace_id = {workspaceId:String}
+            GROUP BY campaign_id
+            HAVING max(coalesce(sent_at, delivered_at, read_at, failed_at)) >= ${since})
         GROUP BY campaign_id, contact
       ) WHERE received >= ${since}
       GROUP BY contact
