@@ -143,34 +143,36 @@ function SegmentRow({ workspaceId, segment: s, href, canEdit }: { workspaceId: s
         <td className={styles.nowrap}>
           <RelativeTime value={s.updatedAt} />
         </td>
-        <td className={styles.rowActions}>
-          <Link href={href} className="btn btn-small">
-            Open
-          </Link>
-          {canEdit ? (
-            <>
-              <button type="button" className="btn btn-small" disabled={duplicate.isPending} onClick={() => duplicate.mutate({ workspaceId, segmentId: s.segmentId })}>
-                Duplicate
-              </button>
-              {s.kind === "dynamic" ? (
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  disabled={freeze.isPending}
-                  title="Keep today's contacts as a fixed list"
-                  onClick={() => freeze.mutate({ workspaceId, segmentId: s.segmentId })}
-                >
-                  {freeze.isPending ? "Freezing…" : "Freeze"}
+        <td>
+          <div className={styles.rowActions}>
+            <Link href={href} className="btn btn-small">
+              Open
+            </Link>
+            {canEdit ? (
+              <>
+                <button type="button" className="btn btn-small" disabled={duplicate.isPending} onClick={() => duplicate.mutate({ workspaceId, segmentId: s.segmentId })}>
+                  Duplicate
                 </button>
-              ) : null}
-              <button type="button" className="btn btn-small" aria-expanded={mode === "rename"} onClick={() => setMode(mode === "rename" ? "view" : "rename")}>
-                Rename
-              </button>
-              <button type="button" className="btn btn-small" aria-expanded={mode === "delete"} aria-label={`Delete ${s.name}`} onClick={() => setMode(mode === "delete" ? "view" : "delete")}>
-                Delete
-              </button>
-            </>
-          ) : null}
+                {s.kind === "dynamic" ? (
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    disabled={freeze.isPending}
+                    title="Keep today's contacts as a fixed list"
+                    onClick={() => freeze.mutate({ workspaceId, segmentId: s.segmentId })}
+                  >
+                    {freeze.isPending ? "Freezing…" : "Freeze"}
+                  </button>
+                ) : null}
+                <button type="button" className="btn btn-small" aria-expanded={mode === "rename"} onClick={() => setMode(mode === "rename" ? "view" : "rename")}>
+                  Rename
+                </button>
+                <button type="button" className="btn btn-small" aria-expanded={mode === "delete"} aria-label={`Delete ${s.name}`} onClick={() => setMode(mode === "delete" ? "view" : "delete")}>
+                  Delete
+                </button>
+              </>
+            ) : null}
+          </div>
         </td>
       </tr>
       {mode !== "view" || error ? (

@@ -37,7 +37,7 @@ export function UploadList({ workspaceId, onClose }: { workspaceId: string; onCl
           <p>The list stays as uploaded; open it to narrow it down with more rules.</p>
         </div>
       </div>
-      <form className={styles.form} onSubmit={submit}>
+      <form className={`${styles.form} ${styles.narrowForm}`} onSubmit={submit}>
         <label className={styles.field}>
           <span>Name</span>
           <input className={styles.input} name="name" required maxLength={120} placeholder="Expo visitors" />
