@@ -36,6 +36,17 @@ beforeAll(async () => {
 const as = (role: "marketer" | "analyst" | "admin") => callerFor(store(), ws.members.find((m) => m.role === role)!.userId);
 const expected = (tree: FilterTree) => facts.filter((f) => evaluateNode(tree, f, { now, attributeTypes }));
 
+describe("segments.options", () => {
+  it("offer the workspace's attributes, tags, first-message tags, sources and campaigns", async () => {
+    const o = await as("analyst").segments.options({ workspaceId: ws.workspaceId });
+    expect(o.attributes.map((a) => a.name).sort()).toEqual(ATTRIBUTES.map((a) => a.name).sort());
+    expect(o.tags).toEqual(expect.arrayContaining(["lead", "vip", "product-a"]));
+    expect(o.firstMessageTags).toEqual(["product-a", "product-b"]);
+    expect(o.sources).toEqual(expect.arrayContaining(["organic", "api"]));
+    expect(o.campaigns.map((c) => c.campaignId)).toEqual(expect.arrayContaining(["c-diwali"]));
+  });
+});
+
 describe("segments.count and segments.preview", () => {
   it("count the audience and its share of all contacts", async () => {
     const count = await as("analyst").segments.count({ workspaceId: ws.workspaceId, tree: leadsInPro });

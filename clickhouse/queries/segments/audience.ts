@@ -1,7 +1,7 @@
 import type { Store } from "../../client";
 import { IN_HISTORY_SQL, STATUS_SQL } from "../contact-status";
 import type { FilterTree } from "@/server/segments/tree";
-import { compileSegment, mergedColumnsSql, type CompiledSegment, type ContactColumn } from "./compile";
+import { compileSegment, mergedColumnsSql, type ContactColumn } from "./compile";
 
 /**
  * Reads of a segment's audience: its size, a sorted page of it, and pages for
@@ -163,4 +163,3 @@ export async function segmentMembers(
   return rows.map((r) => r.contact);
 }
 
-export type { CompiledSegment };

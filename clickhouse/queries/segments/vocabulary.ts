@@ -19,22 +19,27 @@ export async function segmentVocabulary(store: Store, workspaceId: string): Prom
       `SELECT DISTINCT tag FROM (
          SELECT tag FROM contact_tags WHERE workspace_id = {workspaceId:String}
          UNION ALL
-         SELECT tag FROM tag_definitions WHERE workspace_id = {workspaceId:String} AND is_deleted = 0
+         SELECT tag FROM (
+           SELECT tag, is_deleted FROM tag_definitions
+           WHERE workspace_id = {workspaceId:String}
+           ORDER BY version DESC
+           LIMIT 1 BY tag
+         ) WHERE is_deleted = 0
        )
        ORDER BY tag
        LIMIT 1000`,
       { workspaceId },
     ),
+    // The catalogue says which tags are first-message tags (a pre-filled text);
+    // reading the contacts' state for it would cost a pass over every contact.
     store.query<{ tag: string }>(
-      `SELECT DISTINCT tag FROM (
-         SELECT argMinMerge(first_message_tag) AS tag
-         FROM contact_state
+      `SELECT tag FROM (
+         SELECT tag, first_message_text, is_deleted FROM tag_definitions
          WHERE workspace_id = {workspaceId:String}
-         GROUP BY contact
-         UNION ALL
-         SELECT tag FROM tag_definitions WHERE workspace_id = {workspaceId:String} AND first_message_text != '' AND is_deleted = 0
+         ORDER BY version DESC
+         LIMIT 1 BY tag
        )
-       WHERE tag != ''
+       WHERE is_deleted = 0 AND first_message_text != ''
        ORDER BY tag
        LIMIT 1000`,
       { workspaceId },
@@ -51,12 +56,21 @@ export async function segmentVocabulary(store: Store, workspaceId: string): Prom
        LIMIT 1000`,
       { workspaceId },
     ),
+    // Campaigns by their created/sent events, and any a recipient got without them (API sends).
     store.query<{ campaign_id: string; name: string }>(
-      `SELECT campaign_id, argMaxMerge(name) AS name, min(sent_at) AS sent_at
-       FROM campaigns
-       WHERE workspace_id = {workspaceId:String}
+      `SELECT campaign_id, max(name) AS name, min(sent_at) AS first_sent
+       FROM (
+         SELECT campaign_id, argMaxMerge(name) AS name, min(sent_at) AS sent_at
+         FROM campaigns
+         WHERE workspace_id = {workspaceId:String}
+         GROUP BY campaign_id
+         UNION ALL
+         SELECT DISTINCT campaign_id, '' AS name, CAST(NULL AS Nullable(DateTime64(3, 'UTC'))) AS sent_at
+         FROM campaign_recipients
+         WHERE workspace_id = {workspaceId:String}
+       )
        GROUP BY campaign_id
-       ORDER BY sent_at DESC NULLS LAST, campaign_id
+       ORDER BY first_sent DESC NULLS LAST, campaign_id
        LIMIT 1000`,
       { workspaceId },
     ),
