@@ -27,9 +27,8 @@ export async function countSegment(
     `SELECT countIf(${compiled.where}) AS matching, count() AS total
      FROM (
        SELECT ${mergedColumnsSql(compiled.columns)}
-       FROM contact_state
+       FROM contact_state AS s FINAL
        WHERE workspace_id = {workspaceId:String}
-       GROUP BY contact
      )`,
     { ...compiled.params, workspaceId },
   );
@@ -94,9 +93,8 @@ export async function previewSegment(
     `SELECT contact
      FROM (
        SELECT ${mergedColumnsSql(columns)}
-       FROM contact_state
+       FROM contact_state AS s FINAL
        WHERE workspace_id = {workspaceId:String}
-       GROUP BY contact
      )
      WHERE ${compiled.where}
      ORDER BY ${order}
@@ -109,9 +107,8 @@ export async function previewSegment(
             template_messages, session_messages, unresolved_queries
      FROM (
        SELECT ${mergedColumnsSql(PREVIEW_COLUMNS)}
-       FROM contact_state
+       FROM contact_state AS s FINAL
        WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}
-       GROUP BY contact
      )`,
     { workspaceId, contacts: page.map((p) => p.contact), now: now.getTime() / 1000 },
   );
@@ -152,9 +149,8 @@ export async function segmentMembers(
     `SELECT contact
      FROM (
        SELECT ${mergedColumnsSql(compiled.columns)}
-       FROM contact_state
+       FROM contact_state AS s FINAL
        WHERE workspace_id = {workspaceId:String}
-       GROUP BY contact
      )
      WHERE ${compiled.where}
      ORDER BY contact`,

@@ -26,9 +26,8 @@ export async function exportPage(
     `SELECT contact, name
      FROM (
        SELECT ${mergedColumnsSql(columns)}
-       FROM contact_state
+       FROM contact_state AS s FINAL
        WHERE workspace_id = {workspaceId:String} AND contact > {after:String}
-       GROUP BY contact
      )
      WHERE ${compiled.where}
      ORDER BY contact

@@ -201,9 +201,8 @@ export async function freezeSegmentMembers(
      SELECT {workspaceId:String}, {frozenSegmentId:String}, contact, now64(3)
      FROM (
        SELECT ${compiled.columnsSql}
-       FROM contact_state
+       FROM contact_state AS s FINAL
        WHERE workspace_id = {workspaceId:String}
-       GROUP BY contact
      )
      WHERE ${compiled.where}`,
     { ...compiled.params, workspaceId, frozenSegmentId: segmentId },
