@@ -53,7 +53,8 @@ ORDER BY (workspace_id, segment_id, contact);
 -- by contact first. A projection sorted by name lets "attribute = plan" or
 -- "tag IN (…)" read only that name's rows (about 4× less work for an
 -- attribute rule). 'rebuild' keeps each projection exact through the
--- aggregating merges. MATERIALIZE builds it for data that is already there.
+-- aggregating merges (ClickHouse 24.8 or newer; chDB 3.4 has it). MATERIALIZE
+-- builds it for data that is already there.
 ALTER TABLE contact_attributes ${ON_CLUSTER}
     MODIFY SETTING deduplicate_merge_projection_mode = 'rebuild';
 
