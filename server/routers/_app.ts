@@ -5,6 +5,7 @@ import { contactsRouter } from "./contacts";
 import { membersRouter } from "./members";
 import { overviewRouter } from "./overview";
 import { profileRouter } from "./profile";
+import { segmentsRouter } from "./segments";
 import { settingsRouter } from "./settings";
 import { tagsRouter } from "./tags";
 import { unresolvedRouter } from "./unresolved";
@@ -21,6 +22,7 @@ export const appRouter = router({
   profile: profileRouter,
   unresolved: unresolvedRouter,
   contacts: contactsRouter,
+  segments: segmentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

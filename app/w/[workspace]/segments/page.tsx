@@ -1,7 +1,9 @@
-import { ComingNext } from "@/components/shell/coming-next";
+import type { Metadata } from "next";
+import { SegmentList } from "@/components/segments/segment-list";
 
-export const metadata = { title: "Segments" };
+export const metadata: Metadata = { title: "Segments" };
 
-export default function SegmentsPage() {
-  return <ComingNext section="segments" />;
+export default async function SegmentsPage({ params }: { params: Promise<{ workspace: string }> }) {
+  const { workspace } = await params;
+  return <SegmentList workspaceId={workspace} />;
 }

@@ -1,0 +1,161 @@
+import type { Store } from "../../client";
+import { IN_HISTORY_SQL, STATUS_SQL } from "../contact-status";
+import type { FilterTree } from "@/server/segments/tree";
+import { compileSegment, mergedColumnsSql, type ContactColumn } from "./compile";
+
+/**
+ * Reads of a segment's audience: its size, a sorted page of it, and pages for
+ * the export. Each is ONE statement: the compiled predicate applied to the
+ * contacts' merged state (compile.ts explains the shape).
+ */
+
+export interface SegmentCount {
+  matching: number;
+  total: number;
+}
+
+export async function countSegment(
+  store: Store,
+  workspaceId: string,
+  tree: FilterTree,
+  now: Date,
+  attributeTypes?: ReadonlyMap<string, string>,
+): Promise<SegmentCount> {
+  const compiled = compileSegment(tree, now, attributeTypes);
+  // One pass gives the size and the share of all contacts.
+  const [row] = await store.query<{ matching: string; total: string }>(
+    `SELECT countIf(${compiled.where}) AS matching, count() AS total
+     FROM (
+       SELECT ${mergedColumnsSql(compiled.columns)}
+       FROM contact_state AS s FINAL
+       WHERE workspace_id = {workspaceId:String}
+     )`,
+    { ...compiled.params, workspaceId },
+  );
+  return { matching: Number(row?.matching ?? 0), total: Number(row?.total ?? 0) };
+}
+
+/** Preview sort keys → the merged column each orders by (a whitelist: nothing else reaches ORDER BY). */
+export const PREVIEW_SORTS = {
+  lastActive: "last_active",
+  firstSeen: "first_seen",
+  name: "name",
+  phone: "contact",
+  templateMessages: "template_messages",
+  sessionMessages: "session_messages",
+  unresolvedQueries: "unresolved_queries",
+} as const satisfies Record<string, ContactColumn | "contact">;
+export type PreviewSort = keyof typeof PREVIEW_SORTS;
+
+export interface PreviewRow {
+  contact: string;
+  name: string;
+  status: "active" | "requesting" | "intervened" | "closed" | "history";
+  lastActive: string | null;
+  firstSeen: string;
+  source: string;
+  templateMessages: number;
+  sessionMessages: number;
+  unresolvedQueries: number;
+}
+
+const PREVIEW_COLUMNS: ContactColumn[] = [
+  "name",
+  "first_seen",
+  "last_active",
+  "last_message",
+  "last_control",
+  "last_control_at",
+  "template_messages",
+  "session_messages",
+  "unresolved_queries",
+  "source",
+];
+
+/**
+ * A page of the audience, sorted. Top-N in two steps: the first statement
+ * filters and orders on the sort column alone (cheap columns, no names for a
+ * million contacts), the second reads the whole rows of that page only.
+ */
+export async function previewSegment(
+  store: Store,
+  workspaceId: string,
+  tree: FilterTree,
+  now: Date,
+  opts: { sort: PreviewSort; direction: "asc" | "desc"; limit: number; offset: number; attributeTypes?: ReadonlyMap<string, string> },
+): Promise<PreviewRow[]> {
+  const compiled = compileSegment(tree, now, opts.attributeTypes);
+  const sortColumn = PREVIEW_SORTS[opts.sort];
+  const columns = new Set<ContactColumn>(compiled.columns);
+  if (sortColumn !== "contact") columns.add(sortColumn);
+  const order = orderBySql(sortColumn, opts.direction);
+  const page = await store.query<{ contact: string }>(
+    `SELECT contact
+     FROM (
+       SELECT ${mergedColumnsSql(columns)}
+       FROM contact_state AS s FINAL
+       WHERE workspace_id = {workspaceId:String}
+     )
+     WHERE ${compiled.where}
+     ORDER BY ${order}
+     LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
+    { ...compiled.params, workspaceId, limit: opts.limit, offset: opts.offset },
+  );
+  if (page.length === 0) return [];
+  const rows = await store.query<Record<string, string | null>>(
+    `SELECT contact, name, if(${IN_HISTORY_SQL}, 'history', ${STATUS_SQL}) AS status, last_active, first_seen, source,
+            template_messages, session_messages, unresolved_queries
+     FROM (
+       SELECT ${mergedColumnsSql(PREVIEW_COLUMNS)}
+       FROM contact_state AS s FINAL
+       WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}
+     )`,
+    { workspaceId, contacts: page.map((p) => p.contact), now: now.getTime() / 1000 },
+  );
+  const byContact = new Map(rows.map((r) => [r.contact!, r]));
+  return page.map(({ contact }) => toPreviewRow(byContact.get(contact) ?? { contact }));
+}
+
+function orderBySql(column: string, direction: "asc" | "desc"): string {
+  // Contacts never active sort last either way; the phone breaks ties so pages never overlap.
+  const dir = direction === "asc" ? "ASC" : "DESC";
+  return column === "contact" ? `contact ${dir}` : `${column} ${dir} NULLS LAST, contact ASC`;
+}
+
+function toPreviewRow(r: Record<string, string | null | undefined>): PreviewRow {
+  return {
+    contact: String(r.contact),
+    name: String(r.name ?? ""),
+    status: (r.status ?? "active") as PreviewRow["status"],
+    lastActive: r.last_active ?? null,
+    firstSeen: String(r.first_seen ?? ""),
+    source: String(r.source ?? ""),
+    templateMessages: Number(r.template_messages ?? 0),
+    sessionMessages: Number(r.session_messages ?? 0),
+    unresolvedQueries: Number(r.unresolved_queries ?? 0),
+  };
+}
+
+/** Every matching contact's phone, for tests and static snapshots (use exportPage for big audiences). */
+export async function segmentMembers(
+  store: Store,
+  workspaceId: string,
+  tree: FilterTree,
+  now: Date,
+  attributeTypes?: ReadonlyMap<string, string>,
+): Promise<string[]> {
+  const compiled = compileSegment(tree, now, attributeTypes);
+  const rows = await store.query<{ contact: string }>(
+    `SELECT contact
+     FROM (
+       SELECT ${mergedColumnsSql(compiled.columns)}
+       FROM contact_state AS s FINAL
+       WHERE workspace_id = {workspaceId:String}
+     )
+     WHERE ${compiled.where}
+     ORDER BY contact`,
+    { ...compiled.params, workspaceId },
+  );
+  return rows.map((r) => r.contact);
+}
+

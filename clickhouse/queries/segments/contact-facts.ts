@@ -1,0 +1,60 @@
+import type { Store } from "../../client";
+import { fromClickHouseTime } from "../../time";
+import { getContactCampaignTicks, getContactState } from "../contacts";
+import type { CampaignTicks, ContactFacts } from "@/server/segments/evaluate";
+
+/**
+ * One contact's facts as the segment evaluator reads them, from the same
+ * derived tables the compiled SQL reads, for "why is this contact here?".
+ */
+export async function contactFacts(store: Store, workspaceId: string, contact: string, now: Date): Promise<ContactFacts | null> {
+  const [state, ticks, tags, attributes, lists] = await Promise.all([
+    getContactState(store, workspaceId, contact, now),
+    getContactCampaignTicks(store, workspaceId, contact),
+    store.query<{ tag: string; kind: string }>(
+      `SELECT tag, kind FROM (
+         SELECT tag, argMaxMerge(present) AS present, argMaxMerge(kind) AS kind
+         FROM contact_tags
+         WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}
+         GROUP BY tag
+       ) WHERE present = 1`,
+      { workspaceId, contact },
+    ),
+    store.query<{ attribute: string; value: string }>(
+      `SELECT attribute, argMaxMerge(value) AS value
+       FROM contact_attributes
+       WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}
+       GROUP BY attribute`,
+      { workspaceId, contact },
+    ),
+    store.query<{ segment_id: string }>(
+      `SELECT DISTINCT segment_id FROM segment_members
+       WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}`,
+      { workspaceId, contact },
+    ),
+  ]);
+  if (!state) return null;
+  const time = (v: string | null) => (v === null ? null : fromClickHouseTime(v));
+  const campaigns = new Map<string, CampaignTicks>(
+    ticks.map((t) => [
+      t.campaign_id,
+      { sentAt: time(t.sent_at), deliveredAt: time(t.delivered_at), readAt: time(t.read_at), repliedAt: time(t.replied_at), failedAt: time(t.failed_at) },
+    ]),
+  );
+  return {
+    contact,
+    firstSeen: fromClickHouseTime(state.firstSeen),
+    lastActive: time(state.lastActive),
+    templateMessages: state.templateMessages,
+    sessionMessages: state.sessionMessages,
+    unresolvedQueries: state.unresolvedQueries,
+    shownStatus: state.inHistory ? "history" : state.status,
+    source: state.source,
+    sourceDetail: state.sourceDetail,
+    firstMessageTag: state.firstMessageTag,
+    tags: new Map(tags.map((t) => [t.tag, t.kind])),
+    attributes: new Map(attributes.map((a) => [a.attribute, a.value])),
+    campaigns,
+    staticSegments: new Set(lists.map((l) => l.segment_id)),
+  };
+}

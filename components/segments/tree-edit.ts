@@ -1,0 +1,119 @@
+import { addDays, utcDay } from "@/server/segments/dates";
+import { operatorsForType, type AttributeOp, type Condition, type ConditionKind, type FilterNode, type FilterTree, type Group } from "@/server/segments/tree";
+
+/** Immutable edits of a filter tree by path (0-based child positions from the root). */
+
+export type Path = readonly number[];
+
+export function updateAt(tree: FilterTree, path: Path, fn: (node: FilterNode) => FilterNode): FilterTree {
+  if (path.length === 0) return fn(tree) as FilterTree;
+  const [head, ...rest] = path;
+  return {
+    ...tree,
+    children: tree.children.map((child, i) => (i !== head ? child : rest.length === 0 ? fn(child) : updateAt(child as Group, rest, fn))),
+  };
+}
+
+export function removeAt(tree: FilterTree, path: Path): FilterTree {
+  const parent = path.slice(0, -1);
+  const index = path[path.length - 1];
+  return updateAt(tree, parent, (g) => ({ ...(g as Group), children: (g as Group).children.filter((_, i) => i !== index) }));
+}
+
+export function appendAt(tree: FilterTree, path: Path, node: FilterNode): FilterTree {
+  return updateAt(tree, path, (g) => ({ ...(g as Group), children: [...(g as Group).children, node] }));
+}
+
+export const CONDITION_KINDS: ReadonlyArray<{ kind: ConditionKind; label: string }> = [
+  { kind: "tags", label: "Tags" },
+  { kind: "firstMessageTag", label: "First-message tag" },
+  { kind: "attribute", label: "Attribute" },
+  { kind: "source", label: "Source" },
+  { kind: "status", label: "Status" },
+  { kind: "lastActive", label: "Last active" },
+  { kind: "firstSeen", label: "First seen" },
+  { kind: "counter", label: "Message counts" },
+  { kind: "campaign", label: "Campaign" },
+  { kind: "campaignFatigue", label: "Campaign fatigue" },
+  { kind: "staticList", label: "Static list" },
+];
+
+export interface BuilderOptions {
+  attributes: ReadonlyArray<{ name: string; type: string; options: string[] }>;
+  tags: string[];
+  firstMessageTags: string[];
+  sources: string[];
+  campaigns: Array<{ campaignId: string; name: string }>;
+  staticSegments: Array<{ segmentId: string; name: string }>;
+}
+
+const today = () => utcDay(Date.now());
+
+/** A new condition of a kind, filled with the first sensible choice so it counts at once. */
+export function defaultCondition(kind: ConditionKind, o: BuilderOptions): Condition {
+  switch (kind) {
+    case "tags":
+      return { kind, op: "any", tags: o.tags.slice(0, 1), tagKind: "any" };
+    case "firstMessageTag":
+      return { kind, op: "any", tags: o.firstMessageTags.slice(0, 1) };
+    case "attribute": {
+      const a = o.attributes[0];
+      return a ? defaultAttributeCondition(a) : { kind, attribute: "", op: "isSet", values: [] };
+    }
+    case "source":
+      return { kind, op: "any", values: o.sources.slice(0, 1), ad: false };
+    case "status":
+      return { kind, values: ["active"] };
+    case "lastActive":
+      return { kind, op: "inLastDays", days: 30 };
+    case "firstSeen":
+      return { kind, from: addDays(today(), -29), to: today() };
+    case "counter":
+      return { kind, counter: "sessionMessages", op: "ge", value: 1 };
+    case "campaign":
+      return { kind, event: "read", campaigns: [] };
+    case "campaignFatigue":
+      return { kind, atLeast: 3, days: 60 };
+    case "staticList":
+      return { kind, segmentId: o.staticSegments[0]?.segmentId ?? "" };
+  }
+}
+
+/** A fresh attribute condition: the type's first operator and a value that fits it. */
+export function defaultAttributeCondition(a: { name: string; type: string; options: string[] }): Condition {
+  const op = operatorsForType(a.type)[0];
+  return { kind: "attribute", attribute: a.name, op, values: defaultValues(op, a) };
+}
+
+export function defaultValues(op: AttributeOp, a: { type: string; options: string[] }): string[] {
+  switch (op) {
+    case "isSet":
+    case "isNotSet":
+    case "isTrue":
+    case "isFalse":
+      return [];
+    case "between":
+      return a.type === "date" ? [addDays(today(), -30), today()] : ["0", "100"];
+    case "inLastDays":
+    case "inNextDays":
+      return ["30"];
+    case "before":
+    case "after":
+      return [today()];
+    case "anyOf":
+    case "noneOf":
+      return a.options.slice(0, 1);
+    case "oneOf":
+      return [""];
+    default:
+      return a.type === "number" ? ["0"] : [""];
+  }
+}
+
+export function newGroup(join: "and" | "or", first: Condition): Group {
+  return { kind: "group", join, children: [first] };
+}
+
+export function countConditions(node: FilterNode): number {
+  return node.kind === "group" ? node.children.reduce((n, c) => n + countConditions(c), 0) : 1;
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import type { FormEvent } from "react";
+import { formatNumber } from "@/components/manage/format";
+import { describeError } from "@/components/trpc-error";
+import { useTRPC } from "@/components/trpc";
+import styles from "./segments.module.css";
+
+/** A static segment from pasted phone numbers (one per line, or separated by commas). */
+export function UploadList({ workspaceId, onClose }: { workspaceId: string; onClose: () => void }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const upload = useMutation(
+    trpc.segments.upload.mutationOptions({
+      onSuccess: async ({ segmentId, rejectedCount }) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.segments.pathKey() });
+        if (rejectedCount === 0) router.push(`/w/${encodeURIComponent(workspaceId)}/segments/${segmentId}`);
+      },
+    }),
+  );
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const phones = String(form.get("phones") ?? "").split(/[\n,;]+/).map((p) => p.trim()).filter(Boolean);
+    upload.mutate({ workspaceId, name: String(form.get("name") ?? ""), description: "Uploaded phone list", phones, country: String(form.get("country") ?? "IN") || undefined });
+  }
+
+  return (
+    <section className={styles.panel} aria-labelledby="upload-title">
+      <div className={styles.panelHeader}>
+        <div>
+          <h2 id="upload-title">Static segment from a phone list</h2>
+          <p>The list stays as uploaded; open it to narrow it down with more rules.</p>
+        </div>
+      </div>
+      <form className={`${styles.form} ${styles.narrowForm}`} onSubmit={submit}>
+        <label className={styles.field}>
+          <span>Name</span>
+          <input className={styles.input} name="name" required maxLength={120} placeholder="Expo visitors" />
+        </label>
+        <label className={styles.field}>
+          <span>Phone numbers, one per line</span>
+          <textarea className={styles.textarea} name="phones" rows={5} required placeholder={"+919812345678\n+971501234567"} />
+        </label>
+        <label className={styles.field}>
+          <span>Country of numbers without a +</span>
+          <input className={`${styles.input} ${styles.narrow}`} name="country" defaultValue="IN" maxLength={2} />
+        </label>
+        <div className={styles.actions}>
+          <button type="submit" className="btn btn-primary btn-small" disabled={upload.isPending}>
+            {upload.isPending ? "Uploading…" : "Create static segment"}
+          </button>
+          <button type="button" className="btn btn-small" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+        {upload.data && upload.data.rejectedCount > 0 ? (
+          <p role="status" className={styles.hint}>
+            Added {formatNumber(upload.data.added)} numbers; {formatNumber(upload.data.rejectedCount)} could not be read: {upload.data.rejected.slice(0, 5).join(", ")}
+            {upload.data.rejectedCount > 5 ? "…" : ""}
+          </p>
+        ) : null}
+        {upload.isError ? (
+          <p role="alert" className={styles.problem}>
+            {describeError(upload.error)}
+          </p>
+        ) : null}
+      </form>
+    </section>
+  );
+}

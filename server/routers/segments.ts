@@ -1,0 +1,242 @@
+import { randomUUID } from "node:crypto";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import type { Store } from "@/clickhouse/client";
+import { countSegment, PREVIEW_SORTS, previewSegment, type PreviewSort } from "@/clickhouse/queries/segments/audience";
+import { contactFacts } from "@/clickhouse/queries/segments/contact-facts";
+import { compileSegment, mergedColumnsSql } from "@/clickhouse/queries/segments/compile";
+import {
+  addSegmentMembers,
+  freezeSegmentMembers,
+  getSavedSegment,
+  listSavedSegments,
+  segmentHistory,
+  writeSavedSegment,
+} from "@/clickhouse/queries/segments/saved";
+import { memberNames, segmentVocabulary } from "@/clickhouse/queries/segments/vocabulary";
+import { CAN_EDIT_AUDIENCE } from "../auth/roles";
+import { toE164 } from "../domain/phone";
+import { e164 } from "../events/schema";
+import { explainTree } from "../segments/explain";
+import { loadSegmentContext, parseSavedFilter, parseTree, summariseChange } from "../segments/workspace";
+import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
+
+/**
+ * Segments: the live count and preview of a filter tree, "why is this contact
+ * here", and saved segments with their history. Every tree is validated
+ * against the workspace before it reaches SQL (a bad one is a BAD_REQUEST
+ * naming the condition).
+ */
+
+const treeInput = z.object({ tree: z.unknown() });
+const segmentId = z.string().min(1).max(64);
+const name = z.string().trim().min(1, "give the segment a name").max(120, "a name has at most 120 characters");
+const descriptionText = z.string().trim().max(1000, "a description has at most 1000 characters");
+const description = descriptionText.default("");
+const sortKeys = Object.keys(PREVIEW_SORTS) as [PreviewSort, ...PreviewSort[]];
+
+export const segmentsRouter = router({
+  /** Pickers of the builder: attributes with types, tags, sources, campaigns. */
+  options: workspaceProcedure.query(async ({ ctx }) => {
+    const [segmentContext, vocabulary] = await Promise.all([
+      loadSegmentContext(ctx.store, ctx.workspace.id),
+      segmentVocabulary(ctx.store, ctx.workspace.id),
+    ]);
+    return {
+      attributes: segmentContext.attributes,
+      ...vocabulary,
+      staticSegments: [...segmentContext.staticSegments].map(([segmentId, name]) => ({ segmentId, name })),
+    };
+  }),
+
+  count: workspaceProcedure.input(treeInput).query(async ({ ctx, input }) => {
+    const { tree, attributeTypes } = await parseTree(ctx.store, ctx.workspace.id, input.tree);
+    return countSegment(ctx.store, ctx.workspace.id, tree, new Date(), attributeTypes);
+  }),
+
+  preview: workspaceProcedure
+    .input(
+      treeInput.extend({
+        sort: z.enum(sortKeys).default("lastActive"),
+        direction: z.enum(["asc", "desc"]).default("desc"),
+        page: z.number().int().min(0).max(10_000).default(0),
+        pageSize: z.number().int().min(1).max(200).default(50),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const { tree, attributeTypes } = await parseTree(ctx.store, ctx.workspace.id, input.tree);
+      const rows = await previewSegment(ctx.store, ctx.workspace.id, tree, new Date(), {
+        sort: input.sort,
+        direction: input.direction,
+        limit: input.pageSize,
+        offset: input.page * input.pageSize,
+        attributeTypes,
+      });
+      return { rows, page: input.page, pageSize: input.pageSize };
+    }),
+
+  /** Every condition of the tree, met or not by one contact, with the contact's values. */
+  explain: workspaceProcedure.input(treeInput.extend({ contact: e164 })).query(async ({ ctx, input }) => {
+    const { tree, attributeTypes, staticSegments } = await parseTree(ctx.store, ctx.workspace.id, input.tree);
+    const now = new Date();
+    const facts = await contactFacts(ctx.store, ctx.workspace.id, input.contact, now);
+    if (!facts) throw new TRPCError({ code: "NOT_FOUND", message: "No such contact in this workspace." });
+    return explainTree(tree, facts, { now: now.getTime(), attributeTypes }, staticSegments);
+  }),
+
+  /** Saved segments with their current size and who changed each last. */
+  list: workspaceProcedure.query(async ({ ctx }) => {
+    const ws = ctx.workspace.id;
+    const [saved, names, segmentContext] = await Promise.all([
+      listSavedSegments(ctx.store, ws),
+      memberNames(ctx.store, ws),
+      loadSegmentContext(ctx.store, ws),
+    ]);
+    const now = new Date();
+    return Promise.all(
+      saved.map(async (s) => {
+        const parsed = parseSavedFilter(s.filter, segmentContext);
+        // A segment whose attribute was removed since still lists; it says why it has no size.
+        const size = parsed.ok ? await countSegment(ctx.store, ws, parsed.tree, now, segmentContext.attributeTypes) : null;
+        return {
+          segmentId: s.segmentId,
+          name: s.name,
+          description: s.description,
+          kind: s.kind,
+          size,
+          problem: parsed.ok ? null : parsed.message,
+          updatedAt: s.updatedAt,
+          updatedBy: names.get(s.updatedBy) ?? s.updatedBy,
+        };
+      }),
+    );
+  }),
+
+  get: workspaceProcedure.input(z.object({ segmentId })).query(async ({ ctx, input }) => {
+    const ws = ctx.workspace.id;
+    const [segment, history, names] = await Promise.all([
+      getSavedSegment(ctx.store, ws, input.segmentId),
+      segmentHistory(ctx.store, ws, input.segmentId),
+      memberNames(ctx.store, ws),
+    ]);
+    if (!segment) throw new TRPCError({ code: "NOT_FOUND", message: "This segment does not exist, or was deleted." });
+    return {
+      segmentId: segment.segmentId,
+      name: segment.name,
+      description: segment.description,
+      kind: segment.kind,
+      tree: JSON.parse(segment.filter) as unknown,
+      createdBy: names.get(segment.createdBy) ?? segment.createdBy,
+      createdAt: segment.createdAt,
+      updatedBy: names.get(segment.updatedBy) ?? segment.updatedBy,
+      updatedAt: segment.updatedAt,
+      history: history.map((h) => ({ ...h, changedBy: names.get(h.changedBy) ?? h.changedBy })),
+    };
+  }),
+
+  /** Creates a segment, or saves a new version of one (its filter, name and description). */
+  save: workspaceProcedureFor(CAN_EDIT_AUDIENCE)
+    .input(z.object({ segmentId: segmentId.optional(), name, description, tree: z.unknown() }))
+    .mutation(async ({ ctx, input }) => {
+      const ws = ctx.workspace.id;
+      const { tree } = await parseTree(ctx.store, ws, input.tree);
+      const filter = JSON.stringify(tree);
+      if (!input.segmentId) {
+        const created = await writeSavedSegment(
+          ctx.store,
+          ws,
+          { segmentId: randomUUID(), name: input.name, description: input.description, kind: "dynamic", filter, createdBy: ctx.userId, updatedBy: ctx.userId },
+          { action: "created", summary: `Created “${input.name}”`, by: ctx.userId },
+        );
+        return { segmentId: created.segmentId };
+      }
+      const current = await getSavedSegment(ctx.store, ws, input.segmentId);
+      if (!current) throw new TRPCError({ code: "NOT_FOUND", message: "This segment does not exist, or was deleted." });
+      const change = summariseChange(current, { name: input.name, description: input.description, filter });
+      if (!change) return { segmentId: current.segmentId };
+      await writeSavedSegment(ctx.store, ws, { ...current, name: input.name, description: input.description, filter }, { ...change, by: ctx.userId });
+      return { segmentId: current.segmentId };
+    }),
+
+  rename: workspaceProcedureFor(CAN_EDIT_AUDIENCE)
+    .input(z.object({ segmentId, name, description: descriptionText.optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const current = await getSavedSegment(ctx.store, ctx.workspace.id, input.segmentId);
+      if (!current) throw new TRPCError({ code: "NOT_FOUND", message: "This segment does not exist, or was deleted." });
+      const next = { name: input.name, description: input.description ?? current.description, filter: current.filter };
+      const change = summariseChange(current, next);
+      if (change) await writeSavedSegment(ctx.store, ctx.workspace.id, { ...current, ...next }, { ...change, by: ctx.userId });
+      return { segmentId: current.segmentId };
+    }),
+
+  duplicate: workspaceProcedureFor(CAN_EDIT_AUDIENCE).input(z.object({ segmentId })).mutation(async ({ ctx, input }) => {
+    const ws = ctx.workspace.id;
+    const current = await getSavedSegment(ctx.store, ws, input.segmentId);
+    if (!current) throw new TRPCError({ code: "NOT_FOUND", message: "This segment does not exist, or was deleted." });
+    const copy = await writeSavedSegment(
+      ctx.store,
+      ws,
+      { ...current, segmentId: randomUUID(), name: `${current.name} (copy)`.slice(0, 120), createdBy: ctx.userId, createdAt: undefined, updatedBy: ctx.userId },
+      { action: "duplicated", summary: `Duplicated from “${current.name}”`, by: ctx.userId },
+    );
+    return { segmentId: copy.segmentId };
+  }),
+
+  delete: workspaceProcedureFor(CAN_EDIT_AUDIENCE).input(z.object({ segmentId })).mutation(async ({ ctx, input }) => {
+    const current = await getSavedSegment(ctx.store, ctx.workspace.id, input.segmentId);
+    if (!current) throw new TRPCError({ code: "NOT_FOUND", message: "This segment does not exist, or was deleted." });
+    await writeSavedSegment(ctx.store, ctx.workspace.id, current, { action: "deleted", summary: `Deleted “${current.name}”`, by: ctx.userId });
+    return { segmentId: current.segmentId };
+  }),
+
+  /** A static copy of a saved segment: its contacts now, as a fixed list. */
+  freeze: workspaceProcedureFor(CAN_EDIT_AUDIENCE).input(z.object({ segmentId })).mutation(async ({ ctx, input }) => {
+    const ws = ctx.workspace.id;
+    const current = await getSavedSegment(ctx.store, ws, input.segmentId);
+    if (!current) throw new TRPCError({ code: "NOT_FOUND", message: "This segment does not exist, or was deleted." });
+    const { tree, attributeTypes } = await parseTree(ctx.store, ws, JSON.parse(current.filter));
+    const now = new Date();
+    const compiled = compileSegment(tree, now, attributeTypes);
+    const frozenId = randomUUID();
+    await freezeSegmentMembers(ctx.store, ws, frozenId, { where: compiled.where, params: compiled.params, columnsSql: mergedColumnsSql(compiled.columns) });
+    const name = `${current.name} (frozen ${now.toISOString().slice(0, 10)})`.slice(0, 120);
+    await writeStatic(ctx, frozenId, name, `The contacts of “${current.name}” on ${now.toISOString().slice(0, 16).replace("T", " ")} UTC`, `Froze “${current.name}”`);
+    return { segmentId: frozenId };
+  }),
+
+  /** A static segment from a list of phone numbers; unreadable ones are reported, the rest kept. */
+  upload: workspaceProcedureFor(CAN_EDIT_AUDIENCE)
+    .input(z.object({ name, description, phones: z.array(z.string().max(64)).min(1, "paste at least one phone number").max(200_000), country: z.string().length(2).optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const contacts = new Set<string>();
+      const rejected: string[] = [];
+      for (const raw of input.phones) {
+        if (!raw.trim()) continue;
+        const phone = toE164(raw, input.country as never);
+        if (phone) contacts.add(phone);
+        else rejected.push(raw);
+      }
+      if (contacts.size === 0) throw new TRPCError({ code: "BAD_REQUEST", message: `None of the ${input.phones.length} lines is a phone number with its country code.` });
+      const segmentIdValue = randomUUID();
+      await addSegmentMembers(ctx.store, ctx.workspace.id, segmentIdValue, [...contacts]);
+      await writeStatic(ctx, segmentIdValue, input.name, input.description, `Uploaded ${contacts.size} phone numbers`);
+      return { segmentId: segmentIdValue, added: contacts.size, rejected: rejected.slice(0, 100), rejectedCount: rejected.length };
+    }),
+});
+
+/** Writes a static segment whose filter is its own list. */
+async function writeStatic(
+  ctx: { store: Store; workspace: { id: string }; userId: string },
+  segmentIdValue: string,
+  segmentName: string,
+  segmentDescription: string,
+  summary: string,
+) {
+  const filter = JSON.stringify({ kind: "group", join: "and", children: [{ kind: "staticList", segmentId: segmentIdValue }] });
+  await writeSavedSegment(
+    ctx.store,
+    ctx.workspace.id,
+    { segmentId: segmentIdValue, name: segmentName, description: segmentDescription, kind: "static", filter, createdBy: ctx.userId, updatedBy: ctx.userId },
+    { action: "created", summary, by: ctx.userId },
+  );
+}

@@ -1,0 +1,112 @@
+import { evaluateCondition, evaluateNode, receivedAt, type ContactFacts, type EvaluationContext } from "./evaluate";
+import { isGroup, type Condition, type FilterNode, type FilterTree } from "./tree";
+import { OPERATOR_LABELS } from "./validate";
+
+/**
+ * "Why is this contact here?": every node of the tree with whether the
+ * contact meets it and the contact's own value, in words.
+ */
+
+export interface ExplainedNode {
+  path: string;
+  depth: number;
+  kind: "group" | "condition";
+  text: string;
+  met: boolean;
+  /** The contact's value the condition looked at. */
+  actual?: string;
+}
+
+const COUNTER_LABELS = { templateMessages: "template messages", sessionMessages: "session messages", unresolvedQueries: "unresolved queries" };
+const COMPARE_LABELS = { eq: "=", ne: "≠", lt: "<", le: "≤", gt: ">", ge: "≥" };
+const CAMPAIGN_LABELS = { received: "received", read: "read", ignored: "ignored (delivered, not read)", replied: "replied to", failed: "failed to reach them with" };
+
+const list = (xs: readonly string[]) => (xs.length ? xs.join(", ") : "—");
+
+/** A condition as a sentence: "Tags has any of lead, vip (manual only)". */
+export function describeCondition(c: Condition, staticNames?: ReadonlyMap<string, string>): string {
+  const prefix = c.not ? "NOT " : "";
+  switch (c.kind) {
+    case "tags":
+      return `${prefix}Tags has ${c.op === "all" ? "all" : c.op === "none" ? "none" : "any"} of ${list(c.tags)}${c.tagKind === "any" ? "" : ` (${c.tagKind} only)`}`;
+    case "firstMessageTag":
+      return c.op === "empty" ? `${prefix}First-message tag: none` : `${prefix}First-message tag is ${c.op === "none" ? "none" : "any"} of ${list(c.tags)}`;
+    case "attribute":
+      return `${prefix}${c.attribute} ${OPERATOR_LABELS[c.op]}${c.values.length ? ` ${c.values.join(c.op === "between" ? " and " : ", ")}` : ""}`;
+    case "source":
+      return `${prefix}Source is ${c.op === "none" ? "none" : "any"} of ${list([...c.values, ...(c.ad ? ["came from an ad"] : [])])}`;
+    case "status":
+      return `${prefix}Status is any of ${list(c.values)}`;
+    case "lastActive":
+      return `${prefix}Last active ${c.op === "inLastDays" ? `in the last ${c.days} days` : c.op === "before" ? `before ${c.to}` : `between ${c.from} and ${c.to}`}`;
+    case "firstSeen":
+      return `${prefix}First seen between ${c.from} and ${c.to}`;
+    case "counter":
+      return `${prefix}${COUNTER_LABELS[c.counter]} ${COMPARE_LABELS[c.op]} ${c.value}`;
+    case "campaign":
+      return `${prefix}${CAMPAIGN_LABELS[c.event]} ${c.campaigns.length ? `campaign ${list(c.campaigns)}` : "any campaign"}`;
+    case "campaignFatigue":
+      return `${prefix}Received at least ${c.atLeast} campaigns in the last ${c.days} days and read none`;
+    case "staticList":
+      return `${prefix}On the static list “${staticNames?.get(c.segmentId) ?? c.segmentId}”`;
+  }
+}
+
+function day(t: number | null): string {
+  return t === null ? "never" : new Date(t).toISOString().slice(0, 16).replace("T", " ") + " UTC";
+}
+
+/** The contact's value a condition reads, in words. */
+export function actualValue(c: Condition, f: ContactFacts, ctx: EvaluationContext): string {
+  switch (c.kind) {
+    case "tags":
+      return f.tags.size ? [...f.tags].map(([t, k]) => `${t} (${k})`).join(", ") : "no tags";
+    case "firstMessageTag":
+      return f.firstMessageTag || "none";
+    case "attribute":
+      return f.attributes.get(c.attribute) || "not set";
+    case "source":
+      return f.sourceDetail ? `${f.source || "none"} (${f.sourceDetail})` : f.source || "none";
+    case "status":
+      return f.shownStatus;
+    case "lastActive":
+      return day(f.lastActive);
+    case "firstSeen":
+      return day(f.firstSeen);
+    case "counter":
+      return String(f[c.counter]);
+    case "campaign": {
+      const hits = [...f.campaigns.keys()].filter((id) => c.campaigns.length === 0 || c.campaigns.includes(id));
+      return hits.length ? `received ${hits.join(", ")}` : "none of these campaigns";
+    }
+    case "campaignFatigue": {
+      const since = ctx.now - c.days * 86_400_000;
+      const recent = [...f.campaigns.values()].filter((t) => (receivedAt(t) ?? -Infinity) >= since);
+      return `${recent.length} received, ${recent.filter((t) => t.readAt !== null).length} read`;
+    }
+    case "staticList":
+      return f.staticSegments?.has(c.segmentId) ? "on the list" : "not on the list";
+  }
+}
+
+export function explainTree(tree: FilterTree, f: ContactFacts, ctx: EvaluationContext, staticNames?: ReadonlyMap<string, string>): ExplainedNode[] {
+  const out: ExplainedNode[] = [];
+  const visit = (node: FilterNode, path: number[]) => {
+    const where = path.join(".");
+    if (isGroup(node)) {
+      out.push({
+        path: where,
+        depth: path.length,
+        kind: "group",
+        text: `${node.not ? "NOT " : ""}${node.join === "and" ? "All" : "Any"} of ${node.children.length} ${node.children.length === 1 ? "rule" : "rules"}`,
+        met: evaluateNode(node, f, ctx),
+      });
+      node.children.forEach((child, i) => visit(child, [...path, i + 1]));
+      return;
+    }
+    const met = evaluateCondition(node, f, ctx);
+    out.push({ path: where, depth: path.length, kind: "condition", text: describeCondition(node, staticNames), met: node.not ? !met : met, actual: actualValue(node, f, ctx) });
+  };
+  visit(tree, []);
+  return out;
+}

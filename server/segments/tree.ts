@@ -1,0 +1,220 @@
+import { z } from "zod";
+
+/**
+ * The segment filter tree: data, not SQL. One tree drives the count, the
+ * preview, the export and a saved segment. zod checks the shape here;
+ * ./validate.ts checks it against the workspace (attribute types, limits)
+ * and names the condition that is wrong; clickhouse/queries/segments compiles it.
+ *
+ * Semantics every consumer shares (the compiler, the TypeScript reference
+ * evaluator in ./evaluate.ts and the "why is this contact here" view):
+ * - `not` on any node is the exact complement of the node.
+ * - Negative operators (is not, none of, ≠) are the complement of their
+ *   positive one, so they match contacts without a value too.
+ * - Dates are UTC days (YYYY-MM-DD); "in the last N days" counts today.
+ */
+
+export const MAX_DEPTH = 5;
+export const MAX_CONDITIONS = 50;
+export const MAX_LIST_VALUES = 500;
+
+export const TEXT_OPS = ["is", "isNot", "contains", "startsWith", "oneOf", "isSet", "isNotSet"] as const;
+export const NUMBER_OPS = ["eq", "ne", "lt", "le", "gt", "ge", "between", "isSet", "isNotSet"] as const;
+export const DATE_OPS = ["before", "after", "between", "inLastDays", "inNextDays", "isSet", "isNotSet"] as const;
+export const BOOLEAN_OPS = ["isTrue", "isFalse", "isSet", "isNotSet"] as const;
+export const LIST_OPS = ["anyOf", "noneOf", "isSet", "isNotSet"] as const;
+export const ATTRIBUTE_OPS = [
+  ...new Set([...TEXT_OPS, ...NUMBER_OPS, ...DATE_OPS, ...BOOLEAN_OPS, ...LIST_OPS]),
+] as readonly string[] as readonly AttributeOp[];
+export type AttributeOp =
+  | (typeof TEXT_OPS)[number]
+  | (typeof NUMBER_OPS)[number]
+  | (typeof DATE_OPS)[number]
+  | (typeof BOOLEAN_OPS)[number]
+  | (typeof LIST_OPS)[number];
+
+export const STATUS_VALUES = ["active", "requesting", "intervened", "closed", "history"] as const;
+export const COUNTERS = ["templateMessages", "sessionMessages", "unresolvedQueries"] as const;
+export const COMPARISONS = ["eq", "ne", "lt", "le", "gt", "ge"] as const;
+export const CAMPAIGN_EVENTS = ["received", "read", "ignored", "replied", "failed"] as const;
+
+const text = z.string().max(200);
+const day = z.iso.date({ message: "use a date like 2026-11-23" });
+const days = z.number().int().min(1).max(3650);
+const list = z.array(text).max(MAX_LIST_VALUES);
+const not = z.boolean().optional();
+
+export const tagsCondition = z.object({
+  kind: z.literal("tags"),
+  not,
+  op: z.enum(["any", "all", "none"]),
+  tags: list,
+  /** Only tags added this way count; `any` (the default) counts every tag. */
+  tagKind: z.enum(["any", "manual", "automated"]).default("any"),
+});
+
+export const firstMessageTagCondition = z.object({
+  kind: z.literal("firstMessageTag"),
+  not,
+  op: z.enum(["any", "none", "empty"]),
+  tags: list.default([]),
+});
+
+export const attributeCondition = z.object({
+  kind: z.literal("attribute"),
+  not,
+  /** The attribute's key, as events name it (a parameter in SQL, never pasted). */
+  attribute: z.string().min(1).max(100),
+  op: z.enum(ATTRIBUTE_OPS as unknown as [AttributeOp, ...AttributeOp[]]),
+  /** Operands as text, in the order the operator reads them (validate.ts checks the count and form). */
+  values: list.default([]),
+});
+
+/** Source labels (organic, api, import labels); `ad` adds "came from a click-to-WhatsApp ad". */
+export const sourceCondition = z.object({
+  kind: z.literal("source"),
+  not,
+  op: z.enum(["any", "none"]),
+  values: list,
+  ad: z.boolean().default(false),
+});
+
+export const statusCondition = z.object({
+  kind: z.literal("status"),
+  not,
+  values: z.array(z.enum(STATUS_VALUES)).max(STATUS_VALUES.length),
+});
+
+export const lastActiveCondition = z.object({
+  kind: z.literal("lastActive"),
+  not,
+  op: z.enum(["inLastDays", "before", "between"]),
+  days: days.optional(),
+  from: day.optional(),
+  to: day.optional(),
+});
+
+export const firstSeenCondition = z.object({
+  kind: z.literal("firstSeen"),
+  not,
+  from: day,
+  to: day,
+});
+
+export const counterCondition = z.object({
+  kind: z.literal("counter"),
+  not,
+  counter: z.enum(COUNTERS),
+  op: z.enum(COMPARISONS),
+  value: z.number().int().min(0).max(1_000_000_000),
+});
+
+/** Per-campaign behaviour; an empty `campaigns` list means any campaign. */
+export const campaignCondition = z.object({
+  kind: z.literal("campaign"),
+  not,
+  event: z.enum(CAMPAIGN_EVENTS),
+  campaigns: list.default([]),
+});
+
+/** "Received at least `atLeast` campaigns in the last `days` days and read none of them." */
+export const campaignFatigueCondition = z.object({
+  kind: z.literal("campaignFatigue"),
+  not,
+  atLeast: z.number().int().min(1).max(1000),
+  days,
+});
+
+/** Member of a static segment (an uploaded or frozen list of contacts). */
+export const staticListCondition = z.object({
+  kind: z.literal("staticList"),
+  not,
+  segmentId: z.string().min(1).max(64),
+});
+
+export const conditionSchema = z.discriminatedUnion("kind", [
+  tagsCondition,
+  firstMessageTagCondition,
+  attributeCondition,
+  sourceCondition,
+  statusCondition,
+  lastActiveCondition,
+  firstSeenCondition,
+  counterCondition,
+  campaignCondition,
+  campaignFatigueCondition,
+  staticListCondition,
+]);
+
+export type Condition = z.infer<typeof conditionSchema>;
+export type ConditionKind = Condition["kind"];
+
+export interface Group {
+  kind: "group";
+  join: "and" | "or";
+  not?: boolean;
+  children: FilterNode[];
+}
+export type FilterNode = Group | Condition;
+
+// A discriminated union on `kind` (groups included), so a bad node's error
+// points into that node ("children.1.children.0.op") rather than at the union.
+export const groupSchema = z.object({
+  kind: z.literal("group"),
+  join: z.enum(["and", "or"]),
+  not,
+  // Generous here; validate.ts enforces MAX_CONDITIONS with a message that names it.
+  get children(): z.ZodArray<z.ZodType<FilterNode>> {
+    return z.array(filterNodeSchema).max(MAX_CONDITIONS * 4);
+  },
+});
+
+export const filterNodeSchema: z.ZodType<FilterNode> = z.discriminatedUnion("kind", [
+  groupSchema,
+  tagsCondition,
+  firstMessageTagCondition,
+  attributeCondition,
+  sourceCondition,
+  statusCondition,
+  lastActiveCondition,
+  firstSeenCondition,
+  counterCondition,
+  campaignCondition,
+  campaignFatigueCondition,
+  staticListCondition,
+]) as unknown as z.ZodType<FilterNode>;
+
+/** The root of a segment is always a group; an empty AND group is "every contact". */
+export const filterTreeSchema = groupSchema as unknown as z.ZodType<Group>;
+export type FilterTree = Group;
+
+export const EMPTY_TREE: FilterTree = { kind: "group", join: "and", children: [] };
+
+export function isGroup(node: FilterNode): node is Group {
+  return node.kind === "group";
+}
+
+/** Which attribute operators fit a type (email and phone read as text). */
+export function operatorsForType(type: string): readonly AttributeOp[] {
+  switch (type) {
+    case "number":
+      return NUMBER_OPS;
+    case "date":
+      return DATE_OPS;
+    case "boolean":
+      return BOOLEAN_OPS;
+    case "list":
+      return LIST_OPS;
+    default:
+      return TEXT_OPS;
+  }
+}
+
+/** The tree's conditions with their paths ("1.2" is the 2nd child of the 1st child of the root, 1-based). */
+export function* conditionsWithPaths(node: FilterNode, path: number[] = []): Generator<[Condition, number[]]> {
+  if (isGroup(node)) {
+    for (const [i, child] of node.children.entries()) yield* conditionsWithPaths(child, [...path, i + 1]);
+  } else {
+    yield [node, path];
+  }
+}

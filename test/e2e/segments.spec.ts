@@ -1,0 +1,101 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { ANALYST, MARKETER, PASSWORD, signIn } from "./helpers";
+
+// Unique per run, so reruns against the same data never collide.
+const stamp = Date.now();
+
+async function audienceCount(page: Page): Promise<number> {
+  const text = (await page.getByTestId("audience-count").textContent()) ?? "";
+  return Number(text.replace(/[^\d]/g, ""));
+}
+
+/** Leaves exactly `value` chosen in a multi-select (a new condition comes with a first choice made). */
+async function pickOnly(scope: Locator, label: string, value: string) {
+  const chips = scope.getByRole("button", { name: new RegExp(`^Remove .* from ${label.replace(/[.]/g, "\\.")}$`) });
+  while ((await chips.count()) > 0) await chips.first().click();
+  await scope.getByLabel(`Add to ${label}`).selectOption(value);
+}
+
+/**
+ * The live count once the last edit has been counted: it differs from
+ * `previous`, the debounce has passed and no count is in flight.
+ */
+async function countChangedFrom(page: Page, previous: number): Promise<number> {
+  await expect.poll(() => audienceCount(page), { timeout: 15_000 }).not.toBe(previous);
+  await page.waitForTimeout(800);
+  await expect(page.getByText("Counting…")).toHaveCount(0);
+  return audienceCount(page);
+}
+
+test("a marketer builds a two-level segment, watches the count, saves it and exports it", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, MARKETER, PASSWORD, "/w/demo/segments/new");
+  await expect(page.getByRole("heading", { level: 1, name: "New segment" })).toBeVisible();
+  const everyone = await countChangedFrom(page, 0);
+  expect(everyone).toBeGreaterThan(100);
+
+  // Level one: tagged Lead.
+  await page.getByLabel("Add a condition to the segment").selectOption("tags");
+  const first = page.getByRole("group", { name: "condition 1", exact: true });
+  await pickOnly(first, "Tags of condition 1", "Lead");
+  await expect(first.getByRole("button", { name: "Remove Lead from Tags of condition 1" })).toBeVisible();
+  const leads = await countChangedFrom(page, everyone);
+  expect(leads).toBeLessThan(everyone);
+
+  // Level two: and (NOT churn risk, or active).
+  await page.getByRole("button", { name: "+ Add group" }).click();
+  const group = page.getByRole("group", { name: "group 2", exact: true });
+  await expect(group.getByRole("radio", { name: "any" })).toHaveAttribute("aria-checked", "true");
+  await pickOnly(group, "Tags of condition 2.1", "Churn risk");
+  await group.getByRole("button", { name: "NOT: exclude contacts matching condition 2.1" }).click();
+  await group.getByLabel("Add a condition to group 2").selectOption("status");
+  const narrowed = await countChangedFrom(page, leads);
+  expect(narrowed).toBeLessThanOrEqual(leads);
+
+  // The rules live in the link: a reload keeps them and the count.
+  await page.reload();
+  await expect(page.getByRole("group", { name: "condition 2.2", exact: true })).toBeVisible();
+  await expect.poll(() => audienceCount(page), { timeout: 15_000 }).toBe(narrowed);
+
+  // The preview lists them; "Why?" explains a row.
+  const preview = page.getByRole("table", { name: "Contacts in this segment" });
+  const why = preview.getByRole("button", { name: /^Why is \+\d+ here\?$/ }).first();
+  await why.click();
+  await expect(page.getByRole("list", { name: /^Why \+\d+ is in this segment$/ })).toContainText("Tags has any of Lead");
+
+  // Save it.
+  const name = `E2E leads ${stamp}`;
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Description").fill("Leads who are not at risk, or active");
+  await page.getByRole("button", { name: "Save segment" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page).toHaveURL(/\/w\/demo\/segments\/[0-9a-f-]{36}\?f=/);
+  await expect(page.getByRole("region", { name: "History" })).toContainText(`Created “${name}”`);
+
+  // Listed with its size.
+  await page.getByRole("link", { name: "Segments", exact: true }).first().click();
+  await expect(page).toHaveURL(/\/w\/demo\/segments$/);
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) });
+  await expect(row).toContainText(new Intl.NumberFormat("en-US").format(narrowed));
+  await expect(row).toContainText("Maya Kapoor");
+
+  // Export it: the browser downloads a CSV with one line per contact.
+  await row.getByRole("link", { name: "Open" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^e2e-leads-\d+-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile((await download.path())!, "utf8");
+  const lines = csv.trimEnd().split("\r\n");
+  expect(lines[0]).toBe("phone,name,city,country,tags");
+  expect(lines.length - 1).toBe(narrowed);
+  expect(lines[1]).toMatch(/^\+\d{7,15},/);
+});
+
+test("an analyst can build and preview a segment but not save or export it", async ({ page }) => {
+  await signIn(page, ANALYST, PASSWORD, "/w/demo/segments/new");
+  await page.getByLabel("Add a condition to the segment").selectOption("campaignFatigue");
+  await expect(page.getByTestId("audience-count")).toBeVisible();
+  await expect(page.getByText("Only admins and marketers can save segments.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Download CSV" })).toHaveCount(0);
+});

@@ -1,0 +1,198 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { upsertAttributeDefinitions } from "@/clickhouse/queries/attributes";
+import { upsertTagDefinitions } from "@/clickhouse/queries/tags";
+import { ingestEvents } from "@/server/ingestion/pipeline";
+import { evaluateNode, type ContactFacts } from "@/server/segments/evaluate";
+import { csvField, segmentCsvStream } from "@/server/segments/export-csv";
+import type { FilterTree } from "@/server/segments/tree";
+import { callerFor, createTestWorkspace, type TestWorkspace } from "../helpers/factories";
+import { useTestStore } from "../helpers/store";
+import { ATTRIBUTES, FIRST_MESSAGE_TAGS, generateContacts } from "./segments-data";
+
+const store = useTestStore();
+const now = Date.now();
+let ws: TestWorkspace;
+let facts: ContactFacts[];
+const attributeTypes = new Map(ATTRIBUTES.map((a) => [a.name, a.type]));
+
+const leadsInPro: FilterTree = {
+  kind: "group",
+  join: "and",
+  children: [
+    { kind: "tags", op: "any", tags: ["lead", "vip"], tagKind: "any" },
+    { kind: "group", join: "or", children: [{ kind: "attribute", attribute: "plan", op: "anyOf", values: ["pro"] }, { kind: "status", values: ["history"] }] },
+  ],
+};
+
+beforeAll(async () => {
+  ws = await createTestWorkspace(store(), { members: [{ role: "marketer" }, { role: "analyst" }, { role: "admin" }] });
+  await upsertTagDefinitions(store(), ws.workspaceId, FIRST_MESSAGE_TAGS);
+  await upsertAttributeDefinitions(store(), ws.workspaceId, ATTRIBUTES);
+  const data = generateContacts(80, now, 3);
+  facts = data.facts;
+  await ingestEvents(store(), ws.workspaceId, data.events);
+});
+
+const as = (role: "marketer" | "analyst" | "admin") => callerFor(store(), ws.members.find((m) => m.role === role)!.userId);
+const expected = (tree: FilterTree) => facts.filter((f) => evaluateNode(tree, f, { now, attributeTypes }));
+
+describe("segments.options", () => {
+  it("offer the workspace's attributes, tags, first-message tags, sources and campaigns", async () => {
+    const o = await as("analyst").segments.options({ workspaceId: ws.workspaceId });
+    expect(o.attributes.map((a) => a.name).sort()).toEqual(ATTRIBUTES.map((a) => a.name).sort());
+    expect(o.tags).toEqual(expect.arrayContaining(["lead", "vip", "product-a"]));
+    expect(o.firstMessageTags).toEqual(["product-a", "product-b"]);
+    expect(o.sources).toEqual(expect.arrayContaining(["organic", "api"]));
+    expect(o.campaigns.map((c) => c.campaignId)).toEqual(expect.arrayContaining(["c-diwali"]));
+  });
+});
+
+describe("segments.count and segments.preview", () => {
+  it("count the audience and its share of all contacts", async () => {
+    const count = await as("analyst").segments.count({ workspaceId: ws.workspaceId, tree: leadsInPro });
+    expect(count).toEqual({ matching: expected(leadsInPro).length, total: 80 });
+    expect(count.matching).toBeGreaterThan(0);
+  });
+
+  it("preview a sorted page; pages never overlap and cover the audience", async () => {
+    const want = expected(leadsInPro);
+    const seen: string[] = [];
+    for (let page = 0; page * 7 < want.length; page++) {
+      const { rows } = await as("analyst").segments.preview({ workspaceId: ws.workspaceId, tree: leadsInPro, sort: "sessionMessages", direction: "desc", page, pageSize: 7 });
+      seen.push(...rows.map((r) => r.contact));
+      const counts = rows.map((r) => r.sessionMessages);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    }
+    expect(seen.sort()).toEqual(want.map((f) => f.contact).sort());
+    const byPhone = await as("analyst").segments.preview({ workspaceId: ws.workspaceId, tree: leadsInPro, sort: "phone", direction: "asc", pageSize: 3 });
+    expect(byPhone.rows.map((r) => r.contact)).toEqual(want.map((f) => f.contact).sort().slice(0, 3));
+    const first = byPhone.rows[0];
+    const f = facts.find((x) => x.contact === first.contact)!;
+    expect(first.status).toBe(f.shownStatus);
+    expect(first.source).toBe(f.source);
+  });
+
+  it("answer a bad tree with BAD_REQUEST naming the condition, never a ClickHouse error", async () => {
+    const bad = { ...leadsInPro, children: [leadsInPro.children[0], { kind: "group", join: "or", children: [{ kind: "attribute", attribute: "plan", op: "gt", values: ["3"] }] }] };
+    await expect(as("analyst").segments.count({ workspaceId: ws.workspaceId, tree: bad })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining('condition 2.1: ">" does not fit attribute "plan"'),
+    });
+    await expect(
+      as("analyst").segments.count({ workspaceId: ws.workspaceId, tree: { kind: "group", join: "and", children: [{ kind: "attribute", attribute: "nope", op: "isSet", values: [] }] } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining('condition 1: attribute "nope" is not defined') });
+    await expect(as("analyst").segments.preview({ workspaceId: ws.workspaceId, tree: leadsInPro, sort: "drop table" as never })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("explain a preview row: each condition met or not, with the contact's values", async () => {
+    const member = expected(leadsInPro)[0];
+    const nodes = await as("analyst").segments.explain({ workspaceId: ws.workspaceId, tree: leadsInPro, contact: member.contact });
+    expect(nodes[0]).toMatchObject({ path: "", kind: "group", met: true });
+    expect(nodes.map((n) => n.path)).toEqual(["", "1", "2", "2.1", "2.2"]);
+    expect(nodes[1].text).toBe("Tags has any of lead, vip");
+    expect(nodes[3].actual).toBe(member.attributes.get("plan") || "not set");
+    expect(nodes[4].actual).toBe(member.shownStatus);
+  });
+
+  it("keep other workspaces out", async () => {
+    const other = await createTestWorkspace(store(), { members: [{ role: "admin" }] });
+    await expect(callerFor(store(), other.members[0].userId).segments.count({ workspaceId: ws.workspaceId, tree: leadsInPro })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const theirs = await callerFor(store(), other.members[0].userId).segments.count({ workspaceId: other.workspaceId, tree: { kind: "group", join: "and", children: [] } });
+    expect(theirs).toEqual({ matching: 0, total: 0 });
+  });
+});
+
+describe("saved segments", () => {
+  it("save, list with size and author, rename, edit, duplicate, delete — with history", async () => {
+    const marketer = as("marketer");
+    const input = { workspaceId: ws.workspaceId };
+    const { segmentId } = await marketer.segments.save({ ...input, name: "Warm leads", description: "Leads on Pro", tree: leadsInPro });
+
+    const listed = await as("analyst").segments.list(input);
+    expect(listed).toEqual([
+      expect.objectContaining({ segmentId, name: "Warm leads", description: "Leads on Pro", size: { matching: expected(leadsInPro).length, total: 80 }, problem: null }),
+    ]);
+    expect(listed[0].updatedBy).toBe("member");
+
+    await marketer.segments.rename({ ...input, segmentId, name: "Hot leads" });
+    const narrower: FilterTree = { ...leadsInPro, children: [...leadsInPro.children, { kind: "counter", counter: "sessionMessages", op: "ge", value: 2 }] };
+    await marketer.segments.save({ ...input, segmentId, name: "Hot leads", description: "Leads on Pro", tree: narrower });
+    // Saving without a change writes no version.
+    await marketer.segments.save({ ...input, segmentId, name: "Hot leads", description: "Leads on Pro", tree: narrower });
+
+    const got = await as("analyst").segments.get({ ...input, segmentId });
+    expect(got.name).toBe("Hot leads");
+    expect(got.tree).toEqual(narrower);
+    expect(got.history.map((h) => [h.action, h.summary])).toEqual([
+      ["filter", "Changed the filter"],
+      ["renamed", "Renamed “Warm leads” to “Hot leads”"],
+      ["created", "Created “Warm leads”"],
+    ]);
+    expect(JSON.parse(got.history[2].filter)).toEqual(leadsInPro);
+
+    const copy = await as("admin").segments.duplicate({ ...input, segmentId });
+    await marketer.segments.delete({ ...input, segmentId });
+    const after = await as("analyst").segments.list(input);
+    expect(after.map((s) => s.name)).toEqual(["Hot leads (copy)"]);
+    expect(after[0].segmentId).toBe(copy.segmentId);
+    await expect(as("analyst").segments.get({ ...input, segmentId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("let only admins and marketers change segments, and validate what they save", async () => {
+    const input = { workspaceId: ws.workspaceId, name: "Nope", tree: leadsInPro };
+    await expect(as("analyst").segments.save(input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(as("marketer").segments.save({ ...input, name: "  " })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("give the segment a name") });
+    await expect(
+      as("marketer").segments.save({ ...input, tree: { kind: "group", join: "and", children: [{ kind: "group", join: "or", children: [] }] } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("condition 1: this group is empty") });
+  });
+});
+
+describe("segment export", () => {
+  it("streams every member once, in pages, with the chosen attributes and tags", async () => {
+    const stream = segmentCsvStream(store(), ws.workspaceId, leadsInPro, { attributes: ["plan", "city"], attributeTypes, now: new Date(now), pageRows: 4 });
+    const text = await new Response(stream).text();
+    const lines = text.trimEnd().split("\r\n");
+    expect(lines[0]).toBe("phone,name,plan,city,tags");
+    const want = expected(leadsInPro).sort((a, b) => a.contact.localeCompare(b.contact));
+    expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(want.map((f) => f.contact));
+    const first = want[0];
+    const cells = lines[1].split(",");
+    expect(cells[2]).toBe(first.attributes.get("plan") ?? "");
+    expect(cells.at(-1)).toBe([...first.tags.keys()].sort().join("; "));
+  });
+
+  it("quotes what CSV needs quoted and defuses formulas", () => {
+    expect(csvField('say "hi", ok')).toBe('"say ""hi"", ok"');
+    expect(csvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
+    expect(csvField("+919812345678", { phone: true })).toBe("+919812345678");
+  });
+});
+
+describe("static segments", () => {
+  it("freeze a saved segment into a fixed list, and upload a phone list", async () => {
+    const input = { workspaceId: ws.workspaceId };
+    const { segmentId } = await as("marketer").segments.save({ ...input, name: "To freeze", tree: leadsInPro });
+    const frozen = await as("marketer").segments.freeze({ ...input, segmentId });
+    const got = await as("analyst").segments.get({ ...input, segmentId: frozen.segmentId });
+    expect(got.kind).toBe("static");
+    expect(got.name).toMatch(/^To freeze \(frozen \d{4}-\d{2}-\d{2}\)$/);
+    const size = await as("analyst").segments.count({ ...input, tree: got.tree });
+    expect(size.matching).toBe(expected(leadsInPro).length);
+    // The list narrows like any rule, and NOT works on it.
+    const outside = await as("analyst").segments.count({ ...input, tree: { kind: "group", join: "and", children: [{ kind: "staticList", segmentId: frozen.segmentId, not: true }] } });
+    expect(outside.matching).toBe(80 - size.matching);
+
+    const phones = facts.slice(0, 5).map((f) => f.contact);
+    const uploaded = await as("marketer").segments.upload({ ...input, name: "Expo list", phones: [...phones, "98 1234", phones[0].replace("+91", "0"), ""], country: "IN" });
+    expect(uploaded).toMatchObject({ added: 5, rejectedCount: 1, rejected: ["98 1234"] });
+    const list = await as("analyst").segments.list(input);
+    expect(list.find((s) => s.segmentId === uploaded.segmentId)).toMatchObject({ kind: "static", size: { matching: 5, total: 80 } });
+    const why = await as("analyst").segments.explain({ ...input, tree: { kind: "group", join: "and", children: [{ kind: "staticList", segmentId: uploaded.segmentId }] }, contact: phones[0] });
+    expect(why[1]).toMatchObject({ text: "On the static list “Expo list”", met: true, actual: "on the list" });
+
+    await expect(
+      as("analyst").segments.count({ ...input, tree: { kind: "group", join: "and", children: [{ kind: "staticList", segmentId: "nope" }] } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("condition 1: this static segment no longer exists") });
+  });
+});
