@@ -4,11 +4,11 @@ import type { Readable } from "node:stream";
 import { z } from "zod";
 import type { Store } from "@/clickhouse/client";
 import { listAttributeDefinitions } from "@/clickhouse/queries/attributes";
-import { existingContacts, existingEventIds } from "@/clickhouse/queries/ingestion";
+import { existingContacts } from "@/clickhouse/queries/ingestion";
 import { normaliseAttributeValue, type AttributeDef } from "../domain/attributes";
 import { isCountryCode, toE164 } from "../domain/phone";
 import type { ChatEvent } from "../events/schema";
-import { ingestEvents } from "./pipeline";
+import { ingestEventsWithIds } from "./pipeline";
 
 /** Which CSV column holds what. Column names are the header's. */
 export const importMappingSchema = z.object({
@@ -187,16 +187,19 @@ function rowToEvents(
 async function storeBatch(store: Store, workspaceId: string, rows: Array<{ contact: string; events: ChatEvent[] }>, report: ImportReport) {
   // Several rows of one contact in a file: judge the contact once.
   const byContact = new Map<string, ChatEvent[]>();
-  for (const r of rows) byContact.set(r.contact, [...(byContact.get(r.contact) ?? []), ...r.events]);
+  for (const r of rows) {
+    const events = byContact.get(r.contact);
+    if (events) events.push(...r.events);
+    else byContact.set(r.contact, [...r.events]);
+  }
   const events = [...byContact.values()].flat();
-  const [known, already] = await Promise.all([
-    existingContacts(store, workspaceId, [...byContact.keys()]),
-    existingEventIds(store, workspaceId, events.map((e) => e.event_id)),
-  ]);
-  await ingestEvents(store, workspaceId, events);
+  // Ingestion's own duplicate check says which rows changed anything; the contact
+  // check must run first, or it would see the contacts this batch creates.
+  const known = await existingContacts(store, workspaceId, [...byContact.keys()]);
+  const { storedIds } = await ingestEventsWithIds(store, workspaceId, events);
   for (const [contact, contactEvents] of byContact) {
     if (!known.has(contact)) report.imported++;
-    else if (contactEvents.some((e) => !already.has(e.event_id))) report.updated++;
+    else if (contactEvents.some((e) => storedIds.has(e.event_id))) report.updated++;
     else report.unchanged++;
   }
 }
