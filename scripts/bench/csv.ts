@@ -61,7 +61,13 @@ export async function benchCsvImport(store: Store, opts: { runId: string; rows: 
     const rss = trackPeakRss();
     const cpu = process.cpuUsage();
     const started = performance.now();
-    const report = await importContactsCsv(store, workspaceId, createReadStream(file), { country: "IN", sourceLabel: "bench" });
+    let lastPrinted = started;
+    const report = await importContactsCsv(store, workspaceId, createReadStream(file), { country: "IN", sourceLabel: "bench" }, (p) => {
+      if (performance.now() - lastPrinted < 10_000) return;
+      lastPrinted = performance.now();
+      const seconds = (lastPrinted - started) / 1000;
+      console.log(`[bench] ${p.rows.toLocaleString("en-US")} rows · ${Math.round(p.rows / seconds).toLocaleString("en-US")} rows/s`);
+    });
     const seconds = (performance.now() - started) / 1000;
     const cpuSeconds = cpuSecondsSince(cpu);
     const peakRssMiB = rss.stop();

@@ -182,7 +182,7 @@ export function encodeEventRows(rows: readonly EventRow[]): Buffer {
     const line =
       `${field(r.workspace_id)}\t${r.contact}\t${r.ts}\t${field(r.event_id)}\t${r.type}\t${r.actor_kind}\t` +
       `${field(r.actor_id)}\t${field(r.message_kind)}\t${field(r.wamid)}\t${field(r.campaign_id)}\t${field(r.text)}\t` +
-      `${r.status}\t${r.error_code | 0}\t${field(r.error_title)}\t${field(r.tag)}\t${r.tag_kind}\t` +
+      `${r.status}\t${r.error_code}\t${field(r.error_title)}\t${field(r.tag)}\t${r.tag_kind}\t` +
       `${r.tag_origin}\t${field(r.attribute)}\t${field(r.value)}\t${field(r.source)}\t${field(r.source_detail)}\t` +
       `${field(r.name)}\t${jsonField(r.payload)}\n`;
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
