@@ -1,5 +1,6 @@
 import { createClient, type ClickHouseClient } from "@clickhouse/client";
 import { mkdirSync } from "node:fs";
+import { Readable } from "node:stream";
 import { dataDirHolder } from "./data-dir-lock";
 import { storeConfigFromEnv, type StoreConfig } from "./config";
 import { PooledChdbConnection } from "./embedded-connection";
@@ -16,6 +17,12 @@ export interface Store {
   query<T>(sql: string, params?: QueryParams): Promise<T[]>;
   command(sql: string, params?: QueryParams): Promise<void>;
   insert<T extends object>(table: string, rows: T[]): Promise<void>;
+  /**
+   * The bulk path: rows already encoded as TabSeparated, one a line, columns in
+   * the given order. No per-row objects or JSON on either side; chDB parses
+   * TabSeparated several times faster than JSONEachRow.
+   */
+  insertTabSeparated(table: string, columns: readonly string[], body: Buffer): Promise<void>;
   ping(): Promise<boolean>;
   /** Creates the configured database on a server (a no-op for the embedded store, which uses its default one). */
   ensureDatabase(): Promise<void>;
@@ -45,7 +52,9 @@ export function createStore(config: StoreConfig = storeConfigFromEnv()): Store {
       if (/Cannot lock file|lock/i.test(String((err as Error)?.message))) throw new StoreLockedError(config.dataDir);
       throw err;
     }
-    return wrap("embedded", createClient({ connection }));
+    const store = wrap("embedded", createClient({ connection }));
+    store.insertTabSeparated = (table, columns, body) => connection.insertTabSeparated(table, columns, body);
+    return store;
   }
   const client = createClient({
     url: config.url,
@@ -81,6 +90,10 @@ function wrap(kind: Store["kind"], client: ClickHouseClient, cluster?: string): 
     async insert<T extends object>(table: string, rows: T[]) {
       if (rows.length === 0) return;
       await client.insert({ table, values: rows, format: "JSONEachRow" });
+    },
+    async insertTabSeparated(table: string, columns: readonly string[], body: Buffer) {
+      if (body.length === 0) return;
+      await client.insert({ table, values: Readable.from([body]), format: "TabSeparated", columns: [...columns] as [string, ...string[]] });
     },
     async ping() {
       const result = await client.ping();

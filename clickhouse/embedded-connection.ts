@@ -107,6 +107,21 @@ export class PooledChdbConnection implements Connection {
     return this.withSlot((slot) => slot.conn.insert(params));
   }
 
+  /**
+   * chdb's raw insert: the buffer goes to the engine as it is (no copy into a
+   * SQL string, no JSON), on the slot's own session.
+   */
+  insertTabSeparated(table: string, columns: readonly string[], body: Buffer): Promise<void> {
+    if (body.length === 0) return Promise.resolve();
+    return this.withSlot(async (slot) => {
+      try {
+        await slot.session.insert({ table, columns, values: body, format: "TabSeparated" });
+      } catch (err) {
+        throw toClickHouseError(err);
+      }
+    });
+  }
+
   ping(params: Params<"ping">): Promise<Result<"ping">> {
     return this.withSlot((slot) => slot.conn.ping(params));
   }

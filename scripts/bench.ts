@@ -1,95 +1,101 @@
 /**
- * `npm run bench -- [--size large|default|small] [--contacts N] [--events N] [--runs 30] [--data-dir DIR] [--reuse]`
+ * `npm run bench -- [--only generate,overview,api,webhook,csv] [--quick] [--size large|default|small]
+ *   [--contacts N] [--events N] [--runs 30] [--api-events N] [--api-batches 1000,10000] [--senders 4]
+ *   [--webhook-deliveries N] [--csv-rows N] [--data-dir DIR] [--reuse]`
  *
- * In a fresh data directory (`.bench/` in the repo unless --data-dir; removed
- * first unless --reuse), loads the demo through seedDemo and reports the write
- * rate and where ingestion spends its time, then times the report queries:
- * each one warmed up, then run --runs times; p50, p95 and rows per query.
+ * In a data directory (`.bench/` in the repo unless --data-dir), runs the
+ * chosen parts, all of them unless --only:
  *
- * New query groups go in `queryGroups` below: a list of { group, name, run }.
+ * - generate: loads the demo through seedDemo (removing the directory first
+ *   unless --reuse) and reports the write rate and where ingestion spends its time;
+ * - overview: times the report queries, each warmed up and run --runs times (p50, p95);
+ * - api: Event API events/s over HTTP, per batch size, with --senders senders at once;
+ * - webhook: signed WhatsApp deliveries/s through the webhook route over HTTP;
+ * - csv: CSV import rows/s of a generated file, and the peak memory.
+ *
+ * --quick is a smaller run of everything (the small demo, 20,000 API events,
+ * 2,000 deliveries, 50,000 CSV rows) that finishes in a minute or two.
+ * The api, webhook and csv parts write to workspaces of their own, named by
+ * the run, so they can run again on the same directory.
+ * New query groups go in scripts/bench/queries.ts.
  */
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createStore, StoreLockedError, type Store } from "@/clickhouse/client";
+import { createStore, setStore, StoreLockedError, type Store } from "@/clickhouse/client";
 import { storeConfigFromEnv } from "@/clickhouse/config";
 import { migrate } from "@/clickhouse/migrate";
-import { campaignTotals, contactStatusCounts, messagesPerDay } from "@/clickhouse/queries/overview";
-import { DEMO_SIZES, generateEvents, planDemo, resolveSize, type DemoSize } from "@/server/demo/generator";
-import { seedDemo } from "@/server/demo/seed";
+import { DEMO_SIZES, resolveSize, type DemoSize } from "@/server/demo/generator";
 import { DEMO_RETAIL } from "@/server/demo/workspace";
-import { toEventRow } from "@/server/ingestion/rows";
-import { formatTable, timeQuery, type BenchQuery, type QueryTiming } from "./bench/stats";
-import { timedStore } from "./bench/timed-store";
+import { benchCsvImport } from "./bench/csv";
+import { benchEventApi } from "./bench/event-api";
+import { benchGenerate } from "./bench/generate";
+import { queryGroups } from "./bench/queries";
+import { formatTable, timeQuery, type QueryTiming } from "./bench/stats";
+import { benchWebhook } from "./bench/webhook";
 
 const root = path.resolve(import.meta.dirname, "..");
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+const PARTS = ["generate", "overview", "api", "webhook", "csv"] as const;
+type Part = (typeof PARTS)[number];
 
 function parse() {
   const { values } = parseArgs({
     options: {
-      size: { type: "string", default: "large" },
+      only: { type: "string" },
+      quick: { type: "boolean", default: false },
+      size: { type: "string" },
       contacts: { type: "string" },
       events: { type: "string" },
-      runs: { type: "string", default: "30" },
+      runs: { type: "string" },
+      "api-events": { type: "string" },
+      "api-batches": { type: "string" },
+      senders: { type: "string" },
+      "webhook-deliveries": { type: "string" },
+      "csv-rows": { type: "string" },
       "data-dir": { type: "string" },
       reuse: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
   if (values.help) {
-    console.log("usage: npm run bench -- [--size large|default|small] [--contacts N] [--events N] [--runs 30] [--data-dir DIR] [--reuse]");
+    console.log(
+      "usage: npm run bench -- [--only generate,overview,api,webhook,csv] [--quick] [--size large|default|small] [--contacts N] [--events N]\n" +
+        "         [--runs 30] [--api-events N] [--api-batches 1000,10000] [--senders 4] [--webhook-deliveries N] [--csv-rows N] [--data-dir DIR] [--reuse]",
+    );
     process.exit(0);
   }
   const fail = (message: string): never => {
     console.error(`[bench] ${message}`);
     process.exit(1);
   };
-  if (!(values.size! in DEMO_SIZES)) fail(`--size must be one of ${Object.keys(DEMO_SIZES).join(", ")}`);
-  const count = (name: string, v: string | undefined) => {
-    if (v === undefined) return undefined;
+  const quick = values.quick!;
+  const size = values.size ?? (quick ? "small" : "large");
+  if (!(size in DEMO_SIZES)) fail(`--size must be one of ${Object.keys(DEMO_SIZES).join(", ")}`);
+  const count = (name: string, v: string | undefined, fallback: number) => {
+    if (v === undefined) return fallback;
     const n = Number(v.replaceAll("_", "").replaceAll(",", ""));
     if (!Number.isInteger(n) || n < 1) fail(`--${name} must be a whole number above 0`);
     return n;
   };
+  const only = (values.only ?? PARTS.join(",")).split(",").map((p) => p.trim()).filter(Boolean);
+  const unknown = only.filter((p) => !(PARTS as readonly string[]).includes(p));
+  if (unknown.length) fail(`--only takes ${PARTS.join(", ")} (not ${unknown.join(", ")})`);
+  const apiBatches = (values["api-batches"] ?? "1000,10000").split(",").map((b) => count("api-batches", b, 0));
   return {
-    size: values.size as DemoSize,
-    contacts: count("contacts", values.contacts),
-    events: count("events", values.events),
-    runs: count("runs", values.runs)!,
+    parts: new Set(only as Part[]),
+    size: size as DemoSize,
+    contacts: values.contacts === undefined ? undefined : count("contacts", values.contacts, 0),
+    events: values.events === undefined ? undefined : count("events", values.events, 0),
+    runs: count("runs", values.runs, quick ? 10 : 30),
+    apiEvents: count("api-events", values["api-events"], quick ? 20_000 : 200_000),
+    apiBatches,
+    senders: count("senders", values.senders, 4),
+    webhookDeliveries: count("webhook-deliveries", values["webhook-deliveries"], quick ? 2_000 : 20_000),
+    csvRows: count("csv-rows", values["csv-rows"], quick ? 50_000 : 1_000_000),
     dataDir: path.resolve(values["data-dir"] ?? path.join(root, ".bench")),
     reuse: values.reuse!,
   };
-}
-
-/** The queries to time. Add a group per report as the app grows. */
-function queryGroups(store: Store, workspaceId: string, now: Date): BenchQuery[] {
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-  const to = day(now);
-  const daysBack = (n: number) => day(new Date(now.getTime() - (n - 1) * 86_400_000));
-  return [
-    { group: "overview", name: "contactStatusCounts", run: () => contactStatusCounts(store, workspaceId, now) },
-    { group: "overview", name: "messagesPerDay 30 d", run: () => messagesPerDay(store, workspaceId, daysBack(30), to) },
-    { group: "overview", name: "messagesPerDay 90 d", run: () => messagesPerDay(store, workspaceId, daysBack(90), to) },
-    { group: "overview", name: "campaignTotals 30 d", run: () => campaignTotals(store, workspaceId, daysBack(30), to) },
-  ];
-}
-
-/**
- * JS-side ingestion cost the store timings cannot see, measured on one
- * generated batch: building the rows (payload JSON) and serialising them as
- * JSONEachRow, as @clickhouse/client does before handing them to chDB.
- */
-function jsCostPerEvent(opts: { contacts: number; events: number }, now: number) {
-  const plan = planDemo({ ...opts, now });
-  const batch = generateEvents({ ...opts, now, plan, batchSize: 25_000 }).next().value ?? [];
-  const t0 = performance.now();
-  const rows = batch.map((e) => toEventRow(DEMO_RETAIL.workspaceId, e));
-  const t1 = performance.now();
-  let bytes = 0;
-  for (const r of rows) bytes += JSON.stringify(r).length + 1;
-  const t2 = performance.now();
-  return { rowsUs: ((t1 - t0) * 1000) / batch.length, jsonUs: ((t2 - t1) * 1000) / batch.length, bytesPerRow: bytes / batch.length };
 }
 
 async function main() {
@@ -99,10 +105,11 @@ async function main() {
     const c = storeConfigFromEnv();
     return c.kind === "embedded" ? c.poolSize : 4;
   })();
-  if (!args.reuse) rmSync(args.dataDir, { recursive: true, force: true });
-  let inner: Store;
+  // Only a fresh demo load starts from an empty directory; the other parts add workspaces of their own.
+  if (args.parts.has("generate") && !args.reuse) rmSync(args.dataDir, { recursive: true, force: true });
+  let store: Store;
   try {
-    inner = createStore({ kind: "embedded", dataDir: args.dataDir, poolSize });
+    store = createStore({ kind: "embedded", dataDir: args.dataDir, poolSize });
   } catch (err) {
     if (err instanceof StoreLockedError) {
       console.error(`[bench] ${err.message}`);
@@ -110,70 +117,69 @@ async function main() {
     }
     throw err;
   }
-  const { store, timings } = timedStore(inner);
+  // The route handlers the HTTP parts call find the store through getStore().
+  setStore(store);
   const now = new Date();
+  const runId = now.getTime().toString(36);
   try {
-    await migrate(inner);
-    console.log(
-      `[bench] ${args.dataDir}: demo ${fmt(size.contacts)} contacts, ~${fmt(size.events)} events (+ the small clinic workspace)`,
-    );
-    const tty = Boolean(process.stdout.isTTY);
-    let lastPrinted = 0;
-    const seeded = await seedDemo(store, {
-      ...size,
-      now,
-      ifMissing: args.reuse,
-      log: (line) => {
-        if (tty) process.stdout.write("\r\x1b[2K");
-        console.log(`[bench] ${line}`);
-      },
-      onProgress: (p) => {
-        const line = `[bench] ${fmt(p.processed)} / ~${fmt(p.total)} events · ${fmt(p.eventsPerSec)} events/s`;
-        if (tty) process.stdout.write(`\r\x1b[2K${line}`);
-        else if (p.elapsedMs - lastPrinted >= 10_000) {
-          lastPrinted = p.elapsedMs;
-          console.log(line);
-        }
-      },
-    });
-    if (tty) process.stdout.write("\r\x1b[2K");
+    await migrate(store);
+    console.log(`[bench] ${args.dataDir}: ${[...args.parts].join(", ")} (${poolSize} store connections)`);
 
-    if (!seeded.skipped) {
-      console.log(
-        `\n[bench] write: ${fmt(seeded.generated)} events in ${seeded.seconds.toFixed(1)} s = ${fmt(seeded.eventsPerSec)} events/s` +
-          ` (${fmt(seeded.stored)} stored)`,
-      );
-      const js = jsCostPerEvent(size, now.getTime());
-      const perEvent = (ms: number) => ((ms * 1000) / seeded.generated).toFixed(1);
-      const rows: Array<[string, number, number, string]> = [
-        ["generate events (JS)", seeded.timings.generateMs, 0, perEvent(seeded.timings.generateMs)],
-        ["ingestEvents, call to resolve", seeded.timings.ingestMs, 0, perEvent(seeded.timings.ingestMs)],
-      ];
-      for (const [kind, t] of [...timings.byKind].sort((a, b) => b[1].ms - a[1].ms)) {
-        rows.push([`  store: ${kind}`, t.ms, t.calls, perEvent(t.ms)]);
-      }
-      rows.push([`  of which JS: rows + payload JSON (sampled)`, (js.rowsUs * seeded.generated) / 1000, 0, js.rowsUs.toFixed(1)]);
-      rows.push([`  of which JS: JSONEachRow body (sampled)`, (js.jsonUs * seeded.generated) / 1000, 0, js.jsonUs.toFixed(1)]);
-      console.log(
-        formatTable(
-          ["where the time goes", "ms", "calls", "µs/event"],
-          rows.map(([a, ms, calls, us]) => [a, Math.round(ms), calls, us]),
-        ),
-      );
-      console.log(`[bench] ~${fmt(js.bytesPerRow)} bytes of JSONEachRow per event`);
+    if (args.parts.has("generate")) {
+      console.log(`[bench] generate: demo ${fmt(size.contacts)} contacts, ~${fmt(size.events)} events (+ the small clinic workspace)`);
+      await benchGenerate(store, size, { now, reuse: args.reuse });
     }
 
-    console.log(`\n[bench] queries: ${args.runs} runs each after 2 warm-up runs, workspace ${DEMO_RETAIL.workspaceId}`);
-    const results: QueryTiming[] = [];
-    for (const q of queryGroups(inner, DEMO_RETAIL.workspaceId, now)) results.push(await timeQuery(q, args.runs));
-    console.log(
-      formatTable(
-        ["group", "query", "p50 ms", "p95 ms", "rows"],
-        results.map((r) => [r.group, r.name, Number(r.p50.toFixed(1)), Number(r.p95.toFixed(1)), r.rows]),
-      ),
-    );
+    if (args.parts.has("overview")) {
+      console.log(`\n[bench] overview queries: ${args.runs} runs each after 2 warm-up runs, workspace ${DEMO_RETAIL.workspaceId}`);
+      const results: QueryTiming[] = [];
+      for (const q of queryGroups(store, DEMO_RETAIL.workspaceId, now)) results.push(await timeQuery(q, args.runs));
+      console.log(
+        formatTable(
+          ["group", "query", "p50 ms", "p95 ms", "rows"],
+          results.map((r) => [r.group, r.name, Number(r.p50.toFixed(1)), Number(r.p95.toFixed(1)), r.rows]),
+        ),
+      );
+    }
+
+    if (args.parts.has("api")) {
+      console.log(`\n[bench] Event API: ${fmt(args.apiEvents)} events per batch size, ${args.senders} senders, JSON arrays over HTTP`);
+      const results = await benchEventApi(store, { runId, events: args.apiEvents, batchSizes: args.apiBatches, concurrency: args.senders, now: now.getTime() });
+      console.log(
+        formatTable(
+          ["batch", "senders", "events", "s", "events/s", "CPU s", "p50 ms", "p95 ms"],
+          results.map((r) => [r.batchSize, r.concurrency, r.events, Number(r.seconds.toFixed(1)), Math.round(r.eventsPerSec), Number(r.cpuSeconds.toFixed(1)), Number(r.p50Ms.toFixed(1)), Number(r.p95Ms.toFixed(1))]),
+        ),
+      );
+      console.log("[bench] every answer checked (all stored, none rejected); a retried batch stored nothing again");
+    }
+
+    if (args.parts.has("webhook")) {
+      const senders = Math.max(args.senders, 16);
+      console.log(`\n[bench] WhatsApp webhook: ${fmt(args.webhookDeliveries)} signed deliveries (1 message or status each), ${senders} senders`);
+      const r = await benchWebhook(store, { runId, deliveries: args.webhookDeliveries, concurrency: senders, now: now.getTime() });
+      console.log(
+        formatTable(
+          ["deliveries", "senders", "s", "deliveries/s", "CPU s", "p50 ms", "p95 ms"],
+          [[r.deliveries, r.concurrency, Number(r.seconds.toFixed(1)), Math.round(r.deliveriesPerSec), Number(r.cpuSeconds.toFixed(1)), Number(r.p50Ms.toFixed(1)), Number(r.p95Ms.toFixed(1))]],
+        ),
+      );
+    }
+
+    if (args.parts.has("csv")) {
+      console.log(`\n[bench] CSV import: a generated file of ${fmt(args.csvRows)} contacts (phone, name, email, city, tags), streamed from disk`);
+      const r = await benchCsvImport(store, { runId, rows: args.csvRows });
+      console.log(
+        formatTable(
+          ["rows", "file MiB", "s", "rows/s", "CPU s", "peak RSS MiB"],
+          [[r.rows, Number(r.fileMiB.toFixed(1)), Number(r.seconds.toFixed(1)), Math.round(r.rowsPerSec), Number(r.cpuSeconds.toFixed(1)), Math.round(r.peakRssMiB)]],
+        ),
+      );
+      console.log(`[bench] report: ${fmt(r.report.imported)} imported, ${fmt(r.report.rejectedCount)} rejected`);
+    }
   } finally {
-    await inner.close();
+    setStore(undefined);
+    await store.close();
   }
 }
 

@@ -70,3 +70,23 @@ function formatNumber(n: number): string {
   if (Number.isInteger(n)) return n.toLocaleString("en-US");
   return n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : Math.round(n).toLocaleString("en-US");
 }
+
+/** Samples the process's resident memory until stopped; returns the peak in MiB (sampled, so a short spike can slip past). */
+export function trackPeakRss(everyMs = 100): { stop: () => number } {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, everyMs);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return Math.max(peak, process.memoryUsage.rss()) / 2 ** 20;
+    },
+  };
+}
+
+/** CPU seconds this process used (every thread: JS and the embedded engine) since `since`. */
+export function cpuSecondsSince(since: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1e6;
+}

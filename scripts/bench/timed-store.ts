@@ -37,6 +37,7 @@ export function timedStore(inner: Store): { store: Store; timings: StoreTimings;
     query: (sql, params) => timed(kindOf(sql), () => inner.query(sql, params)),
     command: (sql, params) => timed("command", () => inner.command(sql, params)),
     insert: (table, rows) => timed(kindOf("", table), () => inner.insert(table, rows)),
+    insertTabSeparated: (table, columns, body) => timed(kindOf("", table), () => inner.insertTabSeparated(table, columns, body)),
   };
   return { store, timings, reset: () => timings.byKind.clear() };
 }

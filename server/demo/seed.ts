@@ -120,15 +120,27 @@ export async function seedDemo(store: Store, opts: SeedOptions = {}): Promise<Se
   for (const { ws, plan } of jobs) {
     const summary = { workspaceId: ws.workspaceId, contacts: plan.contacts, generated: 0, stored: 0, duplicates: 0 };
     result.workspaces.push(summary);
-    const batches = generateEvents({ workspace: ws, now, seed: opts.seed, batchSize: opts.batchSize ?? 25_000, plan });
-    const next = (): ChatEvent[] | undefined => {
-      const t = performance.now();
-      const r = batches.next();
-      result.timings.generateMs += performance.now() - t;
-      return r.done ? undefined : r.value;
+    // The generator hands out small slices and the next batch is assembled
+    // slice by slice, yielding to the event loop in between: generating the
+    // next batch in one synchronous go would hold back the current batch's
+    // lookups, so its INSERT would start only after the generation and the two
+    // would not overlap at all.
+    const batchSize = opts.batchSize ?? 25_000;
+    const slices = generateEvents({ workspace: ws, now, seed: opts.seed, batchSize: Math.min(batchSize, GENERATE_SLICE), plan });
+    const next = async (): Promise<ChatEvent[] | undefined> => {
+      const out: ChatEvent[] = [];
+      while (out.length < batchSize) {
+        const t = performance.now();
+        const r = slices.next();
+        result.timings.generateMs += performance.now() - t;
+        if (r.done) break;
+        for (const e of r.value) out.push(e);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return out.length ? out : undefined;
     };
 
-    let batch = next();
+    let batch = await next();
     if (batch) assertValid(batch, ws.workspaceId); // the generator's output must pass the API's own validation
     while (batch) {
       // Generate the next batch while chDB writes this one.
@@ -137,7 +149,7 @@ export async function seedDemo(store: Store, opts: SeedOptions = {}): Promise<Se
         result.timings.ingestMs += performance.now() - t;
         return r;
       });
-      const following = next();
+      const following = await next();
       const ingested = await pending;
 
       summary.generated += batch.length;
@@ -170,6 +182,9 @@ export async function seedDemo(store: Store, opts: SeedOptions = {}): Promise<Se
   result.eventsPerSec = processed / result.seconds;
   return result;
 }
+
+/** Events the generator produces between two yields to the event loop. */
+const GENERATE_SLICE = 2_000;
 
 function assertValid(batch: ChatEvent[], workspaceId: string) {
   const { rejected } = validateEvents(batch, workspaceId, "generated event");

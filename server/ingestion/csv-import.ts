@@ -1,14 +1,14 @@
-import { createHash } from "node:crypto";
+import { hash as digest } from "node:crypto";
 import { parse } from "csv-parse";
 import type { Readable } from "node:stream";
 import { z } from "zod";
 import type { Store } from "@/clickhouse/client";
 import { listAttributeDefinitions } from "@/clickhouse/queries/attributes";
-import { existingContacts, existingEventIds } from "@/clickhouse/queries/ingestion";
+import { existingContacts } from "@/clickhouse/queries/ingestion";
 import { normaliseAttributeValue, type AttributeDef } from "../domain/attributes";
 import { isCountryCode, toE164 } from "../domain/phone";
 import type { ChatEvent } from "../events/schema";
-import { ingestEvents } from "./pipeline";
+import { ingestEventsWithIds } from "./pipeline";
 
 /** Which CSV column holds what. Column names are the header's. */
 export const importMappingSchema = z.object({
@@ -50,7 +50,8 @@ export interface ImportReport {
 const BATCH_ROWS = 10_000;
 const MAX_REPORTED = 1000;
 
-const hash = (s: string) => createHash("sha1").update(s).digest("base64url").slice(0, 16);
+// One-shot digest: the same SHA-1 ids as before (re-importing an old file must still find them), cheaper per row.
+const hash = (s: string) => digest("sha1", s, "base64url").slice(0, 16);
 
 /**
  * Imports contacts from a CSV stream in batches, so a file of any size runs in
@@ -72,11 +73,20 @@ export async function importContactsCsv(
   let batch: Array<{ contact: string; events: ChatEvent[] }> = [];
   const now = new Date().toISOString();
 
+  // A full batch is stored while the next one is parsed: the engine writes on
+  // its own threads, so parsing and writing overlap. Batches are still stored
+  // one after another, in file order (the report depends on it).
+  let storing: Promise<void> = Promise.resolve();
   const flush = async () => {
+    await storing;
     if (batch.length === 0) return;
-    await storeBatch(store, workspaceId, batch, report);
+    const full = batch;
     batch = [];
-    onProgress?.({ ...report });
+    // Parsing runs ahead meanwhile: the progress line reports the rows up to this batch.
+    const parsed = { rows: report.rows, rejectedCount: report.rejectedCount, bytesRead: report.bytesRead };
+    storing = storeBatch(store, workspaceId, full, report).then(() => onProgress?.({ ...report, ...parsed }));
+    // A failure surfaces at the next await of `storing`, not as an unhandled rejection meanwhile.
+    storing.catch(() => {});
   };
 
   const source = "pipe" in input && typeof input.pipe === "function" ? input.pipe(parser) : feed(input, parser);
@@ -97,6 +107,7 @@ export async function importContactsCsv(
     if (batch.length >= BATCH_ROWS) await flush();
   }
   await flush();
+  await storing;
   return report;
 }
 
@@ -187,16 +198,19 @@ function rowToEvents(
 async function storeBatch(store: Store, workspaceId: string, rows: Array<{ contact: string; events: ChatEvent[] }>, report: ImportReport) {
   // Several rows of one contact in a file: judge the contact once.
   const byContact = new Map<string, ChatEvent[]>();
-  for (const r of rows) byContact.set(r.contact, [...(byContact.get(r.contact) ?? []), ...r.events]);
+  for (const r of rows) {
+    const events = byContact.get(r.contact);
+    if (events) events.push(...r.events);
+    else byContact.set(r.contact, [...r.events]);
+  }
   const events = [...byContact.values()].flat();
-  const [known, already] = await Promise.all([
-    existingContacts(store, workspaceId, [...byContact.keys()]),
-    existingEventIds(store, workspaceId, events.map((e) => e.event_id)),
-  ]);
-  await ingestEvents(store, workspaceId, events);
+  // Ingestion's own duplicate check says which rows changed anything; the contact
+  // check must run first, or it would see the contacts this batch creates.
+  const known = await existingContacts(store, workspaceId, [...byContact.keys()]);
+  const { storedIds } = await ingestEventsWithIds(store, workspaceId, events);
   for (const [contact, contactEvents] of byContact) {
     if (!known.has(contact)) report.imported++;
-    else if (contactEvents.some((e) => !already.has(e.event_id))) report.updated++;
+    else if (contactEvents.some((e) => storedIds.has(e.event_id))) report.updated++;
     else report.unchanged++;
   }
 }

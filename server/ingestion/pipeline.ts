@@ -8,7 +8,7 @@ import {
 import { listTagDefinitions } from "@/clickhouse/queries/tags";
 import { matchFirstMessageTag } from "../domain/chat-profile";
 import type { ChatEvent } from "../events/schema";
-import { toEventRow, type EventRow } from "./rows";
+import { EVENT_COLUMNS, encodeEventRows, toEventRow, type EventRow } from "./rows";
 
 export interface IngestResult {
   /** New events written (derived ones, such as first-message tags, not included). */
@@ -17,101 +17,177 @@ export interface IngestResult {
   duplicates: number;
 }
 
-const INSERT_CHUNK = 50_000;
+/** Rows per INSERT: bounds the size of one TabSeparated body (~0.5 KB a row). */
+const INSERT_CHUNK = 100_000;
+/**
+ * Batches waiting for the same workspace are stored together up to this many
+ * events: one duplicate check, one set of lookups and one INSERT (so one set
+ * of new parts) for all of them, instead of one each.
+ */
+const MAX_GROUP_EVENTS = 100_000;
+
+interface Waiting {
+  events: readonly ChatEvent[];
+  resolve: (r: { result: IngestResult; storedIds: Set<string> }) => void;
+  reject: (err: unknown) => void;
+}
 
 // Check-then-insert must not interleave for one workspace, or two copies of a
-// retried batch could both pass the duplicate check.
-const locks = new Map<string, Promise<unknown>>();
-
-async function withWorkspaceLock<T>(workspaceId: string, fn: () => Promise<T>): Promise<T> {
-  const previous = locks.get(workspaceId) ?? Promise.resolve();
-  const run = previous.then(fn, fn);
-  const tail = run.catch(() => undefined);
-  locks.set(workspaceId, tail);
-  try {
-    return await run;
-  } finally {
-    if (locks.get(workspaceId) === tail) locks.delete(workspaceId);
-  }
-}
+// retried batch could both pass the duplicate check. So each workspace has one
+// writer at a time, and what arrives meanwhile queues for its next round.
+const queues = new WeakMap<Store, Map<string, Waiting[]>>();
 
 /**
  * Stores validated events of one workspace: drops duplicates, enriches (status
  * and reply → campaign, first inbound message → first-message tag) and
  * appends to the event log. When it resolves, every event is on disk.
  */
-export function ingestEvents(store: Store, workspaceId: string, events: readonly ChatEvent[]): Promise<IngestResult> {
-  return withWorkspaceLock(workspaceId, async () => {
-    const seen = new Set<string>();
-    const unique = events.filter((e) => !seen.has(e.event_id) && seen.add(e.event_id));
-    const already = await existingEventIds(store, workspaceId, [...seen]);
-    const fresh = unique.filter((e) => !already.has(e.event_id));
+export async function ingestEvents(store: Store, workspaceId: string, events: readonly ChatEvent[]): Promise<IngestResult> {
+  return (await ingestEventsWithIds(store, workspaceId, events)).result;
+}
 
-    const rows = await enrich(store, workspaceId, fresh);
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      await insertEventRows(store, workspaceId, rows.slice(i, i + INSERT_CHUNK));
+/** ingestEvents, also telling which event ids this call stored (the CSV import reports contacts by it). */
+export function ingestEventsWithIds(
+  store: Store,
+  workspaceId: string,
+  events: readonly ChatEvent[],
+): Promise<{ result: IngestResult; storedIds: Set<string> }> {
+  return new Promise((resolve, reject) => {
+    let byWorkspace = queues.get(store);
+    if (!byWorkspace) queues.set(store, (byWorkspace = new Map()));
+    const queue = byWorkspace.get(workspaceId);
+    if (queue) {
+      queue.push({ events, resolve, reject });
+      return;
     }
-    return { stored: fresh.length, duplicates: events.length - fresh.length };
+    const fresh: Waiting[] = [{ events, resolve, reject }];
+    byWorkspace.set(workspaceId, fresh);
+    void drain(store, workspaceId, fresh, byWorkspace);
   });
 }
 
-async function enrich(store: Store, workspaceId: string, events: ChatEvent[]): Promise<EventRow[]> {
-  const rows = events.map((e) => toEventRow(workspaceId, e));
+async function drain(store: Store, workspaceId: string, queue: Waiting[], byWorkspace: Map<string, Waiting[]>) {
+  while (queue.length) {
+    const group: Waiting[] = [queue.shift()!];
+    let size = group[0].events.length;
+    while (queue.length && size + queue[0].events.length <= MAX_GROUP_EVENTS) {
+      size += queue[0].events.length;
+      group.push(queue.shift()!);
+    }
+    try {
+      const outcomes = await storeGroup(store, workspaceId, group.map((w) => w.events));
+      group.forEach((w, i) => w.resolve(outcomes[i]));
+    } catch (err) {
+      // Nothing of a failed group is acknowledged; a retry is deduplicated against whatever did get written.
+      for (const w of group) w.reject(err);
+    }
+  }
+  byWorkspace.delete(workspaceId);
+}
 
-  // Statuses and replies name a WhatsApp message; tie them to its campaign.
-  const batchCampaigns = new Map<string, string>();
+/** One round: the batches of a group are judged in arrival order, as if stored one after another. */
+async function storeGroup(
+  store: Store,
+  workspaceId: string,
+  batches: ReadonlyArray<readonly ChatEvent[]>,
+): Promise<Array<{ result: IngestResult; storedIds: Set<string> }>> {
+  const unique: ChatEvent[] = [];
+  const seen = new Set<string>();
+  for (const batch of batches) {
+    for (const e of batch) {
+      if (seen.has(e.event_id)) continue;
+      seen.add(e.event_id);
+      unique.push(e);
+    }
+  }
+
+  // The lookups do not depend on one another, so they run side by side. The
+  // campaign and first-message ones look at duplicates too: harmless, and a
+  // duplicate inbound message means the contact has written before anyway.
+  const campaignRefs = campaignReferences(unique);
+  const firstInbound = firstInboundByContact(unique);
+  const [already, storedCampaigns, known, tags] = await Promise.all([
+    existingEventIds(store, workspaceId, [...seen]),
+    campaignsOfMessages(store, workspaceId, [...campaignRefs.lookups]),
+    contactsWithInbound(store, workspaceId, [...firstInbound.keys()]),
+    firstInbound.size ? listTagDefinitions(store, workspaceId) : Promise.resolve([]),
+  ]);
+  const firstMessageTags = tags.filter((t) => t.firstMessageText && !t.archived);
+
+  const rows: EventRow[] = [];
+  for (const e of unique) {
+    if (already.has(e.event_id)) continue;
+    const first = e.type === "message.inbound" && firstInbound.get(e.contact) === e && !known.has(e.contact);
+    const row = toEventRow(workspaceId, e, first);
+    const ref = e.type === "message.status" ? e.wamid : e.type === "message.inbound" ? e.context_wamid : undefined;
+    if (ref && !row.campaign_id) row.campaign_id = campaignRefs.inBatch.get(ref) ?? storedCampaigns.get(ref) ?? "";
+    rows.push(row);
+    if (first) {
+      const tag = firstMessageTagRow(workspaceId, e as Extract<ChatEvent, { type: "message.inbound" }>, firstMessageTags);
+      if (tag) rows.push(tag);
+    }
+  }
+  if (rows.some((r) => r.workspace_id !== workspaceId)) throw new Error("refusing to write events of another workspace");
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await insertEventRows(store, EVENT_COLUMNS, encodeEventRows(rows.slice(i, i + INSERT_CHUNK)));
+  }
+
+  // Each batch's answer: an id is stored by the first batch of the group that carries it.
+  const claimed = new Set<string>();
+  return batches.map((batch) => {
+    const storedIds = new Set<string>();
+    for (const e of batch) {
+      if (already.has(e.event_id) || claimed.has(e.event_id)) continue;
+      claimed.add(e.event_id);
+      storedIds.add(e.event_id);
+    }
+    return { result: { stored: storedIds.size, duplicates: batch.length - storedIds.size }, storedIds };
+  });
+}
+
+/** Statuses and replies name a WhatsApp message; the campaign of that message, from the batch or to look up. */
+function campaignReferences(events: readonly ChatEvent[]) {
+  const inBatch = new Map<string, string>();
   for (const e of events) {
-    if (e.type === "message.outbound" && e.wamid && e.campaign_id) batchCampaigns.set(e.wamid, e.campaign_id);
+    if (e.type === "message.outbound" && e.wamid && e.campaign_id) inBatch.set(e.wamid, e.campaign_id);
   }
   const lookups = new Set<string>();
   for (const e of events) {
     const ref = e.type === "message.status" && !e.campaign_id ? e.wamid : e.type === "message.inbound" ? e.context_wamid : undefined;
-    if (ref && !batchCampaigns.has(ref)) lookups.add(ref);
+    if (ref && !inBatch.has(ref)) lookups.add(ref);
   }
-  const storedCampaigns = await campaignsOfMessages(store, workspaceId, [...lookups]);
-  events.forEach((e, i) => {
-    const ref = e.type === "message.status" ? e.wamid : e.type === "message.inbound" ? e.context_wamid : undefined;
-    if (!ref || rows[i].campaign_id) return;
-    rows[i].campaign_id = batchCampaigns.get(ref) ?? storedCampaigns.get(ref) ?? "";
-  });
-
-  rows.push(...(await firstMessageTags(store, workspaceId, events, rows)));
-  return rows;
+  return { inBatch, lookups };
 }
 
-/** Marks each contact's first inbound message and adds the first-message tag it matches, as an automated tag event. */
-async function firstMessageTags(store: Store, workspaceId: string, events: ChatEvent[], rows: EventRow[]): Promise<EventRow[]> {
-  const firstInBatch = new Map<string, number>();
-  events.forEach((e, i) => {
-    if (e.type !== "message.inbound") return;
-    const current = firstInBatch.get(e.contact);
-    if (current === undefined || Date.parse(e.ts) < Date.parse((events[current] as { ts: string }).ts)) {
-      firstInBatch.set(e.contact, i);
-    }
-  });
-  if (firstInBatch.size === 0) return [];
-  const known = await contactsWithInbound(store, workspaceId, [...firstInBatch.keys()]);
-  const tags = (await listTagDefinitions(store, workspaceId)).filter((t) => t.firstMessageText && !t.archived);
-  const derived: EventRow[] = [];
-  for (const [contact, i] of firstInBatch) {
-    if (known.has(contact)) continue;
-    const first = events[i] as Extract<ChatEvent, { type: "message.inbound" }>;
-    rows[i].payload = JSON.stringify({ ...JSON.parse(rows[i].payload), first: true });
-    const tag = first.text ? matchFirstMessageTag(first.text, tags) : null;
-    if (!tag) continue;
-    derived.push(
-      toEventRow(workspaceId, {
-        // Derived from the message's id, so a replay of the message can't add it twice.
-        event_id: `${first.event_id}:first-message-tag`,
-        type: "tag.added",
-        contact,
-        ts: first.ts,
-        tag,
-        kind: "automated",
-        origin: "first_message",
-        actor: { kind: "system", id: "first-message-matcher" },
-      }),
-    );
+/** Each contact's earliest inbound message of the batch: its first ever, unless the contact has written before. */
+function firstInboundByContact(events: readonly ChatEvent[]): Map<string, ChatEvent> {
+  const first = new Map<string, { event: ChatEvent; at: number }>();
+  for (const e of events) {
+    if (e.type !== "message.inbound") continue;
+    const at = Date.parse(e.ts);
+    const current = first.get(e.contact);
+    if (!current || at < current.at) first.set(e.contact, { event: e, at });
   }
-  return derived;
+  return new Map([...first].map(([contact, f]) => [contact, f.event]));
+}
+
+/** The first-message tag the message's text matches, as an automated tag event. */
+function firstMessageTagRow(
+  workspaceId: string,
+  first: Extract<ChatEvent, { type: "message.inbound" }>,
+  tags: ReadonlyArray<{ tag: string; firstMessageText: string }>,
+): EventRow | null {
+  const tag = first.text ? matchFirstMessageTag(first.text, tags) : null;
+  if (!tag) return null;
+  return toEventRow(workspaceId, {
+    // Derived from the message's id, so a replay of the message can't add it twice.
+    event_id: `${first.event_id}:first-message-tag`,
+    type: "tag.added",
+    contact: first.contact,
+    ts: first.ts,
+    tag,
+    kind: "automated",
+    origin: "first_message",
+    actor: { kind: "system", id: "first-message-matcher" },
+  });
 }

@@ -1,0 +1,92 @@
+import { createHmac } from "node:crypto";
+import { POST as webhookRoute } from "@/app/api/webhooks/whatsapp/route";
+import type { Store } from "@/clickhouse/client";
+import { upsertWorkspace } from "@/clickhouse/queries/workspaces";
+import { sendAll, serveRoutes } from "./http-server";
+import { cpuSecondsSince, percentile } from "./stats";
+
+export interface WebhookBenchResult {
+  deliveries: number;
+  events: number;
+  concurrency: number;
+  seconds: number;
+  deliveriesPerSec: number;
+  cpuSeconds: number;
+  p50Ms: number;
+  p95Ms: number;
+}
+
+/**
+ * WhatsApp Cloud API deliveries as Meta sends them — one change per delivery,
+ * carrying one inbound message (a third of them) or one status (sent,
+ * delivered or read of an earlier business message) — each signed with
+ * X-Hub-Signature-256, posted by `concurrency` senders through the app's
+ * webhook route handler over HTTP.
+ */
+export async function benchWebhook(
+  store: Store,
+  opts: { runId: string; deliveries: number; concurrency: number; now: number },
+): Promise<WebhookBenchResult> {
+  const workspaceId = `bench-wa-${opts.runId}`;
+  const phoneNumberId = `9${Date.now()}`.slice(0, 15);
+  await upsertWorkspace(store, workspaceId, { name: "Bench WhatsApp", phoneNumberId });
+  const secret = (process.env.WHATSAPP_APP_SECRET ??= `bench-secret-${opts.runId}`);
+
+  const bodies: Array<{ body: string; signature: string }> = [];
+  const seconds = Math.floor(opts.now / 1000) - 3600;
+  for (let i = 0; i < opts.deliveries; i++) {
+    const waId = `91${9_000_000_000 + (i % 50_000)}`;
+    const value: Record<string, unknown> = {
+      messaging_product: "whatsapp",
+      metadata: { display_phone_number: "15550001111", phone_number_id: phoneNumberId },
+    };
+    if (i % 3 === 0) {
+      value.contacts = [{ wa_id: waId, profile: { name: `Customer ${i % 50_000}` } }];
+      value.messages = [{ from: waId, id: `wamid.bench${opts.runId}in${i}`, timestamp: String(seconds + i), type: "text", text: { body: "Hi, is this in stock?" } }];
+    } else {
+      const status = ["sent", "delivered", "read"][i % 3];
+      value.statuses = [
+        {
+          id: `wamid.bench${opts.runId}out${Math.floor(i / 3)}`,
+          status,
+          timestamp: String(seconds + i),
+          recipient_id: waId,
+          conversation: { id: `conv${Math.floor(i / 3)}`, origin: { type: "marketing" } },
+          pricing: { billable: true, pricing_model: "PMP", category: "marketing" },
+        },
+      ];
+    }
+    const body = JSON.stringify({ object: "whatsapp_business_account", entry: [{ id: "WABA_ID", changes: [{ field: "messages", value }] }] });
+    bodies.push({ body, signature: `sha256=${createHmac("sha256", secret).update(body).digest("hex")}` });
+  }
+
+  const server = await serveRoutes({ "/api/webhooks/whatsapp": webhookRoute });
+  let stored = 0;
+  try {
+    const cpu = process.cpuUsage();
+    const run = await sendAll(bodies, opts.concurrency, async ({ body, signature }) => {
+      const res = await fetch(`${server.url}/api/webhooks/whatsapp`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-hub-signature-256": signature },
+        body,
+      });
+      const outcome = (await res.json()) as { stored: number; notes: string[] };
+      if (res.status !== 200 || outcome.notes.length) throw new Error(`webhook answered ${res.status}: ${JSON.stringify(outcome).slice(0, 300)}`);
+      stored += outcome.stored;
+    });
+    const cpuSeconds = cpuSecondsSince(cpu);
+    if (stored !== opts.deliveries) throw new Error(`the webhook stored ${stored} of ${opts.deliveries} events`);
+    return {
+      deliveries: opts.deliveries,
+      events: stored,
+      concurrency: opts.concurrency,
+      seconds: run.seconds,
+      deliveriesPerSec: opts.deliveries / run.seconds,
+      cpuSeconds,
+      p50Ms: percentile(run.latenciesMs, 50),
+      p95Ms: percentile(run.latenciesMs, 95),
+    };
+  } finally {
+    await server.close();
+  }
+}
