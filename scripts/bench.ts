@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--only generate,overview,api,webhook,csv] [--quick] [--size large|default|small]
+ * `npm run bench -- [--only generate,queries,api,webhook,csv] [--quick] [--size large|default|small]
  *   [--contacts N] [--events N] [--runs 30] [--api-events N] [--api-batches 1000,10000] [--senders 4]
  *   [--webhook-deliveries N] [--csv-rows N] [--data-dir DIR] [--reuse]`
  *
@@ -8,7 +8,8 @@
  *
  * - generate: loads the demo through seedDemo (removing the directory first
  *   unless --reuse) and reports the write rate and where ingestion spends its time;
- * - overview: times the report queries, each warmed up and run --runs times (p50, p95);
+ * - queries: times the report queries (Overview, Contacts, Unresolved, Segments),
+ *   each warmed up and run --runs times (p50, p95);
  * - api: Event API events/s over HTTP, per batch size, with --senders senders at once;
  * - webhook: signed WhatsApp deliveries/s through the webhook route over HTTP;
  * - csv: CSV import rows/s of a generated file, and the peak memory.
@@ -36,7 +37,7 @@ import { benchWebhook } from "./bench/webhook";
 
 const root = path.resolve(import.meta.dirname, "..");
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
-const PARTS = ["generate", "overview", "api", "webhook", "csv"] as const;
+const PARTS = ["generate", "queries", "api", "webhook", "csv"] as const;
 type Part = (typeof PARTS)[number];
 
 function parse() {
@@ -60,7 +61,7 @@ function parse() {
   });
   if (values.help) {
     console.log(
-      "usage: npm run bench -- [--only generate,overview,api,webhook,csv] [--quick] [--size large|default|small] [--contacts N] [--events N]\n" +
+      "usage: npm run bench -- [--only generate,queries,api,webhook,csv] [--quick] [--size large|default|small] [--contacts N] [--events N]\n" +
         "         [--runs 30] [--api-events N] [--api-batches 1000,10000] [--senders 4] [--webhook-deliveries N] [--csv-rows N] [--data-dir DIR] [--reuse]",
     );
     process.exit(0);
@@ -130,8 +131,8 @@ async function main() {
       await benchGenerate(store, size, { now, reuse: args.reuse });
     }
 
-    if (args.parts.has("overview")) {
-      console.log(`\n[bench] overview queries: ${args.runs} runs each after 2 warm-up runs, workspace ${DEMO_RETAIL.workspaceId}`);
+    if (args.parts.has("queries")) {
+      console.log(`\n[bench] report queries: ${args.runs} runs each after 2 warm-up runs, workspace ${DEMO_RETAIL.workspaceId}`);
       const results: QueryTiming[] = [];
       for (const q of queryGroups(store, DEMO_RETAIL.workspaceId, now)) results.push(await timeQuery(q, args.runs));
       console.log(
