@@ -12,6 +12,10 @@ import { chromium } from "@playwright/test";
 const PAGES = [
   { file: "overview.png", path: "/w/demo/overview?range=30d", waitFor: "Messages per day" },
   { file: "contacts.png", path: "/w/demo/contacts", waitFor: "Contacts" },
+  // The first contact of the list, whoever the demo made first.
+  { file: "profile.png", path: "/w/demo/contacts", waitFor: "Contacts", openFirstRow: true },
+  { file: "segments.png", path: "/w/demo/segments/new", waitFor: "Segments" },
+  { file: "unresolved.png", path: "/w/demo/unresolved?range=30d", waitFor: "Where they come from" },
   { file: "manage-import.png", path: "/w/demo/manage/import", waitFor: "Import", upload: true },
 ];
 
@@ -49,6 +53,10 @@ async function main() {
     for (const shot of PAGES.filter((p) => !only || only.includes(p.file.replace(/\.png$/, "")))) {
       await page.goto(`${base}${shot.path}`);
       await page.getByText(shot.waitFor).first().waitFor();
+      if (shot.openFirstRow) {
+        await page.locator('table tbody tr a[href*="/contacts/"]').first().click();
+        await page.locator('[data-testid="journey-event"]').first().waitFor();
+      }
       if (shot.upload) {
         await page.locator('input[type="file"]').setInputFiles({ name: "contacts.csv", mimeType: "text/csv", buffer: Buffer.from(SAMPLE_CSV) });
         await page.getByText("3. Match the columns").waitFor();
