@@ -1,12 +1,17 @@
 import type { Store } from "@/clickhouse/client";
 import { campaignTotals, contactStatusCounts, messagesPerDay } from "@/clickhouse/queries/overview";
+import { contactAttributeValues } from "@/clickhouse/queries/contact-attribute-values";
+import { contactCampaigns } from "@/clickhouse/queries/contact-campaigns";
 import { listContacts } from "@/clickhouse/queries/contact-list";
+import { contactTags } from "@/clickhouse/queries/contact-tags";
+import { getContactState } from "@/clickhouse/queries/contacts";
+import { journeyPage, journeyTypeCounts } from "@/clickhouse/queries/journey";
 import { segmentBenchQueries } from "./segments";
 import type { BenchQuery } from "./stats";
 import { unresolvedBenchQueries } from "./unresolved";
 
 /** The queries to time. Add a group per report as the app grows. */
-export function queryGroups(store: Store, workspaceId: string, now: Date): BenchQuery[] {
+export function queryGroups(store: Store, workspaceId: string, now: Date, contact: string): BenchQuery[] {
   const day = (d: Date) => d.toISOString().slice(0, 10);
   const to = day(now);
   const daysBack = (n: number) => day(new Date(now.getTime() - (n - 1) * 86_400_000));
@@ -15,19 +20,43 @@ export function queryGroups(store: Store, workspaceId: string, now: Date): Bench
     { group: "overview", name: "messagesPerDay 30 d", run: () => messagesPerDay(store, workspaceId, daysBack(30), to) },
     { group: "overview", name: "messagesPerDay 90 d", run: () => messagesPerDay(store, workspaceId, daysBack(90), to) },
     { group: "overview", name: "campaignTotals 30 d", run: () => campaignTotals(store, workspaceId, daysBack(30), to) },
-    ...contactListQueries(store, workspaceId, now),
+    ...contactListQueries(store, workspaceId, now, contact),
+    ...profileQueries(store, workspaceId, now, contact),
     ...unresolvedBenchQueries(store, workspaceId, now),
     ...segmentBenchQueries(store, workspaceId, now),
   ];
 }
 
 /** The Contacts page as people open it: the landing view, a status filter, a search, a deep page. */
-function contactListQueries(store: Store, workspaceId: string, now: Date): BenchQuery[] {
+function contactListQueries(store: Store, workspaceId: string, now: Date, contact: string): BenchQuery[] {
   const page = { sort: "lastActive", direction: "desc", limit: 50, offset: 0 } as const;
   return [
     { group: "contacts", name: "landing page", run: () => listContacts(store, workspaceId, page, now) },
     { group: "contacts", name: "status requesting", run: () => listContacts(store, workspaceId, { ...page, status: "requesting" }, now) },
+    { group: "contacts", name: "search phone (8 digits)", run: () => listContacts(store, workspaceId, { ...page, search: contact.slice(0, 9) }, now) },
     { group: "contacts", name: "search name 'sha'", run: () => listContacts(store, workspaceId, { ...page, search: "sha" }, now) },
     { group: "contacts", name: "sort name, page 100", run: () => listContacts(store, workspaceId, { ...page, sort: "name", direction: "asc", offset: 4950 }, now) },
+  ];
+}
+
+/**
+ * What the chat profile page asks for one contact (the busiest one, the worst
+ * case): its parameters, campaigns, tags, attributes, the journey's type counts
+ * and its first page, and a page after a jump back in time.
+ */
+function profileQueries(store: Store, workspaceId: string, now: Date, contact: string): BenchQuery[] {
+  const monthAgo = new Date(now.getTime() - 30 * 86_400_000).toISOString().replace("T", " ").slice(0, 23);
+  return [
+    { group: "profile", name: "basic parameters", run: () => getContactState(store, workspaceId, contact, now) },
+    { group: "profile", name: "campaigns with ticks", run: () => contactCampaigns(store, workspaceId, contact) },
+    { group: "profile", name: "tags", run: () => contactTags(store, workspaceId, contact) },
+    { group: "profile", name: "attributes", run: () => contactAttributeValues(store, workspaceId, contact) },
+    { group: "profile", name: "journey type counts", run: () => journeyTypeCounts(store, workspaceId, contact) },
+    { group: "profile", name: "journey first page", run: () => journeyPage(store, workspaceId, { contact, direction: "older", limit: 50 }) },
+    {
+      group: "profile",
+      name: "journey page at a month ago",
+      run: () => journeyPage(store, workspaceId, { contact, direction: "older", limit: 50, cursor: { ts: monthAgo, eventId: "" } }),
+    },
   ];
 }

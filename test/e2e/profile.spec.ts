@@ -27,8 +27,16 @@ async function openProfile(page: Page, email: string) {
   await expect(page.getByText(contact, { exact: true }).first()).toBeVisible({ timeout: 30_000 });
 }
 
-test("a marketer reads a profile, adds a new manual tag and sets an attribute, and sees both in the journey", async ({ page }) => {
-  await openProfile(page, MARKETER);
+/** The way people get there: find the contact in the list by phone and click the row. */
+async function openFromList(page: Page, email: string) {
+  await signIn(page, email, PASSWORD, `/w/demo/contacts?q=${encodeURIComponent(contact)}`);
+  await page.locator(`table tbody a[href="${profileUrl}"]`).first().click();
+  await expect(page).toHaveURL(new RegExp(`${profileUrl}$`));
+  await expect(page.getByText(contact, { exact: true }).first()).toBeVisible({ timeout: 30_000 });
+}
+
+test("a marketer opens a contact from the list, adds a new manual tag and sets an attribute, and sees both in the journey", async ({ page }) => {
+  await openFromList(page, MARKETER);
   for (const heading of ["Basic parameters", "Campaigns", "Tags", "Attributes", "Customer journey"]) {
     await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
   }
