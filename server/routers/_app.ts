@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from "../trpc/init";
 import { apiKeysRouter } from "./api-keys";
 import { attributesRouter } from "./attributes";
+import { campaignsRouter } from "./campaigns";
 import { contactsRouter } from "./contacts";
 import { membersRouter } from "./members";
 import { overviewRouter } from "./overview";
@@ -23,6 +24,7 @@ export const appRouter = router({
   unresolved: unresolvedRouter,
   contacts: contactsRouter,
   segments: segmentsRouter,
+  campaigns: campaignsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,103 @@
+import type { Store } from "../client";
+import { CAMPAIGN_RECIPIENTS_SQL, isoTime, stagePredicate, type Stage } from "./campaign-common";
+
+/**
+ * The contacts behind one stage of a campaign's funnel (a drill-down), and the
+ * same list written as a static segment's members. Both read the stage from
+ * the whitelist in campaign-common, so the saved list is exactly the one shown.
+ */
+
+export interface StageContact {
+  contact: string;
+  name: string;
+  sentAt: string | null;
+  deliveredAt: string | null;
+  readAt: string | null;
+  repliedAt: string | null;
+  failedAt: string | null;
+  errorCode: number;
+  errorTitle: string;
+}
+
+export interface StageFilter {
+  stage: Stage;
+  /** With stage `failed`: only this error code. */
+  errorCode?: number;
+}
+
+/** A page of the stage's contacts, by phone, and how many there are in all. */
+export async function campaignStageContacts(
+  store: Store,
+  workspaceId: string,
+  campaignId: string,
+  filter: StageFilter,
+  page: { limit: number; offset: number },
+): Promise<{ rows: StageContact[]; total: number }> {
+  const rows = await store.query<Record<string, string | number | null>>(
+    `SELECT contact, sent_eff, delivered_eff, read_eff, replied_at, failed_eff, failed_code, failed_title,
+            count() OVER () AS total
+     FROM (${CAMPAIGN_RECIPIENTS_SQL})
+     WHERE ${stagePredicate(filter.stage, filter.errorCode)}
+     ORDER BY contact
+     LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
+    { workspaceId, campaignId, errorCode: filter.errorCode ?? 0, limit: page.limit, offset: page.offset },
+  );
+  let total = Number(rows[0]?.total ?? 0);
+  if (rows.length === 0 && page.offset > 0) total = await campaignStageCount(store, workspaceId, campaignId, filter);
+  const names = await contactNames(store, workspaceId, rows.map((r) => String(r.contact)));
+  return {
+    total,
+    rows: rows.map((r) => ({
+      contact: String(r.contact),
+      name: names.get(String(r.contact)) ?? "",
+      sentAt: isoTime(r.sent_eff),
+      deliveredAt: isoTime(r.delivered_eff),
+      readAt: isoTime(r.read_eff),
+      repliedAt: isoTime(r.replied_at),
+      failedAt: isoTime(r.failed_eff),
+      errorCode: Number(r.failed_code),
+      errorTitle: String(r.failed_title ?? ""),
+    })),
+  };
+}
+
+export async function campaignStageCount(store: Store, workspaceId: string, campaignId: string, filter: StageFilter): Promise<number> {
+  const [row] = await store.query<{ n: string }>(
+    `SELECT count() AS n FROM (${CAMPAIGN_RECIPIENTS_SQL}) WHERE ${stagePredicate(filter.stage, filter.errorCode)}`,
+    { workspaceId, campaignId, errorCode: filter.errorCode ?? 0 },
+  );
+  return Number(row?.n ?? 0);
+}
+
+/** Profile names of a page of contacts (the latest one each contact revealed). */
+async function contactNames(store: Store, workspaceId: string, contacts: string[]): Promise<Map<string, string>> {
+  if (contacts.length === 0) return new Map();
+  const rows = await store.query<{ contact: string; name: string }>(
+    `SELECT contact, argMaxMerge(name) AS name
+     FROM contact_state
+     WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}
+     GROUP BY contact`,
+    { workspaceId, contacts },
+  );
+  return new Map(rows.map((r) => [r.contact, r.name]));
+}
+
+/**
+ * Writes the stage's contacts as a static segment's list, inside ClickHouse
+ * (INSERT … SELECT), so a list of any size never passes through the app.
+ */
+export async function writeStageAsSegmentMembers(
+  store: Store,
+  workspaceId: string,
+  campaignId: string,
+  filter: StageFilter,
+  segmentId: string,
+): Promise<void> {
+  await store.command(
+    `INSERT INTO segment_members (workspace_id, segment_id, contact, added_at)
+     SELECT {workspaceId:String}, {segmentId:String}, contact, now64(3)
+     FROM (${CAMPAIGN_RECIPIENTS_SQL})
+     WHERE ${stagePredicate(filter.stage, filter.errorCode)}`,
+    { workspaceId, campaignId, segmentId, errorCode: filter.errorCode ?? 0 },
+  );
+}

@@ -1,0 +1,175 @@
+import type { Store } from "../client";
+import { CAMPAIGN_META_SQL, isoTime, ratio, WORKSPACE_RECIPIENTS_SQL } from "./campaign-common";
+
+/**
+ * The campaign list of a date range, and its totals and read rate per day.
+ *
+ * A campaign belongs to the day it was sent: its campaign.sent event, else its
+ * first recipient's send, else (never sent) the day it was created. Campaigns
+ * that reached people without a campaign.created event are listed too, under
+ * their id. Rates divide by delivered, the people who could have read it.
+ */
+
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+export interface CampaignRow {
+  campaignId: string;
+  name: string;
+  template: string;
+  sentAt: string | null;
+  recipients: number;
+  delivered: number;
+  read: number;
+  replied: number;
+  failed: number;
+  /** read ÷ delivered */
+  readRate: number | null;
+  /** (delivered − read) ÷ delivered */
+  ignoredRate: number | null;
+  /** replied ÷ delivered */
+  replyRate: number | null;
+}
+
+/** Sort keys of the list: the client picks a key, the SQL comes from here. */
+export const CAMPAIGN_SORTS = {
+  // Case-insensitive, as people read a list of names.
+  name: "lowerUTF8(name)",
+  sentAt: "sent_at",
+  recipients: "recipients",
+  delivered: "delivered",
+  read: "read",
+  replied: "replied",
+  failed: "failed",
+  readRate: "read_rate",
+  ignoredRate: "ignored_rate",
+  replyRate: "reply_rate",
+} as const;
+export type CampaignSort = keyof typeof CAMPAIGN_SORTS;
+
+/** One row per campaign dated in the range, with its recipients' ticks counted. */
+const CAMPAIGNS_IN_RANGE_SQL = `
+  SELECT
+    campaign_id,
+    if(m.name = '', campaign_id, m.name) AS name,
+    m.template AS template,
+    coalesce(m.meta_sent_at, p.first_sent) AS sent_at,
+    toDate(coalesce(m.meta_sent_at, p.first_sent, m.created_at)) AS day,
+    p.recipients AS recipients,
+    p.delivered AS delivered,
+    p.read AS read,
+    p.replied AS replied,
+    p.failed AS failed,
+    if(p.delivered = 0, NULL, p.read / p.delivered) AS read_rate,
+    if(p.delivered = 0, NULL, (p.delivered - p.read) / p.delivered) AS ignored_rate,
+    if(p.delivered = 0, NULL, p.replied / p.delivered) AS reply_rate
+  FROM (${CAMPAIGN_META_SQL}) AS m
+  FULL OUTER JOIN (
+    SELECT
+      campaign_id,
+      count() AS recipients,
+      countIf(delivered_eff IS NOT NULL) AS delivered,
+      countIf(read_eff IS NOT NULL) AS read,
+      countIf(replied_at IS NOT NULL) AS replied,
+      countIf(failed_eff IS NOT NULL) AS failed,
+      min(sent_eff) AS first_sent
+    FROM (${WORKSPACE_RECIPIENTS_SQL})
+    GROUP BY campaign_id
+  ) AS p USING (campaign_id)
+  WHERE day BETWEEN {from:Date} AND {to:Date}`;
+
+type Raw = Record<string, string | number | null>;
+
+function toRow(r: Raw): CampaignRow {
+  const n = (v: unknown) => Number(v ?? 0);
+  const delivered = n(r.delivered);
+  const read = n(r.read);
+  const replied = n(r.replied);
+  return {
+    campaignId: String(r.campaign_id),
+    name: String(r.name ?? ""),
+    template: String(r.template ?? ""),
+    sentAt: isoTime(r.sent_at),
+    recipients: n(r.recipients),
+    delivered,
+    read,
+    replied,
+    failed: n(r.failed),
+    readRate: ratio(read, delivered),
+    ignoredRate: ratio(delivered - read, delivered),
+    replyRate: ratio(replied, delivered),
+  };
+}
+
+/** A page of the list, searched by name (case-insensitive) and sorted by a whitelisted key. */
+export async function listCampaigns(
+  store: Store,
+  workspaceId: string,
+  range: DayRange,
+  opts: { search: string; sort: CampaignSort; direction: "asc" | "desc"; limit: number; offset: number },
+): Promise<{ rows: CampaignRow[]; total: number }> {
+  const column = CAMPAIGN_SORTS[opts.sort];
+  const direction = opts.direction === "asc" ? "ASC" : "DESC";
+  // Rates are NULL without deliveries: those go last either way. The id breaks ties so pages never overlap.
+  const rows = await store.query<Raw & { total: string }>(
+    `SELECT *, count() OVER () AS total
+     FROM (${CAMPAIGNS_IN_RANGE_SQL})
+     WHERE {search:String} = '' OR positionCaseInsensitiveUTF8(name, {search:String}) > 0
+     ORDER BY ${column} ${direction} NULLS LAST, campaign_id ${direction}
+     LIMIT {limit:UInt32} OFFSET {offset:UInt32}
+     SETTINGS join_use_nulls = 0`,
+    { workspaceId, ...range, search: opts.search, limit: opts.limit, offset: opts.offset },
+  );
+  if (rows.length === 0 && opts.offset > 0) {
+    // Past the last page: the total still says how many there are.
+    const [count] = await store.query<{ total: string }>(
+      `SELECT count() AS total FROM (${CAMPAIGNS_IN_RANGE_SQL})
+       WHERE {search:String} = '' OR positionCaseInsensitiveUTF8(name, {search:String}) > 0
+       SETTINGS join_use_nulls = 0`,
+      { workspaceId, ...range, search: opts.search },
+    );
+    return { rows: [], total: Number(count?.total ?? 0) };
+  }
+  return { rows: rows.map(toRow), total: Number(rows[0]?.total ?? 0) };
+}
+
+export interface CampaignDay {
+  day: string;
+  campaigns: number;
+  recipients: number;
+  delivered: number;
+  read: number;
+  replied: number;
+  failed: number;
+  /** read ÷ delivered of the campaigns sent that day; null on a day without deliveries. */
+  readRate: number | null;
+}
+
+/** Campaigns of the range grouped by the day they were sent; every day present. */
+export async function campaignDays(store: Store, workspaceId: string, range: DayRange): Promise<CampaignDay[]> {
+  const rows = await store.query<Raw>(
+    `SELECT day, count() AS campaigns, sum(recipients) AS recipients, sum(delivered) AS delivered,
+            sum(read) AS read, sum(replied) AS replied, sum(failed) AS failed
+     FROM (${CAMPAIGNS_IN_RANGE_SQL})
+     GROUP BY day
+     ORDER BY day WITH FILL FROM {from:Date} TO {to:Date} + 1
+     SETTINGS join_use_nulls = 0`,
+    { workspaceId, ...range },
+  );
+  return rows.map((r) => {
+    const delivered = Number(r.delivered);
+    const read = Number(r.read);
+    return {
+      day: String(r.day),
+      campaigns: Number(r.campaigns),
+      recipients: Number(r.recipients),
+      delivered,
+      read,
+      replied: Number(r.replied),
+      failed: Number(r.failed),
+      readRate: ratio(read, delivered),
+    };
+  });
+}

@@ -1,0 +1,208 @@
+import { randomUUID } from "node:crypto";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { STAGES, type Stage } from "@/clickhouse/queries/campaign-common";
+import { campaignStageContacts, campaignStageCount, writeStageAsSegmentMembers } from "@/clickhouse/queries/campaign-contacts";
+import {
+  campaignFailures,
+  campaignFunnel,
+  campaignInfo,
+  campaignReadCurve,
+  CURVE_HOURS,
+  READ_DELAY_BUCKETS,
+} from "@/clickhouse/queries/campaign-funnel";
+import { CAMPAIGN_SORTS, campaignDays, listCampaigns, type CampaignSort } from "@/clickhouse/queries/campaign-list";
+import { writeSavedSegment } from "@/clickhouse/queries/segments/saved";
+import { CAN_EDIT_AUDIENCE } from "../auth/roles";
+import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
+
+/**
+ * Campaign analytics: the list of a date range with its totals and daily read
+ * rate, one campaign's funnel, failures and read speed, the contacts of a
+ * stage, and "save these contacts as a segment". Reads are open to every
+ * member; saving a segment is for admins and marketers, as in Segments.
+ */
+
+const DAY_MS = 86_400_000;
+export const MAX_RANGE_DAYS = 366;
+const isoDay = z.iso.date({ message: "use a date like 2026-11-23" });
+
+/** Whole UTC days, `to` included; by default the last 30 days, like the other reports. */
+const rangeInput = z
+  .object({ from: isoDay.optional(), to: isoDay.optional() })
+  .refine((r) => !r.from || !r.to || r.from <= r.to, { message: "`from` must be on or before `to`", path: ["from"] })
+  .refine((r) => !r.from || !r.to || (Date.parse(r.to) - Date.parse(r.from)) / DAY_MS <= MAX_RANGE_DAYS, {
+    message: `pick a range of at most ${MAX_RANGE_DAYS} days`,
+    path: ["to"],
+  });
+
+function resolveRange(input: { from?: string; to?: string }) {
+  const to = input.to ?? new Date().toISOString().slice(0, 10);
+  const from = input.from ?? new Date(Date.parse(to) - 29 * DAY_MS).toISOString().slice(0, 10);
+  return from <= to ? { from, to } : { from: to, to: from };
+}
+
+const sortKeys = Object.keys(CAMPAIGN_SORTS) as [CampaignSort, ...CampaignSort[]];
+const campaignId = z.string().min(1, "campaignId is required").max(200, "a campaign id has at most 200 characters");
+const stage = z.enum(STAGES, { error: `stage must be one of ${STAGES.join(", ")}` });
+const stageInput = z
+  .object({ campaignId, stage, errorCode: z.number().int().min(-2_147_483_648).max(2_147_483_647).optional() })
+  .refine((s) => s.errorCode === undefined || s.stage === "failed", {
+    message: "an error code narrows only the failed stage",
+    path: ["errorCode"],
+  });
+
+const STAGE_WORDS: Record<Stage, string> = {
+  sent: "Sent",
+  delivered: "Delivered",
+  read: "Read",
+  replied: "Replied",
+  ignored: "Ignored (delivered, not read)",
+  failed: "Failed",
+};
+
+async function requireCampaign(ctx: { store: Parameters<typeof campaignInfo>[0]; workspace: { id: string } }, id: string) {
+  const info = await campaignInfo(ctx.store, ctx.workspace.id, id);
+  if (!info) throw new TRPCError({ code: "NOT_FOUND", message: "This campaign does not exist in this workspace." });
+  return info;
+}
+
+export const campaignsRouter = router({
+  /** A page of the range's campaigns. */
+  list: workspaceProcedure
+    .input(
+      z.intersection(
+        rangeInput,
+        z.object({
+          search: z.string().trim().max(200, "search for at most 200 characters").default(""),
+          sort: z.enum(sortKeys, { error: `sort by one of ${sortKeys.join(", ")}` }).default("sentAt"),
+          direction: z.enum(["asc", "desc"], { error: "direction must be asc or desc" }).default("desc"),
+          page: z.number().int().min(0, "pages start at 0").max(10_000).default(0),
+          pageSize: z.number().int().min(1).max(200).default(25),
+        }),
+      ),
+    )
+    .query(async ({ ctx, input }) => {
+      const range = resolveRange(input);
+      const { rows, total } = await listCampaigns(ctx.store, ctx.workspace.id, range, {
+        search: input.search,
+        sort: input.sort,
+        direction: input.direction,
+        limit: input.pageSize,
+        offset: input.page * input.pageSize,
+      });
+      return { range, rows, total, page: input.page, pageSize: input.pageSize };
+    }),
+
+  /** Totals of the range and the read rate of each day's campaigns. */
+  summary: workspaceProcedure.input(rangeInput).query(async ({ ctx, input }) => {
+    const range = resolveRange(input);
+    const days = await campaignDays(ctx.store, ctx.workspace.id, range);
+    const sum = (k: "campaigns" | "recipients" | "delivered" | "read" | "replied" | "failed") => days.reduce((s, d) => s + d[k], 0);
+    const totals = {
+      campaigns: sum("campaigns"),
+      recipients: sum("recipients"),
+      delivered: sum("delivered"),
+      read: sum("read"),
+      replied: sum("replied"),
+      failed: sum("failed"),
+    };
+    const rate = (part: number) => (totals.delivered > 0 ? part / totals.delivered : null);
+    return {
+      range,
+      totals: { ...totals, readRate: rate(totals.read), ignoredRate: rate(totals.delivered - totals.read), replyRate: rate(totals.replied) },
+      days,
+    };
+  }),
+
+  /** One campaign: its funnel, failures by error and how fast it was read. */
+  report: workspaceProcedure.input(z.object({ campaignId })).query(async ({ ctx, input }) => {
+    const ws = ctx.workspace.id;
+    const [info, funnel, failures, readsWithin] = await Promise.all([
+      requireCampaign(ctx, input.campaignId),
+      campaignFunnel(ctx.store, ws, input.campaignId),
+      campaignFailures(ctx.store, ws, input.campaignId),
+      campaignReadCurve(ctx.store, ws, input.campaignId),
+    ]);
+    const { counts } = funnel;
+    const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+    const steps = (["sent", "delivered", "read", "replied"] as const).map((key, i, keys) => ({
+      stage: key,
+      count: counts[key],
+      ofSent: share(counts[key], counts.sent),
+      ofPrevious: i === 0 ? share(counts[key], counts.sent) : share(counts[key], counts[keys[i - 1]]),
+    }));
+    return {
+      campaign: info,
+      counts,
+      steps,
+      ignored: { count: counts.ignored, ofDelivered: share(counts.ignored, counts.delivered) },
+      failed: { count: counts.failed, ofSent: share(counts.failed, counts.sent), byError: failures },
+      readDelay: READ_DELAY_BUCKETS.map(([label], i) => ({ label, reads: funnel.readDelay[i] })),
+      // Share of delivered recipients who had read within h hours of the send.
+      readCurve: readsWithin.map((reads, hour) => ({ hour, reads, share: share(reads, counts.delivered) })),
+      curveHours: CURVE_HOURS,
+    };
+  }),
+
+  /** The contacts of one stage, a page at a time, by phone. */
+  contacts: workspaceProcedure
+    .input(
+      z.intersection(
+        stageInput,
+        z.object({
+          page: z.number().int().min(0, "pages start at 0").max(10_000).default(0),
+          pageSize: z.number().int().min(1).max(200).default(25),
+        }),
+      ),
+    )
+    .query(async ({ ctx, input }) => {
+      await requireCampaign(ctx, input.campaignId);
+      const result = await campaignStageContacts(
+        ctx.store,
+        ctx.workspace.id,
+        input.campaignId,
+        { stage: input.stage, errorCode: input.errorCode },
+        { limit: input.pageSize, offset: input.page * input.pageSize },
+      );
+      return { ...result, page: input.page, pageSize: input.pageSize };
+    }),
+
+  /** A static segment of a stage's contacts as they are now. */
+  saveAsSegment: workspaceProcedureFor(CAN_EDIT_AUDIENCE)
+    .input(
+      z.intersection(
+        stageInput,
+        z.object({ name: z.string().trim().min(1, "give the segment a name").max(120, "a name has at most 120 characters").optional() }),
+      ),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const ws = ctx.workspace.id;
+      const info = await requireCampaign(ctx, input.campaignId);
+      const filter = { stage: input.stage, errorCode: input.errorCode };
+      const size = await campaignStageCount(ctx.store, ws, input.campaignId, filter);
+      if (size === 0) throw new TRPCError({ code: "BAD_REQUEST", message: "Nobody is in this stage, so there is nothing to save." });
+      const what = `${STAGE_WORDS[input.stage]}${input.errorCode !== undefined ? ` with error ${input.errorCode}` : ""}`;
+      const now = new Date();
+      const name = (input.name ?? `${info.name}: ${what.toLowerCase()} (${now.toISOString().slice(0, 10)})`).slice(0, 120);
+      const segmentId = randomUUID();
+      await writeStageAsSegmentMembers(ctx.store, ws, input.campaignId, filter, segmentId);
+      // The same shape as Segments' static lists: the filter is the one rule "on this list".
+      const segmentFilter = JSON.stringify({ kind: "group", join: "and", children: [{ kind: "staticList", segmentId }] });
+      await writeSavedSegment(
+        ctx.store,
+        ws,
+        {
+          segmentId,
+          name,
+          description: `Contacts of campaign “${info.name}” in stage ${what.toLowerCase()}, on ${now.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+          kind: "static",
+          filter: segmentFilter,
+          createdBy: ctx.userId,
+          updatedBy: ctx.userId,
+        },
+        { action: "created", summary: `Saved ${size} contacts from campaign “${info.name}” (${what.toLowerCase()})`, by: ctx.userId },
+      );
+      return { segmentId, name, size };
+    }),
+});
