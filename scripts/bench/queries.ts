@@ -6,6 +6,7 @@ import { listContacts } from "@/clickhouse/queries/contact-list";
 import { contactTags } from "@/clickhouse/queries/contact-tags";
 import { getContactState } from "@/clickhouse/queries/contacts";
 import { journeyPage, journeyTypeCounts } from "@/clickhouse/queries/journey";
+import { campaignBenchQueries } from "./campaigns";
 import { segmentBenchQueries } from "./segments";
 import type { BenchQuery } from "./stats";
 import { unresolvedBenchQueries } from "./unresolved";
@@ -24,6 +25,7 @@ export function queryGroups(store: Store, workspaceId: string, now: Date, contac
     ...profileQueries(store, workspaceId, now, contact),
     ...unresolvedBenchQueries(store, workspaceId, now),
     ...segmentBenchQueries(store, workspaceId, now),
+    ...campaignBenchQueries(store, workspaceId, now),
   ];
 }
 

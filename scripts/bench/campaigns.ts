@@ -1,0 +1,47 @@
+/**
+ * Campaign report queries for scripts/bench.ts: the list page (landing view,
+ * a sort by read rate, a search, the totals and daily read rate) and the
+ * report of the campaign with the most recipients (the worst case): funnel,
+ * failures, read curve, a drill-down page and a deep one.
+ */
+import type { Store } from "@/clickhouse/client";
+import { campaignStageContacts } from "@/clickhouse/queries/campaign-contacts";
+import { campaignFailures, campaignFunnel, campaignInfo, campaignReadCurve } from "@/clickhouse/queries/campaign-funnel";
+import { campaignDays, listCampaigns } from "@/clickhouse/queries/campaign-list";
+import type { BenchQuery } from "./stats";
+
+export function campaignBenchQueries(store: Store, workspaceId: string, now: Date): BenchQuery[] {
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const daysBack = (n: number) => ({ from: day(new Date(now.getTime() - (n - 1) * 86_400_000)), to: day(now) });
+  const page = { search: "", sort: "sentAt", direction: "desc", limit: 25, offset: 0 } as const;
+  const group = "campaigns";
+
+  // Looked up once, during the warm-up runs of the first query that needs it.
+  let biggest: Promise<string> | undefined;
+  const campaign = () =>
+    (biggest ??= listCampaigns(store, workspaceId, daysBack(366), { ...page, sort: "recipients", limit: 1 }).then(
+      (r) => r.rows[0]?.campaignId ?? "",
+    ));
+  const withCampaign = <T>(run: (id: string) => Promise<T>) => async () => run(await campaign());
+
+  return [
+    { group, name: "list 30 d", run: () => listCampaigns(store, workspaceId, daysBack(30), page) },
+    { group, name: "list 90 d by read rate", run: () => listCampaigns(store, workspaceId, daysBack(90), { ...page, sort: "readRate" }) },
+    { group, name: "list 90 d search 'sale'", run: () => listCampaigns(store, workspaceId, daysBack(90), { ...page, search: "sale" }) },
+    { group, name: "totals + daily read rate 90 d", run: () => campaignDays(store, workspaceId, daysBack(90)) },
+    { group, name: "biggest: info", run: withCampaign((id) => campaignInfo(store, workspaceId, id)) },
+    { group, name: "biggest: funnel + read delay", run: withCampaign((id) => campaignFunnel(store, workspaceId, id)) },
+    { group, name: "biggest: failures by error", run: withCampaign((id) => campaignFailures(store, workspaceId, id)) },
+    { group, name: "biggest: read curve 72 h", run: withCampaign((id) => campaignReadCurve(store, workspaceId, id)) },
+    {
+      group,
+      name: "biggest: ignored, page 1",
+      run: withCampaign((id) => campaignStageContacts(store, workspaceId, id, { stage: "ignored" }, { limit: 25, offset: 0 })),
+    },
+    {
+      group,
+      name: "biggest: sent, page 100",
+      run: withCampaign((id) => campaignStageContacts(store, workspaceId, id, { stage: "sent" }, { limit: 25, offset: 2475 })),
+    },
+  ];
+}
