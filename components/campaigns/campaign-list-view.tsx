@@ -1,0 +1,157 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useMemo } from "react";
+import { formatNumber, formatRange } from "@/components/overview/format";
+import overview from "@/components/overview/overview.module.css";
+import { RangePicker } from "@/components/overview/range-picker";
+import { customRangeProblem, rangeSearch, readRange, resolveRange, type RangeSelection } from "@/components/overview/range";
+import { PageHeader } from "@/components/shell/page-header";
+import shell from "@/components/shell/shell.module.css";
+import { DataTable } from "@/components/table/data-table";
+import { TablePagination } from "@/components/table/table-pagination";
+import { useServerTable } from "@/components/table/use-server-table";
+import { useTRPC } from "@/components/trpc";
+import { Panel, QueryContent } from "@/components/unresolved/panel";
+import { campaignHref, type CampaignListRow } from "./format";
+import { campaignColumns } from "./list-columns";
+import { ReadRateChart } from "./read-rate-chart";
+import { TotalsCards } from "./totals";
+import { listSearch, PAGE_SIZES, readListState, SORTS, type ListState } from "./url-state";
+import styles from "./campaigns.module.css";
+
+const NO_HIDDEN = {};
+
+/**
+ * The campaigns of a date range: totals, the daily read rate, and a sortable,
+ * searchable table. The range, search, sort and page live in the URL so a
+ * view can be shared and Back steps through it.
+ */
+export function CampaignListView({ workspaceId }: { workspaceId: string }) {
+  const searchParams = useSearchParams();
+  const pathname = usePathname();
+  const router = useRouter();
+  const trpc = useTRPC();
+  const selection = readRange(searchParams);
+  const range = resolveRange(selection);
+  const rangeProblem = selection.kind === "custom" ? customRangeProblem(range.from, range.to) : null;
+  const state = readListState(searchParams);
+  const enabled = rangeProblem === null;
+
+  const summary = useQuery(trpc.campaigns.summary.queryOptions({ workspaceId, ...range }, { placeholderData: keepPreviousData, enabled }));
+  const list = useQuery(
+    trpc.campaigns.list.queryOptions(
+      { workspaceId, ...range, search: state.q, sort: state.sort, direction: state.desc ? "desc" : "asc", page: state.page - 1, pageSize: state.size },
+      { placeholderData: keepPreviousData, enabled },
+    ),
+  );
+
+  function navigate(search: string, mode: "push" | "replace" = "push") {
+    // The native history API updates useSearchParams without a server round trip, and keeps Back working.
+    const url = `${pathname}${search}`;
+    if (mode === "push") window.history.pushState(null, "", url);
+    else window.history.replaceState(null, "", url);
+  }
+  const current = () => new URLSearchParams(searchParams.toString());
+  const setState = (next: ListState, mode: "push" | "replace" = "push") => navigate(listSearch(next, current()), mode);
+  const changeRange = (next: RangeSelection) => navigate(listSearch({ ...state, page: 1 }, new URLSearchParams(rangeSearch(next, current()))));
+
+  const columns = useMemo(() => campaignColumns(workspaceId), [workspaceId]);
+  const table = useServerTable<CampaignListRow>({
+    columns,
+    data: list.data?.rows,
+    rowCount: list.data?.total,
+    getRowId: (r) => r.campaignId,
+    sorting: { id: state.sort, desc: state.desc },
+    onSortingChange: (s) => {
+      const sort = SORTS.find((c) => c === s.id);
+      if (sort) setState({ ...state, sort, desc: s.desc, page: 1 });
+    },
+    pagination: { pageIndex: state.page - 1, pageSize: state.size },
+    onPaginationChange: (p) => setState({ ...state, page: p.pageSize === state.size ? p.pageIndex + 1 : 1, size: p.pageSize }),
+    columnVisibility: NO_HIDDEN,
+    onColumnVisibilityChange: () => {},
+  });
+
+  return (
+    <div className={shell.page}>
+      <PageHeader
+        title="Campaigns"
+        description={
+          <>
+            {formatRange(range.from, range.to)} <span className={overview.muted}>· days in UTC · read rate = read ÷ delivered</span>
+          </>
+        }
+        actions={<RangePicker selection={selection} resolved={range} onChange={changeRange} />}
+      />
+      {rangeProblem ? (
+        <div role="alert" className="alert">
+          <strong>This date range cannot be shown.</strong>
+          {rangeProblem} Pick a preset or a custom range above.
+        </div>
+      ) : (
+        <div className={overview.body}>
+          <QueryContent query={summary} what="campaign totals" skeletonHeight={96}>
+            {(data) => <TotalsCards totals={data.totals} />}
+          </QueryContent>
+          <Panel id="read-rate" title="Read rate per day" description="Campaigns by the day they were sent: what they delivered, and the share of that read.">
+            <QueryContent query={summary} what="daily read rate" skeletonHeight={260}>
+              {(data) =>
+                data.totals.campaigns === 0 ? (
+                  <div className={overview.empty}>
+                    <p className={overview.emptyTitle}>No campaigns were sent in this range</p>
+                    <p>Campaigns appear here once their messages go out. Try a longer range.</p>
+                  </div>
+                ) : (
+                  <ReadRateChart days={data.days} />
+                )
+              }
+            </QueryContent>
+          </Panel>
+          <section className={styles.listArea} aria-label="Campaigns">
+            <div className={styles.toolbar}>
+              <input
+                type="search"
+                className={styles.search}
+                placeholder="Search campaigns by name"
+                aria-label="Search campaigns by name"
+                defaultValue={state.q}
+                maxLength={200}
+                onChange={(e) => setState({ ...state, q: e.currentTarget.value, page: 1 }, "replace")}
+              />
+              {list.data ? (
+                <span className={overview.muted}>
+                  {formatNumber(list.data.total)} {list.data.total === 1 ? "campaign" : "campaigns"}
+                </span>
+              ) : null}
+            </div>
+            {list.isError && !list.data ? (
+              <QueryContent query={list} what="campaigns">
+                {() => null}
+              </QueryContent>
+            ) : (
+              <>
+                <DataTable
+                  table={table}
+                  caption="Campaigns"
+                  loading={list.isPending}
+                  updating={list.isPlaceholderData}
+                  onOpenRow={(row) => router.push(campaignHref(workspaceId, row.campaignId))}
+                  openHint="Press Enter on a row to open the campaign’s report"
+                  empty={
+                    <div className={styles.empty}>
+                      <p className={styles.emptyTitle}>{state.q ? `No campaign named like “${state.q}” in this range` : "No campaigns in this range"}</p>
+                      <p>{state.q ? "Try another spelling or a longer range." : "Pick a longer range to see earlier campaigns."}</p>
+                    </div>
+                  }
+                />
+                {list.data && list.data.total > 0 ? <TablePagination table={table} pageSizes={PAGE_SIZES} noun="campaigns" /> : null}
+              </>
+            )}
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}

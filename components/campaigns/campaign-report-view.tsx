@@ -1,0 +1,161 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
+import overview from "@/components/overview/overview.module.css";
+import { PageHeader } from "@/components/shell/page-header";
+import shell from "@/components/shell/shell.module.css";
+import { describeError } from "@/components/trpc-error";
+import { useTRPC } from "@/components/trpc";
+import { Panel, QueryContent } from "@/components/unresolved/panel";
+import { formatDateTime } from "@/components/unresolved/format";
+import { STAGE_LABELS, type Stage } from "./format";
+import { FailuresTable, FunnelChart, StageButtons } from "./funnel";
+import { ReadCurveChart, ReadDelayChart } from "./read-speed";
+import { StageContacts } from "./stage-contacts";
+import styles from "./campaigns.module.css";
+
+const STAGES = Object.keys(STAGE_LABELS) as Stage[];
+const SIZES = [25, 50, 100];
+
+/** The drill-down in the URL: `?stage=failed&code=131026&page=2&size=50`. */
+function readDrill(params: Pick<URLSearchParams, "get">) {
+  const stage = STAGES.find((s) => s === params.get("stage")) ?? null;
+  const code = Number(params.get("code"));
+  const page = Number(params.get("page"));
+  const size = Number(params.get("size"));
+  return {
+    stage,
+    errorCode: stage === "failed" && params.get("code") !== null && Number.isInteger(code) ? code : undefined,
+    page: Number.isInteger(page) && page >= 1 ? page : 1,
+    size: SIZES.includes(size) ? size : 25,
+  };
+}
+
+/**
+ * One campaign: the funnel with its stages, failures by error, how fast
+ * people read, and the contacts of the stage picked (kept in the URL).
+ */
+export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: string; campaignId: string }) {
+  const trpc = useTRPC();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const drill = readDrill(searchParams);
+  const report = useQuery(trpc.campaigns.report.queryOptions({ workspaceId, campaignId }));
+  const role = useQuery(trpc.workspaces.current.queryOptions({ workspaceId }));
+  const canSave = role.data?.role === "admin" || role.data?.role === "marketer";
+  const listHref = `/w/${encodeURIComponent(workspaceId)}/campaigns`;
+
+  function openDrill(stage: Stage, errorCode?: number, page = 1, size = drill.size) {
+    const next = new URLSearchParams();
+    next.set("stage", stage);
+    if (errorCode !== undefined) next.set("code", String(errorCode));
+    if (page > 1) next.set("page", String(page));
+    if (size !== 25) next.set("size", String(size));
+    window.history.pushState(null, "", `${pathname}?${next.toString()}`);
+    // Bring the list into view: it sits below the charts.
+    requestAnimationFrame(() => document.getElementById("drill-down")?.scrollIntoView?.({ behavior: "smooth", block: "start" }));
+  }
+
+  const back = (
+    <Link href={listHref} className={styles.back}>
+      ← All campaigns
+    </Link>
+  );
+
+  if (report.isError && !report.data) {
+    const notFound = (report.error as { data?: { code?: string } })?.data?.code === "NOT_FOUND";
+    return (
+      <div className={shell.page}>
+        {back}
+        <PageHeader title="Campaign" />
+        <div role="alert" className={`alert ${overview.errorBox}`}>
+          <div>
+            <strong>{notFound ? "This campaign does not exist in this workspace." : "The campaign could not be loaded."}</strong>
+            {notFound ? "It may have another id; pick it from the list." : describeError(report.error)}
+          </div>
+          {notFound ? null : (
+            <button type="button" className="btn btn-small" onClick={() => void report.refetch()}>
+              Try again
+            </button>
+          )}
+        </div>
+      </div>
+    );
+  }
+
+  const data = report.data;
+  return (
+    <div className={shell.page}>
+      {back}
+      <PageHeader
+        title={data?.campaign.name ?? "Campaign"}
+        description={
+          data ? (
+            <>
+              {data.campaign.template ? <>Template {data.campaign.template} · </> : null}
+              {data.campaign.sentAt ? `Sent ${formatDateTime(data.campaign.sentAt)} UTC` : "Not sent yet"}
+              <span className={overview.muted}> · a reply counts as read, a read as delivered</span>
+            </>
+          ) : (
+            "Loading…"
+          )
+        }
+      />
+      <div className={overview.body}>
+        <Panel id="funnel" title="Funnel" description="Sent → delivered → read → replied. Press a stage to list its contacts.">
+          <QueryContent query={report} what="funnel" skeletonHeight={300}>
+            {(r) =>
+              r.counts.sent === 0 ? (
+                <div className={overview.empty}>
+                  <p className={overview.emptyTitle}>This campaign has not reached anyone yet</p>
+                  <p>Its figures appear as its messages go out and their ticks come back.</p>
+                </div>
+              ) : (
+                <>
+                  <FunnelChart report={r} />
+                  <StageButtons report={r} selected={drill.errorCode === undefined ? drill.stage : null} onSelect={(s) => openDrill(s)} />
+                </>
+              )
+            }
+          </QueryContent>
+        </Panel>
+        {data && data.counts.sent > 0 ? (
+          <div className={styles.twoColumns}>
+            <Panel id="failures" title="Failed, by error" description="Messages that never reached the phone, by WhatsApp’s error code.">
+              {data.failed.byError.length === 0 ? (
+                <p className={overview.muted}>No message of this campaign failed.</p>
+              ) : (
+                <FailuresTable report={data} onSelect={(code) => openDrill("failed", code)} />
+              )}
+            </Panel>
+            <Panel id="read-speed" title="How fast people read" description="Delays from the ticks; a read without a delivered tick counts as delivered then.">
+              {data.counts.read === 0 ? (
+                <p className={overview.muted}>Nobody has read this campaign yet.</p>
+              ) : (
+                <>
+                  <ReadDelayChart report={data} />
+                  <ReadCurveChart report={data} />
+                </>
+              )}
+            </Panel>
+          </div>
+        ) : null}
+        {drill.stage ? (
+          <StageContacts
+            key={`${drill.stage}/${drill.errorCode ?? ""}`}
+            workspaceId={workspaceId}
+            campaignId={campaignId}
+            stage={drill.stage}
+            errorCode={drill.errorCode}
+            page={drill.page}
+            size={drill.size}
+            canSave={canSave}
+            onPage={(page, size) => openDrill(drill.stage!, drill.errorCode, page, size)}
+          />
+        ) : null}
+      </div>
+    </div>
+  );
+}

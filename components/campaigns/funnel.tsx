@@ -1,0 +1,109 @@
+"use client";
+
+import { Bar, BarChart, Cell, LabelList, Tooltip, XAxis, YAxis } from "recharts";
+import { formatNumber } from "@/components/overview/format";
+import { formatRate, STAGE_COLORS, STAGE_LABELS, type CampaignReport, type Stage } from "./format";
+import styles from "./campaigns.module.css";
+
+/** The four steps as horizontal bars: each as long as its count, labelled with its share of sent. */
+export function FunnelChart({ report }: { report: CampaignReport }) {
+  const data = report.steps.map((s) => ({ ...s, label: STAGE_LABELS[s.stage] }));
+  return (
+    <BarChart
+      responsive
+      layout="vertical"
+      data={data}
+      style={{ width: "100%", height: 200 }}
+      margin={{ top: 4, right: 72, bottom: 4, left: 8 }}
+      title="Campaign funnel"
+      desc="Sent, delivered, read and replied: how many people reached each step."
+    >
+      <XAxis type="number" hide domain={[0, "dataMax"]} />
+      <YAxis type="category" dataKey="label" width={80} tickLine={false} axisLine={false} tick={{ fill: "#344054", fontSize: 13 }} />
+      <Tooltip
+        cursor={{ fill: "rgba(16, 24, 40, 0.04)" }}
+        formatter={(value, _name, item) => [
+          `${formatNumber(Number(value))} · ${formatRate(item.payload.ofSent)} of sent · ${formatRate(item.payload.ofPrevious)} of the step before`,
+          "People",
+        ]}
+        contentStyle={{ border: "1px solid #e4e7ec", borderRadius: 8, fontSize: 13 }}
+      />
+      <Bar dataKey="count" name="People" radius={[0, 4, 4, 0]} maxBarSize={32} isAnimationActive={false}>
+        {data.map((d) => (
+          <Cell key={d.stage} fill={STAGE_COLORS[d.stage]} />
+        ))}
+        <LabelList dataKey="ofSent" position="right" formatter={(v) => formatRate(v === null ? null : Number(v))} style={{ fill: "#475467", fontSize: 12 }} />
+      </Bar>
+    </BarChart>
+  );
+}
+
+/**
+ * Every stage as a button with its count and shares; pressing one opens its
+ * contacts below. Ignored and failed sit beside the funnel: they branch off it.
+ */
+export function StageButtons({ report, selected, onSelect }: { report: CampaignReport; selected: Stage | null; onSelect: (s: Stage) => void }) {
+  const steps = new Map(report.steps.map((s) => [s.stage, s]));
+  const items: Array<{ stage: Stage; count: number; share: string }> = [
+    ...(["sent", "delivered", "read", "replied"] as const).map((stage) => {
+      const s = steps.get(stage)!;
+      return {
+        stage,
+        count: s.count,
+        share: stage === "sent" ? `${formatNumber(report.counts.pending)} not delivered yet` : `${formatRate(s.ofSent)} of sent · ${formatRate(s.ofPrevious)} of previous`,
+      };
+    }),
+    { stage: "ignored", count: report.ignored.count, share: `${formatRate(report.ignored.ofDelivered)} of delivered, not read` },
+    { stage: "failed", count: report.failed.count, share: `${formatRate(report.failed.ofSent)} of sent, never delivered` },
+  ];
+  return (
+    <div className={styles.stages} role="group" aria-label="Open the contacts of a stage">
+      {items.map((item) => (
+        <button
+          key={item.stage}
+          type="button"
+          className={styles.stage}
+          style={{ ["--stage-color" as string]: STAGE_COLORS[item.stage] }}
+          aria-pressed={selected === item.stage}
+          data-testid={`stage-${item.stage}`}
+          onClick={() => onSelect(item.stage)}
+        >
+          <span className={styles.stageLabel}>{STAGE_LABELS[item.stage]}</span>
+          <data className={styles.stageCount} value={item.count}>
+            {formatNumber(item.count)}
+          </data>
+          <span className={styles.stageShare}>{item.share}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** Failed recipients by error code and title; a code opens its contacts. */
+export function FailuresTable({ report, onSelect }: { report: CampaignReport; onSelect: (code: number) => void }) {
+  return (
+    <table className={styles.errors}>
+      <caption className="visually-hidden">Failed messages by error</caption>
+      <thead>
+        <tr>
+          <th scope="col">Code</th>
+          <th scope="col">Error</th>
+          <th scope="col">People</th>
+        </tr>
+      </thead>
+      <tbody>
+        {report.failed.byError.map((e) => (
+          <tr key={`${e.errorCode}/${e.errorTitle}`}>
+            <td>
+              <button type="button" className={styles.linkButton} onClick={() => onSelect(e.errorCode)} title={`Show the contacts that failed with ${e.errorCode}`}>
+                {e.errorCode || "—"}
+              </button>
+            </td>
+            <td>{e.errorTitle || <span className={styles.muted}>No title given</span>}</td>
+            <td>{formatNumber(e.contacts)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

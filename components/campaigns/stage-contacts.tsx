@@ -1,0 +1,153 @@
+"use client";
+
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useMemo } from "react";
+import { formatNumber } from "@/components/overview/format";
+import { DataTable } from "@/components/table/data-table";
+import { createDataColumnHelper } from "@/components/table/features";
+import { TablePagination } from "@/components/table/table-pagination";
+import { useServerTable } from "@/components/table/use-server-table";
+import { describeError } from "@/components/trpc-error";
+import { useTRPC } from "@/components/trpc";
+import { Panel, QueryContent } from "@/components/unresolved/panel";
+import { contactLabel, formatDateTime, profileHref } from "@/components/unresolved/format";
+import { STAGE_LABELS, type Stage, type StageContactRow } from "./format";
+import styles from "./campaigns.module.css";
+
+const PAGE_SIZES = [25, 50, 100] as const;
+const NO_HIDDEN = {};
+const helper = createDataColumnHelper<StageContactRow>();
+const time = (v: string | null) => (v ? <span className={styles.nowrap}>{formatDateTime(v)}</span> : <span className={styles.muted}>—</span>);
+
+function columns(workspaceId: string) {
+  return helper.columns([
+    helper.accessor("contact", {
+      header: "Contact",
+      enableSorting: false,
+      meta: { skeletonWidth: 120 },
+      cell: (c) => (
+        <div className={styles.nameCell}>
+          <Link href={profileHref(workspaceId, c.getValue())} prefetch={false}>
+            {contactLabel({ name: c.row.original.name, contact: c.getValue() })}
+          </Link>
+          {c.row.original.name ? <span className={styles.sub}>{c.getValue()}</span> : null}
+        </div>
+      ),
+    }),
+    helper.accessor("sentAt", { header: "Sent", enableSorting: false, cell: (c) => time(c.getValue()) }),
+    helper.accessor("deliveredAt", { header: "Delivered", enableSorting: false, cell: (c) => time(c.getValue()) }),
+    helper.accessor("readAt", { header: "Read", enableSorting: false, cell: (c) => time(c.getValue()) }),
+    helper.accessor("repliedAt", { header: "Replied", enableSorting: false, cell: (c) => time(c.getValue()) }),
+    helper.accessor("failedAt", {
+      header: "Failed",
+      enableSorting: false,
+      cell: (c) =>
+        c.getValue() ? (
+          <span title={c.row.original.errorTitle}>
+            {time(c.getValue())} <span className={styles.sub}>{c.row.original.errorCode}</span>
+          </span>
+        ) : (
+          time(null)
+        ),
+    }),
+  ]);
+}
+
+/** The contacts of one stage (or one error code), a page at a time, and "Save as segment". */
+export function StageContacts({
+  workspaceId,
+  campaignId,
+  stage,
+  errorCode,
+  page,
+  size,
+  canSave,
+  onPage,
+}: {
+  workspaceId: string;
+  campaignId: string;
+  stage: Stage;
+  errorCode?: number;
+  page: number;
+  size: number;
+  canSave: boolean;
+  onPage: (page: number, size: number) => void;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const input = { workspaceId, campaignId, stage, errorCode };
+  const list = useQuery(trpc.campaigns.contacts.queryOptions({ ...input, page: page - 1, pageSize: size }, { placeholderData: keepPreviousData }));
+  const save = useMutation(trpc.campaigns.saveAsSegment.mutationOptions());
+  const cols = useMemo(() => columns(workspaceId), [workspaceId]);
+  const table = useServerTable<StageContactRow>({
+    columns: cols,
+    data: list.data?.rows,
+    rowCount: list.data?.total,
+    getRowId: (r) => r.contact,
+    sorting: { id: "contact", desc: false },
+    onSortingChange: () => {},
+    pagination: { pageIndex: page - 1, pageSize: size },
+    onPaginationChange: (p) => onPage(p.pageSize === size ? p.pageIndex + 1 : 1, p.pageSize),
+    columnVisibility: NO_HIDDEN,
+    onColumnVisibilityChange: () => {},
+  });
+
+  const what = errorCode !== undefined ? `Failed with error ${errorCode}` : STAGE_LABELS[stage];
+  const total = list.data?.total ?? 0;
+  return (
+    <Panel
+      id="drill-down"
+      title={`${what}: ${list.data ? formatNumber(total) : "…"} ${total === 1 ? "contact" : "contacts"}`}
+      description="By phone number. Open a contact to read the chat; save the list as a static segment to reach these people again."
+      actions={
+        canSave ? (
+          <div className={styles.saved}>
+            {save.data ? (
+              <span role="status">
+                Saved as <Link href={`/w/${encodeURIComponent(workspaceId)}/segments/${encodeURIComponent(save.data.segmentId)}`}>{save.data.name}</Link> (
+                {formatNumber(save.data.size)})
+              </span>
+            ) : (
+              <button type="button" className="btn btn-small btn-primary" disabled={save.isPending || total === 0} onClick={() => save.mutate(input)}>
+                {save.isPending ? "Saving…" : "Save as segment"}
+              </button>
+            )}
+            {save.isError ? (
+              <p role="alert" className={styles.muted}>
+                {describeError(save.error)}
+              </p>
+            ) : null}
+          </div>
+        ) : (
+          <span className={styles.muted}>Admins and marketers can save this list as a segment.</span>
+        )
+      }
+    >
+      {list.isError && !list.data ? (
+        <QueryContent query={list} what="contacts">
+          {() => null}
+        </QueryContent>
+      ) : (
+        <>
+          <DataTable
+            table={table}
+            caption={`${what} contacts`}
+            loading={list.isPending}
+            updating={list.isPlaceholderData}
+            onOpenRow={(row) => router.push(profileHref(workspaceId, row.contact))}
+            openHint="Press Enter on a row to open the contact’s profile"
+            empty={
+              <div className={styles.empty}>
+                <p className={styles.emptyTitle}>Nobody is in this stage</p>
+                <p>Pick another stage above.</p>
+              </div>
+            }
+          />
+          {total > 0 ? <TablePagination table={table} pageSizes={PAGE_SIZES} noun="contacts" /> : null}
+        </>
+      )}
+    </Panel>
+  );
+}
