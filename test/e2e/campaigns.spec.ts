@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+import { MARKETER, PASSWORD, signIn } from "./helpers";
+
+// The list and report read every recipient of the workspace on first open; give them time on a busy machine.
+const LOADED = { timeout: 30_000 };
+const count = (text: string | null) => Number((text ?? "").replace(/[^\d]/g, ""));
+
+test("a marketer reads a campaign's funnel, opens the ignored contacts and saves them as a segment", async ({ page }) => {
+  await signIn(page, MARKETER, PASSWORD, "/w/demo/campaigns?range=90d");
+  await expect(page).toHaveURL(/\/w\/demo\/campaigns\?range=90d/);
+  await expect(page.getByRole("heading", { level: 1, name: "Campaigns" })).toBeVisible();
+
+  // Totals, the daily chart and the table arrive.
+  await expect(page.getByTestId("total-campaigns").locator("data")).toHaveText(/^\d[\d,]*$/, LOADED);
+  expect(Number(await page.getByTestId("total-campaigns").locator("data").getAttribute("value"))).toBeGreaterThan(0);
+  await expect(page.getByRole("application", { name: "Read rate per day" })).toBeVisible(LOADED);
+  const table = page.getByRole("table", { name: /^Campaigns/ });
+  await expect(table.getByRole("row").nth(1)).toBeVisible(LOADED);
+
+  // Sorting and searching go into the URL.
+  await table.getByRole("button", { name: /Sort by Read rate/ }).click();
+  await expect(page).toHaveURL(/sort=readRate\./);
+  await page.getByRole("searchbox", { name: "Search campaigns by name" }).fill("summer sale launch");
+  await expect(page).toHaveURL(/q=summer\+sale\+launch/);
+  const link = table.getByRole("link", { name: "Summer Sale launch" });
+  await expect(link).toBeVisible(LOADED);
+  await expect(table.getByRole("row")).toHaveCount(2);
+
+  // The report: the funnel's steps never grow, and ignored + read make up delivered.
+  await link.click();
+  await expect(page).toHaveURL(/\/w\/demo\/campaigns\/cmp_summer-sale-launch$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Summer Sale launch" })).toBeVisible(LOADED);
+  const stageCount = async (stage: string) => count(await page.getByTestId(`stage-${stage}`).locator("data").textContent());
+  await expect(page.getByTestId("stage-sent").locator("data")).toHaveText(/\d/, LOADED);
+  const [sent, delivered, read, replied, ignored, failed] = await Promise.all(
+    ["sent", "delivered", "read", "replied", "ignored", "failed"].map(stageCount),
+  );
+  expect(sent).toBeGreaterThan(0);
+  expect(delivered).toBeLessThanOrEqual(sent);
+  expect(read).toBeLessThanOrEqual(delivered);
+  expect(replied).toBeLessThanOrEqual(read);
+  expect(read + ignored).toBe(delivered);
+  expect(delivered + failed).toBeLessThanOrEqual(sent);
+  expect(ignored).toBeGreaterThan(0);
+  await expect(page.getByRole("application", { name: "Campaign funnel" })).toBeVisible();
+  await expect(page.getByRole("application", { name: "Time from delivered to read" })).toBeVisible();
+
+  // Ignored: its contacts, linked to their profiles.
+  await page.getByTestId("stage-ignored").click();
+  await expect(page).toHaveURL(/\?stage=ignored$/);
+  const drill = page.getByTestId("drill-down");
+  await expect(drill.getByRole("heading", { name: new RegExp(`^Ignored: ${ignored.toLocaleString("en-US")} contacts?$`) })).toBeVisible(LOADED);
+  const firstContact = drill.getByRole("table").getByRole("link").first();
+  await expect(firstContact).toHaveAttribute("href", /^\/w\/demo\/contacts\/%2B\d+$/, LOADED);
+
+  // Save as segment, then open it.
+  await drill.getByRole("button", { name: "Save as segment" }).click();
+  const saved = drill.getByRole("status").filter({ hasText: "Saved as" });
+  await expect(saved).toBeVisible(LOADED);
+  await expect(saved).toContainText(`(${ignored.toLocaleString("en-US")})`);
+  await saved.getByRole("link").click();
+  await expect(page).toHaveURL(/\/w\/demo\/segments\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1, name: /Summer Sale launch: ignored/ })).toBeVisible(LOADED);
+});
