@@ -10,6 +10,7 @@ import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import { Panel, QueryContent } from "@/components/unresolved/panel";
 import { formatDateTime } from "@/components/unresolved/format";
+import { AudiencesPanel } from "./audiences";
 import { STAGE_LABELS, type Stage } from "./format";
 import { FailuresTable, FunnelChart, StageButtons } from "./funnel";
 import { ReadCurveChart, ReadDelayChart } from "./read-speed";
@@ -142,6 +143,7 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
             </Panel>
           </div>
         ) : null}
+        {data && data.counts.sent > 0 ? <AudiencesPanel workspaceId={workspaceId} campaignId={campaignId} /> : null}
         {drill.stage ? (
           <StageContacts
             key={`${drill.stage}/${drill.errorCode ?? ""}`}

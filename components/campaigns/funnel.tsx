@@ -88,7 +88,7 @@ export function FailuresTable({ report, onSelect }: { report: CampaignReport; on
         <tr>
           <th scope="col">Code</th>
           <th scope="col">Error</th>
-          <th scope="col">People</th>
+          <th scope="col" data-num>People</th>
         </tr>
       </thead>
       <tbody>
@@ -100,7 +100,7 @@ export function FailuresTable({ report, onSelect }: { report: CampaignReport; on
               </button>
             </td>
             <td>{e.errorTitle || <span className={styles.muted}>No title given</span>}</td>
-            <td>{formatNumber(e.contacts)}</td>
+            <td data-num>{formatNumber(e.contacts)}</td>
           </tr>
         ))}
       </tbody>

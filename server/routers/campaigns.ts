@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { campaignAudiences } from "@/clickhouse/queries/campaign-audiences";
 import { STAGES, type Stage } from "@/clickhouse/queries/campaign-common";
 import { campaignStageContacts, campaignStageCount, writeStageAsSegmentMembers } from "@/clickhouse/queries/campaign-contacts";
 import {
@@ -144,6 +145,27 @@ export const campaignsRouter = router({
       curveHours: CURVE_HOURS,
     };
   }),
+
+  /** Which audiences read it: recipients by their tags, or by one attribute's value. */
+  audiences: workspaceProcedure
+    .input(
+      z.object({
+        campaignId,
+        dimension: z.discriminatedUnion(
+          "kind",
+          [
+            z.object({ kind: z.literal("tag") }),
+            z.object({ kind: z.literal("attribute"), attribute: z.string().min(1, "pick an attribute").max(100) }),
+          ],
+          { error: "group by tag or by an attribute" },
+        ),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      await requireCampaign(ctx, input.campaignId);
+      const rows = await campaignAudiences(ctx.store, ctx.workspace.id, input.campaignId, input.dimension);
+      return rows.map((r) => ({ ...r, readRate: r.delivered > 0 ? r.read / r.delivered : null }));
+    }),
 
   /** The contacts of one stage, a page at a time, by phone. */
   contacts: workspaceProcedure

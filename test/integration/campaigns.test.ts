@@ -111,6 +111,20 @@ describe("campaign analytics", () => {
       send("old", R(1), "02-01T09:00:00"),
       status("old", R(1), "02-01T09:01:00", "read"),
     ]);
+    // Audiences: VIP on r01 (read), r05 (ignored), r07 (failed); Lead on r05 then removed; plan on r01, r02, r05.
+    const tag = (contact: string, t: string, type = "tag.added") => ev({ type, contact, ts: at("01-01T00:00:00"), tag: t, kind: "manual" });
+    const plan = (contact: string, value: string) => ev({ type: "attribute.set", contact, ts: at("01-01T00:00:00"), attribute: "plan", value });
+    await ingestEvents(store(), workspaceId, [
+      tag(R(1), "VIP"),
+      tag(R(5), "VIP"),
+      tag(R(7), "VIP"),
+      tag(R(5), "Lead"),
+      ev({ type: "tag.removed", contact: R(5), ts: at("01-02T00:00:00"), tag: "Lead", kind: "manual" }),
+      tag(R(2), "Lead"),
+      plan(R(1), "Premium"),
+      plan(R(2), "Premium"),
+      plan(R(5), "Basic"),
+    ]);
     // Another tenant: the same campaign id and phones, everyone read at once.
     const other = await createTestWorkspace(store(), { members: [{ role: "admin" }] });
     outsider = callerFor(store(), other.members[0].userId);
@@ -277,6 +291,20 @@ describe("campaign analytics", () => {
     await expect(marketer.campaigns.saveAsSegment({ workspaceId, campaignId: "summer", stage: "failed", errorCode: 1 })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
+  });
+
+  it("breaks the recipients down by tag and by an attribute's value", async () => {
+    const byTag = await api.campaigns.audiences({ workspaceId, campaignId: "summer", dimension: { kind: "tag" } });
+    expect(byTag).toEqual([
+      { value: "VIP", recipients: 3, delivered: 2, read: 1, replied: 1, readRate: 0.5 },
+      { value: "Lead", recipients: 1, delivered: 1, read: 1, replied: 0, readRate: 1 },
+    ]);
+    const byPlan = await api.campaigns.audiences({ workspaceId, campaignId: "summer", dimension: { kind: "attribute", attribute: "plan" } });
+    expect(byPlan).toEqual([
+      { value: "", recipients: 10, delivered: 6, read: 6, replied: 1, readRate: 1 },
+      { value: "Premium", recipients: 2, delivered: 2, read: 2, replied: 1, readRate: 1 },
+      { value: "Basic", recipients: 1, delivered: 1, read: 0, replied: 0, readRate: 0 },
+    ]);
   });
 
   it("answers bad input with a readable BAD_REQUEST, an unknown campaign with NOT_FOUND", async () => {
