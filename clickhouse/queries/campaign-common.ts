@@ -34,6 +34,12 @@ export const CAMPAIGN_RECIPIENTS_SQL = `
   FROM campaign_recipients FINAL
   WHERE workspace_id = {workspaceId:String} AND campaign_id = {campaignId:String}`;
 
+/** Every recipient of a few campaigns (`{campaignIds:Array(String)}`), for comparing them. */
+export const SOME_CAMPAIGNS_RECIPIENTS_SQL = `
+  SELECT ${TICKS}
+  FROM campaign_recipients FINAL
+  WHERE workspace_id = {workspaceId:String} AND campaign_id IN {campaignIds:Array(String)}`;
+
 /** Every recipient of every campaign of the workspace. */
 export const WORKSPACE_RECIPIENTS_SQL = `
   SELECT ${TICKS}

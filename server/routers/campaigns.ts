@@ -3,6 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { campaignAudiences } from "@/clickhouse/queries/campaign-audiences";
 import { STAGES, type Stage } from "@/clickhouse/queries/campaign-common";
+import { compareCampaigns } from "@/clickhouse/queries/campaign-compare";
 import { campaignStageContacts, campaignStageCount, writeStageAsSegmentMembers } from "@/clickhouse/queries/campaign-contacts";
 import {
   campaignFailures,
@@ -165,6 +166,31 @@ export const campaignsRouter = router({
       await requireCampaign(ctx, input.campaignId);
       const rows = await campaignAudiences(ctx.store, ctx.workspace.id, input.campaignId, input.dimension);
       return rows.map((r) => ({ ...r, readRate: r.delivered > 0 ? r.read / r.delivered : null }));
+    }),
+
+  /** Two to five campaigns side by side: funnel, rates and the cumulative read curve. */
+  compare: workspaceProcedure
+    .input(
+      z.object({
+        campaignIds: z
+          .array(campaignId)
+          .min(2, "pick at least 2 campaigns to compare")
+          .max(5, "compare at most 5 campaigns at a time")
+          .refine((ids) => new Set(ids).size === ids.length, "pick each campaign once"),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const found = await compareCampaigns(ctx.store, ctx.workspace.id, input.campaignIds);
+      const missing = input.campaignIds.filter((id) => !found.some((c) => c.campaignId === id));
+      if (missing.length) throw new TRPCError({ code: "NOT_FOUND", message: `No campaign ${missing.map((m) => `“${m}”`).join(", ")} in this workspace.` });
+      const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+      return found.map(({ readsWithin, ...c }) => ({
+        ...c,
+        readRate: share(c.read, c.delivered),
+        ignoredRate: share(c.ignored, c.delivered),
+        replyRate: share(c.replied, c.delivered),
+        readCurve: readsWithin.map((reads, hour) => ({ hour, reads, share: share(reads, c.delivered) })),
+      }));
     }),
 
   /** The contacts of one stage, a page at a time, by phone. */

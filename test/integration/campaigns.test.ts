@@ -307,6 +307,19 @@ describe("campaign analytics", () => {
     ]);
   });
 
+  it("compares campaigns side by side, in the order asked", async () => {
+    const rows = await api.campaigns.compare({ workspaceId, campaignIds: ["autumn", "summer"] });
+    expect(rows.map((r) => [r.campaignId, r.name, r.sent, r.delivered, r.read, r.replied, r.ignored, r.failed, r.readRate])).toEqual([
+      ["autumn", "Autumn", 2, 2, 1, 0, 1, 0, 0.5],
+      ["summer", "Summer sale", 13, 9, 8, 2, 1, 3, 8 / 9],
+    ]);
+    const summerReport = await api.campaigns.report({ workspaceId, campaignId: "summer" });
+    expect(rows[1].readCurve).toEqual(summerReport.readCurve);
+    await expect(api.campaigns.compare({ workspaceId, campaignIds: ["summer"] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.campaigns.compare({ workspaceId, campaignIds: ["summer", "summer"] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.campaigns.compare({ workspaceId, campaignIds: ["summer", "nope"] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
   it("answers bad input with a readable BAD_REQUEST, an unknown campaign with NOT_FOUND", async () => {
     const bad = async (p: Promise<unknown>, message: RegExp) => {
       const error = await p.then(() => null, (e: unknown) => e);

@@ -1,0 +1,77 @@
+import type { Store } from "../client";
+import { CAMPAIGN_META_SQL, isoTime, SOME_CAMPAIGNS_RECIPIENTS_SQL } from "./campaign-common";
+import { CURVE_HOURS } from "./campaign-funnel";
+
+/**
+ * A few campaigns side by side: each one's funnel counts and its cumulative
+ * reads by hours since sending, by the same rules as one campaign's report.
+ */
+
+export interface ComparedCampaign {
+  campaignId: string;
+  name: string;
+  sentAt: string | null;
+  sent: number;
+  delivered: number;
+  read: number;
+  replied: number;
+  ignored: number;
+  failed: number;
+  /** readsWithin[h]: recipients who had read within h hours of their send (h = 0…CURVE_HOURS). */
+  readsWithin: number[];
+}
+
+export async function compareCampaigns(store: Store, workspaceId: string, campaignIds: string[]): Promise<ComparedCampaign[]> {
+  const params = { workspaceId, campaignIds, hours: CURVE_HOURS };
+  const [counts, curve, meta] = await Promise.all([
+    store.query<Record<string, string | null>>(
+      `SELECT campaign_id, count() AS sent,
+              countIf(delivered_eff IS NOT NULL) AS delivered,
+              countIf(read_eff IS NOT NULL) AS read,
+              countIf(replied_at IS NOT NULL) AS replied,
+              countIf(delivered_eff IS NOT NULL AND read_eff IS NULL) AS ignored,
+              countIf(failed_eff IS NOT NULL) AS failed,
+              min(sent_eff) AS first_sent
+       FROM (${SOME_CAMPAIGNS_RECIPIENTS_SQL})
+       GROUP BY campaign_id`,
+      params,
+    ),
+    store.query<{ campaign_id: string; hour: string; reads: string }>(
+      `SELECT campaign_id, greatest(0, toInt64(ceil(dateDiff('millisecond', sent_eff, read_eff) / 3600000))) AS hour, count() AS reads
+       FROM (${SOME_CAMPAIGNS_RECIPIENTS_SQL})
+       WHERE read_eff IS NOT NULL
+       GROUP BY campaign_id, hour
+       HAVING hour <= {hours:UInt32}`,
+      params,
+    ),
+    store.query<{ campaign_id: string; name: string; meta_sent_at: string | null }>(
+      `SELECT campaign_id, name, meta_sent_at FROM (${CAMPAIGN_META_SQL}) WHERE campaign_id IN {campaignIds:Array(String)}`,
+      params,
+    ),
+  ]);
+  const byId = new Map(counts.map((c) => [String(c.campaign_id), c]));
+  const metaById = new Map(meta.map((m) => [m.campaign_id, m]));
+  // Keep the order asked for; a campaign the workspace does not know is left out.
+  return campaignIds
+    .filter((id) => byId.has(id) || metaById.has(id))
+    .map((id) => {
+      const c = byId.get(id);
+      const m = metaById.get(id);
+      const perHour = Array.from({ length: CURVE_HOURS + 1 }, () => 0);
+      for (const r of curve) if (r.campaign_id === id) perHour[Number(r.hour)] += Number(r.reads);
+      let running = 0;
+      const n = (k: string) => Number(c?.[k] ?? 0);
+      return {
+        campaignId: id,
+        name: m?.name || id,
+        sentAt: isoTime(m?.meta_sent_at ?? c?.first_sent ?? null),
+        sent: n("sent"),
+        delivered: n("delivered"),
+        read: n("read"),
+        replied: n("replied"),
+        ignored: n("ignored"),
+        failed: n("failed"),
+        readsWithin: perHour.map((x) => (running += x)),
+      };
+    });
+}
