@@ -14,8 +14,9 @@ import { TablePagination } from "@/components/table/table-pagination";
 import { useServerTable } from "@/components/table/use-server-table";
 import { useTRPC } from "@/components/trpc";
 import { Panel, QueryContent } from "@/components/unresolved/panel";
+import { ComparePanel } from "./compare-panel";
 import { campaignHref, type CampaignListRow } from "./format";
-import { campaignColumns } from "./list-columns";
+import { campaignColumns, MAX_COMPARE, pickColumn } from "./list-columns";
 import { ReadRateChart } from "./read-rate-chart";
 import { TotalsCards } from "./totals";
 import { listSearch, PAGE_SIZES, readListState, SORTS, type ListState } from "./url-state";
@@ -57,7 +58,22 @@ export function CampaignListView({ workspaceId }: { workspaceId: string }) {
   const setState = (next: ListState, mode: "push" | "replace" = "push") => navigate(listSearch(next, current()), mode);
   const changeRange = (next: RangeSelection) => navigate(listSearch({ ...state, page: 1 }, new URLSearchParams(rangeSearch(next, current()))));
 
-  const columns = useMemo(() => campaignColumns(workspaceId), [workspaceId]);
+  // Campaigns picked for comparison, in the URL too (`?cmp=a,b`), so a comparison can be shared.
+  const pickedKey = searchParams.get("cmp") ?? "";
+  const picked = useMemo(() => [...new Set(pickedKey.split(",").filter(Boolean))].slice(0, MAX_COMPARE), [pickedKey]);
+  const setPicked = (ids: string[]) => {
+    const next = current();
+    if (ids.length) next.set("cmp", ids.join(","));
+    else next.delete("cmp");
+    navigate(`?${next.toString()}`, "replace");
+  };
+  const togglePick = (id: string) => setPicked(picked.includes(id) ? picked.filter((p) => p !== id) : [...picked, id]);
+  const columns = useMemo(
+    () => [...pickColumn(picked, togglePick), ...campaignColumns(workspaceId)],
+    // togglePick reads the URL afresh each render; the column only needs rebuilding when the picks change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [workspaceId, picked],
+  );
   const table = useServerTable<CampaignListRow>({
     columns,
     data: list.data?.rows,
@@ -109,6 +125,7 @@ export function CampaignListView({ workspaceId }: { workspaceId: string }) {
               }
             </QueryContent>
           </Panel>
+          {picked.length >= 2 ? <ComparePanel workspaceId={workspaceId} campaignIds={picked} onClear={() => setPicked([])} /> : null}
           <section className={styles.listArea} aria-label="Campaigns">
             <div className={styles.toolbar}>
               <input
@@ -120,6 +137,7 @@ export function CampaignListView({ workspaceId }: { workspaceId: string }) {
                 maxLength={200}
                 onChange={(e) => setState({ ...state, q: e.currentTarget.value, page: 1 }, "replace")}
               />
+              {picked.length === 1 ? <span className={styles.compareBar}>Pick one more campaign to compare.</span> : null}
               {list.data ? (
                 <span className={overview.muted}>
                   {formatNumber(list.data.total)} {list.data.total === 1 ? "campaign" : "campaigns"}

@@ -59,6 +59,35 @@ export function campaignColumns(workspaceId: string): DataColumns<CampaignListRo
   ]);
 }
 
+/** At most this many campaigns are compared at once. */
+export const MAX_COMPARE = 5;
+
+/** A checkbox per row that picks the campaign for the comparison above the table. */
+export function pickColumn(picked: readonly string[], onToggle: (campaignId: string) => void): DataColumns<CampaignListRow> {
+  return helper.columns([
+    helper.display({
+      id: "pick",
+      header: () => <span title={`Pick 2 to ${MAX_COMPARE} campaigns to compare them`}>Compare</span>,
+      enableSorting: false,
+      meta: { label: "Compare", skeletonWidth: 16 },
+      cell: (c) => {
+        const id = c.row.original.campaignId;
+        const on = picked.includes(id);
+        return (
+          <input
+            type="checkbox"
+            className={styles.pick}
+            checked={on}
+            disabled={!on && picked.length >= MAX_COMPARE}
+            onChange={() => onToggle(id)}
+            aria-label={`Compare ${c.row.original.name}`}
+          />
+        );
+      },
+    }),
+  ]);
+}
+
 /** The rate with a small bar, so a column of them can be scanned. */
 function RateCell({ rate }: { rate: number | null }) {
   return (

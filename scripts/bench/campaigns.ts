@@ -2,9 +2,12 @@
  * Campaign report queries for scripts/bench.ts: the list page (landing view,
  * a sort by read rate, a search, the totals and daily read rate) and the
  * report of the campaign with the most recipients (the worst case): funnel,
- * failures, read curve, a drill-down page and a deep one.
+ * failures, read curve, a drill-down page and a deep one, who read it, and
+ * a comparison of the five largest (its list lookup included).
  */
 import type { Store } from "@/clickhouse/client";
+import { campaignAudiences } from "@/clickhouse/queries/campaign-audiences";
+import { compareCampaigns } from "@/clickhouse/queries/campaign-compare";
 import { campaignStageContacts } from "@/clickhouse/queries/campaign-contacts";
 import { campaignFailures, campaignFunnel, campaignInfo, campaignReadCurve } from "@/clickhouse/queries/campaign-funnel";
 import { campaignDays, listCampaigns } from "@/clickhouse/queries/campaign-list";
@@ -42,6 +45,20 @@ export function campaignBenchQueries(store: Store, workspaceId: string, now: Dat
       group,
       name: "biggest: sent, page 100",
       run: withCampaign((id) => campaignStageContacts(store, workspaceId, id, { stage: "sent" }, { limit: 25, offset: 2475 })),
+    },
+    { group, name: "biggest: audiences by tag", run: withCampaign((id) => campaignAudiences(store, workspaceId, id, { kind: "tag" })) },
+    {
+      group,
+      name: "biggest: audiences by attribute plan",
+      run: withCampaign((id) => campaignAudiences(store, workspaceId, id, { kind: "attribute", attribute: "plan" })),
+    },
+    {
+      group,
+      name: "compare 5 largest",
+      run: async () => {
+        const top = await listCampaigns(store, workspaceId, daysBack(90), { ...page, sort: "recipients", limit: 5 });
+        return compareCampaigns(store, workspaceId, top.rows.map((r) => r.campaignId));
+      },
     },
   ];
 }
