@@ -106,8 +106,9 @@ async function storeGroup(
   // duplicate inbound message means the contact has written before anyway.
   const campaignRefs = campaignReferences(unique);
   const firstInbound = firstInboundByContact(unique);
+  const broadcastTags = broadcastTagRows(workspaceId, unique);
   const [already, storedCampaigns, known, tags] = await Promise.all([
-    existingEventIds(store, workspaceId, [...seen]),
+    existingEventIds(store, workspaceId, [...seen, ...broadcastTags.keys()]),
     campaignsOfMessages(store, workspaceId, [...campaignRefs.lookups]),
     contactsWithInbound(store, workspaceId, [...firstInbound.keys()]),
     firstInbound.size ? listTagDefinitions(store, workspaceId) : Promise.resolve([]),
@@ -127,6 +128,7 @@ async function storeGroup(
       if (tag) rows.push(tag);
     }
   }
+  for (const [id, row] of broadcastTags) if (!already.has(id)) rows.push(row);
   if (rows.some((r) => r.workspace_id !== workspaceId)) throw new Error("refusing to write events of another workspace");
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     await insertEventRows(store, EVENT_COLUMNS, encodeEventRows(rows.slice(i, i + INSERT_CHUNK)));
@@ -169,6 +171,45 @@ function firstInboundByContact(events: readonly ChatEvent[]): Map<string, ChatEv
     if (!current || at < current.at) first.set(e.contact, { event: e, at });
   }
   return new Map([...first].map(([contact, f]) => [contact, f.event]));
+}
+
+/**
+ * Sending a campaign tags its recipients with the campaign's broadcast tag
+ * (`broadcast:<campaign_id>`), an automated tag in the journey. Keyed by
+ * campaign and contact, not by message: a second send of the same campaign to
+ * a contact, or a replay, finds the tag's event already stored.
+ */
+function broadcastTagRows(workspaceId: string, events: readonly ChatEvent[]): Map<string, EventRow> {
+  // The earliest send of the batch dates the tag.
+  const sends = new Map<string, Extract<ChatEvent, { type: "message.outbound" }>>();
+  for (const e of events) {
+    if (e.type !== "message.outbound" || !e.campaign_id) continue;
+    const id = `broadcast-tag:${e.campaign_id}:${e.contact}`;
+    const earlier = sends.get(id);
+    if (!earlier || Date.parse(e.ts) < Date.parse(earlier.ts)) sends.set(id, e);
+  }
+  const rows = new Map<string, EventRow>();
+  for (const [id, e] of sends) {
+    rows.set(
+      id,
+      toEventRow(workspaceId, {
+        event_id: id,
+        type: "tag.added",
+        contact: e.contact,
+        ts: e.ts,
+        tag: broadcastTag(e.campaign_id!),
+        kind: "automated",
+        origin: "broadcast",
+        actor: { kind: "system", id: `campaign:${e.campaign_id}` },
+      }),
+    );
+  }
+  return rows;
+}
+
+/** A campaign's broadcast tag; tags are at most 100 characters. */
+export function broadcastTag(campaignId: string): string {
+  return `broadcast:${campaignId}`.slice(0, 100);
 }
 
 /** The first-message tag the message's text matches, as an automated tag event. */

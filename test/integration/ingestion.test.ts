@@ -116,6 +116,27 @@ describe("ingestion", () => {
     expect(state).toMatchObject({ templateMessages: 1, source: "api" });
   });
 
+  it("gives a campaign's recipients its broadcast tag, once per campaign, in the journey", async () => {
+    const ws = randomId("ws");
+    const [ana, ben] = ["+34612345678", "+34612345679"];
+    const send = (id: string, contact: string, minute: number, campaign = "black-friday"): ChatEventInput => ({
+      event_id: id, type: "message.outbound", contact, ts: at(minute), kind: "template", wamid: `wamid.${id}`, campaign_id: campaign,
+    });
+    await ingest(ws, [send("o-ana", ana, 2), send("o-ben", ben, 1), send("o-ana-again", ana, 1)]);
+    // A later send of the same campaign, a replay, and a session message add nothing.
+    await ingest(ws, [send("o-ana-3", ana, 9), send("o-ben", ben, 1)]);
+    await ingest(ws, [{ event_id: "s", type: "message.outbound", contact: ben, ts: at(10), kind: "session", text: "hi" }]);
+    await ingest(ws, [send("o-ben-2", ben, 11, "cyber-monday")]);
+
+    const broadcastTags = async (contact: string) =>
+      (await getJourney(store(), ws, contact)).filter((e) => e.type === "tag.added").map((e) => [e.tag, e.ts, e.actor_id]);
+    expect(await broadcastTags(ana)).toEqual([["broadcast:black-friday", "2026-11-20 10:01:00.000", "campaign:black-friday"]]);
+    expect(await broadcastTags(ben)).toEqual([
+      ["broadcast:black-friday", "2026-11-20 10:01:00.000", "campaign:black-friday"],
+      ["broadcast:cyber-monday", "2026-11-20 10:11:00.000", "campaign:cyber-monday"],
+    ]);
+  });
+
   it("derives the same status as the domain rules for any sequence, whatever the arrival order", async () => {
     const step = fc.constantFrom<ControlEvent | "message.inbound">(
       "intervention.requested",
