@@ -1,4 +1,5 @@
 import type { Store } from "../client";
+import { BROADCAST_TAG_PREFIX } from "@/server/domain/broadcast-tag";
 import { CAMPAIGN_RECIPIENTS_SQL } from "./campaign-common";
 
 /**
@@ -29,7 +30,9 @@ const TAG_GROUPS_SQL = `
   SELECT contact, tag AS value
   FROM contact_tags FINAL
   WHERE workspace_id = {workspaceId:String} AND contact IN (${RECIPIENT_CONTACTS_SQL})
-    AND finalizeAggregation(present) = 1`;
+    AND finalizeAggregation(present) = 1
+    -- Broadcast tags only repeat which campaigns a person got: the comparison shows that better.
+    AND NOT startsWith(tag, {broadcastPrefix:String})`;
 
 // Every recipient lands in a group: those without the attribute in '' (shown as "no value").
 const ATTRIBUTE_GROUPS_SQL = `
@@ -62,7 +65,7 @@ export async function campaignAudiences(
      ORDER BY recipients DESC, value
      LIMIT {limit:UInt32}
      SETTINGS join_use_nulls = 0`,
-    { workspaceId, campaignId, attribute: dimension.kind === "attribute" ? dimension.attribute : "", limit },
+    { workspaceId, campaignId, attribute: dimension.kind === "attribute" ? dimension.attribute : "", limit, broadcastPrefix: BROADCAST_TAG_PREFIX },
   );
   return rows.map((r) => ({
     value: r.value,

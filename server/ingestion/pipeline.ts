@@ -6,6 +6,7 @@ import {
   insertEventRows,
 } from "@/clickhouse/queries/ingestion";
 import { listTagDefinitions } from "@/clickhouse/queries/tags";
+import { broadcastTag } from "../domain/broadcast-tag";
 import { matchFirstMessageTag } from "../domain/chat-profile";
 import type { ChatEvent } from "../events/schema";
 import { EVENT_COLUMNS, encodeEventRows, toEventRow, type EventRow } from "./rows";
@@ -175,7 +176,7 @@ function firstInboundByContact(events: readonly ChatEvent[]): Map<string, ChatEv
 
 /**
  * Sending a campaign tags its recipients with the campaign's broadcast tag
- * (`broadcast:<campaign_id>`), an automated tag in the journey. Keyed by
+ * (see broadcast-tag.ts), an automated tag in the journey. Keyed by
  * campaign and contact, not by message: a second send of the same campaign to
  * a contact, or a replay, finds the tag's event already stored.
  */
@@ -190,26 +191,21 @@ function broadcastTagRows(workspaceId: string, events: readonly ChatEvent[]): Ma
   }
   const rows = new Map<string, EventRow>();
   for (const [id, e] of sends) {
-    rows.set(
-      id,
-      toEventRow(workspaceId, {
-        event_id: id,
-        type: "tag.added",
-        contact: e.contact,
-        ts: e.ts,
-        tag: broadcastTag(e.campaign_id!),
-        kind: "automated",
-        origin: "broadcast",
-        actor: { kind: "system", id: `campaign:${e.campaign_id}` },
-      }),
-    );
+    const row = toEventRow(workspaceId, {
+      event_id: id,
+      type: "tag.added",
+      contact: e.contact,
+      ts: e.ts,
+      tag: broadcastTag(e.campaign_id!),
+      kind: "automated",
+      origin: "broadcast",
+      actor: { kind: "system", id: `campaign:${e.campaign_id}` },
+    });
+    // The journey names the campaign beside the tag; no campaign view reads tag events.
+    row.campaign_id = e.campaign_id!;
+    rows.set(id, row);
   }
   return rows;
-}
-
-/** A campaign's broadcast tag; tags are at most 100 characters. */
-export function broadcastTag(campaignId: string): string {
-  return `broadcast:${campaignId}`.slice(0, 100);
 }
 
 /** The first-message tag the message's text matches, as an automated tag event. */

@@ -12,6 +12,7 @@ import { memberName } from "@/clickhouse/queries/member-names";
 import { displayName, listTagDefinitions, upsertTagDefinitions } from "@/clickhouse/queries/tags";
 import { toClickHouseTime } from "@/clickhouse/time";
 import { CAN_EDIT_AUDIENCE, roleAllows } from "../auth/roles";
+import { broadcastTagLabel } from "../domain/broadcast-tag";
 import { checkAddTag, checkRemoveTag, checkSetAttribute, type Check } from "../domain/contact-actions";
 import type { Actor, ChatEvent } from "../events/schema";
 import { ingestEvents } from "../ingestion/pipeline";
@@ -74,7 +75,7 @@ function toJourneyEvent(r: JourneyRow, labels: Labels): z.infer<typeof journeyOu
     status: r.status,
     error: r.status === "failed" ? { code: r.error_code, title: r.error_title } : null,
     tag: r.tag,
-    tagLabel: r.tag ? (labels.tags.get(r.tag) ?? r.tag) : "",
+    tagLabel: r.tag ? (labels.tags.get(r.tag) ?? broadcastTagLabel(r.tag, (id) => labels.campaigns.get(id)?.name) ?? r.tag) : "",
     tagKind: r.tag_kind,
     tagOrigin: r.tag_origin,
     attribute: r.attribute,
@@ -154,7 +155,7 @@ export const profileRouter = router({
         })),
         tags: tags.map((t) => ({
           tag: t.tag,
-          label: tagLabel.get(t.tag) ?? t.tag,
+          label: tagLabel.get(t.tag) ?? broadcastTagLabel(t.tag, (id) => campaigns.find((c) => c.campaignId === id)?.name) ?? t.tag,
           kind: t.kind,
           origin: t.origin,
           addedBy: { kind: t.addedByKind, id: t.addedById, name: t.addedByName },

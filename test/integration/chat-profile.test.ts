@@ -105,7 +105,8 @@ beforeAll(async () => {
   await ingest(ws.workspaceId, [{ event_id: "summer-delivered", type: "message.status", contact: ASHA, ts: at(1, 64), wamid: "wamid.summer", status: "delivered" }]);
 });
 
-const JOURNEY_WITH_STATUSES = JOURNEY_SIZE + 2;
+// Two late statuses, and the broadcast tag of each of the four campaigns Asha got.
+const JOURNEY_WITH_STATUSES = JOURNEY_SIZE + 2 + 4;
 
 describe("profile.overview", () => {
   it("derives the basic parameters from the event log", async () => {
@@ -167,7 +168,8 @@ describe("profile.overview", () => {
   it("tells automated tags from manual ones, with who added each and when; a removed tag is gone", async () => {
     const p = await as("analyst").profile.overview({ workspaceId: ws.workspaceId, contact: ASHA });
     const tags = Object.fromEntries(p.tags.map((t) => [t.tag, t]));
-    expect(Object.keys(tags).sort()).toEqual(["Product A", "VIP", "Wholesale"]);
+    expect(Object.keys(tags).sort()).toEqual(["Product A", "VIP", "Wholesale", "broadcast:autumn", "broadcast:spring", "broadcast:summer", "broadcast:winter"]);
+    expect(tags["broadcast:summer"]).toMatchObject({ label: "Broadcast · Summer sale", kind: "automated", origin: "broadcast", addedBy: { kind: "system" } });
     expect(tags["Product A"]).toMatchObject({ kind: "automated", origin: "first_message", addedBy: { kind: "system" }, addedAt: stored(at(1, 0)) });
     expect(tags.Wholesale).toMatchObject({ kind: "automated", origin: "api", addedBy: { kind: "api", name: "Shop sync" } });
     expect(tags.VIP).toMatchObject({ kind: "manual", origin: "manual", addedBy: { kind: "agent", id: "agent:priya", name: "Priya Menon" } });
@@ -217,21 +219,30 @@ describe("profile.journey", () => {
 
   it("filters by event type", async () => {
     const { seen } = await walk(2, { types: ["tag.added", "tag.removed"] });
-    expect(seen.map((e) => e.eventId)).toEqual(["untag-old", "tag-old", "tag-vip", "tag-wholesale", "in-1:first-message-tag"]);
+    expect(seen.map((e) => e.eventId)).toEqual([
+      "untag-old",
+      "tag-old",
+      "tag-vip",
+      "tag-wholesale",
+      ...["spring", "autumn", "winter", "summer"].map((c) => `broadcast-tag:${c}:${ASHA}`),
+      "in-1:first-message-tag",
+    ]);
+    // A broadcast tag is dated by the send and names its campaign.
+    expect(seen.find((e) => e.eventId === `broadcast-tag:summer:${ASHA}`)).toMatchObject({ tagLabel: "Broadcast · Summer sale", campaignName: "Summer sale" });
   });
 
   it("jumps to a date, then pages newer and older from there", async () => {
     const journey = as("analyst").profile.journey;
     const day2 = await journey({ workspaceId: ws.workspaceId, contact: ASHA, at: "2026-10-02", limit: 3 });
-    // The last events of 2 October come first, then older ones.
-    expect(day2.events.map((e) => e.eventId)).toEqual(["autumn-reply", "autumn-delivered", "autumn-out"]);
+    // The last events of 2 October come first, then older ones (the send and its broadcast tag share a time).
+    expect(day2.events.map((e) => e.eventId)).toEqual(["autumn-reply", "autumn-delivered", `broadcast-tag:autumn:${ASHA}`]);
     expect(day2.hasMore).toBe(true);
-    expect(day2.olderCursor).toEqual({ ts: day2.events[2].ts, eventId: "autumn-out" });
+    expect(day2.olderCursor).toEqual({ ts: day2.events[2].ts, eventId: `broadcast-tag:autumn:${ASHA}` });
     expect(day2.newerCursor).toEqual({ ts: day2.events[0].ts, eventId: "autumn-reply" });
     const top = day2.events[0];
     const newer = await journey({ workspaceId: ws.workspaceId, contact: ASHA, direction: "newer", cursor: { ts: top.ts, eventId: top.eventId }, limit: 2 });
     // Shown newest first too: the two events right after the anchor.
-    expect(newer.events.map((e) => e.eventId)).toEqual(["spring-delivered", "spring-out"]);
+    expect(newer.events.map((e) => e.eventId)).toEqual(["spring-out", `broadcast-tag:spring:${ASHA}`]);
     expect(newer.hasMore).toBe(true);
 
     const exact = await journey({ workspaceId: ws.workspaceId, contact: ASHA, at: at(1, 3), limit: 2 });

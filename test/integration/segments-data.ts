@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { broadcastTag } from "@/server/domain/broadcast-tag";
 import { deriveStatus, isInHistory, matchFirstMessageTag, sourceOf, type ControlEvent } from "@/server/domain/chat-profile";
 import { eventSchema, type ChatEvent, type ChatEventInput } from "@/server/events/schema";
 import type { CampaignTicks, ContactFacts } from "@/server/segments/evaluate";
@@ -156,6 +157,10 @@ function factsOf(contact: string, events: ChatEvent[], now: number): ContactFact
     .filter((e) => e.type === "tag.added" || e.type === "tag.removed")
     .map((e) => ({ tag: (e as { tag: string }).tag, added: e.type === "tag.added", kind: (e as { kind: string }).kind, ts: ms(e) }));
   if (firstMessageTag) tagEvents.push({ tag: firstMessageTag, added: true, kind: "automated", ts: ms(inbound[0]) });
+  // Each campaign sent tags the contact with its broadcast tag, at the first send.
+  const firstSend = new Map<string, number>();
+  for (const e of sorted) if (e.type === "message.outbound" && e.campaign_id && !firstSend.has(e.campaign_id)) firstSend.set(e.campaign_id, ms(e));
+  for (const [campaign, ts] of firstSend) tagEvents.push({ tag: broadcastTag(campaign), added: true, kind: "automated", ts });
   const tags = new Map<string, string>();
   for (const e of tagEvents.sort((a, b) => a.ts - b.ts)) {
     if (e.added) tags.set(e.tag, e.kind);
