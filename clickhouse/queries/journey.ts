@@ -108,14 +108,18 @@ export async function journeyTypeCounts(store: Store, workspaceId: string, conta
 }
 
 /** Campaign names by id, for labelling journey events and campaign ticks. */
-export async function campaignNames(store: Store, workspaceId: string, campaignIds: string[]): Promise<Map<string, { name: string; template: string }>> {
+export async function campaignNames(
+  store: Store,
+  workspaceId: string,
+  campaignIds: string[] | "all",
+): Promise<Map<string, { name: string; template: string }>> {
   if (campaignIds.length === 0) return new Map();
   const rows = await store.query<{ campaign_id: string; name: string; template: string }>(
     `SELECT campaign_id, argMaxMerge(name) AS name, argMaxMerge(template) AS template
      FROM campaigns
-     WHERE workspace_id = {workspaceId:String} AND campaign_id IN {campaignIds:Array(String)}
+     WHERE workspace_id = {workspaceId:String} AND (campaign_id IN {campaignIds:Array(String)} OR {all:Bool})
      GROUP BY campaign_id`,
-    { workspaceId, campaignIds },
+    { workspaceId, campaignIds: campaignIds === "all" ? [] : campaignIds, all: campaignIds === "all" },
   );
   return new Map(rows.map((r) => [r.campaign_id, { name: r.name, template: r.template }]));
 }

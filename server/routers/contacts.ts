@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { CONTACT_LIST_STATUSES, CONTACT_SORT_COLUMNS, listContacts } from "@/clickhouse/queries/contact-list";
 import { sourceOptions, tagOptions } from "@/clickhouse/queries/contact-list-options";
+import { campaignNames } from "@/clickhouse/queries/journey";
 import { displayName, listTagDefinitions } from "@/clickhouse/queries/tags";
+import { BROADCAST_TAG_PREFIX, broadcastTagLabel } from "../domain/broadcast-tag";
 import { router, workspaceProcedure } from "../trpc/init";
 
 export const CONTACT_PAGE_SIZES = [25, 50, 100] as const;
@@ -73,10 +75,20 @@ const listOutput = z.object({
 
 const filterOption = z.object({ value: z.string(), label: z.string(), contacts: z.number() });
 
-/** Tag keys to the names people see: the catalogue label of a renamed tag, else the key itself. */
+/**
+ * Tag keys to the names people see: the catalogue label of a renamed tag, a
+ * broadcast tag by its campaign's name, else the key itself.
+ */
 async function tagLabels(store: Parameters<typeof listTagDefinitions>[0], workspaceId: string) {
-  const labels = new Map((await listTagDefinitions(store, workspaceId)).map((t) => [t.tag, displayName(t)]));
-  return (tag: string) => labels.get(tag) ?? tag;
+  const [definitions, campaigns] = await Promise.all([listTagDefinitions(store, workspaceId), campaignNames(store, workspaceId, "all")]);
+  const labels = new Map(definitions.map((t) => [t.tag, displayName(t)]));
+  return (tag: string) => labels.get(tag) ?? broadcastTagLabel(tag, (id) => campaigns.get(id)?.name) ?? tag;
+}
+
+/** Alphabetically by label, broadcast tags (one per campaign received) after the rest so they do not crowd them out. */
+function tagOrder<T extends { tag: string; label: string }>(a: T, b: T): number {
+  const broadcast = (t: T) => (t.tag.startsWith(BROADCAST_TAG_PREFIX) ? 1 : 0);
+  return broadcast(a) - broadcast(b) || a.label.localeCompare(b.label);
 }
 
 export const contactsRouter = router({
@@ -93,7 +105,10 @@ export const contactsRouter = router({
       return {
         rows: rows.map((r) => ({
           ...r,
-          tags: r.tags.map(label).sort((a, b) => a.localeCompare(b)),
+          tags: r.tags
+            .map((tag) => ({ tag, label: label(tag) }))
+            .sort(tagOrder)
+            .map((t) => t.label),
           firstMessageTag: r.firstMessageTag && label(r.firstMessageTag),
         })),
         total,
@@ -112,7 +127,10 @@ export const contactsRouter = router({
       return {
         sources: sources.map((s) => ({ ...s, label: s.value })),
         // The filter sends the key; people pick by label.
-        tags: tags.map((t) => ({ ...t, label: label(t.value) })).sort((a, b) => a.label.localeCompare(b.label)),
+        tags: tags
+          .map((t) => ({ ...t, tag: t.value, label: label(t.value) }))
+          .sort(tagOrder)
+          .map(({ tag: _key, ...option }) => option),
       };
     }),
 });

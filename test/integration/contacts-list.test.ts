@@ -254,19 +254,26 @@ describe("contacts.list", () => {
         ["message.inbound", 2, { name: "Asha", source: "organic" }],
         ["tag.added", 2, tagAdded("product-a", "first_message")],
         ["tag.added", 1, tagAdded("vip")],
+        ["tag.added", 1, tagAdded("broadcast:autumn", "broadcast")],
+        ["tag.added", 1, tagAdded("broadcast:zz-unknown", "broadcast")],
       ]),
     );
+    await insertEvents(store(), [{ workspace_id: w, contact: "", type: "campaign.created", ts: now - 3 * HOUR, campaign_id: "autumn", name: "Autumn sale" }]);
     await upsertTagDefinitions(store(), w, [
       { tag: "vip", label: "VIP customers" },
       { tag: "product-a", label: "Product A page", firstMessageText: "Hi, about Product A" },
     ]);
     const caller = callerFor(store(), renamed.members[0].userId);
     const { rows } = await caller.contacts.list({ workspaceId: w, tag: "vip" });
-    expect(rows.map((r) => [r.phone, r.tags, r.firstMessageTag])).toEqual([[ASHA, ["Product A page", "VIP customers"], "Product A page"]]);
+    // Broadcast tags are named by their campaign, after the others.
+    const tags = ["Product A page", "VIP customers", "Broadcast · Autumn sale", "Broadcast · zz-unknown"];
+    expect(rows.map((r) => [r.phone, r.tags, r.firstMessageTag])).toEqual([[ASHA, tags, "Product A page"]]);
     const options = await caller.contacts.filterOptions({ workspaceId: w });
     expect(options.tags).toEqual([
       { value: "product-a", label: "Product A page", contacts: 1 },
       { value: "vip", label: "VIP customers", contacts: 1 },
+      { value: "broadcast:autumn", label: "Broadcast · Autumn sale", contacts: 1 },
+      { value: "broadcast:zz-unknown", label: "Broadcast · zz-unknown", contacts: 1 },
     ]);
   });
 });
