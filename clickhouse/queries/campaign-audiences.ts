@@ -1,5 +1,5 @@
 import type { Store } from "../client";
-import { CAMPAIGN_RECIPIENTS_SQL } from "./campaign-common";
+import { CAMPAIGN_RECIPIENTS_SQL, DEFAULT_REPLY_WINDOW_HOURS } from "./campaign-common";
 
 /**
  * Which audiences read a campaign: its recipients grouped by a tag they have,
@@ -48,6 +48,7 @@ export async function campaignAudiences(
   campaignId: string,
   dimension: AudienceDimension,
   limit = 20,
+  replyWindowHours = DEFAULT_REPLY_WINDOW_HOURS,
 ): Promise<AudienceRow[]> {
   const groups = dimension.kind === "tag" ? TAG_GROUPS_SQL : ATTRIBUTE_GROUPS_SQL;
   const rows = await store.query<Record<string, string>>(
@@ -62,7 +63,7 @@ export async function campaignAudiences(
      ORDER BY recipients DESC, value
      LIMIT {limit:UInt32}
      SETTINGS join_use_nulls = 0`,
-    { workspaceId, campaignId, attribute: dimension.kind === "attribute" ? dimension.attribute : "", limit },
+    { workspaceId, campaignId, attribute: dimension.kind === "attribute" ? dimension.attribute : "", limit, replyWindowHours },
   );
   return rows.map((r) => ({
     value: r.value,
