@@ -28,7 +28,7 @@ export function writeReplyWindow(next: URLSearchParams, hours: number): URLSearc
 }
 
 export function formatWindow(hours: number): string {
-  if (hours % 24 === 0 && hours >= 48) return `${hours / 24} days`;
+  if (hours % 24 === 0 && hours >= 168) return `${hours / 24} days`;
   return hours === 1 ? "1 hour" : `${hours} hours`;
 }
 
