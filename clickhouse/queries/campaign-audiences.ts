@@ -1,6 +1,6 @@
 import type { Store } from "../client";
 import { BROADCAST_TAG_PREFIX } from "@/server/domain/broadcast-tag";
-import { CAMPAIGN_RECIPIENTS_SQL } from "./campaign-common";
+import { CAMPAIGN_RECIPIENTS_SQL, DEFAULT_REPLY_WINDOW_HOURS } from "./campaign-common";
 
 /**
  * Which audiences read a campaign: its recipients grouped by a tag they have,
@@ -51,6 +51,7 @@ export async function campaignAudiences(
   campaignId: string,
   dimension: AudienceDimension,
   limit = 20,
+  replyWindowHours = DEFAULT_REPLY_WINDOW_HOURS,
 ): Promise<AudienceRow[]> {
   const groups = dimension.kind === "tag" ? TAG_GROUPS_SQL : ATTRIBUTE_GROUPS_SQL;
   const rows = await store.query<Record<string, string>>(
@@ -65,7 +66,14 @@ export async function campaignAudiences(
      ORDER BY recipients DESC, value
      LIMIT {limit:UInt32}
      SETTINGS join_use_nulls = 0`,
-    { workspaceId, campaignId, attribute: dimension.kind === "attribute" ? dimension.attribute : "", limit, broadcastPrefix: BROADCAST_TAG_PREFIX },
+    {
+      workspaceId,
+      campaignId,
+      attribute: dimension.kind === "attribute" ? dimension.attribute : "",
+      limit,
+      replyWindowHours,
+      broadcastPrefix: BROADCAST_TAG_PREFIX,
+    },
   );
   return rows.map((r) => ({
     value: r.value,

@@ -4,23 +4,47 @@
  * time conversions.
  *
  * campaign_recipients (0003) keeps the first time of each tick per
- * (campaign, contact), with `read` already counted as delivered. The report
- * adds one more rule so the funnel is a funnel: a reply (tied to the campaign
- * message through its context) proves the message was read, even when the
- * contact turned read receipts off. So replied ⊂ read ⊂ delivered ⊂ sent.
- * A failure after a delivery does not undo it: "failed" means failed and
- * never delivered.
+ * (campaign, contact), with `read` already counted as delivered.
+ *
+ * Replies: a reply WhatsApp ties to the campaign message through its context
+ * (context.id, a quick-reply button, an interactive reply) is in
+ * campaign_recipients.replied_at. Failing that, the contact's first inbound
+ * message at or after the send and within the report's reply window
+ * (`{replyWindowHours:UInt16}`, every query passes it) counts, as long as the
+ * message was delivered: a message that never arrived prompted nothing. The
+ * candidates come from inbound_times (0010), read only over the scope's time
+ * span, and an ASOF JOIN picks each recipient's first one after the send.
+ *
+ * The report adds one more rule so the funnel is a funnel: a reply proves
+ * the message was read, even when the contact turned read receipts off. So
+ * replied ⊂ read ⊂ delivered ⊂ sent. A failure after a delivery does not
+ * undo it: "failed" means failed and never delivered.
  *
  * FINAL merges the sorted parts into one row per (campaign, contact), which is
  * cheaper than hashing every pair with GROUP BY; the argMax states are
  * finalised per row.
  */
 
-/** The effective ticks of a recipient, from a FINAL row of campaign_recipients. */
+/** The reply window of a report, in hours: the default, and the bounds a person may pick. */
+export const DEFAULT_REPLY_WINDOW_HOURS = 72;
+export const MIN_REPLY_WINDOW_HOURS = 1;
+export const MAX_REPLY_WINDOW_HOURS = 720;
+
+/** When a recipient's message went out: the sent tick, else the first tick there is. */
+const SEND_TIME = "coalesce(sent_at, delivered_at, replied_at, failed_at)";
+
+/**
+ * The effective ticks of a recipient, over the columns of a FINAL row of
+ * campaign_recipients plus `send_time` and `inbound_at` (the contact's first
+ * window candidate at or after the send; the epoch when there is none).
+ */
 const TICKS = `
   campaign_id,
   contact,
-  replied_at,
+  if(context_replied_at IS NOT NULL, context_replied_at,
+     if(delivered_at IS NOT NULL AND inbound_at >= send_time AND inbound_at <= send_time + toIntervalHour({replyWindowHours:UInt16}),
+        inbound_at, NULL)) AS replied_at,
+  context_replied_at IS NULL AND replied_at IS NOT NULL AS replied_in_window,
   if(read_at IS NULL OR (replied_at IS NOT NULL AND replied_at < read_at), replied_at, read_at) AS read_eff,
   if(delivered_at IS NULL OR (read_eff IS NOT NULL AND read_eff < delivered_at), read_eff, delivered_at) AS delivered_eff,
   if(sent_at IS NULL, coalesce(delivered_eff, failed_at, replied_at), sent_at) AS sent_eff,
@@ -28,23 +52,52 @@ const TICKS = `
   if(failed_eff IS NULL, 0, finalizeAggregation(error_code)) AS failed_code,
   if(failed_eff IS NULL, '', finalizeAggregation(error_title)) AS failed_title`;
 
-/** Every recipient of one campaign (`{campaignId:String}`). */
-export const CAMPAIGN_RECIPIENTS_SQL = `
+/*
+ * Recipients of a scope (a predicate over campaign_recipients, from this
+ * module, never from the client) with their effective ticks, assembled from
+ * the pieces below so each statement spells out its tenant predicate. The
+ * window candidates are read from the scope's first send to its last send
+ * plus the window; the bounds are scalar subqueries, so they prune
+ * inbound_times by its sort key (time) before the ASOF JOIN hashes them.
+ */
+const ROWS = `
   SELECT ${TICKS}
-  FROM campaign_recipients FINAL
-  WHERE workspace_id = {workspaceId:String} AND campaign_id = {campaignId:String}`;
+  FROM (
+    SELECT r.campaign_id AS campaign_id, r.contact AS contact, r.sent_at AS sent_at, r.delivered_at AS delivered_at,
+           r.read_at AS read_at, r.replied_at AS context_replied_at, r.failed_at AS failed_at,
+           r.error_code AS error_code, r.error_title AS error_title, r.send_time AS send_time, w.ts AS inbound_at
+    FROM (
+      SELECT campaign_id, contact, sent_at, delivered_at, read_at, replied_at, failed_at, error_code, error_title,
+             ifNull(${SEND_TIME}, toDateTime64(0, 3, 'UTC')) AS send_time
+      FROM campaign_recipients FINAL
+      WHERE workspace_id = {workspaceId:String} AND `;
+const CANDIDATES = `
+    ) AS r
+    ASOF LEFT JOIN (
+      SELECT contact, ts FROM inbound_times
+      WHERE workspace_id = {workspaceId:String} AND ts >= `;
+const FIRST_SEND = `(SELECT min(${SEND_TIME}) FROM campaign_recipients WHERE workspace_id = {workspaceId:String} AND `;
+const LAST_SEND = `(SELECT max(${SEND_TIME}) FROM campaign_recipients WHERE workspace_id = {workspaceId:String} AND `;
+const CLOSE = ` + toIntervalHour({replyWindowHours:UInt16})
+    ) AS w ON r.contact = w.contact AND w.ts >= r.send_time
+  )`;
+
+const ONE = "campaign_id = {campaignId:String}";
+const SOME = "campaign_id IN {campaignIds:Array(String)}";
+const ALL = "1";
+
+/** Every recipient of one campaign (`{campaignId:String}`). */
+export const CAMPAIGN_RECIPIENTS_SQL = `${ROWS}${ONE}${CANDIDATES}${FIRST_SEND}${ONE}) AND ts <= ${LAST_SEND}${ONE})${CLOSE}`;
 
 /** Every recipient of a few campaigns (`{campaignIds:Array(String)}`), for comparing them. */
-export const SOME_CAMPAIGNS_RECIPIENTS_SQL = `
-  SELECT ${TICKS}
-  FROM campaign_recipients FINAL
-  WHERE workspace_id = {workspaceId:String} AND campaign_id IN {campaignIds:Array(String)}`;
+export const SOME_CAMPAIGNS_RECIPIENTS_SQL = `${ROWS}${SOME}${CANDIDATES}${FIRST_SEND}${SOME}) AND ts <= ${LAST_SEND}${SOME})${CLOSE}`;
 
-/** Every recipient of every campaign of the workspace. */
-export const WORKSPACE_RECIPIENTS_SQL = `
-  SELECT ${TICKS}
-  FROM campaign_recipients FINAL
-  WHERE workspace_id = {workspaceId:String}`;
+/**
+ * Every recipient of every campaign of the workspace, for the list of a range
+ * starting `{from:Date}`: its campaigns were sent on or after that day, so
+ * the candidates start there rather than at the workspace's first campaign.
+ */
+export const WORKSPACE_RECIPIENTS_SQL = `${ROWS}${ALL}${CANDIDATES}toDateTime64({from:Date}, 3, 'UTC') AND ts <= ${LAST_SEND}${ALL})${CLOSE}`;
 
 /** Name, template and times of every campaign that has a created or sent event. */
 export const CAMPAIGN_META_SQL = `

@@ -1,5 +1,5 @@
 import type { Store } from "../client";
-import { CAMPAIGN_META_SQL, isoTime, SOME_CAMPAIGNS_RECIPIENTS_SQL } from "./campaign-common";
+import { CAMPAIGN_META_SQL, DEFAULT_REPLY_WINDOW_HOURS, isoTime, SOME_CAMPAIGNS_RECIPIENTS_SQL } from "./campaign-common";
 import { CURVE_HOURS } from "./campaign-funnel";
 
 /**
@@ -21,8 +21,13 @@ export interface ComparedCampaign {
   readsWithin: number[];
 }
 
-export async function compareCampaigns(store: Store, workspaceId: string, campaignIds: string[]): Promise<ComparedCampaign[]> {
-  const params = { workspaceId, campaignIds, hours: CURVE_HOURS };
+export async function compareCampaigns(
+  store: Store,
+  workspaceId: string,
+  campaignIds: string[],
+  replyWindowHours = DEFAULT_REPLY_WINDOW_HOURS,
+): Promise<ComparedCampaign[]> {
+  const params = { workspaceId, campaignIds, hours: CURVE_HOURS, replyWindowHours };
   const [counts, curve, meta] = await Promise.all([
     store.query<Record<string, string | null>>(
       `SELECT campaign_id, count() AS sent,

@@ -1,5 +1,5 @@
 import type { Store } from "../client";
-import { CAMPAIGN_RECIPIENTS_SQL, isoTime, stagePredicate, type Stage } from "./campaign-common";
+import { CAMPAIGN_RECIPIENTS_SQL, DEFAULT_REPLY_WINDOW_HOURS, isoTime, stagePredicate, type Stage } from "./campaign-common";
 
 /**
  * The contacts behind one stage of a campaign's funnel (a drill-down), and the
@@ -14,6 +14,8 @@ export interface StageContact {
   deliveredAt: string | null;
   readAt: string | null;
   repliedAt: string | null;
+  /** The reply is tied to the campaign by the reply window, not by WhatsApp's context. */
+  repliedInWindow: boolean;
   failedAt: string | null;
   errorCode: number;
   errorTitle: string;
@@ -23,7 +25,16 @@ export interface StageFilter {
   stage: Stage;
   /** With stage `failed`: only this error code. */
   errorCode?: number;
+  /** The report's reply window (hours); the default when left out. */
+  replyWindowHours?: number;
 }
+
+const params = (workspaceId: string, campaignId: string, filter: StageFilter) => ({
+  workspaceId,
+  campaignId,
+  errorCode: filter.errorCode ?? 0,
+  replyWindowHours: filter.replyWindowHours ?? DEFAULT_REPLY_WINDOW_HOURS,
+});
 
 /** A page of the stage's contacts, by phone, and how many there are in all. */
 export async function campaignStageContacts(
@@ -34,13 +45,13 @@ export async function campaignStageContacts(
   page: { limit: number; offset: number },
 ): Promise<{ rows: StageContact[]; total: number }> {
   const rows = await store.query<Record<string, string | number | null>>(
-    `SELECT contact, sent_eff, delivered_eff, read_eff, replied_at, failed_eff, failed_code, failed_title,
+    `SELECT contact, sent_eff, delivered_eff, read_eff, replied_at, replied_in_window, failed_eff, failed_code, failed_title,
             count() OVER () AS total
      FROM (${CAMPAIGN_RECIPIENTS_SQL})
      WHERE ${stagePredicate(filter.stage, filter.errorCode)}
      ORDER BY contact
      LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
-    { workspaceId, campaignId, errorCode: filter.errorCode ?? 0, limit: page.limit, offset: page.offset },
+    { ...params(workspaceId, campaignId, filter), limit: page.limit, offset: page.offset },
   );
   let total = Number(rows[0]?.total ?? 0);
   if (rows.length === 0 && page.offset > 0) total = await campaignStageCount(store, workspaceId, campaignId, filter);
@@ -54,6 +65,7 @@ export async function campaignStageContacts(
       deliveredAt: isoTime(r.delivered_eff),
       readAt: isoTime(r.read_eff),
       repliedAt: isoTime(r.replied_at),
+      repliedInWindow: Boolean(Number(r.replied_in_window)),
       failedAt: isoTime(r.failed_eff),
       errorCode: Number(r.failed_code),
       errorTitle: String(r.failed_title ?? ""),
@@ -64,7 +76,7 @@ export async function campaignStageContacts(
 export async function campaignStageCount(store: Store, workspaceId: string, campaignId: string, filter: StageFilter): Promise<number> {
   const [row] = await store.query<{ n: string }>(
     `SELECT count() AS n FROM (${CAMPAIGN_RECIPIENTS_SQL}) WHERE ${stagePredicate(filter.stage, filter.errorCode)}`,
-    { workspaceId, campaignId, errorCode: filter.errorCode ?? 0 },
+    params(workspaceId, campaignId, filter),
   );
   return Number(row?.n ?? 0);
 }
@@ -98,6 +110,6 @@ export async function writeStageAsSegmentMembers(
      SELECT {workspaceId:String}, {segmentId:String}, contact, now64(3)
      FROM (${CAMPAIGN_RECIPIENTS_SQL})
      WHERE ${stagePredicate(filter.stage, filter.errorCode)}`,
-    { workspaceId, campaignId, segmentId, errorCode: filter.errorCode ?? 0 },
+    { ...params(workspaceId, campaignId, filter), segmentId },
   );
 }

@@ -1,5 +1,5 @@
 import type { Store } from "../client";
-import { CAMPAIGN_META_SQL, CAMPAIGN_RECIPIENTS_SQL, isoTime } from "./campaign-common";
+import { CAMPAIGN_META_SQL, CAMPAIGN_RECIPIENTS_SQL, DEFAULT_REPLY_WINDOW_HOURS, isoTime } from "./campaign-common";
 
 /**
  * One campaign's report: who it is, its funnel (sent → delivered → read →
@@ -49,6 +49,8 @@ export const CURVE_HOURS = 72;
 
 /** The campaign's name and times; null when the workspace knows no such campaign. */
 export async function campaignInfo(store: Store, workspaceId: string, campaignId: string): Promise<CampaignInfo | null> {
+  // The send times do not depend on the reply window; the default only fills the parameter.
+  const replyWindowHours = DEFAULT_REPLY_WINDOW_HOURS;
   const rows = await store.query<Record<string, string | null>>(
     `SELECT campaign_id, name, template, created_at, coalesce(meta_sent_at, first_sent) AS sent_at
      FROM (${CAMPAIGN_META_SQL}) AS m
@@ -58,7 +60,7 @@ export async function campaignInfo(store: Store, workspaceId: string, campaignId
      ) AS p USING (campaign_id)
      WHERE campaign_id = {campaignId:String} AND (m.campaign_id != '' OR p.recipients > 0)
      SETTINGS join_use_nulls = 0`,
-    { workspaceId, campaignId },
+    { workspaceId, campaignId, replyWindowHours },
   );
   const r = rows[0];
   if (!r) return null;
@@ -76,6 +78,7 @@ export async function campaignFunnel(
   store: Store,
   workspaceId: string,
   campaignId: string,
+  replyWindowHours = DEFAULT_REPLY_WINDOW_HOURS,
 ): Promise<{ counts: FunnelCounts; readDelay: number[] }> {
   // The bucket index of each read: how many upper bounds the delay reaches.
   const bounds = READ_DELAY_BUCKETS.filter(([, s]) => Number.isFinite(s)).map(([, s]) => s);
@@ -93,7 +96,7 @@ export async function campaignFunnel(
          read_eff IS NOT NULL
        ) AS buckets
      FROM (${CAMPAIGN_RECIPIENTS_SQL})`,
-    { workspaceId, campaignId, bounds },
+    { workspaceId, campaignId, bounds, replyWindowHours },
   );
   const readDelay = READ_DELAY_BUCKETS.map(() => 0);
   for (const b of (row.buckets as Array<number | string>) ?? []) readDelay[Number(b)] += 1;
@@ -113,14 +116,19 @@ export async function campaignFunnel(
 }
 
 /** Failed recipients (never delivered) by the error of their last failure, most common first. */
-export async function campaignFailures(store: Store, workspaceId: string, campaignId: string): Promise<FailureGroup[]> {
+export async function campaignFailures(
+  store: Store,
+  workspaceId: string,
+  campaignId: string,
+  replyWindowHours = DEFAULT_REPLY_WINDOW_HOURS,
+): Promise<FailureGroup[]> {
   const rows = await store.query<{ failed_code: number | string; failed_title: string; contacts: string }>(
     `SELECT failed_code, failed_title, count() AS contacts
      FROM (${CAMPAIGN_RECIPIENTS_SQL})
      WHERE failed_eff IS NOT NULL
      GROUP BY failed_code, failed_title
      ORDER BY contacts DESC, failed_code, failed_title`,
-    { workspaceId, campaignId },
+    { workspaceId, campaignId, replyWindowHours },
   );
   return rows.map((r) => ({ errorCode: Number(r.failed_code), errorTitle: r.failed_title, contacts: Number(r.contacts) }));
 }
@@ -130,7 +138,12 @@ export async function campaignFailures(store: Store, workspaceId: string, campai
  * many had read within h hours (h = 0…CURVE_HOURS). A read stamped before the
  * send (clocks disagree) counts at hour 0.
  */
-export async function campaignReadCurve(store: Store, workspaceId: string, campaignId: string): Promise<number[]> {
+export async function campaignReadCurve(
+  store: Store,
+  workspaceId: string,
+  campaignId: string,
+  replyWindowHours = DEFAULT_REPLY_WINDOW_HOURS,
+): Promise<number[]> {
   const rows = await store.query<{ hour: string; reads: string }>(
     `SELECT greatest(0, toInt64(ceil(dateDiff('millisecond', sent_eff, read_eff) / 3600000))) AS hour, count() AS reads
      FROM (${CAMPAIGN_RECIPIENTS_SQL})
@@ -138,7 +151,7 @@ export async function campaignReadCurve(store: Store, workspaceId: string, campa
      GROUP BY hour
      HAVING hour <= {hours:UInt32}
      ORDER BY hour`,
-    { workspaceId, campaignId, hours: CURVE_HOURS },
+    { workspaceId, campaignId, hours: CURVE_HOURS, replyWindowHours },
   );
   const perHour = Array.from({ length: CURVE_HOURS + 1 }, () => 0);
   for (const r of rows) perHour[Number(r.hour)] += Number(r.reads);

@@ -1,5 +1,5 @@
 import type { Store } from "../client";
-import { CAMPAIGN_META_SQL, isoTime, ratio, WORKSPACE_RECIPIENTS_SQL } from "./campaign-common";
+import { CAMPAIGN_META_SQL, DEFAULT_REPLY_WINDOW_HOURS, isoTime, ratio, WORKSPACE_RECIPIENTS_SQL } from "./campaign-common";
 
 /**
  * The campaign list of a date range, and its totals and read rate per day.
@@ -8,7 +8,11 @@ import { CAMPAIGN_META_SQL, isoTime, ratio, WORKSPACE_RECIPIENTS_SQL } from "./c
  * first recipient's send, else (never sent) the day it was created. Campaigns
  * that reached people without a campaign.created event are listed too, under
  * their id. Rates divide by delivered, the people who could have read it.
+ * Replies use the default reply window: the list compares campaigns, so they
+ * all get the same one.
  */
+
+const replyWindowHours = DEFAULT_REPLY_WINDOW_HOURS;
 
 export interface DayRange {
   from: string;
@@ -120,7 +124,7 @@ export async function listCampaigns(
      ORDER BY ${column} ${direction} NULLS LAST, campaign_id ${direction}
      LIMIT {limit:UInt32} OFFSET {offset:UInt32}
      SETTINGS join_use_nulls = 0`,
-    { workspaceId, ...range, search: opts.search, limit: opts.limit, offset: opts.offset },
+    { workspaceId, ...range, search: opts.search, limit: opts.limit, offset: opts.offset, replyWindowHours },
   );
   if (rows.length === 0 && opts.offset > 0) {
     // Past the last page: the total still says how many there are.
@@ -128,7 +132,7 @@ export async function listCampaigns(
       `SELECT count() AS total FROM (${CAMPAIGNS_IN_RANGE_SQL})
        WHERE {search:String} = '' OR positionCaseInsensitiveUTF8(name, {search:String}) > 0
        SETTINGS join_use_nulls = 0`,
-      { workspaceId, ...range, search: opts.search },
+      { workspaceId, ...range, search: opts.search, replyWindowHours },
     );
     return { rows: [], total: Number(count?.total ?? 0) };
   }
@@ -156,7 +160,7 @@ export async function campaignDays(store: Store, workspaceId: string, range: Day
      GROUP BY day
      ORDER BY day WITH FILL FROM {from:Date} TO {to:Date} + 1
      SETTINGS join_use_nulls = 0`,
-    { workspaceId, ...range },
+    { workspaceId, ...range, replyWindowHours },
   );
   return rows.map((r) => {
     const delivered = Number(r.delivered);

@@ -13,13 +13,13 @@ import styles from "./campaigns.module.css";
  * one attribute, each with the read rate. Tags and values are the contacts'
  * current ones.
  */
-export function AudiencesPanel({ workspaceId, campaignId }: { workspaceId: string; campaignId: string }) {
+export function AudiencesPanel({ workspaceId, campaignId, replyWindowHours }: { workspaceId: string; campaignId: string; replyWindowHours: number }) {
   const trpc = useTRPC();
   const selectId = useId();
   const [by, setBy] = useState("tag");
   const attributes = useQuery(trpc.attributes.list.queryOptions({ workspaceId }, { staleTime: 5 * 60_000 }));
   const dimension = by === "tag" ? ({ kind: "tag" } as const) : ({ kind: "attribute", attribute: by.slice("attribute:".length) } as const);
-  const query = useQuery(trpc.campaigns.audiences.queryOptions({ workspaceId, campaignId, dimension }, { placeholderData: keepPreviousData }));
+  const query = useQuery(trpc.campaigns.audiences.queryOptions({ workspaceId, campaignId, dimension, replyWindowHours }, { placeholderData: keepPreviousData }));
 
   return (
     <Panel

@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import overview from "@/components/overview/overview.module.css";
@@ -11,9 +11,11 @@ import { useTRPC } from "@/components/trpc";
 import { Panel, QueryContent } from "@/components/unresolved/panel";
 import { formatDateTime } from "@/components/unresolved/format";
 import { AudiencesPanel } from "./audiences";
+import { CostPanel } from "./cost-panel";
 import { STAGE_LABELS, type Stage } from "./format";
 import { FailuresTable, FunnelChart, StageButtons } from "./funnel";
 import { ReadCurveChart, ReadDelayChart } from "./read-speed";
+import { readReplyWindow, ReplyWindowPicker, writeReplyWindow } from "./reply-window";
 import { StageContacts } from "./stage-contacts";
 import styles from "./campaigns.module.css";
 
@@ -43,13 +45,14 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const drill = readDrill(searchParams);
-  const report = useQuery(trpc.campaigns.report.queryOptions({ workspaceId, campaignId }));
+  const replyWindowHours = readReplyWindow(searchParams);
+  const report = useQuery(trpc.campaigns.report.queryOptions({ workspaceId, campaignId, replyWindowHours }, { placeholderData: keepPreviousData }));
   const role = useQuery(trpc.workspaces.current.queryOptions({ workspaceId }));
   const canSave = role.data?.role === "admin" || role.data?.role === "marketer";
   const listHref = `/w/${encodeURIComponent(workspaceId)}/campaigns`;
 
   function openDrill(stage: Stage, errorCode?: number, page = 1, size = drill.size) {
-    const next = new URLSearchParams();
+    const next = writeReplyWindow(new URLSearchParams(), replyWindowHours);
     next.set("stage", stage);
     if (errorCode !== undefined) next.set("code", String(errorCode));
     if (page > 1) next.set("page", String(page));
@@ -105,7 +108,12 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
         }
       />
       <div className={overview.body}>
-        <Panel id="funnel" title="Funnel" description="Sent → delivered → read → replied. Press a stage to list its contacts.">
+        <Panel
+          id="funnel"
+          title="Funnel"
+          description="Sent → delivered → read → replied. Press a stage to list its contacts."
+          actions={<ReplyWindowPicker value={replyWindowHours} onChange={(h) => window.history.replaceState(null, "", `${pathname}?${writeReplyWindow(new URLSearchParams(searchParams), h)}`)} />}
+        >
           <QueryContent query={report} what="funnel" skeletonHeight={300}>
             {(r) =>
               r.counts.sent === 0 ? (
@@ -143,14 +151,16 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
             </Panel>
           </div>
         ) : null}
-        {data && data.counts.sent > 0 ? <AudiencesPanel workspaceId={workspaceId} campaignId={campaignId} /> : null}
+        {data && data.counts.sent > 0 ? <CostPanel report={data} workspaceId={workspaceId} /> : null}
+        {data && data.counts.sent > 0 ? <AudiencesPanel workspaceId={workspaceId} campaignId={campaignId} replyWindowHours={replyWindowHours} /> : null}
         {drill.stage ? (
           <StageContacts
-            key={`${drill.stage}/${drill.errorCode ?? ""}`}
+            key={`${drill.stage}/${drill.errorCode ?? ""}/${replyWindowHours}`}
             workspaceId={workspaceId}
             campaignId={campaignId}
             stage={drill.stage}
             errorCode={drill.errorCode}
+            replyWindowHours={replyWindowHours}
             page={drill.page}
             size={drill.size}
             canSave={canSave}

@@ -39,7 +39,16 @@ function columns(workspaceId: string) {
     helper.accessor("sentAt", { header: "Sent", enableSorting: false, cell: (c) => time(c.getValue()) }),
     helper.accessor("deliveredAt", { header: "Delivered", enableSorting: false, cell: (c) => time(c.getValue()) }),
     helper.accessor("readAt", { header: "Read", enableSorting: false, cell: (c) => time(c.getValue()) }),
-    helper.accessor("repliedAt", { header: "Replied", enableSorting: false, cell: (c) => time(c.getValue()) }),
+    helper.accessor("repliedAt", {
+      header: "Replied",
+      enableSorting: false,
+      cell: (c) => (
+        <span title={c.row.original.repliedInWindow ? "No quoted campaign message: counted because it came within the reply window" : undefined}>
+          {time(c.getValue())}
+          {c.row.original.repliedInWindow ? <span className={styles.sub}> in window</span> : null}
+        </span>
+      ),
+    }),
     helper.accessor("failedAt", {
       header: "Failed",
       enableSorting: false,
@@ -61,6 +70,7 @@ export function StageContacts({
   campaignId,
   stage,
   errorCode,
+  replyWindowHours,
   page,
   size,
   canSave,
@@ -70,6 +80,8 @@ export function StageContacts({
   campaignId: string;
   stage: Stage;
   errorCode?: number;
+  /** The report's reply window: who replied depends on it. */
+  replyWindowHours: number;
   page: number;
   size: number;
   canSave: boolean;
@@ -77,7 +89,7 @@ export function StageContacts({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const input = { workspaceId, campaignId, stage, errorCode };
+  const input = { workspaceId, campaignId, stage, errorCode, replyWindowHours };
   const list = useQuery(trpc.campaigns.contacts.queryOptions({ ...input, page: page - 1, pageSize: size }, { placeholderData: keepPreviousData }));
   const save = useMutation(trpc.campaigns.saveAsSegment.mutationOptions());
   const cols = useMemo(() => columns(workspaceId), [workspaceId]);

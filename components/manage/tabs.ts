@@ -13,6 +13,12 @@ export const MANAGE_TABS = [
     editors: ["admin"],
   },
   {
+    slug: "prices",
+    label: "Prices",
+    description: "The price per WhatsApp message of each pricing category, for campaign costs.",
+    editors: ["admin"],
+  },
+  {
     slug: "api-keys",
     label: "API keys",
     description: "Keys that let your backend send events to ChatLens.",

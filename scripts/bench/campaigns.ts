@@ -3,11 +3,14 @@
  * a sort by read rate, a search, the totals and daily read rate) and the
  * report of the campaign with the most recipients (the worst case): funnel,
  * failures, read curve, a drill-down page and a deep one, who read it, and
- * a comparison of the five largest (its list lookup included).
+ * a comparison of the five largest (its list lookup included). The funnel is
+ * timed with the default 72 h reply window and a 7-day one (a wider window
+ * reads more inbound messages), and the cost: billable messages by category.
  */
 import type { Store } from "@/clickhouse/client";
 import { campaignAudiences } from "@/clickhouse/queries/campaign-audiences";
 import { compareCampaigns } from "@/clickhouse/queries/campaign-compare";
+import { campaignBillable } from "@/clickhouse/queries/campaign-cost";
 import { campaignStageContacts } from "@/clickhouse/queries/campaign-contacts";
 import { campaignFailures, campaignFunnel, campaignInfo, campaignReadCurve } from "@/clickhouse/queries/campaign-funnel";
 import { campaignDays, listCampaigns } from "@/clickhouse/queries/campaign-list";
@@ -34,6 +37,8 @@ export function campaignBenchQueries(store: Store, workspaceId: string, now: Dat
     { group, name: "totals + daily read rate 90 d", run: () => campaignDays(store, workspaceId, daysBack(90)) },
     { group, name: "biggest: info", run: withCampaign((id) => campaignInfo(store, workspaceId, id)) },
     { group, name: "biggest: funnel + read delay", run: withCampaign((id) => campaignFunnel(store, workspaceId, id)) },
+    { group, name: "biggest: funnel, 7 d reply window", run: withCampaign((id) => campaignFunnel(store, workspaceId, id, 168)) },
+    { group, name: "biggest: billable by category", run: withCampaign((id) => campaignBillable(store, workspaceId, id)) },
     { group, name: "biggest: failures by error", run: withCampaign((id) => campaignFailures(store, workspaceId, id)) },
     { group, name: "biggest: read curve 72 h", run: withCampaign((id) => campaignReadCurve(store, workspaceId, id)) },
     {

@@ -1,6 +1,6 @@
 /**
  * Loads the demo workspaces: config (workspaces, users, memberships, tag and
- * attribute catalogues) when missing, then the generated events, streamed
+ * attribute catalogues, campaign prices) when missing, then the generated events, streamed
  * batch by batch through the ingestion pipeline like any other source.
  *
  * Safe to run again: config that exists is left as it is (a changed role or
@@ -9,6 +9,7 @@
  */
 import type { Store } from "@/clickhouse/client";
 import { listAttributeDefinitions, upsertAttributeDefinitions } from "@/clickhouse/queries/attributes";
+import { getWorkspacePrices, setWorkspacePrices } from "@/clickhouse/queries/campaign-cost";
 import { contactStatusCounts } from "@/clickhouse/queries/overview";
 import { listTagDefinitions, upsertTagDefinitions } from "@/clickhouse/queries/tags";
 import { findUserByEmail, upsertUser } from "@/clickhouse/queries/users";
@@ -193,7 +194,13 @@ function assertValid(batch: ChatEvent[], workspaceId: string) {
   }
 }
 
-/** Workspaces, users, memberships, tags and attributes: created when missing, never changed. */
+/**
+ * Example prices for the demo's campaign costs: Meta's per-message rates for
+ * India (the demo businesses' main market) in rupees; service replies are free.
+ */
+const DEMO_PRICES = { currency: "INR", prices: { marketing: 0.7846, utility: 0.115, authentication: 0.115, service: null } };
+
+/** Workspaces, users, memberships, tags, attributes and prices: created when missing, never changed. */
 async function ensureConfig(store: Store, log: (line: string) => void) {
   for (const ws of [DEMO_RETAIL, DEMO_CLINIC]) {
     if (!(await getWorkspace(store, ws.workspaceId))) {
@@ -212,6 +219,9 @@ async function ensureConfig(store: Store, log: (line: string) => void) {
     const haveAttributes = new Set((await listAttributeDefinitions(store, ws.workspaceId)).map((a) => a.name));
     const missingAttributes = ws.attributes.filter((a) => !haveAttributes.has(a.name));
     if (missingAttributes.length) await upsertAttributeDefinitions(store, ws.workspaceId, missingAttributes);
+    if (!(await getWorkspacePrices(store, ws.workspaceId))) {
+      await setWorkspacePrices(store, ws.workspaceId, { ...DEMO_PRICES, updatedBy: "user_demo_admin" });
+    }
   }
 
   let passwordHash: string | null = null;

@@ -27,6 +27,8 @@ export interface EventRow {
   source_detail: string;
   name: string;
   payload: string;
+  /** The WhatsApp pricing category of a billable status, lower case; '' otherwise (0010). */
+  pricing_category: string;
 }
 
 const DEFAULT_ACTOR: Record<ChatEvent["type"], string> = {
@@ -49,7 +51,7 @@ const DEFAULT_ACTOR: Record<ChatEvent["type"], string> = {
 export const EVENT_COLUMNS = [
   "workspace_id", "contact", "ts", "event_id", "type", "actor_kind", "actor_id", "message_kind", "wamid", "campaign_id",
   "text", "status", "error_code", "error_title", "tag", "tag_kind", "tag_origin", "attribute", "value", "source",
-  "source_detail", "name", "payload",
+  "source_detail", "name", "payload", "pricing_category",
 ] as const satisfies ReadonlyArray<keyof EventRow>;
 
 /**
@@ -95,6 +97,7 @@ export function toEventRow(workspaceId: string, event: ChatEvent, first = false)
     source_detail: "",
     name: "",
     payload: payloadOf(workspaceId, event, first),
+    pricing_category: "",
   };
   // Plain assignments: no temporary object per event on this hot path.
   switch (event.type) {
@@ -117,6 +120,8 @@ export function toEventRow(workspaceId: string, event: ChatEvent, first = false)
       row.campaign_id = event.campaign_id ?? "";
       row.error_code = event.error?.code ?? 0;
       row.error_title = event.error?.title ?? "";
+      // Meta marks each status of a message with its pricing; a free one says billable: false.
+      if (event.pricing?.category && event.pricing.billable !== false) row.pricing_category = event.pricing.category.toLowerCase();
       break;
     case "campaign.created":
       row.campaign_id = event.campaign_id;
@@ -184,7 +189,7 @@ export function encodeEventRows(rows: readonly EventRow[]): Buffer {
       `${field(r.actor_id)}\t${field(r.message_kind)}\t${field(r.wamid)}\t${field(r.campaign_id)}\t${field(r.text)}\t` +
       `${r.status}\t${r.error_code}\t${field(r.error_title)}\t${field(r.tag)}\t${r.tag_kind}\t` +
       `${r.tag_origin}\t${field(r.attribute)}\t${field(r.value)}\t${field(r.source)}\t${field(r.source_detail)}\t` +
-      `${field(r.name)}\t${jsonField(r.payload)}\n`;
+      `${field(r.name)}\t${jsonField(r.payload)}\t${field(r.pricing_category)}\n`;
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
     if (at + line.length * 3 > buf.length) {
       const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, at + line.length * 3));

@@ -3,6 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { campaignAudiences } from "@/clickhouse/queries/campaign-audiences";
 import { STAGES, type Stage } from "@/clickhouse/queries/campaign-common";
+import { campaignBillable, getWorkspacePrices } from "@/clickhouse/queries/campaign-cost";
 import { compareCampaigns } from "@/clickhouse/queries/campaign-compare";
 import { campaignStageContacts, campaignStageCount, writeStageAsSegmentMembers } from "@/clickhouse/queries/campaign-contacts";
 import {
@@ -16,7 +17,9 @@ import {
 import { CAMPAIGN_SORTS, campaignDays, listCampaigns, type CampaignSort } from "@/clickhouse/queries/campaign-list";
 import { writeSavedSegment } from "@/clickhouse/queries/segments/saved";
 import { CAN_EDIT_AUDIENCE } from "../auth/roles";
+import { campaignCost } from "../domain/campaign-cost";
 import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
+import { replyWindow } from "./campaign-inputs";
 
 /**
  * Campaign analytics: the list of a date range with its totals and daily read
@@ -48,7 +51,7 @@ const sortKeys = Object.keys(CAMPAIGN_SORTS) as [CampaignSort, ...CampaignSort[]
 const campaignId = z.string().min(1, "campaignId is required").max(200, "a campaign id has at most 200 characters");
 const stage = z.enum(STAGES, { error: `stage must be one of ${STAGES.join(", ")}` });
 const stageInput = z
-  .object({ campaignId, stage, errorCode: z.number().int().min(-2_147_483_648).max(2_147_483_647).optional() })
+  .object({ campaignId, stage, errorCode: z.number().int().min(-2_147_483_648).max(2_147_483_647).optional(), ...replyWindow })
   .refine((s) => s.errorCode === undefined || s.stage === "failed", {
     message: "an error code narrows only the failed stage",
     path: ["errorCode"],
@@ -118,13 +121,16 @@ export const campaignsRouter = router({
   }),
 
   /** One campaign: its funnel, failures by error and how fast it was read. */
-  report: workspaceProcedure.input(z.object({ campaignId })).query(async ({ ctx, input }) => {
+  report: workspaceProcedure.input(z.object({ campaignId, ...replyWindow })).query(async ({ ctx, input }) => {
     const ws = ctx.workspace.id;
-    const [info, funnel, failures, readsWithin] = await Promise.all([
+    const hours = input.replyWindowHours;
+    const [info, funnel, failures, readsWithin, billable, prices] = await Promise.all([
       requireCampaign(ctx, input.campaignId),
-      campaignFunnel(ctx.store, ws, input.campaignId),
-      campaignFailures(ctx.store, ws, input.campaignId),
-      campaignReadCurve(ctx.store, ws, input.campaignId),
+      campaignFunnel(ctx.store, ws, input.campaignId, hours),
+      campaignFailures(ctx.store, ws, input.campaignId, hours),
+      campaignReadCurve(ctx.store, ws, input.campaignId, hours),
+      campaignBillable(ctx.store, ws, input.campaignId),
+      getWorkspacePrices(ctx.store, ws),
     ]);
     const { counts } = funnel;
     const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -144,6 +150,8 @@ export const campaignsRouter = router({
       // Share of delivered recipients who had read within h hours of the send.
       readCurve: readsWithin.map((reads, hour) => ({ hour, reads, share: share(reads, counts.delivered) })),
       curveHours: CURVE_HOURS,
+      replyWindowHours: hours,
+      cost: campaignCost(billable, prices, counts),
     };
   }),
 
@@ -160,11 +168,12 @@ export const campaignsRouter = router({
           ],
           { error: "group by tag or by an attribute" },
         ),
+        ...replyWindow,
       }),
     )
     .query(async ({ ctx, input }) => {
       await requireCampaign(ctx, input.campaignId);
-      const rows = await campaignAudiences(ctx.store, ctx.workspace.id, input.campaignId, input.dimension);
+      const rows = await campaignAudiences(ctx.store, ctx.workspace.id, input.campaignId, input.dimension, 20, input.replyWindowHours);
       return rows.map((r) => ({ ...r, readRate: r.delivered > 0 ? r.read / r.delivered : null }));
     }),
 
@@ -177,10 +186,11 @@ export const campaignsRouter = router({
           .min(2, "pick at least 2 campaigns to compare")
           .max(5, "compare at most 5 campaigns at a time")
           .refine((ids) => new Set(ids).size === ids.length, "pick each campaign once"),
+        ...replyWindow,
       }),
     )
     .query(async ({ ctx, input }) => {
-      const found = await compareCampaigns(ctx.store, ctx.workspace.id, input.campaignIds);
+      const found = await compareCampaigns(ctx.store, ctx.workspace.id, input.campaignIds, input.replyWindowHours);
       const missing = input.campaignIds.filter((id) => !found.some((c) => c.campaignId === id));
       if (missing.length) throw new TRPCError({ code: "NOT_FOUND", message: `No campaign ${missing.map((m) => `“${m}”`).join(", ")} in this workspace.` });
       const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -210,7 +220,7 @@ export const campaignsRouter = router({
         ctx.store,
         ctx.workspace.id,
         input.campaignId,
-        { stage: input.stage, errorCode: input.errorCode },
+        { stage: input.stage, errorCode: input.errorCode, replyWindowHours: input.replyWindowHours },
         { limit: input.pageSize, offset: input.page * input.pageSize },
       );
       return { ...result, page: input.page, pageSize: input.pageSize };
@@ -227,7 +237,7 @@ export const campaignsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const ws = ctx.workspace.id;
       const info = await requireCampaign(ctx, input.campaignId);
-      const filter = { stage: input.stage, errorCode: input.errorCode };
+      const filter = { stage: input.stage, errorCode: input.errorCode, replyWindowHours: input.replyWindowHours };
       const size = await campaignStageCount(ctx.store, ws, input.campaignId, filter);
       if (size === 0) throw new TRPCError({ code: "BAD_REQUEST", message: "Nobody is in this stage, so there is nothing to save." });
       const what = `${STAGE_WORDS[input.stage]}${input.errorCode !== undefined ? ` with error ${input.errorCode}` : ""}`;

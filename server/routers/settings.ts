@@ -1,13 +1,36 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { findWorkspaceByPhoneNumberId } from "@/clickhouse/queries/api-key-auth";
+import { getWorkspacePrices, PRICED_CATEGORIES, setWorkspacePrices } from "@/clickhouse/queries/campaign-cost";
 import { getWorkspace, upsertWorkspace } from "@/clickhouse/queries/workspaces";
 import { CAN_ADMINISTER } from "../auth/roles";
 import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
 
 const settings = z.object({ workspaceId: z.string(), name: z.string(), phoneNumberId: z.string() });
 
-/** Workspace settings: its name and the WhatsApp phone number id its webhook deliveries carry. */
+/**
+ * A price per message: at most six decimals (Meta's rate cards use four), and
+ * an upper bound that catches a price typed in the wrong unit. Null = not set.
+ */
+const price = z
+  .number({ error: "a price is a number, like 0.0107" })
+  .min(0, "a price cannot be negative")
+  .max(1000, "a price per message is at most 1000")
+  .refine((v) => Math.abs(v * 1e6 - Math.round(v * 1e6)) < 1e-6, "a price has at most 6 decimals")
+  .nullable();
+
+const pricesInput = z.object({
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, "the currency is a three-letter ISO code, like USD, INR or BRL"),
+  prices: z.object({ marketing: price, utility: price, authentication: price, service: price }),
+});
+
+const pricesOutput = pricesInput.extend({ updatedAt: z.string().nullable() });
+
+/** Workspace settings: its name and the WhatsApp phone number id its webhook deliveries carry; the campaign prices. */
 export const settingsRouter = router({
   get: workspaceProcedure.output(settings).query(async ({ ctx }) => {
     const ws = await getWorkspace(ctx.store, ctx.workspace.id);
@@ -32,5 +55,24 @@ export const settingsRouter = router({
       }
       await upsertWorkspace(ctx.store, ctx.workspace.id, { name: input.name, phoneNumberId: input.phoneNumberId });
       return { workspaceId: ctx.workspace.id, name: input.name, phoneNumberId: input.phoneNumberId };
+    }),
+
+  /** The price per message of each WhatsApp pricing category; every member sees them (the campaign page shows costs). */
+  prices: workspaceProcedure.output(pricesOutput).query(async ({ ctx }) => {
+    const saved = await getWorkspacePrices(ctx.store, ctx.workspace.id);
+    const none = Object.fromEntries(PRICED_CATEGORIES.map((c) => [c, null])) as Record<(typeof PRICED_CATEGORIES)[number], null>;
+    return saved
+      ? { currency: saved.currency, prices: saved.prices, updatedAt: saved.updatedAt }
+      : { currency: "USD", prices: none, updatedAt: null };
+  }),
+
+  /** Admins set the prices, as they set the rest of the workspace's settings. */
+  setPrices: workspaceProcedureFor(CAN_ADMINISTER)
+    .input(pricesInput)
+    .output(pricesOutput)
+    .mutation(async ({ ctx, input }) => {
+      await setWorkspacePrices(ctx.store, ctx.workspace.id, { ...input, updatedBy: ctx.userId });
+      const saved = await getWorkspacePrices(ctx.store, ctx.workspace.id);
+      return { currency: input.currency, prices: input.prices, updatedAt: saved?.updatedAt ?? null };
     }),
 });

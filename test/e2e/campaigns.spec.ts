@@ -45,6 +45,25 @@ test("a marketer reads a campaign's funnel, opens the ignored contacts and saves
   await expect(page.getByRole("application", { name: "Campaign funnel" })).toBeVisible();
   await expect(page.getByRole("application", { name: "Time from delivered to read" })).toBeVisible();
 
+  // The reply window: 1 hour counts fewer replies than 30 days; it goes into the URL and back out at the default.
+  // The cost panel names the window of the figures it shows (the demo has prices), so it tells when the new ones are in.
+  const windowPicker = page.getByRole("combobox", { name: "Reply window" });
+  const pickWindow = async (label: string, shown: string) => {
+    await windowPicker.selectOption({ label });
+    await expect(page.getByTestId("cost-per-reply")).toContainText(`replied, ${shown} window`, LOADED);
+    return stageCount("replied");
+  };
+  await expect(page.getByTestId("cost-total")).toContainText("₹", LOADED);
+  const repliedHour = await pickWindow("1 hour", "1 hour");
+  await expect(page).toHaveURL(/\?window=1$/);
+  expect(repliedHour).toBeLessThanOrEqual(replied);
+  const repliedMonth = await pickWindow("30 days", "30 days");
+  expect(repliedMonth).toBeGreaterThan(repliedHour);
+  expect(repliedMonth).toBeGreaterThanOrEqual(replied);
+  expect(await stageCount("replied")).toBeLessThanOrEqual(await stageCount("read"));
+  expect(await pickWindow("72 hours (default)", "72 hours")).toBe(replied);
+  await expect(page).toHaveURL(/\/campaigns\/cmp_summer-sale-launch$/);
+
   // Ignored: its contacts, linked to their profiles.
   await page.getByTestId("stage-ignored").click();
   await expect(page).toHaveURL(/\?stage=ignored$/);

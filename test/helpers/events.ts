@@ -32,6 +32,7 @@ export function eventRow(e: EventInput): EventRow {
     source_detail: "",
     name: "",
     payload: "{}",
+    pricing_category: "",
     ...e,
     ts: toClickHouseTime(e.ts),
   };

@@ -265,9 +265,9 @@ describe("campaign analytics", () => {
 
     const read = await api.campaigns.contacts({ workspaceId, campaignId: "summer", stage: "read", pageSize: 3 });
     expect(read.rows).toEqual([
-      { contact: R(1), name: "Asha", sentAt: iso("10:00:00"), deliveredAt: iso("10:00:30"), readAt: iso("10:00:50"), repliedAt: iso("10:05:00"), failedAt: null, errorCode: 0, errorTitle: "" },
-      { contact: R(2), name: "", sentAt: iso("10:00:00"), deliveredAt: iso("10:01:00"), readAt: iso("10:04:00"), repliedAt: null, failedAt: null, errorCode: 0, errorTitle: "" },
-      { contact: R(3), name: "", sentAt: iso("10:00:00"), deliveredAt: iso("10:20:00"), readAt: iso("10:20:00"), repliedAt: null, failedAt: null, errorCode: 0, errorTitle: "" },
+      { contact: R(1), name: "Asha", sentAt: iso("10:00:00"), deliveredAt: iso("10:00:30"), readAt: iso("10:00:50"), repliedAt: iso("10:05:00"), repliedInWindow: false, failedAt: null, errorCode: 0, errorTitle: "" },
+      { contact: R(2), name: "", sentAt: iso("10:00:00"), deliveredAt: iso("10:01:00"), readAt: iso("10:04:00"), repliedAt: null, repliedInWindow: false, failedAt: null, errorCode: 0, errorTitle: "" },
+      { contact: R(3), name: "", sentAt: iso("10:00:00"), deliveredAt: iso("10:20:00"), readAt: iso("10:20:00"), repliedAt: null, repliedInWindow: false, failedAt: null, errorCode: 0, errorTitle: "" },
     ]);
     const failed = await api.campaigns.contacts({ workspaceId, campaignId: "summer", stage: "failed", pageSize: 1 });
     expect(failed.rows[0]).toMatchObject({ contact: R(7), deliveredAt: null, failedAt: iso("10:00:05"), errorCode: 131026, errorTitle: "Message undeliverable" });

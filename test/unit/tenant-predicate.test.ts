@@ -30,6 +30,9 @@ interface ModuleReport {
 
 type LoadModule = (fromFile: string, specifier: string) => ts.SourceFile | null;
 
+/** The consts of the module that declares a const's initializer: an imported fragment expands in its own module's scope. */
+const scopes = new WeakMap<ts.Expression, Map<string, ts.Expression>>();
+
 function parse(file: string, text: string): ts.SourceFile {
   return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
 }
@@ -53,7 +56,10 @@ function constsOf(sf: ts.SourceFile, load: LoadModule, seen = new Set<string>())
   for (const stmt of sf.statements) {
     if (ts.isVariableStatement(stmt) && stmt.declarationList.flags & ts.NodeFlags.Const) {
       for (const d of stmt.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && d.initializer) consts.set(d.name.text, d.initializer);
+        if (ts.isIdentifier(d.name) && d.initializer) {
+          consts.set(d.name.text, d.initializer);
+          scopes.set(d.initializer, consts);
+        }
       }
     }
     if (ts.isImportDeclaration(stmt) && ts.isStringLiteral(stmt.moduleSpecifier)) {
@@ -93,7 +99,7 @@ function render(node: ts.Expression, consts: Map<string, ts.Expression>, depth =
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) return product(r(node.left), r(node.right));
   if (ts.isIdentifier(node)) {
     const value = consts.get(node.text);
-    return value ? r(value) : ["${?}"];
+    return value ? render(value, scopes.get(value) ?? consts, depth + 1) : ["${?}"];
   }
   return ["${?}"];
 }

@@ -1,0 +1,90 @@
+import type { Store } from "../client";
+import { nextVersion } from "../version";
+
+/**
+ * What a campaign cost: its billable messages by WhatsApp pricing category,
+ * from the pricing Meta puts on status webhooks (campaign_billable, 0010: one
+ * row per message however many statuses repeated the pricing), and the
+ * workspace's prices per message, set by admins in Manage.
+ */
+
+/** The categories Meta prices; a status may name another one, which is counted but has no price here. */
+export const PRICED_CATEGORIES = ["marketing", "utility", "authentication", "service"] as const;
+export type PricedCategory = (typeof PRICED_CATEGORIES)[number];
+
+export interface WorkspacePrices {
+  /** ISO 4217, e.g. USD or INR. */
+  currency: string;
+  /** Price per message; null when not set. */
+  prices: Record<PricedCategory, number | null>;
+  updatedBy: string;
+  updatedAt: string | null;
+}
+
+/** Billable messages of one campaign by category, most first. */
+export async function campaignBillable(
+  store: Store,
+  workspaceId: string,
+  campaignId: string,
+): Promise<Array<{ category: string; messages: number }>> {
+  const rows = await store.query<{ category: string; messages: string }>(
+    `SELECT category, count() AS messages
+     FROM campaign_billable FINAL
+     WHERE workspace_id = {workspaceId:String} AND campaign_id = {campaignId:String}
+     GROUP BY category
+     ORDER BY messages DESC, category`,
+    { workspaceId, campaignId },
+  );
+  return rows.map((r) => ({ category: r.category, messages: Number(r.messages) }));
+}
+
+/** The workspace's prices, or null when none were ever saved. */
+export async function getWorkspacePrices(store: Store, workspaceId: string): Promise<WorkspacePrices | null> {
+  const rows = await store.query<Record<string, string | number | null>>(
+    `SELECT currency, toString(marketing) AS marketing, toString(utility) AS utility,
+            toString(authentication) AS authentication, toString(service) AS service,
+            updated_by, updated_at, is_deleted
+     FROM workspace_prices
+     WHERE workspace_id = {workspaceId:String}
+     ORDER BY version DESC
+     LIMIT 1`,
+    { workspaceId },
+  );
+  const r = rows[0];
+  if (!r || Number(r.is_deleted)) return null;
+  const price = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return {
+    currency: String(r.currency),
+    prices: {
+      marketing: price(r.marketing),
+      utility: price(r.utility),
+      authentication: price(r.authentication),
+      service: price(r.service),
+    },
+    updatedBy: String(r.updated_by ?? ""),
+    updatedAt: r.updated_at ? `${String(r.updated_at).replace(" ", "T")}Z` : null,
+  };
+}
+
+/** Saves a new version of the prices. Decimal text, so 0.0107 is stored as 0.0107, not as the nearest double. */
+export async function setWorkspacePrices(
+  store: Store,
+  workspaceId: string,
+  input: { currency: string; prices: Record<PricedCategory, number | null>; updatedBy: string },
+): Promise<void> {
+  const decimal = (v: number | null) => (v === null ? null : v.toFixed(6));
+  await store.insert("workspace_prices", [
+    {
+      workspace_id: workspaceId,
+      currency: input.currency,
+      marketing: decimal(input.prices.marketing),
+      utility: decimal(input.prices.utility),
+      authentication: decimal(input.prices.authentication),
+      service: decimal(input.prices.service),
+      updated_by: input.updatedBy,
+      updated_at: Date.now(),
+      version: nextVersion(),
+      is_deleted: 0,
+    },
+  ]);
+}
