@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { formatNumber } from "@/components/overview/format";
 import { useTRPC } from "@/components/trpc";
@@ -91,7 +91,8 @@ export function BreakdownsPanel({
   const trpc = useTRPC();
   const selectId = useId();
   const attributes = useQuery(trpc.attributes.list.queryOptions({ workspaceId }, { staleTime: 5 * 60_000 }));
-  const query = useQuery(trpc.campaigns.breakdown.queryOptions({ workspaceId, campaignId, by }, { placeholderData: keepPreviousData, retry: false }));
+  // No placeholder from the previous dimension: its rows would sit under the new one's header.
+  const query = useQuery(trpc.campaigns.breakdown.queryOptions({ workspaceId, campaignId, by }, { retry: false }));
   const what = by.dimension === "attribute" ? by.attribute : DIMENSION_WORDS[by.dimension].toLowerCase();
   const selectedKey = groupKey(selected.group);
 
@@ -99,7 +100,6 @@ export function BreakdownsPanel({
     <Panel
       id="breakdowns"
       title="Breakdowns"
-      busy={query.isPlaceholderData}
       description="The funnel by the recipients’ profiles as they are now; read rate = read ÷ delivered. Press a number to list those contacts."
       actions={
         <label htmlFor={selectId} className={styles.saved}>
