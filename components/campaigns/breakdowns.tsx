@@ -122,7 +122,7 @@ export function BreakdownsPanel({
       }
     >
       <QueryContent query={query} what="breakdown" skeletonHeight={160}>
-        {({ rows, smallBelow }) =>
+        {({ rows, smallBelow, maxGroups }) =>
           rows.length === 0 ? (
             <p className={styles.muted}>{by.dimension === "tag" ? "No recipient of this campaign has a tag." : "Nobody received this campaign."}</p>
           ) : (
@@ -203,6 +203,7 @@ export function BreakdownsPanel({
                 ))}
                 <span>Grey: not delivered yet.</span>
                 {by.dimension === "tag" ? <span>A contact with several tags counts in each.</span> : null}
+                {rows.length >= maxGroups ? <span>The {maxGroups} largest groups.</span> : null}
                 {by.dimension === "source" && rows.some((r) => r.ad) ? (
                   <span>“Came from an ad” overlaps the sources: an ad’s chat usually starts as organic.</span>
                 ) : null}

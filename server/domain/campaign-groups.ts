@@ -17,6 +17,9 @@ import { z } from "zod";
 export const DIMENSIONS = ["tag", "firstMessageTag", "source", "attribute"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
+/** A breakdown lists at most this many groups, the largest first (a workspace may have hundreds of tags). */
+export const MAX_GROUPS = 30;
+
 /** Below this many recipients a group's rates are flagged as not to be over-read. */
 export const SMALL_GROUP = 30;
 

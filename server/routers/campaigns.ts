@@ -17,7 +17,7 @@ import { CAMPAIGN_SORTS, campaignDays, listCampaigns, type CampaignSort } from "
 import { campaignTiming } from "@/clickhouse/queries/campaign-timing";
 import { writeSavedSegment } from "@/clickhouse/queries/segments/saved";
 import { CAN_EDIT_AUDIENCE } from "../auth/roles";
-import { breakdownBySchema, describeGroup, groupFilterSchema, SMALL_GROUP } from "../domain/campaign-groups";
+import { breakdownBySchema, describeGroup, groupFilterSchema, MAX_GROUPS, SMALL_GROUP } from "../domain/campaign-groups";
 import { bestSlots, FEW_DELIVERIES } from "../domain/campaign-timing";
 import { requireKnownAttribute } from "./campaign-groups";
 import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
@@ -160,9 +160,10 @@ export const campaignsRouter = router({
   /** The funnel split by tag, first-message tag, source or an attribute's value; small groups flagged. */
   breakdown: workspaceProcedure.input(z.object({ campaignId, by: breakdownBySchema })).query(async ({ ctx, input }) => {
     await Promise.all([requireCampaign(ctx, input.campaignId), requireKnownAttribute(ctx.store, ctx.workspace.id, input.by)]);
-    const rows = await campaignBreakdown(ctx.store, ctx.workspace.id, input.campaignId, input.by);
+    const rows = await campaignBreakdown(ctx.store, ctx.workspace.id, input.campaignId, input.by, MAX_GROUPS);
     return {
       smallBelow: SMALL_GROUP,
+      maxGroups: MAX_GROUPS,
       rows: rows.map((r) => ({ ...r, readRate: r.delivered > 0 ? r.read / r.delivered : null, small: r.recipients < SMALL_GROUP })),
     };
   }),
