@@ -1,5 +1,9 @@
 import type { Store } from "../client";
+import type { GroupFilter } from "@/server/domain/campaign-groups";
+// campaign-common before campaign-breakdowns: the tenant check (test/unit/tenant-predicate.test.ts)
+// reads a module once, through the first import that reaches it.
 import { CAMPAIGN_RECIPIENTS_SQL, DEFAULT_REPLY_WINDOW_HOURS, isoTime, stagePredicate, type Stage } from "./campaign-common";
+import { groupPredicate } from "./campaign-breakdowns";
 
 /**
  * The contacts behind one stage of a campaign's funnel (a drill-down), and the
@@ -27,14 +31,18 @@ export interface StageFilter {
   errorCode?: number;
   /** The report's reply window (hours); the default when left out. */
   replyWindowHours?: number;
+  /** Only the recipients of one breakdown group (a breakdown cell). */
+  group?: GroupFilter;
 }
 
-const params = (workspaceId: string, campaignId: string, filter: StageFilter) => ({
-  workspaceId,
-  campaignId,
-  errorCode: filter.errorCode ?? 0,
-  replyWindowHours: filter.replyWindowHours ?? DEFAULT_REPLY_WINDOW_HOURS,
-});
+/** The WHERE of a filter over the rows of CAMPAIGN_RECIPIENTS_SQL, and its parameters. */
+function filterSql(filter: StageFilter): { where: string; params: Record<string, unknown> } {
+  const stage = stagePredicate(filter.stage, filter.errorCode);
+  const params = { errorCode: filter.errorCode ?? 0, replyWindowHours: filter.replyWindowHours ?? DEFAULT_REPLY_WINDOW_HOURS };
+  if (!filter.group) return { where: stage, params };
+  const group = groupPredicate(filter.group);
+  return { where: `${stage} AND ${group.sql}`, params: { ...params, ...group.params } };
+}
 
 /** A page of the stage's contacts, by phone, and how many there are in all. */
 export async function campaignStageContacts(
@@ -44,14 +52,15 @@ export async function campaignStageContacts(
   filter: StageFilter,
   page: { limit: number; offset: number },
 ): Promise<{ rows: StageContact[]; total: number }> {
+  const { where, params } = filterSql(filter);
   const rows = await store.query<Record<string, string | number | null>>(
     `SELECT contact, sent_eff, delivered_eff, read_eff, replied_at, replied_in_window, failed_eff, failed_code, failed_title,
             count() OVER () AS total
      FROM (${CAMPAIGN_RECIPIENTS_SQL})
-     WHERE ${stagePredicate(filter.stage, filter.errorCode)}
+     WHERE ${where}
      ORDER BY contact
      LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
-    { ...params(workspaceId, campaignId, filter), limit: page.limit, offset: page.offset },
+    { workspaceId, campaignId, ...params, limit: page.limit, offset: page.offset },
   );
   let total = Number(rows[0]?.total ?? 0);
   if (rows.length === 0 && page.offset > 0) total = await campaignStageCount(store, workspaceId, campaignId, filter);
@@ -74,10 +83,12 @@ export async function campaignStageContacts(
 }
 
 export async function campaignStageCount(store: Store, workspaceId: string, campaignId: string, filter: StageFilter): Promise<number> {
-  const [row] = await store.query<{ n: string }>(
-    `SELECT count() AS n FROM (${CAMPAIGN_RECIPIENTS_SQL}) WHERE ${stagePredicate(filter.stage, filter.errorCode)}`,
-    params(workspaceId, campaignId, filter),
-  );
+  const { where, params } = filterSql(filter);
+  const [row] = await store.query<{ n: string }>(`SELECT count() AS n FROM (${CAMPAIGN_RECIPIENTS_SQL}) WHERE ${where}`, {
+    workspaceId,
+    campaignId,
+    ...params,
+  });
   return Number(row?.n ?? 0);
 }
 
@@ -105,11 +116,12 @@ export async function writeStageAsSegmentMembers(
   filter: StageFilter,
   segmentId: string,
 ): Promise<void> {
+  const { where, params } = filterSql(filter);
   await store.command(
     `INSERT INTO segment_members (workspace_id, segment_id, contact, added_at)
      SELECT {workspaceId:String}, {segmentId:String}, contact, now64(3)
      FROM (${CAMPAIGN_RECIPIENTS_SQL})
-     WHERE ${stagePredicate(filter.stage, filter.errorCode)}`,
-    { ...params(workspaceId, campaignId, filter), segmentId },
+     WHERE ${where}`,
+    { workspaceId, campaignId, segmentId, ...params },
   );
 }

@@ -18,6 +18,7 @@ import { ComparePanel } from "./compare-panel";
 import { campaignHref, type CampaignListRow } from "./format";
 import { campaignColumns, MAX_COMPARE, pickColumn } from "./list-columns";
 import { ReadRateChart } from "./read-rate-chart";
+import { TimingPanel } from "./timing-heatmap";
 import { TotalsCards } from "./totals";
 import { listSearch, PAGE_SIZES, readListState, SORTS, type ListState } from "./url-state";
 import styles from "./campaigns.module.css";
@@ -168,6 +169,7 @@ export function CampaignListView({ workspaceId }: { workspaceId: string }) {
               </>
             )}
           </section>
+          <TimingPanel workspaceId={workspaceId} range={range} />
         </div>
       )}
     </div>

@@ -10,7 +10,8 @@ import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import { Panel, QueryContent } from "@/components/unresolved/panel";
 import { formatDateTime } from "@/components/unresolved/format";
-import { AudiencesPanel } from "./audiences";
+import { readBy, readGroup, writeBy, writeGroup, groupKey } from "./breakdown-url";
+import { BreakdownsPanel } from "./breakdowns";
 import { CostPanel } from "./cost-panel";
 import { STAGE_LABELS, type Stage } from "./format";
 import { FailuresTable, FunnelChart, StageButtons } from "./funnel";
@@ -22,7 +23,7 @@ import styles from "./campaigns.module.css";
 const STAGES = Object.keys(STAGE_LABELS) as Stage[];
 const SIZES = [25, 50, 100];
 
-/** The drill-down in the URL: `?stage=failed&code=131026&page=2&size=50`. */
+/** The drill-down in the URL: `?stage=failed&code=131026&page=2&size=50`, a breakdown cell's group as in breakdown-url.ts. */
 function readDrill(params: Pick<URLSearchParams, "get">) {
   const stage = STAGES.find((s) => s === params.get("stage")) ?? null;
   const code = Number(params.get("code"));
@@ -31,6 +32,7 @@ function readDrill(params: Pick<URLSearchParams, "get">) {
   return {
     stage,
     errorCode: stage === "failed" && params.get("code") !== null && Number.isInteger(code) ? code : undefined,
+    group: stage ? readGroup(params) : undefined,
     page: Number.isInteger(page) && page >= 1 ? page : 1,
     size: SIZES.includes(size) ? size : 25,
   };
@@ -51,9 +53,18 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
   const canSave = role.data?.role === "admin" || role.data?.role === "marketer";
   const listHref = `/w/${encodeURIComponent(workspaceId)}/campaigns`;
 
-  function openDrill(stage: Stage, errorCode?: number, page = 1, size = drill.size) {
+  const by = readBy(searchParams);
+  const setBy = (next: typeof by) => {
+    const params = new URLSearchParams(searchParams.toString());
+    writeBy(params, next);
+    window.history.replaceState(null, "", `${pathname}?${params.toString()}`);
+  };
+
+  function openDrill(stage: Stage, errorCode?: number, page = 1, size = drill.size, group?: typeof drill.group) {
     const next = writeReplyWindow(new URLSearchParams(), replyWindowHours);
+    writeBy(next, by);
     next.set("stage", stage);
+    writeGroup(next, group);
     if (errorCode !== undefined) next.set("code", String(errorCode));
     if (page > 1) next.set("page", String(page));
     if (size !== 25) next.set("size", String(size));
@@ -124,7 +135,7 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
               ) : (
                 <>
                   <FunnelChart report={r} />
-                  <StageButtons report={r} selected={drill.errorCode === undefined ? drill.stage : null} onSelect={(s) => openDrill(s)} />
+                  <StageButtons report={r} selected={drill.errorCode === undefined && !drill.group ? drill.stage : null} onSelect={(s) => openDrill(s)} />
                 </>
               )
             }
@@ -152,19 +163,30 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
           </div>
         ) : null}
         {data && data.counts.sent > 0 ? <CostPanel report={data} workspaceId={workspaceId} /> : null}
-        {data && data.counts.sent > 0 ? <AudiencesPanel workspaceId={workspaceId} campaignId={campaignId} replyWindowHours={replyWindowHours} /> : null}
+        {data && data.counts.sent > 0 ? (
+          <BreakdownsPanel
+            workspaceId={workspaceId}
+            campaignId={campaignId}
+            replyWindowHours={replyWindowHours}
+            by={by}
+            onBy={setBy}
+            selected={drill}
+            onOpen={(stage, group) => openDrill(stage, undefined, 1, drill.size, group)}
+          />
+        ) : null}
         {drill.stage ? (
           <StageContacts
-            key={`${drill.stage}/${drill.errorCode ?? ""}/${replyWindowHours}`}
+            key={`${drill.stage}/${drill.errorCode ?? ""}/${groupKey(drill.group)}/${replyWindowHours}`}
             workspaceId={workspaceId}
             campaignId={campaignId}
             stage={drill.stage}
             errorCode={drill.errorCode}
             replyWindowHours={replyWindowHours}
+            group={drill.group}
             page={drill.page}
             size={drill.size}
             canSave={canSave}
-            onPage={(page, size) => openDrill(drill.stage!, drill.errorCode, page, size)}
+            onPage={(page, size) => openDrill(drill.stage!, drill.errorCode, page, size, drill.group)}
           />
         ) : null}
       </div>

@@ -13,6 +13,7 @@ import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import { Panel, QueryContent } from "@/components/unresolved/panel";
 import { contactLabel, formatDateTime, profileHref } from "@/components/unresolved/format";
+import { describeGroup, type GroupFilter } from "@/server/domain/campaign-groups";
 import { STAGE_LABELS, type Stage, type StageContactRow } from "./format";
 import styles from "./campaigns.module.css";
 
@@ -64,13 +65,14 @@ function columns(workspaceId: string) {
   ]);
 }
 
-/** The contacts of one stage (or one error code), a page at a time, and "Save as segment". */
+/** The contacts of one stage (or one error code, or one breakdown cell), a page at a time, and "Save as segment". */
 export function StageContacts({
   workspaceId,
   campaignId,
   stage,
   errorCode,
   replyWindowHours,
+  group,
   page,
   size,
   canSave,
@@ -82,6 +84,8 @@ export function StageContacts({
   errorCode?: number;
   /** The report's reply window: who replied depends on it. */
   replyWindowHours: number;
+  /** A breakdown cell: only this group's recipients. */
+  group?: GroupFilter;
   page: number;
   size: number;
   canSave: boolean;
@@ -89,7 +93,7 @@ export function StageContacts({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const input = { workspaceId, campaignId, stage, errorCode, replyWindowHours };
+  const input = { workspaceId, campaignId, stage, errorCode, group, replyWindowHours };
   const list = useQuery(trpc.campaigns.contacts.queryOptions({ ...input, page: page - 1, pageSize: size }, { placeholderData: keepPreviousData }));
   const save = useMutation(trpc.campaigns.saveAsSegment.mutationOptions());
   const cols = useMemo(() => columns(workspaceId), [workspaceId]);
@@ -106,7 +110,7 @@ export function StageContacts({
     onColumnVisibilityChange: () => {},
   });
 
-  const what = errorCode !== undefined ? `Failed with error ${errorCode}` : STAGE_LABELS[stage];
+  const what = `${errorCode !== undefined ? `Failed with error ${errorCode}` : STAGE_LABELS[stage]}${group ? `, ${describeGroup(group)}` : ""}`;
   const total = list.data?.total ?? 0;
   return (
     <Panel

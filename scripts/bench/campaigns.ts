@@ -2,18 +2,21 @@
  * Campaign report queries for scripts/bench.ts: the list page (landing view,
  * a sort by read rate, a search, the totals and daily read rate) and the
  * report of the campaign with the most recipients (the worst case): funnel,
- * failures, read curve, a drill-down page and a deep one, who read it, and
- * a comparison of the five largest (its list lookup included). The funnel is
- * timed with the default 72 h reply window and a 7-day one (a wider window
- * reads more inbound messages), and the cost: billable messages by category.
+ * failures, read curve, a drill-down page and a deep one, its breakdowns (tag,
+ * attribute, first-message tag, source) and a breakdown cell's contacts, a
+ * comparison of the five largest (its list lookup included), the cost
+ * (billable messages by category), and the weekday × hour read rates of 90
+ * days. The funnel is timed with the default 72 h reply window and a 7-day
+ * one (a wider window reads more inbound messages).
  */
 import type { Store } from "@/clickhouse/client";
-import { campaignAudiences } from "@/clickhouse/queries/campaign-audiences";
+import { campaignBreakdown } from "@/clickhouse/queries/campaign-breakdowns";
 import { compareCampaigns } from "@/clickhouse/queries/campaign-compare";
 import { campaignBillable } from "@/clickhouse/queries/campaign-cost";
 import { campaignStageContacts } from "@/clickhouse/queries/campaign-contacts";
 import { campaignFailures, campaignFunnel, campaignInfo, campaignReadCurve } from "@/clickhouse/queries/campaign-funnel";
 import { campaignDays, listCampaigns } from "@/clickhouse/queries/campaign-list";
+import { campaignTiming } from "@/clickhouse/queries/campaign-timing";
 import type { BenchQuery } from "./stats";
 
 export function campaignBenchQueries(store: Store, workspaceId: string, now: Date): BenchQuery[] {
@@ -51,12 +54,26 @@ export function campaignBenchQueries(store: Store, workspaceId: string, now: Dat
       name: "biggest: sent, page 100",
       run: withCampaign((id) => campaignStageContacts(store, workspaceId, id, { stage: "sent" }, { limit: 25, offset: 2475 })),
     },
-    { group, name: "biggest: audiences by tag", run: withCampaign((id) => campaignAudiences(store, workspaceId, id, { kind: "tag" })) },
+    { group, name: "biggest: breakdown by tag", run: withCampaign((id) => campaignBreakdown(store, workspaceId, id, { dimension: "tag" })) },
     {
       group,
-      name: "biggest: audiences by attribute plan",
-      run: withCampaign((id) => campaignAudiences(store, workspaceId, id, { kind: "attribute", attribute: "plan" })),
+      name: "biggest: breakdown by attribute plan",
+      run: withCampaign((id) => campaignBreakdown(store, workspaceId, id, { dimension: "attribute", attribute: "plan" })),
     },
+    {
+      group,
+      name: "biggest: breakdown by first-message tag",
+      run: withCampaign((id) => campaignBreakdown(store, workspaceId, id, { dimension: "firstMessageTag" })),
+    },
+    { group, name: "biggest: breakdown by source", run: withCampaign((id) => campaignBreakdown(store, workspaceId, id, { dimension: "source" })) },
+    {
+      group,
+      name: "biggest: read, source organic, page 1",
+      run: withCampaign((id) =>
+        campaignStageContacts(store, workspaceId, id, { stage: "read", group: { dimension: "source", value: "organic" } }, { limit: 25, offset: 0 }),
+      ),
+    },
+    { group, name: "when it works 90 d", run: () => campaignTiming(store, workspaceId, daysBack(90)) },
     {
       group,
       name: "compare 5 largest",

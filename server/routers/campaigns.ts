@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { campaignAudiences } from "@/clickhouse/queries/campaign-audiences";
+import { campaignBreakdown } from "@/clickhouse/queries/campaign-breakdowns";
 import { STAGES, type Stage } from "@/clickhouse/queries/campaign-common";
 import { campaignBillable, getWorkspacePrices } from "@/clickhouse/queries/campaign-cost";
 import { compareCampaigns } from "@/clickhouse/queries/campaign-compare";
@@ -15,9 +15,13 @@ import {
   READ_DELAY_BUCKETS,
 } from "@/clickhouse/queries/campaign-funnel";
 import { CAMPAIGN_SORTS, campaignDays, listCampaigns, type CampaignSort } from "@/clickhouse/queries/campaign-list";
+import { campaignTiming } from "@/clickhouse/queries/campaign-timing";
 import { writeSavedSegment } from "@/clickhouse/queries/segments/saved";
 import { CAN_EDIT_AUDIENCE } from "../auth/roles";
 import { campaignCost } from "../domain/campaign-cost";
+import { breakdownBySchema, describeGroup, groupFilterSchema, MAX_GROUPS, SMALL_GROUP } from "../domain/campaign-groups";
+import { bestSlots, FEW_DELIVERIES } from "../domain/campaign-timing";
+import { requireKnownAttribute } from "./campaign-groups";
 import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
 import { replyWindow } from "./campaign-inputs";
 
@@ -51,7 +55,14 @@ const sortKeys = Object.keys(CAMPAIGN_SORTS) as [CampaignSort, ...CampaignSort[]
 const campaignId = z.string().min(1, "campaignId is required").max(200, "a campaign id has at most 200 characters");
 const stage = z.enum(STAGES, { error: `stage must be one of ${STAGES.join(", ")}` });
 const stageInput = z
-  .object({ campaignId, stage, errorCode: z.number().int().min(-2_147_483_648).max(2_147_483_647).optional(), ...replyWindow })
+  .object({
+    campaignId,
+    stage,
+    errorCode: z.number().int().min(-2_147_483_648).max(2_147_483_647).optional(),
+    /** A breakdown cell: only this group's recipients. */
+    group: groupFilterSchema.optional(),
+    ...replyWindow,
+  })
   .refine((s) => s.errorCode === undefined || s.stage === "failed", {
     message: "an error code narrows only the failed stage",
     path: ["errorCode"],
@@ -155,27 +166,26 @@ export const campaignsRouter = router({
     };
   }),
 
-  /** Which audiences read it: recipients by their tags, or by one attribute's value. */
-  audiences: workspaceProcedure
-    .input(
-      z.object({
-        campaignId,
-        dimension: z.discriminatedUnion(
-          "kind",
-          [
-            z.object({ kind: z.literal("tag") }),
-            z.object({ kind: z.literal("attribute"), attribute: z.string().min(1, "pick an attribute").max(100) }),
-          ],
-          { error: "group by tag or by an attribute" },
-        ),
-        ...replyWindow,
-      }),
-    )
-    .query(async ({ ctx, input }) => {
-      await requireCampaign(ctx, input.campaignId);
-      const rows = await campaignAudiences(ctx.store, ctx.workspace.id, input.campaignId, input.dimension, 20, input.replyWindowHours);
-      return rows.map((r) => ({ ...r, readRate: r.delivered > 0 ? r.read / r.delivered : null }));
-    }),
+  /** The funnel split by tag, first-message tag, source or an attribute's value; small groups flagged. */
+  breakdown: workspaceProcedure.input(z.object({ campaignId, by: breakdownBySchema, ...replyWindow })).query(async ({ ctx, input }) => {
+    await Promise.all([requireCampaign(ctx, input.campaignId), requireKnownAttribute(ctx.store, ctx.workspace.id, input.by)]);
+    const rows = await campaignBreakdown(ctx.store, ctx.workspace.id, input.campaignId, input.by, MAX_GROUPS, input.replyWindowHours);
+    return {
+      smallBelow: SMALL_GROUP,
+      maxGroups: MAX_GROUPS,
+      rows: rows.map((r) => ({ ...r, readRate: r.delivered > 0 ? r.read / r.delivered : null, small: r.recipients < SMALL_GROUP })),
+    };
+  }),
+
+  /** When it works: read rate by weekday and hour of delivery over the range's campaigns, and the best hours. */
+  timing: workspaceProcedure.input(rangeInput).query(async ({ ctx, input }) => {
+    const range = resolveRange(input);
+    // Workspaces have no time zone setting yet (0001_config_tables), so hours are UTC and the page says so.
+    const timeZone = "UTC";
+    const cells = (await campaignTiming(ctx.store, ctx.workspace.id, range, timeZone)).map((c) => ({ ...c, few: c.delivered < FEW_DELIVERIES }));
+    const totals = { delivered: cells.reduce((s, c) => s + c.delivered, 0), read: cells.reduce((s, c) => s + c.read, 0) };
+    return { range, timeZone, fewBelow: FEW_DELIVERIES, cells, totals, best: bestSlots(cells) };
+  }),
 
   /** Two to five campaigns side by side: funnel, rates and the cumulative read curve. */
   compare: workspaceProcedure
@@ -215,12 +225,12 @@ export const campaignsRouter = router({
       ),
     )
     .query(async ({ ctx, input }) => {
-      await requireCampaign(ctx, input.campaignId);
+      await Promise.all([requireCampaign(ctx, input.campaignId), requireKnownAttribute(ctx.store, ctx.workspace.id, input.group)]);
       const result = await campaignStageContacts(
         ctx.store,
         ctx.workspace.id,
         input.campaignId,
-        { stage: input.stage, errorCode: input.errorCode, replyWindowHours: input.replyWindowHours },
+        { stage: input.stage, errorCode: input.errorCode, group: input.group, replyWindowHours: input.replyWindowHours },
         { limit: input.pageSize, offset: input.page * input.pageSize },
       );
       return { ...result, page: input.page, pageSize: input.pageSize };
@@ -236,13 +246,15 @@ export const campaignsRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const ws = ctx.workspace.id;
-      const info = await requireCampaign(ctx, input.campaignId);
-      const filter = { stage: input.stage, errorCode: input.errorCode, replyWindowHours: input.replyWindowHours };
+      const [info] = await Promise.all([requireCampaign(ctx, input.campaignId), requireKnownAttribute(ctx.store, ws, input.group)]);
+      const filter = { stage: input.stage, errorCode: input.errorCode, group: input.group, replyWindowHours: input.replyWindowHours };
       const size = await campaignStageCount(ctx.store, ws, input.campaignId, filter);
       if (size === 0) throw new TRPCError({ code: "BAD_REQUEST", message: "Nobody is in this stage, so there is nothing to save." });
-      const what = `${STAGE_WORDS[input.stage]}${input.errorCode !== undefined ? ` with error ${input.errorCode}` : ""}`;
+      // Stage words in lower case; a group keeps its tag or value as written.
+      const stageWords = `${STAGE_WORDS[input.stage]}${input.errorCode !== undefined ? ` with error ${input.errorCode}` : ""}`.toLowerCase();
+      const what = `${stageWords}${input.group ? `, ${describeGroup(input.group)}` : ""}`;
       const now = new Date();
-      const name = (input.name ?? `${info.name}: ${what.toLowerCase()} (${now.toISOString().slice(0, 10)})`).slice(0, 120);
+      const name = (input.name ?? `${info.name}: ${what} (${now.toISOString().slice(0, 10)})`).slice(0, 120);
       const segmentId = randomUUID();
       await writeStageAsSegmentMembers(ctx.store, ws, input.campaignId, filter, segmentId);
       // The same shape as Segments' static lists: the filter is the one rule "on this list".
@@ -253,13 +265,13 @@ export const campaignsRouter = router({
         {
           segmentId,
           name,
-          description: `Contacts of campaign “${info.name}” in stage ${what.toLowerCase()}, on ${now.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+          description: `Contacts of campaign “${info.name}” in stage ${what}, on ${now.toISOString().slice(0, 16).replace("T", " ")} UTC`,
           kind: "static",
           filter: segmentFilter,
           createdBy: ctx.userId,
           updatedBy: ctx.userId,
         },
-        { action: "created", summary: `Saved ${size} contacts from campaign “${info.name}” (${what.toLowerCase()})`, by: ctx.userId },
+        { action: "created", summary: `Saved ${size} contacts from campaign “${info.name}” (${what})`, by: ctx.userId },
       );
       return { segmentId, name, size };
     }),

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { MARKETER, PASSWORD, signIn } from "./helpers";
+import { MANAGER, MARKETER, PASSWORD, signIn } from "./helpers";
 
 // The list and report read every recipient of the workspace on first open; give them time on a busy machine.
 const LOADED = { timeout: 30_000 };
@@ -80,4 +80,33 @@ test("a marketer reads a campaign's funnel, opens the ignored contacts and saves
   await saved.getByRole("link").click();
   await expect(page).toHaveURL(/\/w\/demo\/segments\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1, name: /Summer Sale launch: ignored/ })).toBeVisible(LOADED);
+});
+
+test("a manager breaks a campaign down by source, opens a cell's contacts, and sees when campaigns are read", async ({ page }) => {
+  await signIn(page, MANAGER, PASSWORD, "/w/demo/campaigns/cmp_summer-sale-launch");
+  const panel = page.getByTestId("breakdowns");
+  await expect(panel.getByRole("table")).toBeVisible(LOADED);
+  await panel.getByLabel("Break down by").selectOption("source");
+  await expect(page).toHaveURL(/[?&]by=source/);
+  await expect(panel.getByRole("columnheader", { name: "Source" })).toBeVisible(LOADED);
+
+  // The first group's "read" count opens exactly that many contacts.
+  const cell = panel.getByRole("row").nth(1).getByTestId("cell-read");
+  const read = count(await cell.textContent());
+  expect(read).toBeGreaterThan(0);
+  await cell.click();
+  await expect(page).toHaveURL(/stage=read&g=source/);
+  const drill = page.getByTestId("drill-down");
+  const title = new RegExp(`^Read, (source “.+”|no source|came from an ad): ${read.toLocaleString("en-US")} contacts?$`);
+  await expect(drill.getByRole("heading", { name: title })).toBeVisible(LOADED);
+  const links = drill.getByRole("table").getByRole("link");
+  await expect(links).toHaveCount(Math.min(read, 25), LOADED);
+  await expect(links.first()).toHaveAttribute("href", /^\/w\/demo\/contacts\/%2B\d+$/);
+
+  // The campaign list shows the weekday × hour read rates, in UTC.
+  await page.goto("/w/demo/campaigns?range=90d");
+  const timing = page.getByTestId("timing");
+  await expect(timing).toContainText("Hours in UTC", LOADED);
+  await expect(timing.getByRole("table")).toBeVisible(LOADED);
+  await expect(timing.getByRole("rowheader")).toHaveCount(7);
 });

@@ -138,10 +138,10 @@ describe("campaign replies within a reply window, and cost", () => {
     expect(read.rows.map((r) => r.contact)).toEqual([P(1), P(2), P(4), P(6)]);
   });
 
-  it("uses the same window in the audiences, the comparison, a saved segment, and 72 h in the list", async () => {
+  it("uses the same window in the breakdowns, the comparison, a saved segment, and 72 h in the list", async () => {
     await ingestEvents(store(), workspaceId, [P(2), P(3)].map((contact) => ev({ type: "tag.added", contact, ts: at("01-01T00:00:00"), tag: "VIP", kind: "manual" })));
     const vip = async (replyWindowHours: number) =>
-      (await admin.campaigns.audiences({ workspaceId, campaignId: "promo", dimension: { kind: "tag" }, replyWindowHours })).find((a) => a.value === "VIP");
+      (await admin.campaigns.breakdown({ workspaceId, campaignId: "promo", by: { dimension: "tag" }, replyWindowHours })).rows.find((a) => a.value === "VIP");
     expect(await vip(72)).toMatchObject({ recipients: 2, delivered: 2, read: 2, replied: 2 });
     expect(await vip(24)).toMatchObject({ recipients: 2, delivered: 2, read: 1, replied: 1 });
     const compared = await admin.campaigns.compare({ workspaceId, campaignIds: ["promo", "other"], replyWindowHours: 24 });

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import { upsertAttributeDefinitions } from "@/clickhouse/queries/attributes";
 import { eventSchema } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
 import { callerFor, createTestWorkspace, randomId } from "../helpers/factories";
@@ -114,6 +115,7 @@ describe("campaign analytics", () => {
     // Audiences: VIP on r01 (read), r05 (ignored), r07 (failed); Lead on r05 then removed; plan on r01, r02, r05.
     const tag = (contact: string, t: string, type = "tag.added") => ev({ type, contact, ts: at("01-01T00:00:00"), tag: t, kind: "manual" });
     const plan = (contact: string, value: string) => ev({ type: "attribute.set", contact, ts: at("01-01T00:00:00"), attribute: "plan", value });
+    await upsertAttributeDefinitions(store(), workspaceId, [{ name: "plan", type: "text", options: [] }]);
     await ingestEvents(store(), workspaceId, [
       tag(R(1), "VIP"),
       tag(R(5), "VIP"),
@@ -294,17 +296,12 @@ describe("campaign analytics", () => {
   });
 
   it("breaks the recipients down by tag and by an attribute's value", async () => {
-    const byTag = await api.campaigns.audiences({ workspaceId, campaignId: "summer", dimension: { kind: "tag" } });
-    expect(byTag).toEqual([
-      { value: "VIP", recipients: 3, delivered: 2, read: 1, replied: 1, readRate: 0.5 },
-      { value: "Lead", recipients: 1, delivered: 1, read: 1, replied: 0, readRate: 1 },
-    ]);
-    const byPlan = await api.campaigns.audiences({ workspaceId, campaignId: "summer", dimension: { kind: "attribute", attribute: "plan" } });
-    expect(byPlan).toEqual([
-      { value: "", recipients: 10, delivered: 6, read: 6, replied: 1, readRate: 1 },
-      { value: "Premium", recipients: 2, delivered: 2, read: 2, replied: 1, readRate: 1 },
-      { value: "Basic", recipients: 1, delivered: 1, read: 0, replied: 0, readRate: 0 },
-    ]);
+    const row = (value: string, recipients: number, delivered: number, read: number, replied: number, ignored: number, failed: number) =>
+      ({ value, ad: false, recipients, delivered, read, replied, ignored, failed, readRate: delivered ? read / delivered : null, small: true });
+    const byTag = await api.campaigns.breakdown({ workspaceId, campaignId: "summer", by: { dimension: "tag" } });
+    expect(byTag.rows).toEqual([row("VIP", 3, 2, 1, 1, 1, 1), row("Lead", 1, 1, 1, 0, 0, 0)]);
+    const byPlan = await api.campaigns.breakdown({ workspaceId, campaignId: "summer", by: { dimension: "attribute", attribute: "plan" } });
+    expect(byPlan.rows).toEqual([row("", 10, 6, 6, 1, 0, 3), row("Premium", 2, 2, 2, 1, 0, 0), row("Basic", 1, 1, 0, 0, 1, 0)]);
   });
 
   it("compares campaigns side by side, in the order asked", async () => {

@@ -1,0 +1,128 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { formatNumber } from "@/components/overview/format";
+import overview from "@/components/overview/overview.module.css";
+import { useTRPC } from "@/components/trpc";
+import { Panel, QueryContent } from "@/components/unresolved/panel";
+import { describeSlot, WEEKDAYS } from "@/server/domain/campaign-timing";
+import { formatRate, type CampaignOutputs } from "./format";
+import insights from "./insights.module.css";
+
+type Timing = CampaignOutputs["timing"];
+type Cell = Timing["cells"][number];
+
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
+const hh = (h: number) => `${String(h).padStart(2, "0")}:00`;
+
+/** Read rate as a tint of the read colour: empty cells stay the plain background. */
+const tint = (rate: number) => `color-mix(in srgb, #128c7e ${Math.round(8 + rate * 92)}%, #f2f4f7)`;
+
+function cellTitle(c: Cell, timeZone: string): string {
+  const when = `${WEEKDAYS[c.weekday - 1]} ${hh(c.hour)}–${hh(c.hour + 1)} ${timeZone}`;
+  if (c.delivered === 0) return `${when}: nothing delivered`;
+  const few = c.few ? " (few deliveries: uncertain)" : "";
+  return `${when}: ${formatRate(c.readRate)} read of ${formatNumber(c.delivered)} delivered${few}`;
+}
+
+function Heatmap({ data }: { data: Timing }) {
+  const best = new Set(data.best.map((b) => `${b.weekday}/${b.hour}`));
+  const byDay = WEEKDAYS.map((_, i) => data.cells.filter((c) => c.weekday === i + 1));
+  return (
+    <div className={insights.scroll}>
+      <table className={insights.heatmap}>
+        <caption className="visually-hidden">
+          Read rate by weekday and hour of delivery ({data.timeZone}); each cell’s title gives its figures
+        </caption>
+        <thead>
+          <tr>
+            <td aria-hidden="true" style={{ background: "none", width: 40 }} />
+            {HOURS.map((h) => (
+              <th key={h} scope="col" title={`${hh(h)}–${hh(h + 1)}`}>
+                {h % 3 === 0 ? String(h).padStart(2, "0") : <span className="visually-hidden">{hh(h)}</span>}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {byDay.map((cells, i) => (
+            <tr key={WEEKDAYS[i]}>
+              <th scope="row" title={WEEKDAYS[i]}>
+                {WEEKDAYS[i].slice(0, 3)}
+              </th>
+              {cells.map((c) => {
+                const title = cellTitle(c, data.timeZone);
+                return (
+                  <td key={c.hour} title={title} data-testid={`heat-${c.weekday}-${c.hour}`}>
+                    {c.delivered > 0 ? (
+                      <span
+                        className={`${insights.heat} ${c.few ? insights.few : ""} ${best.has(`${c.weekday}/${c.hour}`) ? insights.best : ""}`}
+                        style={{ backgroundColor: tint(c.readRate ?? 0) }}
+                      >
+                        <span className="visually-hidden">{title}</span>
+                      </span>
+                    ) : (
+                      <span className="visually-hidden">{title}</span>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * When campaigns work: the read rate by the weekday and hour messages were
+ * delivered, over the range's campaigns, and the best hours in words. Hours
+ * with few deliveries are pale and striped, and never named as best.
+ */
+export function TimingPanel({ workspaceId, range }: { workspaceId: string; range: { from: string; to: string } }) {
+  const trpc = useTRPC();
+  const query = useQuery(trpc.campaigns.timing.queryOptions({ workspaceId, ...range }, { placeholderData: keepPreviousData }));
+  const zone = query.data?.timeZone ?? "UTC";
+  return (
+    <Panel
+      id="timing"
+      title="When it works"
+      busy={query.isPlaceholderData}
+      description={`Read rate by the weekday and hour messages were delivered, across this range’s campaigns. Hours in ${zone}${zone === "UTC" ? " (the workspace has no time zone set)" : ""}.`}
+    >
+      <QueryContent query={query} what="read rate by hour" skeletonHeight={240}>
+        {(data) =>
+          data.totals.delivered === 0 ? (
+            <div className={overview.empty}>
+              <p className={overview.emptyTitle}>Nothing was delivered in this range</p>
+              <p>The hours fill in as campaigns are delivered. Try a longer range.</p>
+            </div>
+          ) : (
+            <>
+              <Heatmap data={data} />
+              <p className={insights.legend}>
+                <span>
+                  0% <span className={insights.scale} aria-hidden="true" /> 100% read
+                </span>
+                <span>
+                  <span className={`${insights.fewSwatch} ${insights.few}`} aria-hidden="true" /> fewer than {data.fewBelow} deliveries: uncertain
+                </span>
+                <span>Outlined: the best hours below.</span>
+              </p>
+              {data.best.length ? (
+                <ol className={insights.bestList} aria-label="Best hours">
+                  {data.best.map((b) => (
+                    <li key={`${b.weekday}/${b.hour}`}>{describeSlot(b)}</li>
+                  ))}
+                </ol>
+              ) : (
+                <p className={insights.legend}>No hour has {data.fewBelow} deliveries yet, so none is named best; the grid shows what there is.</p>
+              )}
+            </>
+          )
+        }
+      </QueryContent>
+    </Panel>
+  );
+}
