@@ -4,6 +4,7 @@ import type { GroupFilter } from "@/server/domain/campaign-groups";
 // reads a module once, through the first import that reaches it.
 import { CAMPAIGN_RECIPIENTS_SQL, DEFAULT_REPLY_WINDOW_HOURS, isoTime, stagePredicate, type Stage } from "./campaign-common";
 import { groupPredicate } from "./campaign-breakdowns";
+import { contactNames } from "./contact-names";
 
 /**
  * The contacts behind one stage of a campaign's funnel (a drill-down), and the
@@ -90,19 +91,6 @@ export async function campaignStageCount(store: Store, workspaceId: string, camp
     ...params,
   });
   return Number(row?.n ?? 0);
-}
-
-/** Profile names of a page of contacts (the latest one each contact revealed). */
-async function contactNames(store: Store, workspaceId: string, contacts: string[]): Promise<Map<string, string>> {
-  if (contacts.length === 0) return new Map();
-  const rows = await store.query<{ contact: string; name: string }>(
-    `SELECT contact, argMaxMerge(name) AS name
-     FROM contact_state
-     WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}
-     GROUP BY contact`,
-    { workspaceId, contacts },
-  );
-  return new Map(rows.map((r) => [r.contact, r.name]));
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Store } from "../client";
 import { toClickHouseTime } from "../time";
 import { STOP_WORDS } from "@/server/domain/stop-words";
-import { contactNames, isoTime, rangeBounds, type DayRange } from "./unresolved-common";
+import { contactNames } from "./contact-names";
+import { isoTime, rangeBounds, type DayRange } from "./unresolved-common";
 
 /**
  * What people asked when the bot could not help: the requests themselves

@@ -1,5 +1,6 @@
 import type { Store } from "../client";
-import { contactNames, isoTime } from "./unresolved-common";
+import { contactNames } from "./contact-names";
+import { isoTime } from "./unresolved-common";
 
 /**
  * The chats waiting on a human right now, from control_state (one row per

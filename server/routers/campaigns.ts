@@ -22,6 +22,7 @@ import { campaignCost } from "../domain/campaign-cost";
 import { breakdownBySchema, describeGroup, groupFilterSchema, MAX_GROUPS, SMALL_GROUP } from "../domain/campaign-groups";
 import { bestSlots, FEW_DELIVERIES } from "../domain/campaign-timing";
 import { requireKnownAttribute } from "./campaign-groups";
+import { rangeInput, resolveRange } from "./range-input";
 import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
 import { replyWindow } from "./campaign-inputs";
 
@@ -31,25 +32,6 @@ import { replyWindow } from "./campaign-inputs";
  * stage, and "save these contacts as a segment". Reads are open to every
  * member; saving a segment is for admins and marketers, as in Segments.
  */
-
-const DAY_MS = 86_400_000;
-export const MAX_RANGE_DAYS = 366;
-const isoDay = z.iso.date({ message: "use a date like 2026-11-23" });
-
-/** Whole UTC days, `to` included; by default the last 30 days, like the other reports. */
-const rangeInput = z
-  .object({ from: isoDay.optional(), to: isoDay.optional() })
-  .refine((r) => !r.from || !r.to || r.from <= r.to, { message: "`from` must be on or before `to`", path: ["from"] })
-  .refine((r) => !r.from || !r.to || (Date.parse(r.to) - Date.parse(r.from)) / DAY_MS <= MAX_RANGE_DAYS, {
-    message: `pick a range of at most ${MAX_RANGE_DAYS} days`,
-    path: ["to"],
-  });
-
-function resolveRange(input: { from?: string; to?: string }) {
-  const to = input.to ?? new Date().toISOString().slice(0, 10);
-  const from = input.from ?? new Date(Date.parse(to) - 29 * DAY_MS).toISOString().slice(0, 10);
-  return from <= to ? { from, to } : { from: to, to: from };
-}
 
 const sortKeys = Object.keys(CAMPAIGN_SORTS) as [CampaignSort, ...CampaignSort[]];
 const campaignId = z.string().min(1, "campaignId is required").max(200, "a campaign id has at most 200 characters");

@@ -5,6 +5,7 @@ import type { DayRange } from "@/clickhouse/queries/unresolved-common";
 import { entryPoints } from "@/clickhouse/queries/unresolved-sources";
 import { speedReport, WAIT_BUCKETS } from "@/clickhouse/queries/unresolved-speed";
 import { requestsPerDay } from "@/clickhouse/queries/unresolved-volume";
+import { rangeInput, resolveRange } from "./range-input";
 import { router, workspaceProcedure } from "../trpc/init";
 
 /**
@@ -12,27 +13,6 @@ import { router, workspaceProcedure } from "../trpc/init";
  * fails) on its own and the list can page without reloading the charts.
  * Every member may read it.
  */
-
-export const MAX_RANGE_DAYS = 366;
-const DAY_MS = 86_400_000;
-
-const isoDay = z.iso.date({ message: "use a date like 2026-11-23" });
-
-/** The date range, as the Overview takes it: whole UTC days, `to` included; by default the last 30 days. */
-const rangeInput = z
-  .object({ from: isoDay.optional(), to: isoDay.optional() })
-  .refine((r) => !r.from || !r.to || r.from <= r.to, { message: "`from` must be on or before `to`", path: ["from"] })
-  .refine((r) => !r.from || !r.to || (Date.parse(r.to) - Date.parse(r.from)) / DAY_MS <= MAX_RANGE_DAYS, {
-    message: `pick a range of at most ${MAX_RANGE_DAYS} days`,
-    path: ["to"],
-  });
-
-function resolveRange(input: { from?: string; to?: string }): DayRange {
-  const to = input.to ?? new Date().toISOString().slice(0, 10);
-  const from = input.from ?? new Date(Date.parse(to) - 29 * DAY_MS).toISOString().slice(0, 10);
-  // A lone `from` after today, or a lone `to` before the default start, still has to read forwards.
-  return from <= to ? { from, to } : { from: to, to: from };
-}
 
 const waitStats = z.object({ events: z.number(), measured: z.number(), medianMs: z.number().nullable(), p90Ms: z.number().nullable() });
 const waitReport = waitStats.extend({

@@ -452,13 +452,14 @@ describe("profile actions", () => {
     const before = await as("analyst").profile.overview(input);
     for (const role of ["analyst", "manager"] as const) {
       const caller = as(role);
+      // Started one at a time: a refusal nobody awaits yet would be an unhandled rejection.
       const attempts = [
-        caller.profile.addTag({ ...input, tag: "Lead" }),
-        caller.profile.removeTag({ ...input, tag: "VIP" }),
-        caller.profile.setAttribute({ ...input, attribute: "email", value: "x@example.com" }),
+        () => caller.profile.addTag({ ...input, tag: "Lead" }),
+        () => caller.profile.removeTag({ ...input, tag: "VIP" }),
+        () => caller.profile.setAttribute({ ...input, attribute: "email", value: "x@example.com" }),
       ];
       for (const attempt of attempts) {
-        await expect(attempt).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("ask a workspace admin or marketer") });
+        await expect(attempt()).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("ask a workspace admin or marketer") });
       }
     }
     expect((await as("analyst").profile.overview(input)).eventCounts).toEqual(before.eventCounts);

@@ -1,0 +1,14 @@
+import type { Store } from "../client";
+
+/** The profile names of a few contacts (a page of a list), by phone. */
+export async function contactNames(store: Store, workspaceId: string, contacts: string[]): Promise<Map<string, string>> {
+  if (contacts.length === 0) return new Map();
+  const rows = await store.query<{ contact: string; name: string }>(
+    `SELECT contact, argMaxMerge(name) AS name
+     FROM contact_state
+     WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}
+     GROUP BY contact`,
+    { workspaceId, contacts: [...new Set(contacts)] },
+  );
+  return new Map(rows.map((r) => [r.contact, r.name]));
+}
