@@ -16,6 +16,8 @@ const PAGES = [
   { file: "profile.png", path: "/w/demo/contacts", waitFor: "Contacts", openFirstRow: true },
   { file: "segments.png", path: "/w/demo/segments/new", waitFor: "Segments" },
   { file: "unresolved.png", path: "/w/demo/unresolved?range=30d", waitFor: "Where they come from" },
+  { file: "campaigns.png", path: "/w/demo/campaigns?range=90d", waitFor: "When it works" },
+  { file: "campaign.png", path: "/w/demo/campaigns/cmp_summer-sale-launch?by=source", waitFor: "Breakdowns" },
   { file: "manage-import.png", path: "/w/demo/manage/import", waitFor: "Import", upload: true },
 ];
 
