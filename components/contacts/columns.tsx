@@ -140,17 +140,28 @@ export function StatusBadge({ shown, underlying }: { shown: ShownStatus; underly
   );
 }
 
+/** The server names a campaign's broadcast tag "Broadcast · <campaign>" and lists them last. */
+const BROADCAST_LABEL = "Broadcast · ";
+
 function Tags({ tags }: { tags: string[] }) {
   if (tags.length === 0) return <span className={styles.muted}>—</span>;
-  const rest = tags.length - TAGS_SHOWN;
+  // One chip for all the campaigns a contact got, so they do not crowd out the tags people set.
+  const own = tags.filter((t) => !t.startsWith(BROADCAST_LABEL));
+  const broadcasts = tags.length - own.length;
+  const rest = own.length - TAGS_SHOWN;
   return (
     <span className={styles.tags} title={tags.join(", ")}>
-      {tags.slice(0, TAGS_SHOWN).map((t) => (
+      {own.slice(0, TAGS_SHOWN).map((t) => (
         <span key={t} className={styles.tag}>
           {t}
         </span>
       ))}
       {rest > 0 ? <span className={styles.more}>+{rest}</span> : null}
+      {broadcasts > 0 ? (
+        <span className={styles.tag}>
+          {broadcasts} {broadcasts === 1 ? "broadcast" : "broadcasts"}
+        </span>
+      ) : null}
     </span>
   );
 }

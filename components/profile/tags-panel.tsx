@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { describeError } from "@/components/trpc-error";
+import { BROADCAST_TAG_PREFIX } from "@/server/domain/broadcast-tag";
 import { useTRPC } from "@/components/trpc";
 import { actorLabel, actorRole, formatWhen, ORIGIN_LABEL } from "./format";
 import type { ProfileOverview } from "./profile-view";
@@ -13,7 +14,9 @@ import styles from "./profile.module.css";
 type Tag = ProfileOverview["tags"][number];
 
 export function TagsPanel({ workspaceId, contact, tags, canAct }: { workspaceId: string; contact: string; tags: Tag[]; canAct: boolean }) {
-  const automated = tags.filter((t) => t.kind !== "manual");
+  // One broadcast tag per campaign received: folded away, so the tags rules and people set stay in view.
+  const broadcasts = tags.filter((t) => t.kind !== "manual" && t.tag.startsWith(BROADCAST_TAG_PREFIX));
+  const automated = tags.filter((t) => t.kind !== "manual" && !t.tag.startsWith(BROADCAST_TAG_PREFIX));
   const manual = tags.filter((t) => t.kind === "manual");
   return (
     <section className={styles.panel} aria-labelledby="tags-title">
@@ -32,6 +35,14 @@ export function TagsPanel({ workspaceId, contact, tags, canAct }: { workspaceId:
           empty="No manual tags yet."
           remove={canAct ? { workspaceId, contact } : undefined}
         />
+        {broadcasts.length > 0 ? (
+          <details data-testid="tags-broadcast">
+            <summary className={edit.groupTitle}>
+              Broadcast tags ({broadcasts.length}), one per campaign received
+            </summary>
+            <TagGroup title="" testId="tags-broadcast-list" tags={broadcasts} empty="" />
+          </details>
+        ) : null}
       </div>
       {canAct ? <AddTagForm workspaceId={workspaceId} contact={contact} /> : null}
     </section>
@@ -53,7 +64,7 @@ function TagGroup({
 }) {
   return (
     <div data-testid={testId}>
-      <h3 className={edit.groupTitle}>{title}</h3>
+      {title ? <h3 className={edit.groupTitle}>{title}</h3> : null}
       {tags.length === 0 ? (
         <p className={`${styles.muted} ${styles.small}`}>{empty}</p>
       ) : (
