@@ -20,6 +20,10 @@
  * replied ⊂ read ⊂ delivered ⊂ sent. A failure after a delivery does not
  * undo it: "failed" means failed and never delivered.
  *
+ * The segment builder's campaign conditions read the same rows with the
+ * default window (recipientContactsSql below), so a segment "ignored
+ * campaign X" and X's drill-down for Ignored have the same contacts.
+ *
  * FINAL merges the sorted parts into one row per (campaign, contact), which is
  * cheaper than hashing every pair with GROUP BY; the argMax states are
  * finalised per row.
@@ -75,10 +79,11 @@ const CANDIDATES = `
     ) AS r
     ASOF LEFT JOIN (
       SELECT contact, ts FROM inbound_times
-      WHERE workspace_id = {workspaceId:String} AND ts >= `;
+      WHERE workspace_id = {workspaceId:String} AND `;
 const FIRST_SEND = `(SELECT min(${SEND_TIME}) FROM campaign_recipients WHERE workspace_id = {workspaceId:String} AND `;
 const LAST_SEND = `(SELECT max(${SEND_TIME}) FROM campaign_recipients WHERE workspace_id = {workspaceId:String} AND `;
-const CLOSE = ` + toIntervalHour({replyWindowHours:UInt16})
+const WINDOW_END = " + toIntervalHour({replyWindowHours:UInt16})";
+const CLOSE = `
     ) AS w ON r.contact = w.contact AND w.ts >= r.send_time
   )`;
 
@@ -87,17 +92,71 @@ const SOME = "campaign_id IN {campaignIds:Array(String)}";
 const ALL = "1";
 
 /** Every recipient of one campaign (`{campaignId:String}`). */
-export const CAMPAIGN_RECIPIENTS_SQL = `${ROWS}${ONE}${CANDIDATES}${FIRST_SEND}${ONE}) AND ts <= ${LAST_SEND}${ONE})${CLOSE}`;
+export const CAMPAIGN_RECIPIENTS_SQL = `${ROWS}${ONE}${CANDIDATES}ts >= ${FIRST_SEND}${ONE}) AND ts <= ${LAST_SEND}${ONE})${WINDOW_END}${CLOSE}`;
 
 /** Every recipient of a few campaigns (`{campaignIds:Array(String)}`), for comparing them. */
-export const SOME_CAMPAIGNS_RECIPIENTS_SQL = `${ROWS}${SOME}${CANDIDATES}${FIRST_SEND}${SOME}) AND ts <= ${LAST_SEND}${SOME})${CLOSE}`;
+export const SOME_CAMPAIGNS_RECIPIENTS_SQL = `${ROWS}${SOME}${CANDIDATES}ts >= ${FIRST_SEND}${SOME}) AND ts <= ${LAST_SEND}${SOME})${WINDOW_END}${CLOSE}`;
 
 /**
  * Every recipient of every campaign of the workspace, for the list of a range
  * starting `{from:Date}`: its campaigns were sent on or after that day, so
  * the candidates start there rather than at the workspace's first campaign.
  */
-export const WORKSPACE_RECIPIENTS_SQL = `${ROWS}${ALL}${CANDIDATES}toDateTime64({from:Date}, 3, 'UTC') AND ts <= ${LAST_SEND}${ALL})${CLOSE}`;
+export const WORKSPACE_RECIPIENTS_SQL = `${ROWS}${ALL}${CANDIDATES}ts >= toDateTime64({from:Date}, 3, 'UTC') AND ts <= ${LAST_SEND}${ALL})${WINDOW_END}${CLOSE}`;
+
+/** How the candidates of window replies are read for `recipientTicksSql` and `recipientContactsSql`. */
+export interface TicksOptions {
+  /**
+   * The earliest candidate, an SQL expression of this module's or the
+   * caller's (placeholders only): by default the scope's first send. A caller
+   * that only keeps recipients sent after a known time passes that time, which
+   * reads fewer days of inbound_times.
+   */
+  from?: string;
+  /**
+   * `scope` (default): every contact's candidates in the time span; `contact`:
+   * only `{contact:String}`'s, for one contact's ticks; `none`: no candidates,
+   * for the stages no window reply can change (WINDOW_FREE_STAGES).
+   */
+  candidates?: "scope" | "contact" | "none";
+}
+
+/**
+ * The stages a window reply cannot change, so they need no candidates: every
+ * recipient counts as sent, and a window reply needs a delivery, which
+ * already rules out `failed`.
+ */
+export const WINDOW_FREE_STAGES: ReadonlySet<Stage> = new Set<Stage>(["sent", "failed"]);
+
+/** What follows ROWS for a scope: the scope, then its window candidates (none at all: `0`, nothing read). */
+function scoped(scope: string, options: TicksOptions): string {
+  const candidates = options.candidates ?? "scope";
+  const from = options.from ?? `${FIRST_SEND}${scope})`;
+  const contact = candidates === "contact" ? "contact = {contact:String} AND " : "";
+  const span = candidates === "none" ? "0" : `${contact}ts >= ${from} AND ts <= ${LAST_SEND}${scope})${WINDOW_END}`;
+  return `${scope}${CANDIDATES}${span}${CLOSE}`;
+}
+
+/**
+ * Recipients of a scope with their effective ticks (the columns of TICKS),
+ * like CAMPAIGN_RECIPIENTS_SQL for any scope: `scope` is a predicate over
+ * campaign_recipients built by the caller from code and placeholders, never
+ * from input. Needs `{workspaceId:String}` and `{replyWindowHours:UInt16}`.
+ */
+export function recipientTicksSql(scope: string, options: TicksOptions = {}): string {
+  return `${ROWS}${scoped(scope, options)}`;
+}
+
+/**
+ * The contacts of a scope's recipients: `SELECT contact FROM (recipients with
+ * effective ticks) <tail>`, where `tail` is a WHERE (and GROUP BY / HAVING)
+ * over the TICKS columns, e.g. `WHERE ${STAGE_SQL.ignored}`. The segment
+ * builder reads campaign behaviour through this, so a segment and a
+ * campaign's drill-down apply the same tick rules.
+ */
+export function recipientContactsSql(scope: string, tail: string, options: TicksOptions = {}): string {
+  return `SELECT contact FROM (${ROWS}${scoped(scope, options)}) ${tail}`;
+}
 
 /** Name, template and times of every campaign that has a created or sent event. */
 export const CAMPAIGN_META_SQL = `

@@ -8,6 +8,13 @@ import { isGroup, type Condition, type FilterNode } from "./tree";
  * meets, with the contact's own values.
  */
 
+/**
+ * A contact's effective ticks for one campaign, as the campaign report counts
+ * them (clickhouse/queries/campaign-common.ts, default 72 h reply window): a
+ * reply is a context reply or, for a delivered message, the first inbound
+ * message within the window after the send; a reply proves a read and a read
+ * a delivery; `failedAt` only when the message was never delivered.
+ */
 export interface CampaignTicks {
   sentAt: number | null;
   deliveredAt: number | null;

@@ -14,6 +14,8 @@ import { operatorsForType } from "@/server/segments/tree";
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
+/** The campaign report's default reply window (DEFAULT_REPLY_WINDOW_HOURS), spelled out here on purpose. */
+const REPLY_WINDOW = 72 * 60 * MINUTE;
 
 export const ATTRIBUTES = [
   { name: "city", type: "text", options: [] as string[] },
@@ -100,11 +102,21 @@ export function generateContacts(count: number, now: number, seed = 42): Generat
       const wamid = `wamid.${seed}.${id++}`;
       const sent = at();
       add({ type: "message.outbound", kind: "template", campaign_id: campaign, wamid, actor: { kind: "system" } }, sent);
-      const fate = r.pick(["none", "delivered", "read", "read", "failed", "replied"] as const);
-      if (fate === "failed") add({ type: "message.status", wamid, status: "failed", error: { code: 131026, title: "undeliverable" } }, at());
-      if (fate === "delivered" || fate === "read" || fate === "replied") add({ type: "message.status", wamid, status: "delivered" }, at());
-      if (fate === "read" || fate === "replied") add({ type: "message.status", wamid, status: "read" }, at());
-      if (fate === "replied") add({ type: "message.inbound", text: "yes please", context_wamid: wamid }, at());
+      // Besides the plain fates: a reply without context in the reply window
+      // (with or without a read tick), one just after it, a context reply with
+      // no read tick, a read tick with no delivered one, a failure after delivery.
+      const fate = r.pick(["none", "delivered", "read", "read", "failed", "replied", "answered", "answeredUnread", "late", "silentReply", "readOnly", "failedAfterDelivery"] as const);
+      const failed = () => add({ type: "message.status", wamid, status: "failed", error: { code: 131026, title: "undeliverable" } }, at());
+      if (fate === "failed") failed();
+      if (fate !== "none" && fate !== "failed" && fate !== "readOnly") add({ type: "message.status", wamid, status: "delivered" }, at());
+      if (fate === "read" || fate === "replied" || fate === "answered" || fate === "readOnly") add({ type: "message.status", wamid, status: "read" }, at());
+      if (fate === "replied" || fate === "silentReply") add({ type: "message.inbound", text: "yes please", context_wamid: wamid }, at());
+      if (fate === "answered" || fate === "answeredUnread") add({ type: "message.inbound", text: "ok" }, at());
+      if (fate === "late") {
+        t = sent + REPLY_WINDOW + r.int(1, 600) * MINUTE;
+        add({ type: "message.inbound", text: "sorry, late" }, t);
+      }
+      if (fate === "failedAfterDelivery") failed();
     }
     // Histories that ran past now are moved back, whole, to end a minute ago.
     const shift = Math.max(0, t - (now - MINUTE));
@@ -171,13 +183,17 @@ function factsOf(contact: string, events: ChatEvent[], now: number): ContactFact
   const attributes = new Map<string, string>();
   for (const e of sorted) if (e.type === "attribute.set") attributes.set(e.attribute, e.value === null ? "" : String(e.value));
 
-  const campaigns = new Map<string, CampaignTicks>();
+  // Campaign ticks as the campaign report counts them. First each campaign's
+  // raw first ticks, as WhatsApp reported them.
+  const raw = new Map<string, CampaignTicks>();
   const wamidCampaign = new Map<string, string>();
   const tick = (campaign: string, field: keyof CampaignTicks, ts: number) => {
-    const c = campaigns.get(campaign) ?? { sentAt: null, deliveredAt: null, readAt: null, repliedAt: null, failedAt: null };
+    const c = raw.get(campaign) ?? { sentAt: null, deliveredAt: null, readAt: null, repliedAt: null, failedAt: null };
     if (c[field] === null || ts < c[field]!) c[field] = ts;
-    campaigns.set(campaign, c);
+    raw.set(campaign, c);
   };
+  // Inbound messages that answer no campaign through their context: the candidates of a window reply.
+  const uncontexted: number[] = [];
   for (const e of sorted) {
     if (e.type === "message.outbound" && e.campaign_id) {
       if (e.wamid) wamidCampaign.set(e.wamid, e.campaign_id);
@@ -191,9 +207,31 @@ function factsOf(contact: string, events: ChatEvent[], now: number): ContactFact
       if (e.status === "read") tick(campaign, "readAt", ms(e));
       if (e.status === "failed") tick(campaign, "failedAt", ms(e));
     }
-    if (e.type === "message.inbound" && e.context_wamid && wamidCampaign.has(e.context_wamid)) {
-      tick(wamidCampaign.get(e.context_wamid)!, "repliedAt", ms(e));
+    if (e.type === "message.inbound") {
+      if (e.context_wamid && wamidCampaign.has(e.context_wamid)) tick(wamidCampaign.get(e.context_wamid)!, "repliedAt", ms(e));
+      else uncontexted.push(ms(e));
     }
+  }
+  // Then the report's rules: without a context reply, a delivered message's
+  // reply is the first uncontexted message at or after the send, if it came
+  // within the window; a reply proves a read, a read a delivery; a failure
+  // counts only when the message was never delivered.
+  const earliest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
+  const campaigns = new Map<string, CampaignTicks>();
+  for (const [campaign, c] of raw) {
+    const send = c.sentAt ?? c.deliveredAt ?? c.repliedAt ?? c.failedAt;
+    const next = send === null ? undefined : uncontexted.find((ts) => ts >= send);
+    const inWindow = c.deliveredAt !== null && send !== null && next !== undefined && next <= send + REPLY_WINDOW ? next : null;
+    const repliedAt = c.repliedAt ?? inWindow;
+    const readAt = earliest(c.readAt, repliedAt);
+    const deliveredAt = earliest(c.deliveredAt, readAt);
+    campaigns.set(campaign, {
+      sentAt: c.sentAt ?? deliveredAt ?? c.failedAt ?? repliedAt,
+      deliveredAt,
+      readAt,
+      repliedAt,
+      failedAt: deliveredAt === null ? c.failedAt : null,
+    });
   }
 
   return {

@@ -104,7 +104,7 @@ describe("compileSegment", () => {
         }
         // Every placeholder is bound, and every set is scoped to the workspace.
         for (const [, name] of where.matchAll(/\{(p\d+):/g)) expect(params).toHaveProperty(name);
-        const tables = where.match(/\bFROM (contact_tags|contact_attributes|campaign_recipients)\b/g)?.length ?? 0;
+        const tables = where.match(/\bFROM (contact_tags|contact_attributes|campaign_recipients|inbound_times)\b/g)?.length ?? 0;
         expect(where.match(/workspace_id = \{workspaceId:String\}/g)?.length ?? 0).toBe(tables);
       }),
       { numRuns: 300 },

@@ -1,3 +1,4 @@
+import { DEFAULT_REPLY_WINDOW_HOURS, STAGE_SQL, WINDOW_FREE_STAGES, recipientContactsSql, type Stage } from "../campaign-common";
 import { IN_HISTORY_SQL, STATUS_SQL } from "../contact-status";
 import { AD_DETAIL_PREFIX, activeSince, addDays, dayStart, lastDaysRange, nextDaysRange } from "@/server/segments/dates";
 import { isGroup, type Condition, type FilterNode, type FilterTree } from "@/server/segments/tree";
@@ -68,18 +69,20 @@ const COUNTER_COLUMN = {
   unresolvedQueries: "unresolved_queries",
 } as const satisfies Record<string, ContactColumn>;
 
-/** Per (campaign, contact): the tick predicate of each behaviour, over the merged ticks. */
-const CAMPAIGN_TICK = {
-  received: "received IS NOT NULL",
-  read: "was_read IS NOT NULL",
-  ignored: "delivered IS NOT NULL AND was_read IS NULL",
-  replied: "replied IS NOT NULL",
-  failed: "failed IS NOT NULL",
-} as const;
-
-// Aliases differ from the column names, and columns are qualified, so an
-// alias never stands in for the column it is computed from.
-const RECEIVED_SQL = "coalesce(r.sent_at, r.delivered_at, r.read_at, r.failed_at) AS received";
+/**
+ * A campaign behaviour → the campaign report's stage with the same contacts.
+ * The ticks are the report's effective ones (campaign-common.ts, default
+ * reply window): a reply within the window counts, a reply proves a read, a
+ * read proves a delivery, and "failed" means never delivered. So "ignored
+ * campaign X" has exactly the contacts of X's drill-down for Ignored.
+ */
+const CAMPAIGN_STAGE = {
+  received: "sent",
+  read: "read",
+  ignored: "ignored",
+  replied: "replied",
+  failed: "failed",
+} as const satisfies Record<Extract<Condition, { kind: "campaign" }>["event"], Stage>;
 
 /** A contact's attribute rows merged to their latest value, in a set-building subquery. */
 const ATTRIBUTE_VALUE_SQL = "argMaxMerge(value)";
@@ -247,36 +250,31 @@ class Compiler {
   }
 
   campaign(c: Extract<Condition, { kind: "campaign" }>): string {
-    const only = c.campaigns.length ? ` AND campaign_id IN ${this.bind([...new Set(c.campaigns)], "Array(String)")}` : "";
-    // FINAL gives one merged row per (campaign, contact), like a GROUP BY but by merging sorted parts.
-    return `contact IN (
-      SELECT contact FROM (
-        SELECT r.contact AS contact, ${RECEIVED_SQL}, r.delivered_at AS delivered, r.read_at AS was_read,
-               r.replied_at AS replied, r.failed_at AS failed
-        FROM campaign_recipients AS r FINAL
-        WHERE workspace_id = {workspaceId:String}${only}
-      ) WHERE ${CAMPAIGN_TICK[c.event]})`;
+    const scope = c.campaigns.length ? `campaign_id IN ${this.bind([...new Set(c.campaigns)], "Array(String)")}` : "1";
+    const stage = CAMPAIGN_STAGE[c.event];
+    // "Any campaign" reads the window candidates from the workspace's first
+    // send to its last send + the window; received and failed read none.
+    const candidates = WINDOW_FREE_STAGES.has(stage) ? "none" : "scope";
+    return `contact IN (${recipientContactsSql(scope, `WHERE ${STAGE_SQL[stage]}`, { candidates })})`;
   }
 
   fatigue(c: Extract<Condition, { kind: "campaignFatigue" }>): string {
     const since = this.bind(activeSince(this.now, c.days) / 1000, "DateTime64(3)");
     // Only campaigns that reached someone inside the window can count, and a
-    // pair's first tick is never later than its rows' latest one, so older
-    // campaigns are skipped by the sort key before the (campaign, contact)
-    // rows are merged, which is the expensive part.
-    return `contact IN (
-      SELECT contact FROM (
-        SELECT r.contact AS contact, ${RECEIVED_SQL}, r.read_at AS was_read
-        FROM campaign_recipients AS r FINAL
-        WHERE workspace_id = {workspaceId:String}
-          AND campaign_id IN (
+    // pair's effective send (sent_eff) is never later than the latest tick of
+    // one of its rows, so older campaigns are skipped by the sort key before
+    // the (campaign, contact) rows are merged, which is the expensive part.
+    // A counted pair was sent at or after `since`, and its window reply comes
+    // at or after its send, so the candidates start at `since`.
+    const scope = `campaign_id IN (
             SELECT campaign_id FROM campaign_recipients
             WHERE workspace_id = {workspaceId:String}
             GROUP BY campaign_id
-            HAVING max(coalesce(sent_at, delivered_at, read_at, failed_at)) >= ${since})
-      ) WHERE received >= ${since}
+            HAVING max(coalesce(sent_at, delivered_at, read_at, replied_at, failed_at)) >= ${since})`;
+    const tail = `WHERE sent_eff >= ${since}
       GROUP BY contact
-      HAVING count() >= ${this.bind(c.atLeast, "UInt32")} AND countIf(was_read IS NOT NULL) = 0)`;
+      HAVING count() >= ${this.bind(c.atLeast, "UInt32")} AND countIf(${STAGE_SQL.read}) = 0`;
+    return `contact IN (${recipientContactsSql(scope, tail, { from: since })})`;
   }
 }
 
@@ -289,5 +287,7 @@ export function compileSegment(tree: FilterTree, now: Date, attributeTypes: Read
   const where = compiler.node(tree);
   // IN_HISTORY_SQL reads {now:DateTime64(3)}; bound whether or not a status condition uses it.
   compiler.params.now = now.getTime() / 1000;
+  // Campaign behaviour reads the report's ticks with its default reply window.
+  compiler.params.replyWindowHours = DEFAULT_REPLY_WINDOW_HOURS;
   return { where, params: compiler.params, columns: compiler.columns };
 }

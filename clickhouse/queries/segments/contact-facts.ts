@@ -1,6 +1,7 @@
 import type { Store } from "../../client";
 import { fromClickHouseTime } from "../../time";
-import { getContactCampaignTicks, getContactState } from "../contacts";
+import { DEFAULT_REPLY_WINDOW_HOURS, recipientTicksSql } from "../campaign-common";
+import { getContactState } from "../contacts";
 import type { CampaignTicks, ContactFacts } from "@/server/segments/evaluate";
 
 /**
@@ -10,7 +11,11 @@ import type { CampaignTicks, ContactFacts } from "@/server/segments/evaluate";
 export async function contactFacts(store: Store, workspaceId: string, contact: string, now: Date): Promise<ContactFacts | null> {
   const [state, ticks, tags, attributes, lists] = await Promise.all([
     getContactState(store, workspaceId, contact, now),
-    getContactCampaignTicks(store, workspaceId, contact),
+    // The campaign report's effective ticks (default reply window), as the compiled segment reads them.
+    store.query<{ campaign_id: string; sent_eff: string | null; delivered_eff: string | null; read_eff: string | null; replied_at: string | null; failed_eff: string | null }>(
+      recipientTicksSql("contact = {contact:String}", { candidates: "contact" }),
+      { workspaceId, contact, replyWindowHours: DEFAULT_REPLY_WINDOW_HOURS },
+    ),
     store.query<{ tag: string; kind: string }>(
       `SELECT tag, kind FROM (
          SELECT tag, argMaxMerge(present) AS present, argMaxMerge(kind) AS kind
@@ -38,7 +43,7 @@ export async function contactFacts(store: Store, workspaceId: string, contact: s
   const campaigns = new Map<string, CampaignTicks>(
     ticks.map((t) => [
       t.campaign_id,
-      { sentAt: time(t.sent_at), deliveredAt: time(t.delivered_at), readAt: time(t.read_at), repliedAt: time(t.replied_at), failedAt: time(t.failed_at) },
+      { sentAt: time(t.sent_eff), deliveredAt: time(t.delivered_eff), readAt: time(t.read_eff), repliedAt: time(t.replied_at), failedAt: time(t.failed_eff) },
     ]),
   );
   return {
