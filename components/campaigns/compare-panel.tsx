@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { AXIS_LINE, AXIS_TICK, GRID_STROKE, LEGEND, TOOLTIP } from "@/components/charts/chart-style";
 import { formatNumber } from "@/components/overview/format";
 import { useTRPC } from "@/components/trpc";
 import { Panel, QueryContent } from "@/components/unresolved/panel";
@@ -10,7 +11,6 @@ import { campaignHref, formatRate } from "./format";
 import styles from "./campaigns.module.css";
 
 const LINE_COLORS = ["#128c7e", "#d97706", "#6941c6", "#d92d20", "#1570ef"];
-const AXIS_TICK = { fill: "#667085", fontSize: 12 };
 
 /** The campaigns picked in the list, side by side: funnel, rates, and how fast each was read. */
 export function ComparePanel({ workspaceId, campaignIds, onClear }: { workspaceId: string; campaignIds: string[]; onClear: () => void }) {
@@ -64,11 +64,11 @@ export function ComparePanel({ workspaceId, campaignIds, onClear }: { workspaceI
                 </tbody>
               </table>
               <LineChart responsive data={curve} style={{ width: "100%", height: 240, marginTop: 16 }} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title="Read within hours of sending, compared">
-                <CartesianGrid vertical={false} stroke="#eef0f3" />
-                <XAxis dataKey="hour" tickLine={false} axisLine={{ stroke: "#d0d5dd" }} tick={AXIS_TICK} ticks={[0, 6, 12, 24, 36, 48, 60, 72]} tickFormatter={(h) => `${h} h`} />
+                <CartesianGrid vertical={false} stroke={GRID_STROKE} />
+                <XAxis dataKey="hour" tickLine={false} axisLine={AXIS_LINE} tick={AXIS_TICK} ticks={[0, 6, 12, 24, 36, 48, 60, 72]} tickFormatter={(h) => `${h} h`} />
                 <YAxis domain={[0, 1]} tickFormatter={(v) => formatRate(Number(v))} tickLine={false} axisLine={false} tick={AXIS_TICK} width={48} />
-                <Tooltip labelFormatter={(h) => `Within ${h} h of sending`} formatter={(v) => formatRate(v === null ? null : Number(v))} contentStyle={{ border: "1px solid #e4e7ec", borderRadius: 8, fontSize: 13 }} />
-                <Legend verticalAlign="top" align="right" iconType="circle" iconSize={8} height={32} wrapperStyle={{ fontSize: 13 }} />
+                <Tooltip labelFormatter={(h) => `Within ${h} h of sending`} formatter={(v) => formatRate(v === null ? null : Number(v))} {...TOOLTIP} />
+                <Legend {...LEGEND} />
                 {rows.map((r, i) => (
                   <Line key={r.campaignId} dataKey={`c${i}`} name={r.name} stroke={LINE_COLORS[i]} strokeWidth={2} dot={false} type="stepAfter" isAnimationActive={false} />
                 ))}

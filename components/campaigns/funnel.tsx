@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, Cell, LabelList, Tooltip, XAxis, YAxis } from "recharts";
+import { CURSOR, TOOLTIP } from "@/components/charts/chart-style";
 import { formatNumber } from "@/components/overview/format";
 import { formatRate, STAGE_COLORS, STAGE_LABELS, type CampaignReport, type Stage } from "./format";
 import styles from "./campaigns.module.css";
@@ -21,12 +22,12 @@ export function FunnelChart({ report }: { report: CampaignReport }) {
       <XAxis type="number" hide domain={[0, "dataMax"]} />
       <YAxis type="category" dataKey="label" width={80} tickLine={false} axisLine={false} tick={{ fill: "#344054", fontSize: 13 }} />
       <Tooltip
-        cursor={{ fill: "rgba(16, 24, 40, 0.04)" }}
+        cursor={CURSOR}
         formatter={(value, _name, item) => [
           `${formatNumber(Number(value))} · ${formatRate(item.payload.ofSent)} of sent · ${formatRate(item.payload.ofPrevious)} of the step before`,
           "People",
         ]}
-        contentStyle={{ border: "1px solid #e4e7ec", borderRadius: 8, fontSize: 13 }}
+        {...TOOLTIP}
       />
       <Bar dataKey="count" name="People" radius={[0, 4, 4, 0]} maxBarSize={32} isAnimationActive={false}>
         {data.map((d) => (

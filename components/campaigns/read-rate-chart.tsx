@@ -1,17 +1,12 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { AXIS_LINE, AXIS_TICK, CURSOR, GRID_STROKE, LEGEND, TOOLTIP } from "@/components/charts/chart-style";
 import { formatCompact, formatDayLong, formatDayShort, formatNumber } from "@/components/overview/format";
 import { formatRate, STAGE_COLORS, type CampaignOutputs } from "./format";
 
 type Day = CampaignOutputs["summary"]["days"][number];
 
-const TOOLTIP = {
-  contentStyle: { border: "1px solid #e4e7ec", borderRadius: 8, boxShadow: "0 4px 12px rgba(16, 24, 40, 0.08)", fontSize: 13 },
-  labelStyle: { color: "#101828", fontWeight: 600, marginBottom: 4 },
-  itemStyle: { color: "#344054", padding: "1px 0" },
-};
-const AXIS_TICK = { fill: "#667085", fontSize: 12 };
 
 /** Bars: messages delivered by the campaigns sent each day. Line: their read rate. */
 export function ReadRateChart({ days }: { days: Day[] }) {
@@ -25,17 +20,17 @@ export function ReadRateChart({ days }: { days: Day[] }) {
       title="Read rate per day"
       desc="Bars: messages delivered by the campaigns sent each day. Line: the share of them that were read."
     >
-      <CartesianGrid vertical={false} stroke="#eef0f3" />
-      <XAxis dataKey="day" tickFormatter={formatDayShort} tickLine={false} axisLine={{ stroke: "#d0d5dd" }} tick={AXIS_TICK} minTickGap={24} tickMargin={8} />
+      <CartesianGrid vertical={false} stroke={GRID_STROKE} />
+      <XAxis dataKey="day" tickFormatter={formatDayShort} tickLine={false} axisLine={AXIS_LINE} tick={AXIS_TICK} minTickGap={24} tickMargin={8} />
       <YAxis yAxisId="count" allowDecimals={false} tickFormatter={formatCompact} tickLine={false} axisLine={false} tick={AXIS_TICK} width={48} />
       <YAxis yAxisId="rate" orientation="right" domain={[0, 1]} tickFormatter={(v) => formatRate(Number(v))} tickLine={false} axisLine={false} tick={AXIS_TICK} width={48} />
       <Tooltip
-        cursor={{ fill: "rgba(16, 24, 40, 0.04)" }}
+        cursor={CURSOR}
         labelFormatter={(label) => formatDayLong(String(label))}
         formatter={(value, name) => (name === "Read rate" ? formatRate(value === null ? null : Number(value)) : formatNumber(Number(value)))}
         {...TOOLTIP}
       />
-      <Legend verticalAlign="top" align="right" iconType="circle" iconSize={8} height={32} wrapperStyle={{ fontSize: 13 }} formatter={(v) => <span style={{ color: "#475467" }}>{v}</span>} />
+      <Legend {...LEGEND} />
       <Bar yAxisId="count" dataKey="delivered" name="Delivered" fill={STAGE_COLORS.delivered} maxBarSize={28} radius={[3, 3, 0, 0]} />
       <Line yAxisId="rate" dataKey="readRate" name="Read rate" stroke={STAGE_COLORS.read} strokeWidth={2} dot={{ r: 2 }} connectNulls type="monotone" />
     </ComposedChart>

@@ -1,12 +1,11 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { AXIS_LINE, AXIS_TICK, CURSOR, GRID_STROKE, TOOLTIP } from "@/components/charts/chart-style";
 import { formatNumber } from "@/components/overview/format";
 import { formatRate, STAGE_COLORS, type CampaignReport } from "./format";
 import styles from "./campaigns.module.css";
 
-const AXIS_TICK = { fill: "#667085", fontSize: 12 };
-const TOOLTIP_STYLE = { border: "1px solid #e4e7ec", borderRadius: 8, fontSize: 13 };
 
 /** How long after delivery people read: a histogram of delays. */
 export function ReadDelayChart({ report }: { report: CampaignReport }) {
@@ -14,10 +13,10 @@ export function ReadDelayChart({ report }: { report: CampaignReport }) {
     <figure>
       <figcaption className={styles.chartTitle}>Time from delivered to read</figcaption>
       <BarChart responsive data={report.readDelay} style={{ width: "100%", height: 220 }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} title="Time from delivered to read">
-        <CartesianGrid vertical={false} stroke="#eef0f3" />
-        <XAxis dataKey="label" tickLine={false} axisLine={{ stroke: "#d0d5dd" }} tick={AXIS_TICK} interval={0} />
+        <CartesianGrid vertical={false} stroke={GRID_STROKE} />
+        <XAxis dataKey="label" tickLine={false} axisLine={AXIS_LINE} tick={AXIS_TICK} interval={0} />
         <YAxis allowDecimals={false} tickLine={false} axisLine={false} tick={AXIS_TICK} width={40} />
-        <Tooltip cursor={{ fill: "rgba(16, 24, 40, 0.04)" }} formatter={(v) => [formatNumber(Number(v)), "Reads"]} contentStyle={TOOLTIP_STYLE} />
+        <Tooltip cursor={CURSOR} formatter={(v) => [formatNumber(Number(v)), "Reads"]} {...TOOLTIP} />
         <Bar dataKey="reads" name="Reads" fill={STAGE_COLORS.read} radius={[3, 3, 0, 0]} maxBarSize={40} isAnimationActive={false} />
       </BarChart>
     </figure>
@@ -30,13 +29,13 @@ export function ReadCurveChart({ report }: { report: CampaignReport }) {
     <figure>
       <figcaption className={styles.chartTitle}>Read within … hours of sending (share of delivered)</figcaption>
       <LineChart responsive data={report.readCurve} style={{ width: "100%", height: 220 }} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} title="Cumulative read share">
-        <CartesianGrid vertical={false} stroke="#eef0f3" />
-        <XAxis dataKey="hour" tickLine={false} axisLine={{ stroke: "#d0d5dd" }} tick={AXIS_TICK} ticks={[0, 6, 12, 24, 36, 48, 60, 72]} tickFormatter={(h) => `${h} h`} />
+        <CartesianGrid vertical={false} stroke={GRID_STROKE} />
+        <XAxis dataKey="hour" tickLine={false} axisLine={AXIS_LINE} tick={AXIS_TICK} ticks={[0, 6, 12, 24, 36, 48, 60, 72]} tickFormatter={(h) => `${h} h`} />
         <YAxis domain={[0, 1]} tickFormatter={(v) => formatRate(Number(v))} tickLine={false} axisLine={false} tick={AXIS_TICK} width={48} />
         <Tooltip
           labelFormatter={(h) => `Within ${h} h of sending`}
           formatter={(v, _n, item) => [`${formatRate(v === null ? null : Number(v))} (${formatNumber(item.payload.reads)} read)`, "Read"]}
-          contentStyle={TOOLTIP_STYLE}
+          {...TOOLTIP}
         />
         <Line dataKey="share" stroke={STAGE_COLORS.read} strokeWidth={2} dot={false} type="stepAfter" isAnimationActive={false} />
       </LineChart>

@@ -1,9 +1,10 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { AXIS_LINE, AXIS_TICK, CURSOR, GRID_STROKE, LEGEND, TOOLTIP } from "@/components/charts/chart-style";
 import { formatCompact, formatDayLong, formatDayShort, formatNumber } from "./format";
 
-// Hex, not CSS variables: SVG presentation attributes do not resolve var() everywhere.
+// Hex, not CSS variables (see chart-style).
 const INBOUND = "#25d366";
 const OUTBOUND = "#128c7e";
 
@@ -24,13 +25,13 @@ export function MessagesChart({ data }: { data: DayPoint[] }) {
       title="Messages per day"
       desc="Stacked bars of inbound and outbound WhatsApp messages for each day of the selected range."
     >
-      <CartesianGrid vertical={false} stroke="#eef0f3" />
+      <CartesianGrid vertical={false} stroke={GRID_STROKE} />
       <XAxis
         dataKey="day"
         tickFormatter={formatDayShort}
         tickLine={false}
-        axisLine={{ stroke: "#d0d5dd" }}
-        tick={{ fill: "#667085", fontSize: 12 }}
+        axisLine={AXIS_LINE}
+        tick={AXIS_TICK}
         minTickGap={24}
         tickMargin={8}
       />
@@ -39,32 +40,16 @@ export function MessagesChart({ data }: { data: DayPoint[] }) {
         tickFormatter={formatCompact}
         tickLine={false}
         axisLine={false}
-        tick={{ fill: "#667085", fontSize: 12 }}
+        tick={AXIS_TICK}
         width={48}
       />
       <Tooltip
-        cursor={{ fill: "rgba(16, 24, 40, 0.04)" }}
+        cursor={CURSOR}
         labelFormatter={(label) => formatDayLong(String(label))}
         formatter={(value) => formatNumber(Number(value))}
-        contentStyle={{
-          border: "1px solid #e4e7ec",
-          borderRadius: 8,
-          boxShadow: "0 4px 12px rgba(16, 24, 40, 0.08)",
-          fontSize: 13,
-        }}
-        labelStyle={{ color: "#101828", fontWeight: 600, marginBottom: 4 }}
-        itemStyle={{ color: "#344054", padding: "1px 0" }}
+        {...TOOLTIP}
       />
-      <Legend
-        verticalAlign="top"
-        align="right"
-        iconType="circle"
-        iconSize={8}
-        height={32}
-        wrapperStyle={{ fontSize: 13 }}
-        // Series colours are for the marks; light green text would be hard to read.
-        formatter={(value) => <span style={{ color: "#475467" }}>{value}</span>}
-      />
+      <Legend {...LEGEND} />
       <Bar dataKey="inbound" name="Inbound (customers)" stackId="messages" fill={INBOUND} maxBarSize={32} />
       <Bar
         dataKey="outbound"

@@ -1,17 +1,12 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { AXIS_LINE, AXIS_TICK, CURSOR, GRID_STROKE, LEGEND, TOOLTIP } from "@/components/charts/chart-style";
 import { formatDayLong, formatDayShort, formatNumber } from "@/components/overview/format";
 import { formatDuration } from "./format";
 
 const INTERVENE = "#2563eb";
 const RESOLVE = "#7c3aed";
-const TOOLTIP = {
-  contentStyle: { border: "1px solid #e4e7ec", borderRadius: 8, boxShadow: "0 4px 12px rgba(16, 24, 40, 0.08)", fontSize: 13 },
-  labelStyle: { color: "#101828", fontWeight: 600, marginBottom: 4 },
-  itemStyle: { color: "#344054", padding: "1px 0" },
-};
-const AXIS_TICK = { fill: "#667085", fontSize: 12 };
 
 /** How many waits fell in each bucket, for one of the two measures. */
 export function WaitHistogram({ buckets, counts, kind }: { buckets: string[]; counts: number[]; kind: "intervene" | "resolve" }) {
@@ -26,10 +21,10 @@ export function WaitHistogram({ buckets, counts, kind }: { buckets: string[]; co
       title={`${label}: distribution`}
       desc={`How many ${kind === "intervene" ? "takes" : "resolves"} waited how long, in buckets from under a minute to over three days.`}
     >
-      <CartesianGrid vertical={false} stroke="#eef0f3" />
-      <XAxis dataKey="bucket" tickLine={false} axisLine={{ stroke: "#d0d5dd" }} tick={{ ...AXIS_TICK, fontSize: 11 }} interval={0} />
+      <CartesianGrid vertical={false} stroke={GRID_STROKE} />
+      <XAxis dataKey="bucket" tickLine={false} axisLine={AXIS_LINE} tick={{ ...AXIS_TICK, fontSize: 11 }} interval={0} />
       <YAxis allowDecimals={false} tickLine={false} axisLine={false} tick={AXIS_TICK} width={40} />
-      <Tooltip cursor={{ fill: "rgba(16, 24, 40, 0.04)" }} formatter={(v) => formatNumber(Number(v))} {...TOOLTIP} />
+      <Tooltip cursor={CURSOR} formatter={(v) => formatNumber(Number(v))} {...TOOLTIP} />
       <Bar dataKey="count" name="Chats" fill={kind === "intervene" ? INTERVENE : RESOLVE} maxBarSize={36} radius={[3, 3, 0, 0]} />
     </BarChart>
   );
@@ -52,23 +47,15 @@ export function WeeklyTrend({ weeks }: { weeks: WeekPoint[] }) {
       title="Median waits by week"
       desc="The median time to intervene and the median time to resolve, week by week (weeks start on Monday, UTC)."
     >
-      <CartesianGrid vertical={false} stroke="#eef0f3" />
-      <XAxis dataKey="week" tickFormatter={formatDayShort} tickLine={false} axisLine={{ stroke: "#d0d5dd" }} tick={AXIS_TICK} tickMargin={8} />
+      <CartesianGrid vertical={false} stroke={GRID_STROKE} />
+      <XAxis dataKey="week" tickFormatter={formatDayShort} tickLine={false} axisLine={AXIS_LINE} tick={AXIS_TICK} tickMargin={8} />
       <YAxis tickFormatter={(v) => formatDuration(Number(v))} tickLine={false} axisLine={false} tick={AXIS_TICK} width={64} />
       <Tooltip
         labelFormatter={(label) => `Week of ${formatDayLong(String(label))}`}
         formatter={(v) => (v === null ? "—" : formatDuration(Number(v)))}
         {...TOOLTIP}
       />
-      <Legend
-        verticalAlign="top"
-        align="right"
-        iconType="circle"
-        iconSize={8}
-        height={28}
-        wrapperStyle={{ fontSize: 13 }}
-        formatter={(value) => <span style={{ color: "#475467" }}>{value}</span>}
-      />
+      <Legend {...LEGEND} height={28} />
       <Line dataKey="intervene" name="Median time to intervene" stroke={INTERVENE} strokeWidth={2} dot={{ r: 3 }} connectNulls type="monotone" />
       <Line dataKey="resolve" name="Median time to resolve" stroke={RESOLVE} strokeWidth={2} dot={{ r: 3 }} connectNulls type="monotone" />
     </LineChart>

@@ -1,9 +1,10 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { AXIS_LINE, AXIS_TICK, CURSOR, GRID_STROKE, LEGEND, TOOLTIP } from "@/components/charts/chart-style";
 import { formatCompact, formatDayLong, formatDayShort, formatNumber } from "@/components/overview/format";
 
-// Hex, not CSS variables: SVG presentation attributes do not resolve var() everywhere.
+// Hex, not CSS variables (see chart-style).
 const REQUESTS = "#d97706";
 const SHARE = "#128c7e";
 const PERCENT = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
@@ -27,13 +28,13 @@ export function VolumeChart({ days }: { days: VolumeDay[] }) {
       title="Requests for a human per day"
       desc="Bars: requests for a human each day. Line: the share of that day's conversations in which someone asked for a human."
     >
-      <CartesianGrid vertical={false} stroke="#eef0f3" />
+      <CartesianGrid vertical={false} stroke={GRID_STROKE} />
       <XAxis
         dataKey="day"
         tickFormatter={formatDayShort}
         tickLine={false}
-        axisLine={{ stroke: "#d0d5dd" }}
-        tick={{ fill: "#667085", fontSize: 12 }}
+        axisLine={AXIS_LINE}
+        tick={AXIS_TICK}
         minTickGap={24}
         tickMargin={8}
       />
@@ -43,7 +44,7 @@ export function VolumeChart({ days }: { days: VolumeDay[] }) {
         tickFormatter={formatCompact}
         tickLine={false}
         axisLine={false}
-        tick={{ fill: "#667085", fontSize: 12 }}
+        tick={AXIS_TICK}
         width={48}
       />
       <YAxis
@@ -52,28 +53,18 @@ export function VolumeChart({ days }: { days: VolumeDay[] }) {
         tickFormatter={(v) => PERCENT.format(Number(v))}
         tickLine={false}
         axisLine={false}
-        tick={{ fill: "#667085", fontSize: 12 }}
+        tick={AXIS_TICK}
         width={48}
       />
       <Tooltip
-        cursor={{ fill: "rgba(16, 24, 40, 0.04)" }}
+        cursor={CURSOR}
         labelFormatter={(label) => formatDayLong(String(label))}
         formatter={(value, name) =>
           name === "Share of conversations" ? (value === null ? "—" : PERCENT.format(Number(value))) : formatNumber(Number(value))
         }
-        contentStyle={{ border: "1px solid #e4e7ec", borderRadius: 8, boxShadow: "0 4px 12px rgba(16, 24, 40, 0.08)", fontSize: 13 }}
-        labelStyle={{ color: "#101828", fontWeight: 600, marginBottom: 4 }}
-        itemStyle={{ color: "#344054", padding: "1px 0" }}
+        {...TOOLTIP}
       />
-      <Legend
-        verticalAlign="top"
-        align="right"
-        iconType="circle"
-        iconSize={8}
-        height={32}
-        wrapperStyle={{ fontSize: 13 }}
-        formatter={(value) => <span style={{ color: "#475467" }}>{value}</span>}
-      />
+      <Legend {...LEGEND} />
       <Bar yAxisId="count" dataKey="requests" name="Requests for a human" fill={REQUESTS} maxBarSize={28} radius={[3, 3, 0, 0]} />
       <Line
         yAxisId="share"

@@ -1,0 +1,26 @@
+/**
+ * The look every chart shares (recharts props). Hex, not CSS variables: SVG
+ * presentation attributes do not resolve var() everywhere.
+ */
+export const GRID_STROKE = "#eef0f3";
+export const AXIS_LINE = { stroke: "#d0d5dd" };
+export const AXIS_TICK = { fill: "#667085", fontSize: 12 };
+/** The band behind the hovered bar. */
+export const CURSOR = { fill: "rgba(16, 24, 40, 0.04)" };
+
+export const TOOLTIP = {
+  contentStyle: { border: "1px solid #e4e7ec", borderRadius: 8, boxShadow: "0 4px 12px rgba(16, 24, 40, 0.08)", fontSize: 13 },
+  labelStyle: { color: "#101828", fontWeight: 600, marginBottom: 4 },
+  itemStyle: { color: "#344054", padding: "1px 0" },
+};
+
+/** At the top right; series colours are for the marks, so the names are in a grey that reads well. */
+export const LEGEND = {
+  verticalAlign: "top",
+  align: "right",
+  iconType: "circle",
+  iconSize: 8,
+  height: 32,
+  wrapperStyle: { fontSize: 13 },
+  formatter: (value: string) => <span style={{ color: "#475467" }}>{value}</span>,
+} as const;
