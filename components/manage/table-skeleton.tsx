@@ -1,7 +1,7 @@
 import styles from "./manage.module.css";
 
-/** A table's header and three shimmering rows while its data loads. */
-export function TableSkeleton({ label, columns }: { label: string; columns: readonly string[] }) {
+/** A table's header and three shimmering rows while its data loads; `actions` keeps room for the actions column. */
+export function TableSkeleton({ label, columns, actions = false }: { label: string; columns: readonly string[]; actions?: boolean }) {
   return (
     <div className={styles.tableWrap} aria-busy="true">
       <p role="status" className="visually-hidden">
@@ -13,6 +13,7 @@ export function TableSkeleton({ label, columns }: { label: string; columns: read
             {columns.map((c) => (
               <th key={c}>{c}</th>
             ))}
+            {actions ? <th /> : null}
           </tr>
         </thead>
         <tbody>
@@ -23,6 +24,7 @@ export function TableSkeleton({ label, columns }: { label: string; columns: read
                   <span className={styles.skeleton} style={{ width: i === 0 ? 120 : 70, height: 12 }} />
                 </td>
               ))}
+              {actions ? <td /> : null}
             </tr>
           ))}
         </tbody>

@@ -10,6 +10,8 @@ import type { AppRouter } from "@/server/routers/_app";
 import { formatNumber } from "../format";
 import { RelativeTime } from "../relative-time";
 import styles from "../manage.module.css";
+import { ManageTableHead } from "../table-head";
+import { TableSkeleton } from "../table-skeleton";
 
 type ApiKey = inferRouterOutputs<AppRouter>["apiKeys"]["list"][number];
 
@@ -31,18 +33,7 @@ export function KeysTable({ workspaceId, keys }: { workspaceId: string; keys: Ap
     <div className={styles.tableWrap}>
       <table className={styles.table}>
         <caption className="visually-hidden">API keys of this workspace, newest first</caption>
-        <thead>
-          <tr>
-            {COLUMNS.map((c) => (
-              <th key={c} scope="col" className={c === "Requests" ? styles.num : undefined}>
-                {c}
-              </th>
-            ))}
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <ManageTableHead columns={COLUMNS} numeric="Requests" actions />
         <tbody>
           {keys.map((key) => (
             <Fragment key={key.keyId}>
@@ -150,33 +141,5 @@ function RevokeConfirm({ workspaceId, apiKey, onClose }: { workspaceId: string; 
 }
 
 export function KeysTableSkeleton() {
-  return (
-    <div className={styles.tableWrap} aria-busy="true">
-      <p role="status" className="visually-hidden">
-        Loading the API keys…
-      </p>
-      <table className={styles.table} aria-hidden="true">
-        <thead>
-          <tr>
-            {COLUMNS.map((c) => (
-              <th key={c}>{c}</th>
-            ))}
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {[0, 1, 2].map((row) => (
-            <tr key={row}>
-              {COLUMNS.map((c, i) => (
-                <td key={c}>
-                  <span className={styles.skeleton} style={{ width: i === 0 ? 120 : 70, height: 12 }} />
-                </td>
-              ))}
-              <td />
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <TableSkeleton label="Loading the API keys…" columns={COLUMNS} actions />;
 }

@@ -10,6 +10,7 @@ import { formatNumber } from "../format";
 import { AttributeForm } from "./attribute-form";
 import { attributeTypeLabel, type AttributeTypeName } from "./attribute-types";
 import styles from "../manage.module.css";
+import { ManageTableHead } from "../table-head";
 import catalogue from "../catalogue.module.css";
 
 type Attribute = inferRouterOutputs<AppRouter>["attributes"]["catalogue"]["attributes"][number];
@@ -50,20 +51,7 @@ export function AttributesTable({
     <div className={styles.tableWrap}>
       <table className={styles.table} aria-labelledby={archivedList ? "archived-attributes-title" : undefined}>
         {archivedList ? null : <caption className="visually-hidden">Attributes of this workspace</caption>}
-        <thead>
-          <tr>
-            {COLUMNS.map((c) => (
-              <th key={c} scope="col" className={c === "Contacts" ? styles.num : undefined}>
-                {c}
-              </th>
-            ))}
-            {canEdit ? (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
+        <ManageTableHead columns={COLUMNS} numeric="Contacts" actions={canEdit} />
         <tbody>
           {attributes.map((a) => (
             <Fragment key={a.name}>

@@ -11,6 +11,7 @@ import { ROLES, type Role } from "@/server/auth/roles";
 import type { AppRouter } from "@/server/routers/_app";
 import { RelativeTime } from "../relative-time";
 import styles from "../manage.module.css";
+import { ManageTableHead } from "../table-head";
 import catalogue from "../catalogue.module.css";
 
 type Member = inferRouterOutputs<AppRouter>["members"]["list"][number];
@@ -25,20 +26,7 @@ export function MembersTable({ workspaceId, members, canEdit }: { workspaceId: s
     <div className={styles.tableWrap}>
       <table className={styles.table}>
         <caption className="visually-hidden">Members of this workspace</caption>
-        <thead>
-          <tr>
-            {COLUMNS.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-            {canEdit ? (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
+        <ManageTableHead columns={COLUMNS} actions={canEdit} />
         <tbody>
           {members.map((m) => (
             <Fragment key={m.userId}>

@@ -9,6 +9,7 @@ import type { AppRouter } from "@/server/routers/_app";
 import { formatNumber } from "../format";
 import { TagForm } from "./tag-form";
 import styles from "../manage.module.css";
+import { ManageTableHead } from "../table-head";
 import catalogue from "../catalogue.module.css";
 
 type CatalogueTag = inferRouterOutputs<AppRouter>["tags"]["list"]["tags"][number];
@@ -64,20 +65,7 @@ export function TagsTable({
     <div className={styles.tableWrap}>
       <table className={styles.table}>
         <caption className="visually-hidden">Tags of this workspace, by category</caption>
-        <thead>
-          <tr>
-            {COLUMNS.map((c) => (
-              <th key={c} scope="col" className={c === "Contacts" ? styles.num : undefined}>
-                {c}
-              </th>
-            ))}
-            {canEdit ? (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
+        <ManageTableHead columns={COLUMNS} numeric="Contacts" actions={canEdit} />
         <tbody>
           {[...tags].sort(byCategory).map((tag) => (
             <Fragment key={tag.tag}>
