@@ -3,6 +3,7 @@ import Link from "next/link";
 import { RelativeTime } from "@/components/manage/relative-time";
 import { formatNumber } from "@/components/overview/format";
 import { createDataColumnHelper, type DataColumns } from "@/components/table/features";
+import { BROADCAST_LABEL_PREFIX } from "@/server/domain/broadcast-tag";
 import type { AppRouter } from "@/server/routers/_app";
 import { profileHref } from "./url-state";
 import styles from "./contacts.module.css";
@@ -140,13 +141,10 @@ export function StatusBadge({ shown, underlying }: { shown: ShownStatus; underly
   );
 }
 
-/** The server names a campaign's broadcast tag "Broadcast · <campaign>" and lists them last. */
-const BROADCAST_LABEL = "Broadcast · ";
-
 function Tags({ tags }: { tags: string[] }) {
   if (tags.length === 0) return <span className={styles.muted}>—</span>;
   // One chip for all the campaigns a contact got, so they do not crowd out the tags people set.
-  const own = tags.filter((t) => !t.startsWith(BROADCAST_LABEL));
+  const own = tags.filter((t) => !t.startsWith(BROADCAST_LABEL_PREFIX));
   const broadcasts = tags.length - own.length;
   const rest = own.length - TAGS_SHOWN;
   return (

@@ -10,9 +10,12 @@ export function broadcastTag(campaignId: string): string {
   return `${BROADCAST_TAG_PREFIX}${campaignId}`.slice(0, 100);
 }
 
+/** How a broadcast tag's label starts, so a list of labels can tell them apart. */
+export const BROADCAST_LABEL_PREFIX = "Broadcast · ";
+
 /** "Broadcast · Black Friday" for a broadcast tag whose campaign has that name; null for any other tag. */
 export function broadcastTagLabel(tag: string, campaignName: (campaignId: string) => string | undefined): string | null {
   if (!tag.startsWith(BROADCAST_TAG_PREFIX)) return null;
   const campaignId = tag.slice(BROADCAST_TAG_PREFIX.length);
-  return `Broadcast · ${campaignName(campaignId) || campaignId}`;
+  return `${BROADCAST_LABEL_PREFIX}${campaignName(campaignId) || campaignId}`;
 }
