@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { campaignBreakdown } from "@/clickhouse/queries/campaign-breakdowns";
-import { STAGES, type Stage } from "@/clickhouse/queries/campaign-common";
+import { ratio, STAGES, type Stage } from "@/clickhouse/queries/campaign-common";
 import { campaignBillable, getWorkspacePrices } from "@/clickhouse/queries/campaign-cost";
 import { compareCampaigns } from "@/clickhouse/queries/campaign-compare";
 import { campaignStageContacts, campaignStageCount, writeStageAsSegmentMembers } from "@/clickhouse/queries/campaign-contacts";
@@ -105,7 +105,7 @@ export const campaignsRouter = router({
       replied: sum("replied"),
       failed: sum("failed"),
     };
-    const rate = (part: number) => (totals.delivered > 0 ? part / totals.delivered : null);
+    const rate = (part: number) => ratio(part, totals.delivered);
     return {
       range,
       totals: { ...totals, readRate: rate(totals.read), ignoredRate: rate(totals.delivered - totals.read), replyRate: rate(totals.replied) },
@@ -126,22 +126,21 @@ export const campaignsRouter = router({
       getWorkspacePrices(ctx.store, ws),
     ]);
     const { counts } = funnel;
-    const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
     const steps = (["sent", "delivered", "read", "replied"] as const).map((key, i, keys) => ({
       stage: key,
       count: counts[key],
-      ofSent: share(counts[key], counts.sent),
-      ofPrevious: i === 0 ? share(counts[key], counts.sent) : share(counts[key], counts[keys[i - 1]]),
+      ofSent: ratio(counts[key], counts.sent),
+      ofPrevious: i === 0 ? ratio(counts[key], counts.sent) : ratio(counts[key], counts[keys[i - 1]]),
     }));
     return {
       campaign: info,
       counts,
       steps,
-      ignored: { count: counts.ignored, ofDelivered: share(counts.ignored, counts.delivered) },
-      failed: { count: counts.failed, ofSent: share(counts.failed, counts.sent), byError: failures },
+      ignored: { count: counts.ignored, ofDelivered: ratio(counts.ignored, counts.delivered) },
+      failed: { count: counts.failed, ofSent: ratio(counts.failed, counts.sent), byError: failures },
       readDelay: READ_DELAY_BUCKETS.map(([label], i) => ({ label, reads: funnel.readDelay[i] })),
       // Share of delivered recipients who had read within h hours of the send.
-      readCurve: readsWithin.map((reads, hour) => ({ hour, reads, share: share(reads, counts.delivered) })),
+      readCurve: readsWithin.map((reads, hour) => ({ hour, reads, share: ratio(reads, counts.delivered) })),
       curveHours: CURVE_HOURS,
       replyWindowHours: hours,
       cost: campaignCost(billable, prices, counts),
@@ -155,7 +154,7 @@ export const campaignsRouter = router({
     return {
       smallBelow: SMALL_GROUP,
       maxGroups: MAX_GROUPS,
-      rows: rows.map((r) => ({ ...r, readRate: r.delivered > 0 ? r.read / r.delivered : null, small: r.recipients < SMALL_GROUP })),
+      rows: rows.map((r) => ({ ...r, readRate: ratio(r.read, r.delivered), small: r.recipients < SMALL_GROUP })),
     };
   }),
 
@@ -185,13 +184,12 @@ export const campaignsRouter = router({
       const found = await compareCampaigns(ctx.store, ctx.workspace.id, input.campaignIds, input.replyWindowHours);
       const missing = input.campaignIds.filter((id) => !found.some((c) => c.campaignId === id));
       if (missing.length) throw new TRPCError({ code: "NOT_FOUND", message: `No campaign ${missing.map((m) => `“${m}”`).join(", ")} in this workspace.` });
-      const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
       return found.map(({ readsWithin, ...c }) => ({
         ...c,
-        readRate: share(c.read, c.delivered),
-        ignoredRate: share(c.ignored, c.delivered),
-        replyRate: share(c.replied, c.delivered),
-        readCurve: readsWithin.map((reads, hour) => ({ hour, reads, share: share(reads, c.delivered) })),
+        readRate: ratio(c.read, c.delivered),
+        ignoredRate: ratio(c.ignored, c.delivered),
+        replyRate: ratio(c.replied, c.delivered),
+        readCurve: readsWithin.map((reads, hour) => ({ hour, reads, share: ratio(reads, c.delivered) })),
       }));
     }),
 
