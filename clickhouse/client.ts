@@ -8,25 +8,77 @@ import { PooledChdbConnection } from "./embedded-connection";
 export type QueryParams = Record<string, unknown>;
 
 /**
+ * Why a statement may run without binding a workspace, written where the
+ * statement is: `{ tenant: "exempt: sign-in looks a user up by email" }`.
+ */
+export type TenantExemption = `exempt: ${string}`;
+
+export interface StatementOptions {
+  /**
+   * The report the statement serves (`campaign-list`, `users:by-email`): sent
+   * as its `log_comment`, and named in a refusal and in the slow-statement log.
+   * Lower-case letters, digits and `:._-`. Without it, the statement's first
+   * `-- report: <name>` line comment names it, else `unnamed`.
+   */
+  report?: string;
+  /** Only for a statement that spans workspaces by design: the reason. */
+  tenant?: TenantExemption;
+}
+
+export interface TabSeparatedOptions extends StatementOptions {
+  /**
+   * The workspace every row of the body belongs to, as the caller wrote it
+   * (the body is not parsed again to check it); `columns` must include
+   * `workspace_id`. Without options the bulk path is not checked (see README).
+   */
+  workspaceId?: string;
+}
+
+/**
  * The one handle every query module receives. Nothing outside this file knows
  * whether it talks to embedded chDB or to a ClickHouse server.
+ *
+ * Tenancy is checked here, at run time: a statement must bind the workspace
+ * (a `{workspaceId:String}` placeholder in its SQL and a non-empty
+ * `params.workspaceId`), an inserted row must carry its `workspace_id`, or the
+ * call must say why not (`tenant: "exempt: <why>"`). Anything else is refused
+ * with a TenantScopeError before it reaches ClickHouse.
  */
 export interface Store {
   readonly kind: "embedded" | "server";
   readonly cluster?: string;
-  query<T>(sql: string, params?: QueryParams): Promise<T[]>;
-  command(sql: string, params?: QueryParams): Promise<void>;
-  insert<T extends object>(table: string, rows: T[]): Promise<void>;
+  query<T>(sql: string, params?: QueryParams, options?: StatementOptions): Promise<T[]>;
+  command(sql: string, params?: QueryParams, options?: StatementOptions): Promise<void>;
+  insert<T extends object>(table: string, rows: T[], options?: StatementOptions): Promise<void>;
   /**
    * The bulk path: rows already encoded as TabSeparated, one a line, columns in
    * the given order. No per-row objects or JSON on either side; chDB parses
    * TabSeparated several times faster than JSONEachRow.
    */
-  insertTabSeparated(table: string, columns: readonly string[], body: Buffer): Promise<void>;
+  insertTabSeparated(table: string, columns: readonly string[], body: Buffer, options?: TabSeparatedOptions): Promise<void>;
   ping(): Promise<boolean>;
   /** Creates the configured database on a server (a no-op for the embedded store, which uses its default one). */
   ensureDatabase(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A statement or insert that does not bind the workspace and does not say why. */
+export class TenantScopeError extends Error {
+  constructor(
+    readonly report: string,
+    problem: string,
+    sql = "",
+  ) {
+    // An unnamed statement is shown by its beginning, so it can be found.
+    const head = sql.replace(/\s+/g, " ").trim().slice(0, 80);
+    const which = report !== UNNAMED ? `the statement of report "${report}"` : head ? `an unnamed statement ("${head}…")` : "an unnamed statement";
+    super(
+      `Refused ${which}: ${problem}. ` +
+        `Every statement filters on workspace_id = {workspaceId:String} with a non-empty params.workspaceId ` +
+        `(and every inserted row carries workspace_id); one that spans workspaces by design passes { tenant: "exempt: <why>" }.`,
+    );
+    this.name = "TenantScopeError";
+  }
 }
 
 /** The data directory is held by another process (the running app, usually). */
@@ -52,9 +104,9 @@ export function createStore(config: StoreConfig = storeConfigFromEnv()): Store {
       if (/Cannot lock file|lock/i.test(String((err as Error)?.message))) throw new StoreLockedError(config.dataDir);
       throw err;
     }
-    const store = wrap("embedded", createClient({ connection }));
-    store.insertTabSeparated = (table, columns, body) => connection.insertTabSeparated(table, columns, body);
-    return store;
+    return wrap("embedded", createClient({ connection }), {
+      insertTabSeparated: (table, columns, body, logComment) => connection.insertTabSeparated(table, columns, body, logComment),
+    });
   }
   const client = createClient({
     url: config.url,
@@ -63,7 +115,7 @@ export function createStore(config: StoreConfig = storeConfigFromEnv()): Store {
     database: config.database,
     clickhouse_settings: { date_time_input_format: "best_effort" },
   });
-  const store = wrap("server", client, config.cluster);
+  const store = wrap("server", client, { cluster: config.cluster });
   store.ensureDatabase = async () => {
     const admin = createClient({ url: config.url, username: config.user, password: config.password });
     try {
@@ -76,24 +128,126 @@ export function createStore(config: StoreConfig = storeConfigFromEnv()): Store {
   return store;
 }
 
-function wrap(kind: Store["kind"], client: ClickHouseClient, cluster?: string): Store {
+const UNNAMED = "unnamed";
+/** A report name: it goes into SQL text as a setting on the embedded store, so code constants only, never input. */
+const REPORT_NAME = /^[a-z0-9][a-z0-9:._-]{0,119}$/;
+const REPORT_COMMENT = /--[ \t]*report:[ \t]*([a-z0-9][a-z0-9:._-]{0,119})/;
+const WORKSPACE_PLACEHOLDER = /\{\s*workspaceId\s*:\s*String\s*\}/;
+const EXEMPTION = /^exempt:\s*\S/;
+
+/** The report a call names, else the statement's `-- report: name` comment, else `fallback`. */
+function reportOf(options: StatementOptions, sql: string, fallback = UNNAMED): string {
+  const { report } = options;
+  if (report !== undefined) {
+    if (!REPORT_NAME.test(report)) {
+      throw new Error(`Invalid report name ${JSON.stringify(report)}: lower-case letters, digits and ":._-", at most 120 characters`);
+    }
+    return report;
+  }
+  return REPORT_COMMENT.exec(sql)?.[1] ?? fallback;
+}
+
+/** `name` when it is a valid report name, else `unnamed`. */
+const reportName = (name: string) => (REPORT_NAME.test(name) ? name : UNNAMED);
+
+/** True when the call is exempt (with a reason); throws when it claims to be without giving one. */
+function exempt(options: StatementOptions, report: string): boolean {
+  if (options.tenant === undefined) return false;
+  if (!EXEMPTION.test(options.tenant)) throw new TenantScopeError(report, `its exemption ${JSON.stringify(options.tenant)} gives no reason`);
+  return true;
+}
+
+const isWorkspaceId = (value: unknown): value is string => typeof value === "string" && value !== "";
+
+function checkStatement(sql: string, params: QueryParams, options: StatementOptions, report: string) {
+  if (exempt(options, report)) return;
+  if (!WORKSPACE_PLACEHOLDER.test(sql)) throw new TenantScopeError(report, "its SQL has no {workspaceId:String} placeholder", sql);
+  if (!isWorkspaceId(params.workspaceId)) throw new TenantScopeError(report, "params.workspaceId is not a non-empty string", sql);
+}
+
+function checkRows(table: string, rows: readonly object[], options: StatementOptions, report: string) {
+  if (exempt(options, report)) return;
+  const i = rows.findIndex((row) => !isWorkspaceId((row as { workspace_id?: unknown }).workspace_id));
+  if (i >= 0) throw new TenantScopeError(report, `row ${i} of the insert into ${table} has no workspace_id`);
+}
+
+function checkTabSeparated(table: string, columns: readonly string[], options: TabSeparatedOptions, report: string) {
+  if (exempt(options, report)) return;
+  if (!isWorkspaceId(options.workspaceId)) throw new TenantScopeError(report, `the insert into ${table} names no workspaceId`);
+  if (!columns.includes("workspace_id")) throw new TenantScopeError(report, `the insert into ${table} has no workspace_id column`);
+}
+
+/** Statements slower than this (CHATLENS_SLOW_QUERY_MS, default 500) are logged with their report. */
+function slowStatementMs(): number {
+  const raw = process.env.CHATLENS_SLOW_QUERY_MS;
+  const ms = raw === undefined || raw.trim() === "" ? NaN : Number(raw);
+  return Number.isFinite(ms) && ms >= 0 ? ms : 500;
+}
+
+async function timed<T>(report: string, workspaceId: unknown, run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  let failed = true;
+  try {
+    const result = await run();
+    failed = false;
+    return result;
+  } finally {
+    const ms = performance.now() - started;
+    if (ms > slowStatementMs()) {
+      // One line whatever the id holds.
+      const workspace = isWorkspaceId(workspaceId) ? workspaceId.replace(/[^\w.:@-]/g, "?") : "-";
+      console.warn(`[chatlens] slow statement: report=${report} ms=${Math.round(ms)} workspace=${workspace}${failed ? " failed" : ""}`);
+    }
+  }
+}
+
+type RawTabSeparated = (table: string, columns: readonly string[], body: Buffer, logComment: string) => Promise<void>;
+
+function wrap(
+  kind: Store["kind"],
+  client: ClickHouseClient,
+  { cluster, insertTabSeparated }: { cluster?: string; insertTabSeparated?: RawTabSeparated } = {},
+): Store {
+  const rawTabSeparated: RawTabSeparated =
+    insertTabSeparated ??
+    (async (table, columns, body, log_comment) => {
+      await client.insert({
+        table,
+        values: Readable.from([body]),
+        format: "TabSeparated",
+        columns: [...columns] as [string, ...string[]],
+        clickhouse_settings: { log_comment },
+      });
+    });
   return {
     kind,
     cluster,
-    async query<T>(sql: string, params: QueryParams = {}) {
-      const rs = await client.query({ query: sql, query_params: params, format: "JSONEachRow" });
-      return rs.json<T>();
+    async query<T>(sql: string, params: QueryParams = {}, options: StatementOptions = {}) {
+      const report = reportOf(options, sql);
+      checkStatement(sql, params, options, report);
+      return timed(report, params.workspaceId, async () => {
+        const rs = await client.query({ query: sql, query_params: params, format: "JSONEachRow", clickhouse_settings: { log_comment: report } });
+        return rs.json<T>();
+      });
     },
-    async command(sql: string, params: QueryParams = {}) {
-      await client.command({ query: sql, query_params: params });
+    async command(sql: string, params: QueryParams = {}, options: StatementOptions = {}) {
+      const report = reportOf(options, sql);
+      checkStatement(sql, params, options, report);
+      await timed(report, params.workspaceId, () => client.command({ query: sql, query_params: params, clickhouse_settings: { log_comment: report } }));
     },
-    async insert<T extends object>(table: string, rows: T[]) {
+    async insert<T extends object>(table: string, rows: T[], options: StatementOptions = {}) {
       if (rows.length === 0) return;
-      await client.insert({ table, values: rows, format: "JSONEachRow" });
+      const report = reportOf(options, "", reportName(`insert:${table}`));
+      checkRows(table, rows, options, report);
+      const workspaceId = (rows[0] as { workspace_id?: unknown }).workspace_id;
+      await timed(report, workspaceId, () => client.insert({ table, values: rows, format: "JSONEachRow", clickhouse_settings: { log_comment: report } }));
     },
-    async insertTabSeparated(table: string, columns: readonly string[], body: Buffer) {
+    async insertTabSeparated(table: string, columns: readonly string[], body: Buffer, options?: TabSeparatedOptions) {
       if (body.length === 0) return;
-      await client.insert({ table, values: Readable.from([body]), format: "TabSeparated", columns: [...columns] as [string, ...string[]] });
+      const report = reportOf(options ?? {}, "", reportName(`insert:${table}`));
+      // Callers that do not pass options yet are not checked (see the README's Tenancy).
+      if (options) checkTabSeparated(table, columns, options, report);
+      await timed(report, options?.workspaceId, () => rawTabSeparated(table, columns, body, report));
     },
     async ping() {
       const result = await client.ping();

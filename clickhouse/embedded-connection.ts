@@ -25,11 +25,22 @@ type Result<K extends keyof Connection> = Connection[K] extends (...a: never[]) 
  * each on its own pooled session. Values therefore never enter SQL text.
  * Everything else (DDL, inserts, plain reads) goes through chdb's own
  * `ChdbConnection` of the same slot.
+ *
+ * `log_comment` (the statement's report, see client.ts) is the one setting
+ * taken out of `clickhouse_settings`: chdb would prefix every statement with a
+ * `SET` and send parameterised ones down the serialised bind path. A `SET`
+ * lasts for the connection it runs on and no other, so each connection of a
+ * slot is told once and again only when the report changes.
  */
 interface Slot {
   conn: Connection;
   session: Session;
+  /** The log_comment each of the slot's two connections was last SET to. */
+  comment: { conn: string; session: string };
 }
+
+/** What may be pasted into `SET log_comment = '…'`: a report name (client.ts checks the same), or nothing. */
+const LOG_COMMENT = /^(?:[a-z0-9][a-z0-9:._-]{0,119})?$/;
 
 export class PooledChdbConnection implements Connection {
   readonly connectionName = "chdb-pool";
@@ -42,6 +53,7 @@ export class PooledChdbConnection implements Connection {
     this.slots = Array.from({ length: Math.max(1, size) }, () => ({
       conn: createChdbConnection({ path }) as unknown as Connection,
       session: new Session(path),
+      comment: { conn: "", session: "" },
     }));
     this.idle = [...this.slots];
   }
@@ -68,13 +80,44 @@ export class PooledChdbConnection implements Connection {
     }
   }
 
+  /** Makes `comment` the log_comment of the slot's connection `which`, when it is not already. */
+  private async setComment(slot: Slot, which: keyof Slot["comment"], comment: string): Promise<void> {
+    if (slot.comment[which] === comment) return;
+    if (!LOG_COMMENT.test(comment)) throw new Error(`log_comment must be a report name, not ${JSON.stringify(comment)}`);
+    const query = `SET log_comment = '${comment}'`;
+    if (which === "conn") {
+      await slot.conn.command({ query, query_id: crypto.randomUUID() });
+    } else {
+      try {
+        await slot.session.queryAsync(query);
+      } catch (err) {
+        throw toClickHouseError(err);
+      }
+    }
+    slot.comment[which] = comment;
+  }
+
+  /** Runs `fn` on the slot's ChdbConnection with the call's log_comment set, and its other settings passed on. */
+  private onConn<P extends { clickhouse_settings?: Record<string, unknown> }, R>(
+    params: P,
+    fn: (conn: Connection, params: P) => Promise<R>,
+  ): Promise<R> {
+    const { comment, settings } = takeLogComment(params.clickhouse_settings);
+    return this.withSlot(async (slot) => {
+      await this.setComment(slot, "conn", comment);
+      return fn(slot.conn, { ...params, clickhouse_settings: settings });
+    });
+  }
+
   async query(params: Params<"query">): Promise<Result<"query">> {
+    const { comment, settings } = takeLogComment(params.clickhouse_settings);
     const hasParams = params.query_params && Object.keys(params.query_params).length > 0;
-    const hasSettings = params.clickhouse_settings && Object.keys(params.clickhouse_settings).length > 0;
+    const hasSettings = Object.keys(settings).length > 0;
     if (!hasParams || hasSettings) {
-      return this.withSlot((slot) => slot.conn.query(params));
+      return this.onConn(params, (conn, p) => conn.query(p));
     }
     return this.withSlot(async (slot) => {
+      await this.setComment(slot, "session", comment);
       const chunks: Buffer[] = [];
       try {
         const stream = slot.session.queryStreamBind(params.query, params.query_params!, {
@@ -96,24 +139,25 @@ export class PooledChdbConnection implements Connection {
   }
 
   exec(params: Params<"exec">): Promise<Result<"exec">> {
-    return this.withSlot((slot) => slot.conn.exec(params));
+    return this.onConn(params, (conn, p) => conn.exec(p));
   }
 
   command(params: Params<"command">): Promise<Result<"command">> {
-    return this.withSlot((slot) => slot.conn.command(params));
+    return this.onConn(params, (conn, p) => conn.command(p));
   }
 
   insert(params: Params<"insert">): Promise<Result<"insert">> {
-    return this.withSlot((slot) => slot.conn.insert(params));
+    return this.onConn(params, (conn, p) => conn.insert(p));
   }
 
   /**
    * chdb's raw insert: the buffer goes to the engine as it is (no copy into a
    * SQL string, no JSON), on the slot's own session.
    */
-  insertTabSeparated(table: string, columns: readonly string[], body: Buffer): Promise<void> {
+  insertTabSeparated(table: string, columns: readonly string[], body: Buffer, logComment = ""): Promise<void> {
     if (body.length === 0) return Promise.resolve();
     return this.withSlot(async (slot) => {
+      await this.setComment(slot, "session", logComment);
       try {
         await slot.session.insert({ table, columns, values: body, format: "TabSeparated" });
       } catch (err) {
@@ -142,6 +186,12 @@ export class PooledChdbConnection implements Connection {
     if (slot) return Promise.resolve(slot);
     return new Promise((resolve) => this.waiters.push(resolve));
   }
+}
+
+/** The call's log_comment ("" when it has none) and the rest of its settings. */
+function takeLogComment(settings: Record<string, unknown> | undefined): { comment: string; settings: Record<string, unknown> } {
+  const { log_comment, ...rest } = settings ?? {};
+  return { comment: log_comment === undefined ? "" : String(log_comment), settings: rest };
 }
 
 /** Give stream errors the same typed shape (`ClickHouseError`) the client throws elsewhere. */

@@ -33,6 +33,9 @@ export function loadMigrations(cluster?: string): Migration[] {
     });
 }
 
+/** Migrations and their bookkeeping change the store of every workspace at once. */
+const MIGRATING = "exempt: a migration changes the schema of every workspace";
+
 /** Applies the migrations not yet recorded. Every statement is idempotent, so a run cut short is safe to repeat. */
 export async function migrate(store: Store, log: (line: string) => void = () => {}): Promise<number> {
   const cluster = store.cluster;
@@ -42,15 +45,20 @@ export async function migrate(store: Store, log: (line: string) => void = () => 
     `CREATE TABLE IF NOT EXISTS schema_migrations ${onCluster}
      (version UInt32, name String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3))
      ENGINE = ${cluster ? "Replicated" : ""}ReplacingMergeTree ORDER BY version`,
+    {},
+    { report: "migrate:schema-migrations", tenant: MIGRATING },
   );
   const applied = new Set(
-    (await store.query<{ version: number }>("SELECT version FROM schema_migrations")).map((r) => Number(r.version)),
+    (
+      await store.query<{ version: number }>("SELECT version FROM schema_migrations", {}, { report: "migrate:applied", tenant: MIGRATING })
+    ).map((r) => Number(r.version)),
   );
   let count = 0;
   for (const migration of loadMigrations(cluster)) {
     if (applied.has(migration.version)) continue;
-    for (const statement of migration.statements) await store.command(statement);
-    await store.insert("schema_migrations", [{ version: migration.version, name: migration.name }]);
+    const report = `migrate:${migration.name}`;
+    for (const statement of migration.statements) await store.command(statement, {}, { report, tenant: MIGRATING });
+    await store.insert("schema_migrations", [{ version: migration.version, name: migration.name }], { report, tenant: MIGRATING });
     log(`applied migration ${migration.name}`);
     count++;
   }

@@ -1,10 +1,10 @@
 import type { Store } from "../client";
 
 /**
- * Finding the workspace of a presented key is the one lookup that cannot know
- * the workspace yet: the key is what names it.
+ * Finding the workspace of a presented key (or of a webhook's phone number) is
+ * the lookup that cannot know the workspace yet: the key is what names it. Both
+ * statements say so where they are written.
  */
-export const TENANT_EXEMPT = "an API key is looked up by its hash to find its workspace";
 
 export async function findActiveApiKey(
   store: Store,
@@ -17,6 +17,7 @@ export async function findActiveApiKey(
      ORDER BY version DESC
      LIMIT 1 BY workspace_id, key_id`,
     { keyHash },
+    { report: "api-key-auth:by-hash", tenant: "exempt: an API key is looked up by its hash to find its workspace" },
   );
   const key = rows.find((r) => r.key_hash === keyHash && !Number(r.is_deleted) && r.revoked_at === null);
   return key ? { workspaceId: key.workspace_id, keyId: key.key_id } : null;
@@ -31,6 +32,7 @@ export async function findWorkspaceByPhoneNumberId(store: Store, phoneNumberId: 
      ORDER BY version DESC
      LIMIT 1 BY workspace_id`,
     { phoneNumberId },
+    { report: "api-key-auth:by-phone-number-id", tenant: "exempt: a webhook delivery names its workspace by the phone number id" },
   );
   const ws = rows.find((r) => r.phone_number_id === phoneNumberId && !Number(r.is_deleted));
   return ws?.workspace_id ?? null;

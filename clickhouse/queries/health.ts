@@ -1,8 +1,9 @@
 import type { Store } from "../client";
 
-export const TENANT_EXEMPT = "reads only the server version";
-
 export async function storeHealth(store: Store): Promise<{ version: string }> {
-  const [row] = await store.query<{ version: string }>("SELECT version() AS version");
+  const [row] = await store.query<{ version: string }>("SELECT version() AS version", {}, {
+    report: "health:version",
+    tenant: "exempt: reads only the server version",
+  });
   return { version: row.version };
 }

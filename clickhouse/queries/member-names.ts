@@ -14,6 +14,7 @@ export async function memberName(store: Store, workspaceId: string, userId: stri
      ORDER BY version DESC
      LIMIT 1`,
     { workspaceId, userId },
+    { report: "member-names:name" },
   );
   const row = rows[0];
   return row ? row.name || row.email : null;

@@ -35,5 +35,6 @@ export async function listMembers(store: Store, workspaceId: string): Promise<Me
      WHERE m.is_deleted = 0 AND u.is_deleted = 0
      ORDER BY email`,
     { workspaceId },
+    { report: "members:list" },
   );
 }

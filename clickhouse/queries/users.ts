@@ -3,9 +3,8 @@ import { nextVersion } from "../version";
 
 /**
  * Users are people, not tenants: a user may belong to several workspaces, so
- * these statements are keyed by user, never by workspace.
+ * these statements are keyed by user, never by workspace, and each says so.
  */
-export const TENANT_EXEMPT = "users and their own membership list span workspaces by design";
 
 export interface UserRow {
   user_id: string;
@@ -22,6 +21,7 @@ export async function findUserByEmail(store: Store, email: string): Promise<User
      ORDER BY version DESC
      LIMIT 1 BY user_id`,
     { email: email.toLowerCase() },
+    { report: "users:by-email", tenant: "exempt: sign-in looks a user up by email before any workspace is known" },
   );
   return rows.find((r) => !Number(r.is_deleted)) ?? null;
 }
@@ -40,7 +40,7 @@ export async function upsertUser(
       version: nextVersion(),
       is_deleted: 0,
     },
-  ]);
+  ], { report: "users:upsert", tenant: "exempt: a user is a person who may belong to several workspaces" });
 }
 
 export interface UserWorkspace {
@@ -66,5 +66,6 @@ export async function workspacesOfUser(store: Store, userId: string): Promise<Us
      WHERE m.is_deleted = 0 AND w.is_deleted = 0
      ORDER BY name`,
     { userId },
+    { report: "users:workspaces", tenant: "exempt: lists the workspaces a signed-in user belongs to" },
   );
 }

@@ -15,6 +15,7 @@ export async function getWorkspace(store: Store, workspaceId: string): Promise<W
      ORDER BY version DESC
      LIMIT 1`,
     { workspaceId },
+    { report: "workspaces:get" },
   );
   const row = rows[0];
   return row && !Number(row.is_deleted) ? row : null;
@@ -34,7 +35,7 @@ export async function upsertWorkspace(
       version: nextVersion(),
       is_deleted: 0,
     },
-  ]);
+  ], { report: "workspaces:upsert" });
 }
 
 /** The member's role, or null when the user is not (or no longer) a member. */
@@ -46,6 +47,7 @@ export async function getMemberRole(store: Store, workspaceId: string, userId: s
      ORDER BY version DESC
      LIMIT 1`,
     { workspaceId, userId },
+    { report: "workspaces:member-role" },
   );
   const row = rows[0];
   return row && !Number(row.is_deleted) ? row.role : null;
@@ -54,11 +56,11 @@ export async function getMemberRole(store: Store, workspaceId: string, userId: s
 export async function upsertMembership(store: Store, workspaceId: string, userId: string, role: string): Promise<void> {
   await store.insert("memberships", [
     { workspace_id: workspaceId, user_id: userId, role, created_at: Date.now(), version: nextVersion(), is_deleted: 0 },
-  ]);
+  ], { report: "workspaces:upsert-membership" });
 }
 
 export async function removeMembership(store: Store, workspaceId: string, userId: string): Promise<void> {
   await store.insert("memberships", [
     { workspace_id: workspaceId, user_id: userId, role: "", created_at: Date.now(), version: nextVersion(), is_deleted: 1 },
-  ]);
+  ], { report: "workspaces:remove-membership" });
 }

@@ -34,10 +34,11 @@ export function timedStore(inner: Store): { store: Store; timings: StoreTimings;
   };
   const store: Store = {
     ...inner,
-    query: (sql, params) => timed(kindOf(sql), () => inner.query(sql, params)),
-    command: (sql, params) => timed("command", () => inner.command(sql, params)),
-    insert: (table, rows) => timed(kindOf("", table), () => inner.insert(table, rows)),
-    insertTabSeparated: (table, columns, body) => timed(kindOf("", table), () => inner.insertTabSeparated(table, columns, body)),
+    query: (sql, params, options) => timed(kindOf(sql), () => inner.query(sql, params, options)),
+    command: (sql, params, options) => timed("command", () => inner.command(sql, params, options)),
+    insert: (table, rows, options) => timed(kindOf("", table), () => inner.insert(table, rows, options)),
+    insertTabSeparated: (table, columns, body, options) =>
+      timed(kindOf("", table), () => inner.insertTabSeparated(table, columns, body, options)),
   };
   return { store, timings, reset: () => timings.byKind.clear() };
 }

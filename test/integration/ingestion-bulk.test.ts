@@ -22,8 +22,8 @@ function valid(workspaceId: string, raw: ChatEventInput[]): ChatEvent[] {
 
 async function storedEvents(workspaceId: string) {
   return store().query<{ event_id: string; text: string; name: string; payload: string }>(
-    "SELECT event_id, text, name, payload FROM events WHERE workspace_id = {ws:String} ORDER BY event_id",
-    { ws: workspaceId },
+    "SELECT event_id, text, name, payload FROM events WHERE workspace_id = {workspaceId:String} ORDER BY event_id",
+    { workspaceId },
   );
 }
 
@@ -76,7 +76,9 @@ describe("bulk ingestion", () => {
     const [oddAnswer, retryAnswer] = await Promise.all([ingestEvents(store(), ws, odds), ingestEvents(store(), ws, evens)]);
     expect(oddAnswer).toEqual({ stored: 30_000, duplicates: 0 });
     expect(retryAnswer).toEqual({ stored: 0, duplicates: 30_000 });
-    const [{ n }] = await store().query<{ n: string }>("SELECT count() AS n FROM events WHERE workspace_id = {ws:String}", { ws });
+    const [{ n }] = await store().query<{ n: string }>("SELECT count() AS n FROM events WHERE workspace_id = {workspaceId:String}", {
+      workspaceId: ws,
+    });
     expect(Number(n)).toBe(60_000);
   });
 });

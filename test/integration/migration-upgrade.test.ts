@@ -5,12 +5,13 @@ import { eventRow } from "../helpers/events";
 import { useTestStore } from "../helpers/store";
 
 const store = useTestStore();
+const REWIND = { report: "migration-upgrade-test", tenant: "exempt: rewinds the schema of the whole store" } as const;
 
 describe("upgrading a store that already holds events", () => {
   it("0010 fills campaign costs from statuses stored before it", async () => {
     // Back to the shape before 0010: no pricing column, nothing derived from it.
-    await store().command("DROP VIEW campaign_billable_mv");
-    await store().command("ALTER TABLE events DROP COLUMN pricing_category");
+    await store().command("DROP VIEW campaign_billable_mv", {}, REWIND);
+    await store().command("ALTER TABLE events DROP COLUMN pricing_category", {}, REWIND);
     const status = (id: string, wamid: string, status: string, pricing?: object) => {
       const { pricing_category: _new, ...row } = eventRow({
         workspace_id: "ws-old",
@@ -36,7 +37,7 @@ describe("upgrading a store that already holds events", () => {
     ]);
 
     const upgrade = loadMigrations().find((m) => m.version === 10)!;
-    for (const statement of upgrade.statements) await store().command(statement);
+    for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
 
     // One marketing message (its two statuses count once); the free one and the one without pricing are not billed.
     expect(await campaignBillable(store(), "ws-old", "diwali")).toEqual([{ category: "marketing", messages: 1 }]);

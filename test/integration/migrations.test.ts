@@ -30,19 +30,23 @@ const EXPECTED_TABLES = [
 const statementsOf = (cluster?: string) => loadMigrations(cluster).flatMap((m) => m.statements);
 const createTables = (cluster?: string) => statementsOf(cluster).filter((s) => /^CREATE TABLE/i.test(s));
 
+const SCHEMA_READ = { report: "migrations-test", tenant: "exempt: reads the schema, not a workspace" } as const;
+
 describe("migrations", () => {
   const store = useTestStore();
 
   it("a second run applies nothing", async () => {
     // useTestStore already ran them once.
     expect(await migrate(store())).toBe(0);
-    const applied = await store().query<{ version: number }>("SELECT version FROM schema_migrations FINAL ORDER BY version");
+    const applied = await store().query<{ version: number }>("SELECT version FROM schema_migrations FINAL ORDER BY version", {}, SCHEMA_READ);
     expect(applied.map((r) => Number(r.version))).toEqual(loadMigrations().map((m) => m.version));
   });
 
   it("creates the expected tables and views", async () => {
     const rows = await store().query<{ name: string; engine: string }>(
       "SELECT name, engine FROM system.tables WHERE database = currentDatabase()",
+      {},
+      SCHEMA_READ,
     );
     const names = rows.map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(EXPECTED_TABLES));

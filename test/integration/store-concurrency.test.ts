@@ -1,20 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { useTestStore } from "../helpers/store";
 
+/** These statements test the pool and read no workspace's data. */
+const POOL_TEST = { report: "store-concurrency", tenant: "exempt: a test of the pool, not of any workspace" } as const;
+
 describe("embedded store: pooled chDB sessions", () => {
   const store = useTestStore();
 
   it("a fast parameterised query is not stuck behind a slow one", async () => {
     const finished: string[] = [];
     const slow = store()
-      .query<{ n: string }>("SELECT count() AS n FROM numbers(400000000) WHERE number % {m:UInt64} = 0", { m: 7 })
+      .query<{ n: string }>("SELECT count() AS n FROM numbers(400000000) WHERE number % {m:UInt64} = 0", { m: 7 }, POOL_TEST)
       .then((rows) => {
         finished.push("slow");
         return rows;
       });
     await new Promise((resolve) => setTimeout(resolve, 50));
     const fast = store()
-      .query<{ v: string }>("SELECT {x:UInt64} + 1 AS v", { x: 41 })
+      .query<{ v: string }>("SELECT {x:UInt64} + 1 AS v", { x: 41 }, POOL_TEST)
       .then((rows) => {
         finished.push("fast");
         return rows;
@@ -33,6 +36,7 @@ describe("embedded store: pooled chDB sessions", () => {
         store().query<{ s: string; n: string; arr: string[] }>(
           "SELECT {s:String} AS s, {n:UInt32} * 2 AS n, {arr:Array(String)} AS arr FROM numbers(1000) WHERE number = {n:UInt32} % 1000",
           { s: `value-${i}`, n: i * 13, arr: [`a${i}`, `b${i}`] },
+          POOL_TEST,
         ),
       ),
     );
@@ -42,8 +46,8 @@ describe("embedded store: pooled chDB sessions", () => {
   });
 
   it("a failing parameterised query rejects with ClickHouse's error and leaves the pool usable", async () => {
-    await expect(store().query("SELECT {x:UInt8} AS x", { x: "not a number" })).rejects.toThrow();
-    const rows = await Promise.all(Array.from({ length: 8 }, (_, i) => store().query<{ x: number }>("SELECT {x:UInt8} AS x", { x: i })));
+    await expect(store().query("SELECT {x:UInt8} AS x", { x: "not a number" }, POOL_TEST)).rejects.toThrow();
+    const rows = await Promise.all(Array.from({ length: 8 }, (_, i) => store().query<{ x: number }>("SELECT {x:UInt8} AS x", { x: i }, POOL_TEST)));
     expect(rows.map((r) => Number(r[0].x))).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 });
