@@ -2,7 +2,7 @@ import type { Store } from "../client";
 import { BROADCAST_TAG_PREFIX } from "@/server/domain/broadcast-tag";
 import type { BreakdownBy, Dimension, GroupFilter } from "@/server/domain/campaign-groups";
 import { AD_DETAIL_PREFIX } from "@/server/segments/dates";
-import { CAMPAIGN_RECIPIENTS_SQL, DEFAULT_REPLY_WINDOW_HOURS, STAGE_SQL } from "./campaign-common";
+import { ONE_CAMPAIGN, recipientsSql, DEFAULT_REPLY_WINDOW_HOURS, STAGE_SQL } from "./campaign-common";
 
 /**
  * A campaign's funnel split by one dimension of its recipients' profiles (as
@@ -29,39 +29,40 @@ export interface BreakdownRow {
   failed: number;
 }
 
-/** This campaign's recipients, for `contact IN (…)` on the contact-keyed tables. */
+/** This campaign's recipients, for `contact IN (…)` on `contacts`. */
 const RECIPIENT_CONTACTS_SQL = `
-  SELECT DISTINCT contact FROM campaign_recipients
+  SELECT contact FROM recipients
   WHERE workspace_id = {workspaceId:String} AND campaign_id = {campaignId:String}`;
 
-// Every group subquery is a const written out in full (no helper builds them)
-// so the tenant check of test/unit/tenant-predicate.test.ts can read each one.
+// Every group subquery is a const written out in full, reading the recipients'
+// rows of `contacts` (0011): plain columns, so no merge of states per read.
 
-// Only the tags a recipient has now (the latest add/remove is an add); a contact may be in several.
+// Only the tags a recipient has now; a contact may be in several.
 // Broadcast tags only repeat which campaigns a person got: the comparison shows that better.
 const TAG_GROUPS_SQL = `
     SELECT contact, tag AS value, 0 AS ad
-    FROM contact_tags FINAL
+    FROM contacts FINAL
+    ARRAY JOIN tags AS tag
     WHERE workspace_id = {workspaceId:String} AND contact IN (${RECIPIENT_CONTACTS_SQL})
-      AND finalizeAggregation(present) = 1 AND NOT startsWith(tag, {broadcastPrefix:String})`;
+      AND NOT startsWith(tag, {broadcastPrefix:String})`;
 
-// A recipient without a first-message tag (or without a contact_state row) gets ''.
+// A recipient without a first-message tag (or without a contacts row) gets ''.
 const FIRST_MESSAGE_TAG_GROUPS_SQL = `
     SELECT contact, value, 0 AS ad
-    FROM (${RECIPIENT_CONTACTS_SQL}) AS r
+    FROM (SELECT DISTINCT contact FROM (${RECIPIENT_CONTACTS_SQL})) AS r
     LEFT JOIN (
-      SELECT contact, finalizeAggregation(first_message_tag) AS value
-      FROM contact_state FINAL
+      SELECT contact, first_message_tag AS value
+      FROM contacts FINAL
       WHERE workspace_id = {workspaceId:String} AND contact IN (${RECIPIENT_CONTACTS_SQL})
     ) AS s USING (contact)`;
 
 // Each recipient in its source group, and also in the ad group (ad = 1) when its source detail names an ad.
 const SOURCE_GROUPS_SQL = `
     SELECT contact, g.1 AS value, g.2 AS ad
-    FROM (${RECIPIENT_CONTACTS_SQL}) AS r
+    FROM (SELECT DISTINCT contact FROM (${RECIPIENT_CONTACTS_SQL})) AS r
     LEFT JOIN (
-      SELECT contact, finalizeAggregation(source) AS src, finalizeAggregation(source_detail) AS detail
-      FROM contact_state FINAL
+      SELECT contact, source AS src, source_detail AS detail
+      FROM contacts FINAL
       WHERE workspace_id = {workspaceId:String} AND contact IN (${RECIPIENT_CONTACTS_SQL})
     ) AS s USING (contact)
     ARRAY JOIN if(startsWith(detail, {adPrefix:String}), [(src, 0), ('', 1)], [(src, 0)]) AS g`;
@@ -69,11 +70,11 @@ const SOURCE_GROUPS_SQL = `
 // Every recipient lands in a group: those without the attribute in '' (shown as "no value").
 const ATTRIBUTE_GROUPS_SQL = `
     SELECT r.contact AS contact, a.value AS value, 0 AS ad
-    FROM (${RECIPIENT_CONTACTS_SQL}) AS r
+    FROM (SELECT DISTINCT contact FROM (${RECIPIENT_CONTACTS_SQL})) AS r
     LEFT JOIN (
-      SELECT contact, finalizeAggregation(value) AS value
-      FROM contact_attributes FINAL
-      WHERE workspace_id = {workspaceId:String} AND attribute = {attribute:String} AND contact IN (${RECIPIENT_CONTACTS_SQL})
+      SELECT contact, attributes[{attribute:String}] AS value
+      FROM contacts FINAL
+      WHERE workspace_id = {workspaceId:String} AND contact IN (${RECIPIENT_CONTACTS_SQL})
     ) AS a USING (contact)`;
 
 const GROUPS_SQL: Record<Dimension, string> = {
@@ -123,7 +124,7 @@ export async function campaignBreakdown(
             countIf(${STAGE_SQL.replied}) AS replied,
             countIf(${STAGE_SQL.ignored}) AS ignored,
             countIf(${STAGE_SQL.failed}) AS failed
-     FROM (${CAMPAIGN_RECIPIENTS_SQL}) AS r
+     FROM (${recipientsSql(ONE_CAMPAIGN, replyWindowHours)}) AS r
      INNER JOIN (${GROUPS_SQL[by.dimension]}) AS g ON g.contact = r.contact
      GROUP BY value, ad
      ORDER BY ad, recipients DESC, value

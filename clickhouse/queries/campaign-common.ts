@@ -3,30 +3,24 @@
  * ticks that never go backwards, the stages a drill-down can open, and the
  * time conversions.
  *
- * campaign_recipients (0003) keeps the first time of each tick per
- * (campaign, contact), with `read` already counted as delivered.
+ * `recipients` (0011) keeps one row per (campaign, contact): the first time
+ * of each tick as recorded (`read` already counted as delivered) and the
+ * effective ticks under the default reply window, refreshed as events arrive.
  *
  * Replies: a reply WhatsApp ties to the campaign message through its context
- * (context.id, a quick-reply button, an interactive reply) is in
- * campaign_recipients.replied_at. Failing that, the contact's first inbound
- * message at or after the send and within the report's reply window
- * (`{replyWindowHours:UInt16}`, every query passes it) counts, as long as the
- * message was delivered: a message that never arrived prompted nothing. The
- * candidates come from inbound_times (0010), read only over the scope's time
- * span, and an ASOF JOIN picks each recipient's first one after the send.
+ * (context.id, a quick-reply button, an interactive reply) is
+ * `context_replied_at`. Failing that, the contact's first inbound message at
+ * or after the send and within the report's reply window counts, as long as
+ * the message was delivered: a message that never arrived prompted nothing.
  *
  * The report adds one more rule so the funnel is a funnel: a reply proves
  * the message was read, even when the contact turned read receipts off. So
  * replied ⊂ read ⊂ delivered ⊂ sent. A failure after a delivery does not
  * undo it: "failed" means failed and never delivered.
  *
- * The segment builder's campaign conditions read the same rows with the
- * default window (recipientContactsSql below), so a segment "ignored
- * campaign X" and X's drill-down for Ignored have the same contacts.
- *
- * FINAL merges the sorted parts into one row per (campaign, contact), which is
- * cheaper than hashing every pair with GROUP BY; the argMax states are
- * finalised per row.
+ * The segment builder's campaign conditions read the same columns, so a
+ * segment "ignored campaign X" and X's drill-down for Ignored have the same
+ * contacts.
  */
 
 /** The reply window of a report, in hours: the default, and the bounds a person may pick. */
@@ -34,128 +28,76 @@ export const DEFAULT_REPLY_WINDOW_HOURS = 72;
 export const MIN_REPLY_WINDOW_HOURS = 1;
 export const MAX_REPLY_WINDOW_HOURS = 720;
 
-/** When a recipient's message went out: the sent tick, else the first tick there is. */
-const SEND_TIME = "coalesce(sent_at, delivered_at, replied_at, failed_at)";
-
 /**
- * The effective ticks of a recipient, over the columns of a FINAL row of
- * campaign_recipients plus `send_time` and `inbound_at` (the contact's first
- * window candidate at or after the send; the epoch when there is none).
+ * The effective ticks of a recipient, as a select list over its recorded
+ * ticks (the columns of `recipients`: sent_at, delivered_at, read_at,
+ * context_replied_at, failed_at, error_code, error_title, send_time) and
+ * `inbound_at`, the contact's first window candidate at or after the send.
+ * `window` is an SQL expression of hours. The aliases are the columns of
+ * `recipients` that hold the same values under the default window, so the
+ * stage predicates below read either.
  */
-const TICKS = `
-  campaign_id,
-  contact,
-  if(context_replied_at IS NOT NULL, context_replied_at,
-     if(delivered_at IS NOT NULL AND inbound_at >= send_time AND inbound_at <= send_time + toIntervalHour({replyWindowHours:UInt16}),
-        inbound_at, NULL)) AS replied_at,
-  context_replied_at IS NULL AND replied_at IS NOT NULL AS replied_in_window,
-  if(read_at IS NULL OR (replied_at IS NOT NULL AND replied_at < read_at), replied_at, read_at) AS read_eff,
-  if(delivered_at IS NULL OR (read_eff IS NOT NULL AND read_eff < delivered_at), read_eff, delivered_at) AS delivered_eff,
-  if(sent_at IS NULL, coalesce(delivered_eff, failed_at, replied_at), sent_at) AS sent_eff,
-  if(delivered_eff IS NULL, failed_at, NULL) AS failed_eff,
-  if(failed_eff IS NULL, 0, finalizeAggregation(error_code)) AS failed_code,
-  if(failed_eff IS NULL, '', finalizeAggregation(error_title)) AS failed_title`;
-
-/*
- * Recipients of a scope (a predicate over campaign_recipients, from this
- * module, never from the client) with their effective ticks, assembled from
- * the pieces below so each statement spells out its tenant predicate. The
- * window candidates are read from the scope's first send to its last send
- * plus the window; the bounds are scalar subqueries, so they prune
- * inbound_times by its sort key (time) before the ASOF JOIN hashes them.
- */
-const ROWS = `
-  SELECT ${TICKS}
-  FROM (
-    SELECT r.campaign_id AS campaign_id, r.contact AS contact, r.sent_at AS sent_at, r.delivered_at AS delivered_at,
-           r.read_at AS read_at, r.replied_at AS context_replied_at, r.failed_at AS failed_at,
-           r.error_code AS error_code, r.error_title AS error_title, r.send_time AS send_time, w.ts AS inbound_at
-    FROM (
-      SELECT campaign_id, contact, sent_at, delivered_at, read_at, replied_at, failed_at, error_code, error_title,
-             ifNull(${SEND_TIME}, toDateTime64(0, 3, 'UTC')) AS send_time
-      FROM campaign_recipients FINAL
-      WHERE workspace_id = {workspaceId:String} AND `;
-const CANDIDATES = `
-    ) AS r
-    ASOF LEFT JOIN (
-      SELECT contact, ts FROM inbound_times
-      WHERE workspace_id = {workspaceId:String} AND `;
-const FIRST_SEND = `(SELECT min(${SEND_TIME}) FROM campaign_recipients WHERE workspace_id = {workspaceId:String} AND `;
-const LAST_SEND = `(SELECT max(${SEND_TIME}) FROM campaign_recipients WHERE workspace_id = {workspaceId:String} AND `;
-const WINDOW_END = " + toIntervalHour({replyWindowHours:UInt16})";
-const CLOSE = `
-    ) AS w ON r.contact = w.contact AND w.ts >= r.send_time
-  )`;
-
-const ONE = "campaign_id = {campaignId:String}";
-const SOME = "campaign_id IN {campaignIds:Array(String)}";
-const ALL = "1";
-
-/** Every recipient of one campaign (`{campaignId:String}`). */
-export const CAMPAIGN_RECIPIENTS_SQL = `${ROWS}${ONE}${CANDIDATES}ts >= ${FIRST_SEND}${ONE}) AND ts <= ${LAST_SEND}${ONE})${WINDOW_END}${CLOSE}`;
-
-/** Every recipient of a few campaigns (`{campaignIds:Array(String)}`), for comparing them. */
-export const SOME_CAMPAIGNS_RECIPIENTS_SQL = `${ROWS}${SOME}${CANDIDATES}ts >= ${FIRST_SEND}${SOME}) AND ts <= ${LAST_SEND}${SOME})${WINDOW_END}${CLOSE}`;
-
-/**
- * Every recipient of every campaign of the workspace, for the list of a range
- * starting `{from:Date}`: its campaigns were sent on or after that day, so
- * the candidates start there rather than at the workspace's first campaign.
- */
-export const WORKSPACE_RECIPIENTS_SQL = `${ROWS}${ALL}${CANDIDATES}ts >= toDateTime64({from:Date}, 3, 'UTC') AND ts <= ${LAST_SEND}${ALL})${WINDOW_END}${CLOSE}`;
-
-/** How the candidates of window replies are read for `recipientTicksSql` and `recipientContactsSql`. */
-export interface TicksOptions {
-  /**
-   * The earliest candidate, an SQL expression of this module's or the
-   * caller's (placeholders only): by default the scope's first send. A caller
-   * that only keeps recipients sent after a known time passes that time, which
-   * reads fewer days of inbound_times.
-   */
-  from?: string;
-  /**
-   * `scope` (default): every contact's candidates in the time span; `contact`:
-   * only `{contact:String}`'s, for one contact's ticks; `none`: no candidates,
-   * for the stages no window reply can change (WINDOW_FREE_STAGES).
-   */
-  candidates?: "scope" | "contact" | "none";
+export function effectiveTicksSql(window: string): string {
+  return `
+    if(context_replied_at IS NOT NULL, context_replied_at,
+       if(delivered_at IS NOT NULL AND inbound_at >= send_time AND inbound_at <= send_time + toIntervalHour(${window}),
+          inbound_at, NULL)) AS replied_at,
+    context_replied_at IS NULL AND replied_at IS NOT NULL AS replied_in_window,
+    if(read_at IS NULL OR (replied_at IS NOT NULL AND replied_at < read_at), replied_at, read_at) AS read_eff,
+    if(delivered_at IS NULL OR (read_eff IS NOT NULL AND read_eff < delivered_at), read_eff, delivered_at) AS delivered_eff,
+    if(sent_at IS NULL, coalesce(delivered_eff, failed_at, replied_at), sent_at) AS sent_eff,
+    if(delivered_eff IS NULL, failed_at, NULL) AS failed_eff,
+    if(failed_eff IS NULL, 0, error_code) AS failed_code,
+    if(failed_eff IS NULL, '', error_title) AS failed_title`;
 }
 
-/**
- * The stages a window reply cannot change, so they need no candidates: every
- * recipient counts as sent, and a window reply needs a delivery, which
- * already rules out `failed`.
- */
-export const WINDOW_FREE_STAGES: ReadonlySet<Stage> = new Set<Stage>(["sent", "failed"]);
+/** The columns a recipients statement yields: the effective ticks, whatever the window. */
+const TICK_COLUMNS =
+  "campaign_id, contact, replied_at, replied_in_window, read_eff, delivered_eff, sent_eff, failed_eff, failed_code, failed_title";
 
-/** What follows ROWS for a scope: the scope, then its window candidates (none at all: `0`, nothing read). */
-function scoped(scope: string, options: TicksOptions): string {
-  const candidates = options.candidates ?? "scope";
-  const from = options.from ?? `${FIRST_SEND}${scope})`;
-  const contact = candidates === "contact" ? "contact = {contact:String} AND " : "";
-  const span = candidates === "none" ? "0" : `${contact}ts >= ${from} AND ts <= ${LAST_SEND}${scope})${WINDOW_END}`;
-  return `${scope}${CANDIDATES}${span}${CLOSE}`;
-}
+/** Scopes over `recipients`, each a predicate from code with its placeholders. */
+export const ONE_CAMPAIGN = "campaign_id = {campaignId:String}";
+export const SOME_CAMPAIGNS = "campaign_id IN {campaignIds:Array(String)}";
+export const ALL_CAMPAIGNS = "1";
 
 /**
- * Recipients of a scope with their effective ticks (the columns of TICKS),
- * like CAMPAIGN_RECIPIENTS_SQL for any scope: `scope` is a predicate over
- * campaign_recipients built by the caller from code and placeholders, never
- * from input. Needs `{workspaceId:String}` and `{replyWindowHours:UInt16}`.
+ * Recipients of a scope with their effective ticks (TICK_COLUMNS). `scope` is
+ * a predicate over the columns of `recipients`, built from code and
+ * placeholders, never from input; the statement needs `{workspaceId:String}`.
+ *
+ * Under the default window the ticks are columns of `recipients`, kept as
+ * events arrive (read-models.ts). Another window re-derives them from the
+ * recorded ticks: the contact's first inbound message at or after the send
+ * (inbound_times, read only from the scope's first send to its last send plus
+ * the window, with an ASOF JOIN), then the same rules.
  */
-export function recipientTicksSql(scope: string, options: TicksOptions = {}): string {
-  return `${ROWS}${scoped(scope, options)}`;
-}
-
-/**
- * The contacts of a scope's recipients: `SELECT contact FROM (recipients with
- * effective ticks) <tail>`, where `tail` is a WHERE (and GROUP BY / HAVING)
- * over the TICKS columns, e.g. `WHERE ${STAGE_SQL.ignored}`. The segment
- * builder reads campaign behaviour through this, so a segment and a
- * campaign's drill-down apply the same tick rules.
- */
-export function recipientContactsSql(scope: string, tail: string, options: TicksOptions = {}): string {
-  return `SELECT contact FROM (${ROWS}${scoped(scope, options)}) ${tail}`;
+export function recipientsSql(scope: string, windowHours: number = DEFAULT_REPLY_WINDOW_HOURS): string {
+  if (windowHours === DEFAULT_REPLY_WINDOW_HOURS) {
+    return `
+      SELECT ${TICK_COLUMNS}
+      FROM recipients FINAL
+      WHERE workspace_id = {workspaceId:String} AND ${scope}`;
+  }
+  return `
+      WITH scoped AS (
+        SELECT campaign_id, contact, sent_at, delivered_at, read_at, context_replied_at, failed_at, error_code, error_title, send_time
+        FROM recipients FINAL
+        WHERE workspace_id = {workspaceId:String} AND ${scope}
+      )
+      SELECT ${TICK_COLUMNS}
+      FROM (
+        SELECT campaign_id, contact, ${effectiveTicksSql("{replyWindowHours:UInt16}")}
+        FROM (
+          SELECT r.*, w.ts AS inbound_at
+          FROM scoped AS r
+          ASOF LEFT JOIN (
+            SELECT contact, ts FROM inbound_times
+            WHERE workspace_id = {workspaceId:String}
+              AND ts >= (SELECT min(send_time) FROM scoped)
+              AND ts <= (SELECT max(send_time) FROM scoped) + toIntervalHour({replyWindowHours:UInt16})
+          ) AS w ON r.contact = w.contact AND w.ts >= r.send_time
+        )
+      )`;
 }
 
 /** Name, template and times of every campaign that has a created or sent event. */

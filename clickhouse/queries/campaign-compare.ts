@@ -1,5 +1,5 @@
 import type { Store } from "../client";
-import { CAMPAIGN_META_SQL, DEFAULT_REPLY_WINDOW_HOURS, isoTime, SOME_CAMPAIGNS_RECIPIENTS_SQL } from "./campaign-common";
+import { CAMPAIGN_META_SQL, DEFAULT_REPLY_WINDOW_HOURS, isoTime, SOME_CAMPAIGNS, recipientsSql } from "./campaign-common";
 import { CURVE_HOURS } from "./campaign-funnel";
 
 /**
@@ -37,13 +37,13 @@ export async function compareCampaigns(
               countIf(delivered_eff IS NOT NULL AND read_eff IS NULL) AS ignored,
               countIf(failed_eff IS NOT NULL) AS failed,
               min(sent_eff) AS first_sent
-       FROM (${SOME_CAMPAIGNS_RECIPIENTS_SQL})
+       FROM (${recipientsSql(SOME_CAMPAIGNS, replyWindowHours)})
        GROUP BY campaign_id`,
       params,
     ),
     store.query<{ campaign_id: string; hour: string; reads: string }>(
       `SELECT campaign_id, greatest(0, toInt64(ceil(dateDiff('millisecond', sent_eff, read_eff) / 3600000))) AS hour, count() AS reads
-       FROM (${SOME_CAMPAIGNS_RECIPIENTS_SQL})
+       FROM (${recipientsSql(SOME_CAMPAIGNS, replyWindowHours)})
        WHERE read_eff IS NOT NULL
        GROUP BY campaign_id, hour
        HAVING hour <= {hours:UInt32}`,

@@ -2,7 +2,7 @@ import type { Store } from "../client";
 import type { GroupFilter } from "@/server/domain/campaign-groups";
 // campaign-common before campaign-breakdowns: the tenant check (test/unit/tenant-predicate.test.ts)
 // reads a module once, through the first import that reaches it.
-import { CAMPAIGN_RECIPIENTS_SQL, DEFAULT_REPLY_WINDOW_HOURS, isoTime, stagePredicate, type Stage } from "./campaign-common";
+import { ONE_CAMPAIGN, recipientsSql, DEFAULT_REPLY_WINDOW_HOURS, isoTime, stagePredicate, type Stage } from "./campaign-common";
 import { groupPredicate } from "./campaign-breakdowns";
 import { contactNames } from "./contact-names";
 
@@ -36,13 +36,15 @@ export interface StageFilter {
   group?: GroupFilter;
 }
 
-/** The WHERE of a filter over the rows of CAMPAIGN_RECIPIENTS_SQL, and its parameters. */
-function filterSql(filter: StageFilter): { where: string; params: Record<string, unknown> } {
+/** The statement of a filter over one campaign's recipients (recipientsSql), and its parameters. */
+function filterSql(filter: StageFilter): { recipients: string; where: string; params: Record<string, unknown> } {
   const stage = stagePredicate(filter.stage, filter.errorCode);
-  const params = { errorCode: filter.errorCode ?? 0, replyWindowHours: filter.replyWindowHours ?? DEFAULT_REPLY_WINDOW_HOURS };
-  if (!filter.group) return { where: stage, params };
+  const replyWindowHours = filter.replyWindowHours ?? DEFAULT_REPLY_WINDOW_HOURS;
+  const recipients = recipientsSql(ONE_CAMPAIGN, replyWindowHours);
+  const params = { errorCode: filter.errorCode ?? 0, replyWindowHours };
+  if (!filter.group) return { recipients, where: stage, params };
   const group = groupPredicate(filter.group);
-  return { where: `${stage} AND ${group.sql}`, params: { ...params, ...group.params } };
+  return { recipients, where: `${stage} AND ${group.sql}`, params: { ...params, ...group.params } };
 }
 
 /** A page of the stage's contacts, by phone, and how many there are in all. */
@@ -53,11 +55,11 @@ export async function campaignStageContacts(
   filter: StageFilter,
   page: { limit: number; offset: number },
 ): Promise<{ rows: StageContact[]; total: number }> {
-  const { where, params } = filterSql(filter);
+  const { recipients, where, params } = filterSql(filter);
   const rows = await store.query<Record<string, string | number | null>>(
     `SELECT contact, sent_eff, delivered_eff, read_eff, replied_at, replied_in_window, failed_eff, failed_code, failed_title,
             count() OVER () AS total
-     FROM (${CAMPAIGN_RECIPIENTS_SQL})
+     FROM (${recipients})
      WHERE ${where}
      ORDER BY contact
      LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
@@ -84,8 +86,8 @@ export async function campaignStageContacts(
 }
 
 export async function campaignStageCount(store: Store, workspaceId: string, campaignId: string, filter: StageFilter): Promise<number> {
-  const { where, params } = filterSql(filter);
-  const [row] = await store.query<{ n: string }>(`SELECT count() AS n FROM (${CAMPAIGN_RECIPIENTS_SQL}) WHERE ${where}`, {
+  const { recipients, where, params } = filterSql(filter);
+  const [row] = await store.query<{ n: string }>(`SELECT count() AS n FROM (${recipients}) WHERE ${where}`, {
     workspaceId,
     campaignId,
     ...params,
@@ -104,11 +106,11 @@ export async function writeStageAsSegmentMembers(
   filter: StageFilter,
   segmentId: string,
 ): Promise<void> {
-  const { where, params } = filterSql(filter);
+  const { recipients, where, params } = filterSql(filter);
   await store.command(
     `INSERT INTO segment_members (workspace_id, segment_id, contact, added_at)
      SELECT {workspaceId:String}, {segmentId:String}, contact, now64(3)
-     FROM (${CAMPAIGN_RECIPIENTS_SQL})
+     FROM (${recipients})
      WHERE ${where}`,
     { workspaceId, campaignId, segmentId, ...params },
   );

@@ -1,5 +1,5 @@
 import type { Store } from "../client";
-import { CAMPAIGN_META_SQL, CAMPAIGN_RECIPIENTS_SQL, DEFAULT_REPLY_WINDOW_HOURS, isoTime } from "./campaign-common";
+import { CAMPAIGN_META_SQL, ONE_CAMPAIGN, recipientsSql, DEFAULT_REPLY_WINDOW_HOURS, isoTime } from "./campaign-common";
 
 /**
  * One campaign's report: who it is, its funnel (sent → delivered → read →
@@ -49,18 +49,17 @@ export const CURVE_HOURS = 72;
 
 /** The campaign's name and times; null when the workspace knows no such campaign. */
 export async function campaignInfo(store: Store, workspaceId: string, campaignId: string): Promise<CampaignInfo | null> {
-  // The send times do not depend on the reply window; the default only fills the parameter.
-  const replyWindowHours = DEFAULT_REPLY_WINDOW_HOURS;
   const rows = await store.query<Record<string, string | null>>(
     `SELECT campaign_id, name, template, created_at, coalesce(meta_sent_at, first_sent) AS sent_at
      FROM (${CAMPAIGN_META_SQL}) AS m
      FULL OUTER JOIN (
-       SELECT {campaignId:String} AS campaign_id, min(sent_eff) AS first_sent, count() AS recipients
-       FROM (${CAMPAIGN_RECIPIENTS_SQL})
+       SELECT campaign_id, first_sent, recipients
+       FROM campaign_stats FINAL
+       WHERE workspace_id = {workspaceId:String} AND campaign_id = {campaignId:String}
      ) AS p USING (campaign_id)
      WHERE campaign_id = {campaignId:String} AND (m.campaign_id != '' OR p.recipients > 0)
      SETTINGS join_use_nulls = 0`,
-    { workspaceId, campaignId, replyWindowHours },
+    { workspaceId, campaignId },
   );
   const r = rows[0];
   if (!r) return null;
@@ -95,7 +94,7 @@ export async function campaignFunnel(
          arrayCount(b -> dateDiff('millisecond', delivered_eff, read_eff) >= b * 1000, {bounds:Array(UInt32)}),
          read_eff IS NOT NULL
        ) AS buckets
-     FROM (${CAMPAIGN_RECIPIENTS_SQL})`,
+     FROM (${recipientsSql(ONE_CAMPAIGN, replyWindowHours)})`,
     { workspaceId, campaignId, bounds, replyWindowHours },
   );
   const readDelay = READ_DELAY_BUCKETS.map(() => 0);
@@ -124,7 +123,7 @@ export async function campaignFailures(
 ): Promise<FailureGroup[]> {
   const rows = await store.query<{ failed_code: number | string; failed_title: string; contacts: string }>(
     `SELECT failed_code, failed_title, count() AS contacts
-     FROM (${CAMPAIGN_RECIPIENTS_SQL})
+     FROM (${recipientsSql(ONE_CAMPAIGN, replyWindowHours)})
      WHERE failed_eff IS NOT NULL
      GROUP BY failed_code, failed_title
      ORDER BY contacts DESC, failed_code, failed_title`,
@@ -146,7 +145,7 @@ export async function campaignReadCurve(
 ): Promise<number[]> {
   const rows = await store.query<{ hour: string; reads: string }>(
     `SELECT greatest(0, toInt64(ceil(dateDiff('millisecond', sent_eff, read_eff) / 3600000))) AS hour, count() AS reads
-     FROM (${CAMPAIGN_RECIPIENTS_SQL})
+     FROM (${recipientsSql(ONE_CAMPAIGN, replyWindowHours)})
      WHERE read_eff IS NOT NULL
      GROUP BY hour
      HAVING hour <= {hours:UInt32}

@@ -1,5 +1,5 @@
 import type { Store } from "../client";
-import { CAMPAIGN_META_SQL, DEFAULT_REPLY_WINDOW_HOURS, isoTime, ratio, WORKSPACE_RECIPIENTS_SQL } from "./campaign-common";
+import { CAMPAIGN_META_SQL, isoTime, ratio } from "./campaign-common";
 
 /**
  * The campaign list of a date range, and its totals and read rate per day.
@@ -11,8 +11,6 @@ import { CAMPAIGN_META_SQL, DEFAULT_REPLY_WINDOW_HOURS, isoTime, ratio, WORKSPAC
  * Replies use the default reply window: the list compares campaigns, so they
  * all get the same one.
  */
-
-const replyWindowHours = DEFAULT_REPLY_WINDOW_HOURS;
 
 export interface DayRange {
   from: string;
@@ -53,7 +51,11 @@ export const CAMPAIGN_SORTS = {
 } as const;
 export type CampaignSort = keyof typeof CAMPAIGN_SORTS;
 
-/** One row per campaign dated in the range, with its recipients' ticks counted. */
+/**
+ * One row per campaign dated in the range, with its recipients' ticks counted:
+ * campaign_stats (0011) keeps the counts per campaign as events arrive, so the
+ * list reads a row per campaign whatever the number of recipients.
+ */
 const CAMPAIGNS_IN_RANGE_SQL = `
   SELECT
     campaign_id,
@@ -71,16 +73,9 @@ const CAMPAIGNS_IN_RANGE_SQL = `
     if(p.delivered = 0, NULL, p.replied / p.delivered) AS reply_rate
   FROM (${CAMPAIGN_META_SQL}) AS m
   FULL OUTER JOIN (
-    SELECT
-      campaign_id,
-      count() AS recipients,
-      countIf(delivered_eff IS NOT NULL) AS delivered,
-      countIf(read_eff IS NOT NULL) AS read,
-      countIf(replied_at IS NOT NULL) AS replied,
-      countIf(failed_eff IS NOT NULL) AS failed,
-      min(sent_eff) AS first_sent
-    FROM (${WORKSPACE_RECIPIENTS_SQL})
-    GROUP BY campaign_id
+    SELECT campaign_id, recipients, delivered, read, replied, failed, first_sent
+    FROM campaign_stats FINAL
+    WHERE workspace_id = {workspaceId:String}
   ) AS p USING (campaign_id)
   WHERE day BETWEEN {from:Date} AND {to:Date}`;
 
@@ -124,7 +119,7 @@ export async function listCampaigns(
      ORDER BY ${column} ${direction} NULLS LAST, campaign_id ${direction}
      LIMIT {limit:UInt32} OFFSET {offset:UInt32}
      SETTINGS join_use_nulls = 0`,
-    { workspaceId, ...range, search: opts.search, limit: opts.limit, offset: opts.offset, replyWindowHours },
+    { workspaceId, ...range, search: opts.search, limit: opts.limit, offset: opts.offset },
   );
   if (rows.length === 0 && opts.offset > 0) {
     // Past the last page: the total still says how many there are.
@@ -132,7 +127,7 @@ export async function listCampaigns(
       `SELECT count() AS total FROM (${CAMPAIGNS_IN_RANGE_SQL})
        WHERE {search:String} = '' OR positionCaseInsensitiveUTF8(name, {search:String}) > 0
        SETTINGS join_use_nulls = 0`,
-      { workspaceId, ...range, search: opts.search, replyWindowHours },
+      { workspaceId, ...range, search: opts.search },
     );
     return { rows: [], total: Number(count?.total ?? 0) };
   }
@@ -160,7 +155,7 @@ export async function campaignDays(store: Store, workspaceId: string, range: Day
      GROUP BY day
      ORDER BY day WITH FILL FROM {from:Date} TO {to:Date} + 1
      SETTINGS join_use_nulls = 0`,
-    { workspaceId, ...range, replyWindowHours },
+    { workspaceId, ...range },
   );
   return rows.map((r) => {
     const delivered = Number(r.delivered);

@@ -1,5 +1,5 @@
 import type { Store } from "../client";
-import { CAMPAIGN_META_SQL, DEFAULT_REPLY_WINDOW_HOURS, ratio, WORKSPACE_RECIPIENTS_SQL } from "./campaign-common";
+import { CAMPAIGN_META_SQL, ratio } from "./campaign-common";
 import type { DayRange } from "./campaign-list";
 
 /**
@@ -26,27 +26,35 @@ export interface TimingCell {
   readRate: number | null;
 }
 
-const CAMPAIGNS_IN_RANGE_SQL = `
-  SELECT campaign_id
-  FROM (${CAMPAIGN_META_SQL}) AS m
-  FULL OUTER JOIN (
-    SELECT campaign_id, min(sent_eff) AS first_sent FROM (${WORKSPACE_RECIPIENTS_SQL}) GROUP BY campaign_id
-  ) AS p USING (campaign_id)
-  WHERE toDate(coalesce(m.meta_sent_at, p.first_sent, m.created_at)) BETWEEN {from:Date} AND {to:Date}`;
-
-/** All 7 × 24 cells, Monday 00:00 first; `timeZone` is an IANA name ('UTC' by default). */
+/**
+ * All 7 × 24 cells, Monday 00:00 first; `timeZone` is an IANA name ('UTC' by
+ * default). campaign_stats keeps each campaign's deliveries and reads per
+ * 15-minute bucket of the delivery, which every zone cuts into whole hours.
+ */
 export async function campaignTiming(store: Store, workspaceId: string, range: DayRange, timeZone = "UTC"): Promise<TimingCell[]> {
   const rows = await store.query<Record<string, string>>(
-    `SELECT toDayOfWeek(delivered_eff, 0, {timeZone:String}) AS weekday,
-            toHour(toTimeZone(delivered_eff, {timeZone:String})) AS hour,
-            count() AS delivered,
-            countIf(read_eff IS NOT NULL) AS read
-     FROM (${WORKSPACE_RECIPIENTS_SQL})
-     WHERE delivered_eff IS NOT NULL AND campaign_id IN (${CAMPAIGNS_IN_RANGE_SQL})
+    `WITH
+       stats AS (
+         SELECT campaign_id, first_sent, delivery_buckets
+         FROM campaign_stats FINAL
+         WHERE workspace_id = {workspaceId:String}
+       ),
+       in_range AS (
+         SELECT campaign_id
+         FROM (${CAMPAIGN_META_SQL}) AS m
+         FULL OUTER JOIN (SELECT campaign_id, first_sent FROM stats) AS p USING (campaign_id)
+         WHERE toDate(coalesce(m.meta_sent_at, p.first_sent, m.created_at)) BETWEEN {from:Date} AND {to:Date}
+       )
+     SELECT toDayOfWeek(b.bucket, 0, {timeZone:String}) AS weekday,
+            toHour(toTimeZone(b.bucket, {timeZone:String})) AS hour,
+            sum(b.delivered) AS delivered,
+            sum(b.read) AS read
+     FROM stats
+     ARRAY JOIN delivery_buckets AS b
+     WHERE campaign_id IN (SELECT campaign_id FROM in_range)
      GROUP BY weekday, hour
      SETTINGS join_use_nulls = 0`,
-    // A reply proves a read; the list's default window decides which replies count, so the two agree.
-    { workspaceId, ...range, timeZone, replyWindowHours: DEFAULT_REPLY_WINDOW_HOURS },
+    { workspaceId, ...range, timeZone },
   );
   const found = new Map(rows.map((r) => [`${r.weekday}/${r.hour}`, r]));
   const cells: TimingCell[] = [];

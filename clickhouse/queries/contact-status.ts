@@ -1,16 +1,10 @@
 import { HISTORY_AFTER_MS } from "@/server/domain/chat-profile";
 
 /**
- * SQL for the status machine of server/domain/chat-profile.ts, over the merged
- * columns of contact_state. Kept beside the queries that use it; the
+ * SQL for the status machine of server/domain/chat-profile.ts, over the columns
+ * of contacts (0011). Kept beside the queries that use it; the
  * agreement test in test/integration checks it against deriveStatus().
  */
-export const MERGED_STATE_COLUMNS = `
-    argMaxMerge(last_control) AS last_control,
-    max(last_control_at) AS last_control_at,
-    max(last_active) AS last_active,
-    max(last_message) AS last_message`;
-
 export const STATUS_SQL = `multiIf(
     last_control = 'intervention.requested', 'requesting',
     last_control = 'agent.intervened', 'intervened',

@@ -17,32 +17,15 @@ export interface ContactState {
   firstMessageTag: string;
 }
 
-/** One contact's basic parameters, derived from the event log by contact_state. */
+/** One contact's basic parameters, from its row of the contacts read model (0011). */
 export async function getContactState(store: Store, workspaceId: string, contact: string, now: Date): Promise<ContactState | null> {
   const rows = await store.query<Record<string, string | number | null>>(
     `SELECT
        contact, name, ${STATUS_SQL} AS status, ${IN_HISTORY_SQL} AS in_history,
        first_seen, last_active, last_message, template_messages, session_messages, unresolved_queries,
        source, source_detail, first_message_tag
-     FROM (
-       SELECT
-         contact,
-         argMaxMerge(name) AS name,
-         min(first_seen) AS first_seen,
-         max(last_active) AS last_active,
-         max(last_message) AS last_message,
-         sum(template_messages) AS template_messages,
-         sum(session_messages) AS session_messages,
-         sum(unresolved_queries) AS unresolved_queries,
-         argMaxMerge(last_control) AS last_control,
-         max(last_control_at) AS last_control_at,
-         argMinMerge(source) AS source,
-         argMinMerge(source_detail) AS source_detail,
-         argMinMerge(first_message_tag) AS first_message_tag
-       FROM contact_state
-       WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}
-       GROUP BY contact
-     )`,
+     FROM contacts FINAL
+     WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}`,
     { workspaceId, contact, now: now.getTime() / 1000 },
   );
   const r = rows[0];

@@ -93,6 +93,6 @@ export async function campaignsOfMessages(
 }
 
 /** Appends event rows already encoded as TabSeparated in `columns` order (server/ingestion/rows.ts). */
-export async function insertEventRows(store: Store, columns: readonly string[], body: Buffer) {
-  await store.insertTabSeparated("events", columns, body);
+export async function insertEventRows(store: Store, workspaceId: string, columns: readonly string[], body: Buffer) {
+  await store.insertTabSeparated("events", columns, body, { report: "ingestion:events", workspaceId });
 }

@@ -1,5 +1,5 @@
 import type { Store } from "../client";
-import { IN_HISTORY_SQL, MERGED_STATE_COLUMNS, STATUS_SQL } from "./contact-status";
+import { IN_HISTORY_SQL, STATUS_SQL } from "./contact-status";
 
 export interface StatusCounts {
   total: number;
@@ -25,12 +25,8 @@ export async function contactStatusCounts(store: Store, workspaceId: string, now
        countIf(status = 'requesting') AS openRequests
      FROM (
        SELECT ${STATUS_SQL} AS status, ${IN_HISTORY_SQL} AS in_history
-       FROM (
-         SELECT contact, ${MERGED_STATE_COLUMNS}
-         FROM contact_state
-         WHERE workspace_id = {workspaceId:String}
-         GROUP BY contact
-       )
+       FROM contacts FINAL
+       WHERE workspace_id = {workspaceId:String}
      )`,
     { workspaceId, now: now.getTime() / 1000 },
   );

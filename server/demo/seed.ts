@@ -16,7 +16,7 @@ import { findUserByEmail, upsertUser } from "@/clickhouse/queries/users";
 import { getMemberRole, getWorkspace, upsertMembership, upsertWorkspace } from "@/clickhouse/queries/workspaces";
 import { hashPassword } from "../auth/password";
 import type { ChatEvent } from "../events/schema";
-import { ingestEvents } from "../ingestion/pipeline";
+import { bulkLoad, ingestEvents } from "../ingestion/pipeline";
 import { validateEvents } from "../ingestion/validate";
 import { generateEvents, planDemo, resolveSize, type DemoPlan, type SizeOptions } from "./generator";
 import { DEMO_CLINIC, DEMO_PASSWORD, DEMO_RETAIL, DEMO_USERS, type DemoWorkspace } from "./workspace";
@@ -141,38 +141,41 @@ export async function seedDemo(store: Store, opts: SeedOptions = {}): Promise<Se
       return out.length ? out : undefined;
     };
 
-    let batch = await next();
-    if (batch) assertValid(batch, ws.workspaceId); // the generator's output must pass the API's own validation
-    while (batch) {
-      // Generate the next batch while chDB writes this one.
-      const t = performance.now();
-      const pending = ingestEvents(store, ws.workspaceId, batch).then((r) => {
-        result.timings.ingestMs += performance.now() - t;
-        return r;
-      });
-      const following = await next();
-      const ingested = await pending;
+    // One bulk load per workspace: the read models are rebuilt once at its end.
+    await bulkLoad(store, ws.workspaceId, async () => {
+      let batch = await next();
+      if (batch) assertValid(batch, ws.workspaceId); // the generator's output must pass the API's own validation
+      while (batch) {
+        // Generate the next batch while chDB writes this one.
+        const t = performance.now();
+        const pending = ingestEvents(store, ws.workspaceId, batch).then((r) => {
+          result.timings.ingestMs += performance.now() - t;
+          return r;
+        });
+        const following = await next();
+        const ingested = await pending;
 
-      summary.generated += batch.length;
-      summary.stored += ingested.stored;
-      summary.duplicates += ingested.duplicates;
-      processed += batch.length;
-      result.stored += ingested.stored;
-      result.duplicates += ingested.duplicates;
-      const elapsedMs = performance.now() - ingestStarted;
-      const eventsPerSec = processed / (elapsedMs / 1000);
-      opts.onProgress?.({
-        workspaceId: ws.workspaceId,
-        processed,
-        written: result.stored,
-        duplicates: result.duplicates,
-        total: Math.max(total, processed),
-        elapsedMs,
-        eventsPerSec,
-        etaSeconds: eventsPerSec > 0 ? Math.max(0, total - processed) / eventsPerSec : null,
-      });
-      batch = following;
-    }
+        summary.generated += batch.length;
+        summary.stored += ingested.stored;
+        summary.duplicates += ingested.duplicates;
+        processed += batch.length;
+        result.stored += ingested.stored;
+        result.duplicates += ingested.duplicates;
+        const elapsedMs = performance.now() - ingestStarted;
+        const eventsPerSec = processed / (elapsedMs / 1000);
+        opts.onProgress?.({
+          workspaceId: ws.workspaceId,
+          processed,
+          written: result.stored,
+          duplicates: result.duplicates,
+          total: Math.max(total, processed),
+          elapsedMs,
+          eventsPerSec,
+          etaSeconds: eventsPerSec > 0 ? Math.max(0, total - processed) / eventsPerSec : null,
+        });
+        batch = following;
+      }
+    });
     log(
       `${ws.workspaceId}: ${summary.stored.toLocaleString("en-US")} events stored` +
         (summary.duplicates ? `, ${summary.duplicates.toLocaleString("en-US")} already there` : ""),

@@ -5,6 +5,7 @@ import {
   existingEventIds,
   insertEventRows,
 } from "@/clickhouse/queries/ingestion";
+import { refreshReadModels, touchedScope } from "@/clickhouse/queries/read-models";
 import { listTagDefinitions } from "@/clickhouse/queries/tags";
 import { broadcastTag } from "../domain/broadcast-tag";
 import { matchFirstMessageTag } from "../domain/chat-profile";
@@ -132,8 +133,11 @@ async function storeGroup(
   for (const [id, row] of broadcastTags) if (!already.has(id)) rows.push(row);
   if (rows.some((r) => r.workspace_id !== workspaceId)) throw new Error("refusing to write events of another workspace");
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await insertEventRows(store, EVENT_COLUMNS, encodeEventRows(rows.slice(i, i + INSERT_CHUNK)));
+    await insertEventRows(store, workspaceId, EVENT_COLUMNS, encodeEventRows(rows.slice(i, i + INSERT_CHUNK)));
   }
+  // The read models follow before anything is acknowledged, so a screen never
+  // shows less than an answer said was stored. A bulk load rebuilds them once at its end.
+  if (rows.length && !bulkLoads.get(store)?.has(workspaceId)) await refreshReadModels(store, workspaceId, touchedScope(rows));
 
   // Each batch's answer: an id is stored by the first batch of the group that carries it.
   const claimed = new Set<string>();
@@ -146,6 +150,27 @@ async function storeGroup(
     }
     return { result: { stored: storedIds.size, duplicates: batch.length - storedIds.size }, storedIds };
   });
+}
+
+// Workspaces being bulk loaded: rounds skip the read models, rebuilt at the end.
+const bulkLoads = new WeakMap<Store, Set<string>>();
+
+/**
+ * Runs a bulk load of one workspace (the demo, a large import): its rounds
+ * store events only, and the read models are rebuilt once when `load` ends,
+ * which is far cheaper than following millions of events round by round.
+ * Screens show the workspace as it was until then.
+ */
+export async function bulkLoad<T>(store: Store, workspaceId: string, load: () => Promise<T>): Promise<T> {
+  let loading = bulkLoads.get(store);
+  if (!loading) bulkLoads.set(store, (loading = new Set()));
+  loading.add(workspaceId);
+  try {
+    return await load();
+  } finally {
+    loading.delete(workspaceId);
+    await refreshReadModels(store, workspaceId, { all: true });
+  }
 }
 
 /** Statuses and replies name a WhatsApp message; the campaign of that message, from the batch or to look up. */

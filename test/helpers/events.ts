@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Store } from "@/clickhouse/client";
+import { refreshReadModels, touchedScope } from "@/clickhouse/queries/read-models";
 import { toClickHouseTime } from "@/clickhouse/time";
 import type { EventRow } from "@/server/ingestion/rows";
 
@@ -45,9 +46,15 @@ function defaultActor(type: string): string {
   return "system";
 }
 
-/** Writes events straight into the log, bypassing ingestion (no validation, no dedupe). */
+/**
+ * Writes events straight into the log, bypassing ingestion (no validation, no
+ * dedupe), then refreshes the read models they touch, as a round of ingestion does.
+ */
 export async function insertEvents(store: Store, events: EventInput[]): Promise<EventRow[]> {
   const rows = events.map(eventRow);
   await store.insert("events", rows);
+  for (const workspaceId of new Set(rows.map((r) => r.workspace_id))) {
+    await refreshReadModels(store, workspaceId, touchedScope(rows.filter((r) => r.workspace_id === workspaceId)));
+  }
   return rows;
 }

@@ -27,7 +27,7 @@ export async function countSegment(
     `SELECT countIf(${compiled.where}) AS matching, count() AS total
      FROM (
        SELECT ${mergedColumnsSql(compiled.columns)}
-       FROM contact_state AS s FINAL
+       FROM contacts AS s FINAL
        WHERE workspace_id = {workspaceId:String}
      )`,
     { ...compiled.params, workspaceId },
@@ -93,7 +93,7 @@ export async function previewSegment(
     `SELECT contact
      FROM (
        SELECT ${mergedColumnsSql(columns)}
-       FROM contact_state AS s FINAL
+       FROM contacts AS s FINAL
        WHERE workspace_id = {workspaceId:String}
      )
      WHERE ${compiled.where}
@@ -107,7 +107,7 @@ export async function previewSegment(
             template_messages, session_messages, unresolved_queries
      FROM (
        SELECT ${mergedColumnsSql(PREVIEW_COLUMNS)}
-       FROM contact_state AS s FINAL
+       FROM contacts AS s FINAL
        WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}
      )`,
     { workspaceId, contacts: page.map((p) => p.contact), now: now.getTime() / 1000 },
@@ -149,7 +149,7 @@ export async function segmentMembers(
     `SELECT contact
      FROM (
        SELECT ${mergedColumnsSql(compiled.columns)}
-       FROM contact_state AS s FINAL
+       FROM contacts AS s FINAL
        WHERE workspace_id = {workspaceId:String}
      )
      WHERE ${compiled.where}

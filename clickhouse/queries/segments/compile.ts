@@ -1,55 +1,55 @@
-import { DEFAULT_REPLY_WINDOW_HOURS, STAGE_SQL, WINDOW_FREE_STAGES, recipientContactsSql, type Stage } from "../campaign-common";
+import { STAGE_SQL, type Stage } from "../campaign-common";
 import { IN_HISTORY_SQL, STATUS_SQL } from "../contact-status";
 import { AD_DETAIL_PREFIX, activeSince, addDays, dayStart, lastDaysRange, nextDaysRange } from "@/server/segments/dates";
 import { isGroup, type Condition, type FilterNode, type FilterTree } from "@/server/segments/tree";
 
 /**
- * Compiles a validated filter tree into ONE predicate over a contact's merged
- * state (see CONTACT_COLUMNS) plus its parameters. Nothing from the tree is
- * pasted into SQL: values (attribute names included) become `{pN:Type}`
+ * Compiles a validated filter tree into ONE predicate over a contact's row of
+ * `contacts` (see CONTACT_COLUMNS) plus its parameters. Nothing from the tree
+ * is pasted into SQL: values (attribute names included) become `{pN:Type}`
  * parameters, and operators and columns come from the whitelists below.
  *
- * Shape, for 1M contacts: contact_state is merged once per contact (only the
- * columns the tree needs); tags, attributes and campaign behaviour become
- * `contact IN (…)` sets computed from their own tables, which are sorted by
- * (workspace_id, contact, …) or (workspace_id, campaign_id, contact), so a set
- * is built in one pass and never joined against the raw event log.
+ * Shape, for 1M contacts: every profile, tag and attribute rule is a filter on
+ * the columns of one row per contact (0011), read once; campaign behaviour is
+ * a `contact IN (…)` set from `recipients`, whose effective ticks are columns
+ * too, sorted by campaign so "campaign X" reads X's rows only.
  */
 
 export interface CompiledSegment {
   /** A boolean SQL expression over the columns of CONTACT_COLUMNS. */
   where: string;
   params: Record<string, unknown>;
-  /** The merged contact_state columns the predicate reads. */
+  /** The contacts columns the predicate reads. */
   columns: Set<ContactColumn>;
 }
 
 /**
- * A contact's merged contact_state columns by name: the only columns a segment
- * predicate may read. Read `FROM contact_state AS s FINAL`: FINAL merges the
- * parts in key order (a streaming merge of sorted runs), which is several
- * times cheaper than hashing every contact in a GROUP BY and gives the same
- * rows. Plain columns are SimpleAggregateFunction; the others are states.
+ * A contact's columns by name: the only columns a segment predicate may read.
+ * Read `FROM contacts AS s FINAL`: rows are replaced as events arrive, and
+ * FINAL keeps the newest, a cheap merge of sorted runs on plain columns.
  */
 export const CONTACT_COLUMNS = {
-  name: "finalizeAggregation(s.name) AS name",
+  name: "s.name AS name",
   first_seen: "s.first_seen AS first_seen",
   last_active: "s.last_active AS last_active",
   last_message: "s.last_message AS last_message",
   template_messages: "s.template_messages AS template_messages",
   session_messages: "s.session_messages AS session_messages",
   unresolved_queries: "s.unresolved_queries AS unresolved_queries",
-  last_control: "finalizeAggregation(s.last_control) AS last_control",
+  last_control: "s.last_control AS last_control",
   last_control_at: "s.last_control_at AS last_control_at",
-  source: "finalizeAggregation(s.source) AS source",
-  source_detail: "finalizeAggregation(s.source_detail) AS source_detail",
-  first_message_tag: "finalizeAggregation(s.first_message_tag) AS first_message_tag",
+  source: "s.source AS source",
+  source_detail: "s.source_detail AS source_detail",
+  first_message_tag: "s.first_message_tag AS first_message_tag",
+  tags: "s.tags AS tags",
+  tag_kinds: "s.tag_kinds AS tag_kinds",
+  attributes: "s.attributes AS attributes",
 } as const;
 export type ContactColumn = keyof typeof CONTACT_COLUMNS;
 
 const STATUS_COLUMNS: ContactColumn[] = ["last_control", "last_control_at", "last_active", "last_message"];
 
-/** The select list of the merged-contact subquery (`FROM contact_state AS s FINAL`). */
+/** The select list of the contact subquery (`FROM contacts AS s FINAL`). */
 export function mergedColumnsSql(columns: Iterable<ContactColumn>): string {
   return ["s.contact AS contact", ...[...new Set(columns)].sort().map((c) => CONTACT_COLUMNS[c])].join(", ");
 }
@@ -83,10 +83,6 @@ const CAMPAIGN_STAGE = {
   replied: "replied",
   failed: "failed",
 } as const satisfies Record<Extract<Condition, { kind: "campaign" }>["event"], Stage>;
-
-/** A contact's attribute rows merged to their latest value, in a set-building subquery. */
-const ATTRIBUTE_VALUE_SQL = "argMaxMerge(value)";
-const TAG_PRESENT_SQL = "argMaxMerge(present)";
 
 class Compiler {
   readonly params: Record<string, unknown> = {};
@@ -176,28 +172,21 @@ class Compiler {
   }
 
   tags(c: Extract<Condition, { kind: "tags" }>): string {
+    this.use("tags", "tag_kinds");
     const tags = [...new Set(c.tags)];
-    const kind = c.tagKind === "any" ? "" : ` AND kind = ${this.bind(c.tagKind, "String")}`;
-    const all = c.op === "all" ? ` GROUP BY contact HAVING uniqExact(tag) = ${this.bind(tags.length, "UInt32")}` : "";
-    const set = `SELECT contact FROM (
-        SELECT contact, tag, ${TAG_PRESENT_SQL} AS present, argMaxMerge(kind) AS kind
-        FROM contact_tags
-        WHERE workspace_id = {workspaceId:String} AND tag IN ${this.bind(tags, "Array(String)")}
-        GROUP BY contact, tag
-      ) WHERE present = 1${kind}${all}`;
-    return `contact ${c.op === "none" ? "NOT IN" : "IN"} (${set})`;
+    const kind = c.tagKind === "any" ? "" : ` AND k = ${this.bind(c.tagKind, "String")}`;
+    // A contact's tags are distinct, so counting the matches tells "all of".
+    const matches = `(t, k) -> has(${this.bind(tags, "Array(String)")}, t)${kind}`;
+    if (c.op === "all") return `arrayCount(${matches}, tags, tag_kinds) = ${this.bind(tags.length, "UInt32")}`;
+    return `${c.op === "none" ? "NOT " : ""}arrayExists(${matches}, tags, tag_kinds)`;
   }
 
   attribute(c: Extract<Condition, { kind: "attribute" }>): string {
+    this.use("attributes");
     const negative = c.op === "isNot" || c.op === "ne" || c.op === "noneOf" || c.op === "isNotSet";
-    const value = this.attributePredicate(c);
-    const set = `SELECT contact FROM (
-        SELECT contact, ${ATTRIBUTE_VALUE_SQL} AS value
-        FROM contact_attributes
-        WHERE workspace_id = {workspaceId:String} AND attribute = ${this.bind(c.attribute, "String")}
-        GROUP BY contact
-      ) WHERE value != '' AND ${value}`;
-    return `contact ${negative ? "NOT IN" : "IN"} (${set})`;
+    // The lambda names the attribute's current value `value` for the operator's predicate ('' = not set).
+    const set = `arrayExists(value -> value != '' AND ${this.attributePredicate(c)}, [attributes[${this.bind(c.attribute, "String")}]])`;
+    return negative ? `NOT ${set}` : set;
   }
 
   /** The positive form of the operator over `value` (negative operators are its complement). */
@@ -251,30 +240,18 @@ class Compiler {
 
   campaign(c: Extract<Condition, { kind: "campaign" }>): string {
     const scope = c.campaigns.length ? `campaign_id IN ${this.bind([...new Set(c.campaigns)], "Array(String)")}` : "1";
-    const stage = CAMPAIGN_STAGE[c.event];
-    // "Any campaign" reads the window candidates from the workspace's first
-    // send to its last send + the window; received and failed read none.
-    const candidates = WINDOW_FREE_STAGES.has(stage) ? "none" : "scope";
-    return `contact IN (${recipientContactsSql(scope, `WHERE ${STAGE_SQL[stage]}`, { candidates })})`;
+    return `contact IN (
+          SELECT contact FROM recipients FINAL
+          WHERE workspace_id = {workspaceId:String} AND ${scope} AND ${STAGE_SQL[CAMPAIGN_STAGE[c.event]]})`;
   }
 
   fatigue(c: Extract<Condition, { kind: "campaignFatigue" }>): string {
     const since = this.bind(activeSince(this.now, c.days) / 1000, "DateTime64(3)");
-    // Only campaigns that reached someone inside the window can count, and a
-    // pair's effective send (sent_eff) is never later than the latest tick of
-    // one of its rows, so older campaigns are skipped by the sort key before
-    // the (campaign, contact) rows are merged, which is the expensive part.
-    // A counted pair was sent at or after `since`, and its window reply comes
-    // at or after its send, so the candidates start at `since`.
-    const scope = `campaign_id IN (
-            SELECT campaign_id FROM campaign_recipients
-            WHERE workspace_id = {workspaceId:String}
-            GROUP BY campaign_id
-            HAVING max(coalesce(sent_at, delivered_at, read_at, replied_at, failed_at)) >= ${since})`;
-    const tail = `WHERE sent_eff >= ${since}
-      GROUP BY contact
-      HAVING count() >= ${this.bind(c.atLeast, "UInt32")} AND countIf(${STAGE_SQL.read}) = 0`;
-    return `contact IN (${recipientContactsSql(scope, tail, { from: since })})`;
+    return `contact IN (
+          SELECT contact FROM recipients FINAL
+          WHERE workspace_id = {workspaceId:String} AND sent_eff >= ${since}
+          GROUP BY contact
+          HAVING count() >= ${this.bind(c.atLeast, "UInt32")} AND countIf(${STAGE_SQL.read}) = 0)`;
   }
 }
 
@@ -287,7 +264,5 @@ export function compileSegment(tree: FilterTree, now: Date, attributeTypes: Read
   const where = compiler.node(tree);
   // IN_HISTORY_SQL reads {now:DateTime64(3)}; bound whether or not a status condition uses it.
   compiler.params.now = now.getTime() / 1000;
-  // Campaign behaviour reads the report's ticks with its default reply window.
-  compiler.params.replyWindowHours = DEFAULT_REPLY_WINDOW_HOURS;
   return { where, params: compiler.params, columns: compiler.columns };
 }

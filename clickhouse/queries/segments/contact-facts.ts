@@ -1,6 +1,5 @@
 import type { Store } from "../../client";
 import { fromClickHouseTime } from "../../time";
-import { DEFAULT_REPLY_WINDOW_HOURS, recipientTicksSql } from "../campaign-common";
 import { getContactState } from "../contacts";
 import type { CampaignTicks, ContactFacts } from "@/server/segments/evaluate";
 
@@ -13,8 +12,13 @@ export async function contactFacts(store: Store, workspaceId: string, contact: s
     getContactState(store, workspaceId, contact, now),
     // The campaign report's effective ticks (default reply window), as the compiled segment reads them.
     store.query<{ campaign_id: string; sent_eff: string | null; delivered_eff: string | null; read_eff: string | null; replied_at: string | null; failed_eff: string | null }>(
-      recipientTicksSql("contact = {contact:String}", { candidates: "contact" }),
-      { workspaceId, contact, replyWindowHours: DEFAULT_REPLY_WINDOW_HOURS },
+      // The newest row of each campaign, found through the by_contact projection (no FINAL, which cannot use it).
+      `SELECT campaign_id, sent_eff, delivered_eff, read_eff, replied_at, failed_eff
+       FROM recipients
+       WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}
+       ORDER BY campaign_id, version DESC
+       LIMIT 1 BY campaign_id`,
+      { workspaceId, contact },
     ),
     store.query<{ tag: string; kind: string }>(
       `SELECT tag, kind FROM (

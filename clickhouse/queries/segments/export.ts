@@ -26,7 +26,7 @@ export async function exportPage(
     `SELECT contact, name
      FROM (
        SELECT ${mergedColumnsSql(columns)}
-       FROM contact_state AS s FINAL
+       FROM contacts AS s FINAL
        WHERE workspace_id = {workspaceId:String} AND contact > {after:String}
      )
      WHERE ${compiled.where}

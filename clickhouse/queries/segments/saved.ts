@@ -201,7 +201,7 @@ export async function freezeSegmentMembers(
      SELECT {workspaceId:String}, {frozenSegmentId:String}, contact, now64(3)
      FROM (
        SELECT ${compiled.columnsSql}
-       FROM contact_state AS s FINAL
+       FROM contacts AS s FINAL
        WHERE workspace_id = {workspaceId:String}
      )
      WHERE ${compiled.where}`,

@@ -45,13 +45,9 @@ export async function segmentVocabulary(store: Store, workspaceId: string): Prom
       { workspaceId },
     ),
     store.query<{ source: string }>(
-      `SELECT DISTINCT source FROM (
-         SELECT argMinMerge(source) AS source
-         FROM contact_state
-         WHERE workspace_id = {workspaceId:String}
-         GROUP BY contact
-       )
-       WHERE source != ''
+      `SELECT DISTINCT source
+       FROM contacts FINAL
+       WHERE workspace_id = {workspaceId:String} AND source != ''
        ORDER BY source
        LIMIT 1000`,
       { workspaceId },
@@ -65,8 +61,8 @@ export async function segmentVocabulary(store: Store, workspaceId: string): Prom
          WHERE workspace_id = {workspaceId:String}
          GROUP BY campaign_id
          UNION ALL
-         SELECT DISTINCT campaign_id, '' AS name, CAST(NULL AS Nullable(DateTime64(3, 'UTC'))) AS sent_at
-         FROM campaign_recipients
+         SELECT campaign_id, '' AS name, CAST(NULL AS Nullable(DateTime64(3, 'UTC'))) AS sent_at
+         FROM campaign_stats
          WHERE workspace_id = {workspaceId:String}
        )
        GROUP BY campaign_id

@@ -1,0 +1,249 @@
+import type { Store } from "../client";
+import { DEFAULT_REPLY_WINDOW_HOURS, effectiveTicksSql } from "./campaign-common";
+
+/**
+ * Writes the read models of 0011 (contacts, recipients, campaign_stats) from
+ * the aggregate tables that the event views keep exact.
+ *
+ * Each table has ONE statement, a function of its scope: after an ingestion
+ * round the scope is what the round touched; for a rebuild (the upgrade
+ * migration, the end of a bulk load) it is the whole workspace. Rows carry the
+ * round's `version` and replace older ones (ReplacingMergeTree), so a replay
+ * writes the same values again and changes nothing a reader sees.
+ *
+ * Order matters within a round: recipients before campaign_stats, which
+ * counts them.
+ */
+
+/** What an ingestion round touched, or everything. */
+export type RefreshScope =
+  | { all: true }
+  | {
+      all?: false;
+      /** Contacts with any new event. */
+      contacts: string[];
+      /** [campaign_id, contact] of new outbound messages, statuses and context replies. */
+      recipients: Array<[string, string]>;
+      /** Contacts with a new reply-window candidate, and the earliest one's time (epoch seconds). */
+      inbound: { contacts: string[]; since: number };
+    };
+
+/** The columns of a stored event row that decide what it touches. */
+export interface TouchingRow {
+  contact: string;
+  campaign_id: string;
+  type: string;
+  /** DateTime64(3) text, UTC ('2026-03-02 10:00:00.000'). */
+  ts: string;
+}
+
+/** What a round's rows change in the read models. */
+export function touchedScope(rows: readonly TouchingRow[]): RefreshScope {
+  const contacts = new Set<string>();
+  const pairs = new Map<string, [string, string]>();
+  const inbound = new Set<string>();
+  let since = Infinity;
+  for (const r of rows) {
+    if (!r.contact) continue;
+    contacts.add(r.contact);
+    const message = r.type === "message.outbound" || r.type === "message.status" || r.type === "message.inbound";
+    if (message && r.campaign_id) pairs.set(`${r.campaign_id}\n${r.contact}`, [r.campaign_id, r.contact]);
+    if (r.type === "message.inbound" && !r.campaign_id) {
+      // A reply-window candidate (inbound_times, 0010).
+      inbound.add(r.contact);
+      since = Math.min(since, Date.parse(`${r.ts.replace(" ", "T")}Z`) / 1000);
+    }
+  }
+  return {
+    contacts: [...contacts],
+    recipients: [...pairs.values()],
+    inbound: { contacts: [...inbound], since: Number.isFinite(since) ? since : 0 },
+  };
+}
+
+// Lists go in as one JSON String parameter (see ingestion.ts for why).
+const json = (values: unknown) => JSON.stringify(values);
+
+/** A version newer than any earlier one of this process, and than the wall clock's last. */
+let lastVersion = 0;
+export function nextVersion(): number {
+  lastVersion = Math.max(lastVersion + 1, Date.now() * 1000);
+  return lastVersion;
+}
+
+/** Rewrites the contacts rows in scope from contact_state, contact_tags and contact_attributes. */
+export async function refreshContacts(store: Store, workspaceId: string, scope: RefreshScope, version: number) {
+  if (!scope.all && scope.contacts.length === 0) return;
+  const inScope = scope.all ? "1" : "contact IN (SELECT arrayJoin(JSONExtract({contacts:String}, 'Array(String)')))";
+  await store.command(
+    `INSERT INTO contacts
+       (workspace_id, contact, name, first_seen, last_active, last_message, template_messages, session_messages,
+        unresolved_queries, last_control, last_control_at, source, source_detail, first_message_tag,
+        tags, tag_kinds, attributes, version)
+     WITH
+       state AS (
+         SELECT contact,
+                argMaxMerge(name) AS name,
+                min(first_seen) AS first_seen,
+                max(last_active) AS last_active,
+                max(last_message) AS last_message,
+                sum(template_messages) AS template_messages,
+                sum(session_messages) AS session_messages,
+                sum(unresolved_queries) AS unresolved_queries,
+                argMaxMerge(last_control) AS last_control,
+                max(last_control_at) AS last_control_at,
+                argMinMerge(source) AS source,
+                argMinMerge(source_detail) AS source_detail,
+                argMinMerge(first_message_tag) AS first_message_tag
+         FROM contact_state
+         WHERE workspace_id = {workspaceId:String} AND ${inScope}
+         GROUP BY contact
+       ),
+       present_tags AS (
+         SELECT contact, arraySort(groupArray((tag, kind))) AS pairs
+         FROM (
+           SELECT contact, tag, argMaxMerge(present) AS present, argMaxMerge(kind) AS kind
+           FROM contact_tags
+           WHERE workspace_id = {workspaceId:String} AND ${inScope}
+           GROUP BY contact, tag
+         )
+         WHERE present = 1
+         GROUP BY contact
+       ),
+       attribute_values AS (
+         SELECT contact, mapFromArrays(groupArray(attribute), groupArray(value)) AS attributes
+         FROM (
+           SELECT contact, attribute, argMaxMerge(value) AS value
+           FROM contact_attributes
+           WHERE workspace_id = {workspaceId:String} AND ${inScope}
+           GROUP BY contact, attribute
+         )
+         WHERE value != ''
+         GROUP BY contact
+       )
+     SELECT
+       {workspaceId:String}, state.contact, name, first_seen, last_active, last_message, template_messages, session_messages,
+       unresolved_queries, last_control, last_control_at, source, source_detail, first_message_tag,
+       arrayMap(p -> p.1, pairs), arrayMap(p -> p.2, pairs), attributes, {version:UInt64}
+     FROM state
+     LEFT JOIN present_tags ON present_tags.contact = state.contact
+     LEFT JOIN attribute_values ON attribute_values.contact = state.contact
+     SETTINGS join_use_nulls = 0`,
+    { workspaceId, version, ...(scope.all ? {} : { contacts: json(scope.contacts) }) },
+    { report: "read-models:contacts" },
+  );
+}
+
+/**
+ * Rewrites the recipients rows in scope: the recorded ticks from
+ * campaign_recipients and the effective ones under the default reply window,
+ * by the rules of campaign-common.ts (effectiveTicksSql, the same for any
+ * window). A round's scope is its new (campaign, contact) pairs plus
+ * the recipients of contacts with a new window candidate whose send can
+ * still claim it (sent at most one window before the candidate).
+ */
+export async function refreshRecipients(store: Store, workspaceId: string, scope: RefreshScope, version: number) {
+  if (!scope.all && scope.recipients.length === 0 && scope.inbound.contacts.length === 0) return;
+  const inScope = scope.all
+    ? "1"
+    : `((campaign_id, contact) IN (SELECT arrayJoin(JSONExtract({pairs:String}, 'Array(Tuple(String, String))')))
+         OR (campaign_id, contact) IN (
+           SELECT campaign_id, contact FROM recipients
+           WHERE workspace_id = {workspaceId:String}
+             AND contact IN (SELECT arrayJoin(JSONExtract({inboundContacts:String}, 'Array(String)')))
+             AND send_time >= toDateTime64({inboundSince:Float64}, 3, 'UTC') - toIntervalHour({replyWindowHours:UInt16})))`;
+  const params = scope.all
+    ? {}
+    : { pairs: json(scope.recipients), inboundContacts: json(scope.inbound.contacts), inboundSince: scope.inbound.since };
+  await store.command(
+    `INSERT INTO recipients
+       (workspace_id, campaign_id, contact, sent_at, delivered_at, read_at, context_replied_at, failed_at, error_code, error_title,
+        send_time, replied_at, replied_in_window, read_eff, delivered_eff, sent_eff, failed_eff, failed_code, failed_title, version)
+     WITH
+       recorded AS (
+         SELECT campaign_id, contact,
+                min(sent_at) AS sent_at, min(delivered_at) AS delivered_at, min(read_at) AS read_at,
+                min(replied_at) AS context_replied_at, min(failed_at) AS failed_at,
+                argMaxMerge(error_code) AS error_code, argMaxMerge(error_title) AS error_title,
+                ifNull(coalesce(sent_at, delivered_at, context_replied_at, failed_at), toDateTime64(0, 3, 'UTC')) AS send_time
+         FROM campaign_recipients
+         WHERE workspace_id = {workspaceId:String} AND ${inScope}
+         GROUP BY campaign_id, contact
+       ),
+       with_candidate AS (
+         SELECT r.*, w.ts AS inbound_at
+         FROM recorded AS r
+         ASOF LEFT JOIN (
+           SELECT contact, ts FROM inbound_times
+           WHERE workspace_id = {workspaceId:String}
+             AND contact IN (SELECT contact FROM recorded)
+             AND ts >= (SELECT min(send_time) FROM recorded)
+             AND ts <= (SELECT max(send_time) FROM recorded) + toIntervalHour({replyWindowHours:UInt16})
+         ) AS w ON r.contact = w.contact AND w.ts >= r.send_time
+       )
+     SELECT
+       {workspaceId:String}, campaign_id, contact, sent_at, delivered_at, read_at, context_replied_at, failed_at, error_code, error_title,
+       send_time, ${effectiveTicksSql("{replyWindowHours:UInt16}")},
+       {version:UInt64}
+     FROM with_candidate
+     SETTINGS join_use_nulls = 0`,
+    { workspaceId, version, replyWindowHours: DEFAULT_REPLY_WINDOW_HOURS, ...params },
+    { report: "read-models:recipients" },
+  );
+}
+
+/** Recounts campaign_stats for the campaigns whose recipients this round (`version`) rewrote, or for all. */
+export async function refreshCampaignStats(store: Store, workspaceId: string, scope: RefreshScope, version: number) {
+  const inScope = scope.all
+    ? "1"
+    : `campaign_id IN (SELECT DISTINCT campaign_id FROM recipients WHERE workspace_id = {workspaceId:String} AND version = {version:UInt64})`;
+  await store.command(
+    `INSERT INTO campaign_stats
+       (workspace_id, campaign_id, recipients, delivered, read, replied, failed, first_sent, delivery_buckets, version)
+     SELECT {workspaceId:String}, campaign_id,
+            sum(recipients), sum(delivered), sum(read), sum(replied), sum(failed), min(first_sent),
+            arraySort(groupArrayIf((assumeNotNull(bucket), delivered, read), bucket IS NOT NULL)),
+            {version:UInt64}
+     FROM (
+       SELECT campaign_id,
+              toDateTime(toStartOfFifteenMinutes(delivered_eff), 'UTC') AS bucket,
+              count() AS recipients,
+              countIf(delivered_eff IS NOT NULL) AS delivered,
+              countIf(read_eff IS NOT NULL) AS read,
+              countIf(replied_at IS NOT NULL) AS replied,
+              countIf(failed_eff IS NOT NULL) AS failed,
+              min(sent_eff) AS first_sent
+       FROM recipients FINAL
+       WHERE workspace_id = {workspaceId:String} AND ${inScope}
+       GROUP BY campaign_id, bucket
+     )
+     GROUP BY campaign_id`,
+    { workspaceId, version },
+    { report: "read-models:campaign-stats" },
+  );
+}
+
+/** One round: every read model the scope touches, in dependency order. */
+export async function refreshReadModels(store: Store, workspaceId: string, scope: RefreshScope) {
+  const version = nextVersion();
+  await Promise.all([
+    refreshContacts(store, workspaceId, scope, version),
+    (async () => {
+      await refreshRecipients(store, workspaceId, scope, version);
+      await refreshCampaignStats(store, workspaceId, scope, version);
+    })(),
+  ]);
+}
+
+/** Rebuilds the read models of every workspace that has contacts: the backfill of 0011. */
+export async function rebuildAllReadModels(store: Store, log: (line: string) => void = () => {}) {
+  const workspaces = await store.query<{ workspace_id: string }>(`SELECT DISTINCT workspace_id FROM contact_state`, {}, {
+    report: "read-models:workspaces",
+    tenant: "exempt: the upgrade lists the workspaces of the store to rebuild each one",
+  });
+  for (const { workspace_id } of workspaces) {
+    const started = performance.now();
+    await refreshReadModels(store, workspace_id, { all: true });
+    log(`read models of ${workspace_id} rebuilt in ${Math.round(performance.now() - started)} ms`);
+  }
+}
