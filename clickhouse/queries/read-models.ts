@@ -152,6 +152,12 @@ export async function refreshRecipients(store: Store, workspaceId: string, scope
            WHERE workspace_id = {workspaceId:String}
              AND contact IN (SELECT arrayJoin(JSONExtract({inboundContacts:String}, 'Array(String)')))
              AND send_time >= toDateTime64({inboundSince:Float64}, 3, 'UTC') - toIntervalHour({replyWindowHours:UInt16})))`;
+  // A round reads only its recipients' candidates in their time span; a rebuild reads them all.
+  const candidates = scope.all
+    ? "1"
+    : `contact IN (SELECT contact FROM recorded)
+             AND ts >= (SELECT min(send_time) FROM recorded)
+             AND ts <= (SELECT max(send_time) FROM recorded) + toIntervalHour({replyWindowHours:UInt16})`;
   const params = scope.all
     ? {}
     : { pairs: json(scope.recipients), inboundContacts: json(scope.inbound.contacts), inboundSince: scope.inbound.since };
@@ -175,10 +181,7 @@ export async function refreshRecipients(store: Store, workspaceId: string, scope
          FROM recorded AS r
          ASOF LEFT JOIN (
            SELECT contact, ts FROM inbound_times
-           WHERE workspace_id = {workspaceId:String}
-             AND contact IN (SELECT contact FROM recorded)
-             AND ts >= (SELECT min(send_time) FROM recorded)
-             AND ts <= (SELECT max(send_time) FROM recorded) + toIntervalHour({replyWindowHours:UInt16})
+           WHERE workspace_id = {workspaceId:String} AND ${candidates}
          ) AS w ON r.contact = w.contact AND w.ts >= r.send_time
        )
      SELECT
