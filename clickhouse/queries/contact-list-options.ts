@@ -11,12 +11,8 @@ export interface FilterOption {
 export async function sourceOptions(store: Store, workspaceId: string): Promise<FilterOption[]> {
   const rows = await store.query<{ value: string; contacts: string }>(
     `SELECT source AS value, count() AS contacts
-     FROM (
-       SELECT finalizeAggregation(source) AS source
-       FROM contact_state FINAL
-       WHERE workspace_id = {workspaceId:String}
-     )
-     WHERE source != ''
+     FROM contacts FINAL
+     WHERE workspace_id = {workspaceId:String} AND source != ''
      GROUP BY source
      ORDER BY contacts DESC, value
      LIMIT 200`,
@@ -29,12 +25,9 @@ export async function sourceOptions(store: Store, workspaceId: string): Promise<
 export async function tagOptions(store: Store, workspaceId: string): Promise<FilterOption[]> {
   const rows = await store.query<{ value: string; contacts: string }>(
     `SELECT tag AS value, count() AS contacts
-     FROM (
-       SELECT tag, finalizeAggregation(present) AS present
-       FROM contact_tags FINAL
-       WHERE workspace_id = {workspaceId:String}
-     )
-     WHERE present = 1
+     FROM contacts FINAL
+     ARRAY JOIN tags AS tag
+     WHERE workspace_id = {workspaceId:String}
      GROUP BY tag
      ORDER BY value
      LIMIT 500`,

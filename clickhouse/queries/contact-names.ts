@@ -4,10 +4,9 @@ import type { Store } from "../client";
 export async function contactNames(store: Store, workspaceId: string, contacts: string[]): Promise<Map<string, string>> {
   if (contacts.length === 0) return new Map();
   const rows = await store.query<{ contact: string; name: string }>(
-    `SELECT contact, argMaxMerge(name) AS name
-     FROM contact_state
-     WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}
-     GROUP BY contact`,
+    `SELECT contact, name
+     FROM contacts FINAL
+     WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}`,
     { workspaceId, contacts: [...new Set(contacts)] },
   );
   return new Map(rows.map((r) => [r.contact, r.name]));

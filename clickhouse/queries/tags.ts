@@ -89,19 +89,16 @@ export async function upsertTagDefinitions(store: Store, workspaceId: string, ta
 }
 
 /**
- * How many contacts carry each tag now, from the derived contact_tags state
- * (a tag is on a contact when its latest add/remove event is an add). Keyed by
+ * How many contacts carry each tag now, from the contacts read model (a tag
+ * is on a contact when its latest add/remove event is an add). Keyed by
  * the tag key; tags in use but missing from the catalogue are included too.
  */
 export async function countContactsByTag(store: Store, workspaceId: string): Promise<Map<string, number>> {
   const rows = await store.query<{ tag: string; contacts: string }>(
-    `SELECT tag, countIf(present = 1) AS contacts
-     FROM (
-       SELECT contact, tag, argMaxMerge(present) AS present
-       FROM contact_tags
-       WHERE workspace_id = {workspaceId:String}
-       GROUP BY contact, tag
-     )
+    `SELECT tag, count() AS contacts
+     FROM contacts FINAL
+     ARRAY JOIN tags AS tag
+     WHERE workspace_id = {workspaceId:String}
      GROUP BY tag`,
     { workspaceId },
   );

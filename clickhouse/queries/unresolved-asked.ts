@@ -174,10 +174,9 @@ export async function repeaters(store: Store, workspaceId: string, range: DayRan
   const [names, totals] = await Promise.all([
     contactNames(store, workspaceId, contacts),
     store.query<{ contact: string; total: string }>(
-      `SELECT contact, sum(unresolved_queries) AS total
-       FROM contact_state
-       WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}
-       GROUP BY contact`,
+      `SELECT contact, unresolved_queries AS total
+       FROM contacts FINAL
+       WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}`,
       { workspaceId, contacts },
     ),
   ]);

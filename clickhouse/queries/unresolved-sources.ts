@@ -33,9 +33,8 @@ const REQUESTS_PER_CONTACT_SQL = `
     AND ts >= {start:DateTime64(3)} AND ts < {end:DateTime64(3)}
   GROUP BY contact`;
 
-// Every contact of the workspace is read (the denominators), so the states are
-// merged with FINAL — a streaming merge along the sort key — rather than a
-// GROUP BY that hashes a million phones.
+// Every contact of the workspace is read (the denominators): one row each of
+// `contacts` (0011), its tags an array.
 
 type Row = { dimension: string; value: string; contacts: string; requests: string; asking: string };
 
@@ -50,8 +49,8 @@ export async function entryPoints(store: Store, workspaceId: string, range: DayR
          sum(r.requests) AS requests,
          countIf(r.requests > 0) AS asking
        FROM (
-         SELECT contact, finalizeAggregation(source) AS source, finalizeAggregation(first_message_tag) AS first_message_tag
-         FROM contact_state FINAL
+         SELECT contact, source, first_message_tag
+         FROM contacts FINAL
          WHERE workspace_id = {workspaceId:String}
        ) AS c
        LEFT JOIN (${REQUESTS_PER_CONTACT_SQL}) AS r ON c.contact = r.contact
@@ -68,8 +67,9 @@ export async function entryPoints(store: Store, workspaceId: string, range: DayR
          countIf(r.requests > 0) AS asking
        FROM (
          SELECT contact, tag
-         FROM contact_tags FINAL
-         WHERE workspace_id = {workspaceId:String} AND finalizeAggregation(present) = 1
+         FROM contacts FINAL
+         ARRAY JOIN tags AS tag
+         WHERE workspace_id = {workspaceId:String}
        ) AS t
        LEFT JOIN (${REQUESTS_PER_CONTACT_SQL}) AS r ON t.contact = r.contact
        GROUP BY t.tag
