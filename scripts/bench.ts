@@ -27,13 +27,18 @@ import { createStore, setStore, StoreLockedError, type Store } from "@/clickhous
 import { storeConfigFromEnv } from "@/clickhouse/config";
 import { migrate } from "@/clickhouse/migrate";
 import { listContacts } from "@/clickhouse/queries/contact-list";
+import { getContactState } from "@/clickhouse/queries/contacts";
 import { DEMO_SIZES, resolveSize, type DemoSize } from "@/server/demo/generator";
 import { DEMO_RETAIL } from "@/server/demo/workspace";
 import { benchCsvImport } from "./bench/csv";
 import { benchEventApi } from "./bench/event-api";
 import { benchGenerate } from "./bench/generate";
 import { queryGroups } from "./bench/queries";
+import { biggestFunnel } from "./bench/campaigns";
+import { fastUnderSlow } from "./bench/fast-under-slow";
 import { formatTable, timeQuery, type QueryTiming } from "./bench/stats";
+import { storageReport } from "./bench/storage";
+import { targetMs } from "./bench/targets";
 import { benchWebhook } from "./bench/webhook";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -141,10 +146,27 @@ async function main() {
       for (const q of queryGroups(store, DEMO_RETAIL.workspaceId, now, contact)) results.push(await timeQuery(q, args.runs));
       console.log(
         formatTable(
-          ["group", "query", "p50 ms", "p95 ms", "rows"],
-          results.map((r) => [r.group, r.name, Number(r.p50.toFixed(1)), Number(r.p95.toFixed(1)), r.rows]),
+          ["group", "query", "p50 ms", "p95 ms", "target p95", "", "rows"],
+          results.map((r) => {
+            const target = targetMs(r.group, r.name);
+            return [r.group, r.name, Number(r.p50.toFixed(1)), Number(r.p95.toFixed(1)), target, r.p95 <= target ? "ok" : "MISS", r.rows];
+          }),
         ),
       );
+      const missed = results.filter((r) => r.p95 > targetMs(r.group, r.name));
+      console.log(`[bench] ${results.length - missed.length} of ${results.length} queries at or under their p95 target`);
+
+      const slowReport = "biggest campaign's funnel with a 30-day reply window";
+      const fast = await fastUnderSlow(
+        { group: "profile", name: "basic parameters", run: () => getContactState(store, DEMO_RETAIL.workspaceId, contact, now) },
+        { group: "campaigns", name: slowReport, run: () => biggestFunnel(store, DEMO_RETAIL.workspaceId, now, 720) },
+      );
+      console.log(
+        `[bench] fast under slow: a profile's basic parameters p50 ${fast.p50.toFixed(1)} ms, p95 ${fast.p95.toFixed(1)} ms ` +
+          `(target 50 ms) over ${fast.runs} runs while the ${slowReport} ran (${Math.round(fast.slowMs)} ms in all)`,
+      );
+      console.log("\n[bench] on disk");
+      await storageReport(store);
     }
 
     if (args.parts.has("api")) {

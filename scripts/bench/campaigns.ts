@@ -84,3 +84,11 @@ export function campaignBenchQueries(store: Store, workspaceId: string, now: Dat
     },
   ];
 }
+
+/** The funnel of the campaign with the most recipients, with a chosen reply window: the bench's slow report. */
+export async function biggestFunnel(store: Store, workspaceId: string, now: Date, replyWindowHours: number) {
+  const from = new Date(now.getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
+  const page = { search: "", sort: "recipients", direction: "desc", limit: 1, offset: 0 } as const;
+  const { rows } = await listCampaigns(store, workspaceId, { from, to: now.toISOString().slice(0, 10) }, page);
+  return campaignFunnel(store, workspaceId, rows[0]?.campaignId ?? "", replyWindowHours);
+}

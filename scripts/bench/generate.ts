@@ -3,7 +3,7 @@ import { generateEvents, planDemo } from "@/server/demo/generator";
 import { seedDemo } from "@/server/demo/seed";
 import { DEMO_RETAIL } from "@/server/demo/workspace";
 import { encodeEventRows, toEventRow } from "@/server/ingestion/rows";
-import { cpuSecondsSince, formatTable } from "./stats";
+import { cpuSecondsSince, formatTable, trackPeakRss } from "./stats";
 import { timedStore } from "./timed-store";
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
@@ -34,6 +34,7 @@ export async function benchGenerate(
   const tty = Boolean(process.stdout.isTTY);
   let lastPrinted = 0;
   const cpu = process.cpuUsage();
+  const rss = trackPeakRss(1000);
   const seeded = await seedDemo(store, {
     ...size,
     now: opts.now,
@@ -52,13 +53,16 @@ export async function benchGenerate(
     },
   });
   const cpuSeconds = cpuSecondsSince(cpu);
+  const peakRssMiB = rss.stop();
   if (tty) process.stdout.write("\r\x1b[2K");
   if (seeded.skipped) return { skipped: true, eventsPerSec: 0 };
 
   console.log(
     `\n[bench] generate: ${fmt(seeded.generated)} events in ${seeded.seconds.toFixed(1)} s = ${fmt(seeded.eventsPerSec)} events/s` +
-      ` (${fmt(seeded.stored)} stored; ${cpuSeconds.toFixed(1)} CPU s, ${fmt(seeded.generated / cpuSeconds)} events per CPU second)`,
+      ` (${fmt(seeded.stored)} stored; ${cpuSeconds.toFixed(1)} CPU s, ${fmt(seeded.generated / cpuSeconds)} events per CPU second;` +
+      ` peak RSS ${fmt(peakRssMiB)} MiB)`,
   );
+  console.log(`[bench] of which the read models' rebuild at the end of each bulk load: ${fmt(seeded.timings.rebuildMs)} ms`);
   const js = jsCostPerEvent(size, opts.now.getTime());
   const perEvent = (ms: number) => ((ms * 1000) / seeded.generated).toFixed(1);
   const rows: Array<[string, number, number, string]> = [
