@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Store } from "./client";
+import { rebuildAllReadModels } from "./queries/read-models";
 import { storeConfigFromEnv } from "./config";
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
@@ -299,6 +300,19 @@ function shardedFromEnv(store: Store): boolean {
 }
 
 /**
+ * Steps that run once after a migration's statements, written in code because
+ * they are the code the app runs: 0011's backfill is the read models' own
+ * rebuild, so an upgraded store and one that followed every ingestion round
+ * cannot disagree (test/integration/read-models-upgrade.test.ts).
+ */
+const AFTER_MIGRATION: Record<number, (store: Store, log: (line: string) => void) => Promise<void>> = {
+  11: rebuildAllReadModels,
+};
+
+/** Migrations and their bookkeeping change the store of every workspace at once. */
+const MIGRATING = "exempt: a migration changes the schema of every workspace";
+
+/**
  * Applies the migrations not yet recorded. Every statement is idempotent, so a
  * run cut short is safe to repeat. `sharded` defaults to CLICKHOUSE_SHARDED.
  */
@@ -311,18 +325,24 @@ export async function migrate(
   const sharded = Boolean(cluster) && (options.sharded ?? shardedFromEnv(store));
   await store.ensureDatabase();
   const database = sharded
-    ? (await store.query<{ db: string }>("SELECT currentDatabase() AS db"))[0]?.db
+    ? (await store.query<{ db: string }>("SELECT currentDatabase() AS db", {}, { report: "migrate:database", tenant: MIGRATING }))[0]?.db
     : undefined;
   const mode: DdlMode = { cluster, sharded, database };
-  for (const statement of renderStatement(SCHEMA_MIGRATIONS_DDL, mode)) await store.command(statement);
+  for (const statement of renderStatement(SCHEMA_MIGRATIONS_DDL, mode)) {
+    await store.command(statement, {}, { report: "migrate:schema-migrations", tenant: MIGRATING });
+  }
   const applied = new Set(
-    (await store.query<{ version: number }>("SELECT version FROM schema_migrations")).map((r) => Number(r.version)),
+    (
+      await store.query<{ version: number }>("SELECT version FROM schema_migrations", {}, { report: "migrate:applied", tenant: MIGRATING })
+    ).map((r) => Number(r.version)),
   );
   let count = 0;
   for (const migration of loadMigrations(mode)) {
     if (applied.has(migration.version)) continue;
-    for (const statement of migration.statements) await store.command(statement);
-    await store.insert("schema_migrations", [{ version: migration.version, name: migration.name }]);
+    const report = `migrate:${migration.name}`;
+    for (const statement of migration.statements) await store.command(statement, {}, { report, tenant: MIGRATING });
+    await AFTER_MIGRATION[migration.version]?.(store, log);
+    await store.insert("schema_migrations", [{ version: migration.version, name: migration.name }], { report, tenant: MIGRATING });
     log(`applied migration ${migration.name}`);
     count++;
   }

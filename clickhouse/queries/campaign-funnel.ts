@@ -53,9 +53,10 @@ export async function campaignInfo(store: Store, workspaceId: string, campaignId
     `SELECT campaign_id, name, template, created_at, coalesce(meta_sent_at, first_sent) AS sent_at
      FROM (${CAMPAIGN_META_SQL}) AS m
      FULL OUTER JOIN (
-       SELECT campaign_id, first_sent, recipients
-       FROM campaign_stats FINAL
+       SELECT campaign_id, min(first_sent) AS first_sent, sum(recipients) AS recipients
+       FROM campaign_stats
        WHERE workspace_id = {workspaceId:String} AND campaign_id = {campaignId:String}
+       GROUP BY campaign_id
      ) AS p USING (campaign_id)
      WHERE campaign_id = {campaignId:String} AND (m.campaign_id != '' OR p.recipients > 0)
      SETTINGS join_use_nulls = 0`,

@@ -53,8 +53,9 @@ export type CampaignSort = keyof typeof CAMPAIGN_SORTS;
 
 /**
  * One row per campaign dated in the range, with its recipients' ticks counted:
- * campaign_stats (0011) keeps the counts per campaign as events arrive, so the
- * list reads a row per campaign whatever the number of recipients.
+ * campaign_stats (0011) keeps the counts per campaign and delivery bucket as
+ * events arrive, so the list sums a few rows per campaign whatever the number
+ * of recipients.
  */
 const CAMPAIGNS_IN_RANGE_SQL = `
   SELECT
@@ -73,9 +74,11 @@ const CAMPAIGNS_IN_RANGE_SQL = `
     if(p.delivered = 0, NULL, p.replied / p.delivered) AS reply_rate
   FROM (${CAMPAIGN_META_SQL}) AS m
   FULL OUTER JOIN (
-    SELECT campaign_id, recipients, delivered, read, replied, failed, first_sent
-    FROM campaign_stats FINAL
+    SELECT campaign_id, sum(recipients) AS recipients, sum(delivered) AS delivered, sum(read) AS read,
+           sum(replied) AS replied, sum(failed) AS failed, min(first_sent) AS first_sent
+    FROM campaign_stats
     WHERE workspace_id = {workspaceId:String}
+    GROUP BY campaign_id
   ) AS p USING (campaign_id)
   WHERE day BETWEEN {from:Date} AND {to:Date}`;
 

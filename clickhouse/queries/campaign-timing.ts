@@ -33,25 +33,23 @@ export interface TimingCell {
  */
 export async function campaignTiming(store: Store, workspaceId: string, range: DayRange, timeZone = "UTC"): Promise<TimingCell[]> {
   const rows = await store.query<Record<string, string>>(
-    `WITH
-       stats AS (
-         SELECT campaign_id, first_sent, delivery_buckets
-         FROM campaign_stats FINAL
+    `WITH in_range AS (
+       SELECT campaign_id
+       FROM (${CAMPAIGN_META_SQL}) AS m
+       FULL OUTER JOIN (
+         SELECT campaign_id, min(first_sent) AS first_sent
+         FROM campaign_stats
          WHERE workspace_id = {workspaceId:String}
-       ),
-       in_range AS (
-         SELECT campaign_id
-         FROM (${CAMPAIGN_META_SQL}) AS m
-         FULL OUTER JOIN (SELECT campaign_id, first_sent FROM stats) AS p USING (campaign_id)
-         WHERE toDate(coalesce(m.meta_sent_at, p.first_sent, m.created_at)) BETWEEN {from:Date} AND {to:Date}
-       )
-     SELECT toDayOfWeek(b.bucket, 0, {timeZone:String}) AS weekday,
-            toHour(toTimeZone(b.bucket, {timeZone:String})) AS hour,
-            sum(b.delivered) AS delivered,
-            sum(b.read) AS read
-     FROM stats
-     ARRAY JOIN delivery_buckets AS b
-     WHERE campaign_id IN (SELECT campaign_id FROM in_range)
+         GROUP BY campaign_id
+       ) AS p USING (campaign_id)
+       WHERE toDate(coalesce(m.meta_sent_at, p.first_sent, m.created_at)) BETWEEN {from:Date} AND {to:Date}
+     )
+     SELECT toDayOfWeek(bucket, 0, {timeZone:String}) AS weekday,
+            toHour(toTimeZone(bucket, {timeZone:String})) AS hour,
+            sum(delivered) AS delivered,
+            sum(read) AS read
+     FROM campaign_stats
+     WHERE workspace_id = {workspaceId:String} AND bucket > 0 AND campaign_id IN (SELECT campaign_id FROM in_range)
      GROUP BY weekday, hour
      SETTINGS join_use_nulls = 0`,
     { workspaceId, ...range, timeZone },

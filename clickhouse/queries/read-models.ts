@@ -12,7 +12,7 @@ import { DEFAULT_REPLY_WINDOW_HOURS, effectiveTicksSql } from "./campaign-common
  * writes the same values again and changes nothing a reader sees.
  *
  * Order matters within a round: recipients before campaign_stats, which
- * counts them.
+ * adds up what their new rows change.
  */
 
 /** What an ingestion round touched, or everything. */
@@ -195,32 +195,36 @@ export async function refreshRecipients(store: Store, workspaceId: string, scope
   );
 }
 
-/** Recounts campaign_stats for the campaigns whose recipients this round (`version`) rewrote, or for all. */
-export async function refreshCampaignStats(store: Store, workspaceId: string, scope: RefreshScope, version: number) {
-  const inScope = scope.all
-    ? "1"
-    : `campaign_id IN (SELECT DISTINCT campaign_id FROM recipients WHERE workspace_id = {workspaceId:String} AND version = {version:UInt64})`;
+/**
+ * Adds to campaign_stats what this round's recipients rows (`version`) change:
+ * each new row counts +1 in its delivery bucket, the row it replaces -1 in
+ * its own. So a status for one recipient of a million costs two rows, not a
+ * recount, and a rebuild (every row new) counts everything once.
+ */
+export async function addCampaignStats(store: Store, workspaceId: string, version: number) {
   await store.command(
-    `INSERT INTO campaign_stats
-       (workspace_id, campaign_id, recipients, delivered, read, replied, failed, first_sent, delivery_buckets, version)
+    `INSERT INTO campaign_stats (workspace_id, campaign_id, bucket, recipients, delivered, read, replied, failed, first_sent)
+     WITH
+       written AS (
+         SELECT campaign_id, contact, 1 AS sign, delivered_eff, read_eff, replied_at, failed_eff, sent_eff
+         FROM recipients
+         WHERE workspace_id = {workspaceId:String} AND version = {version:UInt64}
+       ),
+       replaced AS (
+         SELECT campaign_id, contact, -1 AS sign, delivered_eff, read_eff, replied_at, failed_eff, sent_eff
+         FROM recipients
+         WHERE workspace_id = {workspaceId:String} AND version < {version:UInt64}
+           AND (campaign_id, contact) IN (SELECT campaign_id, contact FROM written)
+         ORDER BY version DESC
+         LIMIT 1 BY campaign_id, contact
+       )
      SELECT {workspaceId:String}, campaign_id,
-            sum(recipients), sum(delivered), sum(read), sum(replied), sum(failed), min(first_sent),
-            arraySort(groupArrayIf((assumeNotNull(bucket), delivered, read), bucket IS NOT NULL)),
-            {version:UInt64}
-     FROM (
-       SELECT campaign_id,
-              toDateTime(toStartOfFifteenMinutes(delivered_eff), 'UTC') AS bucket,
-              count() AS recipients,
-              countIf(delivered_eff IS NOT NULL) AS delivered,
-              countIf(read_eff IS NOT NULL) AS read,
-              countIf(replied_at IS NOT NULL) AS replied,
-              countIf(failed_eff IS NOT NULL) AS failed,
-              min(sent_eff) AS first_sent
-       FROM recipients FINAL
-       WHERE workspace_id = {workspaceId:String} AND ${inScope}
-       GROUP BY campaign_id, bucket
-     )
-     GROUP BY campaign_id`,
+            toDateTime(ifNull(toStartOfFifteenMinutes(delivered_eff), toDateTime(0, 'UTC')), 'UTC') AS bucket,
+            sum(sign), sum(sign * (delivered_eff IS NOT NULL)), sum(sign * (read_eff IS NOT NULL)),
+            sum(sign * (replied_at IS NOT NULL)), sum(sign * (failed_eff IS NOT NULL)),
+            minIf(sent_eff, sign = 1)
+     FROM (SELECT * FROM written UNION ALL SELECT * FROM replaced)
+     GROUP BY campaign_id, bucket`,
     { workspaceId, version },
     { report: "read-models:campaign-stats" },
   );
@@ -233,7 +237,7 @@ export async function refreshReadModels(store: Store, workspaceId: string, scope
     refreshContacts(store, workspaceId, scope, version),
     (async () => {
       await refreshRecipients(store, workspaceId, scope, version);
-      await refreshCampaignStats(store, workspaceId, scope, version);
+      await addCampaignStats(store, workspaceId, version);
     })(),
   ]);
 }

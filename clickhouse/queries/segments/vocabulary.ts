@@ -61,7 +61,7 @@ export async function segmentVocabulary(store: Store, workspaceId: string): Prom
          WHERE workspace_id = {workspaceId:String}
          GROUP BY campaign_id
          UNION ALL
-         SELECT campaign_id, '' AS name, CAST(NULL AS Nullable(DateTime64(3, 'UTC'))) AS sent_at
+         SELECT DISTINCT campaign_id, '' AS name, CAST(NULL AS Nullable(DateTime64(3, 'UTC'))) AS sent_at
          FROM campaign_stats
          WHERE workspace_id = {workspaceId:String}
        )
