@@ -102,3 +102,15 @@ CREATE TABLE IF NOT EXISTS campaign_stats ${ON_CLUSTER}
 )
 ENGINE = ${REPLICATED}AggregatingMergeTree
 ORDER BY (workspace_id, campaign_id, bucket);
+
+-- A round of ingestion reads the reply-window candidates of a few contacts;
+-- inbound_times (0010) is sorted by time for the reports, so a projection
+-- sorted by contact serves the rounds.
+ALTER TABLE inbound_times ${ON_CLUSTER}
+    MODIFY SETTING deduplicate_merge_projection_mode = 'rebuild';
+
+ALTER TABLE inbound_times ${ON_CLUSTER}
+    ADD PROJECTION IF NOT EXISTS by_contact (SELECT * ORDER BY workspace_id, contact, ts);
+
+ALTER TABLE inbound_times ${ON_CLUSTER}
+    MATERIALIZE PROJECTION by_contact;

@@ -135,32 +135,42 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
 }
 
 /**
+ * The recipients whose window reply new candidates may change: the contacts'
+ * campaigns sent at most one window before the earliest candidate (read
+ * through recipients' by_contact projection).
+ */
+async function windowRecipients(store: Store, workspaceId: string, inbound: { contacts: string[]; since: number }): Promise<Array<[string, string]>> {
+  if (inbound.contacts.length === 0) return [];
+  const rows = await store.query<{ campaign_id: string; contact: string }>(
+    `SELECT DISTINCT campaign_id, contact
+     FROM recipients
+     WHERE workspace_id = {workspaceId:String}
+       AND contact IN (SELECT arrayJoin(JSONExtract({contacts:String}, 'Array(String)')))
+       AND send_time >= toDateTime64({since:Float64}, 3, 'UTC') - toIntervalHour({replyWindowHours:UInt16})`,
+    { workspaceId, contacts: json(inbound.contacts), since: inbound.since, replyWindowHours: DEFAULT_REPLY_WINDOW_HOURS },
+    { report: "read-models:window-recipients" },
+  );
+  return rows.map((r) => [r.campaign_id, r.contact]);
+}
+
+/**
  * Rewrites the recipients rows in scope: the recorded ticks from
  * campaign_recipients and the effective ones under the default reply window,
  * by the rules of campaign-common.ts (effectiveTicksSql, the same for any
- * window). A round's scope is its new (campaign, contact) pairs plus
- * the recipients of contacts with a new window candidate whose send can
- * still claim it (sent at most one window before the candidate).
+ * window). A round's scope is its new (campaign, contact) pairs plus the
+ * recipients of contacts with a new window candidate whose send can still
+ * claim it; it reads those pairs by key and only their contacts' candidates
+ * (inbound_times' by_contact projection). A rebuild reads everything.
  */
 export async function refreshRecipients(store: Store, workspaceId: string, scope: RefreshScope, version: number) {
-  if (!scope.all && scope.recipients.length === 0 && scope.inbound.contacts.length === 0) return;
-  const inScope = scope.all
-    ? "1"
-    : `((campaign_id, contact) IN (SELECT arrayJoin(JSONExtract({pairs:String}, 'Array(Tuple(String, String))')))
-         OR (campaign_id, contact) IN (
-           SELECT campaign_id, contact FROM recipients
-           WHERE workspace_id = {workspaceId:String}
-             AND contact IN (SELECT arrayJoin(JSONExtract({inboundContacts:String}, 'Array(String)')))
-             AND send_time >= toDateTime64({inboundSince:Float64}, 3, 'UTC') - toIntervalHour({replyWindowHours:UInt16})))`;
-  // A round reads only its recipients' candidates in their time span; a rebuild reads them all.
-  const candidates = scope.all
-    ? "1"
-    : `contact IN (SELECT contact FROM recorded)
-             AND ts >= (SELECT min(send_time) FROM recorded)
-             AND ts <= (SELECT max(send_time) FROM recorded) + toIntervalHour({replyWindowHours:UInt16})`;
-  const params = scope.all
-    ? {}
-    : { pairs: json(scope.recipients), inboundContacts: json(scope.inbound.contacts), inboundSince: scope.inbound.since };
+  let pairs: Array<[string, string]> = [];
+  if (!scope.all) {
+    pairs = [...scope.recipients, ...(await windowRecipients(store, workspaceId, scope.inbound))];
+    if (pairs.length === 0) return;
+  }
+  const inScope = scope.all ? "1" : "(campaign_id, contact) IN (SELECT arrayJoin(JSONExtract({pairs:String}, 'Array(Tuple(String, String))')))";
+  const candidates = scope.all ? "1" : "contact IN (SELECT arrayJoin(JSONExtract({contacts:String}, 'Array(String)')))";
+  const params = scope.all ? {} : { pairs: json(pairs), contacts: json([...new Set(pairs.map((p) => p[1]))]) };
   await store.command(
     `INSERT INTO recipients
        (workspace_id, campaign_id, contact, sent_at, delivered_at, read_at, context_replied_at, failed_at, error_code, error_title,
