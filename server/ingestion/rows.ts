@@ -26,6 +26,7 @@ export interface EventRow {
   source: string;
   source_detail: string;
   name: string;
+  /** What no column holds, JSON (payloadOf). */
   payload: string;
   /** The WhatsApp pricing category of a billable status, lower case; '' otherwise (0010). */
   pricing_category: string;
@@ -54,15 +55,45 @@ export const EVENT_COLUMNS = [
   "source_detail", "name", "payload", "pricing_category",
 ] as const satisfies ReadonlyArray<keyof EventRow>;
 
+/** Fields every event holds in columns of its own (workspace_id is the row's; actor kind and id are columns). */
+const COMMON_COLUMNS = new Set(["event_id", "type", "contact", "ts", "workspace_id", "actor"]);
+
+/** Per type, the fields toEventRow writes to columns of their own; the payload keeps the rest. */
+const TYPE_COLUMNS: Record<ChatEvent["type"], ReadonlySet<string>> = {
+  "message.inbound": new Set(["message_type", "wamid", "text", "profile_name"]),
+  // `template` stays in the payload: the text column holds it only when there is no text.
+  "message.outbound": new Set(["kind", "wamid", "campaign_id", "text"]),
+  "message.status": new Set(["wamid", "status", "campaign_id", "error"]),
+  "campaign.created": new Set(["campaign_id", "name", "template"]),
+  "campaign.sent": new Set(["campaign_id"]),
+  "intervention.requested": new Set(["text"]),
+  "agent.intervened": new Set(),
+  "chat.resolved": new Set(),
+  "tag.added": new Set(["tag", "kind", "origin"]),
+  "tag.removed": new Set(["tag", "kind", "origin"]),
+  // `value` stays when it is not text: the column holds it as text.
+  "attribute.set": new Set(["attribute"]),
+  "contact.created": new Set(["name", "source_detail"]),
+  "contact.imported": new Set(["name", "source_detail"]),
+};
+
 /**
- * The whole event as JSON, with the workspace it was stored in. Built by
- * splicing rather than spreading the event into a new object: this runs once
- * per stored event. `first` marks a contact's first inbound message.
+ * What no column holds, as JSON: the actor's name, a referral, pricing, a
+ * reply's context… The log keeps every field of the event between the columns
+ * and this, at a fraction of the bytes of the whole event (the payload was
+ * 40 % of the store). `first` marks a contact's first inbound message.
  */
-function payloadOf(workspaceId: string, event: ChatEvent, first: boolean): string {
-  let json = JSON.stringify(first && event.type === "message.inbound" && event.first !== undefined ? { ...event, first: true } : event);
-  if (first && !(event.type === "message.inbound" && event.first !== undefined)) json = `${json.slice(0, -1)},"first":true}`;
-  return event.workspace_id === undefined ? `{"workspace_id":${JSON.stringify(workspaceId)},${json.slice(1)}` : json;
+function payloadOf(event: ChatEvent, first: boolean): string {
+  const rest: Record<string, unknown> = {};
+  const inColumns = TYPE_COLUMNS[event.type];
+  for (const [key, value] of Object.entries(event)) {
+    if (value === undefined || COMMON_COLUMNS.has(key) || inColumns.has(key)) continue;
+    if (key === "value" && typeof value === "string") continue;
+    rest[key] = value;
+  }
+  if (event.actor?.name) rest.actor = { name: event.actor.name };
+  if (first) rest.first = true;
+  return JSON.stringify(rest);
 }
 
 /** An ISO time as DateTime64(3) text; the common `…T09:30:00.123Z` shape by slicing, as it runs for every event. */
@@ -70,7 +101,7 @@ function clickHouseTimeOf(iso: string): string {
   return iso.length === 24 && iso[10] === "T" && iso[19] === "." && iso[23] === "Z" ? `${iso.slice(0, 10)} ${iso.slice(11, 23)}` : toClickHouseTime(iso);
 }
 
-/** Flattens a validated event into the columns the derived views read; the whole event stays in `payload`. */
+/** Flattens a validated event into the columns the derived views read; what no column holds goes to `payload`. */
 export function toEventRow(workspaceId: string, event: ChatEvent, first = false): EventRow {
   const actorKind = event.actor?.kind ?? DEFAULT_ACTOR[event.type];
   const row: EventRow = {
@@ -96,7 +127,7 @@ export function toEventRow(workspaceId: string, event: ChatEvent, first = false)
     source: "",
     source_detail: "",
     name: "",
-    payload: payloadOf(workspaceId, event, first),
+    payload: payloadOf(event, first),
     pricing_category: "",
   };
   // Plain assignments: no temporary object per event on this hot path.

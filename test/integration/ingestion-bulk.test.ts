@@ -39,8 +39,27 @@ describe("bulk ingestion", () => {
     expect(row.event_id).toBe("odd\tid\\1");
     expect(row.text).toBe(awkward);
     expect(row.name).toBe('Zoë\t"Z"');
-    expect(JSON.parse(row.payload)).toEqual({ ...events[0], workspace_id: ws, first: true });
+    // Columns hold the fields they are named for; the payload keeps only the rest.
+    expect(JSON.parse(row.payload)).toEqual({ first: true });
     expect(await ingestEvents(store(), ws, events)).toEqual({ stored: 0, duplicates: 1 });
+  });
+
+  it("keeps in the payload every field no column holds", async () => {
+    const ws = randomId("ws");
+    const referral = { source_type: "ad", source_id: "ad-7", headline: "Diwali deals", ctwa_clid: "clid-1" };
+    const pricing = { category: "marketing", billable: true, model: "PMP" };
+    const events = valid(ws, [
+      { event_id: "in", type: "message.inbound", contact: "+919812345678", ts: at(0), text: "hi", context_wamid: "wamid.x", referral, actor: { kind: "user", name: "Asha" } },
+      { event_id: "st", type: "message.status", contact: "+919812345678", ts: at(1), wamid: "wamid.y", status: "read", pricing, conversation: { id: "c1", origin: "marketing" } },
+      { event_id: "at", type: "attribute.set", contact: "+919812345678", ts: at(2), attribute: "vip", value: true },
+    ]);
+    await ingestEvents(store(), ws, events);
+    const rows = await storedEvents(ws);
+    const payload = (id: string) => JSON.parse(rows.find((r) => r.event_id === id)!.payload);
+    expect(payload("in")).toEqual({ context_wamid: "wamid.x", referral, actor: { name: "Asha" }, first: true });
+    expect(payload("st")).toEqual({ pricing, conversation: { id: "c1", origin: "marketing" } });
+    // A value that is not text keeps its type beside the text column.
+    expect(payload("at")).toEqual({ value: true });
   });
 
   it("stores concurrent copies of a batch once, and their answers add up", async () => {
