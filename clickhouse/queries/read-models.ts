@@ -242,6 +242,7 @@ export async function addCampaignStats(store: Store, workspaceId: string, versio
 
 /** One round: every read model the scope touches, in dependency order. */
 export async function refreshReadModels(store: Store, workspaceId: string, scope: RefreshScope) {
+  if (!scope.all && scope.contacts.length === 0) return;
   const version = nextVersion();
   await Promise.all([
     refreshContacts(store, workspaceId, scope, version),

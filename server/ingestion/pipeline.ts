@@ -5,7 +5,8 @@ import {
   existingEventIds,
   insertEventRows,
 } from "@/clickhouse/queries/ingestion";
-import { refreshReadModels, touchedScope } from "@/clickhouse/queries/read-models";
+import { refreshReadModels, touchedScope, type TouchingRow } from "@/clickhouse/queries/read-models";
+import { toClickHouseTime } from "@/clickhouse/time";
 import { listTagDefinitions } from "@/clickhouse/queries/tags";
 import { broadcastTag } from "../domain/broadcast-tag";
 import { matchFirstMessageTag } from "../domain/chat-profile";
@@ -118,12 +119,20 @@ async function storeGroup(
   const firstMessageTags = tags.filter((t) => t.firstMessageText && !t.archived);
 
   const rows: EventRow[] = [];
+  // What the read models must follow: the new rows, and the duplicates too, so
+  // a batch retried after a crash between its insert and its refresh repairs them.
+  const touching: TouchingRow[] = [];
   for (const e of unique) {
-    if (already.has(e.event_id)) continue;
+    const ref = e.type === "message.status" ? e.wamid : e.type === "message.inbound" ? e.context_wamid : undefined;
+    const campaignOfRef = ref ? (campaignRefs.inBatch.get(ref) ?? storedCampaigns.get(ref) ?? "") : "";
+    if (already.has(e.event_id)) {
+      const campaignId = ("campaign_id" in e && e.campaign_id) || campaignOfRef;
+      touching.push({ contact: e.contact ?? "", campaign_id: campaignId, type: e.type, ts: toClickHouseTime(e.ts) });
+      continue;
+    }
     const first = e.type === "message.inbound" && firstInbound.get(e.contact) === e && !known.has(e.contact);
     const row = toEventRow(workspaceId, e, first);
-    const ref = e.type === "message.status" ? e.wamid : e.type === "message.inbound" ? e.context_wamid : undefined;
-    if (ref && !row.campaign_id) row.campaign_id = campaignRefs.inBatch.get(ref) ?? storedCampaigns.get(ref) ?? "";
+    if (ref && !row.campaign_id) row.campaign_id = campaignOfRef;
     rows.push(row);
     if (first) {
       const tag = firstMessageTagRow(workspaceId, e as Extract<ChatEvent, { type: "message.inbound" }>, firstMessageTags);
@@ -137,7 +146,7 @@ async function storeGroup(
   }
   // The read models follow before anything is acknowledged, so a screen never
   // shows less than an answer said was stored. A bulk load rebuilds them once at its end.
-  if (rows.length && !bulkLoads.get(store)?.has(workspaceId)) await refreshReadModels(store, workspaceId, touchedScope(rows));
+  if (!bulkLoads.get(store)?.has(workspaceId)) await refreshReadModels(store, workspaceId, touchedScope([...rows, ...touching]));
 
   // Each batch's answer: an id is stored by the first batch of the group that carries it.
   const claimed = new Set<string>();

@@ -2,8 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "@/clickhouse/migrate";
 import { generateEvents } from "@/server/demo/generator";
 import { DEMO_RETAIL } from "@/server/demo/workspace";
-import type { ChatEvent } from "@/server/events/schema";
+import { eventSchema, type ChatEvent } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
+import { toEventRow } from "@/server/ingestion/rows";
 import { randomId } from "../helpers/factories";
 import { useTestStore } from "../helpers/store";
 
@@ -77,5 +78,26 @@ describe("read models (0011)", () => {
     const result = await ingestEvents(store(), workspaceId, events.slice(0, 2_000));
     expect(result.stored).toBe(0);
     expect(await snapshot()).toEqual(incremental);
+  });
+});
+
+describe("a crash between a round's insert and its refresh", () => {
+  it("is repaired by the retry the client makes, though every event of it is a duplicate", async () => {
+    const ws = randomId("ws");
+    const events = [
+      { event_id: "hi", type: "message.inbound", contact: "+919800000001", ts: "2026-11-30T10:00:00Z", text: "Hello", profile_name: "Ravi" },
+      { event_id: "tag", type: "tag.added", contact: "+919800000001", ts: "2026-11-30T10:01:00Z", tag: "VIP", kind: "manual" },
+    ].map((e) => eventSchema.parse(e));
+    // The insert landed, the process died before the read models followed, nothing was acknowledged.
+    await store().insert("events", events.map((e) => toEventRow(ws, e)));
+    const contact = () =>
+      store().query<{ name: string; tags: string[] }>(
+        "SELECT name, tags FROM contacts FINAL WHERE workspace_id = {workspaceId:String}",
+        { workspaceId: ws },
+      );
+    expect(await contact()).toEqual([]);
+
+    expect(await ingestEvents(store(), ws, events)).toEqual({ stored: 0, duplicates: 2 });
+    expect(await contact()).toEqual([{ name: "Ravi", tags: ["VIP"] }]);
   });
 });
