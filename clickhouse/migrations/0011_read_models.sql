@@ -35,6 +35,15 @@ CREATE TABLE IF NOT EXISTS contacts ${ON_CLUSTER}
     tag_kinds          Array(LowCardinality(String)),
     -- Current attribute values ('' = not set is never stored).
     attributes         Map(String, String),
+    -- An open chat (control_state, 0008): the control event that keeps it
+    -- open (intervention.requested | agent.intervened; '' when none) and when,
+    -- the first request no agent answered and how many since, and who took it.
+    open_control       LowCardinality(String),
+    open_control_at    Nullable(DateTime64(3, 'UTC')),
+    waiting_since      Nullable(DateTime64(3, 'UTC')),
+    waiting_requests   UInt32,
+    agent_id           String,
+    agent_name         String,
     version            UInt64,
     -- Name and phone search: a substring of 3+ characters skips the granules
     -- that cannot hold it.

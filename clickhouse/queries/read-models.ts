@@ -71,7 +71,7 @@ export function nextVersion(): number {
   return lastVersion;
 }
 
-/** Rewrites the contacts rows in scope from contact_state, contact_tags and contact_attributes. */
+/** Rewrites the contacts rows in scope from contact_state, contact_tags, contact_attributes and control_state. */
 export async function refreshContacts(store: Store, workspaceId: string, scope: RefreshScope, version: number) {
   if (!scope.all && scope.contacts.length === 0) return;
   const inScope = scope.all ? "1" : "contact IN (SELECT arrayJoin(JSONExtract({contacts:String}, 'Array(String)')))";
@@ -79,7 +79,7 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
     `INSERT INTO contacts
        (workspace_id, contact, name, first_seen, last_active, last_message, template_messages, session_messages,
         unresolved_queries, last_control, last_control_at, source, source_detail, first_message_tag,
-        tags, tag_kinds, attributes, version)
+        tags, tag_kinds, attributes, open_control, open_control_at, waiting_since, waiting_requests, agent_id, agent_name, version)
      WITH
        state AS (
          SELECT contact,
@@ -120,14 +120,31 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
          )
          WHERE value != ''
          GROUP BY contact
+       ),
+       open_chats AS (
+         SELECT contact, latest.2 AS open_control, latest.1 AS open_control_at,
+                arrayFilter(r -> last_taken_at IS NULL OR r > last_taken_at, requests) AS waiting,
+                agent_id, agent_name
+         FROM (
+           SELECT contact, max(latest) AS latest, max(last_taken_at) AS last_taken_at,
+                  argMaxMerge(last_agent) AS agent_id, argMaxMerge(last_agent_name) AS agent_name,
+                  groupUniqArrayMerge(requests) AS requests
+           FROM control_state
+           WHERE workspace_id = {workspaceId:String} AND ${inScope}
+           GROUP BY contact
+         )
+         WHERE open_control IN ('intervention.requested', 'agent.intervened')
        )
      SELECT
        {workspaceId:String}, state.contact, name, first_seen, last_active, last_message, template_messages, session_messages,
        unresolved_queries, last_control, last_control_at, source, source_detail, first_message_tag,
-       arrayMap(p -> p.1, pairs), arrayMap(p -> p.2, pairs), attributes, {version:UInt64}
+       arrayMap(p -> p.1, pairs), arrayMap(p -> p.2, pairs), attributes,
+       open_control, if(open_control = '', NULL, open_control_at), if(empty(waiting), NULL, arrayMin(waiting)), length(waiting),
+       agent_id, agent_name, {version:UInt64}
      FROM state
      LEFT JOIN present_tags ON present_tags.contact = state.contact
      LEFT JOIN attribute_values ON attribute_values.contact = state.contact
+     LEFT JOIN open_chats ON open_chats.contact = state.contact
      SETTINGS join_use_nulls = 0`,
     { workspaceId, version, ...(scope.all ? {} : { contacts: json(scope.contacts) }) },
     { report: "read-models:contacts" },

@@ -1,28 +1,24 @@
 import type { Store } from "../client";
-import { contactNames } from "./contact-names";
 import { isoTime } from "./unresolved-common";
 
 /**
- * The chats waiting on a human right now, from control_state (one row per
- * contact that ever asked for one). The status rule is contact_state's: the
- * latest control event decides, so these counts are the Overview's
- * "requesting" (open unresolved queries, quiet chats included) and the
- * intervened chats not yet resolved.
+ * The chats waiting on a human right now, from the open-chat columns of
+ * `contacts` (0011), kept from control_state: the latest control event
+ * decides, so these counts are the Overview's "requesting" (open unresolved
+ * queries, quiet chats included) and the intervened chats not yet resolved.
  */
-// FINAL merges each contact's rows before the WHERE, so the filter on the
-// latest event sees the whole chat, not one part's share of it.
 const OPEN_CHATS_SQL = `
   SELECT
     contact,
-    latest.2 AS last_control,
-    latest.1 AS last_control_at,
-    last_taken_at,
-    finalizeAggregation(last_agent) AS agent_id,
-    finalizeAggregation(last_agent_name) AS agent_name,
-    -- The requests since the last take or resolve: the wait still open.
-    arrayFilter(r -> last_taken_at IS NULL OR r > last_taken_at, finalizeAggregation(requests)) AS open_requests
-  FROM control_state FINAL
-  WHERE workspace_id = {workspaceId:String} AND latest.2 IN ('intervention.requested', 'agent.intervened')`;
+    name,
+    open_control AS last_control,
+    open_control_at AS last_control_at,
+    waiting_since,
+    waiting_requests,
+    agent_id,
+    agent_name
+  FROM contacts FINAL
+  WHERE workspace_id = {workspaceId:String} AND open_control != ''`;
 
 export interface WaitingChat {
   contact: string;
@@ -54,6 +50,7 @@ export interface Backlog {
 type Row = {
   last_control: string;
   contact: string;
+  name: string;
   since: string;
   requests: string;
   agent_id: string;
@@ -68,8 +65,9 @@ export async function backlog(store: Store, workspaceId: string, limit = 100): P
       `SELECT
          last_control,
          contact,
-         if(last_control = 'agent.intervened', last_control_at, arrayMin(open_requests)) AS since,
-         length(open_requests) AS requests,
+         name,
+         if(last_control = 'agent.intervened', last_control_at, waiting_since) AS since,
+         waiting_requests AS requests,
          agent_id,
          agent_name,
          count() OVER (PARTITION BY last_control) AS total
@@ -87,21 +85,20 @@ export async function backlog(store: Store, workspaceId: string, limit = 100): P
       { workspaceId },
     ),
   ]);
-  const names = await contactNames(store, workspaceId, rows.map((r) => r.contact));
   const waitingRows = rows.filter((r) => r.last_control === "intervention.requested");
   const intervenedRows = rows.filter((r) => r.last_control === "agent.intervened");
   return {
     waitingCount: Number(waitingRows[0]?.total ?? 0),
     waiting: waitingRows.map((r) => ({
       contact: r.contact,
-      name: names.get(r.contact) ?? "",
+      name: r.name,
       waitingSince: isoTime(r.since),
       requests: Number(r.requests),
     })),
     intervenedCount: Number(intervenedRows[0]?.total ?? 0),
     intervened: intervenedRows.map((r) => ({
       contact: r.contact,
-      name: names.get(r.contact) ?? "",
+      name: r.name,
       agentId: r.agent_id,
       agentName: r.agent_name,
       since: isoTime(r.since),
