@@ -5,9 +5,9 @@ import { IN_HISTORY_SQL, STATUS_SQL } from "./contact-status";
  * The Contacts list: one page of contacts, filtered, searched and sorted over
  * the whole workspace, from `contacts` (0011), one row of plain columns per
  * contact kept up to date as events arrive. FINAL keeps each contact's newest
- * row; filters and sorts are plain column reads. Two statements run side by
- * side: the page (everything shown, tags and the attribute that matched the
- * search included) and the total over the same filters. Status and history
+ * row; filters and sorts are plain column reads. The page's phones (reading
+ * only what the filters and the sort need) and the total run side by side,
+ * then everything shown is read for those phones alone, by primary key. Status and history
  * come from contact-status.ts, so the list, Overview and the profile agree on
  * every contact.
  */
@@ -131,12 +131,28 @@ export async function countContacts(store: Store, workspaceId: string, filters: 
   return Number(row?.total ?? 0);
 }
 
-/** One page of contacts with everything the list shows. The phone breaks ties, so pages never overlap or skip. */
-async function contactPage(store: Store, workspaceId: string, query: ContactListQuery, now: Date): Promise<ContactListRow[]> {
+/**
+ * The phones of one page, in order, reading only the columns the filters and
+ * the sort need. The phone breaks ties, so pages never overlap or skip.
+ */
+export async function pageOfPhones(store: Store, workspaceId: string, query: ContactListQuery, now: Date): Promise<string[]> {
   const { where, params } = filterSql(query, now);
   const dir = query.direction === "desc" ? "DESC" : "ASC";
   const orderBy = [...SORTS[query.sort].map((t) => t.replace("DIR", dir)), "contact ASC"].join(", ");
-  const rows = await store.query<Record<string, string | number | null | string[] | [string, string] | []>>(
+  const rows = await store.query<{ contact: string }>(
+    `SELECT contact
+     FROM contacts FINAL
+     WHERE workspace_id = {workspaceId:String}${where}
+     ORDER BY ${orderBy}
+     LIMIT {limit:UInt32} OFFSET {offset:UInt64}`,
+    { workspaceId, ...params, limit: query.limit, offset: query.offset },
+  );
+  return rows.map((r) => r.contact);
+}
+
+/** Everything the list shows of the given contacts, by primary key, with the attribute that matched a search. */
+async function contactDetails(store: Store, workspaceId: string, phones: string[], search: string, now: Date): Promise<Map<string, ContactListRow>> {
+  const rows = await store.query<Record<string, string | number | null | string[] | [string, string]>>(
     `SELECT
        contact, name, ${STATUS_SQL} AS status, ${IN_HISTORY_SQL} AS in_history,
        first_seen, last_active, template_messages, session_messages, unresolved_queries,
@@ -144,39 +160,43 @@ async function contactPage(store: Store, workspaceId: string, query: ContactList
        arrayFirst(kv -> {search:String} != '' AND positionCaseInsensitiveUTF8(kv.2, {search:String}) > 0,
                   arraySort(arrayZip(mapKeys(attributes), mapValues(attributes)))) AS matched
      FROM contacts FINAL
-     WHERE workspace_id = {workspaceId:String}${where}
-     ORDER BY ${orderBy}
-     LIMIT {limit:UInt32} OFFSET {offset:UInt64}`,
-    { workspaceId, search: "", ...params, limit: query.limit, offset: query.offset },
+     WHERE workspace_id = {workspaceId:String} AND contact IN {phones:Array(String)}`,
+    { workspaceId, phones, search, now: now.getTime() / 1000 },
   );
-  return rows.map((r) => {
-    const [matchedName, matchedValue] = (r.matched as [string, string]) ?? ["", ""];
-    return {
-      phone: String(r.contact),
-      name: String(r.name),
-      status: r.status as ContactListRow["status"],
-      inHistory: Boolean(Number(r.in_history)),
-      firstSeen: String(r.first_seen),
-      lastActive: r.last_active === null ? null : String(r.last_active),
-      source: String(r.source),
-      sourceDetail: String(r.source_detail),
-      firstMessageTag: String(r.first_message_tag),
-      tags: r.tags as string[],
-      unresolvedQueries: Number(r.unresolved_queries),
-      templateMessages: Number(r.template_messages),
-      sessionMessages: Number(r.session_messages),
-      matchedAttribute: matchedName ? { name: matchedName, value: matchedValue } : null,
-    };
-  });
+  return new Map(
+    rows.map((r) => {
+      const [matchedName, matchedValue] = (r.matched as [string, string]) ?? ["", ""];
+      const row: ContactListRow = {
+        phone: String(r.contact),
+        name: String(r.name),
+        status: r.status as ContactListRow["status"],
+        inHistory: Boolean(Number(r.in_history)),
+        firstSeen: String(r.first_seen),
+        lastActive: r.last_active === null ? null : String(r.last_active),
+        source: String(r.source),
+        sourceDetail: String(r.source_detail),
+        firstMessageTag: String(r.first_message_tag),
+        tags: r.tags as string[],
+        unresolvedQueries: Number(r.unresolved_queries),
+        templateMessages: Number(r.template_messages),
+        sessionMessages: Number(r.session_messages),
+        matchedAttribute: matchedName ? { name: matchedName, value: matchedValue } : null,
+      };
+      return [row.phone, row];
+    }),
+  );
 }
 
-/** One page of the list and the total over the same filters, side by side. */
+/** One page of the list and the total over the same filters (side by side), then what the page shows. */
 export async function listContacts(
   store: Store,
   workspaceId: string,
   query: ContactListQuery,
   now: Date,
 ): Promise<{ rows: ContactListRow[]; total: number }> {
-  const [rows, total] = await Promise.all([contactPage(store, workspaceId, query, now), countContacts(store, workspaceId, query, now)]);
+  const [phones, total] = await Promise.all([pageOfPhones(store, workspaceId, query, now), countContacts(store, workspaceId, query, now)]);
+  if (phones.length === 0) return { rows: [], total };
+  const details = await contactDetails(store, workspaceId, phones, query.search?.trim() ?? "", now);
+  const rows = phones.flatMap((phone) => details.get(phone) ?? []);
   return { rows, total };
 }
