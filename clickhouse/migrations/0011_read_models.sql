@@ -44,6 +44,11 @@ CREATE TABLE IF NOT EXISTS contacts ${ON_CLUSTER}
     waiting_requests   UInt32,
     agent_id           String,
     agent_name         String,
+    -- Every campaign the contact received (recipients, below): its effective
+    -- send and whether it was read, aligned, so "received at least N
+    -- campaigns in D days and read none" is a filter on the row.
+    campaign_sent      Array(DateTime64(3, 'UTC')),
+    campaign_read      Array(UInt8),
     version            UInt64,
     -- Name and phone search: a substring of 3+ characters skips the granules
     -- that cannot hold it.

@@ -11,8 +11,9 @@ import { DEFAULT_REPLY_WINDOW_HOURS, effectiveTicksSql } from "./campaign-common
  * round's `version` and replace older ones (ReplacingMergeTree), so a replay
  * writes the same values again and changes nothing a reader sees.
  *
- * Order matters within a round: recipients before campaign_stats, which
- * adds up what their new rows change.
+ * Order matters within a round: recipients first, then campaign_stats (which
+ * adds up what their new rows change) and contacts (which list each
+ * contact's campaigns).
  */
 
 /** What an ingestion round touched, or everything. */
@@ -71,7 +72,7 @@ export function nextVersion(): number {
   return lastVersion;
 }
 
-/** Rewrites the contacts rows in scope from contact_state, contact_tags, contact_attributes and control_state. */
+/** Rewrites the contacts rows in scope from contact_state, contact_tags, contact_attributes, control_state and recipients. */
 export async function refreshContacts(store: Store, workspaceId: string, scope: RefreshScope, version: number) {
   if (!scope.all && scope.contacts.length === 0) return;
   const inScope = scope.all ? "1" : "contact IN (SELECT arrayJoin(JSONExtract({contacts:String}, 'Array(String)')))";
@@ -79,7 +80,8 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
     `INSERT INTO contacts
        (workspace_id, contact, name, first_seen, last_active, last_message, template_messages, session_messages,
         unresolved_queries, last_control, last_control_at, source, source_detail, first_message_tag,
-        tags, tag_kinds, attributes, open_control, open_control_at, waiting_since, waiting_requests, agent_id, agent_name, version)
+        tags, tag_kinds, attributes, open_control, open_control_at, waiting_since, waiting_requests, agent_id, agent_name,
+        campaign_sent, campaign_read, version)
      WITH
        state AS (
          SELECT contact,
@@ -134,17 +136,30 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
            GROUP BY contact
          )
          WHERE open_control IN ('intervention.requested', 'agent.intervened')
+       ),
+       received AS (
+         SELECT contact, arraySort(groupArray((assumeNotNull(sent_eff), campaign_id, toUInt8(read_eff IS NOT NULL)))) AS sends
+         FROM (
+           -- The newest row of each of the contact's campaigns (through the by_contact projection).
+           SELECT contact, campaign_id, argMax(sent_eff, version) AS sent_eff, argMax(read_eff, version) AS read_eff
+           FROM recipients
+           WHERE workspace_id = {workspaceId:String} AND ${inScope}
+           GROUP BY contact, campaign_id
+         )
+         WHERE sent_eff IS NOT NULL
+         GROUP BY contact
        )
      SELECT
        {workspaceId:String}, state.contact, name, first_seen, last_active, last_message, template_messages, session_messages,
        unresolved_queries, last_control, last_control_at, source, source_detail, first_message_tag,
        arrayMap(p -> p.1, pairs), arrayMap(p -> p.2, pairs), attributes,
        open_control, if(open_control = '', NULL, open_control_at), if(empty(waiting), NULL, arrayMin(waiting)), length(waiting),
-       agent_id, agent_name, {version:UInt64}
+       agent_id, agent_name, arrayMap(x -> x.1, sends), arrayMap(x -> x.3, sends), {version:UInt64}
      FROM state
      LEFT JOIN present_tags ON present_tags.contact = state.contact
      LEFT JOIN attribute_values ON attribute_values.contact = state.contact
      LEFT JOIN open_chats ON open_chats.contact = state.contact
+     LEFT JOIN received ON received.contact = state.contact
      SETTINGS join_use_nulls = 0`,
     { workspaceId, version, ...(scope.all ? {} : { contacts: json(scope.contacts) }) },
     { report: "read-models:contacts" },
@@ -261,13 +276,9 @@ export async function addCampaignStats(store: Store, workspaceId: string, versio
 export async function refreshReadModels(store: Store, workspaceId: string, scope: RefreshScope) {
   if (!scope.all && scope.contacts.length === 0) return;
   const version = nextVersion();
-  await Promise.all([
-    refreshContacts(store, workspaceId, scope, version),
-    (async () => {
-      await refreshRecipients(store, workspaceId, scope, version);
-      await addCampaignStats(store, workspaceId, version);
-    })(),
-  ]);
+  // contacts carry each contact's campaigns, so they follow the recipients.
+  await refreshRecipients(store, workspaceId, scope, version);
+  await Promise.all([refreshContacts(store, workspaceId, scope, version), addCampaignStats(store, workspaceId, version)]);
 }
 
 /** Rebuilds the read models of every workspace that has contacts: the backfill of 0011. */

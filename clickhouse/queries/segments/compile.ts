@@ -10,9 +10,11 @@ import { isGroup, type Condition, type FilterNode, type FilterTree } from "@/ser
  * parameters, and operators and columns come from the whitelists below.
  *
  * Shape, for 1M contacts: every profile, tag and attribute rule is a filter on
- * the columns of one row per contact (0011), read once; campaign behaviour is
- * a `contact IN (…)` set from `recipients`, whose effective ticks are columns
- * too, sorted by campaign so "campaign X" reads X's rows only.
+ * the columns of one row per contact (0011), read once, and so is "received
+ * ≥ N campaigns in D days, read none" (each contact's campaigns are arrays of
+ * its row); a rule on given campaigns is a `contact IN (…)` set from
+ * `recipients`, whose effective ticks are columns, sorted by campaign so
+ * "campaign X" reads X's rows only.
  */
 
 export interface CompiledSegment {
@@ -44,6 +46,8 @@ export const CONTACT_COLUMNS = {
   tags: "s.tags AS tags",
   tag_kinds: "s.tag_kinds AS tag_kinds",
   attributes: "s.attributes AS attributes",
+  campaign_sent: "s.campaign_sent AS campaign_sent",
+  campaign_read: "s.campaign_read AS campaign_read",
 } as const;
 export type ContactColumn = keyof typeof CONTACT_COLUMNS;
 
@@ -246,12 +250,10 @@ class Compiler {
   }
 
   fatigue(c: Extract<Condition, { kind: "campaignFatigue" }>): string {
+    this.use("campaign_sent", "campaign_read");
     const since = this.bind(activeSince(this.now, c.days) / 1000, "DateTime64(3)");
-    return `contact IN (
-          SELECT contact FROM recipients FINAL
-          WHERE workspace_id = {workspaceId:String} AND sent_eff >= ${since}
-          GROUP BY contact
-          HAVING count() >= ${this.bind(c.atLeast, "UInt32")} AND countIf(${STAGE_SQL.read}) = 0)`;
+    return `arrayCount(t -> t >= ${since}, campaign_sent) >= ${this.bind(c.atLeast, "UInt32")}
+          AND arrayCount((t, r) -> t >= ${since} AND r = 1, campaign_sent, campaign_read) = 0`;
   }
 }
 
