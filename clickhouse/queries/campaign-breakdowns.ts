@@ -1,7 +1,7 @@
 import type { Store } from "../client";
-import { BROADCAST_TAG_PREFIX } from "@/server/domain/broadcast-tag";
-import type { BreakdownBy, Dimension, GroupFilter } from "@/server/domain/campaign-groups";
-import { AD_DETAIL_PREFIX } from "@/server/segments/dates";
+import { BROADCAST_TAG_PREFIX } from "@/clickhouse/vocabulary/broadcast-tag";
+import type { BreakdownBy, Dimension, GroupFilter } from "@/clickhouse/vocabulary/campaign-groups";
+import { AD_DETAIL_PREFIX } from "@/clickhouse/vocabulary/dates";
 import { ONE_CAMPAIGN, recipientsSql, DEFAULT_REPLY_WINDOW_HOURS, STAGE_SQL } from "./campaign-common";
 
 /**

@@ -1,5 +1,5 @@
 import type { Store } from "../client";
-import type { GroupFilter } from "@/server/domain/campaign-groups";
+import type { GroupFilter } from "@/clickhouse/vocabulary/campaign-groups";
 // campaign-common before campaign-breakdowns: the tenant check (test/unit/tenant-predicate.test.ts)
 // reads a module once, through the first import that reaches it.
 import { ONE_CAMPAIGN, recipientsSql, DEFAULT_REPLY_WINDOW_HOURS, isoTime, stagePredicate, type Stage } from "./campaign-common";

@@ -1,4 +1,4 @@
-import { HISTORY_AFTER_MS } from "@/server/domain/chat-profile";
+import { HISTORY_AFTER_MS } from "../vocabulary/chat-profile";
 
 /**
  * SQL for the status machine of server/domain/chat-profile.ts, over the columns

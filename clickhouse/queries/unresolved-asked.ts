@@ -1,6 +1,6 @@
 import type { Store } from "../client";
 import { toClickHouseTime } from "../time";
-import { STOP_WORDS } from "@/server/domain/stop-words";
+import { STOP_WORDS } from "@/clickhouse/vocabulary/stop-words";
 import { contactNames } from "./contact-names";
 import { isoTime, rangeBounds, type DayRange } from "./unresolved-common";
 

@@ -1,4 +1,4 @@
-import type { BreakdownBy, GroupFilter } from "@/server/domain/campaign-groups";
+import type { BreakdownBy, GroupFilter } from "@/clickhouse/vocabulary/campaign-groups";
 
 /**
  * The report's breakdown and the breakdown cell a drill-down is narrowed to,

@@ -5,7 +5,7 @@ import { useId } from "react";
 import { formatNumber } from "@/components/overview/format";
 import { useTRPC } from "@/components/trpc";
 import { Panel, QueryContent } from "@/components/unresolved/panel";
-import type { BreakdownBy, GroupFilter } from "@/server/domain/campaign-groups";
+import type { BreakdownBy, GroupFilter } from "@/clickhouse/vocabulary/campaign-groups";
 import { groupKey, groupLabel } from "./breakdown-url";
 import { formatRate, STAGE_COLORS, STAGE_LABELS, type CampaignOutputs, type Stage } from "./format";
 import styles from "./campaigns.module.css";

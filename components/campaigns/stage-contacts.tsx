@@ -13,7 +13,7 @@ import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import { Panel, QueryContent } from "@/components/unresolved/panel";
 import { contactLabel, formatDateTime, profileHref } from "@/components/unresolved/format";
-import { describeGroup, type GroupFilter } from "@/server/domain/campaign-groups";
+import { describeGroup, type GroupFilter } from "@/clickhouse/vocabulary/campaign-groups";
 import { STAGE_LABELS, type Stage, type StageContactRow } from "./format";
 import styles from "./campaigns.module.css";
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { RelativeTime } from "@/components/manage/relative-time";
 import { formatNumber } from "@/components/overview/format";
 import { createDataColumnHelper, type DataColumns } from "@/components/table/features";
-import { BROADCAST_LABEL_PREFIX } from "@/server/domain/broadcast-tag";
+import { BROADCAST_LABEL_PREFIX } from "@/clickhouse/vocabulary/broadcast-tag";
 import type { AppRouter } from "@/server/routers/_app";
 import { profileHref } from "./url-state";
 import styles from "./contacts.module.css";

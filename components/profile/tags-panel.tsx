@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { describeError } from "@/components/trpc-error";
-import { BROADCAST_TAG_PREFIX } from "@/server/domain/broadcast-tag";
+import { BROADCAST_TAG_PREFIX } from "@/clickhouse/vocabulary/broadcast-tag";
 import { useTRPC } from "@/components/trpc";
 import { actorLabel, actorRole, formatWhen, ORIGIN_LABEL } from "./format";
 import type { ProfileOverview } from "./profile-view";

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { formatNumber } from "@/components/manage/format";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
-import type { FilterTree } from "@/server/segments/tree";
+import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import styles from "./segments.module.css";
 
 /** The live audience size and its share of all contacts; keeps the last figure while the next one loads. */

@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import shell from "@/components/shell/shell.module.css";
 import { useTRPC } from "@/components/trpc";
 import type { AppRouter } from "@/server/routers/_app";
-import type { FilterTree } from "@/server/segments/tree";
+import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { AudienceSize } from "./audience-size";
 import { ExportCard } from "./export-card";
 import { FilterEditor } from "./filter-editor";

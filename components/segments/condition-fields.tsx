@@ -1,6 +1,6 @@
 "use client";
 
-import { STATUS_VALUES, operatorsForType, type AttributeOp, type Condition } from "@/server/segments/tree";
+import { STATUS_VALUES, operatorsForType, type AttributeOp, type Condition } from "@/clickhouse/vocabulary/filter-tree";
 import { OPERATOR_LABELS } from "@/server/segments/validate";
 import { asOptions, MultiSelect } from "./multi-select";
 import { defaultAttributeCondition, defaultValues, type BuilderOptions } from "./tree-edit";

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
-import type { FilterTree } from "@/server/segments/tree";
+import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import styles from "./segments.module.css";
 
 /** "Why is this contact here?": each rule, met or not, with the contact's own value. */

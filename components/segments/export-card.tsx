@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { FilterTree } from "@/server/segments/tree";
+import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { encodeTree } from "@/server/segments/url";
 import { asOptions, MultiSelect } from "./multi-select";
 import styles from "./segments.module.css";

@@ -1,6 +1,6 @@
 "use client";
 
-import { MAX_DEPTH, type Condition, type ConditionKind, type FilterNode, type FilterTree, type Group } from "@/server/segments/tree";
+import { MAX_DEPTH, type Condition, type ConditionKind, type FilterNode, type FilterTree, type Group } from "@/clickhouse/vocabulary/filter-tree";
 import { ConditionFields } from "./condition-fields";
 import { appendAt, CONDITION_KINDS, defaultCondition, newGroup, removeAt, updateAt, type BuilderOptions, type Path } from "./tree-edit";
 import styles from "./segments.module.css";

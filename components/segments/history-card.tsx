@@ -3,7 +3,7 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import { RelativeTime } from "@/components/manage/relative-time";
 import type { AppRouter } from "@/server/routers/_app";
-import type { FilterTree } from "@/server/segments/tree";
+import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { builderHref } from "./use-segment-tree";
 import styles from "./segments.module.css";
 

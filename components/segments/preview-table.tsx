@@ -11,7 +11,7 @@ import { RelativeTime } from "@/components/manage/relative-time";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import type { AppRouter } from "@/server/routers/_app";
-import type { FilterTree } from "@/server/segments/tree";
+import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { ExplainRow } from "./explain-row";
 import styles from "./segments.module.css";
 

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import type { AppRouter } from "@/server/routers/_app";
-import type { FilterTree } from "@/server/segments/tree";
+import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { builderHref } from "./use-segment-tree";
 import styles from "./segments.module.css";
 

@@ -1,5 +1,5 @@
-import { addDays, utcDay } from "@/server/segments/dates";
-import { operatorsForType, type AttributeOp, type Condition, type ConditionKind, type FilterNode, type FilterTree, type Group } from "@/server/segments/tree";
+import { addDays, utcDay } from "@/clickhouse/vocabulary/dates";
+import { operatorsForType, type AttributeOp, type Condition, type ConditionKind, type FilterNode, type FilterTree, type Group } from "@/clickhouse/vocabulary/filter-tree";
 
 /** Immutable edits of a filter tree by path (0-based child positions from the root). */
 

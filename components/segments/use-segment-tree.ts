@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useState } from "react";
-import { EMPTY_TREE, type FilterTree } from "@/server/segments/tree";
+import { EMPTY_TREE, type FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { decodeTree, encodeTree } from "@/server/segments/url";
 import { validateSegment, type SegmentContext } from "@/server/segments/validate";
 

@@ -7,7 +7,7 @@
 import type { Store } from "@/clickhouse/client";
 import { listAttributeDefinitions } from "@/clickhouse/queries/attributes";
 import { countSegment, previewSegment } from "@/clickhouse/queries/segments/audience";
-import type { FilterTree } from "@/server/segments/tree";
+import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import type { BenchQuery } from "./stats";
 
 const and = (...children: FilterTree["children"]): FilterTree => ({ kind: "group", join: "and", children });

@@ -2,6 +2,7 @@
  * The rules of the chat profile, in one place. The SQL in clickhouse/ derives
  * the same state from the event log; test/integration checks the two agree.
  */
+import { HISTORY_AFTER_MS } from "@/clickhouse/vocabulary/chat-profile";
 
 export const CONTACT_STATUSES = ["active", "requesting", "intervened", "closed"] as const;
 export type ContactStatus = (typeof CONTACT_STATUSES)[number];
@@ -11,7 +12,7 @@ export const CONTROL_EVENTS = ["intervention.requested", "agent.intervened", "ch
 export type ControlEvent = (typeof CONTROL_EVENTS)[number];
 
 /** A chat with no message either way for this long is in history. */
-export const HISTORY_AFTER_MS = 24 * 60 * 60 * 1000;
+export { HISTORY_AFTER_MS };
 
 /** WhatsApp's customer-service window: free-form (session) messages are allowed this long after the user's last message. */
 export const SESSION_WINDOW_MS = 24 * 60 * 60 * 1000;

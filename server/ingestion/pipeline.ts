@@ -8,7 +8,7 @@ import {
 import { refreshReadModels, touchedScope, type TouchingRow } from "@/clickhouse/queries/read-models";
 import { toClickHouseTime } from "@/clickhouse/time";
 import { listTagDefinitions } from "@/clickhouse/queries/tags";
-import { broadcastTag } from "../domain/broadcast-tag";
+import { broadcastTag } from "@/clickhouse/vocabulary/broadcast-tag";
 import { matchFirstMessageTag } from "../domain/chat-profile";
 import type { ChatEvent } from "../events/schema";
 import { EVENT_COLUMNS, encodeEventRows, toEventRow, type EventRow } from "./rows";

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Store } from "@/clickhouse/client";
 import { listAttributeCatalogue } from "@/clickhouse/queries/attributes";
-import { attributeOf, type BreakdownBy, type GroupFilter } from "../domain/campaign-groups";
+import { attributeOf, type BreakdownBy, type GroupFilter } from "@/clickhouse/vocabulary/campaign-groups";
 
 /**
  * A breakdown or a breakdown cell by an attribute must name one the workspace

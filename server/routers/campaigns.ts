@@ -19,7 +19,7 @@ import { campaignTiming } from "@/clickhouse/queries/campaign-timing";
 import { writeSavedSegment } from "@/clickhouse/queries/segments/saved";
 import { CAN_EDIT_AUDIENCE } from "../auth/roles";
 import { campaignCost } from "../domain/campaign-cost";
-import { breakdownBySchema, describeGroup, groupFilterSchema, MAX_GROUPS, SMALL_GROUP } from "../domain/campaign-groups";
+import { breakdownBySchema, describeGroup, groupFilterSchema, MAX_GROUPS, SMALL_GROUP } from "@/clickhouse/vocabulary/campaign-groups";
 import { bestSlots, FEW_DELIVERIES } from "../domain/campaign-timing";
 import { requireKnownAttribute } from "./campaign-groups";
 import { rangeInput, resolveRange } from "./range-input";

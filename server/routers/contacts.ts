@@ -3,7 +3,7 @@ import { CONTACT_LIST_STATUSES, CONTACT_SORT_COLUMNS, listContacts } from "@/cli
 import { sourceOptions, tagOptions } from "@/clickhouse/queries/contact-list-options";
 import { campaignNames } from "@/clickhouse/queries/journey";
 import { displayName, listTagDefinitions } from "@/clickhouse/queries/tags";
-import { BROADCAST_TAG_PREFIX, broadcastTagLabel } from "../domain/broadcast-tag";
+import { BROADCAST_TAG_PREFIX, broadcastTagLabel } from "@/clickhouse/vocabulary/broadcast-tag";
 import { router, workspaceProcedure } from "../trpc/init";
 
 export const CONTACT_PAGE_SIZES = [25, 50, 100] as const;

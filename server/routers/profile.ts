@@ -12,7 +12,7 @@ import { memberName } from "@/clickhouse/queries/member-names";
 import { displayName, listTagDefinitions, upsertTagDefinitions } from "@/clickhouse/queries/tags";
 import { toClickHouseTime } from "@/clickhouse/time";
 import { CAN_EDIT_AUDIENCE, roleAllows } from "../auth/roles";
-import { broadcastTagLabel } from "../domain/broadcast-tag";
+import { broadcastTagLabel } from "@/clickhouse/vocabulary/broadcast-tag";
 import { checkAddTag, checkRemoveTag, checkSetAttribute, type Check } from "../domain/contact-actions";
 import type { Actor, ChatEvent } from "../events/schema";
 import { ingestEvents } from "../ingestion/pipeline";

@@ -1,5 +1,8 @@
-import { DAY_MS, AD_DETAIL_PREFIX, activeSince, addDays, dayStart, lastDaysRange, nextDaysRange } from "./dates";
-import { isGroup, type Condition, type FilterNode } from "./tree";
+import { DAY_MS, AD_DETAIL_PREFIX, activeSince, addDays, dayStart, lastDaysRange, nextDaysRange } from "@/clickhouse/vocabulary/dates";
+import type { CampaignTicks, ContactFacts } from "@/clickhouse/vocabulary/contact-facts";
+import { isGroup, type Condition, type FilterNode } from "@/clickhouse/vocabulary/filter-tree";
+
+export type { CampaignTicks, ContactFacts };
 
 /**
  * The same filter semantics as the SQL compiler, in plain TypeScript over one
@@ -15,35 +18,6 @@ import { isGroup, type Condition, type FilterNode } from "./tree";
  * message within the window after the send; a reply proves a read and a read
  * a delivery; `failedAt` only when the message was never delivered.
  */
-export interface CampaignTicks {
-  sentAt: number | null;
-  deliveredAt: number | null;
-  readAt: number | null;
-  repliedAt: number | null;
-  failedAt: number | null;
-}
-
-export interface ContactFacts {
-  contact: string;
-  firstSeen: number;
-  lastActive: number | null;
-  templateMessages: number;
-  sessionMessages: number;
-  unresolvedQueries: number;
-  /** The status shown, `history` when the chat went quiet (as Overview shows it). */
-  shownStatus: "active" | "requesting" | "intervened" | "closed" | "history";
-  source: string;
-  sourceDetail: string;
-  firstMessageTag: string;
-  /** Present tags → the kind of their latest add. */
-  tags: ReadonlyMap<string, string>;
-  /** Attribute → latest value; "" (or absent) is not set. */
-  attributes: ReadonlyMap<string, string>;
-  campaigns: ReadonlyMap<string, CampaignTicks>;
-  /** Static segments the contact is on the list of. */
-  staticSegments?: ReadonlySet<string>;
-}
-
 export interface EvaluationContext {
   now: number;
   /** Attribute name → type, for `between` on numbers or dates. */

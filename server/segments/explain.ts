@@ -1,5 +1,5 @@
 import { evaluateCondition, evaluateNode, receivedAt, type ContactFacts, type EvaluationContext } from "./evaluate";
-import { isGroup, type Condition, type FilterNode, type FilterTree } from "./tree";
+import { isGroup, type Condition, type FilterNode, type FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { OPERATOR_LABELS } from "./validate";
 
 /**

@@ -1,7 +1,7 @@
 import type { Store } from "@/clickhouse/client";
 import { compileSegment } from "@/clickhouse/queries/segments/compile";
 import { exportPage } from "@/clickhouse/queries/segments/export";
-import type { FilterTree } from "./tree";
+import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 
 /** Rows per read: big enough that a million contacts is ~50 reads, small enough to stay a few MB. */
 export const EXPORT_PAGE_ROWS = 20_000;

@@ -1,4 +1,4 @@
-import type { FilterTree } from "./tree";
+import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 
 /**
  * A tree in a link: base64url of its JSON (UTF-8), so a segment can be shared

@@ -8,7 +8,7 @@ import {
   type Condition,
   type FilterNode,
   type FilterTree,
-} from "./tree";
+} from "@/clickhouse/vocabulary/filter-tree";
 
 /** What validation needs to know about the workspace. */
 export interface SegmentContext {

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { Store } from "@/clickhouse/client";
 import { listAttributeDefinitions } from "@/clickhouse/queries/attributes";
 import { listSavedSegments, type SavedSegment, type SegmentAction } from "@/clickhouse/queries/segments/saved";
-import type { FilterTree } from "./tree";
+import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { describeProblems, validateSegment, type SegmentContext } from "./validate";
 
 /** A tree checked against its workspace, ready for the compiler. */

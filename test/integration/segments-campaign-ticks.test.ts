@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { eventSchema } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
-import type { Condition, FilterTree } from "@/server/segments/tree";
+import type { Condition, FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { callerFor, createTestWorkspace } from "../helpers/factories";
 import { useTestStore } from "../helpers/store";
 

@@ -1,10 +1,10 @@
 import fc from "fast-check";
-import { broadcastTag } from "@/server/domain/broadcast-tag";
+import { broadcastTag } from "@/clickhouse/vocabulary/broadcast-tag";
 import { deriveStatus, isInHistory, matchFirstMessageTag, sourceOf, type ControlEvent } from "@/server/domain/chat-profile";
 import { eventSchema, type ChatEvent, type ChatEventInput } from "@/server/events/schema";
 import type { CampaignTicks, ContactFacts } from "@/server/segments/evaluate";
-import type { Condition, FilterNode, FilterTree } from "@/server/segments/tree";
-import { operatorsForType } from "@/server/segments/tree";
+import type { Condition, FilterNode, FilterTree } from "@/clickhouse/vocabulary/filter-tree";
+import { operatorsForType } from "@/clickhouse/vocabulary/filter-tree";
 
 /**
  * Contacts with known properties for the segment oracle tests: a seeded

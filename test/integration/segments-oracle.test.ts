@@ -5,7 +5,7 @@ import { countSegment, segmentMembers } from "@/clickhouse/queries/segments/audi
 import { upsertTagDefinitions } from "@/clickhouse/queries/tags";
 import { ingestEvents } from "@/server/ingestion/pipeline";
 import { evaluateNode, type ContactFacts } from "@/server/segments/evaluate";
-import type { Condition, FilterTree } from "@/server/segments/tree";
+import type { Condition, FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { validateSegment } from "@/server/segments/validate";
 import { randomId } from "../helpers/factories";
 import { useTestStore } from "../helpers/store";

@@ -4,7 +4,7 @@ import { upsertTagDefinitions } from "@/clickhouse/queries/tags";
 import { ingestEvents } from "@/server/ingestion/pipeline";
 import { evaluateNode, type ContactFacts } from "@/server/segments/evaluate";
 import { csvField, segmentCsvStream } from "@/server/segments/export-csv";
-import type { FilterTree } from "@/server/segments/tree";
+import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { callerFor, createTestWorkspace, type TestWorkspace } from "../helpers/factories";
 import { useTestStore } from "../helpers/store";
 import { ATTRIBUTES, FIRST_MESSAGE_TAGS, generateContacts } from "./segments-data";

@@ -1,6 +1,6 @@
 import type { Store } from "../../client";
 import { IN_HISTORY_SQL, STATUS_SQL } from "../contact-status";
-import type { FilterTree } from "@/server/segments/tree";
+import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { compileSegment, mergedColumnsSql, type ContactColumn } from "./compile";
 
 /**

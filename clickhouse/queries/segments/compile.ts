@@ -1,7 +1,7 @@
 import { STAGE_SQL, type Stage } from "../campaign-common";
 import { IN_HISTORY_SQL, STATUS_SQL } from "../contact-status";
-import { AD_DETAIL_PREFIX, activeSince, addDays, dayStart, lastDaysRange, nextDaysRange } from "@/server/segments/dates";
-import { isGroup, type Condition, type FilterNode, type FilterTree } from "@/server/segments/tree";
+import { AD_DETAIL_PREFIX, activeSince, addDays, dayStart, lastDaysRange, nextDaysRange } from "@/clickhouse/vocabulary/dates";
+import { isGroup, type Condition, type FilterNode, type FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 
 /**
  * Compiles a validated filter tree into ONE predicate over a contact's row of

@@ -1,7 +1,7 @@
 import type { Store } from "../../client";
 import { fromClickHouseTime } from "../../time";
 import { getContactState } from "../contacts";
-import type { CampaignTicks, ContactFacts } from "@/server/segments/evaluate";
+import type { CampaignTicks, ContactFacts } from "@/clickhouse/vocabulary/contact-facts";
 
 /**
  * One contact's facts as the segment evaluator reads them, from the same
