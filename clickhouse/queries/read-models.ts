@@ -11,8 +11,8 @@ import { DEFAULT_REPLY_WINDOW_HOURS, effectiveTicksSql } from "./campaign-common
  * round's `version` and replace older ones (ReplacingMergeTree), so a replay
  * writes the same values again and changes nothing a reader sees.
  *
- * Order matters within a round: recipients first, then campaign_stats (which
- * adds up what their new rows change) and contacts (which list each
+ * Order matters within a round: recipients first, with campaign_stats (which
+ * adds up what their new rows change), then contacts (which list each
  * contact's campaigns).
  */
 
@@ -203,6 +203,16 @@ export async function refreshRecipients(store: Store, workspaceId: string, scope
   const inScope = scope.all ? "1" : "(campaign_id, contact) IN (SELECT arrayJoin(JSONExtract({pairs:String}, 'Array(Tuple(String, String))')))";
   const candidates = scope.all ? "1" : "contact IN (SELECT arrayJoin(JSONExtract({contacts:String}, 'Array(String)')))";
   const params = scope.all ? {} : { pairs: json(pairs), contacts: json([...new Set(pairs.map((p) => p[1]))]) };
+  // What the rows about to be replaced counted, read before they are: a
+  // background merge may drop a replaced row as soon as its successor exists.
+  const replaced = await store.query<StatsRow>(
+    `SELECT campaign_id, ${BUCKET_SQL} AS bucket, ${COUNTS_SQL}
+     FROM recipients FINAL
+     WHERE workspace_id = {workspaceId:String} AND ${inScope}
+     GROUP BY campaign_id, bucket`,
+    { workspaceId, ...params },
+    { report: "read-models:replaced-counts" },
+  );
   await store.command(
     `INSERT INTO recipients
        (workspace_id, campaign_id, contact, sent_at, delivered_at, read_at, context_replied_at, failed_at, error_code, error_title,
@@ -235,39 +245,51 @@ export async function refreshRecipients(store: Store, workspaceId: string, scope
     { workspaceId, version, replyWindowHours: DEFAULT_REPLY_WINDOW_HOURS, ...params },
     { report: "read-models:recipients" },
   );
+  await addCampaignStats(store, workspaceId, version, replaced);
+}
+
+/** A recipient's delivery bucket and its counts by effective tick, over the columns of `recipients`. */
+const BUCKET_SQL = "toDateTime(ifNull(toStartOfFifteenMinutes(delivered_eff), toDateTime(0, 'UTC')), 'UTC')";
+const COUNTS_SQL = `count() AS recipients, countIf(delivered_eff IS NOT NULL) AS delivered, countIf(read_eff IS NOT NULL) AS read,
+            countIf(replied_at IS NOT NULL) AS replied, countIf(failed_eff IS NOT NULL) AS failed`;
+
+interface StatsRow {
+  campaign_id: string;
+  bucket: string;
+  recipients: string;
+  delivered: string;
+  read: string;
+  replied: string;
+  failed: string;
 }
 
 /**
  * Adds to campaign_stats what this round's recipients rows (`version`) change:
- * each new row counts +1 in its delivery bucket, the row it replaces -1 in
- * its own. So a status for one recipient of a million costs two rows, not a
- * recount, and a rebuild (every row new) counts everything once.
+ * the new rows count +1 in their delivery buckets, and `replaced` (what the
+ * rows they replace counted) -1. So a status for one recipient of a million
+ * costs a couple of rows, not a recount, and a rebuild counts everything once.
  */
-export async function addCampaignStats(store: Store, workspaceId: string, version: number) {
+async function addCampaignStats(store: Store, workspaceId: string, version: number, replaced: StatsRow[]) {
+  const retracted = replaced.map((r) => [r.campaign_id, r.bucket, ...[r.recipients, r.delivered, r.read, r.replied, r.failed].map(Number)]);
   await store.command(
     `INSERT INTO campaign_stats (workspace_id, campaign_id, bucket, recipients, delivered, read, replied, failed, first_sent)
-     WITH
-       written AS (
-         SELECT campaign_id, contact, 1 AS sign, delivered_eff, read_eff, replied_at, failed_eff, sent_eff
+     SELECT {workspaceId:String}, campaign_id, bucket, sum(n), sum(d), sum(rd), sum(rp), sum(f), min(first_sent)
+     FROM (
+       SELECT campaign_id, bucket, toInt64(recipients) AS n, toInt64(delivered) AS d, toInt64(read) AS rd,
+              toInt64(replied) AS rp, toInt64(failed) AS f, first_sent
+       FROM (
+         SELECT campaign_id, ${BUCKET_SQL} AS bucket, ${COUNTS_SQL}, min(sent_eff) AS first_sent
          FROM recipients
          WHERE workspace_id = {workspaceId:String} AND version = {version:UInt64}
-       ),
-       replaced AS (
-         SELECT campaign_id, contact, -1 AS sign, delivered_eff, read_eff, replied_at, failed_eff, sent_eff
-         FROM recipients
-         WHERE workspace_id = {workspaceId:String} AND version < {version:UInt64}
-           AND (campaign_id, contact) IN (SELECT campaign_id, contact FROM written)
-         ORDER BY version DESC
-         LIMIT 1 BY campaign_id, contact
+         GROUP BY campaign_id, bucket
        )
-     SELECT {workspaceId:String}, campaign_id,
-            toDateTime(ifNull(toStartOfFifteenMinutes(delivered_eff), toDateTime(0, 'UTC')), 'UTC') AS bucket,
-            sum(sign), sum(sign * (delivered_eff IS NOT NULL)), sum(sign * (read_eff IS NOT NULL)),
-            sum(sign * (replied_at IS NOT NULL)), sum(sign * (failed_eff IS NOT NULL)),
-            minIf(sent_eff, sign = 1)
-     FROM (SELECT * FROM written UNION ALL SELECT * FROM replaced)
+       UNION ALL
+       SELECT r.1 AS campaign_id, toDateTime(r.2, 'UTC') AS bucket, -r.3 AS n, -r.4 AS d, -r.5 AS rd, -r.6 AS rp, -r.7 AS f,
+              CAST(NULL AS Nullable(DateTime64(3, 'UTC'))) AS first_sent
+       FROM (SELECT arrayJoin(JSONExtract({retracted:String}, 'Array(Tuple(String, String, Int64, Int64, Int64, Int64, Int64))')) AS r)
+     )
      GROUP BY campaign_id, bucket`,
-    { workspaceId, version },
+    { workspaceId, version, retracted: json(retracted) },
     { report: "read-models:campaign-stats" },
   );
 }
@@ -278,7 +300,7 @@ export async function refreshReadModels(store: Store, workspaceId: string, scope
   const version = nextVersion();
   // contacts carry each contact's campaigns, so they follow the recipients.
   await refreshRecipients(store, workspaceId, scope, version);
-  await Promise.all([refreshContacts(store, workspaceId, scope, version), addCampaignStats(store, workspaceId, version)]);
+  await refreshContacts(store, workspaceId, scope, version);
 }
 
 /** Rebuilds the read models of every workspace that has contacts: the backfill of 0011. */

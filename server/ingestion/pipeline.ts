@@ -5,7 +5,7 @@ import {
   existingEventIds,
   insertEventRows,
 } from "@/clickhouse/queries/ingestion";
-import { refreshReadModels, touchedScope, type TouchingRow } from "@/clickhouse/queries/read-models";
+import { refreshReadModels, touchedScope, type RefreshScope, type TouchingRow } from "@/clickhouse/queries/read-models";
 import { toClickHouseTime } from "@/clickhouse/time";
 import { listTagDefinitions } from "@/clickhouse/queries/tags";
 import { broadcastTag } from "@/clickhouse/vocabulary/broadcast-tag";
@@ -78,8 +78,14 @@ async function drain(store: Store, workspaceId: string, queue: Waiting[], byWork
       group.push(queue.shift()!);
     }
     try {
-      const outcomes = await storeGroup(store, workspaceId, group.map((w) => w.events));
-      group.forEach((w, i) => w.resolve(outcomes[i]));
+      const { outcomes, scope } = await storeGroup(store, workspaceId, group.map((w) => w.events));
+      // The read models follow before anything is acknowledged, so a screen
+      // never shows less than an answer said was stored. The next round's
+      // lookups and insert go ahead meanwhile; refreshes keep their order.
+      afterRefresh(store, workspaceId, scope).then(
+        () => group.forEach((w, i) => w.resolve(outcomes[i])),
+        (err) => group.forEach((w) => w.reject(err)),
+      );
     } catch (err) {
       // Nothing of a failed group is acknowledged; a retry is deduplicated against whatever did get written.
       for (const w of group) w.reject(err);
@@ -88,12 +94,30 @@ async function drain(store: Store, workspaceId: string, queue: Waiting[], byWork
   byWorkspace.delete(workspaceId);
 }
 
+// Each workspace's last read-model refresh: the next one starts after it, so
+// versions and campaign_stats' differences follow the rounds' order.
+const refreshes = new WeakMap<Store, Map<string, Promise<void>>>();
+
+/** Refreshes the read models for `scope` (nothing for null) after every refresh of the workspace queued before. */
+function afterRefresh(store: Store, workspaceId: string, scope: RefreshScope | null): Promise<void> {
+  let chains = refreshes.get(store);
+  if (!chains) refreshes.set(store, (chains = new Map()));
+  const previous = chains.get(workspaceId) ?? Promise.resolve();
+  const next = previous.then(() => (scope ? refreshReadModels(store, workspaceId, scope) : undefined));
+  const tail = next.catch(() => {});
+  chains.set(workspaceId, tail);
+  void tail.then(() => {
+    if (chains.get(workspaceId) === tail) chains.delete(workspaceId);
+  });
+  return next;
+}
+
 /** One round: the batches of a group are judged in arrival order, as if stored one after another. */
 async function storeGroup(
   store: Store,
   workspaceId: string,
   batches: ReadonlyArray<readonly ChatEvent[]>,
-): Promise<Array<{ result: IngestResult; storedIds: Set<string> }>> {
+): Promise<{ outcomes: Array<{ result: IngestResult; storedIds: Set<string> }>; scope: RefreshScope | null }> {
   const unique: ChatEvent[] = [];
   const seen = new Set<string>();
   for (const batch of batches) {
@@ -144,13 +168,12 @@ async function storeGroup(
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     await insertEventRows(store, workspaceId, EVENT_COLUMNS, encodeEventRows(rows.slice(i, i + INSERT_CHUNK)));
   }
-  // The read models follow before anything is acknowledged, so a screen never
-  // shows less than an answer said was stored. A bulk load rebuilds them once at its end.
-  if (!bulkLoads.get(store)?.has(workspaceId)) await refreshReadModels(store, workspaceId, touchedScope([...rows, ...touching]));
+  // What the read models must follow (a bulk load rebuilds them once at its end instead).
+  const scope = bulkLoads.get(store)?.has(workspaceId) ? null : touchedScope([...rows, ...touching]);
 
   // Each batch's answer: an id is stored by the first batch of the group that carries it.
   const claimed = new Set<string>();
-  return batches.map((batch) => {
+  const outcomes = batches.map((batch) => {
     const storedIds = new Set<string>();
     for (const e of batch) {
       if (already.has(e.event_id) || claimed.has(e.event_id)) continue;
@@ -159,6 +182,7 @@ async function storeGroup(
     }
     return { result: { stored: storedIds.size, duplicates: batch.length - storedIds.size }, storedIds };
   });
+  return { outcomes, scope };
 }
 
 // Workspaces being bulk loaded: rounds skip the read models, rebuilt at the end.
@@ -178,7 +202,7 @@ export async function bulkLoad<T>(store: Store, workspaceId: string, load: () =>
     return await load();
   } finally {
     loading.delete(workspaceId);
-    await refreshReadModels(store, workspaceId, { all: true });
+    await afterRefresh(store, workspaceId, { all: true });
   }
 }
 
