@@ -78,7 +78,8 @@ test("a marketer reads a campaign's funnel, opens the ignored contacts and saves
   await expect(saved).toBeVisible(LOADED);
   await expect(saved).toContainText(`(${ignored.toLocaleString("en-US")})`);
   await saved.getByRole("link").click();
-  await expect(page).toHaveURL(/\/w\/demo\/segments\/[0-9a-f-]{36}$/);
+  // The builder keeps the tree in the URL (?f=) as soon as it opens.
+  await expect(page).toHaveURL(/\/w\/demo\/segments\/[0-9a-f-]{36}(\?f=[\w-]+)?$/);
   await expect(page.getByRole("heading", { level: 1, name: /Summer Sale launch: ignored/ })).toBeVisible(LOADED);
 });
 
