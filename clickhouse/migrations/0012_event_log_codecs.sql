@@ -1,9 +1,10 @@
 -- Codecs of the event log, chosen by measurement: the same 866,146 events of
 -- the demo (200,000 contacts) in two copies, merged to one part, took 72.4 MB
 -- with the default LZ4 and 40.2 MB with ZSTD(1) on the text columns and
--- Delta + ZSTD(1) on the times (sorted by contact, then time). The write cost
--- of ZSTD(1) did not show in the bench's insert times. New parts use them at
--- once; older parts as merges rewrite them.
+-- Delta + ZSTD(1) on the times (sorted by contact, then time). ZSTD costs
+-- more CPU than LZ4 to write (inserts and merges); the bench's generate part
+-- shows the insert's share. New parts use them at once; older parts as merges
+-- rewrite them.
 
 ALTER TABLE events ${ON_CLUSTER}
     MODIFY COLUMN contact String CODEC(ZSTD(1)),
