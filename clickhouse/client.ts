@@ -4,7 +4,6 @@ import { Readable } from "node:stream";
 import { dataDirHolder } from "./data-dir-lock";
 import { storeConfigFromEnv, type StoreConfig } from "./config";
 import { PooledChdbConnection } from "./embedded-connection";
-import { STORE_SETTINGS } from "./store-settings";
 
 export type QueryParams = Record<string, unknown>;
 
@@ -114,7 +113,7 @@ export function createStore(config: StoreConfig = storeConfigFromEnv()): Store {
     username: config.user,
     password: config.password,
     database: config.database,
-    clickhouse_settings: { date_time_input_format: "best_effort", ...STORE_SETTINGS },
+    clickhouse_settings: { date_time_input_format: "best_effort" },
   });
   const store = wrap("server", client, { cluster: config.cluster });
   store.ensureDatabase = async () => {

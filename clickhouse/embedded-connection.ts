@@ -3,7 +3,6 @@ import { parseError } from "@clickhouse/client";
 import { Session } from "chdb";
 import { createChdbConnection } from "chdb/connection";
 import type { ClickHouseClientConfigOptions } from "@clickhouse/client";
-import { STORE_SETTINGS } from "./store-settings";
 
 // The Connection contract as @clickhouse/client itself declares it (chdb types
 // the same contract from @clickhouse/client-common, a structurally equal copy).
@@ -38,8 +37,6 @@ interface Slot {
   session: Session;
   /** The log_comment each of the slot's two connections was last SET to. */
   comment: { conn: string; session: string };
-  /** Whether STORE_SETTINGS have been SET on the slot's connections. */
-  configured: boolean;
 }
 
 /** What may be pasted into `SET log_comment = '…'`: a report name (client.ts checks the same), or nothing. */
@@ -57,7 +54,6 @@ export class PooledChdbConnection implements Connection {
       conn: createChdbConnection({ path }) as unknown as Connection,
       session: new Session(path),
       comment: { conn: "", session: "" },
-      configured: false,
     }));
     this.idle = [...this.slots];
   }
@@ -78,14 +74,6 @@ export class PooledChdbConnection implements Connection {
   private async withSlot<T>(fn: (slot: Slot) => Promise<T>): Promise<T> {
     const slot = await this.acquire();
     try {
-      if (!slot.configured) {
-        for (const [name, value] of Object.entries(STORE_SETTINGS)) {
-          const query = `SET ${name} = ${value}`;
-          await slot.conn.command({ query, query_id: crypto.randomUUID() });
-          await slot.session.queryAsync(query).catch((err: unknown) => Promise.reject(toClickHouseError(err)));
-        }
-        slot.configured = true;
-      }
       return await fn(slot);
     } finally {
       this.release(slot);

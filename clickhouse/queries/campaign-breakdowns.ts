@@ -2,6 +2,7 @@ import type { Store } from "../client";
 import { BROADCAST_TAG_PREFIX } from "@/clickhouse/vocabulary/broadcast-tag";
 import type { BreakdownBy, Dimension, GroupFilter } from "@/clickhouse/vocabulary/campaign-groups";
 import { AD_DETAIL_PREFIX } from "@/clickhouse/vocabulary/dates";
+import { LARGE_IN_SETS } from "./large-in-sets";
 import { ONE_CAMPAIGN, recipientsSql, DEFAULT_REPLY_WINDOW_HOURS, STAGE_SQL } from "./campaign-common";
 
 /**
@@ -129,7 +130,7 @@ export async function campaignBreakdown(
      GROUP BY value, ad
      ORDER BY ad, recipients DESC, value
      LIMIT {limit:UInt32}
-     SETTINGS join_use_nulls = 0`,
+     SETTINGS join_use_nulls = 0, ${LARGE_IN_SETS}`,
     { workspaceId, campaignId, ...groupParams(by), limit, replyWindowHours },
   );
   return rows.map((r) => ({

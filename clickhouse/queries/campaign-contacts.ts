@@ -2,6 +2,7 @@ import type { Store } from "../client";
 import type { GroupFilter } from "@/clickhouse/vocabulary/campaign-groups";
 // campaign-common before campaign-breakdowns: the tenant check (test/unit/tenant-predicate.test.ts)
 // reads a module once, through the first import that reaches it.
+import { LARGE_IN_SETS } from "./large-in-sets";
 import { ONE_CAMPAIGN, recipientsSql, DEFAULT_REPLY_WINDOW_HOURS, isoTime, stagePredicate, type Stage } from "./campaign-common";
 import { groupPredicate } from "./campaign-breakdowns";
 import { contactNames } from "./contact-names";
@@ -62,7 +63,8 @@ export async function campaignStageContacts(
      FROM (${recipients})
      WHERE ${where}
      ORDER BY contact
-     LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
+     LIMIT {limit:UInt32} OFFSET {offset:UInt32}
+     SETTINGS ${LARGE_IN_SETS}`,
     { workspaceId, campaignId, ...params, limit: page.limit, offset: page.offset },
   );
   let total = Number(rows[0]?.total ?? 0);
@@ -87,7 +89,7 @@ export async function campaignStageContacts(
 
 export async function campaignStageCount(store: Store, workspaceId: string, campaignId: string, filter: StageFilter): Promise<number> {
   const { recipients, where, params } = filterSql(filter);
-  const [row] = await store.query<{ n: string }>(`SELECT count() AS n FROM (${recipients}) WHERE ${where}`, {
+  const [row] = await store.query<{ n: string }>(`SELECT count() AS n FROM (${recipients}) WHERE ${where} SETTINGS ${LARGE_IN_SETS}`, {
     workspaceId,
     campaignId,
     ...params,
@@ -111,7 +113,8 @@ export async function writeStageAsSegmentMembers(
     `INSERT INTO segment_members (workspace_id, segment_id, contact, added_at)
      SELECT {workspaceId:String}, {segmentId:String}, contact, now64(3)
      FROM (${recipients})
-     WHERE ${where}`,
+     WHERE ${where}
+     SETTINGS ${LARGE_IN_SETS}`,
     { workspaceId, campaignId, segmentId, ...params },
   );
 }

@@ -14,6 +14,7 @@ export async function existingEventIds(store: Store, workspaceId: string, eventI
      WHERE workspace_id = {workspaceId:String}
        AND event_id IN (SELECT arrayJoin(JSONExtract({eventIds:String}, 'Array(String)')))`,
     { workspaceId, eventIds: ids(eventIds) },
+    { report: "ingestion:dedupe" },
   );
   return new Set(rows.map((r) => r.event_id));
 }
@@ -45,6 +46,7 @@ async function anyIdInRange(store: Store, workspaceId: string, eventIds: string[
        WHERE workspace_id = {workspaceId:String} AND event_id >= {min:String} AND event_id <= {max:String}
        LIMIT 1)`,
     { workspaceId, min, max },
+    { report: "ingestion:dedupe-range" },
   );
   return Boolean(Number(inRange?.any));
 }
@@ -59,6 +61,7 @@ export async function contactsWithInbound(store: Store, workspaceId: string, con
      GROUP BY contact
      HAVING max(last_active) IS NOT NULL`,
     { workspaceId, contacts: ids(contacts) },
+    { report: "ingestion:first-message" },
   );
   return new Set(rows.map((r) => r.contact));
 }
@@ -71,6 +74,7 @@ export async function existingContacts(store: Store, workspaceId: string, contac
      WHERE workspace_id = {workspaceId:String}
        AND contact IN (SELECT arrayJoin(JSONExtract({contacts:String}, 'Array(String)')))`,
     { workspaceId, contacts: ids(contacts) },
+    { report: "ingestion:contacts" },
   );
   return new Set(rows.map((r) => r.contact));
 }
@@ -88,6 +92,7 @@ export async function campaignsOfMessages(
        AND wamid IN (SELECT arrayJoin(JSONExtract({wamids:String}, 'Array(String)')))
      GROUP BY wamid`,
     { workspaceId, wamids: ids(wamids) },
+    { report: "ingestion:campaigns" },
   );
   return new Map(rows.map((r) => [r.wamid, r.campaign_id]));
 }
