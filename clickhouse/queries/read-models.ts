@@ -301,6 +301,23 @@ export async function refreshReadModels(store: Store, workspaceId: string, scope
   // contacts carry each contact's campaigns, so they follow the recipients.
   await refreshRecipients(store, workspaceId, scope, version);
   await refreshContacts(store, workspaceId, scope, version);
+  if (scope.all) await mergeReadModels(store);
+}
+
+/**
+ * Merges each read model into one part per partition after a rebuild, so that
+ * FINAL reads the rebuilt rows without merging them again on every read (at
+ * 1,000,000 contacts a count under FINAL took 49 ms over four freshly written
+ * parts, 3 ms over the merged one). Rounds add small parts afterwards, which
+ * background merges fold in.
+ */
+async function mergeReadModels(store: Store) {
+  for (const table of ["recipients", "contacts", "campaign_stats"]) {
+    await store.command(`OPTIMIZE TABLE ${table} FINAL`, {}, {
+      report: `read-models:merge-${table.replace("_", "-")}`,
+      tenant: "exempt: merging a table's parts is done for all its rows at once, after a workspace's rebuild",
+    });
+  }
 }
 
 /** Rebuilds the read models of every workspace that has contacts: the backfill of 0011. */
