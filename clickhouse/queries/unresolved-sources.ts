@@ -33,52 +33,51 @@ const REQUESTS_PER_CONTACT_SQL = `
     AND ts >= {start:DateTime64(3)} AND ts < {end:DateTime64(3)}
   GROUP BY contact`;
 
-// Every contact of the workspace is read (the denominators): one row each of
-// `contacts` (0011), its tags an array.
-
 type Row = { dimension: string; value: string; contacts: string; requests: string; asking: string };
 
+/**
+ * One statement: every contact of the workspace counted into its groups (the
+ * denominators: three plain GROUP BYs over one row per contact of `contacts`,
+ * its tags an array), and the contacts who asked in the range joined to
+ * their rows only (the numerators), so nothing joins a million contacts.
+ */
 export async function entryPoints(store: Store, workspaceId: string, range: DayRange): Promise<EntryPoints> {
-  const params = { workspaceId, ...rangeBounds(range) };
-  const [profileRows, tagRows] = await Promise.all([
-    store.query<Row>(
-      `SELECT
-         if(grouping(source) = 0, 'source', 'firstMessageTag') AS dimension,
-         if(grouping(source) = 0, source, first_message_tag) AS value,
-         count() AS contacts,
-         sum(r.requests) AS requests,
-         countIf(r.requests > 0) AS asking
+  const rows = await store.query<Row>(
+    `WITH asking AS (${REQUESTS_PER_CONTACT_SQL})
+     SELECT dimension, value, sum(contacts) AS contacts, sum(requests) AS requests, sum(askers) AS asking
+     FROM (
+       SELECT 'source' AS dimension, source AS value, count() AS contacts, 0 AS requests, 0 AS askers
+       FROM contacts FINAL
+       WHERE workspace_id = {workspaceId:String}
+       GROUP BY source
+       UNION ALL
+       SELECT 'firstMessageTag', first_message_tag, count(), 0, 0
+       FROM contacts FINAL
+       WHERE workspace_id = {workspaceId:String}
+       GROUP BY first_message_tag
+       UNION ALL
+       SELECT 'tag', tag, count(), 0, 0
+       FROM contacts FINAL
+       ARRAY JOIN tags AS tag
+       WHERE workspace_id = {workspaceId:String}
+       GROUP BY tag
+       UNION ALL
+       SELECT g.1, g.2, 0, sum(a.requests), count()
        FROM (
-         SELECT contact, source, first_message_tag
+         SELECT contact, source, first_message_tag, tags
          FROM contacts FINAL
-         WHERE workspace_id = {workspaceId:String}
+         WHERE workspace_id = {workspaceId:String} AND contact IN (SELECT contact FROM asking)
        ) AS c
-       LEFT JOIN (${REQUESTS_PER_CONTACT_SQL}) AS r ON c.contact = r.contact
-       GROUP BY GROUPING SETS ((source), (first_message_tag))
-       SETTINGS force_grouping_standard_compatibility = 1, join_use_nulls = 0`,
-      params,
-    ),
-    store.query<Row>(
-      `SELECT
-         'tag' AS dimension,
-         t.tag AS value,
-         count() AS contacts,
-         sum(r.requests) AS requests,
-         countIf(r.requests > 0) AS asking
-       FROM (
-         SELECT contact, tag
-         FROM contacts FINAL
-         ARRAY JOIN tags AS tag
-         WHERE workspace_id = {workspaceId:String}
-       ) AS t
-       LEFT JOIN (${REQUESTS_PER_CONTACT_SQL}) AS r ON t.contact = r.contact
-       GROUP BY t.tag
-       SETTINGS join_use_nulls = 0`,
-      params,
-    ),
-  ]);
+       INNER JOIN asking AS a ON a.contact = c.contact
+       ARRAY JOIN arrayConcat([('source', c.source), ('firstMessageTag', c.first_message_tag)], arrayMap(t -> ('tag', t), c.tags)) AS g
+       GROUP BY g.1, g.2
+     )
+     GROUP BY dimension, value`,
+    { workspaceId, ...rangeBounds(range) },
+    { report: "unresolved:entry-points" },
+  );
   const of = (dimension: string) =>
-    [...profileRows, ...tagRows]
+    rows
       .filter((r) => r.dimension === dimension)
       .map((r) => ({ value: r.value, contacts: Number(r.contacts), requests: Number(r.requests), askingContacts: Number(r.asking) }))
       .sort((a, b) => b.requests - a.requests || b.contacts - a.contacts || a.value.localeCompare(b.value));
