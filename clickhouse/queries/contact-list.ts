@@ -96,10 +96,10 @@ function filterSql(filters: ContactListFilters, now: Date): { where: string; par
     const digits = phoneDigits(search);
     if (digits) params.searchDigits = digits;
     params.search = search;
+    // search_text holds the name and the attribute values, lower case (0011).
     conditions.push(`(${[
       ...(digits ? ["position(contact, {searchDigits:String}) > 0"] : []),
-      "positionCaseInsensitiveUTF8(name, {search:String}) > 0",
-      "arrayExists(v -> positionCaseInsensitiveUTF8(v, {search:String}) > 0, mapValues(attributes))",
+      "position(search_text, lowerUTF8({search:String})) > 0",
     ].join(" OR ")})`);
   }
   if (filters.status === "history") {

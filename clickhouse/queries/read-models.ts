@@ -80,7 +80,7 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
     `INSERT INTO contacts
        (workspace_id, contact, name, first_seen, last_active, last_message, template_messages, session_messages,
         unresolved_queries, last_control, last_control_at, source, source_detail, first_message_tag,
-        tags, tag_kinds, attributes, open_control, open_control_at, waiting_since, waiting_requests, agent_id, agent_name,
+        tags, tag_kinds, attributes, search_text, open_control, open_control_at, waiting_since, waiting_requests, agent_id, agent_name,
         campaign_sent, campaign_read, version)
      WITH
        state AS (
@@ -153,6 +153,7 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
        {workspaceId:String}, state.contact, name, first_seen, last_active, last_message, template_messages, session_messages,
        unresolved_queries, last_control, last_control_at, source, source_detail, first_message_tag,
        arrayMap(p -> p.1, pairs), arrayMap(p -> p.2, pairs), attributes,
+       lowerUTF8(arrayStringConcat(arrayConcat([name], arraySort(mapValues(attributes))), char(0))),
        open_control, if(open_control = '', NULL, open_control_at), if(empty(waiting), NULL, arrayMin(waiting)), length(waiting),
        agent_id, agent_name, arrayMap(x -> x.1, sends), arrayMap(x -> x.3, sends), {version:UInt64}
      FROM state
