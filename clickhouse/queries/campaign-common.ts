@@ -108,6 +108,17 @@ export const CAMPAIGN_META_SQL = `
   WHERE workspace_id = {workspaceId:String}
   GROUP BY campaign_id`;
 
+/**
+ * Each campaign's recipients counted by effective tick (default window) and
+ * its first send, summed from campaign_stats' delivery buckets (0011).
+ */
+export const CAMPAIGN_COUNTS_SQL = `
+  SELECT campaign_id, sum(recipients) AS recipients, sum(delivered) AS delivered, sum(read) AS read,
+         sum(replied) AS replied, sum(failed) AS failed, min(first_sent) AS first_sent
+  FROM campaign_stats
+  WHERE workspace_id = {workspaceId:String}
+  GROUP BY campaign_id`;
+
 /** The stages of the funnel a list of contacts can be opened for. */
 export const STAGES = ["sent", "delivered", "read", "replied", "ignored", "failed"] as const;
 export type Stage = (typeof STAGES)[number];

@@ -1,5 +1,5 @@
 import type { Store } from "../client";
-import { CAMPAIGN_META_SQL, ONE_CAMPAIGN, recipientsSql, DEFAULT_REPLY_WINDOW_HOURS, isoTime } from "./campaign-common";
+import { CAMPAIGN_COUNTS_SQL, CAMPAIGN_META_SQL, ONE_CAMPAIGN, recipientsSql, DEFAULT_REPLY_WINDOW_HOURS, isoTime } from "./campaign-common";
 
 /**
  * One campaign's report: who it is, its funnel (sent → delivered → read →
@@ -52,12 +52,7 @@ export async function campaignInfo(store: Store, workspaceId: string, campaignId
   const rows = await store.query<Record<string, string | null>>(
     `SELECT campaign_id, name, template, created_at, coalesce(meta_sent_at, first_sent) AS sent_at
      FROM (${CAMPAIGN_META_SQL}) AS m
-     FULL OUTER JOIN (
-       SELECT campaign_id, min(first_sent) AS first_sent, sum(recipients) AS recipients
-       FROM campaign_stats
-       WHERE workspace_id = {workspaceId:String} AND campaign_id = {campaignId:String}
-       GROUP BY campaign_id
-     ) AS p USING (campaign_id)
+     FULL OUTER JOIN (${CAMPAIGN_COUNTS_SQL}) AS p USING (campaign_id)
      WHERE campaign_id = {campaignId:String} AND (m.campaign_id != '' OR p.recipients > 0)
      SETTINGS join_use_nulls = 0`,
     { workspaceId, campaignId },

@@ -1,5 +1,5 @@
 import type { Store } from "../client";
-import { CAMPAIGN_META_SQL, isoTime, ratio } from "./campaign-common";
+import { CAMPAIGN_COUNTS_SQL, CAMPAIGN_META_SQL, isoTime, ratio } from "./campaign-common";
 
 /**
  * The campaign list of a date range, and its totals and read rate per day.
@@ -57,7 +57,7 @@ export type CampaignSort = keyof typeof CAMPAIGN_SORTS;
  * events arrive, so the list sums a few rows per campaign whatever the number
  * of recipients.
  */
-const CAMPAIGNS_IN_RANGE_SQL = `
+export const CAMPAIGNS_IN_RANGE_SQL = `
   SELECT
     campaign_id,
     if(m.name = '', campaign_id, m.name) AS name,
@@ -73,13 +73,7 @@ const CAMPAIGNS_IN_RANGE_SQL = `
     if(p.delivered = 0, NULL, (p.delivered - p.read) / p.delivered) AS ignored_rate,
     if(p.delivered = 0, NULL, p.replied / p.delivered) AS reply_rate
   FROM (${CAMPAIGN_META_SQL}) AS m
-  FULL OUTER JOIN (
-    SELECT campaign_id, sum(recipients) AS recipients, sum(delivered) AS delivered, sum(read) AS read,
-           sum(replied) AS replied, sum(failed) AS failed, min(first_sent) AS first_sent
-    FROM campaign_stats
-    WHERE workspace_id = {workspaceId:String}
-    GROUP BY campaign_id
-  ) AS p USING (campaign_id)
+  FULL OUTER JOIN (${CAMPAIGN_COUNTS_SQL}) AS p USING (campaign_id)
   WHERE day BETWEEN {from:Date} AND {to:Date}`;
 
 type Raw = Record<string, string | number | null>;

@@ -1,6 +1,6 @@
 import type { Store } from "../client";
-import { CAMPAIGN_META_SQL, ratio } from "./campaign-common";
-import type { DayRange } from "./campaign-list";
+import { ratio } from "./campaign-common";
+import { CAMPAIGNS_IN_RANGE_SQL, type DayRange } from "./campaign-list";
 
 /**
  * "When it works": the read rate by weekday and hour the message was
@@ -33,17 +33,7 @@ export interface TimingCell {
  */
 export async function campaignTiming(store: Store, workspaceId: string, range: DayRange, timeZone = "UTC"): Promise<TimingCell[]> {
   const rows = await store.query<Record<string, string>>(
-    `WITH in_range AS (
-       SELECT campaign_id
-       FROM (${CAMPAIGN_META_SQL}) AS m
-       FULL OUTER JOIN (
-         SELECT campaign_id, min(first_sent) AS first_sent
-         FROM campaign_stats
-         WHERE workspace_id = {workspaceId:String}
-         GROUP BY campaign_id
-       ) AS p USING (campaign_id)
-       WHERE toDate(coalesce(m.meta_sent_at, p.first_sent, m.created_at)) BETWEEN {from:Date} AND {to:Date}
-     )
+    `WITH in_range AS (SELECT campaign_id FROM (${CAMPAIGNS_IN_RANGE_SQL}))
      SELECT toDayOfWeek(bucket, 0, {timeZone:String}) AS weekday,
             toHour(toTimeZone(bucket, {timeZone:String})) AS hour,
             sum(delivered) AS delivered,
