@@ -5,7 +5,7 @@ import {
   existingEventIds,
   insertEventRows,
 } from "@/clickhouse/queries/ingestion";
-import { refreshReadModels, touchedScope, type RefreshScope, type TouchingRow } from "@/clickhouse/queries/read-models";
+import { rebuildReadModels, refreshReadModels, touchedScope, type RefreshScope, type TouchingRow } from "@/clickhouse/queries/read-models";
 import { toClickHouseTime } from "@/clickhouse/time";
 import { listTagDefinitions } from "@/clickhouse/queries/tags";
 import { broadcastTag } from "@/clickhouse/vocabulary/broadcast-tag";
@@ -82,7 +82,7 @@ async function drain(store: Store, workspaceId: string, queue: Waiting[], byWork
       // The read models follow before anything is acknowledged, so a screen
       // never shows less than an answer said was stored. The next round's
       // lookups and insert go ahead meanwhile; refreshes keep their order.
-      afterRefresh(store, workspaceId, scope).then(
+      inRefreshOrder(store, workspaceId, () => (scope ? refreshReadModels(store, workspaceId, scope) : undefined)).then(
         () => group.forEach((w, i) => w.resolve(outcomes[i])),
         (err) => group.forEach((w) => w.reject(err)),
       );
@@ -98,12 +98,12 @@ async function drain(store: Store, workspaceId: string, queue: Waiting[], byWork
 // versions and campaign_stats' differences follow the rounds' order.
 const refreshes = new WeakMap<Store, Map<string, Promise<void>>>();
 
-/** Refreshes the read models for `scope` (nothing for null) after every refresh of the workspace queued before. */
-function afterRefresh(store: Store, workspaceId: string, scope: RefreshScope | null): Promise<void> {
+/** Runs `refresh` after every read-model refresh of the workspace queued before it. */
+function inRefreshOrder(store: Store, workspaceId: string, refresh: () => Promise<void> | undefined): Promise<void> {
   let chains = refreshes.get(store);
   if (!chains) refreshes.set(store, (chains = new Map()));
   const previous = chains.get(workspaceId) ?? Promise.resolve();
-  const next = previous.then(() => (scope ? refreshReadModels(store, workspaceId, scope) : undefined));
+  const next = previous.then(refresh);
   const tail = next.catch(() => {});
   chains.set(workspaceId, tail);
   void tail.then(() => {
@@ -202,7 +202,7 @@ export async function bulkLoad<T>(store: Store, workspaceId: string, load: () =>
     return await load();
   } finally {
     loading.delete(workspaceId);
-    await afterRefresh(store, workspaceId, { all: true });
+    await inRefreshOrder(store, workspaceId, () => rebuildReadModels(store, [workspaceId]));
   }
 }
 
