@@ -132,7 +132,8 @@ export const staticListCondition = z.object({
   segmentId: z.string().min(1).max(64),
 });
 
-export const conditionSchema = z.discriminatedUnion("kind", [
+/** Every kind of condition, once: the condition union and the node union both list them. */
+const CONDITION_SCHEMAS = [
   tagsCondition,
   firstMessageTagCondition,
   attributeCondition,
@@ -144,7 +145,9 @@ export const conditionSchema = z.discriminatedUnion("kind", [
   campaignCondition,
   campaignFatigueCondition,
   staticListCondition,
-]);
+] as const;
+
+export const conditionSchema = z.discriminatedUnion("kind", CONDITION_SCHEMAS);
 
 export type Condition = z.infer<typeof conditionSchema>;
 export type ConditionKind = Condition["kind"];
@@ -171,17 +174,7 @@ export const groupSchema = z.object({
 
 export const filterNodeSchema: z.ZodType<FilterNode> = z.discriminatedUnion("kind", [
   groupSchema,
-  tagsCondition,
-  firstMessageTagCondition,
-  attributeCondition,
-  sourceCondition,
-  statusCondition,
-  lastActiveCondition,
-  firstSeenCondition,
-  counterCondition,
-  campaignCondition,
-  campaignFatigueCondition,
-  staticListCondition,
+  ...CONDITION_SCHEMAS,
 ]) as unknown as z.ZodType<FilterNode>;
 
 /** The root of a segment is always a group; an empty AND group is "every contact". */
