@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/v1/events/route";
 import { listApiKeys } from "@/clickhouse/queries/api-keys";
 import { getContactState, getJourney } from "@/clickhouse/queries/contacts";
@@ -99,7 +99,8 @@ describe("Event API", () => {
     await registerApiKey(store(), ws, "demo-key-0123456789abcdef", "Demo key");
     await registerApiKey(store(), ws, "demo-key-0123456789abcdef", "Demo key");
     expect((await send("demo-key-0123456789abcdef", JSON.stringify([inbound("d1")]))).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 50));
+    // The key's use is recorded beside the answer, not before it: wait for it.
+    await vi.waitFor(async () => expect((await listApiKeys(store(), ws))[0]?.lastUsedAt).not.toBeNull());
     const keys = await listApiKeys(store(), ws);
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatchObject({ name: "Demo key", revokedAt: null });
