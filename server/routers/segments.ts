@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Store } from "@/clickhouse/client";
 import { countSegment, PREVIEW_SORTS, previewSegment, type PreviewSort } from "@/clickhouse/queries/segments/audience";
 import { contactFacts } from "@/clickhouse/queries/segments/contact-facts";
-import { compileSegment, mergedColumnsSql } from "@/clickhouse/queries/segments/compile";
+import { compileSegment } from "@/clickhouse/queries/segments/compile";
 import {
   addSegmentMembers,
   freezeSegmentMembers,
@@ -198,7 +198,7 @@ export const segmentsRouter = router({
     const now = new Date();
     const compiled = compileSegment(tree, now, attributeTypes);
     const frozenId = randomUUID();
-    await freezeSegmentMembers(ctx.store, ws, frozenId, { where: compiled.where, params: compiled.params, columnsSql: mergedColumnsSql(compiled.columns) });
+    await freezeSegmentMembers(ctx.store, ws, frozenId, compiled);
     const name = `${current.name} (frozen ${now.toISOString().slice(0, 10)})`.slice(0, 120);
     await writeStatic(ctx, frozenId, name, `The contacts of “${current.name}” on ${now.toISOString().slice(0, 16).replace("T", " ")} UTC`, `Froze “${current.name}”`);
     return { segmentId: frozenId };

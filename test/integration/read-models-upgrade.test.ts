@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "@/clickhouse/migrate";
+import { countSegment } from "@/clickhouse/queries/segments/audience";
+import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { generateEvents } from "@/server/demo/generator";
 import { DEMO_RETAIL } from "@/server/demo/workspace";
 import { eventSchema, type ChatEvent } from "@/server/events/schema";
@@ -78,6 +80,49 @@ describe("read models (0011)", () => {
     const result = await ingestEvents(store(), workspaceId, events.slice(0, 2_000));
     expect(result.stored).toBe(0);
     expect(await snapshot()).toEqual(incremental);
+  });
+});
+
+describe("contacts with dictionary-coded tags and attribute keys (0014)", () => {
+  it("a store written before 0014 keeps every contact's tags and attributes, and its segments count the same", async () => {
+    const schemaChange = { tenant: "exempt: the test rewinds the schema of the whole store" } as const;
+    // Back to the column types 0011 created.
+    await store().command(
+      "ALTER TABLE contacts MODIFY COLUMN tags Array(String), MODIFY COLUMN attributes Map(String, String)",
+      {},
+      schemaChange,
+    );
+    await store().command("ALTER TABLE contacts MODIFY SETTING map_serialization_version = 'basic'", {}, schemaChange);
+    await store().command("DELETE FROM schema_migrations WHERE version = 14", {}, schemaChange);
+    const types = () =>
+      store().query<{ name: string; type: string }>(
+        "SELECT name, type FROM system.columns WHERE database = currentDatabase() AND table = 'contacts' AND name IN ('tags', 'attributes') ORDER BY name",
+        {},
+        { tenant: "exempt: reads the schema" },
+      );
+    expect(await types()).toEqual([
+      { name: "attributes", type: "Map(String, String)" },
+      { name: "tags", type: "Array(String)" },
+    ]);
+    const tree: FilterTree = {
+      kind: "group",
+      join: "and",
+      children: [
+        { kind: "tags", op: "any", tags: ["Lead", "Customer"], tagKind: "any" },
+        { kind: "attribute", attribute: "plan", op: "anyOf", values: ["Premium", "Basic"] },
+      ],
+    };
+    const count = () => countSegment(store(), workspaceId, tree, new Date(NOW));
+    const before = { rows: await snapshot(), count: await count() };
+    expect(before.count.matching).toBeGreaterThan(0);
+
+    expect(await migrate(store())).toBe(1);
+
+    expect(await types()).toEqual([
+      { name: "attributes", type: "Map(LowCardinality(String), String)" },
+      { name: "tags", type: "Array(LowCardinality(String))" },
+    ]);
+    expect({ rows: await snapshot(), count: await count() }).toEqual(before);
   });
 });
 

@@ -1,12 +1,12 @@
 import type { Store } from "../../client";
 import { IN_HISTORY_SQL, STATUS_SQL } from "../contact-status";
 import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
-import { compileSegment, mergedColumnsSql, type ContactColumn } from "./compile";
+import { compileSegment } from "./compile";
 
 /**
  * Reads of a segment's audience: its size, a sorted page of it, and pages for
  * the export. Each is ONE statement: the compiled predicate applied to the
- * contacts' merged state (compile.ts explains the shape).
+ * rows of `contacts` (compile.ts explains the shape).
  */
 
 export interface SegmentCount {
@@ -25,11 +25,8 @@ export async function countSegment(
   // One pass gives the size and the share of all contacts.
   const [row] = await store.query<{ matching: string; total: string }>(
     `SELECT countIf(${compiled.where}) AS matching, count() AS total
-     FROM (
-       SELECT ${mergedColumnsSql(compiled.columns)}
-       FROM contacts AS s FINAL
-       WHERE workspace_id = {workspaceId:String}
-     )`,
+     FROM contacts FINAL
+     WHERE workspace_id = {workspaceId:String}`,
     { ...compiled.params, workspaceId },
   );
   return { matching: Number(row?.matching ?? 0), total: Number(row?.total ?? 0) };
@@ -44,7 +41,7 @@ export const PREVIEW_SORTS = {
   templateMessages: "template_messages",
   sessionMessages: "session_messages",
   unresolvedQueries: "unresolved_queries",
-} as const satisfies Record<string, ContactColumn | "contact">;
+} as const; // contacts columns (0011)
 export type PreviewSort = keyof typeof PREVIEW_SORTS;
 
 export interface PreviewRow {
@@ -59,19 +56,6 @@ export interface PreviewRow {
   unresolvedQueries: number;
 }
 
-const PREVIEW_COLUMNS: ContactColumn[] = [
-  "name",
-  "first_seen",
-  "last_active",
-  "last_message",
-  "last_control",
-  "last_control_at",
-  "template_messages",
-  "session_messages",
-  "unresolved_queries",
-  "source",
-];
-
 /**
  * A page of the audience, sorted. Top-N in two steps: the first statement
  * filters and orders on the sort column alone (cheap columns, no names for a
@@ -85,18 +69,11 @@ export async function previewSegment(
   opts: { sort: PreviewSort; direction: "asc" | "desc"; limit: number; offset: number; attributeTypes?: ReadonlyMap<string, string> },
 ): Promise<PreviewRow[]> {
   const compiled = compileSegment(tree, now, opts.attributeTypes);
-  const sortColumn = PREVIEW_SORTS[opts.sort];
-  const columns = new Set<ContactColumn>(compiled.columns);
-  if (sortColumn !== "contact") columns.add(sortColumn);
-  const order = orderBySql(sortColumn, opts.direction);
+  const order = orderBySql(PREVIEW_SORTS[opts.sort], opts.direction);
   const page = await store.query<{ contact: string }>(
     `SELECT contact
-     FROM (
-       SELECT ${mergedColumnsSql(columns)}
-       FROM contacts AS s FINAL
-       WHERE workspace_id = {workspaceId:String}
-     )
-     WHERE ${compiled.where}
+     FROM contacts FINAL
+     WHERE workspace_id = {workspaceId:String} AND (${compiled.where})
      ORDER BY ${order}
      LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
     { ...compiled.params, workspaceId, limit: opts.limit, offset: opts.offset },
@@ -105,11 +82,8 @@ export async function previewSegment(
   const rows = await store.query<Record<string, string | null>>(
     `SELECT contact, name, if(${IN_HISTORY_SQL}, 'history', ${STATUS_SQL}) AS status, last_active, first_seen, source,
             template_messages, session_messages, unresolved_queries
-     FROM (
-       SELECT ${mergedColumnsSql(PREVIEW_COLUMNS)}
-       FROM contacts AS s FINAL
-       WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}
-     )`,
+     FROM contacts FINAL
+     WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}`,
     { workspaceId, contacts: page.map((p) => p.contact), now: now.getTime() / 1000 },
   );
   const byContact = new Map(rows.map((r) => [r.contact!, r]));
@@ -147,12 +121,8 @@ export async function segmentMembers(
   const compiled = compileSegment(tree, now, attributeTypes);
   const rows = await store.query<{ contact: string }>(
     `SELECT contact
-     FROM (
-       SELECT ${mergedColumnsSql(compiled.columns)}
-       FROM contacts AS s FINAL
-       WHERE workspace_id = {workspaceId:String}
-     )
-     WHERE ${compiled.where}
+     FROM contacts FINAL
+     WHERE workspace_id = {workspaceId:String} AND (${compiled.where})
      ORDER BY contact`,
     { ...compiled.params, workspaceId },
   );

@@ -5,7 +5,7 @@ import { isGroup, type Condition, type FilterNode, type FilterTree } from "@/cli
 
 /**
  * Compiles a validated filter tree into ONE predicate over a contact's row of
- * `contacts` (see CONTACT_COLUMNS) plus its parameters. Nothing from the tree
+ * `contacts` plus its parameters. Nothing from the tree
  * is pasted into SQL: values (attribute names included) become `{pN:Type}`
  * parameters, and operators and columns come from the whitelists below.
  *
@@ -18,44 +18,15 @@ import { isGroup, type Condition, type FilterNode, type FilterTree } from "@/cli
  */
 
 export interface CompiledSegment {
-  /** A boolean SQL expression over the columns of CONTACT_COLUMNS. */
+  /**
+   * A boolean SQL expression over the columns of a `contacts` row, read as
+   * `FROM contacts FINAL WHERE workspace_id = … AND (where)`: FINAL keeps each
+   * contact's newest row before the predicate runs (ClickHouse filters
+   * non-key columns after the merge), and the engine reads only the columns,
+   * and the map keys, the predicate names.
+   */
   where: string;
   params: Record<string, unknown>;
-  /** The contacts columns the predicate reads. */
-  columns: Set<ContactColumn>;
-}
-
-/**
- * A contact's columns by name: the only columns a segment predicate may read.
- * Read `FROM contacts AS s FINAL`: rows are replaced as events arrive, and
- * FINAL keeps the newest, a cheap merge of sorted runs on plain columns.
- */
-export const CONTACT_COLUMNS = {
-  name: "s.name AS name",
-  first_seen: "s.first_seen AS first_seen",
-  last_active: "s.last_active AS last_active",
-  last_message: "s.last_message AS last_message",
-  template_messages: "s.template_messages AS template_messages",
-  session_messages: "s.session_messages AS session_messages",
-  unresolved_queries: "s.unresolved_queries AS unresolved_queries",
-  last_control: "s.last_control AS last_control",
-  last_control_at: "s.last_control_at AS last_control_at",
-  source: "s.source AS source",
-  source_detail: "s.source_detail AS source_detail",
-  first_message_tag: "s.first_message_tag AS first_message_tag",
-  tags: "s.tags AS tags",
-  tag_kinds: "s.tag_kinds AS tag_kinds",
-  attributes: "s.attributes AS attributes",
-  campaign_sent: "s.campaign_sent AS campaign_sent",
-  campaign_read: "s.campaign_read AS campaign_read",
-} as const;
-export type ContactColumn = keyof typeof CONTACT_COLUMNS;
-
-const STATUS_COLUMNS: ContactColumn[] = ["last_control", "last_control_at", "last_active", "last_message"];
-
-/** The select list of the contact subquery (`FROM contacts AS s FINAL`). */
-export function mergedColumnsSql(columns: Iterable<ContactColumn>): string {
-  return ["s.contact AS contact", ...[...new Set(columns)].sort().map((c) => CONTACT_COLUMNS[c])].join(", ");
 }
 
 const COMPARE: Record<"eq" | "ne" | "lt" | "le" | "gt" | "ge", string> = {
@@ -71,7 +42,7 @@ const COUNTER_COLUMN = {
   templateMessages: "template_messages",
   sessionMessages: "session_messages",
   unresolvedQueries: "unresolved_queries",
-} as const satisfies Record<string, ContactColumn>;
+} as const; // contacts columns (0011)
 
 /**
  * A campaign behaviour → the campaign report's stage with the same contacts.
@@ -90,7 +61,6 @@ const CAMPAIGN_STAGE = {
 
 class Compiler {
   readonly params: Record<string, unknown> = {};
-  readonly columns = new Set<ContactColumn>();
   private n = 0;
 
   constructor(
@@ -109,9 +79,6 @@ class Compiler {
     return `{${name}:${type}}`;
   }
 
-  use(...columns: ContactColumn[]) {
-    for (const c of columns) this.columns.add(c);
-  }
 
   node(node: FilterNode): string {
     if (isGroup(node)) {
@@ -129,29 +96,23 @@ class Compiler {
       case "tags":
         return this.tags(c);
       case "firstMessageTag":
-        this.use("first_message_tag");
         if (c.op === "empty") return "first_message_tag = ''";
         return `${c.op === "none" ? "NOT " : ""}has(${this.bind(c.tags, "Array(String)")}, first_message_tag)`;
       case "attribute":
         return this.attribute(c);
       case "source": {
-        this.use("source", "source_detail");
         const ad = c.ad ? ` OR startsWith(source_detail, ${this.bind(AD_DETAIL_PREFIX, "String")})` : "";
         const any = `has(${this.bind(c.values, "Array(String)")}, source)${ad}`;
         return c.op === "none" ? `NOT (${any})` : any;
       }
       case "status":
-        this.use(...STATUS_COLUMNS);
         return `has(${this.bind(c.values, "Array(String)")}, if(${IN_HISTORY_SQL}, 'history', ${STATUS_SQL}))`;
       case "lastActive":
-        this.use("last_active");
         return this.timeRange("last_active", c.op === "inLastDays" ? { since: activeSince(this.now, c.days!) } : c.op === "before" ? { before: c.to! } : { from: c.from!, to: c.to! });
       case "firstSeen":
-        this.use("first_seen");
         return this.timeRange("first_seen", { from: c.from, to: c.to });
       case "counter": {
         const column = COUNTER_COLUMN[c.counter];
-        this.use(column);
         return `${column} ${COMPARE[c.op]} ${this.bind(c.value, "UInt64")}`;
       }
       case "campaign":
@@ -176,17 +137,17 @@ class Compiler {
   }
 
   tags(c: Extract<Condition, { kind: "tags" }>): string {
-    this.use("tags", "tag_kinds");
-    const tags = [...new Set(c.tags)];
-    const kind = c.tagKind === "any" ? "" : ` AND k = ${this.bind(c.tagKind, "String")}`;
+    const tags = this.bind([...new Set(c.tags)], "Array(String)");
+    const negate = c.op === "none" ? "NOT " : "";
+    // Any kind: the tags column alone (dictionary codes, 0014), not the kinds beside it.
+    if (c.tagKind === "any") return c.op === "all" ? `hasAll(tags, ${tags})` : `${negate}hasAny(tags, ${tags})`;
+    const matches = `(t, k) -> has(${tags}, t) AND k = ${this.bind(c.tagKind, "String")}`;
     // A contact's tags are distinct, so counting the matches tells "all of".
-    const matches = `(t, k) -> has(${this.bind(tags, "Array(String)")}, t)${kind}`;
-    if (c.op === "all") return `arrayCount(${matches}, tags, tag_kinds) = ${this.bind(tags.length, "UInt32")}`;
-    return `${c.op === "none" ? "NOT " : ""}arrayExists(${matches}, tags, tag_kinds)`;
+    if (c.op === "all") return `arrayCount(${matches}, tags, tag_kinds) = ${this.bind(new Set(c.tags).size, "UInt32")}`;
+    return `${negate}arrayExists(${matches}, tags, tag_kinds)`;
   }
 
   attribute(c: Extract<Condition, { kind: "attribute" }>): string {
-    this.use("attributes");
     const negative = c.op === "isNot" || c.op === "ne" || c.op === "noneOf" || c.op === "isNotSet";
     // The lambda names the attribute's current value `value` for the operator's predicate ('' = not set).
     const set = `arrayExists(value -> value != '' AND ${this.attributePredicate(c)}, [attributes[${this.bind(c.attribute, "String")}]])`;
@@ -250,7 +211,6 @@ class Compiler {
   }
 
   fatigue(c: Extract<Condition, { kind: "campaignFatigue" }>): string {
-    this.use("campaign_sent", "campaign_read");
     const since = this.bind(activeSince(this.now, c.days) / 1000, "DateTime64(3)");
     return `arrayCount(t -> t >= ${since}, campaign_sent) >= ${this.bind(c.atLeast, "UInt32")}
           AND arrayCount((t, r) -> t >= ${since} AND r = 1, campaign_sent, campaign_read) = 0`;
@@ -266,5 +226,5 @@ export function compileSegment(tree: FilterTree, now: Date, attributeTypes: Read
   const where = compiler.node(tree);
   // IN_HISTORY_SQL reads {now:DateTime64(3)}; bound whether or not a status condition uses it.
   compiler.params.now = now.getTime() / 1000;
-  return { where, params: compiler.params, columns: compiler.columns };
+  return { where, params: compiler.params };
 }

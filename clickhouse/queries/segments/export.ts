@@ -1,9 +1,9 @@
 import type { Store } from "../../client";
-import { mergedColumnsSql, type CompiledSegment } from "./compile";
+import type { CompiledSegment } from "./compile";
 
 /**
  * The export reads the audience in pages keyed on the phone (keyset paging on
- * contact_state's sort key), so a file of a million rows is streamed to the
+ * the sort key of `contacts`), so a file of a million rows is streamed to the
  * browser a page at a time and never held in memory, and each later page
  * starts its read where the last one ended.
  */
@@ -21,15 +21,10 @@ export async function exportPage(
   compiled: CompiledSegment,
   opts: { after: string; limit: number; attributes: string[] },
 ): Promise<ExportRow[]> {
-  const columns = new Set(compiled.columns).add("name");
   const page = await store.query<{ contact: string; name: string }>(
     `SELECT contact, name
-     FROM (
-       SELECT ${mergedColumnsSql(columns)}
-       FROM contacts AS s FINAL
-       WHERE workspace_id = {workspaceId:String} AND contact > {after:String}
-     )
-     WHERE ${compiled.where}
+     FROM contacts FINAL
+     WHERE workspace_id = {workspaceId:String} AND contact > {after:String} AND (${compiled.where})
      ORDER BY contact
      LIMIT {limit:UInt32}`,
     { ...compiled.params, workspaceId, after: opts.after, limit: opts.limit },

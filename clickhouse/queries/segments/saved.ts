@@ -1,6 +1,7 @@
 import type { Store } from "../../client";
 import { toClickHouseTime } from "../../time";
 import { nextVersion } from "../../version";
+import type { CompiledSegment } from "./compile";
 
 /**
  * Saved segments (`segments`, one version per change) and their history
@@ -194,17 +195,13 @@ export async function freezeSegmentMembers(
   store: Store,
   workspaceId: string,
   segmentId: string,
-  compiled: { where: string; params: Record<string, unknown>; columnsSql: string },
+  compiled: CompiledSegment,
 ): Promise<void> {
   await store.command(
     `INSERT INTO segment_members (workspace_id, segment_id, contact, added_at)
      SELECT {workspaceId:String}, {frozenSegmentId:String}, contact, now64(3)
-     FROM (
-       SELECT ${compiled.columnsSql}
-       FROM contacts AS s FINAL
-       WHERE workspace_id = {workspaceId:String}
-     )
-     WHERE ${compiled.where}`,
+     FROM contacts FINAL
+     WHERE workspace_id = {workspaceId:String} AND (${compiled.where})`,
     { ...compiled.params, workspaceId, frozenSegmentId: segmentId },
   );
 }
