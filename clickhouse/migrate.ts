@@ -300,13 +300,16 @@ function shardedFromEnv(store: Store): boolean {
 }
 
 /**
- * Steps that run once after a migration's statements, written in code because
- * they are the code the app runs: 0011's backfill is the read models' own
- * rebuild, so an upgraded store and one that followed every ingestion round
- * cannot disagree (test/integration/read-models-upgrade.test.ts).
+ * Backfills, written in code because they are the code the app runs: 0011's
+ * and 0015's are the read models' own rebuild, so an upgraded store and one
+ * that followed every ingestion round cannot disagree
+ * (test/integration/read-models-upgrade.test.ts). One that several pending
+ * migrations name runs once, after all their statements.
  */
-const AFTER_MIGRATION: Record<number, (store: Store, log: (line: string) => void) => Promise<void>> = {
+type AfterMigration = (store: Store, log: (line: string) => void) => Promise<void>;
+const AFTER_MIGRATION: Record<number, AfterMigration> = {
   11: rebuildAllReadModels,
+  15: rebuildAllReadModels,
 };
 
 /** Migrations and their bookkeeping change the store of every workspace at once. */
@@ -336,15 +339,29 @@ export async function migrate(
       await store.query<{ version: number }>("SELECT version FROM schema_migrations", {}, { report: "migrate:applied", tenant: MIGRATING })
     ).map((r) => Number(r.version)),
   );
+  // A backfill runs once, after every statement: it is the code the app runs
+  // today and writes today's columns. Its migrations are recorded after it,
+  // so a run cut short repeats it.
+  const backfills = new Set<AfterMigration>();
+  const recordAfterBackfills: Migration[] = [];
+  const record = (migration: Migration) =>
+    store.insert("schema_migrations", [{ version: migration.version, name: migration.name }], { report: `migrate:${migration.name}`, tenant: MIGRATING });
   let count = 0;
   for (const migration of loadMigrations(mode)) {
     if (applied.has(migration.version)) continue;
     const report = `migrate:${migration.name}`;
     for (const statement of migration.statements) await store.command(statement, {}, { report, tenant: MIGRATING });
-    await AFTER_MIGRATION[migration.version]?.(store, log);
-    await store.insert("schema_migrations", [{ version: migration.version, name: migration.name }], { report, tenant: MIGRATING });
+    const backfill = AFTER_MIGRATION[migration.version];
+    if (backfill) {
+      backfills.add(backfill);
+      recordAfterBackfills.push(migration);
+    } else {
+      await record(migration);
+    }
     log(`applied migration ${migration.name}`);
     count++;
   }
+  for (const backfill of backfills) await backfill(store, log);
+  for (const migration of recordAfterBackfills) await record(migration);
   return count;
 }

@@ -83,7 +83,7 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
        (workspace_id, contact, name, first_seen, last_active, last_message, template_messages, session_messages,
         unresolved_queries, last_control, last_control_at, source, source_detail, first_message_tag,
         tags, tag_kinds, attributes, search_text, open_control, open_control_at, waiting_since, waiting_requests, agent_id, agent_name,
-        campaign_sent, campaign_read, version)
+        request_times, campaign_sent, campaign_read, version)
      WITH
        state AS (
          SELECT contact,
@@ -139,6 +139,12 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
          )
          WHERE open_control IN ('intervention.requested', 'agent.intervened')
        ),
+       requests AS (
+         SELECT contact, arraySort(groupArray(ts)) AS request_times
+         FROM control_events
+         WHERE workspace_id = {workspaceId:String} AND ${inScope} AND type = 'intervention.requested'
+         GROUP BY contact
+       ),
        received AS (
          SELECT contact, arraySort(groupArray((assumeNotNull(sent_eff), campaign_id, toUInt8(read_eff IS NOT NULL)))) AS sends
          FROM (
@@ -157,11 +163,12 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
        arrayMap(p -> p.1, pairs), arrayMap(p -> p.2, pairs), attributes,
        lowerUTF8(arrayStringConcat(arrayConcat([name], arraySort(mapValues(attributes))), char(0))),
        open_control, if(open_control = '', NULL, open_control_at), if(empty(waiting), NULL, arrayMin(waiting)), length(waiting),
-       agent_id, agent_name, arrayMap(x -> x.1, sends), arrayMap(x -> x.3, sends), {version:UInt64}
+       agent_id, agent_name, request_times, arrayMap(x -> x.1, sends), arrayMap(x -> x.3, sends), {version:UInt64}
      FROM state
      LEFT JOIN present_tags ON present_tags.contact = state.contact
      LEFT JOIN attribute_values ON attribute_values.contact = state.contact
      LEFT JOIN open_chats ON open_chats.contact = state.contact
+     LEFT JOIN requests ON requests.contact = state.contact
      LEFT JOIN received ON received.contact = state.contact
      SETTINGS join_use_nulls = 0`,
     { workspaceId, version, ...(scope.all ? {} : { contacts: json(scope.contacts) }) },

@@ -24,55 +24,34 @@ export interface EntryPoints {
   tag: EntryPoint[];
 }
 
-/** Requests per contact in the range: the numerator of every breakdown. */
-const REQUESTS_PER_CONTACT_SQL = `
-  SELECT contact, count() AS requests
-  FROM control_events
-  WHERE workspace_id = {workspaceId:String}
-    AND type = 'intervention.requested'
-    AND ts >= {start:DateTime64(3)} AND ts < {end:DateTime64(3)}
-  GROUP BY contact`;
-
 type Row = { dimension: string; value: string; contacts: string; requests: string; asking: string };
 
 /**
- * One statement: every contact of the workspace counted into its groups (the
- * denominators: three plain GROUP BYs over one row per contact of `contacts`,
- * its tags an array), and the contacts who asked in the range joined to
- * their rows only (the numerators), so nothing joins a million contacts.
+ * One statement over one row per contact (`contacts`, 0011): each contact
+ * counts into its source, its first-message tag and each of its tags (the
+ * denominators), with the requests its `request_times` hold in the range (the
+ * numerators), so nothing joins the range's askers to their rows.
  */
 export async function entryPoints(store: Store, workspaceId: string, range: DayRange): Promise<EntryPoints> {
   const rows = await store.query<Row>(
-    `WITH asking AS (${REQUESTS_PER_CONTACT_SQL})
-     SELECT dimension, value, sum(contacts) AS contacts, sum(requests) AS requests, sum(askers) AS asking
-     FROM (
-       SELECT 'source' AS dimension, source AS value, count() AS contacts, 0 AS requests, 0 AS askers
+    `WITH per_contact AS (
+       SELECT source, first_message_tag, tags,
+              arrayCount(t -> t >= {start:DateTime64(3)} AND t < {end:DateTime64(3)}, request_times) AS in_range
        FROM contacts FINAL
        WHERE workspace_id = {workspaceId:String}
-       GROUP BY source
-       UNION ALL
-       SELECT 'firstMessageTag', first_message_tag, count(), 0, 0
-       FROM contacts FINAL
-       WHERE workspace_id = {workspaceId:String}
-       GROUP BY first_message_tag
-       UNION ALL
-       SELECT 'tag', tag, count(), 0, 0
-       FROM contacts FINAL
-       ARRAY JOIN tags AS tag
-       WHERE workspace_id = {workspaceId:String}
-       GROUP BY tag
-       UNION ALL
-       SELECT g.1, g.2, 0, sum(a.requests), count()
-       FROM (
-         SELECT contact, source, first_message_tag, tags
-         FROM contacts FINAL
-         WHERE workspace_id = {workspaceId:String} AND contact IN (SELECT contact FROM asking)
-       ) AS c
-       INNER JOIN asking AS a ON a.contact = c.contact
-       ARRAY JOIN arrayConcat([('source', c.source), ('firstMessageTag', c.first_message_tag)], arrayMap(t -> ('tag', t), c.tags)) AS g
-       GROUP BY g.1, g.2
      )
-     GROUP BY dimension, value`,
+     SELECT 'source' AS dimension, source AS value, count() AS contacts, sum(in_range) AS requests, countIf(in_range > 0) AS asking
+     FROM per_contact
+     GROUP BY source
+     UNION ALL
+     SELECT 'firstMessageTag', first_message_tag, count(), sum(in_range), countIf(in_range > 0)
+     FROM per_contact
+     GROUP BY first_message_tag
+     UNION ALL
+     SELECT 'tag', tag, count(), sum(in_range), countIf(in_range > 0)
+     FROM per_contact
+     ARRAY JOIN tags AS tag
+     GROUP BY tag`,
     { workspaceId, ...rangeBounds(range) },
     { report: "unresolved:entry-points" },
   );
