@@ -1,5 +1,5 @@
 import type { Store } from "../client";
-import { IN_HISTORY_SQL, STATUS_SQL } from "./contact-status";
+import { IN_HISTORY_SQL } from "./contact-status";
 
 /**
  * The Contacts list: one page of contacts, filtered, searched and sorted over
@@ -64,7 +64,7 @@ export interface ContactListRow {
 }
 
 /** The status a person sees: history replaces the status of a chat that went quiet, as on Overview. */
-const SHOWN_STATUS_SQL = `if(${IN_HISTORY_SQL}, 'history', ${STATUS_SQL})`;
+const SHOWN_STATUS_SQL = `if(${IN_HISTORY_SQL}, 'history', status)`;
 
 // Whitelist: the only ORDER BY terms there are; `DIR` becomes the direction.
 // Empty text sorts last in both directions, so "by name" does not open on a
@@ -105,7 +105,7 @@ function filterSql(filters: ContactListFilters, now: Date): { where: string; par
   if (filters.status === "history") {
     conditions.push(IN_HISTORY_SQL);
   } else if (filters.status) {
-    conditions.push(`NOT ${IN_HISTORY_SQL} AND ${STATUS_SQL} = {status:String}`);
+    conditions.push(`NOT ${IN_HISTORY_SQL} AND status = {status:String}`);
     params.status = filters.status;
   }
   if (filters.source) {
@@ -154,7 +154,7 @@ export async function pageOfPhones(store: Store, workspaceId: string, query: Con
 async function contactDetails(store: Store, workspaceId: string, phones: string[], search: string, now: Date): Promise<Map<string, ContactListRow>> {
   const rows = await store.query<Record<string, string | number | null | string[] | [string, string]>>(
     `SELECT
-       contact, name, ${STATUS_SQL} AS status, ${IN_HISTORY_SQL} AS in_history,
+       contact, name, status, ${IN_HISTORY_SQL} AS in_history,
        first_seen, last_active, template_messages, session_messages, unresolved_queries,
        source, source_detail, first_message_tag, tags,
        arrayFirst(kv -> {search:String} != '' AND positionCaseInsensitiveUTF8(kv.2, {search:String}) > 0,

@@ -1,5 +1,5 @@
 import type { Store } from "../client";
-import { IN_HISTORY_SQL, STATUS_SQL } from "./contact-status";
+import { IN_HISTORY_SQL } from "./contact-status";
 
 export interface ContactState {
   contact: string;
@@ -21,7 +21,7 @@ export interface ContactState {
 export async function getContactState(store: Store, workspaceId: string, contact: string, now: Date): Promise<ContactState | null> {
   const rows = await store.query<Record<string, string | number | null>>(
     `SELECT
-       contact, name, ${STATUS_SQL} AS status, ${IN_HISTORY_SQL} AS in_history,
+       contact, name, status, ${IN_HISTORY_SQL} AS in_history,
        first_seen, last_active, last_message, template_messages, session_messages, unresolved_queries,
        source, source_detail, first_message_tag
      FROM contacts FINAL

@@ -1,5 +1,5 @@
 import type { Store } from "../client";
-import { IN_HISTORY_SQL, STATUS_SQL } from "./contact-status";
+import { IN_HISTORY_SQL } from "./contact-status";
 
 export interface StatusCounts {
   total: number;
@@ -24,7 +24,7 @@ export async function contactStatusCounts(store: Store, workspaceId: string, now
        countIf(in_history) AS history,
        countIf(status = 'requesting') AS openRequests
      FROM (
-       SELECT ${STATUS_SQL} AS status, ${IN_HISTORY_SQL} AS in_history
+       SELECT status, ${IN_HISTORY_SQL} AS in_history
        FROM contacts FINAL
        WHERE workspace_id = {workspaceId:String}
      )`,

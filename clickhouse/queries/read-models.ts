@@ -1,5 +1,6 @@
 import type { Store } from "../client";
 import { DEFAULT_REPLY_WINDOW_HOURS, effectiveTicksSql } from "./campaign-common";
+import { STATUS_SQL } from "./contact-status";
 
 /**
  * Writes the read models of 0011 (contacts, recipients, campaign_stats) from
@@ -81,7 +82,7 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
   await store.command(
     `INSERT INTO contacts
        (workspace_id, contact, name, first_seen, last_active, last_message, template_messages, session_messages,
-        unresolved_queries, last_control, last_control_at, source, source_detail, first_message_tag,
+        unresolved_queries, last_control, last_control_at, status, source, source_detail, first_message_tag,
         tags, tag_kinds, attributes, search_text, open_control, open_control_at, waiting_since, waiting_requests, agent_id, agent_name,
         request_times, campaign_sent, campaign_read, version)
      WITH
@@ -159,7 +160,7 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
        )
      SELECT
        {workspaceId:String}, state.contact, name, first_seen, last_active, last_message, template_messages, session_messages,
-       unresolved_queries, last_control, last_control_at, source, source_detail, first_message_tag,
+       unresolved_queries, last_control, last_control_at, ${STATUS_SQL}, source, source_detail, first_message_tag,
        arrayMap(p -> p.1, pairs), arrayMap(p -> p.2, pairs), attributes,
        lowerUTF8(arrayStringConcat(arrayConcat([name], arraySort(mapValues(attributes))), char(0))),
        open_control, if(open_control = '', NULL, open_control_at), if(empty(waiting), NULL, arrayMin(waiting)), length(waiting),

@@ -71,7 +71,7 @@ describe("read models (0011)", () => {
     const log: string[] = [];
     expect(await migrate(store(), (line) => log.push(line))).toBe(3);
     expect(log).toContain("applied migration 0011_read_models");
-    expect(log).toContain("applied migration 0015_contact_request_times");
+    expect(log).toContain("applied migration 0015_contact_status_and_requests");
 
     expect(await snapshot()).toEqual(incremental);
   });

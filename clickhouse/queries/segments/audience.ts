@@ -1,5 +1,5 @@
 import type { Store } from "../../client";
-import { IN_HISTORY_SQL, STATUS_SQL } from "../contact-status";
+import { IN_HISTORY_SQL } from "../contact-status";
 import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { compileSegment } from "./compile";
 
@@ -80,7 +80,7 @@ export async function previewSegment(
   );
   if (page.length === 0) return [];
   const rows = await store.query<Record<string, string | null>>(
-    `SELECT contact, name, if(${IN_HISTORY_SQL}, 'history', ${STATUS_SQL}) AS status, last_active, first_seen, source,
+    `SELECT contact, name, if(${IN_HISTORY_SQL}, 'history', status) AS status, last_active, first_seen, source,
             template_messages, session_messages, unresolved_queries
      FROM contacts FINAL
      WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}`,

@@ -1,5 +1,5 @@
 import { STAGE_SQL, type Stage } from "../campaign-common";
-import { IN_HISTORY_SQL, STATUS_SQL } from "../contact-status";
+import { IN_HISTORY_SQL } from "../contact-status";
 import { AD_DETAIL_PREFIX, activeSince, addDays, dayStart, lastDaysRange, nextDaysRange } from "@/clickhouse/vocabulary/dates";
 import { isGroup, type Condition, type FilterNode, type FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 
@@ -106,7 +106,7 @@ class Compiler {
         return c.op === "none" ? `NOT (${any})` : any;
       }
       case "status":
-        return `has(${this.bind(c.values, "Array(String)")}, if(${IN_HISTORY_SQL}, 'history', ${STATUS_SQL}))`;
+        return `has(${this.bind(c.values, "Array(String)")}, if(${IN_HISTORY_SQL}, 'history', status))`;
       case "lastActive":
         return this.timeRange("last_active", c.op === "inLastDays" ? { since: activeSince(this.now, c.days!) } : c.op === "before" ? { before: c.to! } : { from: c.from!, to: c.to! });
       case "firstSeen":
