@@ -78,7 +78,8 @@ function Heatmap({ data }: { data: Timing }) {
 /**
  * When campaigns work: the read rate by the weekday and hour messages were
  * delivered, over the range's campaigns, and the best hours in words. Hours
- * with few deliveries are pale and striped, and never named as best.
+ * with few deliveries are pale and striped; an hour is named best only when
+ * its read rate is surely above the range's (campaign-timing.ts).
  */
 export function TimingPanel({ workspaceId, range }: { workspaceId: string; range: { from: string; to: string } }) {
   const trpc = useTRPC();
@@ -117,7 +118,10 @@ export function TimingPanel({ workspaceId, range }: { workspaceId: string; range
                   ))}
                 </ol>
               ) : (
-                <p className={insights.legend}>No hour has {data.fewBelow} deliveries yet, so none is named best; the grid shows what there is.</p>
+                <p className={insights.legend}>
+                  Not enough data yet to name a best hour: no hour reads surely better than this range’s {formatRate(data.totals.read / data.totals.delivered)} overall.
+                  The grid shows what there is.
+                </p>
               )}
             </>
           )

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { upsertAttributeDefinitions } from "@/clickhouse/queries/attributes";
-import { bestSlots, describeSlot } from "@/server/domain/campaign-timing";
+import { describeSlot } from "@/server/domain/campaign-timing";
 import { eventSchema } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
 import { callerFor, createTestWorkspace, randomId } from "../helpers/factories";
@@ -270,12 +270,8 @@ describe("campaign breakdowns and timing", () => {
     expect(timing.totals).toEqual({ delivered: 10, read: 6 });
     // The same campaigns as the list's totals for the range.
     expect((await analyst.campaigns.summary({ workspaceId, ...RANGE })).totals.delivered).toBe(10);
-    // Only cells with enough deliveries are ranked; none has 30 here.
+    // Ten deliveries support no hour above the others (test/unit/campaign-timing.test.ts ranks bigger ones).
     expect(timing.best).toEqual([]);
-    expect(bestSlots(timing.cells, 2).map((c) => [c.weekday, c.hour])).toEqual([
-      [2, 10],
-      [7, 20],
-    ]);
     expect(describeSlot({ weekday: 2, hour: 10, delivered: 1240, readRate: 0.64 })).toBe("Tuesdays 10:00–11:00: 64% read, 1,240 delivered");
     expect(describeSlot({ weekday: 7, hour: 23, delivered: 1, readRate: 0 })).toBe("Sundays 23:00–24:00: 0% read, 1 delivered");
 
