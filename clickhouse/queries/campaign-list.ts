@@ -141,14 +141,17 @@ export interface CampaignDay {
   failed: number;
   /** read ÷ delivered of the campaigns sent that day; null on a day without deliveries. */
   readRate: number | null;
+  /** The names of the campaigns sent that day, most recipients first. */
+  names: string[];
 }
 
 /** Campaigns of the range grouped by the day they were sent; every day present. */
 export async function campaignDays(store: Store, workspaceId: string, range: DayRange): Promise<CampaignDay[]> {
   const rows = await store.query<Raw>(
     `SELECT day, count() AS campaigns, sum(recipients) AS recipients, sum(delivered) AS delivered,
-            sum(read) AS read, sum(replied) AS replied, sum(failed) AS failed
-     FROM (${CAMPAIGNS_IN_RANGE_SQL})
+            sum(read) AS read, sum(replied) AS replied, sum(failed) AS failed,
+            arrayMap(x -> x.2, arrayReverseSort(groupArray((c.recipients, c.name)))) AS names
+     FROM (${CAMPAIGNS_IN_RANGE_SQL}) AS c
      GROUP BY day
      ORDER BY day WITH FILL FROM {from:Date} TO {to:Date} + 1
      SETTINGS join_use_nulls = 0`,
@@ -166,6 +169,7 @@ export async function campaignDays(store: Store, workspaceId: string, range: Day
       replied: Number(r.replied),
       failed: Number(r.failed),
       readRate: ratio(read, delivered),
+      names: (r.names as unknown as string[] | null) ?? [],
     };
   });
 }

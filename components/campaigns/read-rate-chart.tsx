@@ -1,14 +1,44 @@
 "use client";
 
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
 import { AXIS_LINE, AXIS_TICK, CURSOR, GRID_STROKE, LEGEND, TOOLTIP } from "@/components/charts/chart-style";
 import { formatCompact, formatDayLong, formatDayShort, formatNumber } from "@/components/overview/format";
 import { formatRate, STAGE_COLORS, type CampaignOutputs } from "./format";
 
 type Day = CampaignOutputs["summary"]["days"][number];
 
+/** At most this many campaign names in a day's tooltip; the rest are counted. */
+const NAMES_SHOWN = 4;
 
-/** Bars: messages delivered by the campaigns sent each day. Line: their read rate. */
+/** A day: what was delivered and read, and which campaigns were sent. */
+function DayTooltip({ active, payload }: TooltipContentProps<ValueType, NameType>) {
+  const day = payload?.[0]?.payload as Day | undefined;
+  if (!active || !day) return null;
+  const more = day.names.length - NAMES_SHOWN;
+  return (
+    <div style={{ ...TOOLTIP.contentStyle, background: "#fff", padding: "8px 12px", maxWidth: 280 }}>
+      <p style={TOOLTIP.labelStyle}>{formatDayLong(day.day)}</p>
+      {day.campaigns === 0 ? (
+        <p style={TOOLTIP.itemStyle}>No campaign sent</p>
+      ) : (
+        <>
+          <p style={TOOLTIP.itemStyle}>Delivered: {formatNumber(day.delivered)}</p>
+          <p style={TOOLTIP.itemStyle}>Read rate: {formatRate(day.readRate)}</p>
+          <p style={{ ...TOOLTIP.itemStyle, marginTop: 4 }}>
+            {day.names.slice(0, NAMES_SHOWN).join(", ")}
+            {more > 0 ? ` and ${formatNumber(more)} more` : ""}
+          </p>
+        </>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Bars: messages delivered by the campaigns sent each day. Line: their read
+ * rate, broken on days without sends rather than drawn through them.
+ */
 export function ReadRateChart({ days }: { days: Day[] }) {
   return (
     <ComposedChart
@@ -24,15 +54,10 @@ export function ReadRateChart({ days }: { days: Day[] }) {
       <XAxis dataKey="day" tickFormatter={formatDayShort} tickLine={false} axisLine={AXIS_LINE} tick={AXIS_TICK} minTickGap={24} tickMargin={8} />
       <YAxis yAxisId="count" allowDecimals={false} tickFormatter={formatCompact} tickLine={false} axisLine={false} tick={AXIS_TICK} width={48} />
       <YAxis yAxisId="rate" orientation="right" domain={[0, 1]} tickFormatter={(v) => formatRate(Number(v))} tickLine={false} axisLine={false} tick={AXIS_TICK} width={48} />
-      <Tooltip
-        cursor={CURSOR}
-        labelFormatter={(label) => formatDayLong(String(label))}
-        formatter={(value, name) => (name === "Read rate" ? formatRate(value === null ? null : Number(value)) : formatNumber(Number(value)))}
-        {...TOOLTIP}
-      />
+      <Tooltip cursor={CURSOR} content={DayTooltip} />
       <Legend {...LEGEND} />
       <Bar yAxisId="count" dataKey="delivered" name="Delivered" fill={STAGE_COLORS.delivered} maxBarSize={28} radius={[3, 3, 0, 0]} />
-      <Line yAxisId="rate" dataKey="readRate" name="Read rate" stroke={STAGE_COLORS.read} strokeWidth={2} dot={{ r: 2 }} connectNulls type="monotone" />
+      <Line yAxisId="rate" dataKey="readRate" name="Read rate" stroke={STAGE_COLORS.read} strokeWidth={2} dot={{ r: 2 }} type="monotone" />
     </ComposedChart>
   );
 }

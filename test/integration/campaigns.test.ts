@@ -189,11 +189,13 @@ describe("campaign analytics", () => {
       replyRate: 2 / 11,
     });
     expect(days).toHaveLength(31);
-    expect(days.filter((d) => d.campaigns > 0).map((d) => [d.day, d.campaigns, d.readRate])).toEqual([
-      ["2026-03-02", 1, 8 / 9],
-      ["2026-03-05", 1, 0.5],
-      ["2026-03-06", 1, null],
+    expect(days.filter((d) => d.campaigns > 0).map((d) => [d.day, d.campaigns, d.readRate, d.names])).toEqual([
+      ["2026-03-02", 1, 8 / 9, ["Summer sale"]],
+      ["2026-03-05", 1, 0.5, ["Autumn"]],
+      ["2026-03-06", 1, null, ["ghost"]],
     ]);
+    // A day without sends has no rate, so the chart's line breaks there instead of drawing through it.
+    expect(days.find((d) => d.day === "2026-03-03")).toMatchObject({ campaigns: 0, readRate: null, names: [] });
   });
 
   it("gives the funnel with shares of sent and of the previous step, ignored and failed by error", async () => {
