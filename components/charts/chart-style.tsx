@@ -24,3 +24,28 @@ export const LEGEND = {
   wrapperStyle: { fontSize: 13 },
   formatter: (value: string) => <span style={{ color: "#475467" }}>{value}</span>,
 } as const;
+
+/**
+ * An x-axis tick for bucket labels such as "15–60 min": the range on one line
+ * and its unit under it, so eight buckets side by side never run together.
+ */
+export function BucketTick({ x, y, payload }: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) {
+  const label = String(payload?.value ?? "");
+  const cut = label.lastIndexOf(" ");
+  const [range, unit] = cut > 0 ? [label.slice(0, cut), label.slice(cut + 1)] : [label, ""];
+  return (
+    <text x={Number(x)} y={Number(y)} textAnchor="middle" fill={AXIS_TICK.fill} fontSize={AXIS_TICK.fontSize}>
+      <tspan x={Number(x)} dy="0.9em">
+        {range}
+      </tspan>
+      {unit && (
+        <tspan x={Number(x)} dy="1.2em">
+          {unit}
+        </tspan>
+      )}
+    </text>
+  );
+}
+
+/** Room under the axis for a BucketTick's two lines. */
+export const BUCKET_AXIS_HEIGHT = 40;

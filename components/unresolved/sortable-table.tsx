@@ -11,6 +11,7 @@ import {
   type RowData,
   type SortingState,
 } from "@tanstack/react-table";
+import { formatNumber } from "@/components/overview/format";
 import styles from "./unresolved.module.css";
 
 export const sortableFeatures = tableFeatures({
@@ -41,6 +42,13 @@ export function SortableTable<T extends RowData>({
     columns,
     data,
     initialState: { sorting: initialSort },
+    // Counts read as 2,041, not 2041, unless a column renders its own cell.
+    defaultColumn: {
+      cell: ({ getValue, column }) => {
+        const value = getValue();
+        return column.columnDef.meta?.numeric && typeof value === "number" ? formatNumber(value) : (value as React.ReactNode);
+      },
+    },
     getRowId: (row) => rowKey(row),
   });
   return (
