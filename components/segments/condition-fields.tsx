@@ -2,7 +2,7 @@
 
 import { STATUS_VALUES, operatorsForType, type AttributeOp, type Condition } from "@/clickhouse/vocabulary/filter-tree";
 import { OPERATOR_LABELS } from "@/server/segments/validate";
-import { asOptions, MultiSelect } from "./multi-select";
+import { asOptions, MultiSelect, tagOptions } from "./multi-select";
 import { defaultAttributeCondition, defaultValues, type BuilderOptions } from "./tree-edit";
 import styles from "./segments.module.css";
 
@@ -150,7 +150,7 @@ function TagsFields({ condition: c, onChange, options, name }: FieldsProps<Of<"t
   return (
     <>
       <Select label={`Operator of ${name}`} value={c.op} choices={[["any", "has any of"], ["all", "has all of"], ["none", "has none of"]]} onChange={(op) => onChange({ ...c, op })} />
-      <MultiSelect label={`Tags of ${name}`} values={c.tags} options={asOptions(options.tags)} onChange={(tags) => onChange({ ...c, tags })} placeholder="Add a tag…" />
+      <MultiSelect label={`Tags of ${name}`} values={c.tags} options={tagOptions(options.tags, options.campaigns)} onChange={(tags) => onChange({ ...c, tags })} placeholder="Add a tag…" />
       <Select
         label={`Tag kind of ${name}`}
         value={c.tagKind}

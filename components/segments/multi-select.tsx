@@ -1,6 +1,14 @@
 "use client";
 
+import { broadcastTagLabel, BROADCAST_TAG_PREFIX } from "@/clickhouse/vocabulary/broadcast-tag";
 import styles from "./segments.module.css";
+
+export interface Option {
+  value: string;
+  label: string;
+  /** Options with a group are listed under it (an <optgroup>), in the order the groups first appear. */
+  group?: string;
+}
 
 /**
  * Chosen values as removable chips, and a picker that adds one more. Values
@@ -17,7 +25,7 @@ export function MultiSelect({
 }: {
   label: string;
   values: string[];
-  options: ReadonlyArray<{ value: string; label: string }>;
+  options: readonly Option[];
   onChange: (next: string[]) => void;
   placeholder?: string;
   /** Shown when nothing is chosen (e.g. "any campaign"). */
@@ -46,15 +54,45 @@ export function MultiSelect({
           }}
         >
           <option value="">{placeholder}</option>
-          {rest.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          {groupsOf(rest).map(([group, members]) =>
+            group ? (
+              <optgroup key={group} label={group}>
+                {members.map(optionOf)}
+              </optgroup>
+            ) : (
+              members.map(optionOf)
+            ),
+          )}
         </select>
       ) : null}
     </span>
   );
 }
 
-export const asOptions = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
+const optionOf = (o: Option) => (
+  <option key={o.value} value={o.value}>
+    {o.label}
+  </option>
+);
+
+function groupsOf(options: readonly Option[]): Array<[string, Option[]]> {
+  const groups = new Map<string, Option[]>();
+  for (const o of options) groups.set(o.group ?? "", [...(groups.get(o.group ?? "") ?? []), o]);
+  return [...groups];
+}
+
+export const asOptions = (xs: readonly string[]): Option[] => xs.map((x) => ({ value: x, label: x }));
+
+/**
+ * The tags people set first, then each campaign's broadcast tag under
+ * Broadcasts, labelled with the campaign's name ("Broadcast · Summer sale").
+ */
+export function tagOptions(tags: readonly string[], campaigns: ReadonlyArray<{ campaignId: string; name: string }>): Option[] {
+  const names = new Map(campaigns.map((c) => [c.campaignId, c.name]));
+  const set = tags.filter((t) => !t.startsWith(BROADCAST_TAG_PREFIX)).map((t) => ({ value: t, label: t, group: "Tags" }));
+  const broadcasts = tags
+    .filter((t) => t.startsWith(BROADCAST_TAG_PREFIX))
+    .map((t) => ({ value: t, label: broadcastTagLabel(t, (id) => names.get(id))!, group: "Broadcasts" }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  return [...set, ...broadcasts];
+}
