@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { supportedDay } from "./dates";
 
 /**
  * The segment filter tree: data, not SQL. One tree drives the count, the
@@ -11,7 +12,8 @@ import { z } from "zod";
  * - `not` on any node is the exact complement of the node.
  * - Negative operators (is not, none of, ≠) are the complement of their
  *   positive one, so they match contacts without a value too.
- * - Dates are UTC days (YYYY-MM-DD); "in the last N days" counts today.
+ * - Dates are UTC days (YYYY-MM-DD) within the supported dates (./dates.ts);
+ *   "in the last N days" counts today.
  */
 
 export const MAX_DEPTH = 5;
@@ -39,7 +41,7 @@ export const COMPARISONS = ["eq", "ne", "lt", "le", "gt", "ge"] as const;
 export const CAMPAIGN_EVENTS = ["received", "read", "ignored", "replied", "failed"] as const;
 
 const text = z.string().max(200);
-const day = z.iso.date({ message: "use a date like 2026-11-23" });
+const day = supportedDay;
 const days = z.number().int().min(1).max(3650);
 const list = z.array(text).max(MAX_LIST_VALUES);
 const not = z.boolean().optional();

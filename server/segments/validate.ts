@@ -1,3 +1,4 @@
+import { dayProblem } from "@/clickhouse/vocabulary/dates";
 import {
   MAX_CONDITIONS,
   MAX_DEPTH,
@@ -75,9 +76,6 @@ export const OPERATOR_LABELS: Record<AttributeOp, string> = {
   anyOf: "is any of",
   noneOf: "is none of",
 };
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (v: string) => ISO_DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
 
 /**
  * Checks a tree's shape (zod) and its meaning in this workspace. Every problem
@@ -197,8 +195,8 @@ function attributeProblem(
     if (c.op === "between" && Number(c.values[0]) > Number(c.values[1])) return "the first number must not be above the second";
   }
   if (def.type === "date" && want !== 0) {
-    const bad = c.values.find((v) => !isDay(v));
-    if (bad !== undefined) return `${name} is a date; use a date like 2026-11-23, not "${bad}"`;
+    const problem = c.values.map(dayProblem).find((p) => p !== null);
+    if (problem) return `${name} is a date; ${problem}`;
     if (c.op === "between" && c.values[0] > c.values[1]) return "the first date must be on or before the second";
   }
   if (def.type === "list" && (c.op === "anyOf" || c.op === "noneOf") && def.options.length) {
