@@ -1,4 +1,3 @@
-import { parseError } from "@clickhouse/client";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Store } from "@/clickhouse/client";
 import { writeSavedSegment } from "@/clickhouse/queries/segments/saved";
@@ -6,29 +5,20 @@ import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { segmentCsvStream } from "@/server/segments/export-csv";
 import { exportResponse } from "@/server/segments/export-http";
 import { insertEvents } from "../helpers/events";
+import { storeFailingOn as failingOn } from "../helpers/failing-store";
 import { callerFor, createTestWorkspace, type TestWorkspace } from "../helpers/factories";
 import { useTestStore } from "../helpers/store";
 
 const store = useTestStore();
 let ws: TestWorkspace;
 const marketer = (s: Store = store()) => callerFor(s, ws.members[0].userId);
-const ENGINE_TEXT = "Code: 41. DB::Exception: Cannot parse DateTime: value 0 cannot be parsed as DateTime64(3) for query parameter 'p0'. (CANNOT_PARSE_DATETIME)";
 
 const tree = (...children: FilterTree["children"]): FilterTree => ({ kind: "group", join: "and", children });
 /** The tree of the report: the first supported day to a day well inside the range. */
 const everyone = tree({ kind: "firstSeen", from: "1970-01-01", to: "2100-01-01" });
-/** A tag no contact has; the store below fails every statement that binds it, as ClickHouse would. */
+/** A tag no contact has; storeFailingOn(POISON) fails every statement that binds it, as ClickHouse would. */
 const POISON = "poison-tag";
 const poisoned = tree({ kind: "tags", op: "any", tags: [POISON], tagKind: "any" });
-
-/** The real store, but a statement binding POISON fails with an engine error. */
-function storeFailingOn(marker: string): Store {
-  const real = store();
-  return {
-    ...real,
-    query: (sql, params, options) => (JSON.stringify(params ?? {}).includes(marker) ? Promise.reject(parseError(ENGINE_TEXT)) : real.query(sql, params, options)),
-  };
-}
 
 async function saveRaw(name: string, filter: unknown): Promise<string> {
   const segmentId = `seg-${name.replace(/\W+/g, "-")}`;
@@ -42,6 +32,7 @@ async function saveRaw(name: string, filter: unknown): Promise<string> {
   return segmentId;
 }
 
+const storeFailingOn = (marker: string) => failingOn(store(), marker);
 const exportUrl = (params: Record<string, string> = {}) => new URL(`http://localhost/api/w/x/segments/y/export?${new URLSearchParams(params)}`);
 
 beforeAll(async () => {
