@@ -3,7 +3,7 @@ import type { Store } from "@/clickhouse/client";
 import { getSavedSegment } from "@/clickhouse/queries/segments/saved";
 import { withInternalErrors } from "../internal-error";
 import { segmentCsvStream } from "./export-csv";
-import { decodeTree } from "./url";
+import { readTreeLink } from "./url";
 import { parseTree } from "./workspace";
 
 /** The segment id of an unsaved filter, whose tree comes in `?tree=` (the builder's link form). */
@@ -19,8 +19,9 @@ export const exportResponse = withInternalErrors("segment export", async (store:
   let raw: unknown;
   let name = "segment";
   if (segment === DRAFT_SEGMENT) {
-    raw = decodeTree(url.searchParams.get("tree") ?? "");
-    if (!raw) return Response.json({ error: "The tree parameter is not a filter link." }, { status: 400 });
+    const link = readTreeLink(url.searchParams.get("tree") ?? "");
+    if (!link.ok) return Response.json({ error: link.message }, { status: 400 });
+    raw = link.tree;
   } else {
     const saved = await getSavedSegment(store, workspaceId, segment);
     if (!saved) return Response.json({ error: "This segment does not exist, or was deleted." }, { status: 404 });
