@@ -20,7 +20,8 @@ export function describeError(err: unknown): string {
     case "NOT_FOUND":
       return "This workspace does not exist, or you are no longer a member of it.";
     case "INTERNAL_SERVER_ERROR":
-      return "The data store did not answer. Try again in a moment.";
+      // The server's own sentence: try again, and the request id to quote (server/internal-error.ts).
+      return err.message || "Something went wrong on the server. Try again in a moment.";
     default:
       return err.message || "Something went wrong. Try again in a moment.";
   }

@@ -1,10 +1,71 @@
+import { z } from "zod";
+
 /**
- * The date arithmetic of segment conditions, shared by the SQL compiler (which
- * binds the results as parameters) and the reference evaluator, so both read
- * "the last 7 days" the same way. Everything is UTC.
+ * Dates: the one range of dates every input is held to, and the date
+ * arithmetic of segment conditions, shared by the SQL compiler (which binds
+ * the results as parameters) and the reference evaluator, so both read "the
+ * last 7 days" the same way. Everything is UTC.
  */
 
 export const DAY_MS = 86_400_000;
+
+/**
+ * The supported dates, first and last day included. A date meets several
+ * ClickHouse types on its way (report ranges are `Date` parameters and read up
+ * to the day after `to`; times are `DateTime64(3)`; rollups are `DateTime`,
+ * UInt32 seconds), so it must fit the narrowest of them, and so must the day
+ * after it: `Date` starts at 1970-01-01, `DateTime` ends 2106-02-07 06:28:15
+ * (`Date` 2149-06-06, `DateTime64(3)` 2299-12-31). Outside, ClickHouse either
+ * fails ("WITH FILL TO value cannot be less than FROM value") or wraps
+ * silently, so a range there gives a wrong answer.
+ */
+export const FIRST_DAY = "1970-01-01";
+export const LAST_DAY = "2105-12-31";
+/** How messages name the range. */
+export const SUPPORTED_DATES = `${FIRST_DAY} to ${LAST_DAY}`;
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const FIRST_MS = Date.parse(`${FIRST_DAY}T00:00:00Z`);
+const END_MS = Date.parse(`${LAST_DAY}T00:00:00Z`) + DAY_MS;
+
+const outside = (what: unknown) => `${String(what)} is outside the supported dates, ${SUPPORTED_DATES}`;
+
+/** Whether a well-formed `YYYY-MM-DD` is a supported day (lexical order is date order here). */
+const supported = (day: string) => day >= FIRST_DAY && day <= LAST_DAY;
+
+/** Why `text` cannot be a date of a rule or report (format first, then range); null when it can. */
+export function dayProblem(text: string): string | null {
+  if (!ISO_DAY.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) return `use a date like 2026-11-23, not "${text}"`;
+  return supported(text) ? null : outside(text);
+}
+
+/**
+ * The date type of every input that takes a day: report ranges, segment
+ * rules, jumps in a journey. A bad form and a day outside the supported dates
+ * are told apart, and the second names the range.
+ */
+export const supportedDay = z.iso
+  .date({ error: "use a date like 2026-11-23" })
+  // Format problems are the check above's to report; this one speaks only of well-formed days.
+  .refine((day) => !ISO_DAY.test(day) || supported(day), { error: (issue) => outside(issue.input) });
+
+/** A day (through its end) or an exact ISO time with an offset, within the supported dates. */
+export const supportedMoment = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+    error: "use a date like 2026-10-01 or a time like 2026-10-01T09:30:00Z",
+  })
+  .refine(
+    (moment) => {
+      const ms = ISO_DAY.test(moment) ? Date.parse(`${moment}T00:00:00Z`) : Date.parse(moment);
+      return ms >= FIRST_MS && ms < END_MS;
+    },
+    { error: (issue) => outside(issue.input) },
+  );
+
+/** The supported day nearest to `day`: a default range (29 days before `to`) may not start before the first. */
+export function clampDay(day: string): string {
+  return day < FIRST_DAY ? FIRST_DAY : day > LAST_DAY ? LAST_DAY : day;
+}
 
 /** Start of the UTC day `YYYY-MM-DD`, in epoch ms. */
 export function dayStart(day: string): number {

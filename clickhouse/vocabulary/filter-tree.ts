@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { supportedDay } from "./dates";
 
 /**
  * The segment filter tree: data, not SQL. One tree drives the count, the
@@ -11,7 +12,8 @@ import { z } from "zod";
  * - `not` on any node is the exact complement of the node.
  * - Negative operators (is not, none of, ≠) are the complement of their
  *   positive one, so they match contacts without a value too.
- * - Dates are UTC days (YYYY-MM-DD); "in the last N days" counts today.
+ * - Dates are UTC days (YYYY-MM-DD) within the supported dates (./dates.ts);
+ *   "in the last N days" counts today.
  */
 
 export const MAX_DEPTH = 5;
@@ -39,7 +41,7 @@ export const COMPARISONS = ["eq", "ne", "lt", "le", "gt", "ge"] as const;
 export const CAMPAIGN_EVENTS = ["received", "read", "ignored", "replied", "failed"] as const;
 
 const text = z.string().max(200);
-const day = z.iso.date({ message: "use a date like 2026-11-23" });
+const day = supportedDay;
 const days = z.number().int().min(1).max(3650);
 const list = z.array(text).max(MAX_LIST_VALUES);
 const not = z.boolean().optional();
@@ -176,6 +178,34 @@ export const filterNodeSchema: z.ZodType<FilterNode> = z.discriminatedUnion("kin
   groupSchema,
   ...CONDITION_SCHEMAS,
 ]) as unknown as z.ZodType<FilterNode>;
+
+export const TOO_DEEP = `groups nest at most ${MAX_DEPTH} deep; move this group up a level`;
+
+/**
+ * The paths of the groups of a raw, unchecked tree that sit deeper than
+ * MAX_DEPTH ("1.1.1.1.1"), at most `limit` of them. It must run before the
+ * schema: zod's parse recurses several frames per level, so a tree 700 levels
+ * deep overflowed the stack before any message could be written. This walk
+ * keeps its own stack and never looks inside a group that is too deep, so it
+ * reads at most MAX_DEPTH + 1 levels of anything it is given.
+ */
+export function tooDeepGroups(raw: unknown, limit = 5): string[] {
+  const found: string[] = [];
+  const pending: Array<{ node: unknown; path: number[] }> = [{ node: raw, path: [] }];
+  while (pending.length && found.length < limit) {
+    const { node, path } = pending.pop()!;
+    const children = (node as { kind?: unknown; children?: unknown } | null)?.children;
+    if ((node as { kind?: unknown } | null)?.kind !== "group" || !Array.isArray(children)) continue;
+    // The root is at depth 1.
+    if (path.length + 1 > MAX_DEPTH) {
+      found.push(path.join("."));
+      continue;
+    }
+    // Last child first, so groups come off the stack in the tree's order.
+    for (let i = children.length - 1; i >= 0; i--) pending.push({ node: children[i], path: [...path, i + 1] });
+  }
+  return found;
+}
 
 /** The root of a segment is always a group; an empty AND group is "every contact". */
 export const filterTreeSchema = groupSchema as unknown as z.ZodType<Group>;

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import type { Store } from "@/clickhouse/client";
+import { internalErrorMessage, logInternalError } from "../internal-error";
 import { importContactsCsv, ImportMappingError, importOptionsSchema } from "./csv-import";
 
 /**
@@ -32,8 +33,13 @@ export function importResponse(store: Store, workspaceId: string, req: Request):
         send({ type: "done", report });
       } catch (err) {
         const known = err instanceof ImportMappingError || (err as { code?: string }).code?.startsWith("CSV_");
-        if (!known) console.error("import failed:", err);
-        send({ type: "error", message: known ? (err as Error).message : "The import stopped because of a server error; rows before it were kept." });
+        if (known) {
+          send({ type: "error", message: (err as Error).message });
+        } else {
+          // The status line went out with the first byte, so the failure is told in the stream (server/internal-error.ts).
+          const requestId = logInternalError(`CSV import of workspace ${workspaceId}`, err);
+          send({ type: "error", message: `The import stopped because of a server error; rows before it were kept. ${internalErrorMessage(requestId)}`, requestId });
+        }
       } finally {
         controller.close();
       }

@@ -1,19 +1,7 @@
 import { z } from "zod";
 import { campaignTotals, contactStatusCounts, messagesPerDay } from "@/clickhouse/queries/overview";
 import { router, workspaceProcedure } from "../trpc/init";
-
-const isoDay = z.iso.date({ message: "use a date like 2026-11-23" });
-
-const summaryInput = z
-  .object({
-    from: isoDay.optional(),
-    to: isoDay.optional(),
-  })
-  .refine((r) => !r.from || !r.to || r.from <= r.to, { message: "`from` must be on or before `to`", path: ["from"] })
-  .refine((r) => !r.from || !r.to || daysBetween(r.from, r.to) <= 366, {
-    message: "pick a range of at most 366 days",
-    path: ["to"],
-  });
+import { rangeInput, resolveRange } from "./range-input";
 
 const summaryOutput = z.object({
   range: z.object({ from: z.string(), to: z.string() }),
@@ -30,22 +18,13 @@ const summaryOutput = z.object({
   messagesPerDay: z.array(z.object({ day: z.string(), inbound: z.number(), outbound: z.number() })),
 });
 
-function daysBetween(from: string, to: string) {
-  return (Date.parse(to) - Date.parse(from)) / 86_400_000;
-}
-
-function isoDate(d: Date) {
-  return d.toISOString().slice(0, 10);
-}
-
 export const overviewRouter = router({
   summary: workspaceProcedure
-    .input(summaryInput)
+    .input(rangeInput)
     .output(summaryOutput)
     .query(async ({ ctx, input }) => {
       const now = new Date();
-      const to = input.to ?? isoDate(now);
-      const from = input.from ?? isoDate(new Date(Date.parse(to) - 29 * 86_400_000));
+      const { from, to } = resolveRange(input);
       const ws = ctx.workspace.id;
       // Independent reads: the store's pool runs them side by side.
       const [status, perDay, campaigns] = await Promise.all([

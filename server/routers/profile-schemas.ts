@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { supportedMoment } from "@/clickhouse/vocabulary/dates";
 import { attributeTypeSchema } from "../domain/attributes";
 import { e164, EVENT_TYPES } from "../events/schema";
 
@@ -29,11 +30,7 @@ export const journeyInput = z.object({
     })
     .optional(),
   /** Jump to a moment: a day (2026-10-01, through its end, UTC) or an exact ISO time. */
-  at: z
-    .union([z.iso.date(), z.iso.datetime({ offset: true })], {
-      error: "at is a date like 2026-10-01 or a time like 2026-10-01T09:30:00Z",
-    })
-    .optional(),
+  at: supportedMoment.optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 

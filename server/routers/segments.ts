@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { Store } from "@/clickhouse/client";
-import { countSegment, PREVIEW_SORTS, previewSegment, type PreviewSort } from "@/clickhouse/queries/segments/audience";
+import { countSegment, PREVIEW_SORTS, previewSegment, type PreviewSort, type SegmentCount } from "@/clickhouse/queries/segments/audience";
 import { contactFacts } from "@/clickhouse/queries/segments/contact-facts";
 import { compileSegment } from "@/clickhouse/queries/segments/compile";
 import {
@@ -12,13 +12,15 @@ import {
   listSavedSegments,
   segmentHistory,
   writeSavedSegment,
+  type SavedSegment,
 } from "@/clickhouse/queries/segments/saved";
 import { memberNames, segmentVocabulary } from "@/clickhouse/queries/segments/vocabulary";
 import { CAN_EDIT_AUDIENCE } from "../auth/roles";
 import { toE164 } from "../domain/phone";
 import { e164 } from "../events/schema";
 import { explainTree } from "../segments/explain";
-import { loadSegmentContext, parseSavedFilter, parseTree, summariseChange } from "../segments/workspace";
+import { logInternalError } from "../internal-error";
+import { loadSegmentContext, parseSavedFilter, parseTree, summariseChange, type LoadedContext } from "../segments/workspace";
 import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
 
 /**
@@ -95,16 +97,14 @@ export const segmentsRouter = router({
     const now = new Date();
     return Promise.all(
       saved.map(async (s) => {
-        const parsed = parseSavedFilter(s.filter, segmentContext);
-        // A segment whose attribute was removed since still lists; it says why it has no size.
-        const size = parsed.ok ? await countSegment(ctx.store, ws, parsed.tree, now, segmentContext.attributeTypes) : null;
+        const { size, problem } = await savedSegmentSize(ctx.store, ws, s, segmentContext, now);
         return {
           segmentId: s.segmentId,
           name: s.name,
           description: s.description,
           kind: s.kind,
           size,
-          problem: parsed.ok ? null : parsed.message,
+          problem,
           updatedAt: s.updatedAt,
           updatedBy: names.get(s.updatedBy) ?? s.updatedBy,
         };
@@ -223,6 +223,29 @@ export const segmentsRouter = router({
       return { segmentId: segmentIdValue, added: contacts.size, rejected: rejected.slice(0, 100), rejectedCount: rejected.length };
     }),
 });
+
+/**
+ * A saved segment's size for the list, or why it has none. One segment must
+ * never take the list down: one whose attribute was removed since, or stored
+ * by an older version with what is refused today, says why; one whose count
+ * fails in the store gives a request id (the details go to the log).
+ */
+async function savedSegmentSize(
+  store: Store,
+  workspaceId: string,
+  segment: SavedSegment,
+  segmentContext: LoadedContext,
+  now: Date,
+): Promise<{ size: SegmentCount | null; problem: string | null }> {
+  const parsed = parseSavedFilter(segment.filter, segmentContext);
+  if (!parsed.ok) return { size: null, problem: parsed.message };
+  try {
+    return { size: await countSegment(store, workspaceId, parsed.tree, now, segmentContext.attributeTypes), problem: null };
+  } catch (err) {
+    const requestId = logInternalError(`segments.list (segment ${segment.segmentId})`, err);
+    return { size: null, problem: `its size could not be read; quote request id ${requestId} when you report it` };
+  }
+}
 
 /** Writes a static segment whose filter is its own list. */
 async function writeStatic(

@@ -1,7 +1,8 @@
 import type { Store } from "@/clickhouse/client";
 import { compileSegment } from "@/clickhouse/queries/segments/compile";
-import { exportPage } from "@/clickhouse/queries/segments/export";
+import { exportPage, type ExportRow } from "@/clickhouse/queries/segments/export";
 import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
+import { logInternalError } from "../internal-error";
 
 /** Rows per read: big enough that a million contacts is ~50 reads, small enough to stay a few MB. */
 export const EXPORT_PAGE_ROWS = 20_000;
@@ -15,48 +16,48 @@ export function csvField(value: string, opts: { phone?: boolean } = {}): string 
 
 /**
  * The audience as a CSV stream: phone (E.164), name, the chosen attributes,
- * tags. Pull-based, so a slow download slows the reads instead of filling
- * memory; each pull reads one page (keyset on the phone) from ClickHouse.
+ * tags. The first page is read before the stream is returned, so a store that
+ * fails is an error the route can answer with a status, not a 200 whose body
+ * stops after the header. Later pages are pulled, so a slow download slows the
+ * reads instead of filling memory; each pull reads one page (keyset on the
+ * phone). A later page that fails ends the stream with an error, which the
+ * browser shows as a failed download rather than a short file.
  */
-export function segmentCsvStream(
+export async function segmentCsvStream(
   store: Store,
   workspaceId: string,
   tree: FilterTree,
   opts: { attributes: string[]; attributeTypes: ReadonlyMap<string, string>; now: Date; pageRows?: number },
-): ReadableStream<Uint8Array> {
+): Promise<ReadableStream<Uint8Array>> {
   const compiled = compileSegment(tree, opts.now, opts.attributeTypes);
   const encoder = new TextEncoder();
   const pageRows = opts.pageRows ?? EXPORT_PAGE_ROWS;
-  let after = "";
-  let headerSent = false;
-  let done = false;
+  const readPage = (after: string) => exportPage(store, workspaceId, compiled, { after, limit: pageRows, attributes: opts.attributes });
+  const toCsv = (rows: ExportRow[]) =>
+    rows
+      .map((r) => [csvField(r.contact, { phone: true }), csvField(r.name), ...opts.attributes.map((a) => csvField(r.attributes[a] ?? "")), csvField(r.tags.join("; "))].join(",") + "\r\n")
+      .join("");
+
+  let rows = await readPage("");
+  const header = ["phone", "name", ...opts.attributes, "tags"].map((h) => csvField(h)).join(",") + "\r\n";
+  let pending: string | null = header + toCsv(rows);
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        controller.enqueue(encoder.encode(["phone", "name", ...opts.attributes, "tags"].map((h) => csvField(h)).join(",") + "\r\n"));
+      if (pending !== null) {
+        controller.enqueue(encoder.encode(pending));
+        pending = null;
+        if (rows.length < pageRows) controller.close();
         return;
       }
-      if (done) return;
       try {
-        const rows = await exportPage(store, workspaceId, compiled, { after, limit: pageRows, attributes: opts.attributes });
-        if (rows.length) {
-          after = rows[rows.length - 1].contact;
-          const text = rows
-            .map((r) =>
-              [csvField(r.contact, { phone: true }), csvField(r.name), ...opts.attributes.map((a) => csvField(r.attributes[a] ?? "")), csvField(r.tags.join("; "))].join(","),
-            )
-            .join("\r\n");
-          controller.enqueue(encoder.encode(text + "\r\n"));
-        }
-        if (rows.length < pageRows) {
-          done = true;
-          controller.close();
-        }
+        rows = await readPage(rows[rows.length - 1].contact);
       } catch (err) {
-        console.error("segment export failed:", err);
-        controller.error(err);
+        logInternalError(`segment export of workspace ${workspaceId}`, err);
+        controller.error(new Error("The export stopped: the store failed to read the next page."));
+        return;
       }
+      if (rows.length) controller.enqueue(encoder.encode(toCsv(rows)));
+      if (rows.length < pageRows) controller.close();
     },
   });
 }

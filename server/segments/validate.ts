@@ -1,9 +1,11 @@
+import { dayProblem } from "@/clickhouse/vocabulary/dates";
 import {
   MAX_CONDITIONS,
-  MAX_DEPTH,
+  TOO_DEEP,
   filterTreeSchema,
   isGroup,
   operatorsForType,
+  tooDeepGroups,
   type AttributeOp,
   type Condition,
   type FilterNode,
@@ -76,15 +78,15 @@ export const OPERATOR_LABELS: Record<AttributeOp, string> = {
   noneOf: "is none of",
 };
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (v: string) => ISO_DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
-
 /**
  * Checks a tree's shape (zod) and its meaning in this workspace. Every problem
  * names the condition by its path and says what to change, so a router can
  * answer BAD_REQUEST with it instead of letting ClickHouse fail.
  */
 export function validateSegment(input: unknown, ctx: SegmentContext): ValidationResult {
+  // Depth first: the schema's parse recurses once per level (see tooDeepGroups).
+  const tooDeep = tooDeepGroups(input);
+  if (tooDeep.length) return { ok: false, problems: tooDeep.map((path) => ({ path, message: TOO_DEEP })) };
   const parsed = filterTreeSchema.safeParse(input);
   if (!parsed.success) {
     return {
@@ -100,17 +102,14 @@ export function validateSegment(input: unknown, ctx: SegmentContext): Validation
   let conditions = 0;
   const attributes = new Map(ctx.attributes.map((a) => [a.name, a]));
 
-  const visit = (node: FilterNode, path: number[], depth: number) => {
+  // The tree is at most MAX_DEPTH deep here, so this recursion is too.
+  const visit = (node: FilterNode, path: number[]) => {
     const where = path.join(".");
     if (isGroup(node)) {
-      if (depth > MAX_DEPTH) {
-        problems.push({ path: where, message: `groups nest at most ${MAX_DEPTH} deep; move this group up a level` });
-        return;
-      }
       if (node.children.length === 0 && path.length > 0) {
         problems.push({ path: where, message: "this group is empty; add a condition or remove the group" });
       }
-      node.children.forEach((child, i) => visit(child, [...path, i + 1], depth + 1));
+      node.children.forEach((child, i) => visit(child, [...path, i + 1]));
       return;
     }
     conditions++;
@@ -120,7 +119,7 @@ export function validateSegment(input: unknown, ctx: SegmentContext): Validation
         : conditionProblem(node, attributes);
     if (problem) problems.push({ path: where, message: problem });
   };
-  visit(tree, [], 1);
+  visit(tree, []);
   if (conditions > MAX_CONDITIONS) {
     problems.unshift({ path: "", message: `a segment has at most ${MAX_CONDITIONS} conditions; this one has ${conditions}` });
   }
@@ -197,8 +196,8 @@ function attributeProblem(
     if (c.op === "between" && Number(c.values[0]) > Number(c.values[1])) return "the first number must not be above the second";
   }
   if (def.type === "date" && want !== 0) {
-    const bad = c.values.find((v) => !isDay(v));
-    if (bad !== undefined) return `${name} is a date; use a date like 2026-11-23, not "${bad}"`;
+    const problem = c.values.map(dayProblem).find((p) => p !== null);
+    if (problem) return `${name} is a date; ${problem}`;
     if (c.op === "between" && c.values[0] > c.values[1]) return "the first date must be on or before the second";
   }
   if (def.type === "list" && (c.op === "anyOf" || c.op === "noneOf") && def.options.length) {

@@ -4,6 +4,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Store } from "@/clickhouse/client";
 import { getMemberRole } from "@/clickhouse/queries/workspaces";
+import { internalErrorMessage, logInternalError } from "../internal-error";
 import { roleAllows, roleSchema, type Role } from "../auth/roles";
 
 export interface Context {
@@ -11,11 +12,34 @@ export interface Context {
   store: Store;
 }
 
+/**
+ * An unexpected failure as the caller sees it: INTERNAL_SERVER_ERROR with a
+ * request id to quote and nothing else; the original (a ClickHouse error's
+ * text, a stack) went to the server log under that id.
+ */
+class InternalError extends TRPCError {
+  constructor(readonly requestId: string) {
+    super({ code: "INTERNAL_SERVER_ERROR", message: internalErrorMessage(requestId) });
+  }
+}
+
+/** `error` as it may leave the server: an unexpected one is logged and replaced. */
+function safeError(error: TRPCError, path: string | undefined): TRPCError {
+  if (error.code !== "INTERNAL_SERVER_ERROR" || error instanceof InternalError) return error;
+  return new InternalError(logInternalError(`tRPC ${path ?? "request"}`, error.cause ?? error));
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
-    return { ...shape, data: { ...shape.data, zodError } };
+  // The backstop for failures no procedure saw (creating the context, reading the request);
+  // the ones inside a procedure were made safe by hideInternalErrors already.
+  errorFormatter({ shape, error, path }) {
+    const safe = safeError(error, path);
+    // No answer carries a stack, in development either.
+    const { stack: _stack, ...data } = shape.data;
+    const zodError = safe.cause instanceof ZodError ? z.flattenError(safe.cause) : null;
+    const requestId = safe instanceof InternalError ? safe.requestId : undefined;
+    return { ...shape, message: safe.message, data: { ...data, zodError, requestId } };
   },
 });
 
@@ -36,8 +60,21 @@ const readableInputErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * Outermost, so it sees every failure of the procedure and its middlewares:
+ * server-side callers get the same safe error an HTTP client does.
+ */
+const hideInternalErrors = t.middleware(async ({ path, next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const safe = safeError(result.error, path);
+    if (safe !== result.error) throw safe;
+  }
+  return result;
+});
+
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.use(readableInputErrors);
+export const publicProcedure = t.procedure.use(hideInternalErrors).use(readableInputErrors);
 
 /** A signed-in person. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -256,7 +256,7 @@ describe("profile.journey", () => {
     expect((await journey({ workspaceId: ws.workspaceId, contact: ASHA })).newerCursor).toBeNull();
     await expect(journey({ workspaceId: ws.workspaceId, contact: ASHA, at: "yesterday" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: expect.stringContaining("at is a date like 2026-10-01"),
+      message: expect.stringContaining("at: use a date like 2026-10-01 or a time like 2026-10-01T09:30:00Z"),
     });
   });
 

@@ -150,7 +150,7 @@ describe("saved segments", () => {
 
 describe("segment export", () => {
   it("streams every member once, in pages, with the chosen attributes and tags", async () => {
-    const stream = segmentCsvStream(store(), ws.workspaceId, leadsInPro, { attributes: ["plan", "city"], attributeTypes, now: new Date(now), pageRows: 4 });
+    const stream = await segmentCsvStream(store(), ws.workspaceId, leadsInPro, { attributes: ["plan", "city"], attributeTypes, now: new Date(now), pageRows: 4 });
     const text = await new Response(stream).text();
     const lines = text.trimEnd().split("\r\n");
     expect(lines[0]).toBe("phone,name,plan,city,tags");

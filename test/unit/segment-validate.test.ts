@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileSegment } from "@/clickhouse/queries/segments/compile";
-import { decodeTree, encodeTree } from "@/server/segments/url";
+import { decodeTree, encodeTree, readTreeLink } from "@/server/segments/url";
 import { MAX_CONDITIONS, MAX_DEPTH, conditionsWithPaths, type Condition, type FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { describeProblems, validateSegment } from "@/server/segments/validate";
 import { ATTRIBUTES, treeArb } from "../integration/segments-data";
@@ -81,6 +81,17 @@ describe("validateSegment", () => {
     expect(describeProblems(problems(many))).toBe(`a segment has at most ${MAX_CONDITIONS} conditions; this one has ${MAX_CONDITIONS + 1}`);
   });
 
+  it("refuses a tree of any depth before reading it, with the path of the first group too deep", () => {
+    for (const depth of [MAX_DEPTH + 1, 700, 100_000]) {
+      let deep: unknown = city("isSet", []);
+      for (let i = 0; i < depth; i++) deep = { kind: "group", join: "and", children: [deep] };
+      expect(problems(deep), `${depth} deep`).toEqual([{ path: "1.1.1.1.1", message: `groups nest at most ${MAX_DEPTH} deep; move this group up a level` }]);
+    }
+    // Two branches too deep: both named, in the tree's order.
+    const six = (leaf: Condition) => and(and(and(and(and(and(leaf))))));
+    expect(problems(and(...six(city("isSet", [])).children, ...six(city("isNotSet", [])).children)).map((p) => p.path)).toEqual(["1.1.1.1.1", "2.1.1.1.1"]);
+  });
+
   it("turns a malformed tree into a message with the condition's position, never a throw", () => {
     const found = problems(and(city("is"), and({ kind: "tags", op: "some", tags: ["x"] } as unknown as Condition)));
     expect(found.length).toBeGreaterThan(0);
@@ -132,5 +143,14 @@ describe("tree links", () => {
   it("read a broken link as no tree", () => {
     expect(decodeTree("%%%")).toBeNull();
     expect(decodeTree("")).toBeNull();
+  });
+
+  it("read a link nesting deeper than a segment may as no tree, saying why, at any depth", () => {
+    for (const depth of [MAX_DEPTH + 1, 5000, 100_000]) {
+      const json = '{"kind":"group","join":"and","children":['.repeat(depth) + "]}".repeat(depth);
+      const link = Buffer.from(json).toString("base64url");
+      expect(decodeTree(link), `${depth} deep`).toBeNull();
+      expect(readTreeLink(link)).toEqual({ ok: false, message: `The filter in the link cannot be used: condition 1.1.1.1.1: groups nest at most ${MAX_DEPTH} deep; move this group up a level.` });
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { getStore } from "@/clickhouse/client";
 import { storeHealth } from "@/clickhouse/queries/health";
+import { logInternalError } from "@/server/internal-error";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +18,8 @@ export async function GET() {
     ]);
     return Response.json({ status: "ok", store: store.kind, clickhouseVersion: health.version });
   } catch (err) {
-    return Response.json({ status: "unavailable", store: kind, error: (err as Error).message }, { status: 503 });
+    // Details stay in the log; the answer names the request id to look for.
+    const requestId = logInternalError("GET /api/health", err);
+    return Response.json({ status: "unavailable", store: kind, error: `The store did not answer; see the server log for request id ${requestId}.`, requestId }, { status: 503 });
   }
 }

@@ -59,6 +59,16 @@ const CAMPAIGN_STAGE = {
   failed: "failed",
 } as const satisfies Record<Extract<Condition, { kind: "campaign" }>["event"], Stage>;
 
+/**
+ * Epoch ms as the text of a `DateTime64(3)` parameter: seconds with three
+ * decimals. A bare number of fewer than five digits is not read as seconds
+ * (`0`, 1970-01-01, fails with "Cannot parse DateTime: value 0"), the decimal
+ * form always is, and it names an instant whatever the server's time zone.
+ */
+function epochSeconds(ms: number): string {
+  return (ms / 1000).toFixed(3);
+}
+
 class Compiler {
   readonly params: Record<string, unknown> = {};
   private n = 0;
@@ -126,13 +136,17 @@ class Compiler {
     }
   }
 
+  /** Binds an instant (epoch ms) as a `DateTime64(3)` parameter. */
+  bindTime(ms: number): string {
+    return this.bind(epochSeconds(ms), "DateTime64(3)");
+  }
+
   /** A nullable time column against a range; a contact without the time never matches. */
   timeRange(column: "last_active" | "first_seen", r: { since?: number; before?: string; from?: string; to?: string }): string {
-    const t = "DateTime64(3)";
-    if (r.since !== undefined) return `${column} IS NOT NULL AND ${column} >= ${this.bind(r.since / 1000, t)}`;
-    if (r.before !== undefined) return `${column} IS NOT NULL AND ${column} < ${this.bind(dayStart(r.before) / 1000, t)}`;
-    const from = this.bind(dayStart(r.from!) / 1000, t);
-    const until = this.bind(dayStart(addDays(r.to!, 1)) / 1000, t);
+    if (r.since !== undefined) return `${column} IS NOT NULL AND ${column} >= ${this.bindTime(r.since)}`;
+    if (r.before !== undefined) return `${column} IS NOT NULL AND ${column} < ${this.bindTime(dayStart(r.before))}`;
+    const from = this.bindTime(dayStart(r.from!));
+    const until = this.bindTime(dayStart(addDays(r.to!, 1)));
     return `${column} IS NOT NULL AND ${column} >= ${from} AND ${column} < ${until}`;
   }
 
@@ -211,7 +225,7 @@ class Compiler {
   }
 
   fatigue(c: Extract<Condition, { kind: "campaignFatigue" }>): string {
-    const since = this.bind(activeSince(this.now, c.days) / 1000, "DateTime64(3)");
+    const since = this.bindTime(activeSince(this.now, c.days));
     return `arrayCount(t -> t >= ${since}, campaign_sent) >= ${this.bind(c.atLeast, "UInt32")}
           AND arrayCount((t, r) -> t >= ${since} AND r = 1, campaign_sent, campaign_read) = 0`;
   }
@@ -225,6 +239,6 @@ export function compileSegment(tree: FilterTree, now: Date, attributeTypes: Read
   const compiler = new Compiler(now.getTime(), attributeTypes);
   const where = compiler.node(tree);
   // IN_HISTORY_SQL reads {now:DateTime64(3)}; bound whether or not a status condition uses it.
-  compiler.params.now = now.getTime() / 1000;
+  compiler.params.now = epochSeconds(now.getTime());
   return { where, params: compiler.params };
 }

@@ -9,9 +9,7 @@ function handler(req: Request) {
     req,
     router: appRouter,
     createContext: async () => ({ session: await currentSession(), store: getStore() }),
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
-    },
+    // Unexpected failures are logged, with their request id, where they are made safe (server/trpc/init.ts).
   });
 }
 

@@ -2,6 +2,7 @@ import { getStore } from "@/clickhouse/client";
 import { BodyTooLargeError, readBodyLimited } from "@/server/ingestion/http-body";
 import { validSignature } from "@/server/ingestion/whatsapp/signature";
 import { acceptWhatsAppDelivery } from "@/server/ingestion/whatsapp/webhook";
+import { withInternalErrors } from "@/server/internal-error";
 
 export const dynamic = "force-dynamic";
 
@@ -15,8 +16,8 @@ export function GET(req: Request) {
   return new Response("Verification failed: hub.verify_token does not match WHATSAPP_VERIFY_TOKEN.", { status: 403 });
 }
 
-/** A delivery of messages and statuses, signed with the app secret. */
-export async function POST(req: Request) {
+/** A delivery of messages and statuses, signed with the app secret. A 500 makes Meta retry it later. */
+export const POST = withInternalErrors("POST /api/webhooks/whatsapp", async (req: Request) => {
   let raw: string;
   try {
     raw = await readBodyLimited(req);
@@ -36,4 +37,4 @@ export async function POST(req: Request) {
   const outcome = await acceptWhatsAppDelivery(getStore(), json);
   for (const note of outcome.notes) console.warn(`[whatsapp webhook] ${note}`);
   return Response.json(outcome, { status: 200 });
-}
+});

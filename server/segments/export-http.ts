@@ -1,0 +1,52 @@
+import { TRPCError } from "@trpc/server";
+import type { Store } from "@/clickhouse/client";
+import { getSavedSegment } from "@/clickhouse/queries/segments/saved";
+import { withInternalErrors } from "../internal-error";
+import { segmentCsvStream } from "./export-csv";
+import { readTreeLink } from "./url";
+import { parseTree } from "./workspace";
+
+/** The segment id of an unsaved filter, whose tree comes in `?tree=` (the builder's link form). */
+export const DRAFT_SEGMENT = "draft";
+
+/**
+ * The answer of GET /api/w/<workspace>/segments/<segment id | draft>/export,
+ * once the route has checked who asks: the audience as CSV, or a 400/404 that
+ * says what to change; a store failure is a 500 with a request id, before
+ * any line of CSV.
+ */
+export const exportResponse = withInternalErrors("segment export", async (store: Store, workspaceId: string, segment: string, url: URL): Promise<Response> => {
+  let raw: unknown;
+  let name = "segment";
+  if (segment === DRAFT_SEGMENT) {
+    const link = readTreeLink(url.searchParams.get("tree") ?? "");
+    if (!link.ok) return Response.json({ error: link.message }, { status: 400 });
+    raw = link.tree;
+  } else {
+    const saved = await getSavedSegment(store, workspaceId, segment);
+    if (!saved) return Response.json({ error: "This segment does not exist, or was deleted." }, { status: 404 });
+    raw = JSON.parse(saved.filter);
+    name = saved.name;
+  }
+  let parsed;
+  try {
+    parsed = await parseTree(store, workspaceId, raw);
+  } catch (err) {
+    if (err instanceof TRPCError) return Response.json({ error: err.message }, { status: 400 });
+    throw err;
+  }
+  const wanted = (url.searchParams.get("attributes") ?? "").split(",").map((a) => a.trim()).filter(Boolean);
+  const unknown = wanted.filter((a) => !parsed.attributeTypes.has(a));
+  if (unknown.length) return Response.json({ error: `Unknown attributes: ${unknown.join(", ")}` }, { status: 400 });
+
+  const now = new Date();
+  const file = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "segment"}-${now.toISOString().slice(0, 10)}.csv`;
+  const body = await segmentCsvStream(store, workspaceId, parsed.tree, { attributes: [...new Set(wanted)], attributeTypes: parsed.attributeTypes, now });
+  return new Response(body, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${file}"`,
+      "cache-control": "no-store",
+    },
+  });
+});
