@@ -18,6 +18,10 @@ import { memberNames, segmentVocabulary } from "@/clickhouse/queries/segments/vo
 import { CAN_EDIT_AUDIENCE } from "../auth/roles";
 import { toE164 } from "../domain/phone";
 import { e164 } from "../events/schema";
+import { campaignNames } from "@/clickhouse/queries/journey";
+import { listAttributeCatalogue } from "@/clickhouse/queries/attributes";
+import { displayName, listTagDefinitions } from "@/clickhouse/queries/tags";
+import { conditionsWithPaths, type FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { explainTree } from "../segments/explain";
 import { logInternalError } from "../internal-error";
 import { loadSegmentContext, parseSavedFilter, parseTree, summariseChange, type LoadedContext } from "../segments/workspace";
@@ -36,6 +40,9 @@ const name = z.string().trim().min(1, "give the segment a name").max(120, "a nam
 const descriptionText = z.string().trim().max(1000, "a description has at most 1000 characters");
 const description = descriptionText.default("");
 const sortKeys = Object.keys(PREVIEW_SORTS) as [PreviewSort, ...PreviewSort[]];
+
+/** The campaigns a tree's rules name. */
+const campaignsOf = (tree: FilterTree) => [...conditionsWithPaths(tree)].flatMap(([c]) => (c.kind === "campaign" ? c.campaigns : []));
 
 export const segmentsRouter = router({
   /** Pickers of the builder: attributes with types, tags, sources, campaigns. */
@@ -83,7 +90,17 @@ export const segmentsRouter = router({
     const now = new Date();
     const facts = await contactFacts(ctx.store, ctx.workspace.id, input.contact, now);
     if (!facts) throw new TRPCError({ code: "NOT_FOUND", message: "No such contact in this workspace." });
-    return explainTree(tree, facts, { now: now.getTime(), attributeTypes }, staticSegments);
+    const [campaigns, tags, attributes] = await Promise.all([
+      campaignNames(ctx.store, ctx.workspace.id, [...facts.campaigns.keys(), ...campaignsOf(tree)]),
+      listTagDefinitions(ctx.store, ctx.workspace.id),
+      listAttributeCatalogue(ctx.store, ctx.workspace.id),
+    ]);
+    return explainTree(tree, facts, { now: now.getTime(), attributeTypes }, {
+      campaigns: new Map([...campaigns].map(([id, c]) => [id, c.name])),
+      tags: new Map(tags.map((t) => [t.tag, displayName(t)])),
+      attributes: new Map(attributes.map((a) => [a.name, a.label])),
+      staticSegments,
+    });
   }),
 
   /** Saved segments with their current size and who changed each last. */

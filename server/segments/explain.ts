@@ -1,6 +1,21 @@
 import { evaluateCondition, evaluateNode, receivedAt, type ContactFacts, type EvaluationContext } from "./evaluate";
 import { isGroup, type Condition, type FilterNode, type FilterTree } from "@/clickhouse/vocabulary/filter-tree";
+import { broadcastTagLabel } from "@/clickhouse/vocabulary/broadcast-tag";
+import type { CampaignTicks } from "@/clickhouse/vocabulary/contact-facts";
 import { OPERATOR_LABELS } from "./validate";
+
+/** What the sentences name things by: campaigns, tags and attributes by their labels, static lists by name. */
+export interface ExplainNames {
+  campaigns?: ReadonlyMap<string, string>;
+  tags?: ReadonlyMap<string, string>;
+  attributes?: ReadonlyMap<string, string>;
+  staticSegments?: ReadonlyMap<string, string>;
+}
+
+const campaignName = (id: string, names: ExplainNames) => names.campaigns?.get(id) || id;
+const tagName = (tag: string, names: ExplainNames) =>
+  names.tags?.get(tag) ?? broadcastTagLabel(tag, (id) => names.campaigns?.get(id)) ?? tag;
+const attributeName = (key: string, names: ExplainNames) => names.attributes?.get(key) || key;
 
 /**
  * "Why is this contact here?": every node of the tree with whether the
@@ -24,15 +39,15 @@ const CAMPAIGN_LABELS = { received: "received", read: "read", ignored: "ignored 
 const list = (xs: readonly string[]) => (xs.length ? xs.join(", ") : "—");
 
 /** A condition as a sentence: "Tags has any of lead, vip (manual only)". */
-export function describeCondition(c: Condition, staticNames?: ReadonlyMap<string, string>): string {
+export function describeCondition(c: Condition, names: ExplainNames = {}): string {
   const prefix = c.not ? "NOT " : "";
   switch (c.kind) {
     case "tags":
-      return `${prefix}Tags has ${c.op === "all" ? "all" : c.op === "none" ? "none" : "any"} of ${list(c.tags)}${c.tagKind === "any" ? "" : ` (${c.tagKind} only)`}`;
+      return `${prefix}Tags has ${c.op === "all" ? "all" : c.op === "none" ? "none" : "any"} of ${list(c.tags.map((t) => tagName(t, names)))}${c.tagKind === "any" ? "" : ` (${c.tagKind} only)`}`;
     case "firstMessageTag":
       return c.op === "empty" ? `${prefix}First-message tag: none` : `${prefix}First-message tag is ${c.op === "none" ? "none" : "any"} of ${list(c.tags)}`;
     case "attribute":
-      return `${prefix}${c.attribute} ${OPERATOR_LABELS[c.op]}${c.values.length ? ` ${c.values.join(c.op === "between" ? " and " : ", ")}` : ""}`;
+      return `${prefix}${attributeName(c.attribute, names)} ${OPERATOR_LABELS[c.op]}${c.values.length ? ` ${c.values.join(c.op === "between" ? " and " : ", ")}` : ""}`;
     case "source":
       return `${prefix}Source is ${c.op === "none" ? "none" : "any"} of ${list([...c.values, ...(c.ad ? ["came from an ad"] : [])])}`;
     case "status":
@@ -44,11 +59,11 @@ export function describeCondition(c: Condition, staticNames?: ReadonlyMap<string
     case "counter":
       return `${prefix}${COUNTER_LABELS[c.counter]} ${COMPARE_LABELS[c.op]} ${c.value}`;
     case "campaign":
-      return `${prefix}${CAMPAIGN_LABELS[c.event]} ${c.campaigns.length ? `campaign ${list(c.campaigns)}` : "any campaign"}`;
+      return `${prefix}${CAMPAIGN_LABELS[c.event]} ${c.campaigns.length ? list(c.campaigns.map((id) => campaignName(id, names))) : "any campaign"}`;
     case "campaignFatigue":
       return `${prefix}Received at least ${c.atLeast} campaigns in the last ${c.days} days and read none`;
     case "staticList":
-      return `${prefix}On the static list “${staticNames?.get(c.segmentId) ?? c.segmentId}”`;
+      return `${prefix}On the static list “${names.staticSegments?.get(c.segmentId) ?? c.segmentId}”`;
   }
 }
 
@@ -56,11 +71,23 @@ function day(t: number | null): string {
   return t === null ? "never" : new Date(t).toISOString().slice(0, 16).replace("T", " ") + " UTC";
 }
 
+const SHORT_DAY = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+
+/** What the contact last did with a campaign, in words: "read Summer sale on Dec 3, 2026". */
+function didWith(name: string, t: CampaignTicks): string {
+  const on = (at: number) => ` on ${SHORT_DAY.format(at)}`;
+  if (t.repliedAt !== null) return `replied to ${name}${on(t.repliedAt)}`;
+  if (t.readAt !== null) return `read ${name}${on(t.readAt)}`;
+  if (t.deliveredAt !== null) return `got ${name}${on(t.deliveredAt)}, not read`;
+  if (t.failedAt !== null) return `was not reached by ${name}${on(t.failedAt)}`;
+  return t.sentAt !== null ? `was sent ${name}${on(t.sentAt)}` : `was sent ${name}`;
+}
+
 /** The contact's value a condition reads, in words. */
-export function actualValue(c: Condition, f: ContactFacts, ctx: EvaluationContext): string {
+export function actualValue(c: Condition, f: ContactFacts, ctx: EvaluationContext, names: ExplainNames = {}): string {
   switch (c.kind) {
     case "tags":
-      return f.tags.size ? [...f.tags].map(([t, k]) => `${t} (${k})`).join(", ") : "no tags";
+      return f.tags.size ? [...f.tags].map(([t, k]) => `${tagName(t, names)} (${k})`).join(", ") : "no tags";
     case "firstMessageTag":
       return f.firstMessageTag || "none";
     case "attribute":
@@ -76,8 +103,8 @@ export function actualValue(c: Condition, f: ContactFacts, ctx: EvaluationContex
     case "counter":
       return String(f[c.counter]);
     case "campaign": {
-      const hits = [...f.campaigns.keys()].filter((id) => c.campaigns.length === 0 || c.campaigns.includes(id));
-      return hits.length ? `received ${hits.join(", ")}` : "none of these campaigns";
+      const hits = [...f.campaigns].filter(([id]) => c.campaigns.length === 0 || c.campaigns.includes(id));
+      return hits.length ? hits.map(([id, t]) => didWith(campaignName(id, names), t)).join("; ") : "none of these campaigns";
     }
     case "campaignFatigue": {
       const since = ctx.now - c.days * 86_400_000;
@@ -89,7 +116,7 @@ export function actualValue(c: Condition, f: ContactFacts, ctx: EvaluationContex
   }
 }
 
-export function explainTree(tree: FilterTree, f: ContactFacts, ctx: EvaluationContext, staticNames?: ReadonlyMap<string, string>): ExplainedNode[] {
+export function explainTree(tree: FilterTree, f: ContactFacts, ctx: EvaluationContext, names: ExplainNames = {}): ExplainedNode[] {
   const out: ExplainedNode[] = [];
   const visit = (node: FilterNode, path: number[]) => {
     const where = path.join(".");
@@ -105,7 +132,7 @@ export function explainTree(tree: FilterTree, f: ContactFacts, ctx: EvaluationCo
       return;
     }
     const met = evaluateCondition(node, f, ctx);
-    out.push({ path: where, depth: path.length, kind: "condition", text: describeCondition(node, staticNames), met: node.not ? !met : met, actual: actualValue(node, f, ctx) });
+    out.push({ path: where, depth: path.length, kind: "condition", text: describeCondition(node, names), met: node.not ? !met : met, actual: actualValue(node, f, ctx, names) });
   };
   visit(tree, []);
   return out;

@@ -129,6 +129,17 @@ describe("segments: campaign behaviour counts ticks as the campaign report does"
     expect(members).toEqual([...union].sort());
   });
 
+  it("why is this contact here: campaigns and broadcast tags by their names, with what the contact did and when", async () => {
+    const day = (ms: number) => new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" }).format(ms);
+    const read = await caller.segments.explain({ workspaceId, tree: tree({ kind: "campaign", event: "read", campaigns: ["x"] }), contact: Q(8) });
+    expect(read[1]).toMatchObject({ text: "read X", met: true, actual: `read X on ${day(T + 30 * MIN)}` });
+    const any = await caller.segments.explain({ workspaceId, tree: tree({ kind: "campaign", event: "received", campaigns: [] }), contact: Q(10) });
+    expect(any[1].actual?.split("; ").sort()).toEqual([`got X on ${day(T + MIN)}, not read`, `replied to Y on ${day(T + HOUR)}`]);
+    const tags = await caller.segments.explain({ workspaceId, tree: tree({ kind: "tags", op: "any", tags: ["broadcast:x"], tagKind: "any" }), contact: Q(8) });
+    expect(tags[1]).toMatchObject({ text: "Tags has any of Broadcast · X", met: true });
+    expect(tags[1].actual).toContain("Broadcast · X (automated)");
+  });
+
   it("replied any campaign includes q10's context reply to y, which is not a reply to x", async () => {
     expect(await segment({ kind: "campaign", event: "replied", campaigns: ["y"] })).toEqual([Q(10)]);
     expect(await segment({ kind: "campaign", event: "replied", campaigns: [] })).toContain(Q(10));
