@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { BROADCAST_TAG_PREFIX } from "@/clickhouse/vocabulary/broadcast-tag";
 import type { Store } from "@/clickhouse/client";
 import { countContactsByTag, listTagDefinitions, upsertTagDefinitions, type TagDefinition } from "@/clickhouse/queries/tags";
 import { CAN_EDIT_AUDIENCE } from "../auth/roles";
@@ -94,7 +95,8 @@ export const tagsRouter = router({
         contacts: counts.get(d.tag) ?? 0,
       })),
       uncatalogued: [...counts]
-        .filter(([tag, contacts]) => !known.has(tag) && contacts > 0)
+        // Broadcast tags belong to their campaigns: the campaign names them, not this catalogue.
+        .filter(([tag, contacts]) => !known.has(tag) && !tag.startsWith(BROADCAST_TAG_PREFIX) && contacts > 0)
         .map(([tag, contacts]) => ({ tag, contacts }))
         .sort((a, b) => b.contacts - a.contacts || a.tag.localeCompare(b.tag)),
       categories: [...new Set(defs.map((d) => d.category).filter(Boolean))].sort((a, b) => a.localeCompare(b)),

@@ -27,15 +27,23 @@ export async function segmentCsvStream(
   store: Store,
   workspaceId: string,
   tree: FilterTree,
-  opts: { attributes: string[]; attributeTypes: ReadonlyMap<string, string>; now: Date; pageRows?: number },
+  opts: {
+    attributes: string[];
+    attributeTypes: ReadonlyMap<string, string>;
+    now: Date;
+    pageRows?: number;
+    /** What the tags column says for a tag ("Broadcast · Summer sale" for a broadcast tag); the tag itself by default. */
+    tagLabel?: (tag: string) => string;
+  },
 ): Promise<ReadableStream<Uint8Array>> {
   const compiled = compileSegment(tree, opts.now, opts.attributeTypes);
   const encoder = new TextEncoder();
   const pageRows = opts.pageRows ?? EXPORT_PAGE_ROWS;
   const readPage = (after: string) => exportPage(store, workspaceId, compiled, { after, limit: pageRows, attributes: opts.attributes });
+  const tagLabel = opts.tagLabel ?? ((tag: string) => tag);
   const toCsv = (rows: ExportRow[]) =>
     rows
-      .map((r) => [csvField(r.contact, { phone: true }), csvField(r.name), ...opts.attributes.map((a) => csvField(r.attributes[a] ?? "")), csvField(r.tags.join("; "))].join(",") + "\r\n")
+      .map((r) => [csvField(r.contact, { phone: true }), csvField(r.name), ...opts.attributes.map((a) => csvField(r.attributes[a] ?? "")), csvField(r.tags.map(tagLabel).join("; "))].join(",") + "\r\n")
       .join("");
 
   let rows = await readPage("");

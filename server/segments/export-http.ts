@@ -1,6 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import type { Store } from "@/clickhouse/client";
+import { campaignNames } from "@/clickhouse/queries/journey";
 import { getSavedSegment } from "@/clickhouse/queries/segments/saved";
+import { displayName, listTagDefinitions } from "@/clickhouse/queries/tags";
+import { broadcastTagLabel } from "@/clickhouse/vocabulary/broadcast-tag";
 import { withInternalErrors } from "../internal-error";
 import { segmentCsvStream } from "./export-csv";
 import { readTreeLink } from "./url";
@@ -41,7 +44,10 @@ export const exportResponse = withInternalErrors("segment export", async (store:
 
   const now = new Date();
   const file = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "segment"}-${now.toISOString().slice(0, 10)}.csv`;
-  const body = await segmentCsvStream(store, workspaceId, parsed.tree, { attributes: [...new Set(wanted)], attributeTypes: parsed.attributeTypes, now });
+  const [campaigns, tagDefs] = await Promise.all([campaignNames(store, workspaceId, "all"), listTagDefinitions(store, workspaceId)]);
+  const labels = new Map(tagDefs.map((t) => [t.tag, displayName(t)]));
+  const tagLabel = (tag: string) => labels.get(tag) ?? broadcastTagLabel(tag, (id) => campaigns.get(id)?.name) ?? tag;
+  const body = await segmentCsvStream(store, workspaceId, parsed.tree, { attributes: [...new Set(wanted)], attributeTypes: parsed.attributeTypes, now, tagLabel });
   return new Response(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

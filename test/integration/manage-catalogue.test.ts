@@ -50,6 +50,8 @@ describe("Manage → Tags", () => {
       { event_id: "t2", type: "tag.added", contact: "+919812345679", ts: at(0), tag: "VIP buyers", kind: "manual", origin: "manual" },
       { event_id: "t3", type: "tag.removed", contact: "+919812345679", ts: at(1), tag: "VIP buyers", kind: "manual", origin: "manual" },
       { event_id: "t4", type: "tag.added", contact, ts: at(2), tag: "From the API", kind: "automated", origin: "api" },
+      // A campaign send tags its recipient with the campaign's broadcast tag: the campaign names it, the catalogue does not offer it.
+      { event_id: "t5", type: "message.outbound", kind: "template", contact, ts: at(3), wamid: "wamid.t5", campaign_id: "cmp_sale", template: "sale_v1" },
     ]);
 
     await marketer.tags.update({ workspaceId, tag: "VIP buyers", name: "Top customers" });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { eventSchema } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
+import { exportResponse } from "@/server/segments/export-http";
 import type { Condition, FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { callerFor, createTestWorkspace } from "../helpers/factories";
 import { useTestStore } from "../helpers/store";
@@ -138,6 +139,14 @@ describe("segments: campaign behaviour counts ticks as the campaign report does"
     const tags = await caller.segments.explain({ workspaceId, tree: tree({ kind: "tags", op: "any", tags: ["broadcast:x"], tagKind: "any" }), contact: Q(8) });
     expect(tags[1]).toMatchObject({ text: "Tags has any of Broadcast · X", met: true });
     expect(tags[1].actual).toContain("Broadcast · X (automated)");
+  });
+
+  it("the CSV export names a broadcast tag by its campaign", async () => {
+    const link = Buffer.from(JSON.stringify(tree({ kind: "campaign", event: "read", campaigns: ["x"] }))).toString("base64url");
+    const res = await exportResponse(store(), workspaceId, "draft", new URL(`http://localhost/export?tree=${link}`));
+    const rows = (await res.text()).trimEnd().split("\r\n");
+    expect(rows[0]).toBe("phone,name,tags");
+    expect(rows.find((r) => r.startsWith(Q(8)))).toBe(`${Q(8)},,Broadcast · X`);
   });
 
   it("replied any campaign includes q10's context reply to y, which is not a reply to x", async () => {
