@@ -9,19 +9,20 @@ import { nextVersion } from "../version";
 export interface AttributeDefinition {
   /** The stable key, as events, CSV columns and the API name it. */
   name: string;
+  /** The name shown to people: derived from the key until someone sets one. */
+  label: string;
   type: string;
   options: string[];
 }
 
 export interface AttributeCatalogueEntry extends AttributeDefinition {
-  /** The name shown to people: derived from the key until someone sets one. */
   label: string;
   /** Archived attributes keep their values but take no new ones. */
   archived: boolean;
   createdBy: string;
 }
 
-export type AttributeDefinitionInput = AttributeDefinition & Partial<Omit<AttributeCatalogueEntry, keyof AttributeDefinition>>;
+export type AttributeDefinitionInput = Omit<AttributeDefinition, "label"> & Partial<Omit<AttributeCatalogueEntry, keyof AttributeDefinition>> & { label?: string };
 
 interface AttributeRow {
   name: string;
@@ -69,8 +70,8 @@ export async function listAttributeCatalogue(store: Store, workspaceId: string):
 export async function listAttributeDefinitions(store: Store, workspaceId: string): Promise<AttributeDefinition[]> {
   return (await listAttributeCatalogue(store, workspaceId))
     .filter((d) => !d.archived)
-    .map(({ name, type, options }) => ({ name, type, options }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .map(({ name, label, type, options }) => ({ name, label, type, options }))
+    .sort((a, b) => a.label.localeCompare(b.label));
 }
 
 /** Writes a whole new version of each definition (fields not given take their empty value). */

@@ -96,7 +96,10 @@ export function BreakdownsPanel({
   const attributes = useQuery(trpc.attributes.list.queryOptions({ workspaceId }, { staleTime: 5 * 60_000 }));
   // No placeholder from the previous dimension: its rows would sit under the new one's header.
   const query = useQuery(trpc.campaigns.breakdown.queryOptions({ workspaceId, campaignId, by, replyWindowHours }, { retry: false }));
-  const what = by.dimension === "attribute" ? by.attribute : DIMENSION_WORDS[by.dimension].toLowerCase();
+  const what =
+    by.dimension === "attribute"
+      ? ((attributes.data ?? []).find((a) => a.name === by.attribute)?.label ?? by.attribute)
+      : DIMENSION_WORDS[by.dimension].toLowerCase();
   const selectedKey = groupKey(selected.group);
 
   return (
@@ -115,7 +118,7 @@ export function BreakdownsPanel({
               <optgroup label="Attributes">
                 {(attributes.data ?? []).map((a) => (
                   <option key={a.name} value={`attribute:${a.name}`}>
-                    {a.name}
+                    {a.label}
                   </option>
                 ))}
               </optgroup>

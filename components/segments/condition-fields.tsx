@@ -243,7 +243,7 @@ function AttributeFields({ condition: c, onChange, options, name }: FieldsProps<
         {def ? null : <option value={c.attribute}>{c.attribute || "Pick an attribute"}</option>}
         {options.attributes.map((a) => (
           <option key={a.name} value={a.name}>
-            {a.name}
+            {a.label}
           </option>
         ))}
       </select>

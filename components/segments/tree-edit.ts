@@ -39,7 +39,7 @@ export const CONDITION_KINDS: ReadonlyArray<{ kind: ConditionKind; label: string
 ];
 
 export interface BuilderOptions {
-  attributes: ReadonlyArray<{ name: string; type: string; options: string[] }>;
+  attributes: ReadonlyArray<{ name: string; label: string; type: string; options: string[] }>;
   tags: string[];
   firstMessageTags: string[];
   sources: string[];

@@ -27,9 +27,9 @@ import { withWorkspaceConfigLock } from "../workspace-lock";
  * (`name`), which never changes; people see and edit its label.
  */
 
-const attributeDefinition = z.object({ name: z.string(), type: z.string(), options: z.array(z.string()) });
+const attributeDefinition = z.object({ name: z.string(), label: z.string(), type: z.string(), options: z.array(z.string()) });
 
-const catalogueEntry = attributeDefinition.extend({ label: z.string(), archived: z.boolean(), contacts: z.number() });
+const catalogueEntry = attributeDefinition.extend({ archived: z.boolean(), contacts: z.number() });
 
 const createInput = z
   .object({

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Store } from "@/clickhouse/client";
-import { listAttributeDefinitions } from "@/clickhouse/queries/attributes";
+import { listAttributeDefinitions, type AttributeDefinition } from "@/clickhouse/queries/attributes";
 import { listSavedSegments, type SavedSegment, type SegmentAction } from "@/clickhouse/queries/segments/saved";
 import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { describeProblems, validateSegment, type SegmentContext } from "./validate";
@@ -13,6 +13,7 @@ export interface ParsedTree {
 }
 
 export interface LoadedContext extends SegmentContext {
+  attributes: AttributeDefinition[];
   attributeTypes: ReadonlyMap<string, string>;
   staticSegments: ReadonlyMap<string, string>;
 }

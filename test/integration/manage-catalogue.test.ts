@@ -176,6 +176,11 @@ describe("Manage → Attributes", () => {
       { name: "plan", label: "Customer plan", type: "list", options: ["Free", "Premium", "Enterprise"], archived: false, contacts: 1 },
       { name: "signup_date", label: "Signup date", type: "date", options: [], archived: false, contacts: 0 },
     ]);
+    // The pickers (segment builder, breakdowns) show labels, in their order.
+    expect((await analyst.attributes.list({ workspaceId })).map((a) => [a.name, a.label])).toEqual([
+      ["plan", "Customer plan"],
+      ["signup_date", "Signup date"],
+    ]);
     const notList = await failure(marketer.attributes.update({ workspaceId, name: "signup_date", options: ["x"] }));
     expect(notList.message).toBe("“Signup date” is a date attribute; only a one-of-a-list attribute has options.");
     const noOptions = await failure(marketer.attributes.create({ workspaceId, label: "Tier", type: "list" }));
