@@ -58,9 +58,9 @@ export function BuilderView({ workspaceId, segmentId }: { workspaceId: string; s
 
 function Builder({ workspaceId, options, saved, canEdit }: { workspaceId: string; options: Options; saved?: Saved; canEdit: boolean }) {
   const ctx = useMemo(() => ({ attributes: options.attributes }), [options.attributes]);
-  const { tree, setTree, problems, valid, debounced } = useSegmentTree((saved?.tree as FilterTree | undefined) ?? null, ctx);
+  const { tree, setTree, problems, valid, countable, pending, stale, settling } = useSegmentTree((saved?.tree as FilterTree | undefined) ?? null, ctx);
   const trpc = useTRPC();
-  const count = useQuery(trpc.segments.count.queryOptions({ workspaceId, tree: debounced! }, { enabled: debounced !== null }));
+  const count = useQuery(trpc.segments.count.queryOptions({ workspaceId, tree: countable! }, { enabled: countable !== null }));
   const dirty = saved ? JSON.stringify(valid ?? tree) !== JSON.stringify(saved.tree) : true;
   const rules = countConditions(tree);
   const segmentsHref = `/w/${encodeURIComponent(workspaceId)}/segments`;
@@ -92,13 +92,13 @@ function Builder({ workspaceId, options, saved, canEdit }: { workspaceId: string
           <FilterEditor tree={tree} onChange={setTree} options={options} problems={problems} />
         </section>
         <aside className={styles.side}>
-          <AudienceSize workspaceId={workspaceId} tree={debounced} incomplete={valid === null} />
+          <AudienceSize workspaceId={workspaceId} tree={countable} pending={pending} stale={stale} settling={settling} />
           <SaveCard workspaceId={workspaceId} saved={saved} tree={valid} dirty={dirty} canEdit={canEdit} />
           <ExportCard workspaceId={workspaceId} tree={valid} segmentId={saved && !dirty ? saved.segmentId : undefined} attributes={options.attributes.map((a) => a.name)} canExport={canEdit} />
           {saved ? <HistoryCard workspaceId={workspaceId} segmentId={saved.segmentId} history={saved.history} /> : null}
         </aside>
       </div>
-      <PreviewTable workspaceId={workspaceId} tree={debounced} total={count.data?.matching} />
+      <PreviewTable workspaceId={workspaceId} tree={countable} total={count.data?.matching} />
     </div>
   );
 }

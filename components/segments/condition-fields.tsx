@@ -35,7 +35,8 @@ function NumberInput({ label, value, onChange, min = 0 }: { label: string; value
       type="number"
       min={min}
       aria-label={label}
-      value={value ?? ""}
+      // A cleared field is NaN in the tree (the validator names it); the input shows it empty.
+      value={value === undefined || Number.isNaN(value) ? "" : value}
       onChange={(e) => onChange(e.target.value === "" ? Number.NaN : Number(e.target.value))}
     />
   );

@@ -49,21 +49,24 @@ export interface BuilderOptions {
 
 const today = () => utcDay(Date.now());
 
-/** A new condition of a kind, filled with the first sensible choice so it counts at once. */
+/**
+ * A new condition of a kind. Rules that pick values (tags, sources, statuses,
+ * an attribute, a list) start with none picked and narrow nothing until they
+ * are complete (countablePart); rules on a number or a date start with a
+ * common choice, which the person sees and changes.
+ */
 export function defaultCondition(kind: ConditionKind, o: BuilderOptions): Condition {
   switch (kind) {
     case "tags":
-      return { kind, op: "any", tags: o.tags.slice(0, 1), tagKind: "any" };
+      return { kind, op: "any", tags: [], tagKind: "any" };
     case "firstMessageTag":
-      return { kind, op: "any", tags: o.firstMessageTags.slice(0, 1) };
-    case "attribute": {
-      const a = o.attributes[0];
-      return a ? defaultAttributeCondition(a) : { kind, attribute: "", op: "isSet", values: [] };
-    }
+      return { kind, op: "any", tags: [] };
+    case "attribute":
+      return { kind, attribute: "", op: "isSet", values: [] };
     case "source":
-      return { kind, op: "any", values: o.sources.slice(0, 1), ad: false };
+      return { kind, op: "any", values: [], ad: false };
     case "status":
-      return { kind, values: ["active"] };
+      return { kind, values: [] };
     case "lastActive":
       return { kind, op: "inLastDays", days: 30 };
     case "firstSeen":
@@ -75,8 +78,54 @@ export function defaultCondition(kind: ConditionKind, o: BuilderOptions): Condit
     case "campaignFatigue":
       return { kind, atLeast: 3, days: 60 };
     case "staticList":
-      return { kind, segmentId: o.staticSegments[0]?.segmentId ?? "" };
+      return { kind, segmentId: "" };
   }
+}
+
+/** Attribute operators that compare with values the person types or picks. */
+const VALUELESS_OPS: ReadonlySet<AttributeOp> = new Set(["isSet", "isNotSet", "isTrue", "isFalse"]);
+
+/** A rule still waiting for its values to be picked or typed: not wrong, not finished. */
+export function isIncomplete(c: Condition): boolean {
+  switch (c.kind) {
+    case "tags":
+      return c.tags.length === 0;
+    case "firstMessageTag":
+      return c.op !== "empty" && c.tags.length === 0;
+    case "source":
+      return c.values.length === 0 && !c.ad;
+    case "status":
+      return c.values.length === 0;
+    case "attribute":
+      return c.attribute === "" || (!VALUELESS_OPS.has(c.op) && (c.values.length === 0 || c.values.some((v) => v.trim() === "")));
+    case "staticList":
+      return c.segmentId === "";
+    default:
+      return false;
+  }
+}
+
+/**
+ * The part of the tree the audience count applies: incomplete rules left out
+ * (and groups left with nothing), and how many were left out.
+ */
+export function countablePart(tree: FilterTree): { tree: FilterTree; pending: number } {
+  let pending = 0;
+  const prune = (group: Group): Group => ({
+    ...group,
+    children: group.children.flatMap((child): FilterNode[] => {
+      if (child.kind === "group") {
+        const kept = prune(child);
+        return kept.children.length ? [kept] : [];
+      }
+      if (isIncomplete(child)) {
+        pending++;
+        return [];
+      }
+      return [child];
+    }),
+  });
+  return { tree: prune(tree) as FilterTree, pending };
 }
 
 /** A fresh attribute condition: the type's first operator and a value that fits it. */
@@ -102,7 +151,7 @@ export function defaultValues(op: AttributeOp, a: { type: string; options: strin
       return [today()];
     case "anyOf":
     case "noneOf":
-      return a.options.slice(0, 1);
+      return [];
     case "oneOf":
       return [""];
     default:

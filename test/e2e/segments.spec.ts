@@ -10,22 +10,22 @@ async function audienceCount(page: Page): Promise<number> {
   return Number(text.replace(/[^\d]/g, ""));
 }
 
-/** Leaves exactly `value` chosen in a multi-select (a new condition comes with a first choice made). */
-async function pickOnly(scope: Locator, label: string, value: string) {
-  const chips = scope.getByRole("button", { name: new RegExp(`^Remove .* from ${label.replace(/[.]/g, "\\.")}$`) });
-  while ((await chips.count()) > 0) await chips.first().click();
+/** Picks `value` in a multi-select (a new rule starts with nothing picked). */
+async function pick(scope: Locator, label: string, value: string) {
   await scope.getByLabel(`Add to ${label}`).selectOption(value);
 }
 
-/**
- * The live count once the last edit has been counted: it differs from
- * `previous`, the debounce has passed and no count is in flight.
- */
-async function countChangedFrom(page: Page, previous: number): Promise<number> {
-  await expect.poll(() => audienceCount(page), { timeout: 15_000 }).not.toBe(previous);
-  await page.waitForTimeout(800);
-  await expect(page.getByText("Counting…")).toHaveCount(0);
+/** The live count once the last edit has been counted (the card is no longer busy). */
+async function settledCount(page: Page): Promise<number> {
+  await expect(page.getByTestId("audience")).toHaveAttribute("aria-busy", "false", { timeout: 15_000 });
   return audienceCount(page);
+}
+
+/** The settled count, which the last edits must have changed from `previous`. */
+async function countChangedFrom(page: Page, previous: number): Promise<number> {
+  const count = await settledCount(page);
+  expect(count).not.toBe(previous);
+  return count;
 }
 
 test("a marketer builds a two-level segment, watches the count, saves it and exports it", async ({ page }) => {
@@ -35,10 +35,14 @@ test("a marketer builds a two-level segment, watches the count, saves it and exp
   const everyone = await countChangedFrom(page, 0);
   expect(everyone).toBeGreaterThan(100);
 
-  // Level one: tagged Lead.
+  // A new rule narrows nothing until it is complete.
   await page.getByLabel("Add a condition to the segment").selectOption("tags");
   const first = page.getByRole("group", { name: "condition 1", exact: true });
-  await pickOnly(first, "Tags of condition 1", "Lead");
+  await expect(page.getByTestId("audience-pending")).toHaveText("1 rule is not applied until it is complete.");
+  expect(await settledCount(page)).toBe(everyone);
+
+  // Level one: tagged Lead.
+  await pick(first, "Tags of condition 1", "Lead");
   await expect(first.getByRole("button", { name: "Remove Lead from Tags of condition 1" })).toBeVisible();
   const leads = await countChangedFrom(page, everyone);
   expect(leads).toBeLessThan(everyone);
@@ -47,11 +51,24 @@ test("a marketer builds a two-level segment, watches the count, saves it and exp
   await page.getByRole("button", { name: "+ Add group" }).click();
   const group = page.getByRole("group", { name: "group 2", exact: true });
   await expect(group.getByRole("radio", { name: "any" })).toHaveAttribute("aria-checked", "true");
-  await pickOnly(group, "Tags of condition 2.1", "Churn risk");
+  await pick(group, "Tags of condition 2.1", "Churn risk");
   await group.getByRole("button", { name: "NOT: exclude contacts matching condition 2.1" }).click();
   await group.getByLabel("Add a condition to group 2").selectOption("status");
+  await pick(group, "Statuses of condition 2.2", "active");
   const narrowed = await countChangedFrom(page, leads);
   expect(narrowed).toBeLessThanOrEqual(leads);
+
+  // A wrong value is highlighted with its reason, and the count is marked out of date until it is fixed.
+  await page.getByLabel("Add a condition to the segment").selectOption("lastActive");
+  const days = page.getByRole("group", { name: "condition 3", exact: true });
+  await days.getByLabel("Days of condition 3").fill("-5");
+  await expect(days).toHaveAttribute("data-invalid", "true");
+  await expect(days).toContainText("days:");
+  await expect(page.getByTestId("audience-stale")).toBeVisible();
+  expect(await audienceCount(page)).toBe(narrowed);
+  await page.getByRole("button", { name: "Remove condition 3" }).click();
+  await expect(page.getByTestId("audience-stale")).toHaveCount(0);
+  expect(await settledCount(page)).toBe(narrowed);
 
   // The rules live in the link: a reload keeps them and the count.
   await page.reload();
