@@ -11,3 +11,15 @@ export async function contactNames(store: Store, workspaceId: string, contacts: 
   );
   return new Map(rows.map((r) => [r.contact, r.name]));
 }
+
+/** How many of these phones are contacts of the workspace (an uploaded list's numbers, say). */
+export async function countKnownContacts(store: Store, workspaceId: string, contacts: string[]): Promise<number> {
+  if (contacts.length === 0) return 0;
+  const [row] = await store.query<{ known: string }>(
+    `SELECT count() AS known
+     FROM contacts FINAL
+     WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}`,
+    { workspaceId, contacts: [...new Set(contacts)] },
+  );
+  return Number(row?.known ?? 0);
+}

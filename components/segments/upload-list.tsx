@@ -1,12 +1,15 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { formatNumber } from "@/components/manage/format";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import styles from "./segments.module.css";
+
+const segmentHref = (workspaceId: string, segmentId: string) => `/w/${encodeURIComponent(workspaceId)}/segments/${segmentId}`;
 
 /** A static segment from pasted phone numbers (one per line, or separated by commas). */
 export function UploadList({ workspaceId, onClose }: { workspaceId: string; onClose: () => void }) {
@@ -15,9 +18,10 @@ export function UploadList({ workspaceId, onClose }: { workspaceId: string; onCl
   const queryClient = useQueryClient();
   const upload = useMutation(
     trpc.segments.upload.mutationOptions({
-      onSuccess: async ({ segmentId, rejectedCount }) => {
+      onSuccess: async ({ segmentId, rejectedCount, notContacts }) => {
         await queryClient.invalidateQueries({ queryKey: trpc.segments.pathKey() });
-        if (rejectedCount === 0) router.push(`/w/${encodeURIComponent(workspaceId)}/segments/${segmentId}`);
+        // A clean list opens at once; otherwise the person reads what was left out first.
+        if (rejectedCount === 0 && notContacts === 0) router.push(segmentHref(workspaceId, segmentId));
       },
     }),
   );
@@ -58,11 +62,25 @@ export function UploadList({ workspaceId, onClose }: { workspaceId: string; onCl
             Cancel
           </button>
         </div>
-        {upload.data && upload.data.rejectedCount > 0 ? (
-          <p role="status" className={styles.hint}>
-            Added {formatNumber(upload.data.added)} numbers; {formatNumber(upload.data.rejectedCount)} could not be read: {upload.data.rejected.slice(0, 5).join(", ")}
-            {upload.data.rejectedCount > 5 ? "…" : ""}
-          </p>
+        {upload.data && (upload.data.rejectedCount > 0 || upload.data.notContacts > 0) ? (
+          <div role="status" className={styles.hint}>
+            <p>Added {formatNumber(upload.data.added)} numbers.</p>
+            {upload.data.notContacts > 0 ? (
+              <p>
+                {formatNumber(upload.data.notContacts)} of them {upload.data.notContacts === 1 ? "is not a contact" : "are not contacts"} of this workspace yet: they stay on the list and join the audience
+                once they write.
+              </p>
+            ) : null}
+            {upload.data.rejectedCount > 0 ? (
+              <p>
+                {formatNumber(upload.data.rejectedCount)} could not be read: {upload.data.rejected.slice(0, 5).join(", ")}
+                {upload.data.rejectedCount > 5 ? "…" : ""}
+              </p>
+            ) : null}
+            <p>
+              <Link href={segmentHref(workspaceId, upload.data.segmentId)}>Open the segment</Link>
+            </p>
+          </div>
         ) : null}
         {upload.isError ? (
           <p role="alert" className={styles.problem}>

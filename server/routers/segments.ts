@@ -19,6 +19,7 @@ import { CAN_EDIT_AUDIENCE } from "../auth/roles";
 import { toE164 } from "../domain/phone";
 import { e164 } from "../events/schema";
 import { campaignNames } from "@/clickhouse/queries/journey";
+import { countKnownContacts } from "@/clickhouse/queries/contact-names";
 import { listAttributeCatalogue } from "@/clickhouse/queries/attributes";
 import { displayName, listTagDefinitions } from "@/clickhouse/queries/tags";
 import { conditionsWithPaths, type FilterTree } from "@/clickhouse/vocabulary/filter-tree";
@@ -40,6 +41,25 @@ const name = z.string().trim().min(1, "give the segment a name").max(120, "a nam
 const descriptionText = z.string().trim().max(1000, "a description has at most 1000 characters");
 const description = descriptionText.default("");
 const sortKeys = Object.keys(PREVIEW_SORTS) as [PreviewSort, ...PreviewSort[]];
+
+/** Names are compared as people read them: trimmed, any case. */
+const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+
+/** Refuses a name another saved segment of the workspace already has. */
+async function assertNameFree(store: Store, workspaceId: string, name: string, segmentIdValue?: string) {
+  const taken = (await listSavedSegments(store, workspaceId)).some((s) => s.segmentId !== segmentIdValue && sameName(s.name, name));
+  if (taken) throw new TRPCError({ code: "BAD_REQUEST", message: `name: a segment named “${name.trim()}” already exists; pick another name` });
+}
+
+/** `base`, or `base (2)`, `base (3)`… whichever no saved segment of the workspace has. */
+async function freeName(store: Store, workspaceId: string, base: string): Promise<string> {
+  const names = (await listSavedSegments(store, workspaceId)).map((s) => s.name);
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? "" : ` (${n})`;
+    const candidate = `${base.slice(0, 120 - suffix.length)}${suffix}`;
+    if (!names.some((taken) => sameName(taken, candidate))) return candidate;
+  }
+}
 
 /** The campaigns a tree's rules name. */
 const campaignsOf = (tree: FilterTree) => [...conditionsWithPaths(tree)].flatMap(([c]) => (c.kind === "campaign" ? c.campaigns : []));
@@ -158,6 +178,7 @@ export const segmentsRouter = router({
       const ws = ctx.workspace.id;
       const { tree } = await parseTree(ctx.store, ws, input.tree);
       const filter = JSON.stringify(tree);
+      await assertNameFree(ctx.store, ws, input.name, input.segmentId);
       if (!input.segmentId) {
         const created = await writeSavedSegment(
           ctx.store,
@@ -180,6 +201,7 @@ export const segmentsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const current = await getSavedSegment(ctx.store, ctx.workspace.id, input.segmentId);
       if (!current) throw new TRPCError({ code: "NOT_FOUND", message: "This segment does not exist, or was deleted." });
+      await assertNameFree(ctx.store, ctx.workspace.id, input.name, current.segmentId);
       const next = { name: input.name, description: input.description ?? current.description, filter: current.filter };
       const change = summariseChange(current, next);
       if (change) await writeSavedSegment(ctx.store, ctx.workspace.id, { ...current, ...next }, { ...change, by: ctx.userId });
@@ -193,7 +215,7 @@ export const segmentsRouter = router({
     const copy = await writeSavedSegment(
       ctx.store,
       ws,
-      { ...current, segmentId: randomUUID(), name: `${current.name} (copy)`.slice(0, 120), createdBy: ctx.userId, createdAt: undefined, updatedBy: ctx.userId },
+      { ...current, segmentId: randomUUID(), name: await freeName(ctx.store, ws, `${current.name} (copy)`), createdBy: ctx.userId, createdAt: undefined, updatedBy: ctx.userId },
       { action: "duplicated", summary: `Duplicated from “${current.name}”`, by: ctx.userId },
     );
     return { segmentId: copy.segmentId };
@@ -216,7 +238,7 @@ export const segmentsRouter = router({
     const compiled = compileSegment(tree, now, attributeTypes);
     const frozenId = randomUUID();
     await freezeSegmentMembers(ctx.store, ws, frozenId, compiled);
-    const name = `${current.name} (frozen ${now.toISOString().slice(0, 10)})`.slice(0, 120);
+    const name = await freeName(ctx.store, ws, `${current.name} (frozen ${now.toISOString().slice(0, 10)})`);
     await writeStatic(ctx, frozenId, name, `The contacts of “${current.name}” on ${now.toISOString().slice(0, 16).replace("T", " ")} UTC`, `Froze “${current.name}”`);
     return { segmentId: frozenId };
   }),
@@ -234,10 +256,21 @@ export const segmentsRouter = router({
         else rejected.push(raw);
       }
       if (contacts.size === 0) throw new TRPCError({ code: "BAD_REQUEST", message: `None of the ${input.phones.length} lines is a phone number with its country code.` });
+      await assertNameFree(ctx.store, ctx.workspace.id, input.name);
       const segmentIdValue = randomUUID();
-      await addSegmentMembers(ctx.store, ctx.workspace.id, segmentIdValue, [...contacts]);
+      const [known] = await Promise.all([
+        countKnownContacts(ctx.store, ctx.workspace.id, [...contacts]),
+        addSegmentMembers(ctx.store, ctx.workspace.id, segmentIdValue, [...contacts]),
+      ]);
       await writeStatic(ctx, segmentIdValue, input.name, input.description, `Uploaded ${contacts.size} phone numbers`);
-      return { segmentId: segmentIdValue, added: contacts.size, rejected: rejected.slice(0, 100), rejectedCount: rejected.length };
+      return {
+        segmentId: segmentIdValue,
+        added: contacts.size,
+        // Kept on the list (they may write later), but not in the audience today.
+        notContacts: contacts.size - known,
+        rejected: rejected.slice(0, 100),
+        rejectedCount: rejected.length,
+      };
     }),
 });
 

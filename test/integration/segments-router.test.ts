@@ -169,6 +169,24 @@ describe("segment export", () => {
   });
 });
 
+describe("segment names", () => {
+  it("are unique in the workspace, whatever their case; copies and frozen lists get the next free name", async () => {
+    const input = { workspaceId: ws.workspaceId };
+    const first = await as("marketer").segments.save({ ...input, name: "Unique leads", tree: leadsInPro });
+    const taken = { code: "BAD_REQUEST", message: "name: a segment named “unique LEADS” already exists; pick another name" };
+    await expect(as("marketer").segments.save({ ...input, name: "unique LEADS", tree: leadsInPro })).rejects.toMatchObject(taken);
+    const other = await as("marketer").segments.save({ ...input, name: "Other leads", tree: leadsInPro });
+    await expect(as("marketer").segments.rename({ ...input, segmentId: other.segmentId, name: "unique LEADS" })).rejects.toMatchObject(taken);
+    // Saving a segment under its own name again is no clash.
+    await as("marketer").segments.save({ ...input, segmentId: first.segmentId, name: "Unique leads", tree: leadsInPro, description: "again" });
+
+    const copy = await as("marketer").segments.duplicate({ ...input, segmentId: first.segmentId });
+    const copy2 = await as("marketer").segments.duplicate({ ...input, segmentId: first.segmentId });
+    const names = async (...ids: string[]) => Promise.all(ids.map(async (segmentId) => (await as("analyst").segments.get({ ...input, segmentId })).name));
+    expect(await names(copy.segmentId, copy2.segmentId)).toEqual(["Unique leads (copy)", "Unique leads (copy) (2)"]);
+  });
+});
+
 describe("static segments", () => {
   it("freeze a saved segment into a fixed list, and upload a phone list", async () => {
     const input = { workspaceId: ws.workspaceId };
@@ -184,10 +202,20 @@ describe("static segments", () => {
     expect(outside.matching).toBe(80 - size.matching);
 
     const phones = facts.slice(0, 5).map((f) => f.contact);
-    const uploaded = await as("marketer").segments.upload({ ...input, name: "Expo list", phones: [...phones, "98 1234", phones[0].replace("+91", "0"), ""], country: "IN" });
-    expect(uploaded).toMatchObject({ added: 5, rejectedCount: 1, rejected: ["98 1234"] });
+    const uploaded = await as("marketer").segments.upload({
+      ...input,
+      name: "Expo list",
+      phones: [...phones, "98 1234", phones[0].replace("+91", "0"), "", "+919000000001", "+919000000002"],
+      country: "IN",
+    });
+    // Two numbers have never written to the workspace: kept on the list, and counted for the person.
+    expect(uploaded).toMatchObject({ added: 7, notContacts: 2, rejectedCount: 1, rejected: ["98 1234"] });
     const list = await as("analyst").segments.list(input);
     expect(list.find((s) => s.segmentId === uploaded.segmentId)).toMatchObject({ kind: "static", size: { matching: 5, total: 80 } });
+    await expect(as("marketer").segments.upload({ ...input, name: " expo LIST ", phones })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "name: a segment named “expo LIST” already exists; pick another name",
+    });
     const why = await as("analyst").segments.explain({ ...input, tree: { kind: "group", join: "and", children: [{ kind: "staticList", segmentId: uploaded.segmentId }] }, contact: phones[0] });
     expect(why[1]).toMatchObject({ text: "On the static list “Expo list”", met: true, actual: "on the list" });
 
