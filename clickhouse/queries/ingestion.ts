@@ -3,7 +3,11 @@ import type { Store } from "../client";
 // Id lists go in as one JSON-array String parameter, not as an Array(String)
 // one: chDB's binding of an Array parameter grows worse than linearly (25,000
 // ids take 0.1 s, 50,000 take 45 s), while JSONExtract of a string is linear.
-const ids = (values: readonly string[]) => JSON.stringify(values);
+// JSONExtract gives an empty array for a whole list holding one lone surrogate
+// (JSON.stringify writes it as "\ud800", which ClickHouse refuses to decode),
+// so each value goes in as well-formed text: as it was stored, where UTF-8
+// turned the lone surrogate into U+FFFD.
+const ids = (values: readonly string[]) => JSON.stringify(values.map((v) => (v.isWellFormed() ? v : v.toWellFormed())));
 
 /** Which of these event ids the workspace already has. */
 export async function existingEventIds(store: Store, workspaceId: string, eventIds: string[]): Promise<Set<string>> {

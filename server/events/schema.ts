@@ -23,7 +23,12 @@ export const actorSchema = z.object({
 export type Actor = z.infer<typeof actorSchema>;
 
 const common = {
-  event_id: z.string({ error: "event_id is required" }).min(1, "event_id is required").max(128, "event_id is longer than 128 characters"),
+  event_id: z
+    .string({ error: "event_id is required" })
+    .min(1, "event_id is required")
+    .max(128, "event_id is longer than 128 characters")
+    // Stored as UTF-8, a lone surrogate becomes U+FFFD, and two different ids could become one.
+    .refine((id) => id.isWellFormed(), "event_id is not well-formed text: it holds half of a UTF-16 surrogate pair (like \\ud800); send it as valid Unicode"),
   /** Optional in API bodies: the API key names the workspace. When given, it must match. */
   workspace_id: z.string().max(64).optional(),
   ts: isoTime,

@@ -12,6 +12,7 @@ import { broadcastTag } from "@/clickhouse/vocabulary/broadcast-tag";
 import { matchFirstMessageTag } from "../domain/chat-profile";
 import type { ChatEvent } from "../events/schema";
 import { EVENT_COLUMNS, encodeEventRows, toEventRow, type EventRow } from "./rows";
+import { wellFormedEvent } from "./well-formed";
 
 export interface IngestResult {
   /** New events written (derived ones, such as first-message tags, not included). */
@@ -116,8 +117,10 @@ function inRefreshOrder(store: Store, workspaceId: string, refresh: () => Promis
 async function storeGroup(
   store: Store,
   workspaceId: string,
-  batches: ReadonlyArray<readonly ChatEvent[]>,
+  received: ReadonlyArray<readonly ChatEvent[]>,
 ): Promise<{ outcomes: Array<{ result: IngestResult; storedIds: Set<string> }>; scope: RefreshScope | null }> {
+  // Ids are compared as the store will hold them, or a retry would not find them (well-formed.ts).
+  const batches = received.map((batch) => batch.map(wellFormedEvent));
   const unique: ChatEvent[] = [];
   const seen = new Set<string>();
   for (const batch of batches) {

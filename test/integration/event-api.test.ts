@@ -63,6 +63,35 @@ describe("Event API", () => {
     expect(state?.sessionMessages).toBe(2);
   });
 
+  it("refuses an event id that is not well-formed text, so sending it again never stores it again", async () => {
+    const ws = randomId("ws");
+    const { token } = await createApiKey(store(), ws, "backend", "test");
+    // JSON.stringify keeps a lone surrogate as the escape \ud800, as a client's encoder would send it.
+    const body = JSON.stringify([inbound("\ud800-x")]);
+    for (let i = 0; i < 3; i++) {
+      const res = await send(token, body);
+      expect(res.status).toBe(400);
+      expect((await res.json()).rejected).toEqual([
+        { index: 1, reason: expect.stringMatching(/^event 1: event_id is not well-formed text/) },
+      ]);
+    }
+    expect(await getJourney(store(), ws, "+919812345678")).toEqual([]);
+  });
+
+  it("stores nothing twice when a big batch holding one ill-formed id is retried", async () => {
+    const ws = randomId("ws");
+    const { token } = await createApiKey(store(), ws, "backend", "test");
+    // Past the 2,000 ids where the duplicate check first looks at the batch's id range.
+    const events = Array.from({ length: 2_500 }, (_, i) =>
+      inbound(`big-${String(i).padStart(5, "0")}`, "+919812345678", { ts: new Date(Date.parse("2026-11-20T10:00:00Z") + i * 1000).toISOString() }),
+    );
+    const body = JSON.stringify([...events.slice(0, 1_000), inbound("\udc00-bad"), ...events.slice(1_000)]);
+    expect(await (await send(token, body)).json()).toMatchObject({ stored: 2_500, duplicates: 0, rejected: [{ index: 1_001 }] });
+    expect(await (await send(token, body)).json()).toMatchObject({ stored: 0, duplicates: 2_500, rejected: [{ index: 1_001 }] });
+    const state = await getContactState(store(), ws, "+919812345678", new Date("2026-11-21T00:00:00Z"));
+    expect(state?.sessionMessages).toBe(2_500);
+  });
+
   it("refuses a missing, wrong or revoked key with 401", async () => {
     const ws = randomId("ws");
     const { token, keyId } = await createApiKey(store(), ws, "backend", "test");

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getContactCampaignTicks, getContactState, getJourney } from "@/clickhouse/queries/contacts";
 import { upsertTagDefinitions } from "@/clickhouse/queries/tags";
 import { deriveStatus, type ControlEvent } from "@/server/domain/chat-profile";
-import type { ChatEventInput } from "@/server/events/schema";
+import type { ChatEvent, ChatEventInput } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
 import { validateEvents } from "@/server/ingestion/validate";
 import { randomId } from "../helpers/factories";
@@ -65,6 +65,24 @@ describe("ingestion", () => {
     const state = await getContactState(store(), ws, contact, new Date(T0 + 3_600_000));
     expect(state).toMatchObject({ sessionMessages: 2, templateMessages: 0, unresolvedQueries: 1, status: "requesting" });
     expect(await getJourney(store(), ws, contact)).toHaveLength(3);
+  });
+
+  it("finds every duplicate of a retried batch even when one of its ids or campaign ids is ill-formed text", async () => {
+    // Ingestion's own callers (the CSV import, the demo) skip the Event API's
+    // validation, and derived ids (a broadcast tag's) are built from campaign ids.
+    const ws = randomId("ws");
+    const contact = "+14155550111";
+    const batch = [
+      { event_id: "ok-1", type: "message.inbound", contact, ts: at(0), text: "hello" },
+      { event_id: "lone-\ud800", type: "message.inbound", contact, ts: at(1), text: "broken \ud83d" },
+      { event_id: "ok-2", type: "message.outbound", contact, ts: at(2), kind: "template", wamid: "wamid.\udfff", campaign_id: "sale-\ud800" },
+    ] as ChatEvent[];
+    expect(await ingestEvents(store(), ws, batch)).toEqual({ stored: 3, duplicates: 0 });
+    expect(await ingestEvents(store(), ws, batch)).toEqual({ stored: 0, duplicates: 3 });
+    const journey = await getJourney(store(), ws, contact);
+    // The three events and the campaign's broadcast tag, once each.
+    expect(journey).toHaveLength(4);
+    expect(journey.map((e) => e.event_id)).toContain("lone-\ufffd");
   });
 
   it("tags a contact's first message with the first-message tag it matches, once", async () => {
