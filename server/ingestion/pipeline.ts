@@ -79,20 +79,43 @@ async function drain(store: Store, workspaceId: string, queue: Waiting[], byWork
       group.push(queue.shift()!);
     }
     try {
-      const { outcomes, scope } = await storeGroup(store, workspaceId, group.map((w) => w.events));
-      // The read models follow before anything is acknowledged, so a screen
-      // never shows less than an answer said was stored. The next round's
-      // lookups and insert go ahead meanwhile; refreshes keep their order.
-      inRefreshOrder(store, workspaceId, () => (scope ? refreshReadModels(store, workspaceId, scope) : undefined)).then(
-        () => group.forEach((w, i) => w.resolve(outcomes[i])),
-        (err) => group.forEach((w) => w.reject(err)),
-      );
+      acknowledge(store, workspaceId, group, await storeGroup(store, workspaceId, group.map((w) => w.events)));
     } catch (err) {
-      // Nothing of a failed group is acknowledged; a retry is deduplicated against whatever did get written.
-      for (const w of group) w.reject(err);
+      if (group.length === 1) {
+        // Nothing of a failed batch is acknowledged; a retry is deduplicated against whatever did get written.
+        group[0].reject(err);
+        continue;
+      }
+      // One batch may have failed the round for all: each is stored on its own
+      // again, so a failure is answered to the batch that causes it. What the
+      // failed round did write is found as duplicates, so nothing is stored twice.
+      for (const w of group) {
+        try {
+          acknowledge(store, workspaceId, [w], await storeGroup(store, workspaceId, [w.events]));
+        } catch (own) {
+          w.reject(own);
+        }
+      }
     }
   }
   byWorkspace.delete(workspaceId);
+}
+
+/**
+ * Answers the batches of a stored round once the read models follow it, so a
+ * screen never shows less than an answer said was stored. The next round's
+ * lookups and insert go ahead meanwhile; refreshes keep their order.
+ */
+function acknowledge(
+  store: Store,
+  workspaceId: string,
+  group: readonly Waiting[],
+  { outcomes, scope }: Awaited<ReturnType<typeof storeGroup>>,
+) {
+  inRefreshOrder(store, workspaceId, () => (scope ? refreshReadModels(store, workspaceId, scope) : undefined)).then(
+    () => group.forEach((w, i) => w.resolve(outcomes[i])),
+    (err) => group.forEach((w) => w.reject(err)),
+  );
 }
 
 // Each workspace's last read-model refresh: the next one starts after it, so

@@ -92,6 +92,19 @@ describe("Event API", () => {
     expect(state?.sessionMessages).toBe(2_500);
   });
 
+  it("stores a batch that spans more than 100 months", async () => {
+    const ws = randomId("ws");
+    const { token } = await createApiKey(store(), ws, "backend", "test");
+    // One event a month since 2000: 120 monthly partitions in one batch.
+    const monthly = Array.from({ length: 120 }, (_, i) =>
+      inbound(`month-${i}`, "+919812345678", { ts: new Date(Date.UTC(2000, i, 15)).toISOString() }),
+    );
+    const res = await send(token, JSON.stringify(monthly));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ stored: 120, duplicates: 0, rejected: [] });
+    expect(await getJourney(store(), ws, "+919812345678")).toHaveLength(120);
+  });
+
   it("refuses a missing, wrong or revoked key with 401", async () => {
     const ws = randomId("ws");
     const { token, keyId } = await createApiKey(store(), ws, "backend", "test");
