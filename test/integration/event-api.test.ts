@@ -105,6 +105,18 @@ describe("Event API", () => {
     expect(await getJourney(store(), ws, "+919812345678")).toHaveLength(120);
   });
 
+  it("refuses a time the store cannot hold, naming the range, and keeps the times at its edges", async () => {
+    const ws = randomId("ws");
+    const { token } = await createApiKey(store(), ws, "backend", "test");
+    const times = ["1969-12-31T23:59:59Z", "1970-01-01T00:00:00Z", "2105-12-31T23:59:59Z", "2106-01-01T00:00:00Z", "9999-01-01T00:00:00Z"];
+    const res = await send(token, JSON.stringify(times.map((ts, i) => inbound(`edge-${i}`, "+919812345678", { ts }))));
+    expect(await res.json()).toEqual({
+      stored: 2,
+      duplicates: 0,
+      rejected: [1, 4, 5].map((index) => ({ index, reason: `event ${index}: ts is outside the supported dates, 1970-01-01 to 2105-12-31` })),
+    });
+  });
+
   it("refuses a missing, wrong or revoked key with 401", async () => {
     const ws = randomId("ws");
     const { token, keyId } = await createApiKey(store(), ws, "backend", "test");
