@@ -3,6 +3,7 @@ import { POST } from "@/app/api/v1/events/route";
 import { listApiKeys } from "@/clickhouse/queries/api-keys";
 import { getContactState, getJourney } from "@/clickhouse/queries/contacts";
 import { createApiKey, registerApiKey } from "@/server/auth/api-keys";
+import { EVENT_TYPES } from "@/server/events/schema";
 import { revokeApiKey } from "@/clickhouse/queries/api-keys";
 import { randomId } from "../helpers/factories";
 import { jsonRequest } from "../helpers/http";
@@ -21,6 +22,8 @@ const inbound = (id: string, contact = "+919812345678", extra: object = {}) => (
   ...extra,
 });
 
+const TYPE_PROBLEM = `type must be one of ${EVENT_TYPES.join(", ")}`;
+
 describe("Event API", () => {
   it("stores the valid events of a JSON batch and explains every rejected one", async () => {
     const ws = randomId("ws");
@@ -34,6 +37,7 @@ describe("Event API", () => {
         { index: 2, reason: "event 2: ts is not an ISO-8601 time (like 2026-11-23T09:30:00Z)" },
         { index: 4, reason: expect.stringMatching(/^event 4: type must be one of message\.inbound/) },
       ],
+      rejectedCount: 2,
     });
     expect(await getJourney(store(), ws, "+919812345678")).toHaveLength(2);
   });
@@ -50,6 +54,7 @@ describe("Event API", () => {
         { index: 3, reason: "line 3: not valid JSON" },
         { index: 4, reason: "line 4: contact must be a phone number in E.164 form, like +919812345678" },
       ],
+      rejectedCount: 2,
     });
   });
 
@@ -101,7 +106,7 @@ describe("Event API", () => {
     );
     const res = await send(token, JSON.stringify(monthly));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ stored: 120, duplicates: 0, rejected: [] });
+    expect(await res.json()).toEqual({ stored: 120, duplicates: 0, rejected: [], rejectedCount: 0 });
     expect(await getJourney(store(), ws, "+919812345678")).toHaveLength(120);
   });
 
@@ -114,7 +119,57 @@ describe("Event API", () => {
       stored: 2,
       duplicates: 0,
       rejected: [1, 4, 5].map((index) => ({ index, reason: `event ${index}: ts is outside the supported dates, 1970-01-01 to 2105-12-31` })),
+      rejectedCount: 3,
     });
+  });
+
+  it("lists the first 100 rejections of a batch with their lines, and counts the rest by reason", async () => {
+    const ws = randomId("ws");
+    const { token } = await createApiKey(store(), ws, "backend", "test");
+    const badContact = JSON.stringify({ ...inbound("bad-contact"), contact: "12" });
+    const lines = [
+      ...Array.from({ length: 2_999 }, () => "{}"),
+      "{not json",
+      ...Array.from({ length: 2_000 }, () => badContact),
+      JSON.stringify(inbound("the-good-one")),
+    ];
+    const res = await send(token, lines.join("\n"), "application/x-ndjson");
+    const text = await res.text();
+    expect(res.status).toBe(200);
+    expect(text.length).toBeLessThan(64 * 1024);
+    const answer = JSON.parse(text);
+    expect(answer).toMatchObject({
+      stored: 1,
+      rejectedCount: 5_000,
+      rejectionsTruncated: true,
+      rejectionsByReason: {
+        [TYPE_PROBLEM]: 2_999,
+        "not valid JSON": 1,
+        "contact must be a phone number in E.164 form, like +919812345678": 2_000,
+      },
+    });
+    expect(answer.rejected).toHaveLength(100);
+    expect(answer.rejected[0]).toEqual({ index: 1, reason: `line 1: ${TYPE_PROBLEM}` });
+    expect(answer.rejected[99].index).toBe(100);
+  });
+
+  it("answers a 6 MB body of bad lines with a short 400, never a 500", async () => {
+    const ws = randomId("ws");
+    const { token } = await createApiKey(store(), ws, "backend", "test");
+    const res = await send(token, "{}\n".repeat(2_000_000), "application/x-ndjson");
+    expect(res.status).toBe(400);
+    const text = await res.text();
+    expect(text.length).toBeLessThan(64 * 1024);
+    expect(JSON.parse(text)).toMatchObject({ stored: 0, rejectedCount: 2_000_000, rejectionsByReason: { [TYPE_PROBLEM]: 2_000_000 } });
+  });
+
+  it("numbers the capped rejections of a JSON array by position", async () => {
+    const ws = randomId("ws");
+    const { token } = await createApiKey(store(), ws, "backend", "test");
+    const res = await send(token, JSON.stringify([inbound("ok-1"), ...Array.from({ length: 5_000 }, () => ({}))]));
+    const answer = await res.json();
+    expect(answer).toMatchObject({ stored: 1, rejectedCount: 5_000, rejectionsTruncated: true, rejectionsByReason: { [TYPE_PROBLEM]: 5_000 } });
+    expect(answer.rejected.map((r: { index: number }) => r.index)).toEqual(Array.from({ length: 100 }, (_, i) => i + 2));
   });
 
   it("refuses a missing, wrong or revoked key with 401", async () => {

@@ -2,7 +2,8 @@ import type { Store } from "@/clickhouse/client";
 import { findWorkspaceByPhoneNumberId } from "@/clickhouse/queries/api-key-auth";
 import { insertWebhookRejections } from "@/clickhouse/queries/webhook-rejections";
 import { ingestEvents } from "../pipeline";
-import { validateEvents } from "../validate";
+import type { ChatEvent } from "../../events/schema";
+import { checkEvent } from "../validate";
 import { mapWhatsAppValue, type RejectedPart } from "./map";
 import { waValue, waWebhook } from "./payload";
 
@@ -42,13 +43,14 @@ export async function acceptWhatsAppDelivery(store: Store, json: unknown): Promi
         continue;
       }
       const mapped = mapWhatsAppValue(value.data);
-      const checked = validateEvents(mapped.events, workspaceId);
-      const rejected: RejectedPart[] = [
-        ...mapped.rejected,
-        // validateEvents says "event <n>: <problem>"; the part names itself instead.
-        ...checked.rejected.map((r) => ({ ...mapped.partOf[r.index - 1], reason: r.reason.replace(/^event \d+: /, "") })),
-      ];
-      const result = await ingestEvents(store, workspaceId, checked.valid.map((v) => v.event));
+      const rejected: RejectedPart[] = [...mapped.rejected];
+      const valid: ChatEvent[] = [];
+      mapped.events.forEach((event, i) => {
+        const checked = checkEvent(event, workspaceId);
+        if ("problem" in checked) rejected.push({ ...mapped.partOf[i], reason: checked.problem });
+        else valid.push(checked.event);
+      });
+      const result = await ingestEvents(store, workspaceId, valid);
       outcome.stored += result.stored;
       outcome.duplicates += result.duplicates;
       // After the events: a delivery that fails to store is delivered again, and then its rejections are kept.
