@@ -53,6 +53,8 @@ export default defineConfig({
       CHATLENS_DATA_DIR: dataDir,
       CHATLENS_DEMO_SIZE: "small",
       NEXTAUTH_URL: baseURL,
+      // Lets a spec sign webhook deliveries (test/e2e/manage.spec.ts).
+      WHATSAPP_APP_SECRET: "e2e-app-secret",
     },
   },
 });

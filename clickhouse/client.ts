@@ -32,7 +32,11 @@ export interface TabSeparatedOptions extends StatementOptions {
    * `workspace_id`. Without options the bulk path is not checked (see README).
    */
   workspaceId?: string;
+  /** ClickHouse settings of this insert alone; names and values from code, never from input. */
+  settings?: InsertSettings;
 }
+
+export type InsertSettings = Record<string, string | number | boolean>;
 
 /**
  * The one handle every query module receives. Nothing outside this file knows
@@ -105,7 +109,7 @@ export function createStore(config: StoreConfig = storeConfigFromEnv()): Store {
       throw err;
     }
     return wrap("embedded", createClient({ connection }), {
-      insertTabSeparated: (table, columns, body, logComment) => connection.insertTabSeparated(table, columns, body, logComment),
+      insertTabSeparated: (table, columns, body, logComment, settings) => connection.insertTabSeparated(table, columns, body, logComment, settings),
     });
   }
   const client = createClient({
@@ -201,7 +205,7 @@ async function timed<T>(report: string, workspaceId: unknown, run: () => Promise
   }
 }
 
-type RawTabSeparated = (table: string, columns: readonly string[], body: Buffer, logComment: string) => Promise<void>;
+type RawTabSeparated = (table: string, columns: readonly string[], body: Buffer, logComment: string, settings?: InsertSettings) => Promise<void>;
 
 function wrap(
   kind: Store["kind"],
@@ -210,13 +214,13 @@ function wrap(
 ): Store {
   const rawTabSeparated: RawTabSeparated =
     insertTabSeparated ??
-    (async (table, columns, body, log_comment) => {
+    (async (table, columns, body, log_comment, settings) => {
       await client.insert({
         table,
         values: Readable.from([body]),
         format: "TabSeparated",
         columns: [...columns] as [string, ...string[]],
-        clickhouse_settings: { log_comment },
+        clickhouse_settings: { ...settings, log_comment },
       });
     });
   return {
@@ -247,7 +251,7 @@ function wrap(
       const report = reportOf(options ?? {}, "", reportName(`insert:${table}`));
       // Callers that do not pass options yet are not checked (see the README's Tenancy).
       if (options) checkTabSeparated(table, columns, options, report);
-      await timed(report, options?.workspaceId, () => rawTabSeparated(table, columns, body, report));
+      await timed(report, options?.workspaceId, () => rawTabSeparated(table, columns, body, report, options?.settings));
     },
     async ping() {
       const result = await client.ping();

@@ -154,12 +154,18 @@ export class PooledChdbConnection implements Connection {
    * chdb's raw insert: the buffer goes to the engine as it is (no copy into a
    * SQL string, no JSON), on the slot's own session.
    */
-  insertTabSeparated(table: string, columns: readonly string[], body: Buffer, logComment = ""): Promise<void> {
+  insertTabSeparated(
+    table: string,
+    columns: readonly string[],
+    body: Buffer,
+    logComment = "",
+    settings?: Record<string, string | number | boolean>,
+  ): Promise<void> {
     if (body.length === 0) return Promise.resolve();
     return this.withSlot(async (slot) => {
       await this.setComment(slot, "session", logComment);
       try {
-        await slot.session.insert({ table, columns, values: body, format: "TabSeparated" });
+        await slot.session.insert({ table, columns, values: body, format: "TabSeparated", settings });
       } catch (err) {
         throw toClickHouseError(err);
       }

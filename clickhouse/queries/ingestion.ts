@@ -3,7 +3,11 @@ import type { Store } from "../client";
 // Id lists go in as one JSON-array String parameter, not as an Array(String)
 // one: chDB's binding of an Array parameter grows worse than linearly (25,000
 // ids take 0.1 s, 50,000 take 45 s), while JSONExtract of a string is linear.
-const ids = (values: readonly string[]) => JSON.stringify(values);
+// JSONExtract gives an empty array for a whole list holding one lone surrogate
+// (JSON.stringify writes it as "\ud800", which ClickHouse refuses to decode),
+// so each value goes in as well-formed text: as it was stored, where UTF-8
+// turned the lone surrogate into U+FFFD.
+const ids = (values: readonly string[]) => JSON.stringify(values.map((v) => (v.isWellFormed() ? v : v.toWellFormed())));
 
 /** Which of these event ids the workspace already has. */
 export async function existingEventIds(store: Store, workspaceId: string, eventIds: string[]): Promise<Set<string>> {
@@ -97,7 +101,19 @@ export async function campaignsOfMessages(
   return new Map(rows.map((r) => [r.wamid, r.campaign_id]));
 }
 
+/**
+ * The events table and most views' tables are partitioned by month, and
+ * ClickHouse refuses an insert block touching more than 100 partitions
+ * (max_partitions_per_insert_block). A backfill of a decade is a valid batch,
+ * and splitting it by month would not do: control_waits_mv rewrites every wait
+ * of a chat an insert touches, so one new event of a chat with 100+ months of
+ * history spans 100+ partitions whatever the batch holds. Such an insert
+ * writes one part per month either way (measured: 120 months ~1 s, 1,632 months
+ * 10–27 s with or without splitting), so the limit only warns here.
+ */
+const MANY_PARTITIONS = { throw_on_max_partitions_per_insert_block: 0 };
+
 /** Appends event rows already encoded as TabSeparated in `columns` order (server/ingestion/rows.ts). */
 export async function insertEventRows(store: Store, workspaceId: string, columns: readonly string[], body: Buffer) {
-  await store.insertTabSeparated("events", columns, body, { report: "ingestion:events", workspaceId });
+  await store.insertTabSeparated("events", columns, body, { report: "ingestion:events", workspaceId, settings: MANY_PARTITIONS });
 }

@@ -62,6 +62,11 @@ export const supportedMoment = z
     { error: (issue) => outside(issue.input) },
   );
 
+/** Whether an instant (epoch ms) falls within the supported dates: an event's time, a webhook's timestamp. */
+export function isSupportedTime(ms: number): boolean {
+  return ms >= FIRST_MS && ms < END_MS;
+}
+
 /** The supported day nearest to `day`: a default range (29 days before `to`) may not start before the first. */
 export function clampDay(day: string): string {
   return day < FIRST_DAY ? FIRST_DAY : day > LAST_DAY ? LAST_DAY : day;

@@ -9,6 +9,7 @@ import type { Role } from "@/server/auth/roles";
 import { CopyButton } from "./copy-button";
 import { LoadError } from "./load-error";
 import { useOrigin } from "./use-origin";
+import { WebhookRejections } from "./webhook-rejections";
 import styles from "./manage.module.css";
 
 interface Settings {
@@ -30,28 +31,31 @@ export function WhatsAppSettings({
   const trpc = useTRPC();
   const query = useQuery(trpc.settings.get.queryOptions({ workspaceId }));
   return (
-    <div className={styles.columns}>
-      <section className={styles.panel} aria-labelledby="settings-title">
-        <div className={styles.panelHeader}>
-          <div>
-            <h2 id="settings-title">Workspace and WhatsApp number</h2>
-            <p>Webhook deliveries from Meta carry the phone number id; ChatLens files them under this workspace.</p>
+    <div className={styles.stack}>
+      <div className={styles.columns}>
+        <section className={styles.panel} aria-labelledby="settings-title">
+          <div className={styles.panelHeader}>
+            <div>
+              <h2 id="settings-title">Workspace and WhatsApp number</h2>
+              <p>Webhook deliveries from Meta carry the phone number id; ChatLens files them under this workspace.</p>
+            </div>
           </div>
-        </div>
-        {query.isPending ? (
-          <SettingsSkeleton />
-        ) : query.isError ? (
-          <LoadError what="The settings" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
-        ) : (
-          <SettingsForm
-            workspaceId={workspaceId}
-            saved={query.data}
-            canEdit={canEdit}
-            role={role}
-          />
-        )}
-      </section>
-      <WebhookHelp serverSecrets={serverSecrets} />
+          {query.isPending ? (
+            <SettingsSkeleton />
+          ) : query.isError ? (
+            <LoadError what="The settings" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+          ) : (
+            <SettingsForm
+              workspaceId={workspaceId}
+              saved={query.data}
+              canEdit={canEdit}
+              role={role}
+            />
+          )}
+        </section>
+        <WebhookHelp serverSecrets={serverSecrets} />
+      </div>
+      <WebhookRejections workspaceId={workspaceId} />
     </div>
   );
 }

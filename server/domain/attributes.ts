@@ -25,10 +25,11 @@ const FALSE = new Set(["false", "no", "n", "0"]);
 export function normaliseAttributeValue(
   def: AttributeDef,
   raw: string | number | boolean | null,
-): { ok: true; value: string } | { ok: false; reason: string } {
+): { ok: true; value: string } | { ok: false; reason: string; rule: string } {
   if (raw === null || raw === "") return { ok: true, value: "" };
   const text = String(raw).trim();
-  const fail = (what: string) => ({ ok: false as const, reason: `${def.name} must be ${what}, got "${text.slice(0, 60)}"` });
+  // `rule` is the reason without the value, to count rejections by.
+  const fail = (what: string) => ({ ok: false as const, reason: `${def.name} must be ${what}, got "${text.slice(0, 60)}"`, rule: `${def.name} must be ${what}` });
   switch (def.type) {
     case "number": {
       const n = Number(text.replace(/,/g, ""));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSupportedTime, SUPPORTED_DATES } from "@/clickhouse/vocabulary/dates";
 
 /**
  * The ChatLens event model. Every source (Event API, WhatsApp webhook, CSV
@@ -11,7 +12,9 @@ export const e164 = z
   .string({ error: "contact must be a phone number in E.164 form, like +919812345678" })
   .regex(/^\+[1-9]\d{6,14}$/, { error: "contact must be a phone number in E.164 form, like +919812345678" });
 
-const isoTime = z.iso.datetime({ offset: true, error: "ts is not an ISO-8601 time (like 2026-11-23T09:30:00Z)" });
+const isoTime = z.iso
+  .datetime({ offset: true, error: "ts is not an ISO-8601 time (like 2026-11-23T09:30:00Z)", abort: true })
+  .refine((ts) => isSupportedTime(Date.parse(ts)), `ts is outside the supported dates, ${SUPPORTED_DATES}`);
 
 export const actorSchema = z.object({
   kind: z.enum(["user", "bot", "agent", "member", "api", "system"], {
@@ -23,7 +26,12 @@ export const actorSchema = z.object({
 export type Actor = z.infer<typeof actorSchema>;
 
 const common = {
-  event_id: z.string({ error: "event_id is required" }).min(1, "event_id is required").max(128, "event_id is longer than 128 characters"),
+  event_id: z
+    .string({ error: "event_id is required" })
+    .min(1, "event_id is required")
+    .max(128, "event_id is longer than 128 characters")
+    // Stored as UTF-8, a lone surrogate becomes U+FFFD, and two different ids could become one.
+    .refine((id) => id.isWellFormed(), "event_id is not well-formed text: it holds half of a UTF-16 surrogate pair (like \\ud800); send it as valid Unicode"),
   /** Optional in API bodies: the API key names the workspace. When given, it must match. */
   workspace_id: z.string().max(64).optional(),
   ts: isoTime,

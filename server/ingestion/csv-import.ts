@@ -9,6 +9,7 @@ import { normaliseAttributeValue, type AttributeDef } from "../domain/attributes
 import { isCountryCode, toE164 } from "../domain/phone";
 import type { ChatEvent } from "../events/schema";
 import { ingestEventsWithIds } from "./pipeline";
+import { Rejections, type RejectionSummary } from "./rejections";
 
 /** Which CSV column holds what. Column names are the header's. */
 export const importMappingSchema = z.object({
@@ -33,13 +34,12 @@ export const importOptionsSchema = z.object({
 });
 export type ImportOptions = z.input<typeof importOptionsSchema>;
 
-export interface ImportReport {
+export interface ImportReport extends RejectionSummary {
   rows: number;
   imported: number;
   updated: number;
   unchanged: number;
-  rejectedCount: number;
-  /** The first rejected rows, with the reason (at most MAX_REPORTED). */
+  /** The first rejected rows (at most 100), with the reason; the summary counts them all. */
   rejected: Array<{ row: number; reason: string }>;
   /** Columns the import did not use. */
   ignoredColumns: string[];
@@ -48,7 +48,6 @@ export interface ImportReport {
 }
 
 const BATCH_ROWS = 10_000;
-const MAX_REPORTED = 1000;
 
 // One-shot digest: the same SHA-1 ids as before (re-importing an old file must still find them), cheaper per row.
 const hash = (s: string) => digest("sha1", s, "base64url").slice(0, 16);
@@ -67,7 +66,8 @@ export async function importContactsCsv(
 ): Promise<ImportReport> {
   const options = importOptionsSchema.parse(rawOptions);
   const defs = new Map((await listAttributeDefinitions(store, workspaceId)).map((d) => [d.name, d]));
-  const report: ImportReport = { rows: 0, imported: 0, updated: 0, unchanged: 0, rejectedCount: 0, rejected: [], ignoredColumns: [], bytesRead: 0 };
+  const rejections = new Rejections<{ row: number; reason: string }>();
+  const report: ImportReport = { rows: 0, imported: 0, updated: 0, unchanged: 0, rejectedCount: 0, rejected: rejections.listed, ignoredColumns: [], bytesRead: 0 };
   const parser = parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true });
   let mapping: ImportMapping | null = null;
   let batch: Array<{ contact: string; events: ChatEvent[] }> = [];
@@ -99,8 +99,8 @@ export async function importContactsCsv(
     report.rows++;
     const row = rowToEvents(record, info.lines, mapping, options, defs, now);
     if ("reason" in row) {
-      report.rejectedCount++;
-      if (report.rejected.length < MAX_REPORTED) report.rejected.push({ row: info.lines, reason: row.reason });
+      rejections.add(row.rule, () => ({ row: info.lines, reason: row.reason }));
+      report.rejectedCount = rejections.count;
       continue;
     }
     batch.push(row);
@@ -108,7 +108,7 @@ export async function importContactsCsv(
   }
   await flush();
   await storing;
-  return report;
+  return Object.assign(report, rejections.summary());
 }
 
 export class ImportMappingError extends Error {}
@@ -130,12 +130,17 @@ export function autoMapping(header: string[], defs: Map<string, AttributeDef>): 
 }
 
 function checkMapping(m: ImportMapping, header: string[], defs: Map<string, AttributeDef>): ImportMapping {
-  if (!m.phone) throw new ImportMappingError(`no phone column: name one of the columns "phone", or map it (columns: ${header.join(", ")})`);
+  if (!m.phone) throw new ImportMappingError(`no phone column: name one of the columns "phone", or map it (columns: ${listed(header)})`);
   const missing = [m.phone, m.name, m.source, ...m.tags, ...Object.keys(m.attributes)].filter((c): c is string => !!c && !header.includes(c));
   if (missing.length) throw new ImportMappingError(`the file has no column ${missing.map((c) => `"${c}"`).join(", ")}`);
   const unknown = Object.values(m.attributes).filter((a) => !defs.has(a));
   if (unknown.length) throw new ImportMappingError(`unknown attribute ${unknown.map((a) => `"${a}"`).join(", ")}: create it in Manage → Attributes first`);
   return m;
+}
+
+/** A header's columns for a message: the first 20, then how many more (a wide header must not make a long message). */
+function listed(header: string[]): string {
+  return header.length > 20 ? `${header.slice(0, 20).join(", ")} … and ${header.length - 20} more` : header.join(", ");
 }
 
 function unusedColumns(m: ImportMapping, header: string[]): string[] {
@@ -159,10 +164,10 @@ function rowToEvents(
   o: z.infer<typeof importOptionsSchema>,
   defs: Map<string, AttributeDef>,
   ts: string,
-): { contact: string; events: ChatEvent[] } | { reason: string } {
+): { contact: string; events: ChatEvent[] } | { reason: string; rule: string } {
   const rawPhone = record[mapping.phone] ?? "";
   const contact = toE164(rawPhone, o.country as Parameters<typeof toE164>[1]);
-  if (!contact) return { reason: `row ${line}: phone "${rawPhone}" is not a valid number for ${o.country}` };
+  if (!contact) return { reason: `row ${line}: phone "${rawPhone}" is not a valid number for ${o.country}`, rule: `phone is not a valid number for ${o.country}` };
 
   const key = hash(contact);
   const actor = { kind: "member" as const, id: "import" };
@@ -184,12 +189,12 @@ function rowToEvents(
     const raw = record[column] ?? "";
     if (raw === "") continue;
     const checked = normaliseAttributeValue(defs.get(attribute)!, raw);
-    if (!checked.ok) return { reason: `row ${line}: ${checked.reason}` };
+    if (!checked.ok) return { reason: `row ${line}: ${checked.reason}`, rule: checked.rule };
     events.push({ event_id: `imp:${key}:attr:${hash(`${attribute}|${checked.value}`)}`, type: "attribute.set", contact, ts, actor, attribute, value: checked.value });
   }
   const tags = new Set(mapping.tags.flatMap((c) => (record[c] ?? "").split(/[;,|]/).map((t) => t.trim()).filter(Boolean)));
   for (const tag of tags) {
-    if (tag.length > 100) return { reason: `row ${line}: tag "${tag.slice(0, 30)}…" is longer than 100 characters` };
+    if (tag.length > 100) return { reason: `row ${line}: tag "${tag.slice(0, 30)}…" is longer than 100 characters`, rule: "a tag is longer than 100 characters" };
     events.push({ event_id: `imp:${key}:tag:${hash(tag)}`, type: "tag.added", contact, ts, actor, tag, kind: "manual", origin: "manual" });
   }
   return { contact, events };

@@ -1,10 +1,13 @@
 import type { Store } from "@/clickhouse/client";
+import type { ChatEvent } from "../events/schema";
 import { ingestEvents } from "./pipeline";
-import { parseNdjson, validateEvents, type Rejected } from "./validate";
+import { Rejections, type RejectionSummary } from "./rejections";
+import { checkEvent, type Rejected } from "./validate";
 
-export interface BatchAnswer {
+export interface BatchAnswer extends RejectionSummary {
   stored: number;
   duplicates: number;
+  /** The first rejections (at most 100), each with its position; the summary counts them all. */
   rejected: Rejected[];
 }
 
@@ -21,39 +24,44 @@ export async function acceptEventBatch(
   const trimmed = body.trimStart();
   if (!trimmed) return { status: 400, answer: { error: "The body is empty: send a JSON array of events, or NDJSON." } };
 
-  let values: unknown[];
-  let positions: number[];
-  let label: string;
-  const rejected: Rejected[] = [];
+  const valid: ChatEvent[] = [];
   const declaredJson = /^application\/json\b/i.test(contentType);
   const isNdjson = /ndjson|jsonl|x-json-stream/i.test(contentType) || (!declaredJson && !trimmed.startsWith("["));
+  const label = isNdjson ? "line" : "event";
+  const rejections = new Rejections<Rejected>();
+  // Positions come in order, so the first rejections listed are the first of the batch.
+  const reject = (index: number, problem: string) => rejections.add(problem, () => ({ index, reason: `${label} ${index}: ${problem}` }));
+  const check = (value: unknown, index: number) => {
+    const checked = checkEvent(value, workspaceId);
+    if ("problem" in checked) reject(index, checked.problem);
+    else valid.push(checked.event);
+  };
+
   if (isNdjson) {
-    const parsed = parseNdjson(body);
-    values = parsed.values;
-    positions = parsed.lineOf;
-    rejected.push(...parsed.rejected);
-    label = "line";
+    body.split("\n").forEach((line, i) => {
+      if (!line.trim()) return;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        return reject(i + 1, "not valid JSON");
+      }
+      check(value, i + 1);
+    });
   } else {
+    let values: unknown;
     try {
-      const json: unknown = JSON.parse(body);
-      if (!Array.isArray(json)) throw new Error("not an array");
-      values = json;
+      values = JSON.parse(body);
     } catch {
+      values = null;
+    }
+    if (!Array.isArray(values)) {
       return { status: 400, answer: { error: "The body is not a JSON array of events. Send an array, or NDJSON with one event per line." } };
     }
-    positions = values.map((_, i) => i + 1);
-    label = "event";
+    values.forEach((value, i) => check(value, i + 1));
   }
 
-  const checked = validateEvents(values, workspaceId, label);
-  // validateEvents numbers the values it saw; map back to lines for NDJSON.
-  for (const r of checked.rejected) {
-    const position = positions[r.index - 1];
-    rejected.push({ index: position, reason: r.reason.replace(`${label} ${r.index}:`, `${label} ${position}:`) });
-  }
-  rejected.sort((a, b) => a.index - b.index);
-
-  const result = await ingestEvents(store, workspaceId, checked.valid.map((v) => v.event));
-  const nothingValid = checked.valid.length === 0 && rejected.length > 0;
-  return { status: nothingValid ? 400 : 200, answer: { ...result, rejected } };
+  const result = await ingestEvents(store, workspaceId, valid);
+  const nothingValid = valid.length === 0 && rejections.count > 0;
+  return { status: nothingValid ? 400 : 200, answer: { ...result, rejected: rejections.listed, ...rejections.summary() } };
 }

@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import type { Store } from "@/clickhouse/client";
 import { internalErrorMessage, logInternalError } from "../internal-error";
-import { importContactsCsv, ImportMappingError, importOptionsSchema } from "./csv-import";
+import { importContactsCsv, ImportMappingError, importOptionsSchema, type ImportReport } from "./csv-import";
 
 /**
  * Runs a CSV import from an HTTP request and answers with NDJSON: a
@@ -29,7 +29,10 @@ export function importResponse(store: Store, workspaceId: string, req: Request):
     async start(controller) {
       const send = (obj: unknown) => controller.enqueue(encoder.encode(JSON.stringify(obj) + "\n"));
       try {
-        const report = await importContactsCsv(store, workspaceId, input, options, (p) => send({ type: "progress", ...p, rejected: undefined }));
+        // Progress lines carry counts only: a batch's line must not repeat the rejected rows or a wide header's columns.
+        const progress = ({ rows, imported, updated, unchanged, rejectedCount, bytesRead }: ImportReport) =>
+          send({ type: "progress", rows, imported, updated, unchanged, rejectedCount, bytesRead });
+        const report = await importContactsCsv(store, workspaceId, input, options, progress);
         send({ type: "done", report });
       } catch (err) {
         const known = err instanceof ImportMappingError || (err as { code?: string }).code?.startsWith("CSV_");

@@ -12,6 +12,7 @@ import { broadcastTag } from "@/clickhouse/vocabulary/broadcast-tag";
 import { matchFirstMessageTag } from "../domain/chat-profile";
 import type { ChatEvent } from "../events/schema";
 import { EVENT_COLUMNS, encodeEventRows, toEventRow, type EventRow } from "./rows";
+import { wellFormedEvent } from "./well-formed";
 
 export interface IngestResult {
   /** New events written (derived ones, such as first-message tags, not included). */
@@ -78,20 +79,43 @@ async function drain(store: Store, workspaceId: string, queue: Waiting[], byWork
       group.push(queue.shift()!);
     }
     try {
-      const { outcomes, scope } = await storeGroup(store, workspaceId, group.map((w) => w.events));
-      // The read models follow before anything is acknowledged, so a screen
-      // never shows less than an answer said was stored. The next round's
-      // lookups and insert go ahead meanwhile; refreshes keep their order.
-      inRefreshOrder(store, workspaceId, () => (scope ? refreshReadModels(store, workspaceId, scope) : undefined)).then(
-        () => group.forEach((w, i) => w.resolve(outcomes[i])),
-        (err) => group.forEach((w) => w.reject(err)),
-      );
+      acknowledge(store, workspaceId, group, await storeGroup(store, workspaceId, group.map((w) => w.events)));
     } catch (err) {
-      // Nothing of a failed group is acknowledged; a retry is deduplicated against whatever did get written.
-      for (const w of group) w.reject(err);
+      if (group.length === 1) {
+        // Nothing of a failed batch is acknowledged; a retry is deduplicated against whatever did get written.
+        group[0].reject(err);
+        continue;
+      }
+      // One batch may have failed the round for all: each is stored on its own
+      // again, so a failure is answered to the batch that causes it. What the
+      // failed round did write is found as duplicates, so nothing is stored twice.
+      for (const w of group) {
+        try {
+          acknowledge(store, workspaceId, [w], await storeGroup(store, workspaceId, [w.events]));
+        } catch (own) {
+          w.reject(own);
+        }
+      }
     }
   }
   byWorkspace.delete(workspaceId);
+}
+
+/**
+ * Answers the batches of a stored round once the read models follow it, so a
+ * screen never shows less than an answer said was stored. The next round's
+ * lookups and insert go ahead meanwhile; refreshes keep their order.
+ */
+function acknowledge(
+  store: Store,
+  workspaceId: string,
+  group: readonly Waiting[],
+  { outcomes, scope }: Awaited<ReturnType<typeof storeGroup>>,
+) {
+  inRefreshOrder(store, workspaceId, () => (scope ? refreshReadModels(store, workspaceId, scope) : undefined)).then(
+    () => group.forEach((w, i) => w.resolve(outcomes[i])),
+    (err) => group.forEach((w) => w.reject(err)),
+  );
 }
 
 // Each workspace's last read-model refresh: the next one starts after it, so
@@ -116,8 +140,10 @@ function inRefreshOrder(store: Store, workspaceId: string, refresh: () => Promis
 async function storeGroup(
   store: Store,
   workspaceId: string,
-  batches: ReadonlyArray<readonly ChatEvent[]>,
+  received: ReadonlyArray<readonly ChatEvent[]>,
 ): Promise<{ outcomes: Array<{ result: IngestResult; storedIds: Set<string> }>; scope: RefreshScope | null }> {
+  // Ids are compared as the store will hold them, or a retry would not find them (well-formed.ts).
+  const batches = received.map((batch) => batch.map(wellFormedEvent));
   const unique: ChatEvent[] = [];
   const seen = new Set<string>();
   for (const batch of batches) {

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { findWorkspaceByPhoneNumberId } from "@/clickhouse/queries/api-key-auth";
 import { getWorkspacePrices, PRICED_CATEGORIES, setWorkspacePrices } from "@/clickhouse/queries/campaign-cost";
+import { recentWebhookRejections } from "@/clickhouse/queries/webhook-rejections";
 import { getWorkspace, upsertWorkspace } from "@/clickhouse/queries/workspaces";
 import { CAN_ADMINISTER } from "../auth/roles";
 import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
@@ -30,6 +31,8 @@ const pricesInput = z.object({
 
 const pricesOutput = pricesInput.extend({ updatedAt: z.string().nullable() });
 
+const webhookRejection = z.object({ receivedAt: z.string(), part: z.string(), reason: z.string(), payload: z.string() });
+
 /** Workspace settings: its name and the WhatsApp phone number id its webhook deliveries carry; the campaign prices. */
 export const settingsRouter = router({
   get: workspaceProcedure.output(settings).query(async ({ ctx }) => {
@@ -56,6 +59,9 @@ export const settingsRouter = router({
       await upsertWorkspace(ctx.store, ctx.workspace.id, { name: input.name, phoneNumberId: input.phoneNumberId });
       return { workspaceId: ctx.workspace.id, name: input.name, phoneNumberId: input.phoneNumberId };
     }),
+
+  /** The latest parts of webhook deliveries ChatLens could not store, with why; every member may look, as at the settings. */
+  webhookRejections: workspaceProcedure.output(z.array(webhookRejection)).query(({ ctx }) => recentWebhookRejections(ctx.store, ctx.workspace.id)),
 
   /** The price per message of each WhatsApp pricing category; every member sees them (the campaign page shows costs). */
   prices: workspaceProcedure.output(pricesOutput).query(async ({ ctx }) => {

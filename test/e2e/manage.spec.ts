@@ -1,8 +1,11 @@
+import { createHmac } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { ADMIN, ANALYST, MARKETER, PASSWORD, signIn } from "./helpers";
 
 // Unique per run, so reruns against the same data never collide.
 const stamp = Date.now();
+/** The app secret playwright.config.ts gives the server, to sign webhook deliveries. */
+const E2E_APP_SECRET = "e2e-app-secret";
 
 test("an admin creates an API key, sees it once, sends an event with it and revokes it", async ({ page, request }) => {
   const name = `e2e key ${stamp}`;
@@ -181,4 +184,27 @@ test("an admin renames the workspace and finds the webhook URL to give Meta", as
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   await expect(page.getByLabel("Workspace", { exact: true }).locator("option:checked")).toHaveText(original);
+});
+
+test("an admin sees the part of a webhook delivery that was not stored, and why", async ({ page, request }) => {
+  await signIn(page, ADMIN, PASSWORD, "/w/demo/manage/whatsapp");
+  const panel = page.getByRole("region", { name: "Messages and statuses not stored" });
+  await expect(panel.getByText("Every message and status was stored")).toBeVisible();
+
+  // A delivery for the demo number: one good message, one with a timestamp that is no time.
+  const message = (id: string, timestamp: string) => ({ from: "919812345678", id, timestamp, type: "text", text: { body: "hi" } });
+  const value = {
+    metadata: { phone_number_id: "100000000000001" },
+    messages: [message(`wamid.e2e-good-${stamp}`, String(Math.floor(Date.now() / 1000))), message(`wamid.e2e-bad-${stamp}`, "abc")],
+  };
+  const body = JSON.stringify({ object: "whatsapp_business_account", entry: [{ id: "1", changes: [{ field: "messages", value }] }] });
+  const signature = `sha256=${createHmac("sha256", E2E_APP_SECRET).update(body).digest("hex")}`;
+  const res = await request.post("/api/webhooks/whatsapp", { headers: { "content-type": "application/json", "x-hub-signature-256": signature }, data: body });
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toMatchObject({ stored: 1 });
+
+  await page.reload();
+  const row = panel.getByRole("row").filter({ has: page.getByRole("rowheader", { name: `message wamid.e2e-bad-${stamp}` }) });
+  await expect(row).toContainText('timestamp "abc" is not a time in decimal epoch seconds');
+  await expect(row).toContainText("just now");
 });

@@ -83,6 +83,34 @@ describe("CSV contact import", () => {
     expect(await getContactState(store(), ws, "+919812345678", NOW)).toBeNull();
   });
 
+  it("lists the first 100 rejected rows and counts the rest by reason, in a short answer", async () => {
+    const ws = await workspaceWithAttributes();
+    const { token } = await createApiKey(store(), ws, "cli", "test");
+    const rows = [
+      ...Array.from({ length: 3_000 }, (_, i) => `1${i},Nobody,`),
+      ...Array.from({ length: 2_000 }, (_, i) => `+9198${String(20_000_000 + i)},Somebody,not-an-email-${i}`),
+      "+919812345678,Asha,asha@example.com",
+    ];
+    const req = new Request("http://localhost/api/v1/contacts/import", {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+      body: ["phone,name,email", ...rows].join("\n"),
+    });
+    const res = await POST(req);
+    const text = await res.text();
+    expect(text.length).toBeLessThan(64 * 1024);
+    const done = text.trim().split("\n").map((l) => JSON.parse(l)).at(-1);
+    expect(done.report).toMatchObject({
+      rows: 5_001,
+      imported: 1,
+      rejectedCount: 5_000,
+      rejectionsTruncated: true,
+      rejectionsByReason: { "phone is not a valid number for IN": 3_000, "email must be an email address": 2_000 },
+    });
+    expect(done.report.rejected).toHaveLength(100);
+    expect(done.report.rejected[0]).toEqual({ row: 2, reason: 'row 2: phone "10" is not a valid number for IN' });
+  });
+
   it("streams progress and the report over HTTP with an API key", async () => {
     const ws = await workspaceWithAttributes();
     const { token } = await createApiKey(store(), ws, "cli", "test");

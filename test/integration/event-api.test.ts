@@ -3,6 +3,7 @@ import { POST } from "@/app/api/v1/events/route";
 import { listApiKeys } from "@/clickhouse/queries/api-keys";
 import { getContactState, getJourney } from "@/clickhouse/queries/contacts";
 import { createApiKey, registerApiKey } from "@/server/auth/api-keys";
+import { EVENT_TYPES } from "@/server/events/schema";
 import { revokeApiKey } from "@/clickhouse/queries/api-keys";
 import { randomId } from "../helpers/factories";
 import { jsonRequest } from "../helpers/http";
@@ -21,6 +22,8 @@ const inbound = (id: string, contact = "+919812345678", extra: object = {}) => (
   ...extra,
 });
 
+const TYPE_PROBLEM = `type must be one of ${EVENT_TYPES.join(", ")}`;
+
 describe("Event API", () => {
   it("stores the valid events of a JSON batch and explains every rejected one", async () => {
     const ws = randomId("ws");
@@ -34,6 +37,7 @@ describe("Event API", () => {
         { index: 2, reason: "event 2: ts is not an ISO-8601 time (like 2026-11-23T09:30:00Z)" },
         { index: 4, reason: expect.stringMatching(/^event 4: type must be one of message\.inbound/) },
       ],
+      rejectedCount: 2,
     });
     expect(await getJourney(store(), ws, "+919812345678")).toHaveLength(2);
   });
@@ -50,6 +54,7 @@ describe("Event API", () => {
         { index: 3, reason: "line 3: not valid JSON" },
         { index: 4, reason: "line 4: contact must be a phone number in E.164 form, like +919812345678" },
       ],
+      rejectedCount: 2,
     });
   });
 
@@ -61,6 +66,110 @@ describe("Event API", () => {
     expect(await (await send(token, batch)).json()).toMatchObject({ stored: 0, duplicates: 2 });
     const state = await getContactState(store(), ws, "+919812345678", new Date("2026-11-21T00:00:00Z"));
     expect(state?.sessionMessages).toBe(2);
+  });
+
+  it("refuses an event id that is not well-formed text, so sending it again never stores it again", async () => {
+    const ws = randomId("ws");
+    const { token } = await createApiKey(store(), ws, "backend", "test");
+    // JSON.stringify keeps a lone surrogate as the escape \ud800, as a client's encoder would send it.
+    const body = JSON.stringify([inbound("\ud800-x")]);
+    for (let i = 0; i < 3; i++) {
+      const res = await send(token, body);
+      expect(res.status).toBe(400);
+      expect((await res.json()).rejected).toEqual([
+        { index: 1, reason: expect.stringMatching(/^event 1: event_id is not well-formed text/) },
+      ]);
+    }
+    expect(await getJourney(store(), ws, "+919812345678")).toEqual([]);
+  });
+
+  it("stores nothing twice when a big batch holding one ill-formed id is retried", async () => {
+    const ws = randomId("ws");
+    const { token } = await createApiKey(store(), ws, "backend", "test");
+    // Past the 2,000 ids where the duplicate check first looks at the batch's id range.
+    const events = Array.from({ length: 2_500 }, (_, i) =>
+      inbound(`big-${String(i).padStart(5, "0")}`, "+919812345678", { ts: new Date(Date.parse("2026-11-20T10:00:00Z") + i * 1000).toISOString() }),
+    );
+    const body = JSON.stringify([...events.slice(0, 1_000), inbound("\udc00-bad"), ...events.slice(1_000)]);
+    expect(await (await send(token, body)).json()).toMatchObject({ stored: 2_500, duplicates: 0, rejected: [{ index: 1_001 }] });
+    expect(await (await send(token, body)).json()).toMatchObject({ stored: 0, duplicates: 2_500, rejected: [{ index: 1_001 }] });
+    const state = await getContactState(store(), ws, "+919812345678", new Date("2026-11-21T00:00:00Z"));
+    expect(state?.sessionMessages).toBe(2_500);
+  });
+
+  it("stores a batch that spans more than 100 months", async () => {
+    const ws = randomId("ws");
+    const { token } = await createApiKey(store(), ws, "backend", "test");
+    // One event a month since 2000: 120 monthly partitions in one batch.
+    const monthly = Array.from({ length: 120 }, (_, i) =>
+      inbound(`month-${i}`, "+919812345678", { ts: new Date(Date.UTC(2000, i, 15)).toISOString() }),
+    );
+    const res = await send(token, JSON.stringify(monthly));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ stored: 120, duplicates: 0, rejected: [], rejectedCount: 0 });
+    expect(await getJourney(store(), ws, "+919812345678")).toHaveLength(120);
+  });
+
+  it("refuses a time the store cannot hold, naming the range, and keeps the times at its edges", async () => {
+    const ws = randomId("ws");
+    const { token } = await createApiKey(store(), ws, "backend", "test");
+    const times = ["1969-12-31T23:59:59Z", "1970-01-01T00:00:00Z", "2105-12-31T23:59:59Z", "2106-01-01T00:00:00Z", "9999-01-01T00:00:00Z"];
+    const res = await send(token, JSON.stringify(times.map((ts, i) => inbound(`edge-${i}`, "+919812345678", { ts }))));
+    expect(await res.json()).toEqual({
+      stored: 2,
+      duplicates: 0,
+      rejected: [1, 4, 5].map((index) => ({ index, reason: `event ${index}: ts is outside the supported dates, 1970-01-01 to 2105-12-31` })),
+      rejectedCount: 3,
+    });
+  });
+
+  it("lists the first 100 rejections of a batch with their lines, and counts the rest by reason", async () => {
+    const ws = randomId("ws");
+    const { token } = await createApiKey(store(), ws, "backend", "test");
+    const badContact = JSON.stringify({ ...inbound("bad-contact"), contact: "12" });
+    const lines = [
+      ...Array.from({ length: 2_999 }, () => "{}"),
+      "{not json",
+      ...Array.from({ length: 2_000 }, () => badContact),
+      JSON.stringify(inbound("the-good-one")),
+    ];
+    const res = await send(token, lines.join("\n"), "application/x-ndjson");
+    const text = await res.text();
+    expect(res.status).toBe(200);
+    expect(text.length).toBeLessThan(64 * 1024);
+    const answer = JSON.parse(text);
+    expect(answer).toMatchObject({
+      stored: 1,
+      rejectedCount: 5_000,
+      rejectionsTruncated: true,
+      rejectionsByReason: {
+        [TYPE_PROBLEM]: 2_999,
+        "not valid JSON": 1,
+        "contact must be a phone number in E.164 form, like +919812345678": 2_000,
+      },
+    });
+    expect(answer.rejected).toHaveLength(100);
+    expect(answer.rejected[0]).toEqual({ index: 1, reason: `line 1: ${TYPE_PROBLEM}` });
+    expect(answer.rejected[99].index).toBe(100);
+  });
+
+  it("answers a 6 MB body of bad lines with a short 400, never a 500", async () => {
+    const ws = randomId("ws");
+    const { token } = await createApiKey(store(), ws, "backend", "test");
+    const res = await send(token, "{}\n".repeat(2_000_000), "application/x-ndjson");
+    expect(res.status).toBe(400);
+    const text = await res.text();
+    expect(text.length).toBeLessThan(64 * 1024);
+    expect(JSON.parse(text)).toMatchObject({ stored: 0, rejectedCount: 2_000_000, rejectionsByReason: { [TYPE_PROBLEM]: 2_000_000 } });
+  });
+
+  it("numbers the capped rejections of a JSON array by position", async () => {
+    const ws = randomId("ws");
+    const { token } = await createApiKey(store(), ws, "backend", "test");
+    const res = await send(token, JSON.stringify([inbound("ok-1"), ...Array.from({ length: 5_000 }, () => ({}))]));
+    const answer = await res.json();
+    expect(answer).toMatchObject({ stored: 1, rejectedCount: 5_000, rejectionsTruncated: true, rejectionsByReason: { [TYPE_PROBLEM]: 5_000 } });
+    expect(answer.rejected.map((r: { index: number }) => r.index)).toEqual(Array.from({ length: 100 }, (_, i) => i + 2));
   });
 
   it("refuses a missing, wrong or revoked key with 401", async () => {

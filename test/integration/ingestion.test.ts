@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getContactCampaignTicks, getContactState, getJourney } from "@/clickhouse/queries/contacts";
 import { upsertTagDefinitions } from "@/clickhouse/queries/tags";
 import { deriveStatus, type ControlEvent } from "@/server/domain/chat-profile";
-import type { ChatEventInput } from "@/server/events/schema";
+import type { ChatEvent, ChatEventInput } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
 import { validateEvents } from "@/server/ingestion/validate";
 import { randomId } from "../helpers/factories";
@@ -12,6 +12,9 @@ import { useTestStore } from "../helpers/store";
 const store = useTestStore();
 const T0 = Date.parse("2026-11-20T10:00:00Z");
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
+
+const inboundAt = (event_id: string, contact: string, ts: string): ChatEvent =>
+  ({ event_id, type: "message.inbound", contact, ts, message_type: "text", text: "hi" }) as ChatEvent;
 
 /** Validates raw events the way every door does, failing the test on a rejected one, then stores them. */
 async function ingest(workspaceId: string, raw: ChatEventInput[]) {
@@ -65,6 +68,60 @@ describe("ingestion", () => {
     const state = await getContactState(store(), ws, contact, new Date(T0 + 3_600_000));
     expect(state).toMatchObject({ sessionMessages: 2, templateMessages: 0, unresolvedQueries: 1, status: "requesting" });
     expect(await getJourney(store(), ws, contact)).toHaveLength(3);
+  });
+
+  it("finds every duplicate of a retried batch even when one of its ids or campaign ids is ill-formed text", async () => {
+    // Ingestion's own callers (the CSV import, the demo) skip the Event API's
+    // validation, and derived ids (a broadcast tag's) are built from campaign ids.
+    const ws = randomId("ws");
+    const contact = "+14155550111";
+    const batch = [
+      { event_id: "ok-1", type: "message.inbound", contact, ts: at(0), text: "hello" },
+      { event_id: "lone-\ud800", type: "message.inbound", contact, ts: at(1), text: "broken \ud83d" },
+      { event_id: "ok-2", type: "message.outbound", contact, ts: at(2), kind: "template", wamid: "wamid.\udfff", campaign_id: "sale-\ud800" },
+    ] as ChatEvent[];
+    expect(await ingestEvents(store(), ws, batch)).toEqual({ stored: 3, duplicates: 0 });
+    expect(await ingestEvents(store(), ws, batch)).toEqual({ stored: 0, duplicates: 3 });
+    const journey = await getJourney(store(), ws, contact);
+    // The three events and the campaign's broadcast tag, once each.
+    expect(journey).toHaveLength(4);
+    expect(journey.map((e) => e.event_id)).toContain("lone-\ufffd");
+  });
+
+  it("stores a batch spanning more than 100 months beside another client's batch of the same round", async () => {
+    const ws = randomId("ws");
+    const [old, recent] = ["+14155550120", "+14155550121"];
+    const monthly = Array.from({ length: 120 }, (_, i) => inboundAt(`month-${i}`, old, new Date(Date.UTC(2000, i, 15)).toISOString()));
+    const five = Array.from({ length: 5 }, (_, i) => inboundAt(`five-${i}`, recent, at(i)));
+    // The first batch takes a round of its own; the two that arrive meanwhile share the next one.
+    const first = ingestEvents(store(), ws, [inboundAt("first", recent, at(10))]);
+    const [big, small] = await Promise.allSettled([ingestEvents(store(), ws, monthly), ingestEvents(store(), ws, five)]);
+    await first;
+    expect(big).toEqual({ status: "fulfilled", value: { stored: 120, duplicates: 0 } });
+    expect(small).toEqual({ status: "fulfilled", value: { stored: 5, duplicates: 0 } });
+    expect(await getJourney(store(), ws, old)).toHaveLength(120);
+    expect(await getJourney(store(), ws, recent)).toHaveLength(6);
+  });
+
+  it("fails only the batch the store refuses, never the other batches of its round", async () => {
+    const ws = randomId("ws");
+    const [ana, ben] = ["+14155550130", "+14155550131"];
+    // Past validation (which the pipeline's own callers skip), a tab in a column
+    // the encoder trusts breaks the row: the store refuses the insert.
+    const refused = [{ ...inboundAt("refused", ben, at(1)), message_type: "text", type: "message.status", wamid: "w", status: "read\tx" }] as unknown as ChatEvent[];
+    const first = ingestEvents(store(), ws, [inboundAt("first", ana, at(0))]);
+    const [good, bad, alsoGood] = await Promise.allSettled([
+      ingestEvents(store(), ws, [inboundAt("a1", ana, at(2))]),
+      ingestEvents(store(), ws, refused),
+      ingestEvents(store(), ws, [inboundAt("a2", ana, at(3)), inboundAt("b1", ben, at(4))]),
+    ]);
+    await first;
+    expect(good).toEqual({ status: "fulfilled", value: { stored: 1, duplicates: 0 } });
+    expect(bad.status).toBe("rejected");
+    expect(alsoGood).toEqual({ status: "fulfilled", value: { stored: 2, duplicates: 0 } });
+    expect((await getJourney(store(), ws, ana)).map((e) => e.event_id)).toEqual(["first", "a1", "a2"]);
+    expect((await getJourney(store(), ws, ben)).map((e) => e.event_id)).toEqual(["b1"]);
+    expect((await getContactState(store(), ws, ana, new Date(T0)))?.sessionMessages).toBe(3);
   });
 
   it("tags a contact's first message with the first-message tag it matches, once", async () => {

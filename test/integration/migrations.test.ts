@@ -25,6 +25,7 @@ const EXPECTED_TABLES = [
   "daily_conversations",
   "control_waits",
   "request_terms",
+  "webhook_rejections",
 ];
 
 const statementsOf = (cluster?: string) => loadMigrations(cluster).flatMap((m) => m.statements);

@@ -4,7 +4,7 @@ import { GET, POST } from "@/app/api/webhooks/whatsapp/route";
 import { getContactCampaignTicks, getContactState, getJourney } from "@/clickhouse/queries/contacts";
 import { upsertWorkspace } from "@/clickhouse/queries/workspaces";
 import { ingestEvents } from "@/server/ingestion/pipeline";
-import { randomId } from "../helpers/factories";
+import { callerFor, createTestWorkspace, randomId } from "../helpers/factories";
 import { jsonRequest, metaSignature } from "../helpers/http";
 import { useTestStore } from "../helpers/store";
 
@@ -22,6 +22,24 @@ function fixture(name: string, phoneNumberId = PHONE_NUMBER_ID): string {
 
 function deliver(body: string, signature = metaSignature(body, SECRET)) {
   return POST(jsonRequest("/api/webhooks/whatsapp", body, { "x-hub-signature-256": signature }));
+}
+
+/** A workspace of its own with an admin and a phone number id, for tests that read Manage. */
+async function webhookWorkspace() {
+  const ws = await createTestWorkspace(store());
+  const admin = callerFor(store(), ws.members[0].userId);
+  const phoneNumberId = `2${Date.now()}${Math.floor(Math.random() * 1000)}`;
+  await admin.settings.update({ workspaceId: ws.workspaceId, name: ws.name, phoneNumberId });
+  return { admin, workspaceId: ws.workspaceId, phoneNumberId };
+}
+
+const textMessage = (id: string, timestamp: string) => ({ from: "919800000001", id, timestamp, type: "text", text: { body: `text of ${id}` } });
+
+function delivery(phoneNumberId: string, value: { messages?: object[]; statuses?: object[] }): string {
+  return JSON.stringify({
+    object: "whatsapp_business_account",
+    entry: [{ id: "1", changes: [{ field: "messages", value: { messaging_product: "whatsapp", metadata: { phone_number_id: phoneNumberId }, ...value } }] }],
+  });
 }
 
 beforeAll(async () => {
@@ -84,6 +102,64 @@ describe("WhatsApp Cloud API webhook", () => {
     });
     const [failed] = await getContactCampaignTicks(store(), ws, "+447700900123");
     expect(failed).toMatchObject({ campaign_id: "summer", failed_at: "2025-06-08 20:58:40.000", error_code: 131047, read_at: null });
+  });
+
+  it("stores the good parts of a delivery with a bad timestamp and keeps the bad part, with its reason, for Manage", async () => {
+    const { admin, workspaceId, phoneNumberId } = await webhookWorkspace();
+    const res = await deliver(
+      delivery(phoneNumberId, {
+        messages: [textMessage("wamid.GOOD-1", "1749416383"), textMessage("wamid.BAD", "abc"), textMessage("wamid.GOOD-2", "1749416390")],
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ stored: 2, duplicates: 0 });
+    expect((await getJourney(store(), workspaceId, "+919800000001")).map((e) => e.event_id)).toEqual(["wa:wamid.GOOD-1", "wa:wamid.GOOD-2"]);
+
+    const rejections = await admin.settings.webhookRejections({ workspaceId });
+    expect(rejections).toEqual([
+      {
+        receivedAt: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/),
+        part: "message wamid.BAD",
+        reason: 'timestamp "abc" is not a time in decimal epoch seconds, like "1749416383"',
+        payload: expect.stringContaining('"id":"wamid.BAD"'),
+      },
+    ]);
+  });
+
+  it("rejects every timestamp that is not decimal epoch seconds in the supported range, of messages and statuses", async () => {
+    const { admin, workspaceId, phoneNumberId } = await webhookWorkspace();
+    const bad = ["", "0x10", "abc", "1e20", "99999999999999"];
+    const res = await deliver(
+      delivery(phoneNumberId, {
+        messages: bad.map((ts, i) => textMessage(`wamid.M${i}`, ts)),
+        statuses: [{ id: "wamid.S", status: "read", timestamp: "-5", recipient_id: "919800000001" }],
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ stored: 0 });
+    expect(await getJourney(store(), workspaceId, "+919800000001")).toEqual([]);
+    const rejections = await admin.settings.webhookRejections({ workspaceId });
+    expect(Object.fromEntries(rejections.map((r) => [r.part, r.reason]))).toEqual({
+      "message wamid.M0": 'timestamp "" is not a time in decimal epoch seconds, like "1749416383"',
+      "message wamid.M1": 'timestamp "0x10" is not a time in decimal epoch seconds, like "1749416383"',
+      "message wamid.M2": 'timestamp "abc" is not a time in decimal epoch seconds, like "1749416383"',
+      "message wamid.M3": 'timestamp "1e20" is not a time in decimal epoch seconds, like "1749416383"',
+      "message wamid.M4": 'timestamp "99999999999999" is outside the supported dates, 1970-01-01 to 2105-12-31',
+      "status wamid.S read": 'timestamp "-5" is not a time in decimal epoch seconds, like "1749416383"',
+    });
+  });
+
+  it("keeps a part the event model refuses, or one without an id, under its own name", async () => {
+    const { admin, workspaceId, phoneNumberId } = await webhookWorkspace();
+    const res = await deliver(
+      delivery(phoneNumberId, { messages: [{ ...textMessage("wamid.SHORT", "1749416383"), from: "12" }, { from: "919800000001", timestamp: "1749416383", type: "text" }] }),
+    );
+    expect(res.status).toBe(200);
+    const rejections = await admin.settings.webhookRejections({ workspaceId });
+    expect(Object.fromEntries(rejections.map((r) => [r.part, r.reason]))).toEqual({
+      "message wamid.SHORT": "contact must be a phone number in E.164 form, like +919812345678",
+      "message #2": "id (the wamid) is missing",
+    });
   });
 
   it("acknowledges a delivery for an unknown phone number id without storing it", async () => {

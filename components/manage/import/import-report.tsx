@@ -46,6 +46,15 @@ export function ImportReport({ fileName, report }: { fileName: string; report: R
               ? ` Showing the first ${formatNumber(report.rejected.length)} of ${formatNumber(report.rejectedCount)}.`
               : ""}
           </p>
+          {report.rejectionsByReason ? (
+            <ul className={manage.hint} aria-label="Rejected rows by reason" data-testid="import-rejections-by-reason">
+              {Object.entries(report.rejectionsByReason).map(([reason, n]) => (
+                <li key={reason}>
+                  {reason}: {plural(n, "row", "rows")}
+                </li>
+              ))}
+            </ul>
+          ) : null}
           <div className={`${manage.tableWrap} ${styles.rejectedWrap}`}>
             <table className={manage.table}>
               <caption className="visually-hidden">Rejected rows and why</caption>

@@ -1,13 +1,35 @@
+import type { z } from "zod";
 import type { ChatEventInput } from "@/server/events/schema";
-import type { WaMessage, WaStatus, WaValue } from "./payload";
+import { waMessage, waStatus, type WaMessage, type WaStatus, type WaValue } from "./payload";
+import { epochSecondsToIso } from "./timestamp";
+
+/** One message or status of a delivery: how a person and a redelivery name it, and what Meta sent. */
+export interface DeliveryPart {
+  /** Stable across redeliveries: `message:<wamid>`, `status:<wamid>:<status>`. */
+  partId: string;
+  /** What a person reads: "message wamid.…", "status wamid.… read". */
+  part: string;
+  /** The part as Meta sent it, JSON. */
+  payload: string;
+}
+
+/** A part ChatLens did not store, and why. */
+export interface RejectedPart extends DeliveryPart {
+  reason: string;
+}
+
+export interface MappedValue {
+  events: ChatEventInput[];
+  /** The part each event comes from, by position, so a rejection at validation can name it. */
+  partOf: DeliveryPart[];
+  rejected: RejectedPart[];
+  /** Parts read past on purpose (a status ChatLens does not track). */
+  notes: string[];
+}
 
 /** Meta sends phone numbers as digits only; the event model wants E.164. */
 function toE164(waId: string): string {
   return waId.startsWith("+") ? waId : `+${waId}`;
-}
-
-function unixToIso(seconds: string): string {
-  return new Date(Number(seconds) * 1000).toISOString();
 }
 
 /** The words a person would read for a message of any type. */
@@ -35,25 +57,32 @@ export function messageText(m: WaMessage): string | undefined {
 }
 
 /**
- * Maps one `messages` change value onto ChatLens events. Event ids come from
- * Meta's message ids, so a redelivered webhook maps to the same ids and is
- * dropped as a duplicate.
+ * Maps one `messages` change value onto ChatLens events, each message and
+ * status on its own: a bad one is rejected with its reason, the others are
+ * kept. Event ids come from Meta's message ids, so a redelivered webhook maps
+ * to the same ids and is dropped as a duplicate.
  */
-export function mapWhatsAppValue(value: WaValue): { events: ChatEventInput[]; skipped: string[] } {
-  const events: ChatEventInput[] = [];
-  const skipped: string[] = [];
+export function mapWhatsAppValue(value: WaValue): MappedValue {
+  const out: MappedValue = { events: [], partOf: [], rejected: [], notes: [] };
   const names = new Map((value.contacts ?? []).map((c) => [c.wa_id ?? "", c.profile?.name]));
+  const keep = (part: DeliveryPart, event: ChatEventInput) => {
+    out.events.push(event);
+    out.partOf.push(part);
+  };
 
-  for (const m of value.messages ?? []) {
-    if (!m.from) {
-      skipped.push(`message ${m.id}: no sender phone number`);
-      continue;
-    }
-    events.push({
+  (value.messages ?? []).forEach((raw, i) => {
+    const part = partOf("message", raw, i);
+    const parsed = waMessage.safeParse(raw);
+    if (!parsed.success) return out.rejected.push({ ...part, reason: problems(parsed.error) });
+    const m = parsed.data;
+    if (!m.from) return out.rejected.push({ ...part, reason: "no sender phone number (from)" });
+    const at = epochSecondsToIso(m.timestamp);
+    if ("reason" in at) return out.rejected.push({ ...part, reason: at.reason });
+    keep(part, {
       event_id: `wa:${m.id}`,
       type: "message.inbound",
       contact: toE164(m.from),
-      ts: unixToIso(m.timestamp),
+      ts: at.iso,
       actor: { kind: "user", id: toE164(m.from) },
       message_type: m.type,
       text: messageText(m),
@@ -63,24 +92,31 @@ export function mapWhatsAppValue(value: WaValue): { events: ChatEventInput[]; sk
       profile_name: names.get(m.from) || undefined,
       referral: m.referral,
     });
-  }
+  });
 
-  for (const s of value.statuses ?? []) {
-    const status = mapStatus(s);
-    if (!status) skipped.push(`status ${s.id}: ${s.recipient_id ? `unsupported status "${s.status}"` : "no recipient phone number"}`);
-    else events.push(status);
-  }
-  return { events, skipped };
+  (value.statuses ?? []).forEach((raw, i) => {
+    const part = partOf("status", raw, i);
+    const parsed = waStatus.safeParse(raw);
+    if (!parsed.success) return out.rejected.push({ ...part, reason: problems(parsed.error) });
+    const s = parsed.data;
+    if (!TRACKED_STATUSES.has(s.status)) return out.notes.push(`${part.part}: unsupported status "${s.status}"`);
+    if (!s.recipient_id) return out.rejected.push({ ...part, reason: "no recipient phone number (recipient_id)" });
+    const at = epochSecondsToIso(s.timestamp);
+    if ("reason" in at) return out.rejected.push({ ...part, reason: at.reason });
+    keep(part, statusEvent(s, s.recipient_id, at.iso));
+  });
+  return out;
 }
 
-function mapStatus(s: WaStatus): ChatEventInput | null {
-  if (!s.recipient_id || !["sent", "delivered", "read", "failed"].includes(s.status)) return null;
+const TRACKED_STATUSES = new Set(["sent", "delivered", "read", "failed"]);
+
+function statusEvent(s: WaStatus, recipient: string, ts: string): ChatEventInput {
   const error = s.errors?.[0];
   return {
     event_id: `wa:${s.id}:${s.status}`,
     type: "message.status",
-    contact: toE164(s.recipient_id),
-    ts: unixToIso(s.timestamp),
+    contact: toE164(recipient),
+    ts,
     actor: { kind: "system", id: "whatsapp" },
     wamid: s.id,
     status: s.status as "sent" | "delivered" | "read" | "failed",
@@ -90,4 +126,26 @@ function mapStatus(s: WaStatus): ChatEventInput | null {
       : undefined,
     conversation: s.conversation ? { id: s.conversation.id, origin: s.conversation.origin?.type } : undefined,
   };
+}
+
+/** Names a part by Meta's ids when it has them, else by its place in the delivery. */
+function partOf(kind: "message" | "status", raw: unknown, i: number): DeliveryPart {
+  const fields = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
+  const id = typeof fields.id === "string" && fields.id ? fields.id : `#${i + 1}`;
+  const status = kind === "status" && typeof fields.status === "string" ? fields.status : "";
+  return {
+    partId: [kind, id, status].filter(Boolean).join(":"),
+    part: [kind, id, status].filter(Boolean).join(" "),
+    payload: JSON.stringify(raw) ?? String(raw),
+  };
+}
+
+/** Every problem of a part, each named by its field unless its message already starts with it. */
+function problems(error: z.ZodError): string {
+  return error.issues
+    .map((i) => {
+      const field = i.path.join(".");
+      return !field || i.message.startsWith(String(i.path[0])) ? i.message : `${field}: ${i.message}`;
+    })
+    .join("; ");
 }

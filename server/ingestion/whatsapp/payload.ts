@@ -14,10 +14,13 @@ const error = z.looseObject({
 
 const media = z.looseObject({ caption: z.string().optional(), filename: z.string().optional(), mime_type: z.string().optional() });
 
+/** Meta writes epoch seconds as text; a number is read as its digits, and either is checked in timestamp.ts. */
+const timestamp = z.union([z.string(), z.number()], { error: "timestamp must be decimal epoch seconds, like \"1749416383\"" }).transform(String);
+
 export const waMessage = z.looseObject({
   from: z.string().optional(),
-  id: z.string(),
-  timestamp: z.string(),
+  id: z.string({ error: "id (the wamid) is missing" }),
+  timestamp,
   type: z.string(),
   text: z.looseObject({ body: z.string() }).optional(),
   context: z.looseObject({ from: z.string().optional(), id: z.string().optional() }).optional(),
@@ -55,9 +58,9 @@ export const waMessage = z.looseObject({
 export type WaMessage = z.infer<typeof waMessage>;
 
 export const waStatus = z.looseObject({
-  id: z.string(),
-  status: z.string(),
-  timestamp: z.string(),
+  id: z.string({ error: "id (the wamid) is missing" }),
+  status: z.string({ error: "status is missing" }),
+  timestamp,
   recipient_id: z.string().optional(),
   conversation: z
     .looseObject({ id: z.string().optional(), origin: z.looseObject({ type: z.string().optional() }).optional() })
@@ -73,8 +76,9 @@ export const waValue = z.looseObject({
   messaging_product: z.string().optional(),
   metadata: z.looseObject({ display_phone_number: z.string().optional(), phone_number_id: z.string() }),
   contacts: z.array(z.looseObject({ wa_id: z.string().optional(), profile: z.looseObject({ name: z.string().optional() }).optional() })).optional(),
-  messages: z.array(waMessage).optional(),
-  statuses: z.array(waStatus).optional(),
+  // Each message and status is read on its own (map.ts), so one bad part never loses the others.
+  messages: z.array(z.unknown()).optional(),
+  statuses: z.array(z.unknown()).optional(),
   errors: z.array(error).optional(),
 });
 export type WaValue = z.infer<typeof waValue>;

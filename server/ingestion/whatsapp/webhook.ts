@@ -1,18 +1,25 @@
 import type { Store } from "@/clickhouse/client";
 import { findWorkspaceByPhoneNumberId } from "@/clickhouse/queries/api-key-auth";
+import { insertWebhookRejections } from "@/clickhouse/queries/webhook-rejections";
 import { ingestEvents } from "../pipeline";
-import { validateEvents } from "../validate";
-import { mapWhatsAppValue } from "./map";
+import type { ChatEvent } from "../../events/schema";
+import { checkEvent } from "../validate";
+import { mapWhatsAppValue, type RejectedPart } from "./map";
 import { waValue, waWebhook } from "./payload";
 
 export interface WebhookOutcome {
   stored: number;
   duplicates: number;
-  /** Things a person may want to look at: unknown numbers, unsupported statuses, rejected events. */
+  /** Things a person may want to look at: unknown numbers, unsupported statuses, rejected parts. */
   notes: string[];
 }
 
-/** Stores one verified webhook delivery. Anything it cannot use is noted, never fatal: Meta only needs the 200. */
+/**
+ * Stores one verified webhook delivery. Anything it cannot use is noted, never
+ * fatal: Meta only needs the 200, and a delivery it must retry would bring the
+ * same bad part again. A rejected part is kept, with its reason, in
+ * webhook_rejections for Manage → WhatsApp.
+ */
 export async function acceptWhatsAppDelivery(store: Store, json: unknown): Promise<WebhookOutcome> {
   const outcome: WebhookOutcome = { stored: 0, duplicates: 0, notes: [] };
   const parsed = waWebhook.safeParse(json);
@@ -35,13 +42,20 @@ export async function acceptWhatsAppDelivery(store: Store, json: unknown): Promi
         outcome.notes.push(`no workspace has phone number id ${phoneNumberId}; set it in Manage`);
         continue;
       }
-      const { events, skipped } = mapWhatsAppValue(value.data);
-      outcome.notes.push(...skipped);
-      const checked = validateEvents(events, workspaceId);
-      outcome.notes.push(...checked.rejected.map((r) => r.reason));
-      const result = await ingestEvents(store, workspaceId, checked.valid.map((v) => v.event));
+      const mapped = mapWhatsAppValue(value.data);
+      const rejected: RejectedPart[] = [...mapped.rejected];
+      const valid: ChatEvent[] = [];
+      mapped.events.forEach((event, i) => {
+        const checked = checkEvent(event, workspaceId);
+        if ("problem" in checked) rejected.push({ ...mapped.partOf[i], reason: checked.problem });
+        else valid.push(checked.event);
+      });
+      const result = await ingestEvents(store, workspaceId, valid);
       outcome.stored += result.stored;
       outcome.duplicates += result.duplicates;
+      // After the events: a delivery that fails to store is delivered again, and then its rejections are kept.
+      if (rejected.length) await insertWebhookRejections(store, workspaceId, rejected);
+      outcome.notes.push(...mapped.notes, ...rejected.map((r) => `${r.part}: ${r.reason}`));
     }
   }
   return outcome;
