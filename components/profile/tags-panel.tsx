@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { CharLimit, overLimit } from "@/components/forms/char-limit";
 import { useId, useState, type FormEvent } from "react";
 import { describeError } from "@/components/trpc-error";
 import { BROADCAST_TAG_PREFIX } from "@/clickhouse/vocabulary/broadcast-tag";
@@ -144,6 +145,10 @@ function AddTagForm({ workspaceId, contact }: { workspaceId: string; contact: st
       setProblem("Type a tag name, or pick one from the catalogue.");
       return;
     }
+    if (overLimit(trimmed, 60)) {
+      setProblem("A tag name has at most 60 characters; shorten it.");
+      return;
+    }
     setProblem(null);
     add.mutate({ workspaceId, contact, tag: trimmed, create: !inCatalogue });
   }
@@ -158,7 +163,6 @@ function AddTagForm({ workspaceId, contact }: { workspaceId: string; contact: st
             className={edit.input}
             list={ids.list}
             value={tag}
-            maxLength={60}
             autoComplete="off"
             placeholder="Pick from the catalogue or type a new one"
             aria-invalid={problem ? true : undefined}
@@ -169,6 +173,7 @@ function AddTagForm({ workspaceId, contact }: { workspaceId: string; contact: st
               setAdded(null);
             }}
           />
+          <CharLimit value={tag} max={60} />
           <datalist id={ids.list}>
             {options.data?.map((o) => (
               <option key={o.tag} value={o.label}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { CharLimit, overLimit } from "@/components/forms/char-limit";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -56,14 +57,23 @@ export function SaveCard({ workspaceId, saved, tree, dirty, canEdit }: { workspa
       <form className={styles.form} onSubmit={(e) => submit(e)}>
         <label className={styles.field}>
           <span>Name</span>
-          <input className={styles.input} value={name} maxLength={120} required onChange={(e) => setName(e.target.value)} placeholder="Warm leads in Mumbai" />
+          <input className={styles.input} value={name} required aria-invalid={overLimit(name, 120) || undefined} onChange={(e) => setName(e.target.value)} placeholder="Warm leads in Mumbai" />
+          <CharLimit value={name} max={120} />
         </label>
         <label className={styles.field}>
           <span>Description</span>
-          <textarea className={styles.textarea} value={description} maxLength={1000} rows={2} onChange={(e) => setDescription(e.target.value)} placeholder="Optional: what this audience is for" />
+          <textarea
+            className={styles.textarea}
+            value={description}
+            rows={2}
+            aria-invalid={overLimit(description, 1000) || undefined}
+            onChange={(e) => setDescription(e.target.value)}
+            placeholder="Optional: what this audience is for"
+          />
+          <CharLimit value={description} max={1000} />
         </label>
         <div className={styles.actions}>
-          <button type="submit" className="btn btn-primary btn-small" disabled={!tree || !name.trim() || save.isPending || (saved && !changed)}>
+          <button type="submit" className="btn btn-primary btn-small" disabled={!tree || !name.trim() || overLimit(name, 120) || overLimit(description, 1000) || save.isPending || (saved && !changed)}>
             {save.isPending ? "Saving…" : saved ? "Save changes" : "Save segment"}
           </button>
           {saved ? (

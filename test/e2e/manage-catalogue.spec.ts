@@ -13,6 +13,12 @@ test("an admin creates a first-message tag, and a new chat opening with its text
   await expect(page.getByRole("rowheader", { name: "Product A", exact: true })).toBeVisible();
 
   const form = page.getByRole("form", { name: "Create a tag" });
+  // The limit shows while typing, and a name over it is refused, never cut.
+  await form.getByLabel("Tag name").fill("x".repeat(61));
+  await expect(form.getByText("61 / 60 — 1 too many")).toBeVisible();
+  await form.getByRole("button", { name: "Create tag" }).click();
+  await expect(form.getByText("A tag name has at most 60 characters; shorten it.")).toBeVisible();
+  await expect(form.getByLabel("Tag name")).toHaveValue("x".repeat(61));
   await form.getByLabel("Tag name").fill(name);
   await form.getByLabel("Category").fill("Interest");
   await form.getByLabel("First-message tag").check();

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
+import { CharLimit, overLimit } from "@/components/forms/char-limit";
 import { describeError } from "@/components/trpc-error";
 import styles from "../manage.module.css";
 import catalogue from "../catalogue.module.css";
@@ -43,15 +44,18 @@ export function TagForm({
   const [isFirstMessage, setIsFirstMessage] = useState(initial.firstMessageText !== "");
   const [text, setText] = useState(initial.firstMessageText);
   const [problem, setProblem] = useState<{ field: "name" | "text"; message: string } | null>(null);
-  const ids = { name: useId(), category: useId(), categories: useId(), text: useId(), textHint: useId(), error: useId() };
+  const ids = { name: useId(), nameCount: useId(), category: useId(), categories: useId(), text: useId(), textHint: useId(), error: useId() };
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!name.trim()) return setProblem({ field: "name", message: "Give the tag a name, like “Product A” or “VIP”." });
+    if (overLimit(name.trim(), 60)) return setProblem({ field: "name", message: "A tag name has at most 60 characters; shorten it." });
     if (/[;,|]/.test(name)) return setProblem({ field: "name", message: "A tag name cannot contain ; , or | — CSV imports split tags on them." });
     if (isFirstMessage && !text.trim()) {
       return setProblem({ field: "text", message: "Paste the pre-filled message of your click-to-chat link or ad." });
     }
+    if (overLimit(category.trim(), 40)) return setProblem({ field: "name", message: "A category has at most 40 characters; shorten it." });
+    if (isFirstMessage && overLimit(text.trim(), 500)) return setProblem({ field: "text", message: "The pre-filled text has at most 500 characters." });
     setProblem(null);
     onSubmit({ name: name.trim(), category: category.trim(), firstMessageText: isFirstMessage ? text.trim() : "" });
   }
@@ -70,12 +74,12 @@ export function TagForm({
               setName(e.target.value);
               setProblem(null);
             }}
-            maxLength={60}
             placeholder="e.g. Product A"
             autoComplete="off"
-            aria-invalid={invalid("name")}
-            aria-describedby={problem?.field === "name" ? ids.error : undefined}
+            aria-invalid={invalid("name") ?? (overLimit(name, 60) || undefined)}
+            aria-describedby={problem?.field === "name" ? `${ids.error} ${ids.nameCount}` : ids.nameCount}
           />
+          <CharLimit id={ids.nameCount} value={name} max={60} />
         </div>
         <div className={styles.field}>
           <label htmlFor={ids.category}>Category</label>
@@ -84,11 +88,11 @@ export function TagForm({
             className={styles.input}
             value={category}
             onChange={(e) => setCategory(e.target.value)}
-            maxLength={40}
             placeholder="e.g. Interest, Lifecycle"
             list={ids.categories}
             autoComplete="off"
           />
+          <CharLimit value={category} max={40} />
           <datalist id={ids.categories}>
             {categories.map((c) => (
               <option key={c} value={c} />
@@ -121,12 +125,12 @@ export function TagForm({
               setText(e.target.value);
               setProblem(null);
             }}
-            maxLength={500}
             rows={2}
             placeholder="e.g. Hi, I want to know more about Product A"
             aria-invalid={invalid("text")}
             aria-describedby={problem?.field === "text" ? `${ids.error} ${ids.textHint}` : ids.textHint}
           />
+          <CharLimit value={text} max={500} />
           <span id={ids.textHint} className={styles.hint}>
             The text of your click-to-chat link or ad button. Case and spacing do not matter, and the user may add words after
             it. Chats already started keep their first-message tag.
