@@ -106,3 +106,14 @@ export function activeSince(now: number, n: number): number {
 
 /** A click-to-WhatsApp ad is kept as the source detail `ad: <headline>` (server/ingestion/rows.ts). */
 export const AD_DETAIL_PREFIX = "ad:";
+
+/**
+ * The period of the same length just before `range`, for a KPI's change
+ * ("▲ 12% vs the previous 30 days"); null when it would start before the
+ * first day the store holds.
+ */
+export function previousRange(range: { from: string; to: string }): { from: string; to: string } | null {
+  const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / DAY_MS) + 1;
+  const from = addDays(range.from, -days);
+  return from < FIRST_DAY ? null : { from, to: addDays(range.from, -1) };
+}

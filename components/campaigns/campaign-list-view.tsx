@@ -110,7 +110,7 @@ export function CampaignListView({ workspaceId }: { workspaceId: string }) {
       ) : (
         <div className={overview.body}>
           <QueryContent query={summary} what="campaign totals" skeletonHeight={96}>
-            {(data) => <TotalsCards totals={data.totals} />}
+            {(data) => <TotalsCards totals={data.totals} previous={data.previous} />}
           </QueryContent>
           <Panel id="read-rate" title="Read rate per day" description="Campaigns by the day they were sent: what they delivered, and the share of that read.">
             <QueryContent query={summary} what="daily read rate" skeletonHeight={260}>

@@ -87,6 +87,7 @@ function OverviewFigures({ data }: { data: Summary }) {
           campaignsTotal: data.campaigns.total,
           inbound,
           outbound,
+          previous: data.previous,
         }}
       />
       <StatusBreakdown counts={data.contacts} />

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Delta } from "./delta";
 import { formatNumber, formatShare } from "./format";
 import styles from "./overview.module.css";
 
@@ -9,6 +10,7 @@ function StatCard({
   hint,
   color,
   tone,
+  delta,
 }: {
   testId: string;
   label: string;
@@ -16,6 +18,8 @@ function StatCard({
   hint?: ReactNode;
   color?: string;
   tone?: "attention";
+  /** The change against the previous period (a <Delta>). */
+  delta?: ReactNode;
 }) {
   return (
     <div className={styles.stat} data-testid={testId} data-tone={tone}>
@@ -27,6 +31,7 @@ function StatCard({
       <data className={styles.statValue} value={String(value)}>
         {formatNumber(value)}
       </data>
+      {delta}
       {hint ? <span className={styles.statHint}>{hint}</span> : null}
     </div>
   );
@@ -39,6 +44,8 @@ export interface Headline {
   campaignsTotal: number;
   inbound: number;
   outbound: number;
+  /** The same range-bound figures over the period before the range. */
+  previous: { range: { from: string; to: string }; messages: number; campaignsSent: number } | null;
 }
 
 export function HeadlineStats({ h }: { h: Headline }) {
@@ -56,12 +63,14 @@ export function HeadlineStats({ h }: { h: Headline }) {
         testId="stat-campaigns"
         label="Campaigns sent"
         value={h.campaignsSent}
+        delta={h.previous ? <Delta current={h.campaignsSent} previous={h.previous.campaignsSent} range={h.previous.range} /> : null}
         hint={`In this range · ${formatNumber(h.campaignsTotal)} in total`}
       />
       <StatCard
         testId="stat-messages"
         label="Messages"
         value={h.inbound + h.outbound}
+        delta={h.previous ? <Delta current={h.inbound + h.outbound} previous={h.previous.messages} range={h.previous.range} /> : null}
         hint={`${formatNumber(h.inbound)} inbound · ${formatNumber(h.outbound)} outbound`}
       />
     </section>

@@ -4,9 +4,33 @@ import type { ReactNode } from "react";
 import overview from "@/components/overview/overview.module.css";
 import { formatNumber, formatShare } from "@/components/overview/format";
 import { formatDuration } from "./format";
-import { useBacklog, useSpeed, useVolume, type ReportRange } from "./use-report";
+import { previousRange } from "@/clickhouse/vocabulary/dates";
+import { Delta } from "@/components/overview/delta";
+import { useBacklog, useSpeed, useVolume, type ReportOutputs, type ReportRange } from "./use-report";
 
-function Card({ testId, label, value, raw, hint, tone }: { testId: string; label: string; value: string | null; raw?: number | null; hint?: ReactNode; tone?: "attention" }) {
+/** Requests for a human as a share of conversations, or null without conversations. */
+function shareOf(days: ReportOutputs["volume"]["days"]): number | null {
+  const conversations = days.reduce((n, d) => n + d.conversations, 0);
+  return conversations ? days.reduce((n, d) => n + d.escalated, 0) / conversations : null;
+}
+
+function Card({
+  testId,
+  label,
+  value,
+  raw,
+  hint,
+  tone,
+  delta,
+}: {
+  testId: string;
+  label: string;
+  value: string | null;
+  raw?: number | null;
+  hint?: ReactNode;
+  tone?: "attention";
+  delta?: ReactNode;
+}) {
   return (
     <div className={overview.stat} data-testid={testId} data-tone={tone}>
       <span className={overview.statLabel}>{label}</span>
@@ -17,15 +41,24 @@ function Card({ testId, label, value, raw, hint, tone }: { testId: string; label
           {value}
         </data>
       )}
+      {delta}
       {hint ? <span className={overview.statHint}>{hint}</span> : null}
     </div>
   );
 }
 
-/** The four figures a manager reads first. */
+/** The four figures a manager reads first, the range-bound ones beside the period of the same length before. */
 export function Headline({ range, enabled }: { range: ReportRange; enabled: boolean }) {
   const volume = useVolume(range, enabled);
   const speed = useSpeed(range, enabled);
+  const before = previousRange(range);
+  const earlier = { workspaceId: range.workspaceId, from: before?.from ?? range.from, to: before?.to ?? range.to };
+  const previousVolume = useVolume(earlier, enabled && before !== null);
+  const previousSpeed = useSpeed(earlier, enabled && before !== null);
+  const previousDays = before && !previousVolume.isPlaceholderData ? previousVolume.data?.days : undefined;
+  const previousRequests = previousDays?.reduce((n, d) => n + d.requests, 0) ?? null;
+  const previousShare = previousDays ? shareOf(previousDays) : null;
+  const previousMedian = before && !previousSpeed.isPlaceholderData ? (previousSpeed.data?.intervene.medianMs ?? null) : null;
   const backlog = useBacklog(range.workspaceId);
   const days = volume.data?.days;
   const requests = days?.reduce((n, d) => n + d.requests, 0) ?? null;
@@ -40,12 +73,14 @@ export function Headline({ range, enabled }: { range: ReportRange; enabled: bool
         label="Requests for a human"
         value={requests === null ? null : formatNumber(requests)}
         raw={requests}
+        delta={before ? <Delta current={requests} previous={previousRequests} range={before} better="down" /> : null}
         hint="Each time a user asked for an agent, in this range"
       />
       <Card
         testId="stat-share"
         label="Share of conversations"
         value={days ? formatShare(escalated, conversations) : null}
+        delta={before ? <Delta current={days ? shareOf(days) : null} previous={previousShare} range={before} kind="rate" better="down" /> : null}
         hint={
           days
             ? `${formatNumber(escalated)} of ${formatNumber(conversations)} conversations asked for a human`
@@ -65,6 +100,7 @@ export function Headline({ range, enabled }: { range: ReportRange; enabled: bool
         label="Median time to intervene"
         value={median === undefined ? null : formatDuration(median)}
         raw={median}
+        delta={before ? <Delta current={median ?? null} previous={previousMedian} range={before} better="down" /> : null}
         hint={speed.data ? `p90 ${formatDuration(speed.data.intervene.p90Ms)} · ${formatNumber(speed.data.intervene.measured)} chats taken` : "From the request to an agent taking the chat"}
       />
     </section>

@@ -14,7 +14,7 @@ import {
   CURVE_HOURS,
   READ_DELAY_BUCKETS,
 } from "@/clickhouse/queries/campaign-funnel";
-import { CAMPAIGN_SORTS, campaignDays, listCampaigns, type CampaignSort } from "@/clickhouse/queries/campaign-list";
+import { CAMPAIGN_SORTS, campaignDays, listCampaigns, type CampaignDay, type CampaignSort } from "@/clickhouse/queries/campaign-list";
 import { campaignTiming } from "@/clickhouse/queries/campaign-timing";
 import { writeSavedSegment } from "@/clickhouse/queries/segments/saved";
 import { CAN_EDIT_AUDIENCE } from "../auth/roles";
@@ -22,6 +22,7 @@ import { campaignCost } from "../domain/campaign-cost";
 import { breakdownBySchema, describeGroup, groupFilterSchema, MAX_GROUPS, SMALL_GROUP } from "@/clickhouse/vocabulary/campaign-groups";
 import { bestSlots, FEW_DELIVERIES } from "../domain/campaign-timing";
 import { requireKnownAttribute } from "./campaign-groups";
+import { previousRange } from "@/clickhouse/vocabulary/dates";
 import { rangeInput, resolveRange } from "./range-input";
 import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
 import { replyWindow } from "./campaign-inputs";
@@ -65,6 +66,21 @@ async function requireCampaign(ctx: { store: Parameters<typeof campaignInfo>[0];
   return info;
 }
 
+/** The totals of a range's campaigns, from their days. */
+function totalsOf(days: CampaignDay[]) {
+  const sum = (k: "campaigns" | "recipients" | "delivered" | "read" | "replied" | "failed") => days.reduce((s, d) => s + d[k], 0);
+  const totals = {
+    campaigns: sum("campaigns"),
+    recipients: sum("recipients"),
+    delivered: sum("delivered"),
+    read: sum("read"),
+    replied: sum("replied"),
+    failed: sum("failed"),
+  };
+  const rate = (part: number) => ratio(part, totals.delivered);
+  return { ...totals, readRate: rate(totals.read), ignoredRate: rate(totals.delivered - totals.read), replyRate: rate(totals.replied) };
+}
+
 export const campaignsRouter = router({
   /** A page of the range's campaigns. */
   list: workspaceProcedure
@@ -95,21 +111,17 @@ export const campaignsRouter = router({
   /** Totals of the range and the read rate of each day's campaigns. */
   summary: workspaceProcedure.input(rangeInput).query(async ({ ctx, input }) => {
     const range = resolveRange(input);
-    const days = await campaignDays(ctx.store, ctx.workspace.id, range);
-    const sum = (k: "campaigns" | "recipients" | "delivered" | "read" | "replied" | "failed") => days.reduce((s, d) => s + d[k], 0);
-    const totals = {
-      campaigns: sum("campaigns"),
-      recipients: sum("recipients"),
-      delivered: sum("delivered"),
-      read: sum("read"),
-      replied: sum("replied"),
-      failed: sum("failed"),
-    };
-    const rate = (part: number) => ratio(part, totals.delivered);
+    const before = previousRange(range);
+    const [days, previousDays] = await Promise.all([
+      campaignDays(ctx.store, ctx.workspace.id, range),
+      before ? campaignDays(ctx.store, ctx.workspace.id, before) : null,
+    ]);
     return {
       range,
-      totals: { ...totals, readRate: rate(totals.read), ignoredRate: rate(totals.delivered - totals.read), replyRate: rate(totals.replied) },
+      totals: totalsOf(days),
       days,
+      /** The same figures over the period of the same length before the range, for the cards' change. */
+      previous: before && previousDays ? { range: before, totals: totalsOf(previousDays) } : null,
     };
   }),
 

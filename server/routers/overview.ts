@@ -1,7 +1,18 @@
 import { z } from "zod";
 import { campaignTotals, contactStatusCounts, messagesPerDay } from "@/clickhouse/queries/overview";
 import { router, workspaceProcedure } from "../trpc/init";
+import type { Store } from "@/clickhouse/client";
+import { previousRange } from "@/clickhouse/vocabulary/dates";
 import { rangeInput, resolveRange } from "./range-input";
+
+/** What the range-bound KPIs were over `range`: their baseline. */
+async function previousFigures(store: Store, workspaceId: string, range: { from: string; to: string }) {
+  const [perDay, campaigns] = await Promise.all([
+    messagesPerDay(store, workspaceId, range.from, range.to),
+    campaignTotals(store, workspaceId, range.from, range.to),
+  ]);
+  return { range, messages: perDay.reduce((sum, d) => sum + d.inbound + d.outbound, 0), campaignsSent: campaigns.sentInRange };
+}
 
 const summaryOutput = z.object({
   range: z.object({ from: z.string(), to: z.string() }),
@@ -16,6 +27,8 @@ const summaryOutput = z.object({
   openUnresolved: z.number(),
   campaigns: z.object({ total: z.number(), sentInRange: z.number() }),
   messagesPerDay: z.array(z.object({ day: z.string(), inbound: z.number(), outbound: z.number() })),
+  /** The range's figures over the period of the same length before it (null before the first day the store holds). */
+  previous: z.object({ range: z.object({ from: z.string(), to: z.string() }), messages: z.number(), campaignsSent: z.number() }).nullable(),
 });
 
 export const overviewRouter = router({
@@ -27,12 +40,14 @@ export const overviewRouter = router({
       const { from, to } = resolveRange(input);
       const ws = ctx.workspace.id;
       // Independent reads: the store's pool runs them side by side.
-      const [status, perDay, campaigns] = await Promise.all([
+      const before = previousRange({ from, to });
+      const [status, perDay, campaigns, previous] = await Promise.all([
         contactStatusCounts(ctx.store, ws, now),
         messagesPerDay(ctx.store, ws, from, to),
         campaignTotals(ctx.store, ws, from, to),
+        before ? previousFigures(ctx.store, ws, before) : null,
       ]);
       const { openRequests, ...contacts } = status;
-      return { range: { from, to }, contacts, openUnresolved: openRequests, campaigns, messagesPerDay: perDay };
+      return { range: { from, to }, contacts, openUnresolved: openRequests, campaigns, messagesPerDay: perDay, previous };
     }),
 });

@@ -125,6 +125,14 @@ describe("overview.summary", () => {
       { day: "2025-03-03", inbound: 1, outbound: 0 },
       { day: "2025-03-04", inbound: 0, outbound: 0 },
     ]);
+    // The KPI cards' baseline: the five days before, Feb 23–27, whose only message is the one below.
+    expect(summary.previous).toEqual({ range: { from: "2025-02-23", to: "2025-02-27" }, messages: 0, campaignsSent: 0 });
+    await insertEvents(store(), [on("2025-02-27T23:00:00Z", "message.outbound")]);
+    const again = await callerFor(store(), members[0].userId).overview.summary({ workspaceId, from: "2025-02-28", to: "2025-03-04" });
+    expect(again.previous).toMatchObject({ messages: 1 });
+    // A range starting on the first day the store holds has no period before it.
+    const first = await callerFor(store(), members[0].userId).overview.summary({ workspaceId, from: "1970-01-01", to: "1970-01-31" });
+    expect(first.previous).toBeNull();
   });
 
   it("an empty workspace has zero everywhere", async () => {
