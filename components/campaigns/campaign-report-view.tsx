@@ -69,8 +69,14 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
     if (page > 1) next.set("page", String(page));
     if (size !== 25) next.set("size", String(size));
     window.history.pushState(null, "", `${pathname}?${next.toString()}`);
-    // Bring the list into view: it sits below the charts.
-    requestAnimationFrame(() => document.getElementById("drill-down")?.scrollIntoView?.({ behavior: "smooth", block: "start" }));
+  }
+
+  /** Closes the drill-down, keeping the reply window and breakdown the person chose. */
+  function closeDrill() {
+    const next = writeReplyWindow(new URLSearchParams(), replyWindowHours);
+    writeBy(next, by);
+    const query = next.toString();
+    window.history.pushState(null, "", query ? `${pathname}?${query}` : pathname);
   }
 
   const back = (
@@ -187,6 +193,7 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
             size={drill.size}
             canSave={canSave}
             onPage={(page, size) => openDrill(drill.stage!, drill.errorCode, page, size, drill.group)}
+            onClose={closeDrill}
           />
         ) : null}
       </div>

@@ -3,7 +3,7 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { formatNumber } from "@/components/overview/format";
 import { DataTable } from "@/components/table/data-table";
 import { createDataColumnHelper } from "@/components/table/features";
@@ -77,6 +77,7 @@ export function StageContacts({
   size,
   canSave,
   onPage,
+  onClose,
 }: {
   workspaceId: string;
   campaignId: string;
@@ -90,8 +91,17 @@ export function StageContacts({
   size: number;
   canSave: boolean;
   onPage: (page: number, size: number) => void;
+  /** Closes the list (Esc, or its Close button). */
+  onClose: () => void;
 }) {
   const trpc = useTRPC();
+  const region = useRef<HTMLDivElement>(null);
+  // The list opens below the charts: bring it to where the person is looking, and
+  // put the keyboard there, each time a stage, error or cell opens it (a new key).
+  useEffect(() => {
+    region.current?.scrollIntoView?.({ behavior: "smooth", block: "start" });
+    region.current?.focus({ preventScroll: true });
+  }, []);
   const router = useRouter();
   const input = { workspaceId, campaignId, stage, errorCode, group, replyWindowHours };
   const list = useQuery(trpc.campaigns.contacts.queryOptions({ ...input, page: page - 1, pageSize: size }, { placeholderData: keepPreviousData }));
@@ -113,12 +123,24 @@ export function StageContacts({
   const what = `${errorCode !== undefined ? `Failed with error ${errorCode}` : STAGE_LABELS[stage]}${group ? `, ${describeGroup(group)}` : ""}`;
   const total = list.data?.total ?? 0;
   return (
+    <div
+      ref={region}
+      tabIndex={-1}
+      className={styles.drillRegion}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
     <Panel
       id="drill-down"
       title={`${what}: ${list.data ? formatNumber(total) : "…"} ${total === 1 ? "contact" : "contacts"}`}
       description="By phone number. Open a contact to read the chat; save the list as a static segment to reach these people again."
       actions={
-        canSave ? (
+        <div className={styles.drillActions}>
+        {canSave ? (
           <div className={styles.saved}>
             {save.data ? (
               <span role="status">
@@ -138,7 +160,11 @@ export function StageContacts({
           </div>
         ) : (
           <span className={styles.muted}>Admins and marketers can save this list as a segment.</span>
-        )
+        )}
+          <button type="button" className="btn btn-small" onClick={onClose} aria-keyshortcuts="Escape" title="Close the list (Esc)">
+            Close
+          </button>
+        </div>
       }
     >
       {list.isError && !list.data ? (
@@ -165,5 +191,6 @@ export function StageContacts({
         </>
       )}
     </Panel>
+    </div>
   );
 }

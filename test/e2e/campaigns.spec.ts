@@ -71,6 +71,12 @@ test("a marketer reads a campaign's funnel, opens the ignored contacts and saves
   await expect(drill.getByRole("heading", { name: new RegExp(`^Ignored: ${ignored.toLocaleString("en-US")} contacts?$`) })).toBeVisible(LOADED);
   const firstContact = drill.getByRole("table").getByRole("link").first();
   await expect(firstContact).toHaveAttribute("href", /^\/w\/demo\/contacts\/%2B\d+$/, LOADED);
+  // The list opens where the person is looking, with the keyboard on it; Esc closes it.
+  await expect(drill).toBeInViewport();
+  await page.keyboard.press("Escape");
+  await expect(drill).toHaveCount(0);
+  await expect(page).toHaveURL(/\/campaigns\/cmp_summer-sale-launch$/);
+  await page.getByTestId("stage-ignored").click();
 
   // Save as segment, then open it.
   await drill.getByRole("button", { name: "Save as segment" }).click();
