@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useUrlParam } from "@/components/url-param";
 import { formatNumber } from "@/components/overview/format";
 import { ContactCell } from "./contact-cell";
 import { formatDateTime, profileHref } from "./format";
@@ -11,16 +12,28 @@ import styles from "./unresolved.module.css";
 
 /** What people asked just before they wanted a human: the top words, then every request, newest first. */
 export function AskedSection({ range, enabled }: { range: ReportRange; enabled: boolean }) {
-  const [typed, setTyped] = useState("");
-  const [search, setSearch] = useState("");
-  const [page, setPage] = useState(1);
-  // Search as the user types, once they pause.
+  // The search and the page live in the URL (?q=&asked=), so Back from a chat returns to them.
+  const [search, setSearch] = useUrlParam("q", "");
+  const [pageParam, setPageParam] = useUrlParam("asked", "1");
+  const page = Math.max(1, Math.floor(Number(pageParam)) || 1);
+  const setPage = (next: number) => setPageParam(String(next));
+  const [typed, setTyped] = useState(search);
+  // Search as the user types, once they pause; a new search starts at the first page.
   useEffect(() => {
-    const timer = setTimeout(() => setSearch(typed.trim()), 300);
+    const timer = setTimeout(() => {
+      if (typed.trim() === search) return;
+      setSearch(typed.trim());
+      setPageParam("1");
+    }, 300);
     return () => clearTimeout(timer);
-  }, [typed]);
-  // A new search or range starts at the first page.
-  useEffect(() => setPage(1), [search, range.from, range.to]);
+  }, [typed, search, setSearch, setPageParam]);
+  // A new range starts at the first page too (not the first render: that is a page coming back).
+  const shownRange = useRef(`${range.from}/${range.to}`);
+  useEffect(() => {
+    const key = `${range.from}/${range.to}`;
+    if (shownRange.current !== key) setPageParam("1");
+    shownRange.current = key;
+  }, [range.from, range.to, setPageParam]);
 
   const terms = useTerms(range, enabled);
   const asked = useAsked({ ...range, search, page }, enabled);
@@ -29,6 +42,7 @@ export function AskedSection({ range, enabled }: { range: ReportRange; enabled: 
     const next = search === term ? "" : term;
     setTyped(next);
     setSearch(next);
+    setPageParam("1");
   }
 
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useUrlParam } from "@/components/url-param";
 import { formatNumber } from "@/components/overview/format";
 import { formatRate } from "./format";
 import { Panel, QueryContent, SmallEmpty } from "./panel";
@@ -21,8 +21,10 @@ type Dimension = (typeof DIMENSIONS)[number]["key"];
 /** Which entry points the bot serves badly: requests per group, and per 100 of its contacts. */
 export function SourcesSection({ range, enabled }: { range: ReportRange; enabled: boolean }) {
   const query = useSources(range, enabled);
-  const [dimension, setDimension] = useState<Dimension>("firstMessageTag");
-  const current = DIMENSIONS.find((d) => d.key === dimension)!;
+  const [by, setBy] = useUrlParam("by", "firstMessageTag");
+  const current = DIMENSIONS.find((d) => d.key === by) ?? DIMENSIONS[0];
+  const dimension: Dimension = current.key;
+  const setDimension = (next: Dimension) => setBy(next);
   return (
     <Panel
       id="sources"

@@ -48,6 +48,12 @@ test("an analyst reads the unresolved-query report and follows a query to the ch
   await expect(page).toHaveURL((url) => url.pathname.startsWith("/w/demo/contacts/") && url.searchParams.has("at"));
   const at = new URL(page.url()).searchParams.get("at")!;
   expect(new Date(at).toISOString()).toBe(at);
+
+  // Back returns to the report as the person left it: the range and the search.
+  await page.goBack();
+  await expect(page).toHaveURL((url) => url.pathname === "/w/demo/unresolved" && url.searchParams.get("q") === word);
+  await expect(page.getByRole("searchbox", { name: "Search requests" })).toHaveValue(word);
+  await expect(page.getByRole("status").filter({ hasText: `matching “${word}”` })).toBeVisible(LOADED);
 });
 
 test("a custom range from a link is kept, and a reversed one is explained", async ({ page }) => {
