@@ -51,9 +51,9 @@ export function effectiveTicksSql(window: string): string {
     if(failed_eff IS NULL, '', error_title) AS failed_title`;
 }
 
-/** The columns a recipients statement yields: the effective ticks, whatever the window. */
+/** The columns a recipients statement yields: the effective ticks, whatever the window, and the read receipt as recorded. */
 const TICK_COLUMNS =
-  "campaign_id, contact, replied_at, replied_in_window, read_eff, delivered_eff, sent_eff, failed_eff, failed_code, failed_title";
+  "campaign_id, contact, read_at, replied_at, replied_in_window, read_eff, delivered_eff, sent_eff, failed_eff, failed_code, failed_title";
 
 /** Scopes over `recipients`, each a predicate from code with its placeholders. */
 export const ONE_CAMPAIGN = "campaign_id = {campaignId:String}";
@@ -86,7 +86,7 @@ export function recipientsSql(scope: string, windowHours: number = DEFAULT_REPLY
       )
       SELECT ${TICK_COLUMNS}
       FROM (
-        SELECT campaign_id, contact, ${effectiveTicksSql("{replyWindowHours:UInt16}")}
+        SELECT campaign_id, contact, read_at, ${effectiveTicksSql("{replyWindowHours:UInt16}")}
         FROM (
           SELECT r.*, w.ts AS inbound_at
           FROM scoped AS r

@@ -20,6 +20,8 @@ export interface FunnelCounts {
   sent: number;
   delivered: number;
   read: number;
+  /** Of `read`, the ones with a read receipt; the others count as read because they replied (a reply proves the read). */
+  readReceipts: number;
   replied: number;
   ignored: number;
   failed: number;
@@ -82,6 +84,7 @@ export async function campaignFunnel(
        count() AS sent,
        countIf(delivered_eff IS NOT NULL) AS delivered,
        countIf(read_eff IS NOT NULL) AS read,
+       countIf(read_eff IS NOT NULL AND read_at IS NOT NULL) AS read_receipts,
        countIf(replied_at IS NOT NULL) AS replied,
        countIf(delivered_eff IS NOT NULL AND read_eff IS NULL) AS ignored,
        countIf(failed_eff IS NOT NULL) AS failed,
@@ -101,6 +104,7 @@ export async function campaignFunnel(
       sent: n("sent"),
       delivered: n("delivered"),
       read: n("read"),
+      readReceipts: n("read_receipts"),
       replied: n("replied"),
       ignored: n("ignored"),
       failed: n("failed"),

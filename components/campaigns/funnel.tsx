@@ -51,7 +51,12 @@ export function StageButtons({ report, selected, onSelect }: { report: CampaignR
       return {
         stage,
         count: s.count,
-        share: stage === "sent" ? `${formatNumber(report.counts.pending)} not delivered yet` : `${formatRate(s.ofSent)} of sent · ${formatRate(s.ofPrevious)} of previous`,
+        share:
+          stage === "sent"
+            ? `${formatNumber(report.counts.pending)} not delivered yet`
+            : stage === "read"
+              ? `${formatRate(s.ofSent)} of sent · ${formatNumber(report.counts.readReceipts)} read receipts, ${formatNumber(report.counts.read - report.counts.readReceipts)} replies without one`
+              : `${formatRate(s.ofSent)} of sent · ${formatRate(s.ofPrevious)} of previous`,
       };
     }),
     { stage: "ignored", count: report.ignored.count, share: `${formatRate(report.ignored.ofDelivered)} of delivered, not read` },

@@ -211,7 +211,8 @@ describe("campaign analytics", () => {
       createdAt: iso("09:00:00"),
       sentAt: iso("10:00:00"),
     });
-    expect(report.counts).toEqual({ sent: 13, delivered: 9, read: 8, replied: 2, ignored: 1, failed: 3, pending: 1 });
+    // Eight read, seven with a read receipt: r11 only replied, which proves the read.
+    expect(report.counts).toEqual({ sent: 13, delivered: 9, read: 8, readReceipts: 7, replied: 2, ignored: 1, failed: 3, pending: 1 });
     expect(report.steps).toEqual([
       { stage: "sent", count: 13, ofSent: 1, ofPrevious: 1 },
       { stage: "delivered", count: 9, ofSent: 9 / 13, ofPrevious: 9 / 13 },
