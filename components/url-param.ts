@@ -18,7 +18,8 @@ export function useUrlParam(name: string, fallback: string): [string, (next: str
       if (next === fallback) params.delete(name);
       else params.set(name, next);
       const query = params.toString();
-      window.history.replaceState(window.history.state, "", `${window.location.pathname}${query ? `?${query}` : ""}`);
+      // `null` state: Next syncs useSearchParams with a native replaceState only when the state is not its own.
+      window.history.replaceState(null, "", `${window.location.pathname}${query ? `?${query}` : ""}`);
     },
     [name, fallback],
   );

@@ -50,7 +50,13 @@ export function contactColumns(workspaceId: string): DataColumns<ContactRow> {
         const match = c.row.original.matchedAttribute;
         return (
           <div className={styles.nameCell}>
-            {c.getValue() ? <span>{c.getValue()}</span> : <span className={styles.muted}>No name</span>}
+            {c.getValue() ? (
+              <span className={styles.truncate} title={c.getValue()}>
+                {c.getValue()}
+              </span>
+            ) : (
+              <span className={styles.muted}>No name</span>
+            )}
             {match ? (
               <span className={styles.match} title={`The search matched ${match.name}`}>
                 {match.name}: {match.value}
@@ -143,22 +149,25 @@ export function StatusBadge({ shown, underlying }: { shown: ShownStatus; underly
 
 function Tags({ tags }: { tags: string[] }) {
   if (tags.length === 0) return <span className={styles.muted}>—</span>;
-  // One chip for all the campaigns a contact got, so they do not crowd out the tags people set.
+  // The tags people set come first; campaigns only add to the count, so a busy
+  // contact's row stays as narrow as a quiet one's. The whole list is on hover.
   const own = tags.filter((t) => !t.startsWith(BROADCAST_LABEL_PREFIX));
   const broadcasts = tags.length - own.length;
-  const rest = own.length - TAGS_SHOWN;
+  const shown = own.slice(0, TAGS_SHOWN);
+  const more = tags.length - shown.length;
   return (
     <span className={styles.tags} title={tags.join(", ")}>
-      {own.slice(0, TAGS_SHOWN).map((t) => (
+      {shown.map((t) => (
         <span key={t} className={styles.tag}>
           {t}
         </span>
       ))}
-      {rest > 0 ? <span className={styles.more}>+{rest}</span> : null}
-      {broadcasts > 0 ? (
+      {shown.length === 0 ? (
         <span className={styles.tag}>
           {broadcasts} {broadcasts === 1 ? "broadcast" : "broadcasts"}
         </span>
+      ) : more > 0 ? (
+        <span className={styles.more}>+{more}</span>
       ) : null}
     </span>
   );
