@@ -51,6 +51,8 @@ export type InsertSettings = Record<string, string | number | boolean>;
 export interface Store {
   readonly kind: "embedded" | "server";
   readonly cluster?: string;
+  /** The embedded store's data directory (files the app keeps beside it, such as the webhook inbox, go there). */
+  readonly dataDir?: string;
   query<T>(sql: string, params?: QueryParams, options?: StatementOptions): Promise<T[]>;
   command(sql: string, params?: QueryParams, options?: StatementOptions): Promise<void>;
   insert<T extends object>(table: string, rows: T[], options?: StatementOptions): Promise<void>;
@@ -109,6 +111,7 @@ export function createStore(config: StoreConfig = storeConfigFromEnv()): Store {
       throw err;
     }
     return wrap("embedded", createClient({ connection }), {
+      dataDir: config.dataDir,
       insertTabSeparated: (table, columns, body, logComment, settings) => connection.insertTabSeparated(table, columns, body, logComment, settings),
     });
   }
@@ -210,7 +213,7 @@ type RawTabSeparated = (table: string, columns: readonly string[], body: Buffer,
 function wrap(
   kind: Store["kind"],
   client: ClickHouseClient,
-  { cluster, insertTabSeparated }: { cluster?: string; insertTabSeparated?: RawTabSeparated } = {},
+  { cluster, dataDir, insertTabSeparated }: { cluster?: string; dataDir?: string; insertTabSeparated?: RawTabSeparated } = {},
 ): Store {
   const rawTabSeparated: RawTabSeparated =
     insertTabSeparated ??
@@ -226,6 +229,7 @@ function wrap(
   return {
     kind,
     cluster,
+    dataDir,
     async query<T>(sql: string, params: QueryParams = {}, options: StatementOptions = {}) {
       const report = reportOf(options, sql);
       checkStatement(sql, params, options, report);

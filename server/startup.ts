@@ -1,6 +1,7 @@
 import { getStore } from "@/clickhouse/client";
 import { migrate } from "@/clickhouse/migrate";
 import { registerApiKey } from "./auth/api-keys";
+import { webhookInbox } from "./ingestion/whatsapp/inbox";
 
 /** The workspace the demo data, the demo API key and the demo phone number id belong to. */
 export const DEMO_WORKSPACE_ID = "demo";
@@ -9,6 +10,8 @@ export async function startup() {
   const store = getStore();
   const applied = await migrate(store, (line) => console.log(`[chatlens] ${line}`));
   if (applied) console.log(`[chatlens] schema up to date (${applied} migration(s) applied)`);
+  // Webhook deliveries answered before a restart and not yet in the event log go in now.
+  webhookInbox(store);
   // Scripts and tests get a known key for the demo workspace without clicking through Manage.
   const demoKey = process.env.CHATLENS_DEMO_API_KEY;
   if (demoKey) await registerApiKey(store, DEMO_WORKSPACE_ID, demoKey, "Demo key (CHATLENS_DEMO_API_KEY)");

@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/webhooks/whatsapp/route";
 import { getContactCampaignTicks, getContactState, getJourney } from "@/clickhouse/queries/contacts";
 import { upsertWorkspace } from "@/clickhouse/queries/workspaces";
+import { DurableInbox } from "@/server/ingestion/durable-inbox";
 import { ingestEvents } from "@/server/ingestion/pipeline";
+import { webhookInbox, webhookInboxDir, type InboxEntry } from "@/server/ingestion/whatsapp/inbox";
 import { callerFor, createTestWorkspace, randomId } from "../helpers/factories";
 import { jsonRequest, metaSignature } from "../helpers/http";
 import { useTestStore } from "../helpers/store";
@@ -20,8 +22,11 @@ function fixture(name: string, phoneNumberId = PHONE_NUMBER_ID): string {
   return readFileSync(`test/fixtures/whatsapp/${name}.json`, "utf8").replaceAll("__PHONE_NUMBER_ID__", phoneNumberId);
 }
 
-function deliver(body: string, signature = metaSignature(body, SECRET)) {
-  return POST(jsonRequest("/api/webhooks/whatsapp", body, { "x-hub-signature-256": signature }));
+/** A delivery as Meta sends it; resolves once its events have left the inbox for the event log. */
+async function deliver(body: string, signature = metaSignature(body, SECRET)) {
+  const res = await POST(jsonRequest("/api/webhooks/whatsapp", body, { "x-hub-signature-256": signature }));
+  await webhookInbox(store()).idle();
+  return res;
 }
 
 /** A workspace of its own with an admin and a phone number id, for tests that read Manage. */
@@ -71,7 +76,7 @@ describe("WhatsApp Cloud API webhook", () => {
   it("stores messages of every type with their text, the ad referral and the profile name", async () => {
     const res = await deliver(fixture("messages"));
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ stored: 7, duplicates: 0 });
+    expect(await res.json()).toMatchObject({ accepted: 7, rejected: 0 });
 
     const sheena = await getContactState(store(), ws, "+16505551234", new Date("2025-06-09T00:00:00Z"));
     expect(sheena).toMatchObject({ name: "Sheena Nelson", source: "organic", sourceDetail: "ad: Chat with us", sessionMessages: 1 });
@@ -86,13 +91,13 @@ describe("WhatsApp Cloud API webhook", () => {
 
   it("changes nothing when Meta delivers the same webhook again", async () => {
     const res = await deliver(fixture("messages"));
-    expect(await res.json()).toMatchObject({ stored: 0, duplicates: 7 });
+    expect(await res.json()).toMatchObject({ accepted: 7 });
     expect((await getJourney(store(), ws, "+919812345678")).filter((e) => e.type === "message.inbound")).toHaveLength(6);
   });
 
   it("ties statuses to the campaign message, in any order, with failures and their WhatsApp error", async () => {
     const res = await deliver(fixture("statuses"));
-    expect(await res.json()).toMatchObject({ stored: 4, duplicates: 0 });
+    expect(await res.json()).toMatchObject({ accepted: 4, rejected: 0 });
     const [read] = await getContactCampaignTicks(store(), ws, "+919812345678");
     expect(read).toMatchObject({
       campaign_id: "summer",
@@ -112,7 +117,7 @@ describe("WhatsApp Cloud API webhook", () => {
       }),
     );
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ stored: 2, duplicates: 0 });
+    expect(await res.json()).toMatchObject({ accepted: 2, rejected: 1 });
     expect((await getJourney(store(), workspaceId, "+919800000001")).map((e) => e.event_id)).toEqual(["wa:wamid.GOOD-1", "wa:wamid.GOOD-2"]);
 
     const rejections = await admin.settings.webhookRejections({ workspaceId });
@@ -136,7 +141,7 @@ describe("WhatsApp Cloud API webhook", () => {
       }),
     );
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ stored: 0 });
+    expect(await res.json()).toMatchObject({ accepted: 0, rejected: 6 });
     expect(await getJourney(store(), workspaceId, "+919800000001")).toEqual([]);
     const rejections = await admin.settings.webhookRejections({ workspaceId });
     expect(Object.fromEntries(rejections.map((r) => [r.part, r.reason]))).toEqual({
@@ -166,7 +171,24 @@ describe("WhatsApp Cloud API webhook", () => {
     const res = await deliver(fixture("messages", "999"));
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.stored).toBe(0);
+    expect(body.accepted).toBe(0);
     expect(body.notes).toContain("no workspace has phone number id 999; set it in Manage");
+  });
+
+  it("stores a delivery answered just before a crash when the app starts again, once", async () => {
+    const { workspaceId, phoneNumberId } = await webhookWorkspace();
+    // The answer went out once the events were on disk; the process died before the event log had them.
+    const dying = new DurableInbox<InboxEntry>(webhookInboxDir(store()), () => new Promise<void>(() => {}));
+    const events = [{ event_id: "wa:wamid.CRASH", type: "message.inbound", contact: "+919800000001", ts: "2025-06-08T20:59:43.000Z", text: "text of wamid.CRASH" }];
+    await dying.accept({ workspaceId, events } as InboxEntry);
+    expect(await getJourney(store(), workspaceId, "+919800000001")).toEqual([]);
+
+    // The app starts again: the inbox applies what it finds.
+    webhookInbox(store()).start();
+    await webhookInbox(store()).idle();
+    expect((await getJourney(store(), workspaceId, "+919800000001")).map((e) => e.event_id)).toEqual(["wa:wamid.CRASH"]);
+    // Meta delivers it again anyway: still once.
+    await deliver(delivery(phoneNumberId, { messages: [textMessage("wamid.CRASH", "1749416383")] }));
+    expect((await getJourney(store(), workspaceId, "+919800000001")).map((e) => e.event_id)).toEqual(["wa:wamid.CRASH"]);
   });
 });
