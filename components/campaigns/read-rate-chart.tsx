@@ -2,7 +2,7 @@
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
-import { AXIS_LINE, AXIS_TICK, CURSOR, GRID_STROKE, LEGEND, TOOLTIP } from "@/components/charts/chart-style";
+import { AXIS_LINE, AXIS_TICK, countAxis, CURSOR, GRID_STROKE, LEGEND, TOOLTIP } from "@/components/charts/chart-style";
 import { formatCompact, formatDayLong, formatDayShort, formatNumber } from "@/components/overview/format";
 import { formatRate, STAGE_COLORS, type CampaignOutputs } from "./format";
 
@@ -40,6 +40,7 @@ function DayTooltip({ active, payload }: TooltipContentProps<ValueType, NameType
  * rate, broken on days without sends rather than drawn through them.
  */
 export function ReadRateChart({ days }: { days: Day[] }) {
+  const axis = countAxis(Math.max(0, ...days.map((d) => d.delivered)));
   return (
     <ComposedChart
       responsive
@@ -52,8 +53,8 @@ export function ReadRateChart({ days }: { days: Day[] }) {
     >
       <CartesianGrid vertical={false} stroke={GRID_STROKE} />
       <XAxis dataKey="day" tickFormatter={formatDayShort} tickLine={false} axisLine={AXIS_LINE} tick={AXIS_TICK} minTickGap={24} tickMargin={8} />
-      <YAxis yAxisId="count" allowDecimals={false} tickFormatter={formatCompact} tickLine={false} axisLine={false} tick={AXIS_TICK} width={48} />
-      <YAxis yAxisId="rate" orientation="right" domain={[0, 1]} tickFormatter={(v) => formatRate(Number(v))} tickLine={false} axisLine={false} tick={AXIS_TICK} width={48} />
+      <YAxis yAxisId="count" domain={axis.domain} ticks={axis.ticks} tickFormatter={formatCompact} tickLine={false} axisLine={false} tick={AXIS_TICK} width={48} />
+      <YAxis yAxisId="rate" orientation="right" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(v) => formatRate(Number(v))} tickLine={false} axisLine={false} tick={AXIS_TICK} width={48} />
       <Tooltip cursor={CURSOR} content={DayTooltip} />
       <Legend {...LEGEND} />
       <Bar yAxisId="count" dataKey="delivered" name="Delivered" fill={STAGE_COLORS.delivered} maxBarSize={28} radius={[3, 3, 0, 0]} />

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
-import { AXIS_LINE, AXIS_TICK, BUCKET_AXIS_HEIGHT, BucketTick, CURSOR, GRID_STROKE, TOOLTIP } from "@/components/charts/chart-style";
+import { AXIS_LINE, AXIS_TICK, BUCKET_AXIS_HEIGHT, BucketTick, countAxis, CURSOR, GRID_STROKE, TOOLTIP } from "@/components/charts/chart-style";
 import { formatNumber } from "@/components/overview/format";
 import { formatRate, STAGE_COLORS, type CampaignReport } from "./format";
 import styles from "./campaigns.module.css";
@@ -15,7 +15,7 @@ export function ReadDelayChart({ report }: { report: CampaignReport }) {
       <BarChart responsive data={report.readDelay} style={{ width: "100%", height: 220 }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} title="Time from delivered to read">
         <CartesianGrid vertical={false} stroke={GRID_STROKE} />
         <XAxis dataKey="label" tickLine={false} axisLine={AXIS_LINE} tick={BucketTick} height={BUCKET_AXIS_HEIGHT} interval={0} />
-        <YAxis allowDecimals={false} tickLine={false} axisLine={false} tick={AXIS_TICK} width={40} />
+        <YAxis {...countAxis(Math.max(0, ...report.readDelay.map((d) => d.reads)))} tickLine={false} axisLine={false} tick={AXIS_TICK} width={40} />
         <Tooltip cursor={CURSOR} formatter={(v) => [formatNumber(Number(v)), "Reads"]} {...TOOLTIP} />
         <Bar dataKey="reads" name="Reads" fill={STAGE_COLORS.read} radius={[3, 3, 0, 0]} maxBarSize={40} isAnimationActive={false} />
       </BarChart>

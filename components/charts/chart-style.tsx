@@ -49,3 +49,17 @@ export function BucketTick({ x, y, payload }: { x?: number | string; y?: number 
 
 /** Room under the axis for a BucketTick's two lines. */
 export const BUCKET_AXIS_HEIGHT = 40;
+
+/**
+ * A count axis with round ticks: 0, 5K, 10K, 15K rather than 0, 3.5K, 7K,
+ * 10.5K. The step is 1, 2, 2.5 or 5 times a power of ten, picked so about
+ * `intervals` steps cover `max`; whole numbers only.
+ */
+export function countAxis(max: number, intervals = 4): { domain: [number, number]; ticks: number[] } {
+  if (!(max > 0)) return { domain: [0, 1], ticks: [0, 1] };
+  const rough = max / intervals;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = Math.max(1, [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= rough && Number.isInteger(s)) ?? 10 * power);
+  const top = Math.ceil(max / step) * step;
+  return { domain: [0, top], ticks: Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step) };
+}

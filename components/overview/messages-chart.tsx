@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { AXIS_LINE, AXIS_TICK, CURSOR, GRID_STROKE, LEGEND, TOOLTIP } from "@/components/charts/chart-style";
+import { AXIS_LINE, AXIS_TICK, countAxis, CURSOR, GRID_STROKE, LEGEND, TOOLTIP } from "@/components/charts/chart-style";
 import { formatCompact, formatDayLong, formatDayShort, formatNumber } from "./format";
 
 // Hex, not CSS variables (see chart-style).
@@ -15,6 +15,7 @@ export interface DayPoint {
 }
 
 export function MessagesChart({ data }: { data: DayPoint[] }) {
+  const axis = countAxis(Math.max(0, ...data.map((d) => d.inbound + d.outbound)));
   return (
     <BarChart
       responsive
@@ -36,7 +37,8 @@ export function MessagesChart({ data }: { data: DayPoint[] }) {
         tickMargin={8}
       />
       <YAxis
-        allowDecimals={false}
+        domain={axis.domain}
+        ticks={axis.ticks}
         tickFormatter={formatCompact}
         tickLine={false}
         axisLine={false}

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
-import { AXIS_LINE, AXIS_TICK, BUCKET_AXIS_HEIGHT, BucketTick, CURSOR, GRID_STROKE, LEGEND, TOOLTIP } from "@/components/charts/chart-style";
+import { AXIS_LINE, AXIS_TICK, BUCKET_AXIS_HEIGHT, BucketTick, countAxis, CURSOR, GRID_STROKE, LEGEND, TOOLTIP } from "@/components/charts/chart-style";
 import { formatDayLong, formatDayShort, formatNumber } from "@/components/overview/format";
 import { formatDuration } from "./format";
 
@@ -23,7 +23,7 @@ export function WaitHistogram({ buckets, counts, kind }: { buckets: string[]; co
     >
       <CartesianGrid vertical={false} stroke={GRID_STROKE} />
       <XAxis dataKey="bucket" tickLine={false} axisLine={AXIS_LINE} tick={BucketTick} height={BUCKET_AXIS_HEIGHT} interval={0} />
-      <YAxis allowDecimals={false} tickLine={false} axisLine={false} tick={AXIS_TICK} width={40} />
+      <YAxis {...countAxis(Math.max(0, ...data.map((d) => d.count)))} tickLine={false} axisLine={false} tick={AXIS_TICK} width={40} />
       <Tooltip cursor={CURSOR} formatter={(v) => formatNumber(Number(v))} {...TOOLTIP} />
       <Bar dataKey="count" name="Chats" fill={kind === "intervene" ? INTERVENE : RESOLVE} maxBarSize={36} radius={[3, 3, 0, 0]} />
     </BarChart>

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
-import { AXIS_LINE, AXIS_TICK, CURSOR, GRID_STROKE, LEGEND, TOOLTIP } from "@/components/charts/chart-style";
+import { AXIS_LINE, AXIS_TICK, countAxis, CURSOR, GRID_STROKE, LEGEND, TOOLTIP } from "@/components/charts/chart-style";
 import { formatCompact, formatDayLong, formatDayShort, formatNumber } from "@/components/overview/format";
 
 // Hex, not CSS variables (see chart-style).
@@ -18,6 +18,7 @@ export interface VolumeDay {
 
 export function VolumeChart({ days }: { days: VolumeDay[] }) {
   const data = days.map((d) => ({ ...d, share: d.conversations > 0 ? d.escalated / d.conversations : null }));
+  const axis = countAxis(Math.max(0, ...days.map((d) => d.requests)));
   return (
     <ComposedChart
       responsive
@@ -40,7 +41,8 @@ export function VolumeChart({ days }: { days: VolumeDay[] }) {
       />
       <YAxis
         yAxisId="count"
-        allowDecimals={false}
+        domain={axis.domain}
+        ticks={axis.ticks}
         tickFormatter={formatCompact}
         tickLine={false}
         axisLine={false}
@@ -73,7 +75,6 @@ export function VolumeChart({ days }: { days: VolumeDay[] }) {
         stroke={SHARE}
         strokeWidth={2}
         dot={false}
-        connectNulls
         type="monotone"
       />
     </ComposedChart>
