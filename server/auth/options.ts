@@ -5,6 +5,7 @@ import { getStore } from "@/clickhouse/client";
 import { findUserByEmail } from "@/clickhouse/queries/users";
 import { authSecret } from "../env";
 import { verifyPassword } from "./password";
+import { sessionCookieName, sessionCookieOptions, SESSION_MAX_AGE_SECONDS } from "./session-cookie";
 
 const credentialsSchema = z.object({
   email: z.email().transform((e) => e.toLowerCase()),
@@ -13,7 +14,9 @@ const credentialsSchema = z.object({
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
-  session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  // The one definition route handlers read too (server/auth/session-cookie.ts).
+  cookies: { sessionToken: { name: sessionCookieName(), options: sessionCookieOptions() } },
   pages: { signIn: "/signin" },
   providers: [
     CredentialsProvider({

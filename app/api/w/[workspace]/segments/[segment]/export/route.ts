@@ -1,7 +1,6 @@
 import { getStore } from "@/clickhouse/client";
-import { getMemberRole } from "@/clickhouse/queries/workspaces";
-import { CAN_EDIT_AUDIENCE, roleAllows, roleSchema } from "@/server/auth/roles";
-import { currentSession } from "@/server/auth/session";
+import { CAN_EDIT_AUDIENCE } from "@/server/auth/roles";
+import { workspaceRouteAccess } from "@/server/auth/route-access";
 import { withInternalErrors } from "@/server/internal-error";
 import { exportResponse } from "@/server/segments/export-http";
 
@@ -15,14 +14,9 @@ export const GET = withInternalErrors(
   "GET segment export",
   async (req: Request, { params }: { params: Promise<{ workspace: string; segment: string }> }) => {
     const { workspace, segment } = await params;
-    const session = await currentSession();
-    if (!session) return Response.json({ error: "Sign in to continue." }, { status: 401 });
     const store = getStore();
-    const role = roleSchema.safeParse(await getMemberRole(store, workspace, session.user.id));
-    if (!role.success) return Response.json({ error: "No such workspace." }, { status: 404 });
-    if (!roleAllows(role.data, CAN_EDIT_AUDIENCE)) {
-      return Response.json({ error: `Your role (${role.data}) cannot export contacts; ask an admin or marketer.` }, { status: 403 });
-    }
+    const access = await workspaceRouteAccess(store, req, workspace, { roles: CAN_EDIT_AUDIENCE, doing: "export contacts" });
+    if (!access.ok) return access.response;
     return exportResponse(store, workspace, segment, new URL(req.url));
   },
 );

@@ -1,0 +1,39 @@
+import type { Store } from "@/clickhouse/client";
+import { getMemberRole } from "@/clickhouse/queries/workspaces";
+import { sessionFromRequest } from "./request-session";
+import { roleAllows, roleSchema, type Role } from "./roles";
+
+export type RouteAccess =
+  | { ok: true; userId: string; workspace: { id: string; role: Role } }
+  | { ok: false; response: Response };
+
+function refuse(status: number, error: string): RouteAccess {
+  return { ok: false, response: Response.json({ error }, { status }) };
+}
+
+/** "an admin or marketer": the roles that may, as a person reads them. */
+function whoMay(roles: readonly Role[]): string {
+  return `${/^[aeiou]/.test(roles[0] ?? "") ? "an" : "a"} ${roles.join(" or ")}`;
+}
+
+/**
+ * Who may use a cookie-authenticated route of a workspace (/api/w/<ws>/…),
+ * answered as the tRPC tiers answer (server/trpc/init.ts): 401 signed out,
+ * 404 not a member or no such workspace (one answer for both, so nothing leaks
+ * across tenants), 403 a role that may not `doing`.
+ */
+export async function workspaceRouteAccess(
+  store: Store,
+  req: Request,
+  workspaceId: string,
+  rule: { roles: readonly Role[]; doing: string },
+): Promise<RouteAccess> {
+  const session = await sessionFromRequest(store, req);
+  if (!session) return refuse(401, "Sign in to continue.");
+  const role = roleSchema.safeParse(await getMemberRole(store, workspaceId, session.user.id));
+  if (!role.success) return refuse(404, "No such workspace.");
+  if (!roleAllows(role.data, rule.roles)) {
+    return refuse(403, `Your role (${role.data}) cannot ${rule.doing}; ask ${whoMay(rule.roles)}.`);
+  }
+  return { ok: true, userId: session.user.id, workspace: { id: workspaceId, role: role.data } };
+}
