@@ -1,19 +1,41 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { applySecurityHeaders, contentSecurityPolicy, newNonce } from "@/server/security-headers";
+
+/** Pages that need a session; the rest (sign-in, API routes) answer for themselves. */
+const SIGNED_IN_PAGES = /^\/w(\/|$)/;
 
 /**
- * An early, optimistic check: a visitor without a session cookie is sent to
- * sign in with the exact page they asked for (path and query) as the way
- * back. The workspace layout still checks the session and membership itself.
+ * Runs before every page and API route (not static files):
+ *
+ * - sends the security headers (server/security-headers.ts), with a fresh
+ *   script nonce that Next reads from the request's CSP header;
+ * - an early, optimistic check: a visitor of a workspace page without a
+ *   session cookie is sent to sign in with the exact page they asked for
+ *   (path and query) as the way back. The workspace layout still checks the
+ *   session and membership itself.
  */
 export function proxy(request: NextRequest) {
+  const csp = contentSecurityPolicy(newNonce());
+  const { pathname, search } = request.nextUrl;
+
   const hasSession =
     request.cookies.has("next-auth.session-token") || request.cookies.has("__Secure-next-auth.session-token");
-  if (hasSession) return NextResponse.next();
-  const signIn = new URL("/signin", request.url);
-  signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.redirect(signIn);
+  if (SIGNED_IN_PAGES.test(pathname) && !hasSession) {
+    const signIn = new URL("/signin", request.url);
+    signIn.searchParams.set("callbackUrl", pathname + search);
+    const res = NextResponse.redirect(signIn);
+    applySecurityHeaders(res.headers, csp);
+    return res;
+  }
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", csp);
+  const res = NextResponse.next({ request: { headers: requestHeaders } });
+  applySecurityHeaders(res.headers, csp);
+  return res;
 }
 
 export const config = {
-  matcher: "/w/:path*",
+  // Everything but the build's static files and the icon.
+  matcher: "/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg).*)",
 };

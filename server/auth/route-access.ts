@@ -2,6 +2,7 @@ import type { Store } from "@/clickhouse/client";
 import { getMemberRole } from "@/clickhouse/queries/workspaces";
 import { sessionFromRequest } from "./request-session";
 import { roleAllows, roleSchema, type Role } from "./roles";
+import { crossSiteRefusal } from "./same-origin";
 
 export type RouteAccess =
   | { ok: true; userId: string; workspace: { id: string; role: Role } }
@@ -20,7 +21,8 @@ function whoMay(roles: readonly Role[]): string {
  * Who may use a cookie-authenticated route of a workspace (/api/w/<ws>/…),
  * answered as the tRPC tiers answer (server/trpc/init.ts): 401 signed out,
  * 404 not a member or no such workspace (one answer for both, so nothing leaks
- * across tenants), 403 a role that may not `doing`.
+ * across tenants), 403 a role that may not `doing`. First of all, a change
+ * sent by another site's page is refused with 403 (server/auth/same-origin.ts).
  */
 export async function workspaceRouteAccess(
   store: Store,
@@ -28,6 +30,8 @@ export async function workspaceRouteAccess(
   workspaceId: string,
   rule: { roles: readonly Role[]; doing: string },
 ): Promise<RouteAccess> {
+  const crossSite = crossSiteRefusal(req);
+  if (crossSite) return { ok: false, response: crossSite };
   const session = await sessionFromRequest(store, req);
   if (!session) return refuse(401, "Sign in to continue.");
   const role = roleSchema.safeParse(await getMemberRole(store, workspaceId, session.user.id));
