@@ -4,6 +4,7 @@ import { safeCallbackUrl } from "@/components/auth/callback-url";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { BrandMark } from "@/components/shell/brand";
 import { currentSession } from "@/server/auth/session";
+import { problemFromQuery, signInMessage } from "@/server/auth/sign-in-messages";
 import styles from "./signin.module.css";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -20,6 +21,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await currentSession()) redirect(callbackUrl);
+  // A form posted without JavaScript comes back here with what went wrong (server/auth/sign-in-http.ts).
+  const problem = problemFromQuery(params);
 
   // Read on the server so a deployment can hide the demo accounts without a rebuild.
   const showDemoLogins = process.env.CHATLENS_SHOW_DEMO_LOGINS !== "0";
@@ -34,7 +37,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <div className={styles.card}>
           <h1>Sign in</h1>
           <p className={styles.lede}>Campaign and segmentation analytics for your WhatsApp chats.</p>
-          <SignInForm callbackUrl={callbackUrl} />
+          <SignInForm callbackUrl={callbackUrl} initialError={problem ? signInMessage(problem) : null} />
         </div>
         {showDemoLogins ? (
           <aside className={styles.demo} aria-labelledby="demo-accounts-title">

@@ -1,39 +1,22 @@
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
-import { getStore } from "@/clickhouse/client";
-import { findUserByEmail } from "@/clickhouse/queries/users";
 import { authSecret } from "../env";
-import { verifyPassword } from "./password";
 import { sessionCookieName, sessionCookieOptions, SESSION_MAX_AGE_SECONDS } from "./session-cookie";
 
-const credentialsSchema = z.object({
-  email: z.email().transform((e) => e.toLowerCase()),
-  password: z.string().min(1).max(200),
-});
-
+/**
+ * next-auth reads and ends sessions: getServerSession, /api/auth/session for
+ * the client, /api/auth/signout. Signing in is ChatLens's own POST /api/sign-in
+ * (server/auth/sign-in-http.ts), which throttles failures and works without
+ * JavaScript, and issues the same cookie next-auth would.
+ */
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   // The one definition route handlers read too (server/auth/session-cookie.ts).
   cookies: { sessionToken: { name: sessionCookieName(), options: sessionCookieOptions() } },
   pages: { signIn: "/signin" },
-  providers: [
-    CredentialsProvider({
-      name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const user = await findUserByEmail(getStore(), parsed.data.email);
-        if (!user || !(await verifyPassword(parsed.data.password, user.password_hash))) return null;
-        return { id: user.user_id, email: user.email, name: user.name };
-      },
-    }),
-  ],
+  providers: [],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.uid = user.id;
+    jwt({ token }) {
       return token;
     },
     session({ session, token }) {
