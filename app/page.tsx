@@ -2,11 +2,13 @@ import { redirect } from "next/navigation";
 import { BrandMark } from "@/components/shell/brand";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { currentSession } from "@/server/auth/session";
+import { passwordPage } from "@/components/auth/callback-url";
 import { api } from "@/server/trpc/server";
 
 export default async function Home() {
   const session = await currentSession();
   if (!session) redirect("/signin");
+  if (session.user.mustChangePassword) redirect(passwordPage("/"));
 
   const workspaces = await api.workspaces.mine();
   const first = workspaces[0];

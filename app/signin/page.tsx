@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
 import { safeCallbackUrl } from "@/components/auth/callback-url";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { BrandMark } from "@/components/shell/brand";
 import { currentSession } from "@/server/auth/session";
 import { problemFromQuery, signInMessage } from "@/server/auth/sign-in-messages";
 import styles from "./signin.module.css";
@@ -28,18 +28,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const showDemoLogins = process.env.CHATLENS_SHOW_DEMO_LOGINS !== "0";
 
   return (
-    <main className={styles.page}>
-      <div className={styles.column}>
-        <div className={styles.brand}>
-          <BrandMark size={32} />
-          <span>ChatLens</span>
-        </div>
-        <div className={styles.card}>
-          <h1>Sign in</h1>
-          <p className={styles.lede}>Campaign and segmentation analytics for your WhatsApp chats.</p>
-          <SignInForm callbackUrl={callbackUrl} initialError={problem ? signInMessage(problem) : null} />
-        </div>
-        {showDemoLogins ? (
+    <AuthCard
+      title="Sign in"
+      lede="Campaign and segmentation analytics for your WhatsApp chats."
+      after={
+        showDemoLogins ? (
           <aside className={styles.demo} aria-labelledby="demo-accounts-title">
             <h2 id="demo-accounts-title">Demo accounts</h2>
             <p>
@@ -54,8 +47,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
               ))}
             </ul>
           </aside>
-        ) : null}
-      </div>
-    </main>
+        ) : null
+      }
+    >
+      <SignInForm callbackUrl={callbackUrl} initialError={problem ? signInMessage(problem) : null} />
+    </AuthCard>
   );
 }

@@ -15,3 +15,8 @@ export function safeCallbackUrl(raw: string | string[] | null | undefined): stri
     return "/";
   }
 }
+
+/** The page that replaces a password (required for a temporary one), then goes on to `callbackUrl`. */
+export function passwordPage(callbackUrl: string): string {
+  return `/account/password?${new URLSearchParams({ callbackUrl })}`;
+}

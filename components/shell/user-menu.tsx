@@ -1,3 +1,5 @@
+import Link from "next/link";
+import { passwordPage } from "@/components/auth/callback-url";
 import type { Role } from "@/server/auth/roles";
 import { SignOutButton } from "./sign-out-button";
 import styles from "./shell.module.css";
@@ -14,7 +16,7 @@ function initials(nameOrEmail: string): string {
   return (parts[0]?.[0] ?? "?").toUpperCase() + (parts[1]?.[0] ?? "").toUpperCase();
 }
 
-export function UserMenu({ name, email, role }: { name?: string | null; email?: string | null; role: Role }) {
+export function UserMenu({ name, email, role, home }: { name?: string | null; email?: string | null; role: Role; home: string }) {
   const display = name || email || "Signed in";
   return (
     <div className={styles.user}>
@@ -25,6 +27,9 @@ export function UserMenu({ name, email, role }: { name?: string | null; email?: 
         <div className={styles.userText}>
           <span className={styles.userName}>{display}</span>
           {email && email !== display ? <span className={styles.userEmail}>{email}</span> : null}
+          <Link href={passwordPage(home)} className={styles.userLink}>
+            Change password
+          </Link>
         </div>
       </div>
       <div className={styles.userRow}>

@@ -60,7 +60,8 @@ export async function inviteMember(
     const password = temporaryPassword();
     const userId = `user_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
     const name = invite.name?.trim() || email.split("@")[0];
-    await upsertUser(store, { userId, email, name, passwordHash: await hashPassword(password) });
+    // The inviting admin saw this password, so it must be replaced at the first sign-in (server/auth/account.ts).
+    await upsertUser(store, { userId, email, name, passwordHash: await hashPassword(password), mustChangePassword: true });
     await upsertMembership(store, workspaceId, userId, invite.role);
     return { userId, email, created: true, temporaryPassword: password };
   });

@@ -1,6 +1,8 @@
 import type { NextAuthOptions } from "next-auth";
+import { getStore } from "@/clickhouse/client";
 import { authSecret } from "../env";
 import { sessionCookieName, sessionCookieOptions, SESSION_MAX_AGE_SECONDS } from "./session-cookie";
+import { endSession, liveSession, SessionEndedError } from "./sessions";
 
 /**
  * next-auth reads and ends sessions: getServerSession, /api/auth/session for
@@ -16,12 +18,34 @@ export const authOptions: NextAuthOptions = {
   pages: { signIn: "/signin" },
   providers: [],
   callbacks: {
-    jwt({ token }) {
-      return token;
+    // Runs on every read of a session cookie: one that ended (signed out, password changed,
+    // account removed) throws, and next-auth answers "no session" and clears the cookie.
+    async jwt({ token }) {
+      const live = await liveSession(getStore(), token);
+      if (!live) throw new SessionEndedError();
+      return { ...token, name: live.name, email: live.email, mustChangePassword: live.mustChangePassword };
     },
     session({ session, token }) {
-      if (session.user && typeof token.uid === "string") session.user.id = token.uid;
+      if (session.user && typeof token.uid === "string") {
+        session.user.id = token.uid;
+        session.user.name = token.name;
+        session.user.email = token.email;
+        session.user.mustChangePassword = token.mustChangePassword === true;
+      }
       return session;
+    },
+  },
+  events: {
+    // POST /api/auth/signout: the session ends on the server too, so a copy of the cookie is worth nothing.
+    async signOut({ token }) {
+      await endSession(getStore(), token);
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      // An ended session is an answer ("signed out"), not an error worth a stack in the log.
+      if (metadata instanceof SessionEndedError) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
     },
   },
 };

@@ -1,5 +1,6 @@
 import type { Store } from "@/clickhouse/client";
 import { getMemberRole } from "@/clickhouse/queries/workspaces";
+import { TEMPORARY_PASSWORD_MESSAGE } from "./password-rules";
 import { sessionFromRequest } from "./request-session";
 import { roleAllows, roleSchema, type Role } from "./roles";
 import { crossSiteRefusal } from "./same-origin";
@@ -21,7 +22,8 @@ function whoMay(roles: readonly Role[]): string {
  * Who may use a cookie-authenticated route of a workspace (/api/w/<ws>/…),
  * answered as the tRPC tiers answer (server/trpc/init.ts): 401 signed out,
  * 404 not a member or no such workspace (one answer for both, so nothing leaks
- * across tenants), 403 a role that may not `doing`. First of all, a change
+ * across tenants), 403 a role that may not `doing`, or an account that must
+ * first replace its temporary password. First of all, a change
  * sent by another site's page is refused with 403 (server/auth/same-origin.ts).
  */
 export async function workspaceRouteAccess(
@@ -34,6 +36,7 @@ export async function workspaceRouteAccess(
   if (crossSite) return { ok: false, response: crossSite };
   const session = await sessionFromRequest(store, req);
   if (!session) return refuse(401, "Sign in to continue.");
+  if (session.user.mustChangePassword) return refuse(403, TEMPORARY_PASSWORD_MESSAGE);
   const role = roleSchema.safeParse(await getMemberRole(store, workspaceId, session.user.id));
   if (!role.success) return refuse(404, "No such workspace.");
   if (!roleAllows(role.data, rule.roles)) {

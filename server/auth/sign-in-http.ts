@@ -1,5 +1,5 @@
 import type { Store } from "@/clickhouse/client";
-import { safeCallbackUrl } from "@/components/auth/callback-url";
+import { passwordPage, safeCallbackUrl } from "@/components/auth/callback-url";
 import { crossSiteRefusal } from "./same-origin";
 import { serializeCookie, issueSessionCookie } from "./session-cookie";
 import { signInWithPassword } from "./sign-in";
@@ -60,7 +60,9 @@ export async function signInResponse(store: Store, req: Request): Promise<Respon
 
   const cookie = await issueSessionCookie(result.user);
   const headers = new Headers({ "Set-Cookie": serializeCookie(cookie), "Cache-Control": "no-store" });
-  if (json) return Response.json({ redirect: callbackUrl }, { headers });
-  headers.set("Location", new URL(callbackUrl, req.url).toString());
+  // An invitation's temporary password is replaced first; the page asked for comes after.
+  const next = result.user.must_change_password ? passwordPage(callbackUrl) : callbackUrl;
+  if (json) return Response.json({ redirect: next }, { headers });
+  headers.set("Location", new URL(next, req.url).toString());
   return new Response(null, { status: 303, headers });
 }

@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from "../trpc/init";
+import { accountRouter } from "./account";
 import { apiKeysRouter } from "./api-keys";
 import { attributesRouter } from "./attributes";
 import { campaignsRouter } from "./campaigns";
@@ -13,6 +14,7 @@ import { unresolvedRouter } from "./unresolved";
 import { workspacesRouter } from "./workspaces";
 
 export const appRouter = router({
+  account: accountRouter,
   workspaces: workspacesRouter,
   overview: overviewRouter,
   apiKeys: apiKeysRouter,

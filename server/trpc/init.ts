@@ -5,11 +5,18 @@ import { z, ZodError } from "zod";
 import type { Store } from "@/clickhouse/client";
 import { getMemberRole } from "@/clickhouse/queries/workspaces";
 import { internalErrorMessage, logInternalError } from "../internal-error";
+import { TEMPORARY_PASSWORD_MESSAGE } from "../auth/password-rules";
 import { roleAllows, roleSchema, type Role } from "../auth/roles";
 
 export interface Context {
   session: Pick<Session, "user"> | null;
   store: Store;
+  /**
+   * Sets a cookie on the answer, when there is one to set it on (HTTP; not a
+   * server component's in-process call): a password change gives this
+   * browser a new session while ending every other.
+   */
+  setCookie?: (setCookieHeader: string) => void;
 }
 
 /**
@@ -76,11 +83,21 @@ const hideInternalErrors = t.middleware(async ({ path, next }) => {
 /** Anyone, signed in or not. */
 export const publicProcedure = t.procedure.use(hideInternalErrors).use(readableInputErrors);
 
-/** A signed-in person. */
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+/** A signed-in person, even one who must still replace a temporary password: their own account only. */
+export const accountProcedure = publicProcedure.use(({ ctx, next }) => {
   const userId = ctx.session?.user?.id;
   if (!userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   return next({ ctx: { ...ctx, userId } });
+});
+
+/**
+ * A signed-in person with a password of their own. An invitation's temporary
+ * password was seen by the admin who sent it, so until it is replaced the
+ * account can do nothing else.
+ */
+export const authedProcedure = accountProcedure.use(({ ctx, next }) => {
+  if (ctx.session?.user?.mustChangePassword) throw new TRPCError({ code: "FORBIDDEN", message: TEMPORARY_PASSWORD_MESSAGE });
+  return next();
 });
 
 const workspaceInput = z.object({ workspaceId: z.string().min(1).max(64) });

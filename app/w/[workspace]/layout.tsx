@@ -8,6 +8,7 @@ import { SidebarNav } from "@/components/shell/sidebar-nav";
 import { UserMenu } from "@/components/shell/user-menu";
 import { WorkspaceSwitcher } from "@/components/shell/workspace-switcher";
 import { currentSession } from "@/server/auth/session";
+import { passwordPage } from "@/components/auth/callback-url";
 import { api } from "@/server/trpc/server";
 
 async function roleIn(workspaceId: string) {
@@ -33,6 +34,8 @@ export default async function WorkspaceLayout({
     // proxy.ts already sent cookie-less visitors to sign in with their exact path; this catches an expired session.
     redirect(`/signin?callbackUrl=${encodeURIComponent(`/w/${encodeURIComponent(workspace)}/overview`)}`);
   }
+  // An invitation's temporary password is replaced before anything else (the procedures refuse until then).
+  if (session.user.mustChangePassword) redirect(passwordPage(`/w/${encodeURIComponent(workspace)}/overview`));
 
   const [role, workspaces] = await Promise.all([roleIn(workspace), api.workspaces.mine()]);
   const home = `/w/${encodeURIComponent(workspace)}/overview`;
@@ -52,7 +55,7 @@ export default async function WorkspaceLayout({
           workspaces={workspaces.map((w) => ({ workspaceId: w.workspaceId, name: w.name }))}
         />
         <SidebarNav workspaceId={workspace} />
-        <UserMenu name={session.user.name} email={session.user.email} role={role} />
+        <UserMenu name={session.user.name} email={session.user.email} role={role} home={home} />
       </div>
       <main id="main" className={styles.main} tabIndex={-1}>
         {children}

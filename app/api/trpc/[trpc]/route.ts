@@ -10,11 +10,15 @@ function handler(req: Request) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: async () => {
+    createContext: async ({ resHeaders }) => {
       // Mutations are POSTs: one sent by another site's page is refused before any procedure runs.
       if (isCrossSiteChange(req)) throw new TRPCError({ code: "FORBIDDEN", message: CROSS_SITE_MESSAGE });
       const store = getStore();
-      return { session: await sessionFromRequest(store, req), store };
+      return {
+        session: await sessionFromRequest(store, req),
+        store,
+        setCookie: (setCookieHeader: string) => resHeaders.append("Set-Cookie", setCookieHeader),
+      };
     },
     // Unexpected failures are logged, with their request id, where they are made safe (server/trpc/init.ts).
   });

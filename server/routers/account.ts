@@ -1,0 +1,30 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { AccountRuleError, changePassword } from "../auth/account";
+import { newPasswordSchema } from "../auth/password-rules";
+import { issueSessionCookie, serializeCookie } from "../auth/session-cookie";
+import { accountProcedure, router } from "../trpc/init";
+
+/** The signed-in person's own account: open to an account that must still replace a temporary password. */
+
+const changePasswordInput = z.object({
+  currentPassword: z.string().min(1, "enter your current password.").max(1024),
+  newPassword: newPasswordSchema,
+});
+
+export const accountRouter = router({
+  /** Every other session of the account ends; this browser gets a new session cookie (over HTTP). */
+  changePassword: accountProcedure
+    .input(changePasswordInput)
+    .output(z.object({ otherSessionsEnded: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      try {
+        const user = await changePassword(ctx.store, ctx.userId, { current: input.currentPassword, next: input.newPassword });
+        ctx.setCookie?.(serializeCookie(await issueSessionCookie(user)));
+        return { otherSessionsEnded: true as const };
+      } catch (err) {
+        if (err instanceof AccountRuleError) throw new TRPCError({ code: err.code, message: err.message });
+        throw err;
+      }
+    }),
+});
