@@ -1,9 +1,13 @@
 import Link from "next/link";
+import { connection } from "next/server";
 import { BrandMark } from "@/components/shell/brand";
 
 export const metadata = { title: "Page not found" };
 
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request, like every other page, so its scripts carry the response's CSP nonce
+  // (server/security-headers.ts); prerendered once at build time they would have none and be refused.
+  await connection();
   return (
     <main className="center-page">
       <div className="center-card">
