@@ -9,11 +9,13 @@ import styles from "./sign-in-form.module.css";
 
 type Field = "currentPassword" | "newPassword" | "confirm";
 
-/** "newPassword: use at least 10 characters." → the field it names and the sentence. */
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** "currentPassword: that is not your current password." → the field it names and the sentence. */
 function splitFieldMessage(message: string): { field: Field | null; text: string } {
   const match = /^(currentPassword|newPassword): (.*)$/s.exec(message);
   if (!match) return { field: null, text: message };
-  return { field: match[1] as Field, text: match[2].charAt(0).toUpperCase() + match[2].slice(1) };
+  return { field: match[1] as Field, text: sentence(match[2]) };
 }
 
 /**
@@ -30,7 +32,10 @@ export function PasswordChangeForm({ email, temporary, next }: { email: string; 
     trpc.account.changePassword.mutationOptions({
       onSuccess: () => window.location.assign(next),
       onError: (err) => {
-        const { field, text } = splitFieldMessage(describeError(err));
+        // A rule of the input (zod) names its field; a refusal of the procedure says it as "field: sentence".
+        const zodFields = (err.data as { zodError?: { fieldErrors?: Partial<Record<Field, string[]>> } } | undefined)?.zodError?.fieldErrors;
+        const zodField = (["currentPassword", "newPassword"] as const).find((f) => zodFields?.[f]?.length);
+        const { field, text } = zodField ? { field: zodField, text: sentence(zodFields![zodField]![0]) } : splitFieldMessage(describeError(err));
         if (field) setErrors({ [field]: text });
         else setGeneral(text);
       },

@@ -89,7 +89,7 @@ test("an admin creates a one-of-a-list attribute and sees the limit", async ({ p
   await expect(page.getByRole("table", { name: /Archived attributes/ }).getByRole("rowheader", { name: new RegExp(`^${label}`) })).toBeVisible();
 });
 
-test("an admin invites a new member, sees the temporary password once, and that person signs in with it", async ({ page, browser, baseURL }) => {
+test("an admin invites a new member, sees the temporary password once, and that person signs in with it and chooses their own", async ({ page, browser, baseURL }) => {
   const email = `new.analyst.${stamp}@example.com`;
   await signIn(page, ADMIN, PASSWORD, "/w/demo/manage/members");
   await expect(page.getByRole("rowheader", { name: /Aarav Shah/ })).toContainText("(you)");
@@ -118,6 +118,14 @@ test("an admin invites a new member, sees the temporary password once, and that 
   const otherContext = await browser.newContext({ baseURL });
   const other = await otherContext.newPage();
   await signIn(other, email, password, "/w/demo/manage/members");
+  // The temporary password is replaced first, then the page asked for opens.
+  await expect(other.getByRole("heading", { level: 1, name: "Choose your password" })).toBeVisible();
+  const choose = other.getByRole("form", { name: "Change your password" });
+  await choose.getByLabel("Temporary password").fill(password);
+  await choose.getByLabel("New password", { exact: true }).fill("nina's own passphrase");
+  await choose.getByLabel("New password again").fill("nina's own passphrase");
+  await choose.getByRole("button", { name: "Change password" }).click();
+  await expect(other).toHaveURL(/\/w\/demo\/manage\/members$/);
   await expect(other.getByText("Only admins invite members")).toBeVisible();
   await otherContext.close();
 
