@@ -27,7 +27,9 @@ function field(form: FormData, name: string): string {
  * POST /api/sign-in: the sign-in page's form. Posted by the browser itself
  * (no JavaScript yet, or none) it answers with a 303 redirect: to the page
  * asked for, or back to /signin with the problem; the password only ever
- * travels in the request body. With `Accept: application/json` (the form's
+ * travels in the request body. Locations are paths: the browser resolves them
+ * against the address it used, whatever host name the server sees (an
+ * absolute URL naming another would be refused by CSP form-action 'self'). With `Accept: application/json` (the form's
  * script) it answers `{ redirect }` or `{ error }` with 400, 401 or 429.
  */
 export async function signInResponse(store: Store, req: Request): Promise<Response> {
@@ -52,9 +54,7 @@ export async function signInResponse(store: Store, req: Request): Promise<Respon
     const headers = new Headers();
     if (result.problem.kind === "throttled") headers.set("Retry-After", String(Math.ceil(result.problem.waitMs / 1000)));
     if (json) return Response.json({ error: result.message }, { status: result.status, headers });
-    const back = new URL("/signin", req.url);
-    back.search = new URLSearchParams({ callbackUrl, ...problemQuery(result.problem) }).toString();
-    headers.set("Location", back.toString());
+    headers.set("Location", `/signin?${new URLSearchParams({ callbackUrl, ...problemQuery(result.problem) })}`);
     return new Response(null, { status: 303, headers });
   }
 
@@ -63,6 +63,6 @@ export async function signInResponse(store: Store, req: Request): Promise<Respon
   // An invitation's temporary password is replaced first; the page asked for comes after.
   const next = result.user.must_change_password ? passwordPage(callbackUrl) : callbackUrl;
   if (json) return Response.json({ redirect: next }, { headers });
-  headers.set("Location", new URL(next, req.url).toString());
+  headers.set("Location", next);
   return new Response(null, { status: 303, headers });
 }

@@ -51,3 +51,26 @@ describe("security headers", () => {
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
   });
 });
+
+describe("a password in the address", () => {
+  it("is dropped at once: /signin reloads without it (and without the email), keeping the way back", () => {
+    const res = proxy(new NextRequest("http://localhost/signin?callbackUrl=%2Fw%2Fdemo%2Foverview&email=a%40b.test&password=hunter2-secret"));
+    expect(res.status).toBe(303);
+    const location = res.headers.get("location")!;
+    expect(location).toBe("http://localhost/signin?callbackUrl=%2Fw%2Fdemo%2Foverview");
+    expect(location).not.toContain("hunter2");
+    // Not kept by a cache or shown to another site either.
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+  });
+
+  it("is dropped from any page, whatever its case", () => {
+    const res = proxy(new NextRequest("http://localhost/w/demo/overview?range=7d&Password=x", { headers: SESSION }));
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("http://localhost/w/demo/overview?range=7d");
+  });
+
+  it("a page without one is left alone", () => {
+    expect(proxy(new NextRequest("http://localhost/signin?callbackUrl=%2Fw%2Fdemo")).status).toBe(200);
+  });
+});
