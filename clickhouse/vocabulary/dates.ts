@@ -62,9 +62,30 @@ export const supportedMoment = z
     { error: (issue) => outside(issue.input) },
   );
 
-/** Whether an instant (epoch ms) falls within the supported dates: an event's time, a webhook's timestamp. */
-export function isSupportedTime(ms: number): boolean {
-  return ms >= FIRST_MS && ms < END_MS;
+/**
+ * The times an event may carry (its `ts`, a webhook part's `timestamp`): from
+ * 2000-01-01 to one day after now, both bounds included. Narrower than the
+ * supported dates on purpose. Every event's time becomes contact state
+ * (first seen, last active, the 24-hour history rule) and campaign buckets,
+ * so a time from a wrong clock does lasting harm: one event dated 2105 keeps
+ * its contact "active" and out of history for eighty years, one dated 1970
+ * (an epoch of 0) makes every "first seen" report start there. WhatsApp
+ * Business did not exist before 2000, and one day ahead covers any clock
+ * skew or offset mistake of a sender that is not a wrong date.
+ */
+export const EVENT_TIME_WINDOW = {
+  first: "2000-01-01",
+  /** How far past the server's clock an event may be. */
+  aheadMs: DAY_MS,
+  /** How messages name the window; no instant in it, so a reason is the same for every event it refuses. */
+  described: "2000-01-01 to one day after now",
+} as const;
+
+const EVENT_FIRST_MS = Date.parse(`${EVENT_TIME_WINDOW.first}T00:00:00Z`);
+
+/** Whether an instant (epoch ms) is a time an event may carry, now being `now`. */
+export function isEventTime(ms: number, now: number = Date.now()): boolean {
+  return ms >= EVENT_FIRST_MS && ms <= now + EVENT_TIME_WINDOW.aheadMs;
 }
 
 /** The supported day nearest to `day`: a default range (29 days before `to`) may not start before the first. */

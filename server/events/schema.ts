@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isSupportedTime, SUPPORTED_DATES } from "@/clickhouse/vocabulary/dates";
+import { EVENT_TIME_WINDOW, isEventTime } from "@/clickhouse/vocabulary/dates";
 
 /**
  * The ChatLens event model. Every source (Event API, WhatsApp webhook, CSV
@@ -14,7 +14,19 @@ export const e164 = z
 
 const isoTime = z.iso
   .datetime({ offset: true, error: "ts is not an ISO-8601 time (like 2026-11-23T09:30:00Z)", abort: true })
-  .refine((ts) => isSupportedTime(Date.parse(ts)), `ts is outside the supported dates, ${SUPPORTED_DATES}`);
+  .refine((ts) => isEventTime(Date.parse(ts)), `ts is outside the accepted event times, ${EVENT_TIME_WINDOW.described}`);
+
+/**
+ * Numbers are checked against the column that stores them, or ClickHouse
+ * would wrap them silently (2147483648 became -2147483648 in an Int32). The
+ * event model has one: error.code, `Int32` in events and campaign_recipients.
+ * (attribute.set's number value is kept as text, so any finite one fits.)
+ */
+const INT32 = { min: -2_147_483_648, max: 2_147_483_647 };
+const int32 = (field: string) => {
+  const problem = `${field} must be a whole number from ${INT32.min} to ${INT32.max}`;
+  return z.number({ error: problem }).refine((n) => Number.isInteger(n) && n >= INT32.min && n <= INT32.max, problem);
+};
 
 export const actorSchema = z.object({
   kind: z.enum(["user", "bot", "agent", "member", "api", "system"], {
@@ -84,7 +96,7 @@ export const messageStatus = z.object({
   wamid: id("wamid"),
   status: z.enum(["sent", "delivered", "read", "failed"], { error: "status must be sent, delivered, read or failed" }),
   campaign_id: z.string().max(200).optional(),
-  error: z.object({ code: z.number().int(), title: z.string().max(500).default("") }).optional(),
+  error: z.object({ code: int32("error.code"), title: z.string().max(500).default("") }).optional(),
   pricing: z
     .object({ category: z.string().max(50).optional(), billable: z.boolean().optional(), model: z.string().max(50).optional() })
     .optional(),

@@ -21,6 +21,8 @@ export async function acceptEventBatch(
   body: string,
   contentType: string,
 ): Promise<{ status: number; answer: BatchAnswer | { error: string } }> {
+  // A file saved by an editor may start with a UTF-8 byte-order mark, which JSON.parse refuses.
+  if (body.startsWith("\uFEFF")) body = body.slice(1);
   const trimmed = body.trimStart();
   if (!trimmed) return { status: 400, answer: { error: "The body is empty: send a JSON array of events, or NDJSON." } };
 

@@ -72,6 +72,16 @@ describe("CSV contact import", () => {
     expect(report).toMatchObject({ rows: 1, imported: 1, ignoredColumns: ["notes"] });
   });
 
+  it("ignores a UTF-8 byte-order mark at the start of the file, in one chunk or split across chunks", async () => {
+    const ws = await workspaceWithAttributes();
+    const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("Phone,Name\n98123 45678,Asha\n")]);
+    const whole = await importContactsCsv(store(), ws, Readable.from([body]), { country: "IN" });
+    expect(whole).toMatchObject({ rows: 1, imported: 1, rejectedCount: 0, ignoredColumns: [] });
+    const split = await importContactsCsv(store(), ws, Readable.from([body.subarray(0, 1), body.subarray(1, 2), body.subarray(2)]), { country: "IN" });
+    expect(split).toMatchObject({ rows: 1, unchanged: 1, rejectedCount: 0, ignoredColumns: [] });
+    expect(await getContactState(store(), ws, "+919812345678", NOW)).toMatchObject({ name: "Asha" });
+  });
+
   it("refuses a mapping to an unknown attribute or a missing column before importing anything", async () => {
     const ws = await workspaceWithAttributes();
     await expect(

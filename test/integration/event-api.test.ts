@@ -110,17 +110,77 @@ describe("Event API", () => {
     expect(await getJourney(store(), ws, "+919812345678")).toHaveLength(120);
   });
 
-  it("refuses a time the store cannot hold, naming the range, and keeps the times at its edges", async () => {
+  it("refuses an event time outside the event window, 2000-01-01 to one day after now, and keeps the times at its edges", async () => {
     const ws = randomId("ws");
     const { token } = await createApiKey(store(), ws, "backend", "test");
-    const times = ["1969-12-31T23:59:59Z", "1970-01-01T00:00:00Z", "2105-12-31T23:59:59Z", "2106-01-01T00:00:00Z", "9999-01-01T00:00:00Z"];
+    const hour = 3_600_000;
+    const times = [
+      "0000-01-01T00:00:00Z",
+      "1970-01-01T00:00:00Z",
+      "1999-12-31T23:59:59.999Z",
+      "2000-01-01T00:00:00Z",
+      new Date(Date.now() + 23 * hour).toISOString(),
+      new Date(Date.now() + 25 * hour).toISOString(),
+      "2105-12-31T23:59:59Z",
+      "9999-01-01T00:00:00Z",
+    ];
     const res = await send(token, JSON.stringify(times.map((ts, i) => inbound(`edge-${i}`, "+919812345678", { ts }))));
     expect(await res.json()).toEqual({
       stored: 2,
       duplicates: 0,
-      rejected: [1, 4, 5].map((index) => ({ index, reason: `event ${index}: ts is outside the supported dates, 1970-01-01 to 2105-12-31` })),
-      rejectedCount: 3,
+      rejected: [1, 2, 3, 6, 7, 8].map((index) => ({
+        index,
+        reason: `event ${index}: ts is outside the accepted event times, 2000-01-01 to one day after now`,
+      })),
+      rejectedCount: 6,
     });
+    expect((await getJourney(store(), ws, "+919812345678")).map((e) => e.event_id).sort()).toEqual(["edge-3", "edge-4"]);
+  });
+
+  it("checks every number against its column: error.code is an Int32, and a code out of it is refused with the range", async () => {
+    const ws = randomId("ws");
+    const { token } = await createApiKey(store(), ws, "backend", "test");
+    const codes = [2_147_483_647, -2_147_483_648, 2_147_483_648, 9_007_199_254_740_991, -2_147_483_649, 1.5];
+    const statuses = codes.map((code, i) => ({
+      event_id: `code-${i}`,
+      type: "message.status",
+      contact: "+919812345678",
+      ts: "2026-11-20T10:00:00Z",
+      wamid: `wamid.${i}`,
+      status: "failed",
+      error: { code, title: "boom" },
+    }));
+    const answer = await (await send(token, JSON.stringify(statuses))).json();
+    const range = "error.code must be a whole number from -2147483648 to 2147483647";
+    expect(answer).toEqual({
+      stored: 2,
+      duplicates: 0,
+      rejected: [3, 4, 5, 6].map((index) => ({ index, reason: `event ${index}: ${range}` })),
+      rejectedCount: 4,
+    });
+    const stored = await store().query<{ event_id: string; error_code: number }>(
+      "SELECT event_id, error_code FROM events WHERE workspace_id = {workspaceId:String} ORDER BY event_id",
+      { workspaceId: ws },
+    );
+    expect(stored.map((r) => [r.event_id, Number(r.error_code)])).toEqual([
+      ["code-0", 2_147_483_647],
+      ["code-1", -2_147_483_648],
+    ]);
+  });
+
+  it("ignores a UTF-8 byte-order mark at the start of a JSON array or an NDJSON body", async () => {
+    const ws = randomId("ws");
+    const { token } = await createApiKey(store(), ws, "backend", "test");
+    const array = await send(token, `\uFEFF${JSON.stringify([inbound("bom-1")])}`);
+    expect(array.status).toBe(200);
+    expect(await array.json()).toMatchObject({ stored: 1, rejectedCount: 0 });
+    const lines = await send(token, `\uFEFF${JSON.stringify(inbound("bom-2"))}\n${JSON.stringify(inbound("bom-3"))}`, "application/x-ndjson");
+    expect(await lines.json()).toMatchObject({ stored: 2, rejectedCount: 0 });
+    // The mark as the bytes a file starts with, not a JS escape.
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify([inbound("bom-4")]))]);
+    const raw = await POST(new Request("http://localhost/api/v1/events", { method: "POST", body: bytes, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } }));
+    expect(await raw.json()).toMatchObject({ stored: 1, rejectedCount: 0 });
+    expect(await getJourney(store(), ws, "+919812345678")).toHaveLength(4);
   });
 
   it("lists the first 100 rejections of a batch with their lines, and counts the rest by reason", async () => {

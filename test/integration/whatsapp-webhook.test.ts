@@ -131,9 +131,10 @@ describe("WhatsApp Cloud API webhook", () => {
     ]);
   });
 
-  it("rejects every timestamp that is not decimal epoch seconds in the supported range, of messages and statuses", async () => {
+  it("rejects every timestamp that is not decimal epoch seconds in the event window, of messages and statuses", async () => {
     const { admin, workspaceId, phoneNumberId } = await webhookWorkspace();
-    const bad = ["", "0x10", "abc", "1e20", "99999999999999"];
+    const twoDaysAhead = String(Math.floor(Date.now() / 1000) + 2 * 86_400);
+    const bad = ["", "0x10", "abc", "1e20", "99999999999999", "946684799", twoDaysAhead];
     const res = await deliver(
       delivery(phoneNumberId, {
         messages: bad.map((ts, i) => textMessage(`wamid.M${i}`, ts)),
@@ -149,8 +150,30 @@ describe("WhatsApp Cloud API webhook", () => {
       "message wamid.M1": 'timestamp "0x10" is not a time in decimal epoch seconds, like "1749416383"',
       "message wamid.M2": 'timestamp "abc" is not a time in decimal epoch seconds, like "1749416383"',
       "message wamid.M3": 'timestamp "1e20" is not a time in decimal epoch seconds, like "1749416383"',
-      "message wamid.M4": 'timestamp "99999999999999" is outside the supported dates, 1970-01-01 to 2105-12-31',
+      "message wamid.M4": 'timestamp "99999999999999" is outside the accepted event times, 2000-01-01 to one day after now',
+      "message wamid.M5": 'timestamp "946684799" is outside the accepted event times, 2000-01-01 to one day after now',
+      "message wamid.M6": `timestamp "${twoDaysAhead}" is outside the accepted event times, 2000-01-01 to one day after now`,
       "status wamid.S read": 'timestamp "-5" is not a time in decimal epoch seconds, like "1749416383"',
+    });
+  });
+
+  it("keeps a status whose error code does not fit the store's Int32 aside, with the range, and stores the rest", async () => {
+    const { admin, workspaceId, phoneNumberId } = await webhookWorkspace();
+    const failed = (id: string, code: number) => ({
+      id,
+      status: "failed",
+      timestamp: "1749416383",
+      recipient_id: "919800000001",
+      errors: [{ code, title: "Message undeliverable" }],
+    });
+    const res = await deliver(delivery(phoneNumberId, { statuses: [failed("wamid.OK", 131026), failed("wamid.HUGE", 2_147_483_648)] }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ stored: 1 });
+    const journey = await getJourney(store(), workspaceId, "+919800000001");
+    expect(journey.map((e) => e.event_id)).toEqual(["wa:wamid.OK:failed"]);
+    const rejections = await admin.settings.webhookRejections({ workspaceId });
+    expect(Object.fromEntries(rejections.map((r) => [r.part, r.reason]))).toEqual({
+      "status wamid.HUGE failed": "error.code must be a whole number from -2147483648 to 2147483647",
     });
   });
 
