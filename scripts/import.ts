@@ -1,5 +1,5 @@
 /**
- * npm run import -- <file.csv> --workspace <id> [--source <label>] [--country IN] [--map phone=Mobile,name=Name,tags=Labels,attr:email=E-mail]
+ * npm run import -- <file.csv> --workspace <id> [--source <label>] [--country IN] [--delimiter ,|;|tab|bar] [--map phone=Mobile,name=Name,tags=Labels,attr:email=E-mail]
  *
  * Straight into the store when the app is not running; through the running
  * app's API (CHATLENS_URL, with CHATLENS_API_KEY) when it holds the store.
@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { createStore, StoreLockedError, type Store } from "../clickhouse/client";
 import { migrate } from "../clickhouse/migrate";
 import { getWorkspace } from "../clickhouse/queries/workspaces";
+import { CSV_DELIMITERS, DELIMITER_NAMES, type CsvDelimiter } from "../server/ingestion/csv-dialect";
 import { importContactsCsv, type ImportMapping, type ImportOptions, type ImportReport } from "../server/ingestion/csv-import";
 
 const { values, positionals } = parseArgs({
@@ -19,6 +20,7 @@ const { values, positionals } = parseArgs({
     source: { type: "string" },
     country: { type: "string", default: "IN" },
     map: { type: "string" },
+    delimiter: { type: "string" },
   },
 });
 
@@ -41,6 +43,15 @@ function parseMap(spec: string | undefined): ImportMapping | undefined {
   return mapping;
 }
 
+/** `--delimiter`: the separator by its character, or by name where a shell would make the character awkward. */
+function parseDelimiter(spec: string | undefined): CsvDelimiter | undefined {
+  if (spec === undefined) return undefined;
+  const byName: Record<string, CsvDelimiter> = { comma: ",", semicolon: ";", tab: "\t", "\\t": "\t", bar: "|", pipe: "|" };
+  const delimiter = byName[spec.toLowerCase()] ?? spec;
+  if (!(CSV_DELIMITERS as readonly string[]).includes(delimiter)) fail(`--delimiter is one of , ; tab | (got "${spec}"); left out, it is detected`);
+  return delimiter as CsvDelimiter;
+}
+
 function printProgress(p: Pick<ImportReport, "rows" | "imported" | "updated" | "rejectedCount">) {
   process.stdout.write(`\r  ${p.rows.toLocaleString()} rows read, ${p.imported.toLocaleString()} new, ${p.updated.toLocaleString()} updated, ${p.rejectedCount.toLocaleString()} rejected`);
 }
@@ -51,6 +62,7 @@ function printReport(r: ImportReport, seconds: number) {
   console.log(`  updated:          ${r.updated.toLocaleString()}`);
   console.log(`  unchanged:        ${r.unchanged.toLocaleString()}`);
   console.log(`  rejected rows:    ${r.rejectedCount.toLocaleString()}`);
+  console.log(`  separator:        ${DELIMITER_NAMES[r.delimiter]?.one ?? r.delimiter}`);
   if (r.ignoredColumns.length) console.log(`  ignored columns:  ${r.ignoredColumns.join(", ")}`);
   for (const x of r.rejected.slice(0, 50)) console.log(`    ${x.reason}`);
   if (r.rejectedCount > 50) console.log(`    … and ${r.rejectedCount - 50} more`);
@@ -85,7 +97,7 @@ async function viaApi(file: string, options: ImportOptions): Promise<ImportRepor
 
 async function main() {
   const file = positionals[0];
-  if (!file) fail("usage: npm run import -- <file.csv> --workspace <id> [--source <label>] [--country IN] [--map …]");
+  if (!file) fail("usage: npm run import -- <file.csv> --workspace <id> [--source <label>] [--country IN] [--delimiter ;] [--map …]");
   if (!existsSync(file)) fail(`no such file: ${file}`);
   if (!values.workspace) fail("--workspace is required (the workspace id, e.g. demo)");
   const options: ImportOptions = {
@@ -93,6 +105,7 @@ async function main() {
     country: values.country,
     sourceLabel: values.source ?? "import",
     fileLabel: path.basename(file),
+    delimiter: parseDelimiter(values.delimiter),
   };
   const started = Date.now();
   let store: Store | null = null;

@@ -1,5 +1,5 @@
 import { hash as digest } from "node:crypto";
-import { parse } from "csv-parse";
+import { parse, type CsvError } from "csv-parse";
 import type { Readable } from "node:stream";
 import { z } from "zod";
 import type { Store } from "@/clickhouse/client";
@@ -8,6 +8,7 @@ import { existingContacts } from "@/clickhouse/queries/ingestion";
 import { normaliseAttributeValue, type AttributeDef } from "../domain/attributes";
 import { isCountryCode, toE164 } from "../domain/phone";
 import type { ChatEvent } from "../events/schema";
+import { CSV_DELIMITERS, csvProblem, csvReadOptions, DELIMITER_NAMES, sniffDelimiter, type CsvDelimiter } from "./csv-dialect";
 import { ingestEventsWithIds } from "./pipeline";
 import { Rejections, type RejectionSummary } from "./rejections";
 
@@ -31,6 +32,8 @@ export const importOptionsSchema = z.object({
   sourceLabel: z.string().min(1).max(100).default("import"),
   /** Shown in the journey, e.g. the file name. */
   fileLabel: z.string().max(200).default(""),
+  /** The separator of the file's values; left out, it is detected from the header line (csv-dialect.ts). */
+  delimiter: z.enum(CSV_DELIMITERS, { error: "the separator must be a comma, a semicolon, a tab or a bar (, ; \\t |)" }).optional(),
 });
 export type ImportOptions = z.input<typeof importOptionsSchema>;
 
@@ -43,6 +46,8 @@ export interface ImportReport extends RejectionSummary {
   rejected: Array<{ row: number; reason: string }>;
   /** Columns the import did not use. */
   ignoredColumns: string[];
+  /** The separator the file was read with: the one chosen, or the one detected. */
+  delimiter: CsvDelimiter;
   /** Bytes of the file read so far, for a progress bar. */
   bytesRead: number;
 }
@@ -66,9 +71,55 @@ export async function importContactsCsv(
 ): Promise<ImportReport> {
   const options = importOptionsSchema.parse(rawOptions);
   const defs = new Map((await listAttributeDefinitions(store, workspaceId)).map((d) => [d.name, d]));
+  // The separator is known before the first column is matched: from the person, or from the header line.
+  const chunks = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  const head = await readHead(chunks);
+  const delimiter = options.delimiter ?? sniffDelimiter(Buffer.concat(head).toString("utf8"));
   const rejections = new Rejections<{ row: number; reason: string }>();
-  const report: ImportReport = { rows: 0, imported: 0, updated: 0, unchanged: 0, rejectedCount: 0, rejected: rejections.listed, ignoredColumns: [], bytesRead: 0 };
-  const parser = parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true });
+  const report: ImportReport = {
+    rows: 0,
+    imported: 0,
+    updated: 0,
+    unchanged: 0,
+    rejectedCount: 0,
+    rejected: rejections.listed,
+    ignoredColumns: [],
+    delimiter,
+    bytesRead: 0,
+  };
+  const reject = (line: number, problems: Problem[]) => {
+    rejections.add(problems.map((p) => p.rule).join("; "), () => ({ row: line, reason: `row ${line}: ${problems.map((p) => p.reason).join("; ")}` }));
+    report.rejectedCount = rejections.count;
+  };
+  // A record csv-parse cannot read is skipped and told here (in order with the records around it, below), never thrown.
+  const unreadable: Array<{ code: string; lines: number }> = [];
+  const parser = parse({
+    ...csvReadOptions(delimiter),
+    skip_records_with_error: true,
+    on_skip: (err: CsvError | undefined) => void (err && unreadable.push({ code: err.code, lines: Number(err.lines) })),
+  });
+  // The last line of the last record read, the header's included: an unreadable record starts after it.
+  let lastLine = 0;
+  const tellUnreadable = (before: number) => {
+    while (unreadable.length && unreadable[0].lines < before) {
+      const err = unreadable.shift()!;
+      const end = err.lines || lastLine + 1;
+      if (err.code === "CSV_QUOTE_NOT_CLOSED") {
+        const first = lastLine + 1;
+        reject(first, [
+          {
+            reason: `a double quote opens a value here that is never closed, so lines ${first} to ${end} (the end of the file) were not imported: close the quote, or double a quote inside a value ("")`,
+            rule: "a double quote is never closed",
+          },
+        ]);
+      } else {
+        reject(end, [{ reason: csvProblem(err.code), rule: csvProblem(err.code) }]);
+      }
+      lastLine = end;
+    }
+  };
+
+  let header: string[] | null = null;
   let mapping: ImportMapping | null = null;
   let batch: Array<{ contact: string; events: ChatEvent[] }> = [];
   const now = new Date().toISOString();
@@ -89,26 +140,68 @@ export async function importContactsCsv(
     storing.catch(() => {});
   };
 
-  const source = "pipe" in input && typeof input.pipe === "function" ? input.pipe(parser) : feed(input, parser);
-  for await (const { record, info } of source as AsyncIterable<{ record: Record<string, string>; info: { lines: number; bytes: number } }>) {
+  for await (const { record, info } of feed(withHead(head, chunks), parser) as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
     report.bytesRead = info.bytes;
-    if (!mapping) {
-      mapping = checkMapping(options.mapping ?? autoMapping(Object.keys(record), defs), Object.keys(record), defs);
-      report.ignoredColumns = unusedColumns(mapping, Object.keys(record));
+    // A row is numbered by the line it starts on; a quoted value may span lines.
+    const line = info.lines - lineBreaks(record);
+    tellUnreadable(line);
+    lastLine = info.lines;
+    if (!header) {
+      header = record.map((h) => h.trim());
+      mapping = checkMapping(options.mapping ?? autoMapping(header, defs), header, defs, delimiter);
+      report.ignoredColumns = unusedColumns(mapping, header);
+      continue;
     }
     report.rows++;
-    const row = rowToEvents(record, info.lines, mapping, options, defs, now);
-    if ("reason" in row) {
-      rejections.add(row.rule, () => ({ row: info.lines, reason: row.reason }));
-      report.rejectedCount = rejections.count;
+    const row = rowToEvents(record, header, line, info.lines, mapping!, options, defs, now, delimiter);
+    if ("problems" in row) {
+      reject(line, row.problems);
       continue;
     }
     batch.push(row);
     if (batch.length >= BATCH_ROWS) await flush();
   }
+  tellUnreadable(Infinity);
   await flush();
   await storing;
   return Object.assign(report, rejections.summary());
+}
+
+/** One thing wrong with a row: in words, and without its values (`rule`) to count rejections by. */
+interface Problem {
+  reason: string;
+  rule: string;
+}
+
+/** Where the file's separator can be seen: chunks up to the end of the first line (or 64 KB of a file without one). */
+async function readHead(chunks: AsyncIterator<Buffer | string>): Promise<Buffer[]> {
+  const head: Buffer[] = [];
+  let size = 0;
+  while (size < 64 * 1024) {
+    const next = await chunks.next();
+    if (next.done) break;
+    const chunk = typeof next.value === "string" ? Buffer.from(next.value) : next.value;
+    head.push(chunk);
+    size += chunk.length;
+    if (chunk.includes(0x0a)) break;
+  }
+  return head;
+}
+
+/** The chunks read to find the separator, then the rest of the input. */
+async function* withHead(head: Buffer[], rest: AsyncIterator<Buffer | string>): AsyncGenerator<Buffer | string> {
+  yield* head;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+function lineBreaks(record: string[]): number {
+  let n = 0;
+  for (const value of record) for (let i = value.indexOf("\n"); i !== -1; i = value.indexOf("\n", i + 1)) n++;
+  return n;
 }
 
 export class ImportMappingError extends Error {}
@@ -129,8 +222,12 @@ export function autoMapping(header: string[], defs: Map<string, AttributeDef>): 
   return { phone: find(PHONE_COLUMNS) ?? "", name: find(NAME_COLUMNS), source: find(["source"]), tags: tags ? [tags] : [], attributes };
 }
 
-function checkMapping(m: ImportMapping, header: string[], defs: Map<string, AttributeDef>): ImportMapping {
-  if (!m.phone) throw new ImportMappingError(`no phone column: name one of the columns "phone", or map it (columns: ${listed(header)})`);
+function checkMapping(m: ImportMapping, header: string[], defs: Map<string, AttributeDef>, delimiter: CsvDelimiter): ImportMapping {
+  if (!m.phone) {
+    throw new ImportMappingError(
+      `no phone column: name one of the columns "phone", or map it (columns, separated by ${DELIMITER_NAMES[delimiter].many}: ${listed(header)})`,
+    );
+  }
   const missing = [m.phone, m.name, m.source, ...m.tags, ...Object.keys(m.attributes)].filter((c): c is string => !!c && !header.includes(c));
   if (missing.length) throw new ImportMappingError(`the file has no column ${missing.map((c) => `"${c}"`).join(", ")}`);
   const unknown = Object.values(m.attributes).filter((a) => !defs.has(a));
@@ -148,36 +245,78 @@ function unusedColumns(m: ImportMapping, header: string[]): string[] {
   return header.filter((h) => !used.has(h));
 }
 
+/** The parser's records as the input streams through it, with backpressure; a failing input fails the parser. */
 async function* feed(input: AsyncIterable<Buffer | string>, parser: ReturnType<typeof parse>) {
   const pump = (async () => {
-    for await (const chunk of input) if (!parser.write(chunk)) await new Promise((r) => parser.once("drain", r));
-    parser.end();
+    try {
+      for await (const chunk of input) {
+        if (parser.destroyed) return;
+        if (!parser.write(chunk)) await new Promise((r) => (parser.once("drain", r), parser.once("close", r)));
+      }
+      parser.end();
+    } catch (err) {
+      parser.destroy(err as Error);
+    }
   })();
-  yield* parser;
-  await pump;
+  try {
+    yield* parser;
+    await pump;
+  } finally {
+    // The reader stopped early (a mapping error, a failed batch): stop reading the input too.
+    parser.destroy();
+  }
 }
 
 function rowToEvents(
-  record: Record<string, string>,
+  record: string[],
+  header: string[],
   line: number,
+  lastLine: number,
   mapping: ImportMapping,
   o: z.infer<typeof importOptionsSchema>,
   defs: Map<string, AttributeDef>,
   ts: string,
-): { contact: string; events: ChatEvent[] } | { reason: string; rule: string } {
-  const rawPhone = record[mapping.phone] ?? "";
-  const contact = toE164(rawPhone, o.country as Parameters<typeof toE164>[1]);
-  if (!contact) return { reason: `row ${line}: phone "${rawPhone}" is not a valid number for ${o.country}`, rule: `phone is not a valid number for ${o.country}` };
+  delimiter: CsvDelimiter,
+): { contact: string; events: ChatEvent[] } | { problems: Problem[] } {
+  // Every problem of the row is told at once, so one fix of the file does.
+  const problems: Problem[] = [];
+  // A value a double quote opened and that went on past its closing quote kept
+  // that quote (relax_quotes); holding a line break, it swallowed the lines
+  // after it. (A quoted value never otherwise keeps its opening quote, bar one
+  // that starts with a doubled quote, "" — a rare case read this way too.)
+  if (record.some((v) => v.startsWith('"') && v.includes("\n"))) {
+    problems.push({
+      reason: `a double quote opens a value here that closes only on line ${lastLine}, so lines ${line} to ${lastLine} were read as one row: quote the whole value, or double a quote inside it ("")`,
+      rule: "a double quote makes several lines one row",
+    });
+  }
+  // More values than columns shift no value into the wrong column: the row is refused.
+  if (record.length > header.length) {
+    const name = DELIMITER_NAMES[delimiter].one;
+    const example = delimiter === "\t" ? "" : `, like "Doe${delimiter} John"`;
+    problems.push({
+      reason: `${record.length} values under ${header.length} columns: a value holding a ${name} must be in double quotes${example}`,
+      rule: `more values than columns`,
+    });
+  }
+  const values: Record<string, string> = {};
+  header.forEach((column, i) => {
+    if (!(column in values)) values[column] = (record[i] ?? "").trim();
+  });
 
-  const key = hash(contact);
+  const rawPhone = values[mapping.phone] ?? "";
+  const contact = toE164(rawPhone, o.country as Parameters<typeof toE164>[1]);
+  if (!contact) problems.push({ reason: `phone "${rawPhone}" is not a valid number for ${o.country}`, rule: `phone is not a valid number for ${o.country}` });
+
+  const key = hash(contact ?? "");
   const actor = { kind: "member" as const, id: "import" };
-  const name = mapping.name ? record[mapping.name] || undefined : undefined;
-  const source = (mapping.source && record[mapping.source]) || o.sourceLabel;
+  const name = mapping.name ? values[mapping.name] || undefined : undefined;
+  const source = (mapping.source && values[mapping.source]) || o.sourceLabel;
   const events: ChatEvent[] = [
     {
       event_id: `imp:${key}:contact:${hash(`${source}|${name ?? ""}`)}`,
       type: "contact.imported",
-      contact,
+      contact: contact ?? "",
       ts,
       actor,
       source,
@@ -186,17 +325,18 @@ function rowToEvents(
     },
   ];
   for (const [column, attribute] of Object.entries(mapping.attributes)) {
-    const raw = record[column] ?? "";
+    const raw = values[column] ?? "";
     if (raw === "") continue;
     const checked = normaliseAttributeValue(defs.get(attribute)!, raw);
-    if (!checked.ok) return { reason: `row ${line}: ${checked.reason}`, rule: checked.rule };
-    events.push({ event_id: `imp:${key}:attr:${hash(`${attribute}|${checked.value}`)}`, type: "attribute.set", contact, ts, actor, attribute, value: checked.value });
+    if (!checked.ok) problems.push({ reason: checked.reason, rule: checked.rule });
+    else events.push({ event_id: `imp:${key}:attr:${hash(`${attribute}|${checked.value}`)}`, type: "attribute.set", contact: contact ?? "", ts, actor, attribute, value: checked.value });
   }
-  const tags = new Set(mapping.tags.flatMap((c) => (record[c] ?? "").split(/[;,|]/).map((t) => t.trim()).filter(Boolean)));
+  const tags = new Set(mapping.tags.flatMap((c) => (values[c] ?? "").split(/[;,|]/).map((t) => t.trim()).filter(Boolean)));
   for (const tag of tags) {
-    if (tag.length > 100) return { reason: `row ${line}: tag "${tag.slice(0, 30)}…" is longer than 100 characters`, rule: "a tag is longer than 100 characters" };
-    events.push({ event_id: `imp:${key}:tag:${hash(tag)}`, type: "tag.added", contact, ts, actor, tag, kind: "manual", origin: "manual" });
+    if (tag.length > 100) problems.push({ reason: `tag "${tag.slice(0, 30)}…" is longer than 100 characters`, rule: "a tag is longer than 100 characters" });
+    else events.push({ event_id: `imp:${key}:tag:${hash(tag)}`, type: "tag.added", contact: contact ?? "", ts, actor, tag, kind: "manual", origin: "manual" });
   }
+  if (problems.length || !contact) return { problems };
   return { contact, events };
 }
 

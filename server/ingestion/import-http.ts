@@ -1,7 +1,9 @@
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { CsvError } from "csv-parse";
 import type { Store } from "@/clickhouse/client";
 import { internalErrorMessage, logInternalError } from "../internal-error";
+import { csvProblem } from "./csv-dialect";
 import { importContactsCsv, ImportMappingError, importOptionsSchema, type ImportReport } from "./csv-import";
 
 /**
@@ -35,9 +37,11 @@ export function importResponse(store: Store, workspaceId: string, req: Request):
         const report = await importContactsCsv(store, workspaceId, input, options, progress);
         send({ type: "done", report });
       } catch (err) {
-        const known = err instanceof ImportMappingError || (err as { code?: string }).code?.startsWith("CSV_");
-        if (known) {
-          send({ type: "error", message: (err as Error).message });
+        if (err instanceof ImportMappingError) {
+          send({ type: "error", message: err.message });
+        } else if (err instanceof CsvError) {
+          // The import reads past every parser error row by row (csv-import.ts); should one still stop it, it is told in words.
+          send({ type: "error", message: `The file cannot be read as CSV: ${csvProblem(err.code)}. Rows before it were kept.` });
         } else {
           // The status line went out with the first byte, so the failure is told in the stream (server/internal-error.ts).
           const requestId = logInternalError(`CSV import of workspace ${workspaceId}`, err);

@@ -140,6 +140,32 @@ test("a marketer imports a CSV file and reads the report, rejected row included"
   );
 });
 
+test("a file separated by semicolons is read with them, and the person can choose another separator", async ({ page }, testInfo) => {
+  const digits = String((stamp + 7) % 100_000_000).padStart(8, "0");
+  const csv = ["phone;name;tags", `97${digits};Rao, Asha;expo`].join("\n");
+  const fileName = `e2e-semicolons-${stamp}.csv`;
+  await signIn(page, MARKETER, PASSWORD, "/w/demo/manage/import");
+  await page.getByLabel("Choose a CSV file", { exact: true }).setInputFiles({ name: fileName, mimeType: "text/csv", buffer: Buffer.from(csv) });
+
+  const separator = page.getByLabel("Columns separated by");
+  await expect(separator).toHaveValue("detect");
+  await expect(separator.locator("option:checked")).toHaveText("Detect (found semicolons)");
+  await expect(page.getByText("1 row under the header, 3 columns.")).toBeVisible();
+  await expect(page.getByLabel("Use column “phone” as")).toHaveValue("phone");
+  await page.screenshot({ path: testInfo.outputPath("import-separator.png"), fullPage: true });
+
+  // Read with commas, the header is one column and the value with a comma splits in two.
+  await separator.selectOption(",");
+  await expect(page.getByText("1 row under the header, 1 column.")).toBeVisible();
+  await expect(page.getByLabel("Use column “phone;name;tags” as")).toHaveValue("ignore");
+
+  await separator.selectOption(";");
+  await expect(page.getByLabel("Use column “phone” as")).toHaveValue("phone");
+  await page.getByLabel("Source label").fill(`e2e-${stamp}`);
+  await page.getByRole("button", { name: "Import contacts" }).click();
+  await expect(page.getByTestId("import-summary")).toHaveText(`1 row read from ${fileName}: 1 new, 0 updated, 0 unchanged, 0 rejected.`);
+});
+
 test("an analyst sees why they cannot manage API keys or import, and reads settings without editing", async ({ page }) => {
   await signIn(page, ANALYST, PASSWORD, "/w/demo/manage/api-keys");
   await expect(page.getByRole("heading", { name: "Only admins manage API keys" })).toBeVisible();

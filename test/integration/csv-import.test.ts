@@ -82,6 +82,94 @@ describe("CSV contact import", () => {
     expect(await getContactState(store(), ws, "+919812345678", NOW)).toMatchObject({ name: "Asha" });
   });
 
+  it("reads a stray quote inside an unquoted value as part of it, over HTTP too, never as a server error", async () => {
+    const ws = await workspaceWithAttributes();
+    const { token } = await createApiKey(store(), ws, "cli", "test");
+    const file = ["Phone,Name", '98123 45678,Ali"ce', '98765 43210,=HYPERLINK("https://example.com")'].join("\n");
+    const req = new Request("http://localhost/api/v1/contacts/import", {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+      body: file,
+    });
+    const messages = await ndjson<{ type: string; report?: ImportReport }>(await POST(req));
+    expect(messages.at(-1)).toMatchObject({ type: "done", report: { rows: 2, imported: 2, rejectedCount: 0 } });
+    expect(await getContactState(store(), ws, "+919812345678", NOW)).toMatchObject({ name: 'Ali"ce' });
+    expect(await getContactState(store(), ws, "+919876543210", NOW)).toMatchObject({ name: '=HYPERLINK("https://example.com")' });
+  });
+
+  it("gives every reading problem its row and reason in words, lists all of a row's problems, and keeps the rows around them", async () => {
+    const ws = await workspaceWithAttributes();
+    const longTag = "t".repeat(101);
+    const file = [
+      "Phone,Name,Email,Tags",
+      "98123 45678,Asha,asha@example.com,vip",
+      `12,Bad,not-an-email,${longTag}`,
+      "98765 43210,Doe, John,ravi@example.com,vip",
+      '98111 11111,"Mia',
+      '98333 33333,Late"x,mia@example.com,',
+      "98222 22222,Ok,,",
+    ];
+    const report = await importContactsCsv(store(), ws, csv(...file), { country: "IN" });
+    expect(report.rejected).toEqual([
+      {
+        row: 3,
+        reason: `row 3: phone "12" is not a valid number for IN; email must be an email address, got "not-an-email"; tag "${"t".repeat(30)}…" is longer than 100 characters`,
+      },
+      {
+        row: 4,
+        reason: 'row 4: 5 values under 4 columns: a value holding a comma must be in double quotes, like "Doe, John"; email must be an email address, got "John"',
+      },
+      {
+        row: 5,
+        reason: 'row 5: a double quote opens a value here that closes only on line 6, so lines 5 to 6 were read as one row: quote the whole value, or double a quote inside it ("")',
+      },
+    ]);
+    expect(report).toMatchObject({ rows: 5, imported: 2, rejectedCount: 3 });
+    expect(await getContactState(store(), ws, "+919822222222", NOW)).toMatchObject({ name: "Ok" });
+
+    const unclosed = await importContactsCsv(store(), ws, csv("Phone,Name", "98123 45678,Asha", '98765 43210,"Ravi', "98111 11111,Mia"), {
+      country: "IN",
+    });
+    expect(unclosed).toMatchObject({ rows: 1, unchanged: 1, rejectedCount: 1 });
+    expect(unclosed.rejected).toEqual([
+      {
+        row: 3,
+        reason: "row 3: a double quote opens a value here that is never closed, so lines 3 to 4 (the end of the file) were not imported: close the quote, or double a quote inside a value (\"\")",
+      },
+    ]);
+  });
+
+  it("detects a file separated by semicolons, tabs or bars before matching its columns", async () => {
+    const ws = await workspaceWithAttributes();
+    for (const [delimiter, phone] of [[";", "98123 45678"], ["\t", "98765 43210"], ["|", "98111 11111"]]) {
+      const file = [["Phone", "Name", "Email", "Notes, free text"].join(delimiter), [phone, "Asha, Rao", "asha@example.com", "likes tea"].join(delimiter)];
+      const report = await importContactsCsv(store(), ws, csv(...file), { country: "IN" });
+      expect(report, JSON.stringify(delimiter)).toMatchObject({ rows: 1, imported: 1, rejectedCount: 0, delimiter, ignoredColumns: ["Notes, free text"] });
+    }
+    expect(await getContactState(store(), ws, "+919811111111", NOW)).toMatchObject({ name: "Asha, Rao" });
+  });
+
+  it("reads the file with the separator the person chose over the one it would detect", async () => {
+    const ws = await workspaceWithAttributes();
+    const file = () => csv("Phone;Name, with a comma", "98123 45678;Asha, Rao");
+    // One semicolon, one comma: a tie goes to the comma, and the header then has no phone column.
+    await expect(importContactsCsv(store(), ws, file(), { country: "IN" })).rejects.toThrow(
+      'no phone column: name one of the columns "phone", or map it (columns, separated by commas: Phone;Name, with a comma)',
+    );
+    const chosen = await importContactsCsv(store(), ws, file(), { country: "IN", delimiter: ";" });
+    expect(chosen).toMatchObject({ delimiter: ";", rows: 1, imported: 1, ignoredColumns: ["Name, with a comma"] });
+    const { token } = await createApiKey(store(), ws, "cli", "test");
+    const refused = await POST(
+      new Request(`http://localhost/api/v1/contacts/import?options=${encodeURIComponent(JSON.stringify({ delimiter: "x" }))}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+        body: "Phone\n98123 45678\n",
+      }),
+    );
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toBe("Bad import options: delimiter: the separator must be a comma, a semicolon, a tab or a bar (, ; \\t |)");
+  });
+
   it("refuses a mapping to an unknown attribute or a missing column before importing anything", async () => {
     const ws = await workspaceWithAttributes();
     await expect(

@@ -84,8 +84,8 @@ export function FilePicker({ file, onFile, disabled }: { file: File | null; onFi
         {file ? "Choose another file" : "Choose a CSV file"}
       </label>
       <p id={hintId} className={manage.hint}>
-        Comma-separated, with a header row naming the columns, like <code>phone,name,email,tags</code>. One row per
-        contact; any size — the file is read as it uploads.
+        CSV with a header row naming the columns, like <code>phone,name,email,tags</code>; commas, semicolons, tabs or
+        bars between them. One row per contact; any size — the file is read as it uploads.
       </p>
     </div>
   );

@@ -1,3 +1,4 @@
+import { DELIMITER_NAMES } from "@/server/ingestion/csv-dialect";
 import { formatNumber } from "../format";
 import type { ImportReport as Report } from "./use-import";
 import manage from "../manage.module.css";
@@ -32,6 +33,9 @@ export function ImportReport({ fileName, report }: { fileName: string; report: R
           </div>
         ))}
       </div>
+      {report.delimiter ? (
+        <p className={manage.hint}>Columns read as separated by {DELIMITER_NAMES[report.delimiter].many}.</p>
+      ) : null}
       {report.rows > report.imported + report.updated + report.unchanged + report.rejectedCount ? (
         <p className={manage.hint}>Rows of the same phone number count as one contact.</p>
       ) : null}

@@ -4,11 +4,13 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc";
 import { LoadError } from "../load-error";
-import { PreviewError, readPreview, separatorHint, type CsvPreview } from "./csv-preview";
+import type { CsvDelimiter } from "@/server/ingestion/csv-dialect";
+import { PreviewError, readPreview, type CsvPreview } from "./csv-preview";
 import { FilePicker } from "./file-picker";
 import { ImportProgress } from "./import-progress";
 import { ImportReport } from "./import-report";
 import { PreviewTable } from "./preview-table";
+import { SeparatorSelect } from "./separator-select";
 import { guessUses, mappingProblems, toMapping, type ColumnUse } from "./mapping";
 import { MappingForm, type ImportSettings } from "./mapping-form";
 import { useImport } from "./use-import";
@@ -36,15 +38,16 @@ export function ImportView({ workspaceId }: { workspaceId: string }) {
   const busy = state.status === "running";
   const showForm = state.status === "idle" || state.status === "failed";
 
-  async function choose(file: File) {
+  /** Reads the start of the file, with the separator chosen or (null) the one detected; another separator means other columns. */
+  async function choose(file: File, delimiter: CsvDelimiter | null = null) {
     const seq = ++pickSeq.current;
     reset();
     setChosenUses(null);
     setShowProblems(false);
-    setPicked({ file, preview: null, error: null });
+    setPicked((current) => ({ file, preview: current?.file === file ? current.preview : null, error: null }));
     try {
-      const read = await readPreview(file);
-      if (seq === pickSeq.current) setPicked({ file, preview: read, error: separatorHint(read) });
+      const read = await readPreview(file, delimiter ?? undefined);
+      if (seq === pickSeq.current) setPicked({ file, preview: read, error: null });
     } catch (err) {
       if (seq !== pickSeq.current) return;
       setPicked({ file, preview: null, error: err instanceof PreviewError ? err.message : "The file could not be read. Pick it again." });
@@ -60,6 +63,8 @@ export function ImportView({ workspaceId }: { workspaceId: string }) {
       sourceLabel: settings.sourceLabel.trim(),
       fileLabel: picked.file.name.slice(0, 200),
       mapping: toMapping(preview.header, uses),
+      // The separator the preview was read with, so the import reads the columns the person matched.
+      delimiter: preview.delimiter,
     });
   }
 
@@ -85,7 +90,7 @@ export function ImportView({ workspaceId }: { workspaceId: string }) {
         <FilePicker file={picked?.file ?? null} onFile={(f) => void choose(f)} disabled={busy} />
         {picked?.error ? (
           <div role="alert" className="alert" style={{ marginTop: 16 }}>
-            <strong>{picked.preview ? "Check the file’s separator." : "This file cannot be imported."}</strong>
+            <strong>This file cannot be imported.</strong>
             {picked.error}
           </div>
         ) : null}
@@ -97,9 +102,15 @@ export function ImportView({ workspaceId }: { workspaceId: string }) {
             <div className={manage.panelHeader}>
               <div>
                 <h2 id="preview-title">2. Check the first rows</h2>
-                <p>As ChatLens reads them: if the columns look wrong, fix the file and choose it again.</p>
+                <p>As ChatLens reads them: if the columns look wrong, choose their separator, or fix the file and pick it again.</p>
               </div>
             </div>
+            <SeparatorSelect
+              delimiter={preview.delimiter}
+              detected={preview.detected}
+              disabled={busy}
+              onChange={(delimiter) => void choose(picked.file, delimiter)}
+            />
             <PreviewTable fileName={picked.file.name} preview={preview} />
           </section>
 

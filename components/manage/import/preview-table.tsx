@@ -5,6 +5,8 @@ import styles from "./import.module.css";
 
 const SHOWN = 5;
 
+const columnCount = (n: number) => `${formatNumber(n)} ${n === 1 ? "column" : "columns"}`;
+
 /** Step 2: the first rows as ChatLens reads them, so a wrong separator or a missing header shows at once. */
 export function PreviewTable({ fileName, preview }: { fileName: string; preview: CsvPreview }) {
   const rows = preview.rows.slice(0, SHOWN);
@@ -14,8 +16,8 @@ export function PreviewTable({ fileName, preview }: { fileName: string; preview:
     <>
       <p className={styles.previewSummary}>
         {preview.totalRows !== null
-          ? `${formatNumber(preview.totalRows)} ${preview.totalRows === 1 ? "row" : "rows"} under the header, ${formatNumber(preview.header.length)} columns.`
-          : `${formatNumber(preview.header.length)} columns. A large file: the browser reads its first rows; ChatLens reads it all during the import.`}
+          ? `${formatNumber(preview.totalRows)} ${preview.totalRows === 1 ? "row" : "rows"} under the header, ${columnCount(preview.header.length)}.`
+          : `${columnCount(preview.header.length)}. A large file: the browser reads its first rows; ChatLens reads it all during the import.`}
       </p>
       <div className={`${manage.tableWrap} ${styles.preview}`}>
         <table className={manage.table}>
