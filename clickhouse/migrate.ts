@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Store } from "./client";
 import { rebuildAllReadModels } from "./queries/read-models";
+import { linkAllEarlierStatuses } from "./queries/status-links";
 import { storeConfigFromEnv } from "./config";
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
@@ -303,13 +304,16 @@ function shardedFromEnv(store: Store): boolean {
  * Backfills, written in code because they are the code the app runs: 0011's
  * and 0015's are the read models' own rebuild, so an upgraded store and one
  * that followed every ingestion round cannot disagree
- * (test/integration/read-models-upgrade.test.ts). One that several pending
- * migrations name runs once, after all their statements.
+ * (test/integration/read-models-upgrade.test.ts); 0017's links statuses
+ * stored before their message with the statement ingestion runs
+ * (status-links.ts). One that several pending migrations name runs once,
+ * after all their statements, in the order of the migrations.
  */
 type AfterMigration = (store: Store, log: (line: string) => void) => Promise<void>;
 const AFTER_MIGRATION: Record<number, AfterMigration> = {
   11: rebuildAllReadModels,
   15: rebuildAllReadModels,
+  17: linkAllEarlierStatuses,
 };
 
 /** Migrations and their bookkeeping change the store of every workspace at once. */

@@ -1,5 +1,7 @@
 import type { Store } from "../client";
 import { IN_HISTORY_SQL } from "./contact-status";
+import { JOURNEY_ID_SQL } from "./journey";
+import { IS_LINKED_COPY_SQL } from "./status-links";
 
 export interface ContactState {
   contact: string;
@@ -58,16 +60,18 @@ export interface JourneyEvent {
   text: string;
 }
 
-/** A contact's events, oldest first. */
+/** A contact's events, oldest first, as the journey shows them (a status and its linked copy once: journey.ts). */
 export async function getJourney(store: Store, workspaceId: string, contact: string, limit = 1000): Promise<JourneyEvent[]> {
-  return store.query<JourneyEvent>(
-    `SELECT event_id, ts, type, actor_kind, actor_id, campaign_id, tag, text
+  const rows = await store.query<Omit<JourneyEvent, "event_id"> & { journey_id: string }>(
+    `SELECT ${JOURNEY_ID_SQL} AS journey_id, ts, type, actor_kind, actor_id, campaign_id, tag, text
      FROM events
      WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}
-     ORDER BY ts, event_id
+     ORDER BY ts, journey_id, ${IS_LINKED_COPY_SQL} DESC
+     LIMIT 1 BY journey_id
      LIMIT {limit:UInt32}`,
     { workspaceId, contact, limit },
   );
+  return rows.map(({ journey_id, ...r }) => ({ event_id: journey_id, ...r }));
 }
 
 export interface CampaignTicks {

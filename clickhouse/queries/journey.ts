@@ -1,4 +1,5 @@
 import type { Store } from "../client";
+import { IS_LINKED_COPY_SQL } from "./status-links";
 
 /**
  * One contact's customer journey, read page by page from the event log.
@@ -52,23 +53,32 @@ export interface JourneyPageQuery {
   limit: number;
 }
 
-const COLUMNS = `event_id, ts, type, actor_kind, actor_id,
+/**
+ * An entry's id in the journey. A status stored before its message has a
+ * copy that carries the campaign (status-links.ts); the two are one entry,
+ * under the status's own id, shown with the copy's campaign, so the journey
+ * reads the same whichever arrived first.
+ */
+export const JOURNEY_ID_SQL = `if(${IS_LINKED_COPY_SQL}, JSONExtractString(payload, 'linked_from'), event_id)`;
+
+const COLUMNS = `${JOURNEY_ID_SQL} AS journey_id, ts, type, actor_kind, actor_id,
        JSONExtractString(payload, 'actor', 'name') AS actor_name,
        message_kind, campaign_id, text, status, error_code, error_title,
        tag, tag_kind, tag_origin, attribute, value, source, source_detail, name`;
 
 /**
  * Up to `limit + 1` events on one side of the cursor (the extra one tells the
- * caller there is more). `LIMIT 1 BY event_id` keeps a duplicated event once:
- * ingestion never stores an id twice, but a copy written around it would share
- * (ts, event_id) and so sit right beside the original in this order.
+ * caller there is more). `LIMIT 1 BY journey_id` keeps an entry once: a status
+ * and its linked copy share (ts, journey_id), and the copy sorts first; and
+ * ingestion never stores an id twice, but a copy written around it would sit
+ * right beside the original in this order.
  */
 export async function journeyPage(store: Store, workspaceId: string, q: JourneyPageQuery): Promise<JourneyRow[]> {
   const types = q.types ?? [];
   const cursor = q.cursor ?? null;
   const older = q.direction === "older";
   // Filters are added only when used, so the primary key prunes on a plain range.
-  const rows = await store.query<JourneyRow>(
+  const rows = await store.query<Omit<JourneyRow, "event_id"> & { journey_id: string }>(
     `SELECT ${COLUMNS}
      FROM events
      WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}
@@ -77,11 +87,11 @@ export async function journeyPage(store: Store, workspaceId: string, q: JourneyP
          cursor === null
            ? ``
            : older
-             ? `AND ts <= {cursorTs:DateTime64(3, 'UTC')} AND (ts < {cursorTs:DateTime64(3, 'UTC')} OR event_id < {cursorId:String})`
-             : `AND ts >= {cursorTs:DateTime64(3, 'UTC')} AND (ts > {cursorTs:DateTime64(3, 'UTC')} OR event_id > {cursorId:String})`
+             ? `AND ts <= {cursorTs:DateTime64(3, 'UTC')} AND (ts < {cursorTs:DateTime64(3, 'UTC')} OR journey_id < {cursorId:String})`
+             : `AND ts >= {cursorTs:DateTime64(3, 'UTC')} AND (ts > {cursorTs:DateTime64(3, 'UTC')} OR journey_id > {cursorId:String})`
        }
-     ORDER BY ${older ? `ts DESC, event_id DESC` : `ts ASC, event_id ASC`}
-     LIMIT 1 BY event_id
+     ORDER BY ${older ? `ts DESC, journey_id DESC` : `ts ASC, journey_id ASC`}, ${IS_LINKED_COPY_SQL} DESC
+     LIMIT 1 BY journey_id
      LIMIT {limit:UInt32}`,
     {
       workspaceId,
@@ -92,13 +102,13 @@ export async function journeyPage(store: Store, workspaceId: string, q: JourneyP
       limit: q.limit + 1,
     },
   );
-  return rows.map((r) => ({ ...r, error_code: Number(r.error_code) }));
+  return rows.map(({ journey_id, ...r }) => ({ ...r, event_id: journey_id, error_code: Number(r.error_code) }));
 }
 
-/** How many events of each type the contact's journey holds (a duplicated id counted once). */
+/** How many events of each type the contact's journey holds (a duplicated id counted once, a status and its linked copy once). */
 export async function journeyTypeCounts(store: Store, workspaceId: string, contact: string): Promise<Record<string, number>> {
   const rows = await store.query<{ type: string; events: string }>(
-    `SELECT type, uniqExact(event_id) AS events
+    `SELECT type, uniqExact(${JOURNEY_ID_SQL}) AS events
      FROM events
      WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}
      GROUP BY type`,

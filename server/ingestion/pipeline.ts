@@ -6,6 +6,7 @@ import {
   insertEventRows,
 } from "@/clickhouse/queries/ingestion";
 import { rebuildReadModels, refreshReadModels, touchedScope, type RefreshScope, type TouchingRow } from "@/clickhouse/queries/read-models";
+import { linkEarlierStatuses } from "@/clickhouse/queries/status-links";
 import { toClickHouseTime } from "@/clickhouse/time";
 import { listTagDefinitions } from "@/clickhouse/queries/tags";
 import { broadcastTag } from "@/clickhouse/vocabulary/broadcast-tag";
@@ -194,6 +195,10 @@ async function storeGroup(
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     await insertEventRows(store, workspaceId, EVENT_COLUMNS, encodeEventRows(rows.slice(i, i + INSERT_CHUNK)));
   }
+  // Statuses stored before their campaign message get its campaign now (status-links.ts). Duplicates
+  // count too: a retry after a crash between the insert and this repairs it. The copies' (campaign,
+  // contact) pairs are their message's, already in the scope below.
+  await linkEarlierStatuses(store, workspaceId, { messages: campaignMessages(unique) });
   // What the read models must follow (a bulk load rebuilds them once at its end instead).
   const scope = bulkLoads.get(store)?.has(workspaceId) ? null : touchedScope([...rows, ...touching]);
 
@@ -244,6 +249,13 @@ function campaignReferences(events: readonly ChatEvent[]) {
     if (ref && !inBatch.has(ref)) lookups.add(ref);
   }
   return { inBatch, lookups };
+}
+
+/** The campaign messages of a round, by wamid and contact: statuses stored before them may wait for their campaign. */
+function campaignMessages(events: readonly ChatEvent[]): Array<{ wamid: string; contact: string }> {
+  const messages: Array<{ wamid: string; contact: string }> = [];
+  for (const e of events) if (e.type === "message.outbound" && e.wamid && e.campaign_id) messages.push({ wamid: e.wamid, contact: e.contact });
+  return messages;
 }
 
 /** Each contact's earliest inbound message of the batch: its first ever, unless the contact has written before. */

@@ -349,3 +349,74 @@ describe("campaign analytics", () => {
     await expect(callerFor(store(), null).campaigns.list({ workspaceId })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });
+
+describe("a status that arrives before its message", () => {
+  /**
+   * The Summer sale once more, its events arriving three ways: every message
+   * before its statuses; every status in a round before the messages; and in
+   * four rounds, statuses of half the recipients before their messages and
+   * half after, with two rounds replayed. (Replies come with or after the
+   * messages: a reply is tied to its campaign by its own context.)
+   */
+  const events = summer("late");
+  const isStatus = (e: (typeof events)[number]) => e.type === "message.status";
+  const statuses = events.filter(isStatus);
+  const rest = events.filter((e) => !isStatus(e));
+  const firstHalf = new Set(ALL.slice(0, 7));
+  const half = (list: typeof events, first: boolean) => list.filter((e) => firstHalf.has(e.contact ?? "") === first);
+  const ARRIVALS: Record<string, Array<typeof events>> = {
+    "messages first": [events],
+    "statuses first": [statuses, rest],
+    "mixed, over four rounds, two replayed": [
+      half(statuses, true),
+      [...rest.filter((e) => e.type !== "message.outbound" && e.type !== "message.inbound"), ...half(rest.filter((e) => e.type === "message.outbound"), true)],
+      half(statuses, false),
+      half(statuses, true),
+      [...rest.filter((e) => e.type === "message.outbound" || e.type === "message.inbound")],
+      half(statuses, false),
+    ],
+  };
+
+  /** What every campaign screen reads, and the read models under them, for one workspace. */
+  async function figures(workspaceId: string, userId: string) {
+    const api = callerFor(store(), userId);
+    const rows = (sql: string) => store().query(sql, { workspaceId });
+    return {
+      report: await api.campaigns.report({ workspaceId, campaignId: "late" }),
+      list: await api.campaigns.list({ workspaceId, ...RANGE }),
+      summary: await api.campaigns.summary({ workspaceId, ...RANGE }),
+      delivered: await api.campaigns.contacts({ workspaceId, campaignId: "late", stage: "delivered", pageSize: 50 }),
+      recipients: await rows(`SELECT * EXCEPT (workspace_id, version) FROM recipients FINAL WHERE workspace_id = {workspaceId:String} ORDER BY campaign_id, contact`),
+      campaign_stats: await rows(
+        `SELECT campaign_id, bucket, sum(recipients), sum(delivered), sum(read), sum(replied), sum(failed)
+         FROM campaign_stats WHERE workspace_id = {workspaceId:String}
+         GROUP BY campaign_id, bucket HAVING sum(recipients) != 0 ORDER BY campaign_id, bucket`,
+      ),
+      contacts: await rows(`SELECT contact, campaign_sent, campaign_read FROM contacts FINAL WHERE workspace_id = {workspaceId:String} ORDER BY contact`),
+      profile: (await api.profile.overview({ workspaceId, contact: R(2) })).campaigns,
+      journey: (await api.profile.journey({ workspaceId, contact: R(2), limit: 50 })).events,
+      journeyCounts: (await api.profile.overview({ workspaceId, contact: R(2) })).eventCounts,
+    };
+  }
+
+  it("gives the same funnel, recipients, campaign stats, profile and journey whichever arrives first", async () => {
+    const results: Record<string, Awaited<ReturnType<typeof figures>>> = {};
+    for (const [name, rounds] of Object.entries(ARRIVALS)) {
+      const ws = await createTestWorkspace(store(), { members: [{ role: "analyst" }] });
+      for (const round of rounds) await ingestEvents(store(), ws.workspaceId, round);
+      results[name] = await figures(ws.workspaceId, ws.members[0].userId);
+    }
+    const expected = results["messages first"];
+    expect(expected.report.counts).toEqual({ sent: 13, delivered: 8, read: 7, replied: 2, ignored: 1, failed: 3, pending: 2 });
+    // r02: delivered twice, read twice (one of them retried): four ticks in the journey, each once, each with its campaign.
+    const ticks = expected.journey.filter((e) => e.type === "message.status");
+    expect(ticks.map((e) => [e.status, e.campaignName])).toEqual([
+      ["read", "Summer sale"],
+      ["read", "Summer sale"],
+      ["delivered", "Summer sale"],
+      ["delivered", "Summer sale"],
+    ]);
+    expect(expected.journeyCounts["message.status"]).toBe(4);
+    for (const [name, result] of Object.entries(results)) expect(result, name).toEqual(expected);
+  });
+});

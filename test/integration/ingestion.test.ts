@@ -173,6 +173,44 @@ describe("ingestion", () => {
     expect(state).toMatchObject({ templateMessages: 1, source: "api" });
   });
 
+  it("links statuses stored before their message to its campaign when the message arrives, once, and a replay adds nothing", async () => {
+    const ws = randomId("ws");
+    const contact = "+5511912345678";
+    const pricing = { category: "marketing", billable: true, model: "CBP" };
+    const early: ChatEventInput[] = [
+      { event_id: "s-del", type: "message.status", contact, ts: at(2), wamid: "wamid.early", status: "delivered", pricing },
+      { event_id: "s-read", type: "message.status", contact, ts: at(3), wamid: "wamid.early", status: "read", pricing },
+    ];
+    const message: ChatEventInput[] = [
+      { event_id: "c", type: "campaign.created", ts: at(0), campaign_id: "holi", name: "Holi sale", template: "holi_offer" },
+      { event_id: "o", type: "message.outbound", contact, ts: at(1), kind: "template", wamid: "wamid.early", campaign_id: "holi" },
+    ];
+    await ingest(ws, early);
+    expect(await getContactCampaignTicks(store(), ws, contact)).toEqual([]);
+    await ingest(ws, message);
+    const ticks = async () => getContactCampaignTicks(store(), ws, contact);
+    expect(await ticks()).toEqual([
+      expect.objectContaining({ campaign_id: "holi", sent_at: "2026-11-20 10:01:00.000", delivered_at: "2026-11-20 10:02:00.000", read_at: "2026-11-20 10:03:00.000" }),
+    ]);
+    const billable = () =>
+      store().query("SELECT campaign_id, wamid, category FROM campaign_billable FINAL WHERE workspace_id = {workspaceId:String}", { workspaceId: ws });
+    expect(await billable()).toEqual([{ campaign_id: "holi", wamid: "wamid.early", category: "marketing" }]);
+    // Each status once in the journey, with its campaign.
+    const statuses = async () => (await getJourney(store(), ws, contact)).filter((e) => e.type === "message.status").map((e) => [e.event_id, e.campaign_id]);
+    expect(await statuses()).toEqual([
+      ["s-del", "holi"],
+      ["s-read", "holi"],
+    ]);
+
+    const stored = () => store().query("SELECT count() AS n FROM events WHERE workspace_id = {workspaceId:String}", { workspaceId: ws });
+    const before = await stored();
+    expect(await ingest(ws, [...early, ...message])).toEqual({ stored: 0, duplicates: 4 });
+    expect(await ingest(ws, message)).toEqual({ stored: 0, duplicates: 2 });
+    expect(await stored()).toEqual(before);
+    expect(await statuses()).toHaveLength(2);
+    expect(await billable()).toHaveLength(1);
+  });
+
   it("gives a campaign's recipients its broadcast tag, once per campaign, in the journey", async () => {
     const ws = randomId("ws");
     const [ana, ben] = ["+34612345678", "+34612345679"];

@@ -7,6 +7,8 @@ import { DEMO_RETAIL } from "@/server/demo/workspace";
 import { eventSchema, type ChatEvent } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
 import { toEventRow } from "@/server/ingestion/rows";
+import { getJourney } from "@/clickhouse/queries/contacts";
+import { insertEvents } from "../helpers/events";
 import { randomId } from "../helpers/factories";
 import { useTestStore } from "../helpers/store";
 
@@ -146,5 +148,68 @@ describe("a crash between a round's insert and its refresh", () => {
 
     expect(await ingestEvents(store(), ws, events)).toEqual({ stored: 0, duplicates: 2 });
     expect(await contact()).toEqual([{ name: "Ravi", tags: ["VIP"] }]);
+  });
+});
+
+describe("statuses an earlier version stored before their message (0017)", () => {
+  it("are tied to their campaign by the upgrade, which leaves the workspace as if they had come after the message", async () => {
+    const [earlier, reference] = [randomId("ws"), randomId("ws")];
+    const at = (minute: number) => new Date(Date.parse("2026-11-30T10:00:00Z") + minute * 60_000).toISOString();
+    const contacts = ["+919800000101", "+919800000102", "+919800000103"];
+    const messages = [
+      { event_id: "c", type: "campaign.created", ts: at(0), campaign_id: "eid", name: "Eid offers", template: "eid_v1" },
+      ...contacts.map((contact, i) => ({ event_id: `o${i}`, type: "message.outbound", contact, ts: at(1), kind: "template", wamid: `wamid.eid.${i}`, campaign_id: "eid" })),
+    ].map((e) => eventSchema.parse(e));
+    const pricing = { category: "marketing", billable: true };
+    const statuses = [
+      { event_id: "s0d", contact: contacts[0], ts: at(2), wamid: "wamid.eid.0", status: "delivered", pricing },
+      { event_id: "s0r", contact: contacts[0], ts: at(3), wamid: "wamid.eid.0", status: "read", pricing },
+      { event_id: "s1d", contact: contacts[1], ts: at(2), wamid: "wamid.eid.1", status: "delivered" },
+      { event_id: "s2f", contact: contacts[2], ts: at(2), wamid: "wamid.eid.2", status: "failed", error: { code: 131026, title: "Message undeliverable" } },
+    ].map((e) => eventSchema.parse({ type: "message.status", ...e }));
+
+    // The earlier version: the statuses came first and were kept without a campaign; the messages that
+    // came next were stored (here straight into the log, with the read models following the round) without
+    // looking back at them.
+    await ingestEvents(store(), earlier, statuses);
+    await insertEvents(store(), messages.map((e) => ({ ...toEventRow(earlier, e), ts: Date.parse(e.ts) })));
+    // The same events in the order that always worked.
+    await ingestEvents(store(), reference, messages);
+    await ingestEvents(store(), reference, statuses);
+
+    const figures = async (ws: string) => ({
+      recipients: await store().query(
+        `SELECT * EXCEPT (workspace_id, version) FROM recipients FINAL WHERE workspace_id = {workspaceId:String} ORDER BY contact`,
+        { workspaceId: ws },
+      ),
+      campaign_stats: await store().query(
+        `SELECT bucket, sum(recipients), sum(delivered), sum(read), sum(failed) FROM campaign_stats WHERE workspace_id = {workspaceId:String}
+         GROUP BY bucket HAVING sum(recipients) != 0 ORDER BY bucket`,
+        { workspaceId: ws },
+      ),
+      campaign_read: await store().query(
+        `SELECT contact, campaign_read FROM contacts FINAL WHERE workspace_id = {workspaceId:String} ORDER BY contact`,
+        { workspaceId: ws },
+      ),
+      billable: await store().query(`SELECT wamid, category FROM campaign_billable FINAL WHERE workspace_id = {workspaceId:String}`, { workspaceId: ws }),
+      // Messages only: the earlier version's messages above skipped the broadcast tag the pipeline adds.
+      journey: (await getJourney(store(), ws, contacts[0])).filter((e) => e.type.startsWith("message.")).map((e) => [e.event_id, e.type, e.campaign_id]),
+    });
+    const expected = await figures(reference);
+    expect(expected.recipients).toHaveLength(3);
+    expect(await figures(earlier)).not.toEqual(expected);
+
+    const schemaChange = { tenant: "exempt: the test rewinds the schema of the whole store" } as const;
+    await store().command("DELETE FROM schema_migrations WHERE version = 17", {}, schemaChange);
+    const log: string[] = [];
+    expect(await migrate(store(), (line) => log.push(line))).toBe(1);
+    expect(log).toContain(`linked 4 statuses of ${earlier} to their campaign`);
+    expect(await figures(earlier)).toEqual(expected);
+
+    // Run again, or the statuses sent again: nothing changes.
+    await store().command("DELETE FROM schema_migrations WHERE version = 17", {}, schemaChange);
+    expect(await migrate(store())).toBe(1);
+    expect(await ingestEvents(store(), earlier, statuses)).toEqual({ stored: 0, duplicates: 4 });
+    expect(await figures(earlier)).toEqual(expected);
   });
 });

@@ -1,0 +1,13 @@
+-- Statuses that arrived before their message.
+--
+-- Ingestion now gives a status stored before its campaign message (Meta's
+-- webhook and an API sender race; a backfill sends statuses first) the
+-- message's campaign when the message arrives, as a linked copy in the event
+-- log (clickhouse/queries/status-links.ts). A store written by an earlier
+-- version holds such statuses without a campaign, so its funnels, failures
+-- and costs miss them.
+--
+-- The backfill is code, not SQL here: the same statement ingestion runs,
+-- for every workspace, then the read models of the workspaces it changed are
+-- rebuilt (migrate.ts, AFTER_MIGRATION). It adds only copies not stored yet,
+-- so a run cut short is safe to repeat. There is no schema change.
