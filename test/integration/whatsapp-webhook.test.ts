@@ -142,7 +142,7 @@ describe("WhatsApp Cloud API webhook", () => {
       }),
     );
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ accepted: 0, rejected: 6 });
+    expect(await res.json()).toMatchObject({ accepted: 0, rejected: 8 });
     expect(await getJourney(store(), workspaceId, "+919800000001")).toEqual([]);
     const rejections = await admin.settings.webhookRejections({ workspaceId });
     expect(Object.fromEntries(rejections.map((r) => [r.part, r.reason]))).toEqual({
@@ -168,7 +168,7 @@ describe("WhatsApp Cloud API webhook", () => {
     });
     const res = await deliver(delivery(phoneNumberId, { statuses: [failed("wamid.OK", 131026), failed("wamid.HUGE", 2_147_483_648)] }));
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ stored: 1 });
+    expect(await res.json()).toMatchObject({ accepted: 1, rejected: 1 });
     const journey = await getJourney(store(), workspaceId, "+919800000001");
     expect(journey.map((e) => e.event_id)).toEqual(["wa:wamid.OK:failed"]);
     const rejections = await admin.settings.webhookRejections({ workspaceId });
