@@ -407,7 +407,7 @@ describe("a status that arrives before its message", () => {
       results[name] = await figures(ws.workspaceId, ws.members[0].userId);
     }
     const expected = results["messages first"];
-    expect(expected.report.counts).toEqual({ sent: 13, delivered: 8, read: 7, replied: 2, ignored: 1, failed: 3, pending: 2 });
+    expect(expected.report.counts).toEqual({ sent: 13, delivered: 8, read: 7, readReceipts: 6, replied: 2, ignored: 1, failed: 3, pending: 2 });
     // r02: delivered twice, read twice (one of them retried): four ticks in the journey, each once, each with its campaign.
     const ticks = expected.journey.filter((e) => e.type === "message.status");
     expect(ticks.map((e) => [e.status, e.campaignName])).toEqual([
