@@ -55,7 +55,8 @@ export function EventsHelp() {
             Types: <code>message.inbound</code>, <code>message.outbound</code>, <code>message.status</code>,{" "}
             <code>campaign.created</code>, <code>campaign.sent</code>, <code>tag.added</code>, <code>tag.removed</code>,{" "}
             <code>attribute.set</code>, <code>contact.created</code> and more; <code>contact</code> is a phone number in
-            E.164 form and <code>ts</code> an ISO-8601 time with its offset.
+            E.164 form and <code>ts</code> an ISO-8601 time with its offset, from 2000-01-01 to one day after now. A status
+            may come before its message: it is tied to the message’s campaign when the message arrives.
           </li>
           <li>
             <code>401</code>: the key is missing, wrong or revoked. <code>400</code>: nothing in the body was valid.{" "}
