@@ -7,6 +7,12 @@ import type { Role } from "@/server/auth/roles";
  */
 export const MANAGE_TABS = [
   {
+    slug: "general",
+    label: "General",
+    description: "The workspace's time zone, in which every report counts its days and hours.",
+    editors: ["admin"],
+  },
+  {
     slug: "whatsapp",
     label: "WhatsApp",
     description: "The workspace name and the WhatsApp number whose webhook deliveries land here.",

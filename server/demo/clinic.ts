@@ -7,6 +7,7 @@ export const DEMO_CLINIC: DemoWorkspace = {
   workspaceId: "demo-clinic",
   name: "Sunrise Clinic",
   phoneNumberId: process.env.CHATLENS_DEMO_CLINIC_PHONE_NUMBER_ID ?? "100000000000002",
+  timeZone: "Asia/Kolkata",
   contactsShare: 0.015,
   tags: [
     { tag: "Book appointment", category: "Interest", firstMessageText: "Hi, I'd like to book an appointment" },

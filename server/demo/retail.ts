@@ -7,6 +7,7 @@ export const DEMO_RETAIL: DemoWorkspace = {
   workspaceId: "demo",
   name: "Acme Retail",
   phoneNumberId: process.env.CHATLENS_DEMO_PHONE_NUMBER_ID ?? "100000000000001",
+  timeZone: "Asia/Kolkata",
   contactsShare: 1,
   tags: [
     { tag: "Product A", category: "Interest", firstMessageText: "Hi, I want to know more about Product A" },

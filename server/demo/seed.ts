@@ -212,7 +212,7 @@ const DEMO_PRICES = { currency: "INR", prices: { marketing: 0.7846, utility: 0.1
 async function ensureConfig(store: Store, log: (line: string) => void) {
   for (const ws of [DEMO_RETAIL, DEMO_CLINIC]) {
     if (!(await getWorkspace(store, ws.workspaceId))) {
-      await upsertWorkspace(store, ws.workspaceId, { name: ws.name, phoneNumberId: ws.phoneNumberId });
+      await upsertWorkspace(store, ws.workspaceId, { name: ws.name, phoneNumberId: ws.phoneNumberId, timeZone: ws.timeZone });
       log(`created workspace ${ws.workspaceId} (${ws.name})`);
     }
     const haveTags = new Set((await listTagDefinitions(store, ws.workspaceId)).map((t) => t.tag));

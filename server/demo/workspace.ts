@@ -140,6 +140,8 @@ export interface DemoWorkspace {
   workspaceId: string;
   name: string;
   phoneNumberId: string;
+  /** The workspace's time zone: both demo businesses are in India. */
+  timeZone: string;
   /** Contacts the workspace gets at size `default`; other sizes scale it. */
   contactsShare: number;
   tags: DemoTag[];

@@ -3,11 +3,13 @@ import { z } from "zod";
 import { findWorkspaceByPhoneNumberId } from "@/clickhouse/queries/api-key-auth";
 import { getWorkspacePrices, PRICED_CATEGORIES, setWorkspacePrices } from "@/clickhouse/queries/campaign-cost";
 import { recentWebhookRejections } from "@/clickhouse/queries/webhook-rejections";
-import { getWorkspace, upsertWorkspace } from "@/clickhouse/queries/workspaces";
+import { getWorkspace, updateWorkspace } from "@/clickhouse/queries/workspaces";
+import { availableTimeZones } from "@/clickhouse/queries/time-zones";
+import { timeZoneSchema } from "@/clickhouse/vocabulary/time-zones";
 import { CAN_ADMINISTER } from "../auth/roles";
 import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
 
-const settings = z.object({ workspaceId: z.string(), name: z.string(), phoneNumberId: z.string() });
+const settings = z.object({ workspaceId: z.string(), name: z.string(), phoneNumberId: z.string(), timeZone: z.string() });
 
 /**
  * A price per message: at most six decimals (Meta's rate cards use four), and
@@ -33,13 +35,35 @@ const pricesOutput = pricesInput.extend({ updatedAt: z.string().nullable() });
 
 const webhookRejection = z.object({ receivedAt: z.string(), part: z.string(), reason: z.string(), payload: z.string() });
 
-/** Workspace settings: its name and the WhatsApp phone number id its webhook deliveries carry; the campaign prices. */
+const noSuchWorkspace = () => new TRPCError({ code: "NOT_FOUND", message: "No such workspace." });
+
+/** Workspace settings: its name, time zone and the WhatsApp phone number id its webhook deliveries carry; the campaign prices. */
 export const settingsRouter = router({
   get: workspaceProcedure.output(settings).query(async ({ ctx }) => {
     const ws = await getWorkspace(ctx.store, ctx.workspace.id);
-    if (!ws) throw new TRPCError({ code: "NOT_FOUND", message: "No such workspace." });
-    return { workspaceId: ws.workspace_id, name: ws.name, phoneNumberId: ws.phone_number_id };
+    if (!ws) throw noSuchWorkspace();
+    return { workspaceId: ws.workspace_id, name: ws.name, phoneNumberId: ws.phone_number_id, timeZone: ws.time_zone };
   }),
+
+  /** The zones a workspace may take (IANA names and UTC), for the picker; the same list setTimeZone checks against. */
+  timeZones: workspaceProcedure.output(z.array(z.string())).query(async ({ ctx }) => [...(await availableTimeZones(ctx.store))]),
+
+  /**
+   * The workspace's time zone: every report's days and hours, and every time
+   * a page shows, are in it. Admins set it, as they set the other settings.
+   */
+  setTimeZone: workspaceProcedureFor(CAN_ADMINISTER)
+    .input(z.object({ timeZone: timeZoneSchema }))
+    .output(settings)
+    .mutation(async ({ ctx, input }) => {
+      if (!(await availableTimeZones(ctx.store)).includes(input.timeZone)) {
+        throw new TRPCError({ code: "BAD_REQUEST", message: `timeZone: ChatLens's database does not know "${input.timeZone}" yet; pick a neighbouring zone with the same time` });
+      }
+      if (!(await updateWorkspace(ctx.store, ctx.workspace.id, { timeZone: input.timeZone }))) throw noSuchWorkspace();
+      const ws = await getWorkspace(ctx.store, ctx.workspace.id);
+      if (!ws) throw noSuchWorkspace();
+      return { workspaceId: ws.workspace_id, name: ws.name, phoneNumberId: ws.phone_number_id, timeZone: ws.time_zone };
+    }),
 
   update: workspaceProcedureFor(CAN_ADMINISTER)
     .input(
@@ -56,8 +80,9 @@ export const settingsRouter = router({
           throw new TRPCError({ code: "CONFLICT", message: "Another workspace already uses this phone number id." });
         }
       }
-      await upsertWorkspace(ctx.store, ctx.workspace.id, { name: input.name, phoneNumberId: input.phoneNumberId });
-      return { workspaceId: ctx.workspace.id, name: input.name, phoneNumberId: input.phoneNumberId };
+      // The time zone (Manage → General) is kept as it is.
+      if (!(await updateWorkspace(ctx.store, ctx.workspace.id, { name: input.name, phoneNumberId: input.phoneNumberId }))) throw noSuchWorkspace();
+      return { workspaceId: ctx.workspace.id, name: input.name, phoneNumberId: input.phoneNumberId, timeZone: ctx.workspace.timeZone };
     }),
 
   /** The latest parts of webhook deliveries ChatLens could not store, with why; every member may look, as at the settings. */

@@ -12,8 +12,8 @@ export const workspacesRouter = router({
     return rows.filter((r) => roleSchema.safeParse(r.role).success) as z.infer<typeof myWorkspace>[];
   }),
 
-  /** The current workspace and the caller's role in it. */
+  /** The current workspace, the caller's role in it and its time zone (the pages show days and times in it). */
   current: workspaceProcedure
-    .output(z.object({ workspaceId: z.string(), role: roleSchema }))
-    .query(({ ctx }) => ({ workspaceId: ctx.workspace.id, role: ctx.workspace.role })),
+    .output(z.object({ workspaceId: z.string(), role: roleSchema, timeZone: z.string() }))
+    .query(({ ctx }) => ({ workspaceId: ctx.workspace.id, role: ctx.workspace.role, timeZone: ctx.workspace.timeZone })),
 });

@@ -3,7 +3,7 @@ import type { Session } from "next-auth";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Store } from "@/clickhouse/client";
-import { getMemberRole } from "@/clickhouse/queries/workspaces";
+import { getMembership } from "@/clickhouse/queries/workspaces";
 import { internalErrorMessage, logInternalError } from "../internal-error";
 import { TEMPORARY_PASSWORD_MESSAGE } from "../auth/password-rules";
 import { roleAllows, roleSchema, type Role } from "../auth/roles";
@@ -104,15 +104,16 @@ const workspaceInput = z.object({ workspaceId: z.string().min(1).max(64) });
 
 /**
  * A member of the workspace named in the input. The middleware checks the
- * membership and puts the workspace id and role into the context; routers use
- * ctx.workspace and never trust the raw input's id on their own.
+ * membership and puts the workspace id, the role and the workspace's time zone
+ * (every day and hour a report cuts is the zone's) into the context, in one
+ * read; routers use ctx.workspace and never trust the raw input's id on their own.
  */
 export const workspaceProcedure = authedProcedure.input(workspaceInput).use(async ({ ctx, input, next }) => {
-  const role = await getMemberRole(ctx.store, input.workspaceId, ctx.userId);
-  const parsedRole = roleSchema.safeParse(role);
+  const membership = await getMembership(ctx.store, input.workspaceId, ctx.userId);
+  const parsedRole = roleSchema.safeParse(membership?.role);
   // Not a member and no such workspace look the same: nothing leaks across tenants.
-  if (!parsedRole.success) throw new TRPCError({ code: "NOT_FOUND", message: "No such workspace." });
-  return next({ ctx: { ...ctx, workspace: { id: input.workspaceId, role: parsedRole.data } } });
+  if (!membership || !parsedRole.success) throw new TRPCError({ code: "NOT_FOUND", message: "No such workspace." });
+  return next({ ctx: { ...ctx, workspace: { id: input.workspaceId, role: parsedRole.data, timeZone: membership.timeZone } } });
 });
 
 /** A member whose role is one of `roles`. */

@@ -30,11 +30,11 @@ export function randomId(prefix: string): string {
  */
 export async function createTestWorkspace(
   store: Store,
-  opts: { name?: string; members?: Array<{ email?: string; role: Role }> } = {},
+  opts: { name?: string; timeZone?: string; members?: Array<{ email?: string; role: Role }> } = {},
 ): Promise<TestWorkspace> {
   const workspaceId = randomId("ws");
   const name = opts.name ?? `Test ${workspaceId}`;
-  await upsertWorkspace(store, workspaceId, { name });
+  await upsertWorkspace(store, workspaceId, { name, timeZone: opts.timeZone });
   const passwordHash = await hashPassword(TEST_PASSWORD);
   const members: TestMember[] = [];
   for (const m of opts.members ?? [{ role: "admin" }]) {
