@@ -1,21 +1,18 @@
 import type { Store } from "../client";
 import { CAMPAIGN_COUNTS_SQL, CAMPAIGN_META_SQL, isoTime, ratio } from "./campaign-common";
+import { rangeParams, type DayRange } from "./day-range";
 
 /**
  * The campaign list of a date range, and its totals and read rate per day.
  *
- * A campaign belongs to the day it was sent: its campaign.sent event, else its
- * first recipient's send, else (never sent) the day it was created. Campaigns
+ * A campaign belongs to the day it was sent, in the workspace's time zone: its
+ * campaign.sent event, else its first recipient's send, else (never sent) the
+ * day it was created. Campaigns
  * that reached people without a campaign.created event are listed too, under
  * their id. Rates divide by delivered, the people who could have read it.
  * Replies use the default reply window: the list compares campaigns, so they
  * all get the same one.
  */
-
-export interface DayRange {
-  from: string;
-  to: string;
-}
 
 export interface CampaignRow {
   campaignId: string;
@@ -63,7 +60,7 @@ export const CAMPAIGNS_IN_RANGE_SQL = `
     if(m.name = '', campaign_id, m.name) AS name,
     m.template AS template,
     coalesce(m.meta_sent_at, p.first_sent) AS sent_at,
-    toDate(coalesce(m.meta_sent_at, p.first_sent, m.created_at)) AS day,
+    toDate(coalesce(m.meta_sent_at, p.first_sent, m.created_at), {timeZone:String}) AS day,
     p.recipients AS recipients,
     p.delivered AS delivered,
     p.read AS read,
@@ -116,7 +113,7 @@ export async function listCampaigns(
      ORDER BY ${column} ${direction} NULLS LAST, campaign_id ${direction}
      LIMIT {limit:UInt32} OFFSET {offset:UInt32}
      SETTINGS join_use_nulls = 0`,
-    { workspaceId, ...range, search: opts.search, limit: opts.limit, offset: opts.offset },
+    { workspaceId, ...rangeParams(range), search: opts.search, limit: opts.limit, offset: opts.offset },
   );
   if (rows.length === 0 && opts.offset > 0) {
     // Past the last page: the total still says how many there are.
@@ -124,7 +121,7 @@ export async function listCampaigns(
       `SELECT count() AS total FROM (${CAMPAIGNS_IN_RANGE_SQL})
        WHERE {search:String} = '' OR positionCaseInsensitiveUTF8(name, {search:String}) > 0
        SETTINGS join_use_nulls = 0`,
-      { workspaceId, ...range, search: opts.search },
+      { workspaceId, ...rangeParams(range), search: opts.search },
     );
     return { rows: [], total: Number(count?.total ?? 0) };
   }
@@ -145,7 +142,7 @@ export interface CampaignDay {
   names: string[];
 }
 
-/** Campaigns of the range grouped by the day they were sent; every day present. */
+/** Campaigns of the range grouped by the day (of the zone) they were sent; every day present. */
 export async function campaignDays(store: Store, workspaceId: string, range: DayRange): Promise<CampaignDay[]> {
   const rows = await store.query<Raw>(
     `SELECT day, count() AS campaigns, sum(recipients) AS recipients, sum(delivered) AS delivered,
@@ -155,7 +152,7 @@ export async function campaignDays(store: Store, workspaceId: string, range: Day
      GROUP BY day
      ORDER BY day WITH FILL FROM {from:Date} TO {to:Date} + 1
      SETTINGS join_use_nulls = 0`,
-    { workspaceId, ...range },
+    { workspaceId, ...rangeParams(range) },
   );
   return rows.map((r) => {
     const delivered = Number(r.delivered);

@@ -1,6 +1,7 @@
 import type { Store } from "../client";
 import { ratio } from "./campaign-common";
-import { CAMPAIGNS_IN_RANGE_SQL, type DayRange } from "./campaign-list";
+import { CAMPAIGNS_IN_RANGE_SQL } from "./campaign-list";
+import { rangeParams, type DayRange } from "./day-range";
 
 /**
  * "When it works": the read rate by weekday and hour the message was
@@ -19,7 +20,7 @@ import { CAMPAIGNS_IN_RANGE_SQL, type DayRange } from "./campaign-list";
 export interface TimingCell {
   /** 1 = Monday … 7 = Sunday. */
   weekday: number;
-  /** 0…23, in the time zone asked. */
+  /** 0…23, in the range's time zone. */
   hour: number;
   delivered: number;
   read: number;
@@ -27,11 +28,11 @@ export interface TimingCell {
 }
 
 /**
- * All 7 × 24 cells, Monday 00:00 first; `timeZone` is an IANA name ('UTC' by
- * default). campaign_stats keeps each campaign's deliveries and reads per
+ * All 7 × 24 cells, Monday 00:00 first, in the range's time zone (the
+ * workspace's). campaign_stats keeps each campaign's deliveries and reads per
  * 15-minute bucket of the delivery, which every zone cuts into whole hours.
  */
-export async function campaignTiming(store: Store, workspaceId: string, range: DayRange, timeZone = "UTC"): Promise<TimingCell[]> {
+export async function campaignTiming(store: Store, workspaceId: string, range: DayRange): Promise<TimingCell[]> {
   const rows = await store.query<Record<string, string>>(
     `WITH in_range AS (SELECT campaign_id FROM (${CAMPAIGNS_IN_RANGE_SQL}))
      SELECT toDayOfWeek(bucket, 0, {timeZone:String}) AS weekday,
@@ -42,7 +43,7 @@ export async function campaignTiming(store: Store, workspaceId: string, range: D
      WHERE workspace_id = {workspaceId:String} AND bucket > 0 AND campaign_id IN (SELECT campaign_id FROM in_range)
      GROUP BY weekday, hour
      SETTINGS join_use_nulls = 0`,
-    { workspaceId, ...range, timeZone },
+    { workspaceId, ...rangeParams(range) },
   );
   const found = new Map(rows.map((r) => [`${r.weekday}/${r.hour}`, r]));
   const cells: TimingCell[] = [];

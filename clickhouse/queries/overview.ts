@@ -1,5 +1,6 @@
 import type { Store } from "../client";
 import { IN_HISTORY_SQL } from "./contact-status";
+import { rangeParams, type DayRange } from "./day-range";
 
 export interface StatusCounts {
   total: number;
@@ -39,20 +40,25 @@ export interface DailyMessages {
   outbound: number;
 }
 
-/** Messages per day in [from, to], every day present (zero when quiet). */
-export async function messagesPerDay(store: Store, workspaceId: string, from: string, to: string): Promise<DailyMessages[]> {
+/**
+ * Messages per day of the workspace's zone in the range, every day present
+ * (zero when quiet): event_buckets (0018) counts them per 15 minutes, which
+ * the zone's days are made of.
+ */
+export async function messagesPerDay(store: Store, workspaceId: string, range: DayRange): Promise<DailyMessages[]> {
   const rows = await store.query<{ day: string; inbound: string; outbound: string }>(
     `SELECT
-       day,
+       toDate(bucket, {timeZone:String}) AS day,
        sumIf(events, type = 'message.inbound') AS inbound,
        sumIf(events, type = 'message.outbound') AS outbound
-     FROM daily_events
+     FROM event_buckets
      WHERE workspace_id = {workspaceId:String}
-       AND day BETWEEN {from:Date} AND {to:Date}
+       AND bucket >= {start:DateTime64(3)} AND bucket < {end:DateTime64(3)}
        AND type IN ('message.inbound', 'message.outbound')
      GROUP BY day
      ORDER BY day WITH FILL FROM {from:Date} TO {to:Date} + 1`,
-    { workspaceId, from, to },
+    { workspaceId, ...rangeParams(range) },
+    { report: "overview:messages-per-day" },
   );
   return rows.map((r) => ({ day: r.day, inbound: Number(r.inbound), outbound: Number(r.outbound) }));
 }
@@ -62,18 +68,21 @@ export interface CampaignTotals {
   sentInRange: number;
 }
 
-export async function campaignTotals(store: Store, workspaceId: string, from: string, to: string): Promise<CampaignTotals> {
+/** Every campaign, and the ones sent in the range (its campaign.sent within the zone's days). */
+export async function campaignTotals(store: Store, workspaceId: string, range: DayRange): Promise<CampaignTotals> {
+  const { start, end } = rangeParams(range);
   const [row] = await store.query<{ total: string; sentInRange: string }>(
     `SELECT
        count() AS total,
-       countIf(sent_at IS NOT NULL AND toDate(sent_at) BETWEEN {from:Date} AND {to:Date}) AS sentInRange
+       countIf(sent_at IS NOT NULL AND sent_at >= {start:DateTime64(3)} AND sent_at < {end:DateTime64(3)}) AS sentInRange
      FROM (
        SELECT campaign_id, min(sent_at) AS sent_at
        FROM campaigns
        WHERE workspace_id = {workspaceId:String}
        GROUP BY campaign_id
      )`,
-    { workspaceId, from, to },
+    { workspaceId, start, end },
+    { report: "overview:campaign-totals" },
   );
   return { total: Number(row.total), sentInRange: Number(row.sentInRange) };
 }

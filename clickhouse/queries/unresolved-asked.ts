@@ -1,8 +1,10 @@
 import type { Store } from "../client";
-import { toClickHouseTime } from "../time";
+import { fromClickHouseTime, toClickHouseTime } from "../time";
+import { DAY_MS, utcDay } from "../vocabulary/dates";
 import { STOP_WORDS } from "@/clickhouse/vocabulary/stop-words";
 import { contactNames } from "./contact-names";
-import { isoTime, rangeBounds, type DayRange } from "./unresolved-common";
+import { rangeParams, type DayRange } from "./day-range";
+import { isoTime } from "./unresolved-common";
 
 /**
  * What people asked when the bot could not help: the requests themselves
@@ -46,7 +48,7 @@ export async function askedRequests(
   range: DayRange,
   opts: { search: string; offset: number; limit: number },
 ): Promise<AskedPage> {
-  const params = { workspaceId, ...rangeBounds(range), search: opts.search, offset: opts.offset, limit: opts.limit };
+  const params = { workspaceId, ...rangeParams(range), search: opts.search, offset: opts.offset, limit: opts.limit };
   const [rows, [count]] = await Promise.all([
     store.query<{ event_id: string; contact: string; ts: string; text: string }>(
       `SELECT event_id, contact, ts, text ${REQUESTS_IN_RANGE_SQL}
@@ -121,10 +123,48 @@ export interface TopTerm {
 }
 
 /**
+ * The words and two-word phrases of one request's `text`, as request_terms_mv
+ * (0008_unresolved.sql) splits them: lower case, letters and digits (with an
+ * apostrophe suffix), bare numbers (order ids) and one-letter tokens dropped,
+ * each term once per request. Keep the two the same (String.raw: the SQL
+ * text is the migration's, backslashes included).
+ */
+const REQUEST_TOKENS_SQL = String.raw`extractAll(lowerUTF8(text), '[\\p{L}\\p{N}]+(?:''[\\p{L}]+)?')`;
+const REQUEST_TERMS_SQL = `arrayDistinct(arrayConcat(
+    arrayFilter(w -> length(w) > 1 AND NOT match(w, '^[0-9]+$'), tokens),
+    arrayFilter(p -> p != '', arrayMap((a, b) -> if(length(a) > 1 AND NOT match(a, '^[0-9]+$') AND length(b) > 1 AND NOT match(b, '^[0-9]+$'), concat(a, ' ', b), ''), arrayPopBack(tokens), arrayPopFront(tokens)))))`;
+
+/**
+ * The range's instants split where request_terms can serve them: the whole
+ * UTC days inside [start, end) (request_terms keeps terms per UTC day), and
+ * the one or two partial UTC days at its ends, which a zone like Asia/Kolkata
+ * always has and which are read from the requests themselves. In UTC there
+ * are no partial days.
+ */
+export function termDays(range: DayRange): { from: string; until: string; edgeEnd: string; edgeStart: string; start: string; end: string } {
+  const { start, end } = rangeParams(range);
+  const startMs = fromClickHouseTime(start);
+  const endMs = fromClickHouseTime(end);
+  let inner = Math.ceil(startMs / DAY_MS) * DAY_MS;
+  let innerEnd = Math.floor(endMs / DAY_MS) * DAY_MS;
+  // A range shorter than a UTC day's span of midnights (a 23-hour DST day) has no whole UTC day: all edge.
+  if (inner >= innerEnd) inner = innerEnd = endMs;
+  return {
+    from: utcDay(inner),
+    until: utcDay(innerEnd),
+    start,
+    edgeEnd: toClickHouseTime(inner),
+    edgeStart: toClickHouseTime(innerEnd),
+    end,
+  };
+}
+
+/**
  * The most frequent words and two-word phrases (neighbouring words) of the
- * range's requests, from request_terms, stop words and bare numbers (order
- * ids) removed. Each request counts once per term; a phrase must occur in two
- * requests to be listed.
+ * range's requests, stop words and bare numbers (order ids) removed. Each
+ * request counts once per term; a phrase must occur in two requests to be
+ * listed. The whole UTC days of the range come from request_terms, the
+ * partial ones at its ends from the requests (termDays).
  */
 export async function topTerms(
   store: Store,
@@ -133,14 +173,32 @@ export async function topTerms(
   limit = 12,
 ): Promise<{ words: TopTerm[]; phrases: TopTerm[] }> {
   const rows = await store.query<{ kind: string; term: string; requests: string }>(
-    `SELECT if(position(term, ' ') > 0, 'phrase', 'word') AS kind, term, sum(requests) AS requests
-     FROM request_terms
-     WHERE workspace_id = {workspaceId:String} AND day BETWEEN {from:Date} AND {to:Date}
+    `WITH counted AS (
+       SELECT term, sum(requests) AS requests
+       FROM request_terms
+       WHERE workspace_id = {workspaceId:String} AND day >= {from:Date} AND day < {until:Date}
+       GROUP BY term
+       UNION ALL
+       SELECT term, count() AS requests
+       FROM (
+         SELECT ${REQUEST_TOKENS_SQL} AS tokens
+         FROM control_events
+         WHERE workspace_id = {workspaceId:String} AND type = 'intervention.requested' AND text != ''
+           -- The range (one interval, which the by_time projection serves) but its whole UTC days.
+           AND ts >= {start:DateTime64(3)} AND ts < {end:DateTime64(3)}
+           AND NOT (ts >= {edgeEnd:DateTime64(3)} AND ts < {edgeStart:DateTime64(3)})
+       )
+       ARRAY JOIN ${REQUEST_TERMS_SQL} AS term
+       GROUP BY term
+     )
+     SELECT if(position(term, ' ') > 0, 'phrase', 'word') AS kind, term, sum(requests) AS requests
+     FROM counted
      GROUP BY term
      HAVING NOT hasAny(splitByChar(' ', term), {stopWords:Array(String)}) AND (requests > 1 OR kind = 'word')
      ORDER BY kind, requests DESC, term
      LIMIT {limit:UInt32} BY kind`,
-    { workspaceId, from: range.from, to: range.to, stopWords: STOP_WORDS, limit },
+    { workspaceId, ...termDays(range), stopWords: STOP_WORDS, limit },
+    { report: "unresolved:top-terms" },
   );
   const of = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => ({ term: r.term, requests: Number(r.requests) }));
   return { words: of("word"), phrases: of("phrase") };
@@ -167,7 +225,7 @@ export async function repeaters(store: Store, workspaceId: string, range: DayRan
      GROUP BY contact
      ORDER BY requests DESC, last_request DESC, contact
      LIMIT {limit:UInt32}`,
-    { workspaceId, ...rangeBounds(range), limit },
+    { workspaceId, ...rangeParams(range), limit },
   );
   if (rows.length === 0) return [];
   const contacts = rows.map((r) => r.contact);

@@ -1,5 +1,5 @@
 import type { Store } from "../client";
-import { rangeBounds, type DayRange } from "./unresolved-common";
+import { rangeParams, type DayRange } from "./day-range";
 
 /**
  * Where unresolved queries come from: the requests in the range, grouped by
@@ -52,7 +52,7 @@ export async function entryPoints(store: Store, workspaceId: string, range: DayR
      FROM per_contact
      ARRAY JOIN tags AS tag
      GROUP BY tag`,
-    { workspaceId, ...rangeBounds(range) },
+    { workspaceId, ...rangeParams(range) },
     { report: "unresolved:entry-points" },
   );
   const of = (dimension: string) =>

@@ -1,5 +1,5 @@
 import type { Store } from "../client";
-import { rangeBounds, type DayRange } from "./unresolved-common";
+import { rangeParams, type DayRange } from "./day-range";
 
 /**
  * How fast agents answer. control_waits (clickhouse/migrations/0008) holds
@@ -8,7 +8,8 @@ import { rangeBounds, type DayRange } from "./unresolved-common";
  *     take or resolve (repeated "hello?" requests do not restart the clock);
  *   - time to resolve = a resolve − the take just before it; a resolve straight
  *     from the queue has none.
- * Each wait belongs to the day its take or resolve happened.
+ * Each wait belongs to the day (and the week) its take or resolve happened, in
+ * the workspace's time zone.
  */
 
 /** Histogram buckets of a wait, as [label, upper bound in ms]; the last one has no bound. */
@@ -60,15 +61,14 @@ type Row = {
   q: [number | null, number | null] | number[];
 };
 
-/** Speed of takes and resolves in the range: overall, per week (Mondays, UTC), as a histogram, and per agent. */
+/** Speed of takes and resolves in the range: overall, per week (starting on the zone's Mondays), as a histogram, and per agent. */
 export async function speedReport(store: Store, workspaceId: string, range: DayRange): Promise<SpeedReport> {
-  const { start, end } = rangeBounds(range);
   // One pass over the range's waits, grouped four ways; GROUPING() tells the sets apart.
   const rows = await store.query<Row>(
     `SELECT
        kind,
        multiIf(grouping(week) = 0, 'week', grouping(bucket) = 0, 'bucket', grouping(agent_id) = 0, 'agent', 'all') AS set,
-       toMonday(closed_at) AS week,
+       toMonday(closed_at, {timeZone:String}) AS week,
        arrayFirstIndex(b -> assumeNotNull(wait_ms) < b, {bounds:Array(Float64)}) AS bucket,
        agent_id,
        any(agent_name) AS agent_name,
@@ -80,7 +80,7 @@ export async function speedReport(store: Store, workspaceId: string, range: DayR
      GROUP BY GROUPING SETS ((kind), (kind, week), (kind, bucket), (kind, agent_id))
      -- Versions of a wait share its partition (the month it ended), so FINAL can merge each partition on its own.
      SETTINGS force_grouping_standard_compatibility = 1, do_not_merge_across_partitions_select_final = 1`,
-    { workspaceId, start, end, bounds: BUCKET_BOUNDS },
+    { workspaceId, ...rangeParams(range), bounds: BUCKET_BOUNDS },
   );
   return shapeSpeed(rows);
 }

@@ -1,5 +1,5 @@
 import type { Store } from "../client";
-import type { DayRange } from "./unresolved-common";
+import { rangeParams, type DayRange } from "./day-range";
 
 export interface DailyRequests {
   day: string;
@@ -11,20 +11,26 @@ export interface DailyRequests {
   escalated: number;
 }
 
-/** Requests for a human per day, beside the day's conversations, every day of the range present. */
+/**
+ * Requests for a human per day of the workspace's zone, beside the day's
+ * conversations, every day of the range present. conversation_buckets (0018)
+ * keeps the set of contacts who wrote in each 15 minutes; a day is the zone's
+ * 96 of them, and its conversations their sets merged: exact.
+ */
 export async function requestsPerDay(store: Store, workspaceId: string, range: DayRange): Promise<DailyRequests[]> {
   const rows = await store.query<Record<keyof DailyRequests, string>>(
     `SELECT
-       day,
+       toDate(bucket, {timeZone:String}) AS day,
        sum(requests) AS requests,
-       uniqCombined64Merge(13)(conversations) AS conversations,
-       uniqCombined64Merge(13)(escalated) AS escalated
-     FROM daily_conversations
+       uniqExactMerge(conversations) AS conversations,
+       uniqExactMerge(escalated) AS escalated
+     FROM conversation_buckets
      WHERE workspace_id = {workspaceId:String}
-       AND day BETWEEN {from:Date} AND {to:Date}
+       AND bucket >= {start:DateTime64(3)} AND bucket < {end:DateTime64(3)}
      GROUP BY day
      ORDER BY day WITH FILL FROM {from:Date} TO {to:Date} + 1`,
-    { workspaceId, from: range.from, to: range.to },
+    { workspaceId, ...rangeParams(range) },
+    { report: "unresolved:volume" },
   );
   return rows.map((r) => ({
     day: r.day,

@@ -74,7 +74,8 @@ export async function getMembership(
 ): Promise<{ role: string; timeZone: string } | null> {
   const rows = await store.query<{ role: string; is_deleted: number; time_zone: string }>(
     `SELECT role, is_deleted,
-            (SELECT time_zone FROM workspaces WHERE workspace_id = {workspaceId:String} ORDER BY version DESC LIMIT 1) AS time_zone
+            -- An aggregate, so a workspace without a row still gives one ('', read as UTC).
+            (SELECT argMax(time_zone, version) FROM workspaces WHERE workspace_id = {workspaceId:String}) AS time_zone
      FROM memberships
      WHERE workspace_id = {workspaceId:String} AND user_id = {userId:String}
      ORDER BY version DESC

@@ -2,9 +2,15 @@ import { z } from "zod";
 
 /**
  * Dates: the one range of dates every input is held to, and the date
- * arithmetic of segment conditions, shared by the SQL compiler (which binds
- * the results as parameters) and the reference evaluator, so both read "the
- * last 7 days" the same way. Everything is UTC.
+ * arithmetic of report ranges and segment conditions, shared by the SQL
+ * compiler (which binds the results as parameters) and the reference
+ * evaluator, so both read "the last 7 days" the same way.
+ *
+ * A day (`YYYY-MM-DD`) is a calendar day of the workspace's time zone (an
+ * IANA name, "UTC" by default): it starts at that zone's midnight, so "Nov 23"
+ * in Asia/Kolkata is 2026-11-22T18:30Z up to 2026-11-23T18:30Z. Times are
+ * instants (epoch ms, stored in UTC). The calendar arithmetic on days
+ * (`addDays`, `previousRange`) needs no zone: a day is a day.
  */
 
 export const DAY_MS = 86_400_000;
@@ -93,11 +99,6 @@ export function clampDay(day: string): string {
   return day < FIRST_DAY ? FIRST_DAY : day > LAST_DAY ? LAST_DAY : day;
 }
 
-/** Start of the UTC day `YYYY-MM-DD`, in epoch ms. */
-export function dayStart(day: string): number {
-  return Date.parse(`${day}T00:00:00Z`);
-}
-
 /** The UTC day of an instant, `YYYY-MM-DD`. */
 export function utcDay(t: number | Date): string {
   return new Date(t).toISOString().slice(0, 10);
@@ -105,18 +106,78 @@ export function utcDay(t: number | Date): string {
 
 /** `day` moved by `n` days. */
 export function addDays(day: string, n: number): string {
-  return utcDay(dayStart(day) + n * DAY_MS);
+  return utcDay(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS);
 }
 
-/** "In the last N days" of a date attribute: N days ending today, today included. */
-export function lastDaysRange(now: number, n: number): [string, string] {
-  const today = utcDay(now);
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * How far `timeZone`'s wall clock is ahead of UTC at the instant `t`, in ms
+ * (Asia/Kolkata: +5.5 h). Intl knows every IANA zone's history, DST included.
+ */
+export function zoneOffset(t: number, timeZone: string): number {
+  if (timeZone === "UTC") return 0;
+  let format = partsFormatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    partsFormatters.set(timeZone, format);
+  }
+  const p = Object.fromEntries(format.formatToParts(t).map((x) => [x.type, x.value]));
+  // Years before 1 AD never occur here (the supported dates start in 1970).
+  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  return wall - (t - (((t % 1000) + 1000) % 1000));
+}
+
+/** The day of an instant in `timeZone`, `YYYY-MM-DD`: what ClickHouse's `toDate(t, timeZone)` says. */
+export function zoneDay(t: number | Date, timeZone: string): string {
+  const ms = typeof t === "number" ? t : t.getTime();
+  return utcDay(ms + zoneOffset(ms, timeZone));
+}
+
+/** An instant as the zone's wall clock to the minute, "2026-11-23 09:30", for names and descriptions a person reads. */
+export function zoneMinute(t: number | Date, timeZone: string): string {
+  const ms = typeof t === "number" ? t : t.getTime();
+  return new Date(ms + zoneOffset(ms, timeZone)).toISOString().slice(0, 16).replace("T", " ");
+}
+
+/**
+ * The first instant of `day` in `timeZone`, in epoch ms: its midnight, or,
+ * where a DST change skips midnight (America/Santiago, Asia/Beirut), the
+ * first instant whose wall clock reads that day. The wall-clock midnight
+ * minus each offset the zone has around it gives the candidates; the
+ * earliest that falls on `day` is its start.
+ */
+export function dayStart(day: string, timeZone: string): number {
+  const wall = Date.parse(`${day}T00:00:00Z`);
+  if (timeZone === "UTC") return wall;
+  const offsets = new Set([wall - DAY_MS, wall, wall + DAY_MS].map((t) => zoneOffset(t, timeZone)));
+  const starts = [...offsets].map((o) => wall - o).filter((t) => zoneDay(t, timeZone) === day);
+  return starts.length ? Math.min(...starts) : wall - zoneOffset(wall, timeZone);
+}
+
+/** The instants of the days `from`…`to` (both included) in `timeZone`: [start, end). */
+export function dayBounds(range: { from: string; to: string }, timeZone: string): { start: number; end: number } {
+  return { start: dayStart(range.from, timeZone), end: dayStart(addDays(range.to, 1), timeZone) };
+}
+
+/** "In the last N days" of a date attribute: N days ending today (in the zone), today included. */
+export function lastDaysRange(now: number, n: number, timeZone: string): [string, string] {
+  const today = zoneDay(now, timeZone);
   return [addDays(today, -(n - 1)), today];
 }
 
-/** "In the next N days": N days starting today. */
-export function nextDaysRange(now: number, n: number): [string, string] {
-  const today = utcDay(now);
+/** "In the next N days": N days starting today (in the zone). */
+export function nextDaysRange(now: number, n: number, timeZone: string): [string, string] {
+  const today = zoneDay(now, timeZone);
   return [today, addDays(today, n - 1)];
 }
 
@@ -131,10 +192,10 @@ export const AD_DETAIL_PREFIX = "ad:";
 /**
  * The period of the same length just before `range`, for a KPI's change
  * ("▲ 12% vs the previous 30 days"); null when it would start before the
- * first day the store holds.
+ * first day the store holds. Anything else the range carries (its zone) is kept.
  */
-export function previousRange(range: { from: string; to: string }): { from: string; to: string } | null {
+export function previousRange<R extends { from: string; to: string }>(range: R): R | null {
   const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / DAY_MS) + 1;
   const from = addDays(range.from, -days);
-  return from < FIRST_DAY ? null : { from, to: addDays(range.from, -1) };
+  return from < FIRST_DAY ? null : { ...range, from, to: addDays(range.from, -1) };
 }

@@ -17,11 +17,11 @@ import { campaignStageContacts } from "@/clickhouse/queries/campaign-contacts";
 import { campaignFailures, campaignFunnel, campaignInfo, campaignReadCurve } from "@/clickhouse/queries/campaign-funnel";
 import { campaignDays, listCampaigns } from "@/clickhouse/queries/campaign-list";
 import { campaignTiming } from "@/clickhouse/queries/campaign-timing";
+import { daysBack as daysBackFrom } from "./range";
 import type { BenchQuery } from "./stats";
 
 export function campaignBenchQueries(store: Store, workspaceId: string, now: Date): BenchQuery[] {
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-  const daysBack = (n: number) => ({ from: day(new Date(now.getTime() - (n - 1) * 86_400_000)), to: day(now) });
+  const daysBack = (n: number) => daysBackFrom(now, n);
   const page = { search: "", sort: "sentAt", direction: "desc", limit: 25, offset: 0 } as const;
   const group = "campaigns";
 
@@ -87,8 +87,7 @@ export function campaignBenchQueries(store: Store, workspaceId: string, now: Dat
 
 /** The funnel of the campaign with the most recipients, with a chosen reply window: the bench's slow report. */
 export async function biggestFunnel(store: Store, workspaceId: string, now: Date, replyWindowHours: number) {
-  const from = new Date(now.getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
   const page = { search: "", sort: "recipients", direction: "desc", limit: 1, offset: 0 } as const;
-  const { rows } = await listCampaigns(store, workspaceId, { from, to: now.toISOString().slice(0, 10) }, page);
+  const { rows } = await listCampaigns(store, workspaceId, daysBackFrom(now, 366), page);
   return campaignFunnel(store, workspaceId, rows[0]?.campaignId ?? "", replyWindowHours);
 }

@@ -8,6 +8,7 @@ import type { Store } from "@/clickhouse/client";
 import { listAttributeDefinitions } from "@/clickhouse/queries/attributes";
 import { countSegment, previewSegment } from "@/clickhouse/queries/segments/audience";
 import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
+import { DEMO_RETAIL } from "@/server/demo/retail";
 import type { BenchQuery } from "./stats";
 
 const and = (...children: FilterTree["children"]): FilterTree => ({ kind: "group", join: "and", children });
@@ -38,12 +39,13 @@ export const BEHAVIOUR_MIXED: FilterTree = and(
 );
 
 export function segmentBenchQueries(store: Store, workspaceId: string, now: Date): BenchQuery[] {
+  const clock = { now, timeZone: DEMO_RETAIL.timeZone };
   let types: Promise<ReadonlyMap<string, string>> | undefined;
   const attributeTypes = () =>
     (types ??= listAttributeDefinitions(store, workspaceId).then((defs) => new Map(defs.map((d) => [d.name, d.type]))));
-  const count = (tree: FilterTree) => async () => countSegment(store, workspaceId, tree, now, await attributeTypes());
+  const count = (tree: FilterTree) => async () => countSegment(store, workspaceId, tree, clock, await attributeTypes());
   const top50 = (tree: FilterTree) => async () =>
-    previewSegment(store, workspaceId, tree, now, { sort: "lastActive", direction: "desc", limit: 50, offset: 0, attributeTypes: await attributeTypes() });
+    previewSegment(store, workspaceId, tree, clock, { sort: "lastActive", direction: "desc", limit: 50, offset: 0, attributeTypes: await attributeTypes() });
   return [
     { group: "segments", name: "count: everyone", run: count(and()) },
     { group: "segments", name: "count: tag + attribute", run: count(TAG_AND_ATTRIBUTE) },

@@ -9,11 +9,11 @@ import { backlog } from "@/clickhouse/queries/unresolved-backlog";
 import { entryPoints } from "@/clickhouse/queries/unresolved-sources";
 import { speedReport } from "@/clickhouse/queries/unresolved-speed";
 import { requestsPerDay } from "@/clickhouse/queries/unresolved-volume";
+import { daysBack } from "./range";
 import type { BenchQuery } from "./stats";
 
 export function unresolvedBenchQueries(store: Store, workspaceId: string, now: Date, days = 90): BenchQuery[] {
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-  const range = { from: day(new Date(now.getTime() - (days - 1) * 86_400_000)), to: day(now) };
+  const range = daysBack(now, days);
   const group = "unresolved";
   const d = `${days} d`;
   return [

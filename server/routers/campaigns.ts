@@ -22,7 +22,7 @@ import { campaignCost } from "../domain/campaign-cost";
 import { breakdownBySchema, describeGroup, groupFilterSchema, MAX_GROUPS, SMALL_GROUP } from "@/clickhouse/vocabulary/campaign-groups";
 import { bestSlots, FEW_DELIVERIES } from "../domain/campaign-timing";
 import { requireKnownAttribute } from "./campaign-groups";
-import { previousRange } from "@/clickhouse/vocabulary/dates";
+import { previousRange, zoneDay, zoneMinute } from "@/clickhouse/vocabulary/dates";
 import { rangeInput, resolveRange } from "./range-input";
 import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
 import { replyWindow } from "./campaign-inputs";
@@ -97,7 +97,7 @@ export const campaignsRouter = router({
       ),
     )
     .query(async ({ ctx, input }) => {
-      const range = resolveRange(input);
+      const range = resolveRange(input, ctx.workspace.timeZone);
       const { rows, total } = await listCampaigns(ctx.store, ctx.workspace.id, range, {
         search: input.search,
         sort: input.sort,
@@ -110,7 +110,7 @@ export const campaignsRouter = router({
 
   /** Totals of the range and the read rate of each day's campaigns. */
   summary: workspaceProcedure.input(rangeInput).query(async ({ ctx, input }) => {
-    const range = resolveRange(input);
+    const range = resolveRange(input, ctx.workspace.timeZone);
     const before = previousRange(range);
     const [days, previousDays] = await Promise.all([
       campaignDays(ctx.store, ctx.workspace.id, range),
@@ -172,12 +172,11 @@ export const campaignsRouter = router({
 
   /** When it works: read rate by weekday and hour of delivery over the range's campaigns, and the best hours. */
   timing: workspaceProcedure.input(rangeInput).query(async ({ ctx, input }) => {
-    const range = resolveRange(input);
-    // Workspaces have no time zone setting yet (0001_config_tables), so hours are UTC and the page says so.
-    const timeZone = "UTC";
-    const cells = (await campaignTiming(ctx.store, ctx.workspace.id, range, timeZone)).map((c) => ({ ...c, few: c.delivered < FEW_DELIVERIES }));
+    const range = resolveRange(input, ctx.workspace.timeZone);
+    // Weekdays and hours in the workspace's zone, which the page names.
+    const cells = (await campaignTiming(ctx.store, ctx.workspace.id, range)).map((c) => ({ ...c, few: c.delivered < FEW_DELIVERIES }));
     const totals = { delivered: cells.reduce((s, c) => s + c.delivered, 0), read: cells.reduce((s, c) => s + c.read, 0) };
-    return { range, timeZone, fewBelow: FEW_DELIVERIES, cells, totals, best: bestSlots(cells) };
+    return { range, timeZone: range.timeZone, fewBelow: FEW_DELIVERIES, cells, totals, best: bestSlots(cells) };
   }),
 
   /** Two to five campaigns side by side: funnel, rates and the cumulative read curve. */
@@ -246,7 +245,8 @@ export const campaignsRouter = router({
       const stageWords = `${STAGE_WORDS[input.stage]}${input.errorCode !== undefined ? ` with error ${input.errorCode}` : ""}`.toLowerCase();
       const what = `${stageWords}${input.group ? `, ${describeGroup(input.group)}` : ""}`;
       const now = new Date();
-      const name = (input.name ?? `${info.name}: ${what} (${now.toISOString().slice(0, 10)})`).slice(0, 120);
+      const zone = ctx.workspace.timeZone;
+      const name = (input.name ?? `${info.name}: ${what} (${zoneDay(now, zone)})`).slice(0, 120);
       const segmentId = randomUUID();
       await writeStageAsSegmentMembers(ctx.store, ws, input.campaignId, filter, segmentId);
       // The same shape as Segments' static lists: the filter is the one rule "on this list".
@@ -257,7 +257,7 @@ export const campaignsRouter = router({
         {
           segmentId,
           name,
-          description: `Contacts of campaign “${info.name}” in stage ${what}, on ${now.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+          description: `Contacts of campaign “${info.name}” in stage ${what}, on ${zoneMinute(now, zone)} ${zone}`,
           kind: "static",
           filter: segmentFilter,
           createdBy: ctx.userId,

@@ -2,20 +2,19 @@ import { z } from "zod";
 import { campaignTotals, contactStatusCounts, messagesPerDay } from "@/clickhouse/queries/overview";
 import { router, workspaceProcedure } from "../trpc/init";
 import type { Store } from "@/clickhouse/client";
+import type { DayRange } from "@/clickhouse/queries/day-range";
 import { previousRange } from "@/clickhouse/vocabulary/dates";
 import { rangeInput, resolveRange } from "./range-input";
 
 /** What the range-bound KPIs were over `range`: their baseline. */
-async function previousFigures(store: Store, workspaceId: string, range: { from: string; to: string }) {
-  const [perDay, campaigns] = await Promise.all([
-    messagesPerDay(store, workspaceId, range.from, range.to),
-    campaignTotals(store, workspaceId, range.from, range.to),
-  ]);
-  return { range, messages: perDay.reduce((sum, d) => sum + d.inbound + d.outbound, 0), campaignsSent: campaigns.sentInRange };
+async function previousFigures(store: Store, workspaceId: string, range: DayRange) {
+  const [perDay, campaigns] = await Promise.all([messagesPerDay(store, workspaceId, range), campaignTotals(store, workspaceId, range)]);
+  return { range: { from: range.from, to: range.to }, messages: perDay.reduce((sum, d) => sum + d.inbound + d.outbound, 0), campaignsSent: campaigns.sentInRange };
 }
 
 const summaryOutput = z.object({
-  range: z.object({ from: z.string(), to: z.string() }),
+  /** The days shown, in the zone named. */
+  range: z.object({ from: z.string(), to: z.string(), timeZone: z.string() }),
   contacts: z.object({
     total: z.number(),
     active: z.number(),
@@ -37,17 +36,17 @@ export const overviewRouter = router({
     .output(summaryOutput)
     .query(async ({ ctx, input }) => {
       const now = new Date();
-      const { from, to } = resolveRange(input);
+      const range = resolveRange(input, ctx.workspace.timeZone, now.getTime());
       const ws = ctx.workspace.id;
       // Independent reads: the store's pool runs them side by side.
-      const before = previousRange({ from, to });
+      const before = previousRange(range);
       const [status, perDay, campaigns, previous] = await Promise.all([
         contactStatusCounts(ctx.store, ws, now),
-        messagesPerDay(ctx.store, ws, from, to),
-        campaignTotals(ctx.store, ws, from, to),
+        messagesPerDay(ctx.store, ws, range),
+        campaignTotals(ctx.store, ws, range),
         before ? previousFigures(ctx.store, ws, before) : null,
       ]);
       const { openRequests, ...contacts } = status;
-      return { range: { from, to }, contacts, openUnresolved: openRequests, campaigns, messagesPerDay: perDay, previous };
+      return { range, contacts, openUnresolved: openRequests, campaigns, messagesPerDay: perDay, previous };
     }),
 });

@@ -13,6 +13,7 @@ import { displayName, listTagDefinitions, upsertTagDefinitions } from "@/clickho
 import { toClickHouseTime } from "@/clickhouse/time";
 import { CAN_EDIT_AUDIENCE, roleAllows } from "../auth/roles";
 import { broadcastTagLabel } from "@/clickhouse/vocabulary/broadcast-tag";
+import { addDays, dayStart } from "@/clickhouse/vocabulary/dates";
 import { checkAddTag, checkRemoveTag, checkSetAttribute, type Check } from "../domain/contact-actions";
 import type { Actor, ChatEvent } from "../events/schema";
 import { ingestEvents } from "../ingestion/pipeline";
@@ -87,9 +88,12 @@ function toJourneyEvent(r: JourneyRow, labels: Labels): z.infer<typeof journeyOu
   };
 }
 
-/** Where a jump to `at` starts: a day reaches through its end, an exact time includes its own millisecond. */
-function anchorOf(at: string): string {
-  const end = /^\d{4}-\d{2}-\d{2}$/.test(at) ? Date.parse(`${at}T00:00:00Z`) + 86_400_000 : Date.parse(at) + 1;
+/**
+ * Where a jump to `at` starts: a day (of the workspace's zone, as the journey's
+ * day headings) reaches through its end, an exact time includes its own millisecond.
+ */
+function anchorOf(at: string, timeZone: string): string {
+  const end = /^\d{4}-\d{2}-\d{2}$/.test(at) ? dayStart(addDays(at, 1), timeZone) : Date.parse(at) + 1;
   return toClickHouseTime(end);
 }
 
@@ -174,7 +178,7 @@ export const profileRouter = router({
     .output(journeyOutput)
     .query(async ({ ctx, input }) => {
       const ws = ctx.workspace.id;
-      const anchor = !input.cursor && input.at ? { ts: anchorOf(input.at), eventId: "" } : undefined;
+      const anchor = !input.cursor && input.at ? { ts: anchorOf(input.at, ctx.workspace.timeZone), eventId: "" } : undefined;
       const query = { contact: input.contact, types: input.types, limit: input.limit };
       const [rows, newerThanAnchor] = await Promise.all([
         journeyPage(ctx.store, ws, { ...query, direction: input.direction, cursor: input.cursor ?? anchor }),

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { addDays, clampDay, DAY_MS, supportedDay, utcDay } from "@/clickhouse/vocabulary/dates";
+import type { DayRange } from "@/clickhouse/queries/day-range";
+import { addDays, clampDay, DAY_MS, supportedDay, zoneDay } from "@/clickhouse/vocabulary/dates";
 
-/** The date range the reports take (Overview, Unresolved, Campaigns): whole UTC days, `to` included. */
+/** The date range the reports take (Overview, Unresolved, Campaigns): whole days of the workspace's zone, `to` included. */
 export const MAX_RANGE_DAYS = 366;
 
 export const rangeInput = z
@@ -12,10 +13,14 @@ export const rangeInput = z
     path: ["to"],
   });
 
-/** The range asked for, by default the last 30 days up to today. */
-export function resolveRange(input: { from?: string; to?: string }): { from: string; to: string } {
-  const to = input.to ?? utcDay(Date.now());
+/**
+ * The range asked for, by default the last 30 days up to today, as days of
+ * `timeZone` (the workspace's: ctx.workspace.timeZone): "today" is the
+ * zone's, and the days start at its midnights.
+ */
+export function resolveRange(input: { from?: string; to?: string }, timeZone: string, now: number = Date.now()): DayRange {
+  const to = input.to ?? zoneDay(now, timeZone);
   const from = input.from ?? clampDay(addDays(to, -29));
   // A lone `from` after today, or a lone `to` before the default start, still has to read forwards.
-  return from <= to ? { from, to } : { from: to, to: from };
+  return from <= to ? { from, to, timeZone } : { from: to, to: from, timeZone };
 }

@@ -4,7 +4,8 @@ import { z } from "zod";
 import type { Store } from "@/clickhouse/client";
 import { countSegment, PREVIEW_SORTS, previewSegment, type PreviewSort, type SegmentCount } from "@/clickhouse/queries/segments/audience";
 import { contactFacts } from "@/clickhouse/queries/segments/contact-facts";
-import { compileSegment } from "@/clickhouse/queries/segments/compile";
+import { compileSegment, type SegmentClock } from "@/clickhouse/queries/segments/compile";
+import { zoneDay, zoneMinute } from "@/clickhouse/vocabulary/dates";
 import {
   addSegmentMembers,
   freezeSegmentMembers,
@@ -80,7 +81,7 @@ export const segmentsRouter = router({
 
   count: workspaceProcedure.input(treeInput).query(async ({ ctx, input }) => {
     const { tree, attributeTypes } = await parseTree(ctx.store, ctx.workspace.id, input.tree);
-    return countSegment(ctx.store, ctx.workspace.id, tree, new Date(), attributeTypes);
+    return countSegment(ctx.store, ctx.workspace.id, tree, { now: new Date(), timeZone: ctx.workspace.timeZone }, attributeTypes);
   }),
 
   preview: workspaceProcedure
@@ -94,7 +95,7 @@ export const segmentsRouter = router({
     )
     .query(async ({ ctx, input }) => {
       const { tree, attributeTypes } = await parseTree(ctx.store, ctx.workspace.id, input.tree);
-      const rows = await previewSegment(ctx.store, ctx.workspace.id, tree, new Date(), {
+      const rows = await previewSegment(ctx.store, ctx.workspace.id, tree, { now: new Date(), timeZone: ctx.workspace.timeZone }, {
         sort: input.sort,
         direction: input.direction,
         limit: input.pageSize,
@@ -115,7 +116,7 @@ export const segmentsRouter = router({
       listTagDefinitions(ctx.store, ctx.workspace.id),
       listAttributeCatalogue(ctx.store, ctx.workspace.id),
     ]);
-    return explainTree(tree, facts, { now: now.getTime(), attributeTypes }, {
+    return explainTree(tree, facts, { now: now.getTime(), timeZone: ctx.workspace.timeZone, attributeTypes }, {
       campaigns: new Map([...campaigns].map(([id, c]) => [id, c.name])),
       tags: new Map(tags.map((t) => [t.tag, displayName(t)])),
       attributes: new Map(attributes.map((a) => [a.name, a.label])),
@@ -131,10 +132,10 @@ export const segmentsRouter = router({
       memberNames(ctx.store, ws),
       loadSegmentContext(ctx.store, ws),
     ]);
-    const now = new Date();
+    const clock = { now: new Date(), timeZone: ctx.workspace.timeZone };
     return Promise.all(
       saved.map(async (s) => {
-        const { size, problem } = await savedSegmentSize(ctx.store, ws, s, segmentContext, now);
+        const { size, problem } = await savedSegmentSize(ctx.store, ws, s, segmentContext, clock);
         return {
           segmentId: s.segmentId,
           name: s.name,
@@ -235,11 +236,12 @@ export const segmentsRouter = router({
     if (!current) throw new TRPCError({ code: "NOT_FOUND", message: "This segment does not exist, or was deleted." });
     const { tree, attributeTypes } = await parseTree(ctx.store, ws, JSON.parse(current.filter));
     const now = new Date();
-    const compiled = compileSegment(tree, now, attributeTypes);
+    const zone = ctx.workspace.timeZone;
+    const compiled = compileSegment(tree, { now, timeZone: zone }, attributeTypes);
     const frozenId = randomUUID();
     await freezeSegmentMembers(ctx.store, ws, frozenId, compiled);
-    const name = await freeName(ctx.store, ws, `${current.name} (frozen ${now.toISOString().slice(0, 10)})`);
-    await writeStatic(ctx, frozenId, name, `The contacts of “${current.name}” on ${now.toISOString().slice(0, 16).replace("T", " ")} UTC`, `Froze “${current.name}”`);
+    const name = await freeName(ctx.store, ws, `${current.name} (frozen ${zoneDay(now, zone)})`);
+    await writeStatic(ctx, frozenId, name, `The contacts of “${current.name}” on ${zoneMinute(now, zone)} ${zone}`, `Froze “${current.name}”`);
     return { segmentId: frozenId };
   }),
 
@@ -285,12 +287,12 @@ async function savedSegmentSize(
   workspaceId: string,
   segment: SavedSegment,
   segmentContext: LoadedContext,
-  now: Date,
+  clock: SegmentClock,
 ): Promise<{ size: SegmentCount | null; problem: string | null }> {
   const parsed = parseSavedFilter(segment.filter, segmentContext);
   if (!parsed.ok) return { size: null, problem: parsed.message };
   try {
-    return { size: await countSegment(store, workspaceId, parsed.tree, now, segmentContext.attributeTypes), problem: null };
+    return { size: await countSegment(store, workspaceId, parsed.tree, clock, segmentContext.attributeTypes), problem: null };
   } catch (err) {
     const requestId = logInternalError(`segments.list (segment ${segment.segmentId})`, err);
     return { size: null, problem: `its size could not be read; quote request id ${requestId} when you report it` };

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { topTerms, askedRequests, repeaters } from "@/clickhouse/queries/unresolved-asked";
 import { backlog } from "@/clickhouse/queries/unresolved-backlog";
-import type { DayRange } from "@/clickhouse/queries/unresolved-common";
 import { entryPoints } from "@/clickhouse/queries/unresolved-sources";
 import { speedReport, WAIT_BUCKETS } from "@/clickhouse/queries/unresolved-speed";
 import { requestsPerDay } from "@/clickhouse/queries/unresolved-volume";
@@ -27,12 +26,12 @@ export const unresolvedRouter = router({
     .input(rangeInput)
     .output(
       z.object({
-        range: z.object({ from: z.string(), to: z.string() }),
+        range: z.object({ from: z.string(), to: z.string(), timeZone: z.string() }),
         days: z.array(z.object({ day: z.string(), requests: z.number(), conversations: z.number(), escalated: z.number() })),
       }),
     )
     .query(async ({ ctx, input }) => {
-      const range = resolveRange(input);
+      const range = resolveRange(input, ctx.workspace.timeZone);
       return { range, days: await requestsPerDay(ctx.store, ctx.workspace.id, range) };
     }),
 
@@ -62,12 +61,12 @@ export const unresolvedRouter = router({
     )
     .query(async ({ ctx, input }) => ({
       buckets: WAIT_BUCKETS.map(([label]) => label),
-      ...(await speedReport(ctx.store, ctx.workspace.id, resolveRange(input))),
+      ...(await speedReport(ctx.store, ctx.workspace.id, resolveRange(input, ctx.workspace.timeZone))),
     })),
 
   sources: workspaceProcedure
     .input(rangeInput)
-    .query(({ ctx, input }) => entryPoints(ctx.store, ctx.workspace.id, resolveRange(input))),
+    .query(({ ctx, input }) => entryPoints(ctx.store, ctx.workspace.id, resolveRange(input, ctx.workspace.timeZone))),
 
   asked: workspaceProcedure
     .input(
@@ -81,7 +80,7 @@ export const unresolvedRouter = router({
       ),
     )
     .query(async ({ ctx, input }) => {
-      const result = await askedRequests(ctx.store, ctx.workspace.id, resolveRange(input), {
+      const result = await askedRequests(ctx.store, ctx.workspace.id, resolveRange(input, ctx.workspace.timeZone), {
         search: input.search,
         offset: (input.page - 1) * input.pageSize,
         limit: input.pageSize,
@@ -91,9 +90,9 @@ export const unresolvedRouter = router({
 
   terms: workspaceProcedure
     .input(rangeInput)
-    .query(({ ctx, input }) => topTerms(ctx.store, ctx.workspace.id, resolveRange(input))),
+    .query(({ ctx, input }) => topTerms(ctx.store, ctx.workspace.id, resolveRange(input, ctx.workspace.timeZone))),
 
   repeaters: workspaceProcedure
     .input(rangeInput)
-    .query(({ ctx, input }) => repeaters(ctx.store, ctx.workspace.id, resolveRange(input))),
+    .query(({ ctx, input }) => repeaters(ctx.store, ctx.workspace.id, resolveRange(input, ctx.workspace.timeZone))),
 });

@@ -1,4 +1,4 @@
-import { DAY_MS, AD_DETAIL_PREFIX, activeSince, addDays, dayStart, lastDaysRange, nextDaysRange } from "@/clickhouse/vocabulary/dates";
+import { AD_DETAIL_PREFIX, activeSince, addDays, dayStart, lastDaysRange, nextDaysRange } from "@/clickhouse/vocabulary/dates";
 import type { CampaignTicks, ContactFacts } from "@/clickhouse/vocabulary/contact-facts";
 import { isGroup, type Condition, type FilterNode } from "@/clickhouse/vocabulary/filter-tree";
 
@@ -20,6 +20,8 @@ export type { CampaignTicks, ContactFacts };
  */
 export interface EvaluationContext {
   now: number;
+  /** The workspace's zone: where "first seen between" and "last active between" days start, and which day is today. */
+  timeZone: string;
   /** Attribute name → type, for `between` on numbers or dates. */
   attributeTypes: ReadonlyMap<string, string>;
 }
@@ -57,11 +59,11 @@ export function evaluateCondition(c: Condition, f: ContactFacts, ctx: Evaluation
       const t = f.lastActive;
       if (t === null) return false;
       if (c.op === "inLastDays") return t >= activeSince(ctx.now, c.days!);
-      if (c.op === "before") return t < dayStart(c.to!);
-      return t >= dayStart(c.from!) && t < dayStart(addDays(c.to!, 1));
+      if (c.op === "before") return t < dayStart(c.to!, ctx.timeZone);
+      return t >= dayStart(c.from!, ctx.timeZone) && t < dayStart(addDays(c.to!, 1), ctx.timeZone);
     }
     case "firstSeen":
-      return f.firstSeen >= dayStart(c.from) && f.firstSeen < dayStart(c.to) + DAY_MS;
+      return f.firstSeen >= dayStart(c.from, ctx.timeZone) && f.firstSeen < dayStart(addDays(c.to, 1), ctx.timeZone);
     case "counter": {
       const v = f[c.counter];
       return compare(v, c.op, c.value);
@@ -133,7 +135,7 @@ function toNumber(v: string): number | null {
 }
 
 function toDay(v: string): string | null {
-  return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(dayStart(v)) ? v : null;
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : null;
 }
 
 function attributePositive(c: Extract<Condition, { kind: "attribute" }>, value: string, ctx: EvaluationContext): boolean {
@@ -171,7 +173,7 @@ function attributePositive(c: Extract<Condition, { kind: "attribute" }>, value: 
       return d !== null && d > v[0];
     case "inLastDays":
     case "inNextDays": {
-      const [a, b] = (c.op === "inLastDays" ? lastDaysRange : nextDaysRange)(ctx.now, Number(v[0]));
+      const [a, b] = (c.op === "inLastDays" ? lastDaysRange : nextDaysRange)(ctx.now, Number(v[0]), ctx.timeZone);
       return d !== null && d >= a && d <= b;
     }
     case "isTrue":

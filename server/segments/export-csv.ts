@@ -1,5 +1,5 @@
 import type { Store } from "@/clickhouse/client";
-import { compileSegment } from "@/clickhouse/queries/segments/compile";
+import { compileSegment, type SegmentClock } from "@/clickhouse/queries/segments/compile";
 import { exportPage, type ExportRow } from "@/clickhouse/queries/segments/export";
 import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { logInternalError } from "../internal-error";
@@ -30,13 +30,14 @@ export async function segmentCsvStream(
   opts: {
     attributes: string[];
     attributeTypes: ReadonlyMap<string, string>;
-    now: Date;
+    /** Now and the workspace's zone, for relative and day conditions. */
+    clock: SegmentClock;
     pageRows?: number;
     /** What the tags column says for a tag ("Broadcast · Summer sale" for a broadcast tag); the tag itself by default. */
     tagLabel?: (tag: string) => string;
   },
 ): Promise<ReadableStream<Uint8Array>> {
-  const compiled = compileSegment(tree, opts.now, opts.attributeTypes);
+  const compiled = compileSegment(tree, opts.clock, opts.attributeTypes);
   const encoder = new TextEncoder();
   const pageRows = opts.pageRows ?? EXPORT_PAGE_ROWS;
   const readPage = (after: string) => exportPage(store, workspaceId, compiled, { after, limit: pageRows, attributes: opts.attributes });

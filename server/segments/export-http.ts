@@ -3,6 +3,9 @@ import type { Store } from "@/clickhouse/client";
 import { campaignNames } from "@/clickhouse/queries/journey";
 import { getSavedSegment } from "@/clickhouse/queries/segments/saved";
 import { displayName, listTagDefinitions } from "@/clickhouse/queries/tags";
+import { getWorkspace } from "@/clickhouse/queries/workspaces";
+import { zoneDay } from "@/clickhouse/vocabulary/dates";
+import { DEFAULT_TIME_ZONE } from "@/clickhouse/vocabulary/time-zones";
 import { broadcastTagLabel } from "@/clickhouse/vocabulary/broadcast-tag";
 import { withInternalErrors } from "../internal-error";
 import { segmentCsvStream } from "./export-csv";
@@ -43,11 +46,17 @@ export const exportResponse = withInternalErrors("segment export", async (store:
   if (unknown.length) return Response.json({ error: `Unknown attributes: ${unknown.join(", ")}` }, { status: 400 });
 
   const now = new Date();
-  const file = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "segment"}-${now.toISOString().slice(0, 10)}.csv`;
-  const [campaigns, tagDefs] = await Promise.all([campaignNames(store, workspaceId, "all"), listTagDefinitions(store, workspaceId)]);
+  const [campaigns, tagDefs, workspace] = await Promise.all([
+    campaignNames(store, workspaceId, "all"),
+    listTagDefinitions(store, workspaceId),
+    getWorkspace(store, workspaceId),
+  ]);
+  // The workspace's days, as in the builder: "first seen between", "in the last 7 days" of a date.
+  const clock = { now, timeZone: workspace?.time_zone ?? DEFAULT_TIME_ZONE };
+  const file = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "segment"}-${zoneDay(now, clock.timeZone)}.csv`;
   const labels = new Map(tagDefs.map((t) => [t.tag, displayName(t)]));
   const tagLabel = (tag: string) => labels.get(tag) ?? broadcastTagLabel(tag, (id) => campaigns.get(id)?.name) ?? tag;
-  const body = await segmentCsvStream(store, workspaceId, parsed.tree, { attributes: [...new Set(wanted)], attributeTypes: parsed.attributeTypes, now, tagLabel });
+  const body = await segmentCsvStream(store, workspaceId, parsed.tree, { attributes: [...new Set(wanted)], attributeTypes: parsed.attributeTypes, clock, tagLabel });
   return new Response(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -196,7 +196,7 @@ describe("campaign analytics", () => {
     ]);
     // The cards' baseline: the 31 days before the range, when "Old" went out (February).
     const { previous } = await api.campaigns.summary({ workspaceId, ...RANGE });
-    expect(previous?.range).toEqual({ from: "2026-01-29", to: "2026-02-28" });
+    expect(previous?.range).toEqual({ from: "2026-01-29", to: "2026-02-28", timeZone: "UTC" });
     expect(previous?.totals.campaigns).toBe(1);
     // A day without sends has no rate, so the chart's line breaks there instead of drawing through it.
     expect(days.find((d) => d.day === "2026-03-03")).toMatchObject({ campaigns: 0, readRate: null, names: [] });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { loadMigrations } from "@/clickhouse/migrate";
 import { campaignBillable } from "@/clickhouse/queries/campaign-cost";
+import { messagesPerDay } from "@/clickhouse/queries/overview";
+import { requestsPerDay } from "@/clickhouse/queries/unresolved-volume";
+import { getWorkspace } from "@/clickhouse/queries/workspaces";
+import { nextVersion } from "@/clickhouse/version";
 import { eventRow } from "../helpers/events";
 import { useTestStore } from "../helpers/store";
 
@@ -41,5 +45,52 @@ describe("upgrading a store that already holds events", () => {
 
     // One marketing message (its two statuses count once); the free one and the one without pricing are not billed.
     expect(await campaignBillable(store(), "ws-old", "diwali")).toEqual([{ category: "marketing", messages: 1 }]);
+  });
+
+  it("0018 reads existing workspaces as UTC and fills the 15-minute buckets from the events stored before it, as its views fill them after", async () => {
+    // Back to the shape before 0018: no zone, no bucket tables (the per-UTC-day tables it drops are not needed to upgrade).
+    for (const statement of [
+      "DROP VIEW event_buckets_mv",
+      "DROP VIEW conversation_buckets_mv",
+      "DROP TABLE event_buckets",
+      "DROP TABLE conversation_buckets",
+      "ALTER TABLE workspaces DROP COLUMN time_zone",
+    ]) {
+      await store().command(statement, {}, REWIND);
+    }
+    await store().insert("workspaces", [{ workspace_id: "ws-before", name: "Before", phone_number_id: "", created_at: Date.now(), version: nextVersion(), is_deleted: 0 }]);
+
+    // A day of a busy chat and a quiet one, in 15-minute steps, written before the upgrade and again after it.
+    const chat = (workspaceId: string) =>
+      Array.from({ length: 60 }, (_, i) => {
+        const contact = i % 3 === 0 ? "+919800000002" : "+919800000001";
+        const type = i % 7 === 0 ? "intervention.requested" : i % 2 === 0 ? "message.inbound" : "message.outbound";
+        return eventRow({ workspace_id: workspaceId, contact, type, ts: Date.parse("2026-11-10T12:00:00Z") + i * 13 * 60_000 });
+      });
+    await store().insert("events", chat("ws-before"));
+
+    const upgrade = loadMigrations().find((m) => m.version === 18)!;
+    for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
+    await store().insert("events", chat("ws-after"));
+
+    expect((await getWorkspace(store(), "ws-before"))?.time_zone).toBe("UTC");
+    for (const timeZone of ["UTC", "Asia/Kolkata"]) {
+      const range = { from: "2026-11-10", to: "2026-11-11", timeZone };
+      const [messagesBefore, messagesAfter, requestsBefore, requestsAfter] = await Promise.all([
+        messagesPerDay(store(), "ws-before", range),
+        messagesPerDay(store(), "ws-after", range),
+        requestsPerDay(store(), "ws-before", range),
+        requestsPerDay(store(), "ws-after", range),
+      ]);
+      expect(messagesBefore, timeZone).toEqual(messagesAfter);
+      expect(requestsBefore, timeZone).toEqual(requestsAfter);
+      expect(messagesBefore.reduce((n, d) => n + d.inbound + d.outbound, 0)).toBe(51);
+      expect(requestsBefore.reduce((n, d) => n + d.requests, 0)).toBe(9);
+    }
+    // Run again, the backfills add nothing: the tables are no longer empty.
+    for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
+    expect(await messagesPerDay(store(), "ws-before", { from: "2026-11-10", to: "2026-11-11", timeZone: "UTC" })).toEqual(
+      await messagesPerDay(store(), "ws-after", { from: "2026-11-10", to: "2026-11-11", timeZone: "UTC" }),
+    );
   });
 });

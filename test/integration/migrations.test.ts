@@ -19,10 +19,10 @@ const EXPECTED_TABLES = [
   "campaigns",
   "campaign_recipients",
   "outbound_messages",
-  "daily_events",
   "control_events",
   "control_state",
-  "daily_conversations",
+  "event_buckets",
+  "conversation_buckets",
   "control_waits",
   "request_terms",
   "webhook_rejections",
@@ -53,7 +53,7 @@ describe("migrations", () => {
     expect(names).toEqual(expect.arrayContaining(EXPECTED_TABLES));
     const views = rows.filter((r) => r.engine === "MaterializedView").map((r) => r.name);
     expect(views).toEqual(
-      expect.arrayContaining(["event_ids_mv", "contact_state_mv", "contact_tags_mv", "daily_events_mv"]),
+      expect.arrayContaining(["event_ids_mv", "contact_state_mv", "contact_tags_mv", "event_buckets_mv", "conversation_buckets_mv"]),
     );
   });
 

@@ -117,7 +117,7 @@ describe("overview.summary", () => {
       from: "2025-02-28",
       to: "2025-03-04",
     });
-    expect(summary.range).toEqual({ from: "2025-02-28", to: "2025-03-04" });
+    expect(summary.range).toEqual({ from: "2025-02-28", to: "2025-03-04", timeZone: "UTC" });
     expect(summary.messagesPerDay).toEqual([
       { day: "2025-02-28", inbound: 0, outbound: 0 },
       { day: "2025-03-01", inbound: 2, outbound: 1 },

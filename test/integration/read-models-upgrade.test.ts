@@ -116,7 +116,7 @@ describe("contacts with dictionary-coded tags and attribute keys (0014)", () => 
         { kind: "attribute", attribute: "plan", op: "anyOf", values: ["Premium", "Basic"] },
       ],
     };
-    const count = () => countSegment(store(), workspaceId, tree, new Date(NOW));
+    const count = () => countSegment(store(), workspaceId, tree, { now: new Date(NOW), timeZone: "UTC" });
     const before = { rows: await snapshot(), count: await count() };
     expect(before.count.matching).toBeGreaterThan(0);
 

@@ -111,7 +111,7 @@ describe("a broken saved segment", () => {
   it("whose export fails after the first page ends the download with an error, never a short file that looks whole", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     // One contact a page: the second page is the first read that binds the second contact.
-    const stream = await segmentCsvStream(storeFailingOn("+919800000002"), ws.workspaceId, everyone, { attributes: [], attributeTypes: new Map(), now: new Date(), pageRows: 1 });
+    const stream = await segmentCsvStream(storeFailingOn("+919800000002"), ws.workspaceId, everyone, { attributes: [], attributeTypes: new Map(), clock: { now: new Date(), timeZone: "UTC" }, pageRows: 1 });
     await expect(new Response(stream).text()).rejects.toThrow("The export stopped");
     expect(log).toHaveBeenCalledWith(expect.stringMatching(/request [0-9a-f]{12} failed/), expect.objectContaining({ message: expect.stringContaining("Cannot parse DateTime") }));
   });

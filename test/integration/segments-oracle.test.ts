@@ -22,6 +22,11 @@ const now = Date.now();
 const DAY = 86_400_000;
 const workspaceId = randomId("ws");
 const attributeTypes = new Map(ATTRIBUTES.map((a) => [a.name, a.type]));
+/**
+ * The zones trees are checked in: the demo's (+5:30), UTC, one behind UTC with
+ * DST, one at +5:45, and one whose day starts 14 hours before UTC's.
+ */
+const ZONES = ["Asia/Kolkata", "UTC", "America/Los_Angeles", "Asia/Kathmandu", "Pacific/Kiritimati"] as const;
 let facts: ContactFacts[] = [];
 
 beforeAll(async () => {
@@ -39,22 +44,23 @@ beforeAll(async () => {
   await ingestEvents(store(), randomId("ws"), other.events);
 });
 
-function expected(tree: FilterTree): string[] {
+function expected(tree: FilterTree, timeZone: string = ZONES[0]): string[] {
   return facts
-    .filter((f) => evaluateNode(tree, f, { now, attributeTypes }))
+    .filter((f) => evaluateNode(tree, f, { now, timeZone, attributeTypes }))
     .map((f) => f.contact)
     .sort();
 }
 
-async function check(tree: FilterTree) {
+async function check(tree: FilterTree, timeZone: string = ZONES[0]) {
   const valid = validateSegment(tree, { attributes: ATTRIBUTES });
   expect(valid, JSON.stringify(tree)).toEqual({ ok: true, tree: expect.anything() });
-  const want = expected(tree);
+  const want = expected(tree, timeZone);
+  const clock = { now: new Date(now), timeZone };
   const [members, count] = await Promise.all([
-    segmentMembers(store(), workspaceId, tree, new Date(now), attributeTypes),
-    countSegment(store(), workspaceId, tree, new Date(now), attributeTypes),
+    segmentMembers(store(), workspaceId, tree, clock, attributeTypes),
+    countSegment(store(), workspaceId, tree, clock, attributeTypes),
   ]);
-  expect(members, JSON.stringify(tree)).toEqual(want);
+  expect(members, `${timeZone} ${JSON.stringify(tree)}`).toEqual(want);
   expect(count).toEqual({ matching: want.length, total: facts.length });
   return want.length;
 }
@@ -137,6 +143,17 @@ describe("segments: compiled SQL agrees with the reference evaluator", () => {
     },
   );
 
+  const DAY_CONDITIONS = EVERY_CONDITION.filter(
+    (c) => c.kind === "lastActive" || c.kind === "firstSeen" || (c.kind === "attribute" && c.attribute === "renewal"),
+  );
+  it.each(ZONES.slice(1).map((z) => [z]))("conditions on days read them in the workspace's zone too: %s", async (timeZone) => {
+    for (const condition of DAY_CONDITIONS) {
+      const n = await check(and(condition), timeZone);
+      const negated = await check(and({ ...condition, not: true }), timeZone);
+      expect(n + negated).toBe(300);
+    }
+  });
+
   it("most single conditions pick a real part of the audience (the data is not degenerate)", () => {
     const sizes = EVERY_CONDITION.map((c) => expected(and(c)).length);
     expect(sizes.filter((n) => n > 0 && n < 300).length).toBeGreaterThan(EVERY_CONDITION.length * 0.8);
@@ -164,8 +181,8 @@ describe("segments: compiled SQL agrees with the reference evaluator", () => {
 
   it("on random trees (fast-check): every valid tree compiles, runs and matches", async () => {
     await fc.assert(
-      fc.asyncProperty(treeArb(now), async (tree) => {
-        await check(tree);
+      fc.asyncProperty(treeArb(now), fc.constantFrom(...ZONES), async (tree, timeZone) => {
+        await check(tree, timeZone);
       }),
       { numRuns: 120, seed: Number(process.env.SEGMENT_SEED ?? 20261123) },
     );

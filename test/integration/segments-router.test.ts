@@ -34,7 +34,7 @@ beforeAll(async () => {
 });
 
 const as = (role: "marketer" | "analyst" | "admin") => callerFor(store(), ws.members.find((m) => m.role === role)!.userId);
-const expected = (tree: FilterTree) => facts.filter((f) => evaluateNode(tree, f, { now, attributeTypes }));
+const expected = (tree: FilterTree) => facts.filter((f) => evaluateNode(tree, f, { now, timeZone: "UTC", attributeTypes }));
 
 describe("segments.options", () => {
   it("offer the workspace's attributes, tags, first-message tags, sources and campaigns", async () => {
@@ -150,7 +150,7 @@ describe("saved segments", () => {
 
 describe("segment export", () => {
   it("streams every member once, in pages, with the chosen attributes and tags", async () => {
-    const stream = await segmentCsvStream(store(), ws.workspaceId, leadsInPro, { attributes: ["plan", "city"], attributeTypes, now: new Date(now), pageRows: 4 });
+    const stream = await segmentCsvStream(store(), ws.workspaceId, leadsInPro, { attributes: ["plan", "city"], attributeTypes, clock: { now: new Date(now), timeZone: "UTC" }, pageRows: 4 });
     const text = await new Response(stream).text();
     const lines = text.trimEnd().split("\r\n");
     expect(lines[0]).toBe("phone,name,plan,city,tags");

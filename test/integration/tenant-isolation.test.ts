@@ -51,8 +51,8 @@ describe("tenant isolation and input errors", () => {
     const b = await createTestWorkspace(store(), { members: [{ role: "admin" }] });
     await upsertMembership(store(), b.workspaceId, a.members[0].userId, "marketer");
     const caller = callerFor(store(), a.members[0].userId);
-    expect(await caller.workspaces.current({ workspaceId: a.workspaceId })).toEqual({ workspaceId: a.workspaceId, role: "analyst" });
-    expect(await caller.workspaces.current({ workspaceId: b.workspaceId })).toEqual({ workspaceId: b.workspaceId, role: "marketer" });
+    expect(await caller.workspaces.current({ workspaceId: a.workspaceId })).toEqual({ workspaceId: a.workspaceId, role: "analyst", timeZone: "UTC" });
+    expect(await caller.workspaces.current({ workspaceId: b.workspaceId })).toEqual({ workspaceId: b.workspaceId, role: "marketer", timeZone: "UTC" });
   });
 
   it("a removed member loses access", async () => {

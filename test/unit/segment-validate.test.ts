@@ -105,7 +105,7 @@ describe("compileSegment", () => {
   it("never puts a value into SQL text: random trees carry every value as a parameter", () => {
     fc.assert(
       fc.property(treeArb(now), (tree) => {
-        const { where, params } = compileSegment(tree, new Date(now), new Map(ATTRIBUTES.map((a) => [a.name, a.type])));
+        const { where, params } = compileSegment(tree, { now: new Date(now), timeZone: "UTC" }, new Map(ATTRIBUTES.map((a) => [a.name, a.type])));
         for (const [condition] of conditionsWithPaths(tree)) {
           // Status names are whitelisted SQL of the status machine (contact-status.ts), not input.
           if (condition.kind === "status") continue;
@@ -124,7 +124,7 @@ describe("compileSegment", () => {
 
   it("an attribute name that looks like SQL stays a parameter", () => {
     const name = "x') OR 1=1 --";
-    const { where, params } = compileSegment(and({ kind: "attribute", attribute: name, op: "isSet", values: [] }), new Date(now));
+    const { where, params } = compileSegment(and({ kind: "attribute", attribute: name, op: "isSet", values: [] }), { now: new Date(now), timeZone: "UTC" });
     expect(where).not.toContain("OR 1=1");
     expect(Object.values(params)).toContain(name);
   });

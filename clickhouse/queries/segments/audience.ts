@@ -1,7 +1,7 @@
 import type { Store } from "../../client";
 import { IN_HISTORY_SQL } from "../contact-status";
 import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
-import { compileSegment } from "./compile";
+import { compileSegment, type SegmentClock } from "./compile";
 
 /**
  * Reads of a segment's audience: its size, a sorted page of it, and pages for
@@ -18,10 +18,10 @@ export async function countSegment(
   store: Store,
   workspaceId: string,
   tree: FilterTree,
-  now: Date,
+  clock: SegmentClock,
   attributeTypes?: ReadonlyMap<string, string>,
 ): Promise<SegmentCount> {
-  const compiled = compileSegment(tree, now, attributeTypes);
+  const compiled = compileSegment(tree, clock, attributeTypes);
   // One pass gives the size and the share of all contacts.
   const [row] = await store.query<{ matching: string; total: string }>(
     `SELECT countIf(${compiled.where}) AS matching, count() AS total
@@ -65,10 +65,10 @@ export async function previewSegment(
   store: Store,
   workspaceId: string,
   tree: FilterTree,
-  now: Date,
+  clock: SegmentClock,
   opts: { sort: PreviewSort; direction: "asc" | "desc"; limit: number; offset: number; attributeTypes?: ReadonlyMap<string, string> },
 ): Promise<PreviewRow[]> {
-  const compiled = compileSegment(tree, now, opts.attributeTypes);
+  const compiled = compileSegment(tree, clock, opts.attributeTypes);
   const order = orderBySql(PREVIEW_SORTS[opts.sort], opts.direction);
   const page = await store.query<{ contact: string }>(
     `SELECT contact
@@ -84,7 +84,7 @@ export async function previewSegment(
             template_messages, session_messages, unresolved_queries
      FROM contacts FINAL
      WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}`,
-    { workspaceId, contacts: page.map((p) => p.contact), now: now.getTime() / 1000 },
+    { workspaceId, contacts: page.map((p) => p.contact), now: clock.now.getTime() / 1000 },
   );
   const byContact = new Map(rows.map((r) => [r.contact!, r]));
   return page.map(({ contact }) => toPreviewRow(byContact.get(contact) ?? { contact }));
@@ -115,10 +115,10 @@ export async function segmentMembers(
   store: Store,
   workspaceId: string,
   tree: FilterTree,
-  now: Date,
+  clock: SegmentClock,
   attributeTypes?: ReadonlyMap<string, string>,
 ): Promise<string[]> {
-  const compiled = compileSegment(tree, now, attributeTypes);
+  const compiled = compileSegment(tree, clock, attributeTypes);
   const rows = await store.query<{ contact: string }>(
     `SELECT contact
      FROM contacts FINAL

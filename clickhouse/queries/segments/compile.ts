@@ -69,14 +69,30 @@ function epochSeconds(ms: number): string {
   return (ms / 1000).toFixed(3);
 }
 
+/**
+ * What relative and day conditions are read against: `now` anchors "in the
+ * last N days" and the status history, `timeZone` (the workspace's) says
+ * where a day starts, for "first seen between" and date attributes' "today".
+ * The reference evaluator (server/segments/evaluate.ts) takes the same two.
+ */
+export interface SegmentClock {
+  now: Date;
+  timeZone: string;
+}
+
 class Compiler {
   readonly params: Record<string, unknown> = {};
   private n = 0;
+  private readonly now: number;
+  private readonly timeZone: string;
 
   constructor(
-    private readonly now: number,
+    clock: SegmentClock,
     private readonly attributeTypes: ReadonlyMap<string, string>,
-  ) {}
+  ) {
+    this.now = clock.now.getTime();
+    this.timeZone = clock.timeZone;
+  }
 
   attributeType(name: string): string {
     return this.attributeTypes.get(name) ?? "text";
@@ -141,12 +157,12 @@ class Compiler {
     return this.bind(epochSeconds(ms), "DateTime64(3)");
   }
 
-  /** A nullable time column against a range; a contact without the time never matches. */
+  /** A nullable time column against a range of the zone's days; a contact without the time never matches. */
   timeRange(column: "last_active" | "first_seen", r: { since?: number; before?: string; from?: string; to?: string }): string {
     if (r.since !== undefined) return `${column} IS NOT NULL AND ${column} >= ${this.bindTime(r.since)}`;
-    if (r.before !== undefined) return `${column} IS NOT NULL AND ${column} < ${this.bindTime(dayStart(r.before))}`;
-    const from = this.bindTime(dayStart(r.from!));
-    const until = this.bindTime(dayStart(addDays(r.to!, 1)));
+    if (r.before !== undefined) return `${column} IS NOT NULL AND ${column} < ${this.bindTime(dayStart(r.before, this.timeZone))}`;
+    const from = this.bindTime(dayStart(r.from!, this.timeZone));
+    const until = this.bindTime(dayStart(addDays(r.to!, 1), this.timeZone));
     return `${column} IS NOT NULL AND ${column} >= ${from} AND ${column} < ${until}`;
   }
 
@@ -204,7 +220,8 @@ class Compiler {
         return `toDate32OrNull(value) > ${date(v[0])}`;
       case "inLastDays":
       case "inNextDays": {
-        const [a, b] = (c.op === "inLastDays" ? lastDaysRange : nextDaysRange)(this.now, Number(v[0]));
+        // A date attribute is a calendar day as written; only "today" depends on the zone.
+        const [a, b] = (c.op === "inLastDays" ? lastDaysRange : nextDaysRange)(this.now, Number(v[0]), this.timeZone);
         return `toDate32OrNull(value) BETWEEN ${date(a)} AND ${date(b)}`;
       }
       case "isTrue":
@@ -232,13 +249,18 @@ class Compiler {
 }
 
 /**
- * `now` anchors every relative condition ("last 30 days", status history);
- * `attributeTypes` (name → type) picks number or date comparison for `between`.
+ * `clock` anchors every relative condition ("last 30 days", status history)
+ * and says where the workspace's days start; `attributeTypes` (name → type)
+ * picks number or date comparison for `between`.
  */
-export function compileSegment(tree: FilterTree, now: Date, attributeTypes: ReadonlyMap<string, string> = new Map()): CompiledSegment {
-  const compiler = new Compiler(now.getTime(), attributeTypes);
+export function compileSegment(
+  tree: FilterTree,
+  clock: SegmentClock,
+  attributeTypes: ReadonlyMap<string, string> = new Map(),
+): CompiledSegment {
+  const compiler = new Compiler(clock, attributeTypes);
   const where = compiler.node(tree);
   // IN_HISTORY_SQL reads {now:DateTime64(3)}; bound whether or not a status condition uses it.
-  compiler.params.now = epochSeconds(now.getTime());
+  compiler.params.now = epochSeconds(clock.now.getTime());
   return { where, params: compiler.params };
 }
