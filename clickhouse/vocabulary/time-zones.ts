@@ -71,7 +71,8 @@ export function zoneOffsetLabel(zone: string, at: Date = new Date()): string | n
       .formatToParts(at)
       .find((p) => p.type === "timeZoneName")?.value;
     if (!name) return null;
-    return name === "GMT" ? "UTC" : name.replace("GMT", "UTC").replace("-", "−");
+    // Engines write no offset as "GMT" or "GMT+00:00".
+    return /^GMT([+-]00:00)?$/.test(name) ? "UTC" : name.replace("GMT", "UTC").replace("-", "−");
   } catch {
     return null;
   }

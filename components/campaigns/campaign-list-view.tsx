@@ -6,7 +6,8 @@ import { useMemo } from "react";
 import { formatNumber, formatRange } from "@/components/overview/format";
 import overview from "@/components/overview/overview.module.css";
 import { RangePicker } from "@/components/overview/range-picker";
-import { customRangeProblem, rangeSearch, readRange, resolveRange, type RangeSelection } from "@/components/overview/range";
+import { customRangeProblem, rangeSearch, readRange, resolveRange, todayIn, type RangeSelection } from "@/components/overview/range";
+import { useWorkspaceZone } from "@/components/workspace-zone";
 import { PageHeader } from "@/components/shell/page-header";
 import shell from "@/components/shell/shell.module.css";
 import { DataTable } from "@/components/table/data-table";
@@ -35,8 +36,9 @@ export function CampaignListView({ workspaceId }: { workspaceId: string }) {
   const pathname = usePathname();
   const router = useRouter();
   const trpc = useTRPC();
+  const zone = useWorkspaceZone();
   const selection = readRange(searchParams);
-  const range = resolveRange(selection);
+  const range = resolveRange(selection, todayIn(zone));
   const rangeProblem = selection.kind === "custom" ? customRangeProblem(range.from, range.to) : null;
   const state = readListState(searchParams);
   const enabled = rangeProblem === null;
@@ -97,7 +99,7 @@ export function CampaignListView({ workspaceId }: { workspaceId: string }) {
         title="Campaigns"
         description={
           <>
-            {formatRange(range.from, range.to)} <span className={overview.muted}>· days in UTC · read rate = read ÷ delivered</span>
+            {formatRange(range.from, range.to)} <span className={overview.muted}>· days and times in {zone} · read rate = read ÷ delivered</span>
           </>
         }
         actions={<RangePicker selection={selection} resolved={range} onChange={changeRange} />}

@@ -9,7 +9,8 @@ import shell from "@/components/shell/shell.module.css";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import { Panel, QueryContent } from "@/components/unresolved/panel";
-import { formatDateTime } from "@/components/unresolved/format";
+import { useWorkspaceZone } from "@/components/workspace-zone";
+import { formatDateTime } from "@/components/zoned-format";
 import { readBy, readGroup, writeBy, writeGroup, groupKey } from "./breakdown-url";
 import { BreakdownsPanel } from "./breakdowns";
 import { CostPanel } from "./cost-panel";
@@ -44,6 +45,7 @@ function readDrill(params: Pick<URLSearchParams, "get">) {
  */
 export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: string; campaignId: string }) {
   const trpc = useTRPC();
+  const timeZone = useWorkspaceZone();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const drill = readDrill(searchParams);
@@ -116,7 +118,7 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
           data ? (
             <>
               {data.campaign.template ? <>Template {data.campaign.template} · </> : null}
-              {data.campaign.sentAt ? `Sent ${formatDateTime(data.campaign.sentAt)} UTC` : "Not sent yet"}
+              {data.campaign.sentAt ? `Sent ${formatDateTime(data.campaign.sentAt, timeZone)} ${timeZone}` : "Not sent yet"}
               <span className={overview.muted}> · a reply counts as read, a read as delivered</span>
             </>
           ) : (

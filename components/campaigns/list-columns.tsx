@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatNumber } from "@/components/overview/format";
 import { createDataColumnHelper, type DataColumns } from "@/components/table/features";
-import { formatDateTime } from "@/components/unresolved/format";
+import { DateTime } from "@/components/workspace-zone";
 import { campaignHref, formatRate, type CampaignListRow } from "./format";
 import styles from "./campaigns.module.css";
 
@@ -30,7 +30,7 @@ export function campaignColumns(workspaceId: string): DataColumns<CampaignListRo
       meta: { skeletonWidth: 90 },
       cell: (c) => {
         const v = c.getValue();
-        return <span className={styles.nowrap}>{v ? formatDateTime(v) : <span className={styles.muted}>Not sent</span>}</span>;
+        return <span className={styles.nowrap}>{v ? <DateTime value={v} /> : <span className={styles.muted}>Not sent</span>}</span>;
       },
     }),
     helper.accessor("recipients", { header: "Recipients", sortDescFirst: true, meta: num(), cell: (c) => formatNumber(c.getValue()) }),

@@ -12,7 +12,8 @@ import { useServerTable } from "@/components/table/use-server-table";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import { Panel, QueryContent } from "@/components/unresolved/panel";
-import { contactLabel, formatDateTime, profileHref } from "@/components/unresolved/format";
+import { contactLabel, profileHref } from "@/components/unresolved/format";
+import { DateTime } from "@/components/workspace-zone";
 import { describeGroup, type GroupFilter } from "@/clickhouse/vocabulary/campaign-groups";
 import { STAGE_LABELS, type Stage, type StageContactRow } from "./format";
 import styles from "./campaigns.module.css";
@@ -20,7 +21,7 @@ import styles from "./campaigns.module.css";
 const PAGE_SIZES = [25, 50, 100] as const;
 const NO_HIDDEN = {};
 const helper = createDataColumnHelper<StageContactRow>();
-const time = (v: string | null) => (v ? <span className={styles.nowrap}>{formatDateTime(v)}</span> : <span className={styles.muted}>—</span>);
+const time = (v: string | null) => (v ? <DateTime value={v} className={styles.nowrap} /> : <span className={styles.muted}>—</span>);
 
 function columns(workspaceId: string) {
   return helper.columns([

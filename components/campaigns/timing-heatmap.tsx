@@ -5,6 +5,7 @@ import { formatNumber } from "@/components/overview/format";
 import overview from "@/components/overview/overview.module.css";
 import { useTRPC } from "@/components/trpc";
 import { Panel, QueryContent } from "@/components/unresolved/panel";
+import { useWorkspaceZone } from "@/components/workspace-zone";
 import { describeSlot, WEEKDAYS } from "@/server/domain/campaign-timing";
 import { formatRate, type CampaignOutputs } from "./format";
 import insights from "./insights.module.css";
@@ -84,13 +85,15 @@ function Heatmap({ data }: { data: Timing }) {
 export function TimingPanel({ workspaceId, range }: { workspaceId: string; range: { from: string; to: string } }) {
   const trpc = useTRPC();
   const query = useQuery(trpc.campaigns.timing.queryOptions({ workspaceId, ...range }, { placeholderData: keepPreviousData }));
-  const zone = query.data?.timeZone ?? "UTC";
+  // The server's answer names the zone its hours are in; the workspace's until it arrives.
+  const workspaceZone = useWorkspaceZone();
+  const zone = query.data?.timeZone ?? workspaceZone;
   return (
     <Panel
       id="timing"
       title="When it works"
       busy={query.isPlaceholderData}
-      description={`Read rate by the weekday and hour messages were delivered, across this range’s campaigns. Hours in ${zone}${zone === "UTC" ? " (the workspace has no time zone set)" : ""}.`}
+      description={`Read rate by the weekday and hour messages were delivered, across this range’s campaigns. Hours in ${zone}.`}
     >
       <QueryContent query={query} what="read rate by hour" skeletonHeight={240}>
         {(data) =>

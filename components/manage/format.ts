@@ -1,17 +1,18 @@
-// A fixed locale and UTC, like the rest of the app: what one person sees, a colleague sees too.
+import { zonedFormat } from "@/components/zoned-format";
+
+// A fixed locale and the workspace's zone: what one person sees, a colleague sees too.
 const NUMBER = new Intl.NumberFormat("en-US");
-const EXACT = new Intl.DateTimeFormat("en-US", {
+const EXACT = {
   year: "numeric",
   month: "short",
   day: "numeric",
   hour: "2-digit",
   minute: "2-digit",
   second: "2-digit",
-  hour12: false,
-  timeZone: "UTC",
+  hourCycle: "h23",
   timeZoneName: "short",
-});
-const DAY = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+} as const;
+const DAY = { year: "numeric", month: "short", day: "numeric" } as const;
 const RELATIVE = new Intl.RelativeTimeFormat("en-US", { numeric: "auto" });
 
 export const formatNumber = (n: number) => NUMBER.format(n);
@@ -22,8 +23,9 @@ export function parseStoreTime(value: string): Date {
   return new Date(/Z|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso}Z`);
 }
 
-export function formatExact(date: Date): string {
-  return EXACT.format(date);
+/** "Nov 23, 2026, 15:00:00 GMT+5:30": the exact time in `timeZone`, which it names. */
+export function formatExact(date: Date, timeZone: string): string {
+  return zonedFormat(timeZone, EXACT).format(date);
 }
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
@@ -45,8 +47,8 @@ export function formatRelative(date: Date, now = Date.now()): string {
   return RELATIVE.format(Math.round(seconds / 60), "minute");
 }
 
-export function formatDay(date: Date): string {
-  return DAY.format(date);
+export function formatDay(date: Date, timeZone: string): string {
+  return zonedFormat(timeZone, DAY).format(date);
 }
 
 /** 1.2 MB, 640 KB, 312 bytes. */

@@ -24,7 +24,7 @@ export function GeneralSettings({ workspaceId, canEdit, role }: { workspaceId: s
     <section className={styles.panel} aria-labelledby="time-zone-title">
       <div className={styles.panelHeader}>
         <div>
-          <h2 id="time-zone-title">Time zone</h2>
+          <h2 id="time-zone-title">The workspace’s time zone</h2>
           <p>
             The days and hours of every report (messages per day, “last 30 days”, the best hours to send, weeks of the
             unresolved-query report, segment rules on dates) and every time a page shows are in this zone.
@@ -151,7 +151,7 @@ function TimeZoneForm({
         </span>
       </div>
       {canEdit && browserZone !== typed && known.has(browserZone) ? (
-        <p className={styles.note}>
+        <div>
           <button
             type="button"
             className="btn btn-small"
@@ -163,7 +163,7 @@ function TimeZoneForm({
           >
             Use this browser’s zone, {describeZone(browserZone)}
           </button>
-        </p>
+        </div>
       ) : null}
       {update.isError ? (
         <div role="alert" className="alert">

@@ -1,10 +1,14 @@
+"use client";
+
+import { useWorkspaceZone } from "@/components/workspace-zone";
 import { formatExact, formatRelative, parseStoreTime } from "./format";
 
-/** "3 hours ago", with the exact UTC time on hover and for machines. */
+/** "3 hours ago", with the exact time in the workspace's zone on hover and for machines. */
 export function RelativeTime({ value }: { value: string }) {
+  const timeZone = useWorkspaceZone();
   const date = parseStoreTime(value);
   if (Number.isNaN(date.getTime())) return <span>{value}</span>;
-  const exact = formatExact(date);
+  const exact = formatExact(date, timeZone);
   return (
     <time dateTime={date.toISOString()} title={exact}>
       {formatRelative(date)}

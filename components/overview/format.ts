@@ -1,4 +1,5 @@
-// A fixed locale: figures read the same for everyone who shares a link, and dates stay in UTC like the data.
+// A fixed locale: figures read the same for everyone who shares a link. Days here are calendar days
+// ("2026-11-23", already cut in the workspace's zone by the server), so they are formatted as written, in UTC.
 const NUMBER = new Intl.NumberFormat("en-US");
 const COMPACT = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
 const PERCENT = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });

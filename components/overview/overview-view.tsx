@@ -12,15 +12,17 @@ import { formatRange } from "./format";
 import { MessagesChart } from "./messages-chart";
 import { OverviewSkeleton } from "./overview-skeleton";
 import { RangePicker } from "./range-picker";
-import { customRangeProblem, rangeSearch, readRange, resolveRange, type RangeSelection } from "./range";
+import { useWorkspaceZone } from "@/components/workspace-zone";
+import { customRangeProblem, rangeSearch, readRange, resolveRange, todayIn, type RangeSelection } from "./range";
 import { HeadlineStats, StatusBreakdown } from "./stat-cards";
 import styles from "./overview.module.css";
 
 export function OverviewView({ workspaceId }: { workspaceId: string }) {
   const searchParams = useSearchParams();
   const pathname = usePathname();
+  const zone = useWorkspaceZone();
   const selection = readRange(searchParams);
-  const range = resolveRange(selection);
+  const range = resolveRange(selection, todayIn(zone));
   // A hand-edited link can carry a range the server would refuse; say why in our own words instead of asking.
   const rangeProblem = selection.kind === "custom" ? customRangeProblem(range.from, range.to) : null;
   const trpc = useTRPC();
@@ -43,7 +45,7 @@ export function OverviewView({ workspaceId }: { workspaceId: string }) {
         title="Overview"
         description={
           <>
-            {formatRange(range.from, range.to)} <span className={styles.muted}>· days in UTC</span>
+            {formatRange(range.from, range.to)} <span className={styles.muted}>· days in {zone}</span>
           </>
         }
         actions={<RangePicker selection={selection} resolved={range} onChange={changeRange} />}

@@ -1,7 +1,9 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
-import { customRangeProblem, PRESETS, utcToday, type RangeSelection } from "./range";
+import { useWorkspaceZone } from "@/components/workspace-zone";
+import { formatDayShort } from "./format";
+import { customRangeProblem, PRESETS, todayIn, type RangeSelection } from "./range";
 import styles from "./overview.module.css";
 
 export function RangePicker({
@@ -16,7 +18,8 @@ export function RangePicker({
   const [customOpen, setCustomOpen] = useState(selection.kind === "custom");
   const [problem, setProblem] = useState<string | null>(null);
   const formId = useId();
-  const today = utcToday();
+  const zone = useWorkspaceZone();
+  const today = todayIn(zone);
 
   function applyCustom(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -69,6 +72,9 @@ export function RangePicker({
           <button type="submit" className="btn btn-small btn-primary">
             Apply
           </button>
+          <span className={styles.rangeToday}>
+            Today is {formatDayShort(today)} in {zone}
+          </span>
           {problem ? (
             <p role="alert" className={styles.rangeProblem}>
               {problem}

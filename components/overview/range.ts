@@ -1,4 +1,9 @@
-/** The overview's date range, kept in the URL: `?range=7d|30d|90d` or `?from=YYYY-MM-DD&to=YYYY-MM-DD`. */
+/**
+ * The reports' date range, kept in the URL: `?range=7d|30d|90d` or
+ * `?from=YYYY-MM-DD&to=YYYY-MM-DD`. Days are the workspace's (its time zone's),
+ * like the server's (server/routers/range-input.ts).
+ */
+import { zoneDay } from "@/clickhouse/vocabulary/dates";
 
 export const PRESETS = [7, 30, 90] as const;
 export type PresetDays = (typeof PRESETS)[number];
@@ -16,9 +21,9 @@ export function isIsoDay(value: string | null | undefined): value is string {
   return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === value;
 }
 
-/** Today as the server counts days: in UTC, like the message buckets. */
-export function utcToday(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+/** Today as the server counts days: in the workspace's time zone. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return zoneDay(now, timeZone);
 }
 
 export function addDays(day: string, days: number): string {
@@ -39,7 +44,8 @@ export function readRange(params: Pick<URLSearchParams, "get">): RangeSelection 
   return { kind: "preset", days };
 }
 
-export function resolveRange(selection: RangeSelection, today: string = utcToday()): { from: string; to: string } {
+/** The days a selection means; `today` is the workspace's (todayIn). */
+export function resolveRange(selection: RangeSelection, today: string): { from: string; to: string } {
   if (selection.kind === "custom") return { from: selection.from, to: selection.to };
   return { from: addDays(today, -(selection.days - 1)), to: today };
 }

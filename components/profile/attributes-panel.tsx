@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { describeError } from "@/components/trpc-error";
+import { useWorkspaceZone } from "@/components/workspace-zone";
 import { useTRPC } from "@/components/trpc";
 import { NewAttributeForm } from "./new-attribute-form";
 import { actorLabel, actorRole, formatWhen } from "./format";
@@ -27,6 +28,7 @@ export function AttributesPanel({
   canAct: boolean;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
+  const zone = useWorkspaceZone();
   const definedCount = attributes.filter((a) => a.defined && !a.archived).length;
   return (
     <section className={styles.panel} aria-labelledby="attributes-title">
@@ -56,7 +58,7 @@ export function AttributesPanel({
                 {a.setBy && a.setAt ? (
                   <span className={edit.setBy}>
                     {a.value ? "Set" : "Cleared"} by {actorLabel(a.setBy)}
-                    {actorRole(a.setBy) && a.setBy.name ? ` (${actorRole(a.setBy)})` : ""} · {formatWhen(a.setAt)}
+                    {actorRole(a.setBy) && a.setBy.name ? ` (${actorRole(a.setBy)})` : ""} · {formatWhen(a.setAt, zone)}
                   </span>
                 ) : null}
               </dd>

@@ -1,14 +1,16 @@
 import { formatNumber } from "@/components/overview/format";
+import { useWorkspaceZone } from "@/components/workspace-zone";
 import { formatExact, formatRelative, formatWhen, parseStoreTime, sourceLabel, STATUS_HINT, STATUS_LABEL } from "./format";
 import type { ProfileOverview } from "./profile-view";
 import styles from "./profile.module.css";
 
 function When({ value }: { value: string | null }) {
+  const zone = useWorkspaceZone();
   if (!value) return <>Never</>;
   const date = parseStoreTime(value);
   return (
-    <time dateTime={date.toISOString()} title={formatExact(date)}>
-      {formatWhen(value)}
+    <time dateTime={date.toISOString()} title={formatExact(date, zone)}>
+      {formatWhen(value, zone)}
       <small>{formatRelative(date)}</small>
     </time>
   );
@@ -16,13 +18,14 @@ function When({ value }: { value: string | null }) {
 
 /** The chat profile's basic parameters, as DESIGN.md lists them. */
 export function BasicParameters({ profile: p }: { profile: ProfileOverview }) {
+  const zone = useWorkspaceZone();
   const shownStatus = p.inHistory ? "history" : p.status;
   return (
     <section className={styles.panel} aria-labelledby="params-title">
       <div className={styles.panelHeader}>
         <div>
           <h2 id="params-title">Basic parameters</h2>
-          <p>Derived from every event of this chat, as of now. Times in UTC.</p>
+          <p>Derived from every event of this chat, as of now. Times in {zone}.</p>
         </div>
       </div>
       <dl className={styles.params}>
@@ -62,7 +65,7 @@ export function BasicParameters({ profile: p }: { profile: ProfileOverview }) {
           <dt>First-message tag</dt>
           <dd>
             {p.firstMessageTag || <span className={styles.muted}>None</span>}
-            <small>First seen {formatWhen(p.firstSeen)}</small>
+            <small>First seen {formatWhen(p.firstSeen, zone)}</small>
           </dd>
         </div>
       </dl>

@@ -1,3 +1,4 @@
+import { useWorkspaceZone } from "@/components/workspace-zone";
 import { formatWhen } from "./format";
 import type { ProfileOverview } from "./profile-view";
 import { Ticks, TICK_LABEL } from "./ticks";
@@ -5,16 +6,16 @@ import styles from "./profile.module.css";
 
 type Campaign = ProfileOverview["campaigns"][number];
 
-function detail(c: Campaign): string {
+function detail(c: Campaign, zone: string): string {
   switch (c.tick) {
     case "replied":
-      return `Replied ${formatWhen(c.repliedAt!)}${c.readAt ? ` · read ${formatWhen(c.readAt)}` : ""}`;
+      return `Replied ${formatWhen(c.repliedAt!, zone)}${c.readAt ? ` · read ${formatWhen(c.readAt, zone)}` : ""}`;
     case "read":
-      return `Read ${formatWhen(c.readAt!)}`;
+      return `Read ${formatWhen(c.readAt!, zone)}`;
     case "delivered":
-      return `Delivered ${formatWhen(c.deliveredAt!)} · ignored so far`;
+      return `Delivered ${formatWhen(c.deliveredAt!, zone)} · ignored so far`;
     case "failed":
-      return `Failed ${formatWhen(c.failedAt!)}`;
+      return `Failed ${formatWhen(c.failedAt!, zone)}`;
     default:
       return "Sent, not delivered yet";
   }
@@ -22,6 +23,7 @@ function detail(c: Campaign): string {
 
 /** Every campaign the contact received, newest first: which were read and which ignored, at a glance. */
 export function CampaignsPanel({ campaigns }: { campaigns: Campaign[] }) {
+  const zone = useWorkspaceZone();
   const read = campaigns.filter((c) => c.tick === "read" || c.tick === "replied").length;
   return (
     <section className={styles.panel} aria-labelledby="campaigns-title">
@@ -46,8 +48,8 @@ export function CampaignsPanel({ campaigns }: { campaigns: Campaign[] }) {
                   {TICK_LABEL[c.tick]}
                 </span>
                 <span className={styles.campaignMeta}>
-                  {c.sentAt ? `Sent ${formatWhen(c.sentAt)} · ` : ""}
-                  {detail(c)}
+                  {c.sentAt ? `Sent ${formatWhen(c.sentAt, zone)} · ` : ""}
+                  {detail(c, zone)}
                   {c.error ? (
                     <span className={styles.failReason}>
                       {" "}

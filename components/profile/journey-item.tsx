@@ -1,6 +1,7 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import type { ReactNode } from "react";
 import type { AppRouter } from "@/server/routers/_app";
+import { useWorkspaceZone } from "@/components/workspace-zone";
 import { actorLabel, actorRole, formatClock, formatExact, ORIGIN_LABEL, parseStoreTime } from "./format";
 import { groupOfType } from "./journey-groups";
 import styles from "./journey.module.css";
@@ -87,10 +88,11 @@ export function JourneyItem({ event: e, contactName, reopens }: { event: Journey
   // Which agent or integration exactly; a member's id is a user id nobody reads, a bot's adds nothing.
   const showId = e.actor.id && (e.actor.kind === "agent" || e.actor.kind === "api");
   const date = parseStoreTime(e.ts);
+  const zone = useWorkspaceZone();
   return (
     <li className={styles.item} data-group={groupOfType(e.type)} data-testid="journey-event" data-type={e.type} data-event-id={e.eventId}>
-      <time className={styles.time} dateTime={date.toISOString()} title={formatExact(date)}>
-        {formatClock(e.ts)}
+      <time className={styles.time} dateTime={date.toISOString()} title={formatExact(date, zone)}>
+        {formatClock(e.ts, zone)}
       </time>
       <span className={styles.dot} aria-hidden="true" />
       <div className={styles.body}>

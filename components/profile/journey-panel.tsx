@@ -6,7 +6,8 @@ import { useId, useState, type FormEvent } from "react";
 import { formatNumber } from "@/components/overview/format";
 import { LoadError } from "@/components/manage/load-error";
 import { useTRPC } from "@/components/trpc";
-import { dayOf, formatDayHeading, formatExact } from "./format";
+import { useWorkspaceZone } from "@/components/workspace-zone";
+import { dayOf, formatCalendarDay, formatDayHeading, formatExact } from "./format";
 import { JOURNEY_GROUPS, readAt, readGroups, typesOfGroups, type JourneyGroupKey } from "./journey-groups";
 import { JourneyItem, type JourneyEvent } from "./journey-item";
 import styles from "./journey.module.css";
@@ -32,6 +33,7 @@ export function JourneyPanel({
 }) {
   const searchParams = useSearchParams();
   const pathname = usePathname();
+  const zone = useWorkspaceZone();
   const groups = readGroups(searchParams.get("types"));
   const { at, problem } = readAt(searchParams.get("at"));
   const trpc = useTRPC();
@@ -71,7 +73,7 @@ export function JourneyPanel({
         <div>
           <h2 id="journey-title">Customer journey</h2>
           <p>
-            {formatNumber(total)} events, newest first, with who did what. Times in UTC.
+            {formatNumber(total)} events, newest first, with who did what. Times in {zone}.
           </p>
         </div>
         <JumpToDate key={at ?? "latest"} current={at} onJump={(day) => setParam("at", day)} />
@@ -96,7 +98,7 @@ export function JourneyPanel({
       {at ? (
         <p className={styles.anchor} role="status">
           <span>
-            Showing the journey up to <strong>{/^\d{4}-\d{2}-\d{2}$/.test(at) ? `the end of ${formatDayHeading(`${at} 00:00:00`)}` : formatExact(new Date(at))}</strong>.
+            Showing the journey up to <strong>{/^\d{4}-\d{2}-\d{2}$/.test(at) ? `the end of ${formatCalendarDay(at)}` : formatExact(new Date(at), zone)}</strong>.
           </span>
           <button type="button" className={styles.linkButton} onClick={() => setParam("at", null)}>
             Back to the latest
@@ -156,18 +158,19 @@ function reopeningMessages(newestFirst: JourneyEvent[]): Set<string> {
 }
 
 function DayGroups({ events, contactName }: { events: JourneyEvent[]; contactName: string }) {
+  const zone = useWorkspaceZone();
   const reopens = reopeningMessages(events);
   const days: Array<{ day: string; events: JourneyEvent[] }> = [];
   for (const e of events) {
-    const day = dayOf(e.ts);
+    const day = dayOf(e.ts, zone);
     if (days.at(-1)?.day !== day) days.push({ day, events: [] });
     days.at(-1)!.events.push(e);
   }
   return (
     <div className={styles.days}>
       {days.map((d) => (
-        <section key={d.day} aria-label={formatDayHeading(d.events[0].ts)}>
-          <h3 className={styles.day}>{formatDayHeading(d.events[0].ts)}</h3>
+        <section key={d.day} aria-label={formatDayHeading(d.events[0].ts, zone)}>
+          <h3 className={styles.day}>{formatDayHeading(d.events[0].ts, zone)}</h3>
           <ol className={styles.list}>
             {d.events.map((e) => (
               <JourneyItem key={e.eventId} event={e} contactName={contactName} reopens={reopens.has(e.eventId)} />

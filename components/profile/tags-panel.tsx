@@ -4,6 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { CharLimit, overLimit } from "@/components/forms/char-limit";
 import { useId, useState, type FormEvent } from "react";
 import { describeError } from "@/components/trpc-error";
+import { useWorkspaceZone } from "@/components/workspace-zone";
 import { BROADCAST_TAG_PREFIX } from "@/clickhouse/vocabulary/broadcast-tag";
 import { useTRPC } from "@/components/trpc";
 import { actorLabel, actorRole, formatWhen, ORIGIN_LABEL } from "./format";
@@ -63,6 +64,7 @@ function TagGroup({
   empty: string;
   remove?: { workspaceId: string; contact: string };
 }) {
+  const zone = useWorkspaceZone();
   return (
     <div data-testid={testId}>
       {title ? <h3 className={edit.groupTitle}>{title}</h3> : null}
@@ -79,7 +81,7 @@ function TagGroup({
               <span className={edit.tagMeta}>
                 {t.kind === "manual" ? "" : `${ORIGIN_LABEL[t.origin] ?? t.origin} · `}
                 {actorLabel(t.addedBy)}
-                {(t.addedBy.kind === "agent" || t.addedBy.kind === "member") && t.addedBy.name ? ` (${actorRole(t.addedBy)})` : ""} · {formatWhen(t.addedAt)}
+                {(t.addedBy.kind === "agent" || t.addedBy.kind === "member") && t.addedBy.name ? ` (${actorRole(t.addedBy)})` : ""} · {formatWhen(t.addedAt, zone)}
               </span>
             </li>
           ))}

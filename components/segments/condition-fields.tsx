@@ -238,7 +238,7 @@ function AttributeFields({ condition: c, onChange, options, name }: FieldsProps<
         value={c.attribute}
         onChange={(e) => {
           const next = options.attributes.find((a) => a.name === e.target.value);
-          if (next) onChange({ ...defaultAttributeCondition(next), not: c.not });
+          if (next) onChange({ ...defaultAttributeCondition(next, options.timeZone), not: c.not });
         }}
       >
         {def ? null : <option value={c.attribute}>{c.attribute || "Pick an attribute"}</option>}
@@ -254,7 +254,7 @@ function AttributeFields({ condition: c, onChange, options, name }: FieldsProps<
         value={c.op}
         onChange={(e) => {
           const op = e.target.value as AttributeOp;
-          onChange({ ...c, op, values: defaultValues(op, def ?? { type, options: [] }) });
+          onChange({ ...c, op, values: defaultValues(op, def ?? { type, options: [] }, options.timeZone) });
         }}
       >
         {(ops.includes(c.op) ? ops : [c.op, ...ops]).map((op) => (

@@ -1,4 +1,4 @@
-import { addDays, utcDay } from "@/clickhouse/vocabulary/dates";
+import { addDays, zoneDay } from "@/clickhouse/vocabulary/dates";
 import { operatorsForType, type AttributeOp, type Condition, type ConditionKind, type FilterNode, type FilterTree, type Group } from "@/clickhouse/vocabulary/filter-tree";
 
 /** Immutable edits of a filter tree by path (0-based child positions from the root). */
@@ -45,9 +45,11 @@ export interface BuilderOptions {
   sources: string[];
   campaigns: Array<{ campaignId: string; name: string }>;
   staticSegments: Array<{ segmentId: string; name: string }>;
+  /** The workspace's zone: a new date rule's "today" is its (segments.options gives it). */
+  timeZone: string;
 }
 
-const today = () => utcDay(Date.now());
+const todayIn = (timeZone: string) => zoneDay(Date.now(), timeZone);
 
 /**
  * A new condition of a kind. Rules that pick values (tags, sources, statuses,
@@ -70,7 +72,7 @@ export function defaultCondition(kind: ConditionKind, o: BuilderOptions): Condit
     case "lastActive":
       return { kind, op: "inLastDays", days: 30 };
     case "firstSeen":
-      return { kind, from: addDays(today(), -29), to: today() };
+      return { kind, from: addDays(todayIn(o.timeZone), -29), to: todayIn(o.timeZone) };
     case "counter":
       return { kind, counter: "sessionMessages", op: "ge", value: 1 };
     case "campaign":
@@ -129,12 +131,13 @@ export function countablePart(tree: FilterTree): { tree: FilterTree; pending: nu
 }
 
 /** A fresh attribute condition: the type's first operator and a value that fits it. */
-export function defaultAttributeCondition(a: { name: string; type: string; options: string[] }): Condition {
+export function defaultAttributeCondition(a: { name: string; type: string; options: string[] }, timeZone: string): Condition {
   const op = operatorsForType(a.type)[0];
-  return { kind: "attribute", attribute: a.name, op, values: defaultValues(op, a) };
+  return { kind: "attribute", attribute: a.name, op, values: defaultValues(op, a, timeZone) };
 }
 
-export function defaultValues(op: AttributeOp, a: { type: string; options: string[] }): string[] {
+/** The values a rule starts with when its operator changes; a date range ends today in `timeZone`. */
+export function defaultValues(op: AttributeOp, a: { type: string; options: string[] }, timeZone: string): string[] {
   switch (op) {
     case "isSet":
     case "isNotSet":
@@ -142,13 +145,13 @@ export function defaultValues(op: AttributeOp, a: { type: string; options: strin
     case "isFalse":
       return [];
     case "between":
-      return a.type === "date" ? [addDays(today(), -30), today()] : ["0", "100"];
+      return a.type === "date" ? [addDays(todayIn(timeZone), -30), todayIn(timeZone)] : ["0", "100"];
     case "inLastDays":
     case "inNextDays":
       return ["30"];
     case "before":
     case "after":
-      return [today()];
+      return [todayIn(timeZone)];
     case "anyOf":
     case "noneOf":
       return [];

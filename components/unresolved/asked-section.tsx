@@ -5,7 +5,8 @@ import { useEffect, useRef, useState } from "react";
 import { useUrlParam } from "@/components/url-param";
 import { formatNumber } from "@/components/overview/format";
 import { ContactCell } from "./contact-cell";
-import { formatDateTime, profileHref } from "./format";
+import { DateTime } from "@/components/workspace-zone";
+import { profileHref } from "./format";
 import { Panel, QueryContent, SmallEmpty } from "./panel";
 import { useAsked, useTerms, type ReportOutputs, type ReportRange } from "./use-report";
 import styles from "./unresolved.module.css";
@@ -134,7 +135,7 @@ function RequestList({
             <li key={r.eventId} className={styles.request}>
               <div>
                 <ContactCell workspaceId={workspaceId} contact={r.contact} name={r.name} at={r.at} />
-                <span className={styles.phone}>{formatDateTime(r.at)} UTC</span>
+                <DateTime value={r.at} className={styles.phone} />
               </div>
               <div>
                 <p className={styles.requestText}>{r.text || <span className={styles.muted}>(no text with the request)</span>}</p>

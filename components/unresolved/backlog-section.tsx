@@ -2,7 +2,8 @@
 
 import { formatNumber } from "@/components/overview/format";
 import { ContactCell } from "./contact-cell";
-import { formatDateTime, formatDuration } from "./format";
+import { DateTime } from "@/components/workspace-zone";
+import { formatDuration } from "./format";
 import { Panel, QueryContent, SmallEmpty } from "./panel";
 import { SortableTable, type SortableColumn } from "./sortable-table";
 import { useBacklog, type ReportOutputs } from "./use-report";
@@ -74,9 +75,9 @@ function WaitingTable({ workspaceId, data }: { workspaceId: string; data: Backlo
     },
     {
       id: "since",
-      header: "Since (UTC)",
+      header: "Since",
       accessorFn: (r) => r.waitingSince,
-      cell: ({ row }) => <span className={styles.nowrap}>{formatDateTime(row.original.waitingSince)}</span>,
+      cell: ({ row }) => <DateTime value={row.original.waitingSince} className={styles.nowrap} />,
     },
     { id: "requests", header: "Asked", accessorFn: (r) => r.requests, meta: { numeric: true }, sortDescFirst: true },
   ];
@@ -112,9 +113,9 @@ function OpenTable({ workspaceId, data }: { workspaceId: string; data: BacklogDa
     },
     {
       id: "since",
-      header: "Taken (UTC)",
+      header: "Taken",
       accessorFn: (r) => r.since,
-      cell: ({ row }) => <span className={styles.nowrap}>{formatDateTime(row.original.since)}</span>,
+      cell: ({ row }) => <DateTime value={row.original.since} className={styles.nowrap} />,
     },
   ];
   return (

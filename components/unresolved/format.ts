@@ -1,5 +1,6 @@
 import { formatNumber } from "@/components/overview/format";
 
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -22,17 +23,6 @@ export function formatDuration(ms: number | null): string {
   return h === 0 || d >= 10 ? `${Math.round(ms / DAY)} d` : `${d} d ${h} h`;
 }
 
-const DATE_TIME = new Intl.DateTimeFormat("en-US", {
-  month: "short",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-  timeZone: "UTC",
-});
-
-/** "Mar 3, 09:00 UTC": times stay in UTC like the day buckets. */
-export const formatDateTime = (iso: string) => `${DATE_TIME.format(new Date(iso))}`;
 
 /** Requests per 100 contacts, one decimal. */
 export function formatRate(requests: number, contacts: number): string {

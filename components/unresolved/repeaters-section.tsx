@@ -2,7 +2,7 @@
 
 import { formatNumber } from "@/components/overview/format";
 import { ContactCell } from "./contact-cell";
-import { formatDateTime } from "./format";
+import { DateTime } from "@/components/workspace-zone";
 import { Panel, QueryContent, SmallEmpty } from "./panel";
 import { SortableTable, type SortableColumn } from "./sortable-table";
 import { useRepeaters, type ReportOutputs, type ReportRange } from "./use-report";
@@ -26,10 +26,10 @@ export function RepeatersSection({ range, enabled }: { range: ReportRange; enabl
     { id: "allTime", header: "All time", accessorFn: (r) => r.allTime, meta: { numeric: true }, sortDescFirst: true, cell: ({ row }) => formatNumber(row.original.allTime) },
     {
       id: "last",
-      header: "Last asked (UTC)",
+      header: "Last asked",
       accessorFn: (r) => r.lastRequestAt,
       sortDescFirst: true,
-      cell: ({ row }) => <span className={styles.nowrap}>{formatDateTime(row.original.lastRequestAt)}</span>,
+      cell: ({ row }) => <DateTime value={row.original.lastRequestAt} className={styles.nowrap} />,
     },
   ];
   return (

@@ -45,7 +45,7 @@ export function WeeklyTrend({ weeks }: { weeks: WeekPoint[] }) {
       style={{ width: "100%", height: 220 }}
       margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
       title="Median waits by week"
-      desc="The median time to intervene and the median time to resolve, week by week (weeks start on Monday, UTC)."
+      desc="The median time to intervene and the median time to resolve, week by week (weeks start on Monday, in the workspace's time zone)."
     >
       <CartesianGrid vertical={false} stroke={GRID_STROKE} />
       <XAxis dataKey="week" tickFormatter={formatDayShort} tickLine={false} axisLine={AXIS_LINE} tick={AXIS_TICK} tickMargin={8} />

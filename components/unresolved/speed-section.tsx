@@ -1,6 +1,7 @@
 "use client";
 
 import { formatNumber } from "@/components/overview/format";
+import { useWorkspaceZone } from "@/components/workspace-zone";
 import { formatDuration } from "./format";
 import { Panel, QueryContent, SmallEmpty } from "./panel";
 import { SortableTable, type SortableColumn } from "./sortable-table";
@@ -26,6 +27,7 @@ const MEASURES = {
 /** How fast agents take and resolve chats: the waits that ended in the range. */
 export function SpeedSection({ range, enabled }: { range: ReportRange; enabled: boolean }) {
   const query = useSpeed(range, enabled);
+  const zone = useWorkspaceZone();
   return (
     <>
       <div className={styles.twoColumns}>
@@ -37,7 +39,7 @@ export function SpeedSection({ range, enabled }: { range: ReportRange; enabled: 
           </Panel>
         ))}
       </div>
-      <Panel id="speed-trend" title="Median waits by week" description="Weeks start on Monday (UTC); each wait counts in the week it ended.">
+      <Panel id="speed-trend" title="Median waits by week" description={`Weeks start on Monday (in ${zone}); each wait counts in the week it ended.`}>
         <QueryContent query={query} what="weekly trend">
           {(data) => {
             const weeks = mergeWeeks(data);

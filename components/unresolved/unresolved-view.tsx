@@ -4,7 +4,8 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { formatRange } from "@/components/overview/format";
 import overview from "@/components/overview/overview.module.css";
 import { RangePicker } from "@/components/overview/range-picker";
-import { customRangeProblem, rangeSearch, readRange, resolveRange, type RangeSelection } from "@/components/overview/range";
+import { customRangeProblem, rangeSearch, readRange, resolveRange, todayIn, type RangeSelection } from "@/components/overview/range";
+import { useWorkspaceZone } from "@/components/workspace-zone";
 import { PageHeader } from "@/components/shell/page-header";
 import shell from "@/components/shell/shell.module.css";
 import { AskedSection } from "./asked-section";
@@ -23,8 +24,9 @@ import { VolumeSection } from "./volume-section";
 export function UnresolvedView({ workspaceId }: { workspaceId: string }) {
   const searchParams = useSearchParams();
   const pathname = usePathname();
+  const zone = useWorkspaceZone();
   const selection = readRange(searchParams);
-  const range = { workspaceId, ...resolveRange(selection) };
+  const range = { workspaceId, ...resolveRange(selection, todayIn(zone)) };
   // A hand-edited link can carry a range the server would refuse; say why in our own words instead of asking.
   const rangeProblem = selection.kind === "custom" ? customRangeProblem(range.from, range.to) : null;
   const enabled = rangeProblem === null;
@@ -40,7 +42,7 @@ export function UnresolvedView({ workspaceId }: { workspaceId: string }) {
         title="Unresolved queries"
         description={
           <>
-            {formatRange(range.from, range.to)} <span className={overview.muted}>· days in UTC · when people asked for a human, and how agents kept up</span>
+            {formatRange(range.from, range.to)} <span className={overview.muted}>· days and times in {zone} · when people asked for a human, and how agents kept up</span>
           </>
         }
         actions={<RangePicker selection={selection} resolved={range} onChange={changeRange} />}

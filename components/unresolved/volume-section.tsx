@@ -1,6 +1,7 @@
 "use client";
 
 import overview from "@/components/overview/overview.module.css";
+import { useWorkspaceZone } from "@/components/workspace-zone";
 import { Panel, QueryContent } from "./panel";
 import { useVolume, type ReportRange } from "./use-report";
 import { VolumeChart } from "./volume-chart";
@@ -8,11 +9,12 @@ import { VolumeChart } from "./volume-chart";
 /** Requests for a human per day, and their share of the day's conversations. */
 export function VolumeSection({ range, enabled }: { range: ReportRange; enabled: boolean }) {
   const query = useVolume(range, enabled);
+  const zone = useWorkspaceZone();
   return (
     <Panel
       id="volume"
       title="Requests for a human per day"
-      description="A conversation is one contact writing to you on one day (UTC); the line is the share of them that asked for a human."
+      description={`A conversation is one contact writing to you on one day (in ${zone}); the line is the share of them that asked for a human.`}
     >
       <QueryContent query={query} what="daily requests" skeletonHeight={260}>
         {(data) =>

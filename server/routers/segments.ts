@@ -66,7 +66,7 @@ async function freeName(store: Store, workspaceId: string, base: string): Promis
 const campaignsOf = (tree: FilterTree) => [...conditionsWithPaths(tree)].flatMap(([c]) => (c.kind === "campaign" ? c.campaigns : []));
 
 export const segmentsRouter = router({
-  /** Pickers of the builder: attributes with types, tags, sources, campaigns. */
+  /** Pickers of the builder: attributes with types, tags, sources, campaigns; the zone its date rules count days in. */
   options: workspaceProcedure.query(async ({ ctx }) => {
     const [segmentContext, vocabulary] = await Promise.all([
       loadSegmentContext(ctx.store, ctx.workspace.id),
@@ -76,6 +76,7 @@ export const segmentsRouter = router({
       attributes: segmentContext.attributes,
       ...vocabulary,
       staticSegments: [...segmentContext.staticSegments].map(([segmentId, name]) => ({ segmentId, name })),
+      timeZone: ctx.workspace.timeZone,
     };
   }),
 

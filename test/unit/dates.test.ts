@@ -13,6 +13,7 @@ import {
   zoneDay,
   zoneMinute,
 } from "@/clickhouse/vocabulary/dates";
+import { timeZones, timeZoneSchema, zoneOffsetLabel } from "@/clickhouse/vocabulary/time-zones";
 import { resolveRange } from "@/server/routers/range-input";
 
 const messages = (r: { success: boolean; error?: { issues: Array<{ message: string }> } }) => (r.success ? [] : r.error!.issues.map((i) => i.message));
@@ -105,5 +106,22 @@ describe("days in a time zone", () => {
       to: "2026-11-09",
       timeZone: "Asia/Kolkata",
     });
+  });
+});
+
+describe("the zones a workspace may take", () => {
+  it("are IANA names under their current spelling, UTC first, each with its offset now", () => {
+    const zones = timeZones();
+    expect(zones[0]).toBe("UTC");
+    expect(zones).toContain("Asia/Kolkata");
+    expect(zones).not.toContain("Asia/Calcutta");
+    expect(timeZoneSchema.parse(" Asia/Calcutta ")).toBe("Asia/Kolkata");
+    expect(timeZoneSchema.safeParse("IST").success).toBe(false);
+    const winter = new Date("2026-01-15T12:00:00Z");
+    expect(zoneOffsetLabel("Asia/Kolkata", winter)).toBe("UTC+05:30");
+    expect(zoneOffsetLabel("America/Sao_Paulo", winter)).toBe("UTC−03:00");
+    expect(zoneOffsetLabel("UTC", winter)).toBe("UTC");
+    expect(zoneOffsetLabel("Europe/London", winter)).toBe("UTC");
+    expect(zoneOffsetLabel("Mars/Olympus", winter)).toBeNull();
   });
 });

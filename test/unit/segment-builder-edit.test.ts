@@ -10,6 +10,7 @@ const OPTIONS: BuilderOptions = {
   sources: ["organic"],
   campaigns: [{ campaignId: "sale", name: "Sale" }],
   staticSegments: [{ segmentId: "s1", name: "Expo list" }],
+  timeZone: "Asia/Kolkata",
 };
 const and = (...children: FilterTree["children"]): FilterTree => ({ kind: "group", join: "and", children });
 const lead: Condition = { kind: "tags", op: "any", tags: ["Lead"], tagKind: "any" };

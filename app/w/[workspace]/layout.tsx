@@ -7,13 +7,15 @@ import styles from "@/components/shell/shell.module.css";
 import { SidebarNav } from "@/components/shell/sidebar-nav";
 import { UserMenu } from "@/components/shell/user-menu";
 import { WorkspaceSwitcher } from "@/components/shell/workspace-switcher";
+import { WorkspaceZoneProvider } from "@/components/workspace-zone";
 import { currentSession } from "@/server/auth/session";
 import { passwordPage } from "@/components/auth/callback-url";
 import { api } from "@/server/trpc/server";
 
-async function roleIn(workspaceId: string) {
+/** The caller's role and the workspace's time zone. */
+async function currentIn(workspaceId: string) {
   try {
-    return (await api.workspaces.current({ workspaceId })).role;
+    return await api.workspaces.current({ workspaceId });
   } catch (err) {
     // Not a member and no such workspace look the same, on purpose; a malformed id is just as absent.
     if (err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) notFound();
@@ -37,7 +39,7 @@ export default async function WorkspaceLayout({
   // An invitation's temporary password is replaced before anything else (the procedures refuse until then).
   if (session.user.mustChangePassword) redirect(passwordPage(`/w/${encodeURIComponent(workspace)}/overview`));
 
-  const [role, workspaces] = await Promise.all([roleIn(workspace), api.workspaces.mine()]);
+  const [{ role, timeZone }, workspaces] = await Promise.all([currentIn(workspace), api.workspaces.mine()]);
   const home = `/w/${encodeURIComponent(workspace)}/overview`;
 
   return (
@@ -58,7 +60,8 @@ export default async function WorkspaceLayout({
         <UserMenu name={session.user.name} email={session.user.email} role={role} home={home} />
       </div>
       <main id="main" className={styles.main} tabIndex={-1}>
-        {children}
+        {/* Every page of the workspace shows its days and times in the workspace's zone. */}
+        <WorkspaceZoneProvider timeZone={timeZone}>{children}</WorkspaceZoneProvider>
       </main>
     </div>
   );
