@@ -251,7 +251,7 @@ describe("Manage → Members", () => {
     expect(JSON.stringify(members)).not.toContain(invited.temporaryPassword!);
     // The new person can use the workspace with the role given.
     const newcomer = callerFor(store(), invited.userId);
-    expect(await newcomer.workspaces.current({ workspaceId })).toEqual({ workspaceId, role: "analyst" });
+    expect(await newcomer.workspaces.current({ workspaceId })).toEqual({ workspaceId, role: "analyst", timeZone: "UTC" });
   });
 
   it("adds an existing user without a new password, and refuses someone already a member", async () => {
@@ -260,7 +260,7 @@ describe("Manage → Members", () => {
     const existing = other.members[0];
     const added = await admin.members.invite({ workspaceId, email: existing.email.toUpperCase(), role: "marketer" });
     expect(added).toEqual({ userId: existing.userId, email: existing.email, created: false, temporaryPassword: null });
-    expect(await callerFor(store(), existing.userId).workspaces.current({ workspaceId })).toEqual({ workspaceId, role: "marketer" });
+    expect(await callerFor(store(), existing.userId).workspaces.current({ workspaceId })).toEqual({ workspaceId, role: "marketer", timeZone: "UTC" });
 
     const again = await failure(admin.members.invite({ workspaceId, email: ws.members[1].email, role: "admin" }));
     expect(again.code).toBe("CONFLICT");
