@@ -58,8 +58,14 @@ export const MANAGE_TABS = [
 
 export type ManageTabSlug = (typeof MANAGE_TABS)[number]["slug"];
 
-/** Where `/manage` on its own lands. */
-export const DEFAULT_MANAGE_TAB: ManageTabSlug = "import";
+/**
+ * Where `/manage` on its own lands: the first tab the person's role can
+ * change (an admin's General, a marketer's Tags); a role that changes nothing
+ * here reads the tag catalogue, the tab people look things up in.
+ */
+export function firstTabFor(role: Role): ManageTabSlug {
+  return MANAGE_TABS.find((t) => (t.editors as readonly Role[]).includes(role))?.slug ?? "tags";
+}
 
 export function manageTab(slug: ManageTabSlug) {
   return MANAGE_TABS.find((t) => t.slug === slug)!;

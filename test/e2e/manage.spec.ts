@@ -81,7 +81,9 @@ test("a marketer imports a CSV file and reads the report, rejected row included"
   ].join("\n");
 
   await signIn(page, MARKETER, PASSWORD, "/w/demo/manage");
-  // Manage on its own opens the Import tab.
+  // Manage on its own opens the first tab a marketer can change: Tags.
+  await expect(page).toHaveURL(/\/w\/demo\/manage\/tags$/);
+  await page.getByRole("navigation", { name: "Manage" }).getByRole("link", { name: "Import" }).click();
   await expect(page).toHaveURL(/\/w\/demo\/manage\/import$/);
   await expect(page.getByRole("navigation", { name: "Manage" }).getByRole("link", { name: "Import" })).toHaveAttribute(
     "aria-current",

@@ -1,8 +1,9 @@
 import { redirect } from "next/navigation";
-import { DEFAULT_MANAGE_TAB, manageHref } from "@/components/manage/tabs";
+import { firstTabFor, manageHref } from "@/components/manage/tabs";
+import { roleIn } from "./role";
 
-/** `/w/<workspace>/manage` on its own lands on its first working tab. */
+/** `/w/<workspace>/manage` on its own lands on the first tab the person's role can use. */
 export default async function ManagePage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace } = await params;
-  redirect(manageHref(workspace, DEFAULT_MANAGE_TAB));
+  redirect(manageHref(workspace, firstTabFor(await roleIn(workspace))));
 }
