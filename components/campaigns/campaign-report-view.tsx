@@ -19,6 +19,7 @@ import { FailuresTable, FunnelChart, StageButtons } from "./funnel";
 import { ReadCurveChart, ReadDelayChart } from "./read-speed";
 import { readReplyWindow, ReplyWindowPicker, writeReplyWindow } from "./reply-window";
 import { StageContacts } from "./stage-contacts";
+import { SectionIndex } from "@/components/ui/section-index";
 import styles from "./campaigns.module.css";
 
 const STAGES = Object.keys(STAGE_LABELS) as Stage[];
@@ -127,6 +128,15 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
         }
       />
       <div className={overview.body}>
+        <SectionIndex
+          sections={[
+            { headingId: "funnel-title", label: "Funnel" },
+            { headingId: "failures-title", label: "Failures" },
+            { headingId: "read-speed-title", label: "Read speed" },
+            { headingId: "cost-title", label: "Cost" },
+            { headingId: "breakdowns-title", label: "Breakdowns" },
+          ]}
+        />
         <Panel
           id="funnel"
           title="Funnel"

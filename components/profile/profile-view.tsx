@@ -16,6 +16,7 @@ import { JourneyPanel } from "./journey-panel";
 import { ContactNotFound } from "./profile-states";
 import { ProfileSkeleton } from "./profile-skeleton";
 import { TagsPanel } from "./tags-panel";
+import { SectionIndex } from "@/components/ui/section-index";
 import edit from "./profile-edit.module.css";
 import styles from "./profile.module.css";
 
@@ -85,6 +86,15 @@ export function ProfileView({ workspaceId, contact, contactsHref }: { workspaceI
           {p.inHistory ? <StatusPill status="history" /> : null}
         </div>
       </header>
+      <SectionIndex
+        sections={[
+          { headingId: "params-title", label: "Basic parameters" },
+          { headingId: "campaigns-title", label: "Campaigns" },
+          { headingId: "tags-title", label: "Tags" },
+          { headingId: "attributes-title", label: "Attributes" },
+          { headingId: "journey-title", label: "Journey" },
+        ]}
+      />
       <BasicParameters profile={p} />
       <div className={styles.layout}>
         <div className={styles.column}>

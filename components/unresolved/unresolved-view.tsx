@@ -15,6 +15,7 @@ import { RepeatersSection } from "./repeaters-section";
 import { SourcesSection } from "./sources-section";
 import { AgentsSection, SpeedSection } from "./speed-section";
 import { VolumeSection } from "./volume-section";
+import { SectionIndex } from "@/components/ui/section-index";
 
 /**
  * The unresolved-query report: where the bot falls short and how agents keep
@@ -54,6 +55,17 @@ export function UnresolvedView({ workspaceId }: { workspaceId: string }) {
         </div>
       ) : (
         <div className={overview.body}>
+          <SectionIndex
+            sections={[
+              { headingId: "volume-title", label: "Per day" },
+              { headingId: "backlog-waiting-title", label: "Waiting now" },
+              { headingId: "speed-intervene-title", label: "Speed" },
+              { headingId: "agents-title", label: "Agents" },
+              { headingId: "sources-title", label: "Where they come from" },
+              { headingId: "asked-title", label: "What people asked" },
+              { headingId: "repeaters-title", label: "Repeaters" },
+            ]}
+          />
           <Headline range={range} enabled={enabled} />
           <VolumeSection range={range} enabled={enabled} />
           <BacklogSection workspaceId={workspaceId} />
