@@ -172,24 +172,30 @@ export async function topTerms(
   range: DayRange,
   limit = 12,
 ): Promise<{ words: TopTerm[]; phrases: TopTerm[] }> {
+  const days = termDays(range);
+  // The partial UTC days at the range's ends, read from the requests themselves; none when the
+  // zone's days are UTC days, and then the statement leaves the requests alone.
+  const edges = days.start < days.edgeEnd || days.edgeStart < days.end;
+  const requestsBetween = (from: string, to: string) => `
+           SELECT ${REQUEST_TOKENS_SQL} AS tokens
+           FROM control_events
+           WHERE workspace_id = {workspaceId:String} AND type = 'intervention.requested' AND text != ''
+             AND ts >= {${from}:DateTime64(3)} AND ts < {${to}:DateTime64(3)}`;
+  // Each end its own interval: one range of the by_time projection each (an OR of the two read every request).
+  const partialDays = `
+       UNION ALL
+       SELECT term, count() AS requests
+       FROM (${requestsBetween("start", "edgeEnd")}
+         UNION ALL${requestsBetween("edgeStart", "end")}
+       )
+       ARRAY JOIN ${REQUEST_TERMS_SQL} AS term
+       GROUP BY term`;
   const rows = await store.query<{ kind: string; term: string; requests: string }>(
     `WITH counted AS (
        SELECT term, sum(requests) AS requests
        FROM request_terms
        WHERE workspace_id = {workspaceId:String} AND day >= {from:Date} AND day < {until:Date}
-       GROUP BY term
-       UNION ALL
-       SELECT term, count() AS requests
-       FROM (
-         SELECT ${REQUEST_TOKENS_SQL} AS tokens
-         FROM control_events
-         WHERE workspace_id = {workspaceId:String} AND type = 'intervention.requested' AND text != ''
-           -- The range (one interval, which the by_time projection serves) but its whole UTC days.
-           AND ts >= {start:DateTime64(3)} AND ts < {end:DateTime64(3)}
-           AND NOT (ts >= {edgeEnd:DateTime64(3)} AND ts < {edgeStart:DateTime64(3)})
-       )
-       ARRAY JOIN ${REQUEST_TERMS_SQL} AS term
-       GROUP BY term
+       GROUP BY term${edges ? partialDays : ""}
      )
      SELECT if(position(term, ' ') > 0, 'phrase', 'word') AS kind, term, sum(requests) AS requests
      FROM counted
@@ -197,7 +203,7 @@ export async function topTerms(
      HAVING NOT hasAny(splitByChar(' ', term), {stopWords:Array(String)}) AND (requests > 1 OR kind = 'word')
      ORDER BY kind, requests DESC, term
      LIMIT {limit:UInt32} BY kind`,
-    { workspaceId, ...termDays(range), stopWords: STOP_WORDS, limit },
+    { workspaceId, ...days, stopWords: STOP_WORDS, limit },
     { report: "unresolved:top-terms" },
   );
   const of = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => ({ term: r.term, requests: Number(r.requests) }));
