@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { formatNumber } from "@/components/overview/format";
 import { useTRPC } from "@/components/trpc";
-import { Panel, QueryContent } from "@/components/unresolved/panel";
+import { Panel, QueryContent } from "@/components/ui/panel";
 import type { BreakdownBy, GroupFilter } from "@/clickhouse/vocabulary/campaign-groups";
 import { groupKey, groupLabel } from "./breakdown-url";
 import { formatRate, STAGE_COLORS, STAGE_LABELS, type CampaignOutputs, type Stage } from "./format";

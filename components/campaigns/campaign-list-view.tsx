@@ -14,7 +14,7 @@ import { DataTable } from "@/components/table/data-table";
 import { TablePagination } from "@/components/table/table-pagination";
 import { useServerTable } from "@/components/table/use-server-table";
 import { useTRPC } from "@/components/trpc";
-import { Panel, QueryContent } from "@/components/unresolved/panel";
+import { Panel, QueryContent } from "@/components/ui/panel";
 import { ComparePanel } from "./compare-panel";
 import { campaignHref, type CampaignListRow } from "./format";
 import { campaignColumns, MAX_COMPARE, pickColumn } from "./list-columns";

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import shell from "@/components/shell/shell.module.css";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
-import { Panel, QueryContent } from "@/components/unresolved/panel";
+import { Panel, QueryContent } from "@/components/ui/panel";
 import { useWorkspaceZone } from "@/components/workspace-zone";
 import { formatDateTime } from "@/components/zoned-format";
 import { readBy, readGroup, writeBy, writeGroup, groupKey } from "./breakdown-url";

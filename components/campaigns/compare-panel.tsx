@@ -6,7 +6,7 @@ import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "r
 import { AXIS_LINE, AXIS_TICK, GRID_STROKE, LEGEND, TOOLTIP } from "@/components/charts/chart-style";
 import { formatNumber } from "@/components/overview/format";
 import { useTRPC } from "@/components/trpc";
-import { Panel, QueryContent } from "@/components/unresolved/panel";
+import { Panel, QueryContent } from "@/components/ui/panel";
 import { campaignHref, formatRate } from "./format";
 import styles from "./campaigns.module.css";
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { manageHref } from "@/components/manage/tabs";
 import { formatNumber } from "@/components/overview/format";
 import overview from "@/components/overview/overview.module.css";
-import { Panel } from "@/components/unresolved/panel";
+import { Panel } from "@/components/ui/panel";
 import type { CampaignReport } from "./format";
 import { formatWindow } from "./reply-window";
 import styles from "./campaigns.module.css";

@@ -11,7 +11,7 @@ import { TablePagination } from "@/components/table/table-pagination";
 import { useServerTable } from "@/components/table/use-server-table";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
-import { Panel, QueryContent } from "@/components/unresolved/panel";
+import { Panel, QueryContent } from "@/components/ui/panel";
 import { contactLabel, profileHref } from "@/components/unresolved/format";
 import { DateTime } from "@/components/workspace-zone";
 import { describeGroup, type GroupFilter } from "@/clickhouse/vocabulary/campaign-groups";

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { formatNumber } from "@/components/overview/format";
 import overview from "@/components/overview/overview.module.css";
 import { useTRPC } from "@/components/trpc";
-import { Panel, QueryContent } from "@/components/unresolved/panel";
+import { Panel, QueryContent } from "@/components/ui/panel";
 import { useWorkspaceZone } from "@/components/workspace-zone";
 import { describeSlot, WEEKDAYS } from "@/server/domain/campaign-timing";
 import { formatRate, type CampaignOutputs } from "./format";

@@ -7,7 +7,7 @@ import { formatNumber } from "@/components/overview/format";
 import { ContactCell } from "./contact-cell";
 import { DateTime } from "@/components/workspace-zone";
 import { profileHref } from "./format";
-import { Panel, QueryContent, SmallEmpty } from "./panel";
+import { Panel, QueryContent, SmallEmpty } from "@/components/ui/panel";
 import { useAsked, useTerms, type ReportOutputs, type ReportRange } from "./use-report";
 import styles from "./unresolved.module.css";
 

@@ -3,7 +3,7 @@
 import { formatNumber } from "@/components/overview/format";
 import { ContactCell } from "./contact-cell";
 import { DateTime } from "@/components/workspace-zone";
-import { Panel, QueryContent, SmallEmpty } from "./panel";
+import { Panel, QueryContent, SmallEmpty } from "@/components/ui/panel";
 import { SortableTable, type SortableColumn } from "./sortable-table";
 import { useRepeaters, type ReportOutputs, type ReportRange } from "./use-report";
 import styles from "./unresolved.module.css";

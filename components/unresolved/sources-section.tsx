@@ -3,7 +3,7 @@
 import { useUrlParam } from "@/components/url-param";
 import { formatNumber } from "@/components/overview/format";
 import { formatRate } from "./format";
-import { Panel, QueryContent, SmallEmpty } from "./panel";
+import { Panel, QueryContent, SmallEmpty } from "@/components/ui/panel";
 import { SortableTable, type SortableColumn } from "./sortable-table";
 import { useSources, type ReportOutputs, type ReportRange } from "./use-report";
 import styles from "./unresolved.module.css";

@@ -3,7 +3,7 @@
 import { formatNumber } from "@/components/overview/format";
 import { useWorkspaceZone } from "@/components/workspace-zone";
 import { formatDuration } from "./format";
-import { Panel, QueryContent, SmallEmpty } from "./panel";
+import { Panel, QueryContent, SmallEmpty } from "@/components/ui/panel";
 import { SortableTable, type SortableColumn } from "./sortable-table";
 import { WaitHistogram, WeeklyTrend } from "./speed-charts";
 import { useBacklog, useSpeed, type ReportOutputs, type ReportRange } from "./use-report";

@@ -2,7 +2,7 @@
 
 import overview from "@/components/overview/overview.module.css";
 import { useWorkspaceZone } from "@/components/workspace-zone";
-import { Panel, QueryContent } from "./panel";
+import { Panel, QueryContent } from "@/components/ui/panel";
 import { useVolume, type ReportRange } from "./use-report";
 import { VolumeChart } from "./volume-chart";
 

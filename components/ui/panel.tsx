@@ -4,9 +4,9 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import overview from "@/components/overview/overview.module.css";
 import { describeError } from "@/components/trpc-error";
-import styles from "./unresolved.module.css";
+import styles from "./panel.module.css";
 
-/** A titled card of the report. */
+/** A titled card of a report page; `id` names its heading (`<id>-title`), which a SectionIndex links to. */
 export function Panel({
   id,
   title,
