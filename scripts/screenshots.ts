@@ -45,7 +45,7 @@ async function main() {
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, deviceScaleFactor: 1 });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
     await page.goto(`${base}/signin`);
     await page.getByLabel("Email", { exact: true }).fill("admin@demo.chatlens.dev");
     await page.getByLabel("Password", { exact: true }).fill("chatlens-demo");
