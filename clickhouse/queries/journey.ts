@@ -18,6 +18,8 @@ export interface JourneyRow {
   actor_id: string;
   actor_name: string;
   message_kind: string;
+  /** WhatsApp's message id: a status carries its message's, which is how the journey folds ticks into the send. */
+  wamid: string;
   campaign_id: string;
   text: string;
   status: string;
@@ -63,7 +65,7 @@ export const JOURNEY_ID_SQL = `if(${IS_LINKED_COPY_SQL}, JSONExtractString(paylo
 
 const COLUMNS = `${JOURNEY_ID_SQL} AS journey_id, ts, type, actor_kind, actor_id,
        JSONExtractString(payload, 'actor', 'name') AS actor_name,
-       message_kind, campaign_id, text, status, error_code, error_title,
+       message_kind, wamid, campaign_id, text, status, error_code, error_title,
        tag, tag_kind, tag_origin, attribute, value, source, source_detail, name`;
 
 /**

@@ -2,13 +2,56 @@ import type { inferRouterOutputs } from "@trpc/server";
 import type { ReactNode } from "react";
 import type { AppRouter } from "@/server/routers/_app";
 import { useWorkspaceZone } from "@/components/workspace-zone";
-import { actorLabel, actorRole, formatClock, formatExact, ORIGIN_LABEL, parseStoreTime } from "./format";
-import { groupOfType } from "./journey-groups";
+import { formatDateTime } from "@/components/zoned-format";
+import { actorLabel, actorRole, dayOf, formatClock, formatExact, ORIGIN_LABEL, parseStoreTime } from "./format";
+import { furthestTick, groupOfType } from "./journey-groups";
+import { Ticks } from "./ticks";
 import styles from "./journey.module.css";
 
 export type JourneyEvent = inferRouterOutputs<AppRouter>["profile"]["journey"]["events"][number];
 
 const STATUS_WORD: Record<string, string> = { sent: "Sent", delivered: "Delivered", read: "Read", failed: "Failed" };
+
+function failure(e: JourneyEvent) {
+  return (
+    <span className={styles.failure}>
+      {e.error?.title || "No reason given"}
+      {e.error?.code ? ` (WhatsApp error ${e.error.code})` : ""}
+    </span>
+  );
+}
+
+/**
+ * A message's ticks on its own row: "✓✓ sent 10:00:00 · delivered 10:01:02 · read 10:05:40",
+ * each time exact on hover; a tick on another day than the message names its day.
+ */
+function TickLine({ message, ticks }: { message: JourneyEvent; ticks: JourneyEvent[] }) {
+  const zone = useWorkspaceZone();
+  const tick = furthestTick(ticks);
+  const day = dayOf(message.ts, zone);
+  return (
+    <p className={styles.ticks} data-testid="journey-ticks" data-tick={tick ?? undefined}>
+      {tick ? (
+        <span className={styles.tickMark}>
+          <Ticks tick={tick} />
+        </span>
+      ) : null}
+      {ticks.map((t, i) => {
+        const date = parseStoreTime(t.ts);
+        return (
+          <span key={t.eventId} className={styles.tickStep} data-status={t.status} data-event-id={t.eventId}>
+            {i > 0 ? " · " : ""}
+            {(STATUS_WORD[t.status] ?? t.status).toLowerCase()}{" "}
+            <time dateTime={date.toISOString()} title={formatExact(date, zone)}>
+              {dayOf(t.ts, zone) === day ? formatClock(t.ts, zone) : formatDateTime(date.toISOString(), zone)}
+            </time>
+            {t.status === "failed" ? <> — {failure(t)}</> : null}
+          </span>
+        );
+      })}
+    </p>
+  );
+}
 
 function quoted(text: string) {
   return text ? <q className={styles.quote}>{text}</q> : null;
@@ -40,12 +83,7 @@ function describe(e: JourneyEvent, who: string): { title: ReactNode; detail?: Re
       const what = campaign ? `“${campaign}”` : "A message";
       return {
         title: `${what}: ${STATUS_WORD[e.status] ?? e.status}`,
-        detail: e.error ? (
-          <span className={styles.failure}>
-            {e.error.title || "No reason given"}
-            {e.error.code ? ` (WhatsApp error ${e.error.code})` : ""}
-          </span>
-        ) : undefined,
+        detail: e.error ? failure(e) : undefined,
       };
     }
     case "intervention.requested":
@@ -79,7 +117,18 @@ function describe(e: JourneyEvent, who: string): { title: ReactNode; detail?: Re
   }
 }
 
-export function JourneyItem({ event: e, contactName, reopens }: { event: JourneyEvent; contactName: string; reopens: boolean }) {
+/** One row of the journey; an outbound message carries its statuses (`ticks`, oldest first, from foldTicks) inline. */
+export function JourneyItem({
+  event: e,
+  ticks = [],
+  contactName,
+  reopens,
+}: {
+  event: JourneyEvent;
+  ticks?: JourneyEvent[];
+  contactName: string;
+  reopens: boolean;
+}) {
   const who = actorLabel(e.actor, contactName);
   const described = describe(e, who);
   const { title, detail } = described;
@@ -101,6 +150,7 @@ export function JourneyItem({ event: e, contactName, reopens }: { event: Journey
           {statusChange ? <span className={styles.change}>→ {statusChange}</span> : null}
         </p>
         {detail ? <p className={styles.detail}>{detail}</p> : null}
+        {ticks.length > 0 ? <TickLine message={e} ticks={ticks} /> : null}
         <p className={styles.actor}>
           {who}
           {role ? ` · ${role}` : ""}

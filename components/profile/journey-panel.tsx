@@ -8,7 +8,7 @@ import { LoadError } from "@/components/manage/load-error";
 import { useTRPC } from "@/components/trpc";
 import { useWorkspaceZone } from "@/components/workspace-zone";
 import { dayOf, formatCalendarDay, formatDayHeading, formatExact } from "./format";
-import { JOURNEY_GROUPS, readAt, readGroups, typesOfGroups, type JourneyGroupKey } from "./journey-groups";
+import { foldTicks, JOURNEY_GROUPS, readAt, readGroups, typesOfGroups, type JourneyGroupKey, type JourneyRowOf } from "./journey-groups";
 import { JourneyItem, type JourneyEvent } from "./journey-item";
 import styles from "./journey.module.css";
 
@@ -65,7 +65,10 @@ export function JourneyPanel({
   const countOf = (types: readonly string[]) => types.reduce((n, t) => n + (eventCounts[t] ?? 0), 0);
   // Pages can meet at an event (a jump, then newer pages): show each id once.
   const seen = new Set<string>();
-  const events: JourneyEvent[] = (journey.data?.pages ?? []).flatMap((p) => p.events).filter((e) => !seen.has(e.eventId) && !!seen.add(e.eventId));
+  const pages = (journey.data?.pages ?? []).map((p) => p.events.filter((e) => !seen.has(e.eventId) && !!seen.add(e.eventId)));
+  const events: JourneyEvent[] = pages.flat();
+  // A message's statuses fold into its row, page by page (see foldTicks).
+  const rows = pages.flatMap((p) => foldTicks(p));
 
   return (
     <section className={styles.panel} aria-labelledby="journey-title">
@@ -122,7 +125,7 @@ export function JourneyPanel({
               {at ? "Nothing happened in this chat up to that day." : groups.length ? "No events of these kinds." : "No events yet."}
             </p>
           ) : (
-            <DayGroups events={events} contactName={contactName} />
+            <DayGroups events={events} rows={rows} contactName={contactName} />
           )}
           {journey.hasNextPage ? (
             <button type="button" className={`btn ${styles.more}`} onClick={() => void journey.fetchNextPage()} disabled={journey.isFetchingNextPage}>
@@ -157,23 +160,23 @@ function reopeningMessages(newestFirst: JourneyEvent[]): Set<string> {
   return reopens;
 }
 
-function DayGroups({ events, contactName }: { events: JourneyEvent[]; contactName: string }) {
+function DayGroups({ events, rows, contactName }: { events: JourneyEvent[]; rows: Array<JourneyRowOf<JourneyEvent>>; contactName: string }) {
   const zone = useWorkspaceZone();
   const reopens = reopeningMessages(events);
-  const days: Array<{ day: string; events: JourneyEvent[] }> = [];
-  for (const e of events) {
-    const day = dayOf(e.ts, zone);
-    if (days.at(-1)?.day !== day) days.push({ day, events: [] });
-    days.at(-1)!.events.push(e);
+  const days: Array<{ day: string; rows: Array<JourneyRowOf<JourneyEvent>> }> = [];
+  for (const r of rows) {
+    const day = dayOf(r.event.ts, zone);
+    if (days.at(-1)?.day !== day) days.push({ day, rows: [] });
+    days.at(-1)!.rows.push(r);
   }
   return (
     <div className={styles.days}>
       {days.map((d) => (
-        <section key={d.day} aria-label={formatDayHeading(d.events[0].ts, zone)}>
-          <h3 className={styles.day}>{formatDayHeading(d.events[0].ts, zone)}</h3>
+        <section key={d.day} aria-label={formatDayHeading(d.rows[0].event.ts, zone)}>
+          <h3 className={styles.day}>{formatDayHeading(d.rows[0].event.ts, zone)}</h3>
           <ol className={styles.list}>
-            {d.events.map((e) => (
-              <JourneyItem key={e.eventId} event={e} contactName={contactName} reopens={reopens.has(e.eventId)} />
+            {d.rows.map(({ event: e, ticks }) => (
+              <JourneyItem key={e.eventId} event={e} ticks={ticks} contactName={contactName} reopens={reopens.has(e.eventId)} />
             ))}
           </ol>
         </section>

@@ -44,6 +44,8 @@ export const journeyEvent = z.object({
   type: z.string(),
   actor,
   messageKind: z.string(),
+  /** WhatsApp's id of the message; a status carries the id of the message it reports on ("" when none). */
+  messageId: z.string(),
   campaignId: z.string(),
   campaignName: z.string(),
   text: z.string(),

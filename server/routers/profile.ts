@@ -70,6 +70,7 @@ function toJourneyEvent(r: JourneyRow, labels: Labels): z.infer<typeof journeyOu
     type: r.type,
     actor: { kind: r.actor_kind, id: r.actor_id, name: r.actor_name },
     messageKind: r.message_kind,
+    messageId: r.wamid,
     campaignId: r.campaign_id,
     campaignName: labels.campaigns.get(r.campaign_id)?.name ?? "",
     text: r.text,

@@ -105,6 +105,23 @@ test("the journey filters by type, pages, and jumps to a date from the URL", asy
   expect(new Set(ids).size).toBe(ids.length);
 });
 
+test("a campaign send is one row of the journey, with its ticks inline; the Ticks filter still lists them", async ({ page }) => {
+  await openProfile(page, ANALYST);
+  const send = page.getByTestId("journey-event").filter({ has: page.getByTestId("journey-ticks") }).first();
+  await expect(send).toHaveAttribute("data-type", "message.outbound");
+  await expect(send).toContainText("Campaign “");
+  await expect(send.getByTestId("journey-ticks")).toHaveText(/^sent .+ · delivered .+ · read .+$/);
+  // Its statuses are in the row, not rows of their own.
+  const folded = await send.locator("[data-status]").evaluateAll((els) => els.map((el) => el.getAttribute("data-event-id")!));
+  expect(folded).toHaveLength(3);
+  const rowIds = await page.getByTestId("journey-event").evaluateAll((els) => els.map((el) => el.getAttribute("data-event-id")));
+  expect(rowIds.filter((id) => folded.includes(id!))).toEqual([]);
+
+  await page.getByRole("group", { name: "Show only" }).getByRole("button", { name: /^Ticks/ }).click();
+  await expect.poll(() => page.getByTestId("journey-event").evaluateAll((els) => [...new Set(els.map((el) => el.getAttribute("data-type")))])).toEqual(["message.status"]);
+  await expect(page.locator(`[data-testid="journey-event"][data-event-id="${folded[0]}"]`)).toHaveCount(1);
+});
+
 test("an analyst sees the profile read-only", async ({ page }) => {
   await openProfile(page, ANALYST);
   await expect(page.getByRole("note")).toContainText("Read-only for your role (analyst)");

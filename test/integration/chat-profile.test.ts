@@ -4,6 +4,7 @@ import { upsertAttributeDefinitions } from "@/clickhouse/queries/attributes";
 import { getContactCampaignTicks } from "@/clickhouse/queries/contacts";
 import { listTagDefinitions, upsertTagDefinitions } from "@/clickhouse/queries/tags";
 import { toClickHouseTime } from "@/clickhouse/time";
+import { foldTicks } from "@/components/profile/journey-groups";
 import type { ChatEventInput } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
 import { validateEvents } from "@/server/ingestion/validate";
@@ -213,8 +214,23 @@ describe("profile.journey", () => {
     expect(order).toEqual([...order].sort().reverse());
     expect(seen[0]).toMatchObject({ eventId: "req-2", type: "intervention.requested", text: "Where is my order?", actor: { kind: "user" } });
     expect(seen.find((e) => e.eventId === "int-1")).toMatchObject({ actor: { kind: "agent", id: "agent:priya", name: "Priya Menon" } });
-    expect(seen.find((e) => e.eventId === "summer-read")).toMatchObject({ campaignId: "summer", campaignName: "Summer sale", status: "read" });
+    expect(seen.find((e) => e.eventId === "summer-read")).toMatchObject({ campaignId: "summer", campaignName: "Summer sale", status: "read", messageId: "wamid.summer" });
     expect(seen.find((e) => e.eventId === "winter-failed")).toMatchObject({ error: { code: 131047, title: "Re-engagement message" } });
+  });
+
+  it("gives each status the id of its message, so one page shows a campaign send as one row with its ticks", async () => {
+    const { seen } = await walk(200);
+    const rows = foldTicks(seen);
+    const send = (c: string) => rows.find((r) => r.event.eventId === `${c}-out`)!;
+    // Summer's statuses arrived before its message (linked copies), out of order: shown in the order they happened.
+    expect(send("summer").ticks.map((t) => [t.status, t.messageId])).toEqual([
+      ["read", "wamid.summer"],
+      ["delivered", "wamid.summer"],
+    ]);
+    expect(send("winter").ticks).toMatchObject([{ status: "failed", error: { code: 131047 } }]);
+    expect(send("autumn").ticks.map((t) => t.eventId)).toEqual(["autumn-delivered"]);
+    expect(rows.some((r) => r.event.type === "message.status")).toBe(false);
+    expect(rows.length + rows.reduce((n, r) => n + r.ticks.length, 0)).toBe(JOURNEY_WITH_STATUSES);
   });
 
   it("filters by event type", async () => {
