@@ -3,11 +3,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useRef, useState, type FormEvent } from "react";
-import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import { currentZoneName, zoneOffsetLabel } from "@/clickhouse/vocabulary/time-zones";
 import type { Role } from "@/server/auth/roles";
 import { LoadError } from "./load-error";
+import { SaveBar } from "./save-bar";
 import styles from "./manage.module.css";
 
 /**
@@ -165,22 +165,14 @@ function TimeZoneForm({
           </button>
         </div>
       ) : null}
-      {update.isError ? (
-        <div role="alert" className="alert">
-          <strong>The time zone was not saved.</strong>
-          {describeError(update.error)}
-        </div>
-      ) : null}
-      {canEdit ? (
-        <div className={styles.actions}>
-          <button type="submit" className="btn btn-primary" disabled={update.isPending || !dirty}>
-            {update.isPending ? "Saving…" : "Save time zone"}
-          </button>
-          <span role="status" className={styles.saved}>
-            {justSaved && !dirty ? "Saved. Reports now count days in this zone." : ""}
-          </span>
-        </div>
-      ) : null}
+      <SaveBar
+        mutation={update}
+        failedTitle="The time zone was not saved."
+        canEdit={canEdit}
+        disabled={!dirty}
+        saveLabel="Save time zone"
+        savedText={justSaved && !dirty ? "Saved. Reports now count days in this zone." : ""}
+      />
     </form>
   );
 }

@@ -2,10 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import type { Role } from "@/server/auth/roles";
 import { LoadError } from "./load-error";
+import { SaveBar } from "./save-bar";
 import styles from "./manage.module.css";
 
 const CATEGORIES = [
@@ -146,22 +146,14 @@ function PriceForm({
           </span>
         </div>
       ))}
-      {update.isError ? (
-        <div role="alert" className="alert">
-          <strong>The prices were not saved.</strong>
-          {describeError(update.error)}
-        </div>
-      ) : null}
-      {canEdit ? (
-        <div className={styles.actions}>
-          <button type="submit" className="btn btn-primary" disabled={update.isPending || invalid}>
-            {update.isPending ? "Saving…" : "Save prices"}
-          </button>
-          <span role="status" className={styles.saved}>
-            {justSaved ? "Saved." : ""}
-          </span>
-        </div>
-      ) : null}
+      <SaveBar
+        mutation={update}
+        failedTitle="The prices were not saved."
+        canEdit={canEdit}
+        disabled={invalid}
+        saveLabel="Save prices"
+        savedText={justSaved ? "Saved." : ""}
+      />
     </form>
   );
 }

@@ -3,11 +3,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent } from "react";
-import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import type { Role } from "@/server/auth/roles";
 import { CopyButton } from "./copy-button";
 import { LoadError } from "./load-error";
+import { SaveBar } from "./save-bar";
 import { useOrigin } from "./use-origin";
 import { WebhookRejections } from "./webhook-rejections";
 import styles from "./manage.module.css";
@@ -159,22 +159,14 @@ function SettingsForm({
           deliveries here.
         </span>
       </div>
-      {update.isError ? (
-        <div role="alert" className="alert">
-          <strong>The settings were not saved.</strong>
-          {describeError(update.error)}
-        </div>
-      ) : null}
-      {canEdit ? (
-        <div className={styles.actions}>
-          <button type="submit" className="btn btn-primary" disabled={update.isPending || !dirty}>
-            {update.isPending ? "Saving…" : "Save settings"}
-          </button>
-          <span role="status" className={styles.saved}>
-            {justSaved && !dirty ? "Saved." : ""}
-          </span>
-        </div>
-      ) : null}
+      <SaveBar
+        mutation={update}
+        failedTitle="The settings were not saved."
+        canEdit={canEdit}
+        disabled={!dirty}
+        saveLabel="Save settings"
+        savedText={justSaved && !dirty ? "Saved." : ""}
+      />
     </form>
   );
 }

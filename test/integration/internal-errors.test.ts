@@ -13,6 +13,7 @@ import { ENGINE_TEXT, storeFailingOn, storeFailingWhen } from "../helpers/failin
 import { callerFor, createTestWorkspace, type TestWorkspace } from "../helpers/factories";
 import { jsonRequest, metaSignature, ndjson } from "../helpers/http";
 import { useTestStore } from "../helpers/store";
+import { trpcError } from "../helpers/trpc-error";
 
 const store = useTestStore();
 const SAFE = /^Something went wrong on the server\. Try again; if it keeps happening, quote request id ([0-9a-f]{12}) when you report it\.$/;
@@ -39,15 +40,6 @@ function expectLogged(requestId: string) {
   expect(log).toHaveBeenCalledWith(expect.stringContaining(`request ${requestId} failed`), expect.objectContaining({ message: expect.stringContaining("Cannot parse DateTime") }));
 }
 
-async function rejectionOf(call: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await call;
-  } catch (err) {
-    return err as TRPCError;
-  }
-  throw new Error("the call did not fail");
-}
-
 /** A tRPC call over HTTP, as the browser makes it (superjson in, JSON out). */
 async function overHttp(s: Store, procedure: string, input: unknown, createContext = async () => ({ session: { user: { id: ws.members[0].userId } } as never, store: s })) {
   const url = `http://localhost/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
@@ -59,7 +51,7 @@ describe("an engine error in a tRPC procedure", () => {
   it("reaches a server-side caller as INTERNAL_SERVER_ERROR with a request id, its text only in the log", async () => {
     quietLog();
     const failing = storeFailingWhen(store(), ({ sql }) => sql.includes("WITH FILL"));
-    const err = await rejectionOf(callerFor(failing, ws.members[0].userId).overview.summary({ workspaceId: ws.workspaceId }));
+    const err = await trpcError(callerFor(failing, ws.members[0].userId).overview.summary({ workspaceId: ws.workspaceId }));
     expect(err).toMatchObject({ code: "INTERNAL_SERVER_ERROR", message: expect.stringMatching(SAFE) });
     expect(err.cause).toBeUndefined();
     expect(String(err.stack)).not.toMatch(/DB::Exception/);

@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { getContactState, getJourney } from "@/clickhouse/queries/contacts";
 import { findUserByEmail } from "@/clickhouse/queries/users";
@@ -11,19 +10,11 @@ import { validateEvents } from "@/server/ingestion/validate";
 import { verifyPassword } from "@/server/auth/password";
 import { callerFor, createTestWorkspace } from "../helpers/factories";
 import { useTestStore } from "../helpers/store";
+import { trpcError } from "../helpers/trpc-error";
 
 const store = useTestStore();
 const T0 = Date.parse("2026-11-20T10:00:00Z");
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
-
-async function failure(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (err) {
-    return err as TRPCError;
-  }
-  throw new Error("expected the call to fail");
-}
 
 async function ingest(workspaceId: string, raw: ChatEventInput[]) {
   const { valid, rejected } = validateEvents(raw, workspaceId);
@@ -62,7 +53,7 @@ describe("Manage → Tags", () => {
     ]);
     expect(uncatalogued).toEqual([{ tag: "From the API", contacts: 1 }]);
     expect(categories).toEqual(["Lifecycle"]);
-    const taken = await failure(marketer.tags.update({ workspaceId, tag: "Lead", name: "from the api" }));
+    const taken = await trpcError(marketer.tags.update({ workspaceId, tag: "Lead", name: "from the api" }));
     expect(taken.code).toBe("CONFLICT");
     expect(taken.message).toBe("Contacts already carry a tag called “From the API” that is not in the catalogue; add that one instead of renaming.");
     // Whoever adds a tag by its new name stores the key.
@@ -81,16 +72,16 @@ describe("Manage → Tags", () => {
     await admin.tags.update({ workspaceId, tag: "Product A", name: "Alpha" });
 
     for (const name of ["product  a", "ALPHA"]) {
-      const e = await failure(admin.tags.create({ workspaceId, name }));
+      const e = await trpcError(admin.tags.create({ workspaceId, name }));
       expect(e.code).toBe("CONFLICT");
       expect(e.message).toBe("A tag called “Alpha” already exists.");
     }
-    expect((await failure(admin.tags.update({ workspaceId, tag: "Lead", name: "alpha" }))).code).toBe("CONFLICT");
-    const bad = await failure(admin.tags.create({ workspaceId, name: "a;b" }));
+    expect((await trpcError(admin.tags.update({ workspaceId, tag: "Lead", name: "alpha" }))).code).toBe("CONFLICT");
+    const bad = await trpcError(admin.tags.create({ workspaceId, name: "a;b" }));
     expect(bad.code).toBe("BAD_REQUEST");
     expect(bad.message).toBe("name: a tag name cannot contain ; , or | (CSV imports split tags on them)");
-    expect((await failure(admin.tags.create({ workspaceId, name: "   " }))).message).toMatch(/^name: give the tag a name/);
-    expect((await failure(admin.tags.update({ workspaceId, tag: "Nope", name: "x" }))).code).toBe("NOT_FOUND");
+    expect((await trpcError(admin.tags.create({ workspaceId, name: "   " }))).message).toMatch(/^name: give the tag a name/);
+    expect((await trpcError(admin.tags.update({ workspaceId, tag: "Nope", name: "x" }))).code).toBe("NOT_FOUND");
   });
 
   it("archives a tag apart, keeps it on contacts, refuses its name for a new tag, and unarchives it", async () => {
@@ -101,7 +92,7 @@ describe("Manage → Tags", () => {
 
     const listed = (await marketer.tags.list({ workspaceId })).tags;
     expect(listed).toEqual([expect.objectContaining({ tag: "Summer Sale", archived: true, contacts: 1 })]);
-    const clash = await failure(marketer.tags.create({ workspaceId, name: "summer sale" }));
+    const clash = await trpcError(marketer.tags.create({ workspaceId, name: "summer sale" }));
     expect(clash.message).toBe("An archived tag is already called “Summer Sale”; unarchive it instead.");
 
     // Archived: a new first message with its text is not tagged any more.
@@ -139,7 +130,7 @@ describe("Manage → Tags", () => {
   it("refuses a first-message text another active tag already has", async () => {
     const { workspaceId, admin } = await team();
     await admin.tags.create({ workspaceId, name: "Pricing", firstMessageText: "What does it cost?" });
-    const e = await failure(admin.tags.create({ workspaceId, name: "Cost", firstMessageText: "what does it  COST?" }));
+    const e = await trpcError(admin.tags.create({ workspaceId, name: "Cost", firstMessageText: "what does it  COST?" }));
     expect(e.code).toBe("CONFLICT");
     expect(e.message).toBe("“Pricing” already matches this first-message text; each text can start one tag only.");
   });
@@ -149,10 +140,10 @@ describe("Manage → Tags", () => {
     await admin.tags.create({ workspaceId, name: "By admin" });
     await marketer.tags.create({ workspaceId, name: "By marketer" });
     for (const caller of [manager, analyst]) {
-      const e = await failure(caller.tags.create({ workspaceId, name: "Nope" }));
+      const e = await trpcError(caller.tags.create({ workspaceId, name: "Nope" }));
       expect(e.code).toBe("FORBIDDEN");
-      expect((await failure(caller.tags.update({ workspaceId, tag: "By admin", name: "x" }))).code).toBe("FORBIDDEN");
-      expect((await failure(caller.tags.setArchived({ workspaceId, tag: "By admin", archived: true }))).code).toBe("FORBIDDEN");
+      expect((await trpcError(caller.tags.update({ workspaceId, tag: "By admin", name: "x" }))).code).toBe("FORBIDDEN");
+      expect((await trpcError(caller.tags.setArchived({ workspaceId, tag: "By admin", archived: true }))).code).toBe("FORBIDDEN");
       expect((await caller.tags.list({ workspaceId })).tags.map((t) => t.tag)).toEqual(["By admin", "By marketer"]);
     }
   });
@@ -181,16 +172,16 @@ describe("Manage → Attributes", () => {
       ["plan", "Customer plan"],
       ["signup_date", "Signup date"],
     ]);
-    const notList = await failure(marketer.attributes.update({ workspaceId, name: "signup_date", options: ["x"] }));
+    const notList = await trpcError(marketer.attributes.update({ workspaceId, name: "signup_date", options: ["x"] }));
     expect(notList.message).toBe("“Signup date” is a date attribute; only a one-of-a-list attribute has options.");
-    const noOptions = await failure(marketer.attributes.create({ workspaceId, label: "Tier", type: "list" }));
+    const noOptions = await trpcError(marketer.attributes.create({ workspaceId, label: "Tier", type: "list" }));
     expect(noOptions.code).toBe("BAD_REQUEST");
     expect(noOptions.message).toBe("options: a one-of-a-list attribute needs at least one option");
-    const dupOptions = await failure(marketer.attributes.create({ workspaceId, label: "Tier", type: "list", options: ["Gold", "gold"] }));
+    const dupOptions = await trpcError(marketer.attributes.create({ workspaceId, label: "Tier", type: "list", options: ["Gold", "gold"] }));
     expect(dupOptions.message).toBe("options: each option may appear only once");
-    const badType = await failure(marketer.attributes.create({ workspaceId, label: "Tier", type: "colour" as "text" }));
+    const badType = await trpcError(marketer.attributes.create({ workspaceId, label: "Tier", type: "colour" as "text" }));
     expect(badType.code).toBe("BAD_REQUEST");
-    expect((await failure(marketer.attributes.create({ workspaceId, label: "customer  PLAN", type: "text" }))).code).toBe("CONFLICT");
+    expect((await trpcError(marketer.attributes.create({ workspaceId, label: "customer  PLAN", type: "text" }))).code).toBe("CONFLICT");
   });
 
   it("supports every type, refuses a 21st attribute with the limit, and counts only active ones", async () => {
@@ -200,14 +191,14 @@ describe("Manage → Attributes", () => {
       const type = types[i % types.length];
       await admin.attributes.create({ workspaceId, label: `Field ${i + 1}`, type, options: type === "list" ? ["One", "Two"] : [] });
     }
-    const refused = await failure(admin.attributes.create({ workspaceId, label: "Field 21", type: "text" }));
+    const refused = await trpcError(admin.attributes.create({ workspaceId, label: "Field 21", type: "text" }));
     expect(refused.code).toBe("PRECONDITION_FAILED");
     expect(refused.message).toBe("A workspace can have at most 20 attributes; archive one first.");
 
     // Archiving frees a place; unarchiving past the limit is refused the same way.
     await admin.attributes.setArchived({ workspaceId, name: "field_1", archived: true });
     await admin.attributes.create({ workspaceId, label: "Field 21", type: "text" });
-    const unarchive = await failure(admin.attributes.setArchived({ workspaceId, name: "field_1", archived: false }));
+    const unarchive = await trpcError(admin.attributes.setArchived({ workspaceId, name: "field_1", archived: false }));
     expect(unarchive.message).toBe("A workspace can have at most 20 attributes; archive one first.");
 
     const { attributes } = await admin.attributes.catalogue({ workspaceId });
@@ -217,7 +208,7 @@ describe("Manage → Attributes", () => {
     expect((await admin.attributes.list({ workspaceId })).map((a) => a.name)).not.toContain("field_1");
     expect(await admin.attributes.list({ workspaceId })).toHaveLength(20);
     await admin.attributes.setArchived({ workspaceId, name: "field_2", archived: true });
-    const key = await failure(admin.attributes.create({ workspaceId, label: "Other", name: "field_1", type: "text" }));
+    const key = await trpcError(admin.attributes.create({ workspaceId, label: "Other", name: "field_1", type: "text" }));
     expect(key.message).toMatch(/archived attribute “Field 1” already uses the key field_1/);
   });
 
@@ -225,9 +216,9 @@ describe("Manage → Attributes", () => {
     const { workspaceId, admin, manager, analyst } = await team();
     await admin.attributes.create({ workspaceId, label: "City", type: "text" });
     for (const caller of [manager, analyst]) {
-      expect((await failure(caller.attributes.create({ workspaceId, label: "X", type: "text" }))).code).toBe("FORBIDDEN");
-      expect((await failure(caller.attributes.update({ workspaceId, name: "city", label: "Town" }))).code).toBe("FORBIDDEN");
-      expect((await failure(caller.attributes.setArchived({ workspaceId, name: "city", archived: true }))).code).toBe("FORBIDDEN");
+      expect((await trpcError(caller.attributes.create({ workspaceId, label: "X", type: "text" }))).code).toBe("FORBIDDEN");
+      expect((await trpcError(caller.attributes.update({ workspaceId, name: "city", label: "Town" }))).code).toBe("FORBIDDEN");
+      expect((await trpcError(caller.attributes.setArchived({ workspaceId, name: "city", archived: true }))).code).toBe("FORBIDDEN");
     }
   });
 });
@@ -262,13 +253,13 @@ describe("Manage → Members", () => {
     expect(added).toEqual({ userId: existing.userId, email: existing.email, created: false, temporaryPassword: null });
     expect(await callerFor(store(), existing.userId).workspaces.current({ workspaceId })).toEqual({ workspaceId, role: "marketer", timeZone: "UTC" });
 
-    const again = await failure(admin.members.invite({ workspaceId, email: ws.members[1].email, role: "admin" }));
+    const again = await trpcError(admin.members.invite({ workspaceId, email: ws.members[1].email, role: "admin" }));
     expect(again.code).toBe("CONFLICT");
     expect(again.message).toBe(`${ws.members[1].email} is already a member of this workspace (marketer).`);
-    const bad = await failure(admin.members.invite({ workspaceId, email: "not-an-email", role: "admin" }));
+    const bad = await trpcError(admin.members.invite({ workspaceId, email: "not-an-email", role: "admin" }));
     expect(bad.code).toBe("BAD_REQUEST");
     expect(bad.message).toBe("email: enter an email address, like name@company.com");
-    expect((await failure(admin.members.invite({ workspaceId, email: "a@b.test", role: "owner" as "admin" }))).message).toBe(
+    expect((await trpcError(admin.members.invite({ workspaceId, email: "a@b.test", role: "owner" as "admin" }))).message).toBe(
       "role: choose a role: admin, marketer, manager or analyst",
     );
   });
@@ -279,20 +270,20 @@ describe("Manage → Members", () => {
     await admin.members.changeRole({ workspaceId, userId: marketer.userId, role: "manager" });
     expect(await callerFor(store(), marketer.userId).workspaces.current({ workspaceId })).toMatchObject({ role: "manager" });
 
-    const demote = await failure(admin.members.changeRole({ workspaceId, userId: me.userId, role: "analyst" }));
+    const demote = await trpcError(admin.members.changeRole({ workspaceId, userId: me.userId, role: "analyst" }));
     expect(demote.code).toBe("PRECONDITION_FAILED");
     expect(demote.message).toMatch(/is the only admin of this workspace, so you cannot make them an analyst\. Make another member an admin first\.$/);
-    const remove = await failure(admin.members.remove({ workspaceId, userId: me.userId }));
+    const remove = await trpcError(admin.members.remove({ workspaceId, userId: me.userId }));
     expect(remove.message).toMatch(/is the only admin of this workspace, so you cannot remove them/);
 
     // With a second admin, the first may step down; then the second is the last one.
     await admin.members.changeRole({ workspaceId, userId: marketer.userId, role: "admin" });
     await admin.members.changeRole({ workspaceId, userId: me.userId, role: "marketer" });
     const second = callerFor(store(), marketer.userId);
-    expect((await failure(second.members.remove({ workspaceId, userId: marketer.userId }))).code).toBe("PRECONDITION_FAILED");
+    expect((await trpcError(second.members.remove({ workspaceId, userId: marketer.userId }))).code).toBe("PRECONDITION_FAILED");
 
     await second.members.remove({ workspaceId, userId: me.userId });
-    expect((await failure(admin.members.list({ workspaceId }))).code).toBe("NOT_FOUND");
+    expect((await trpcError(admin.members.list({ workspaceId }))).code).toBe("NOT_FOUND");
     expect((await second.members.list({ workspaceId })).map((m) => m.userId)).not.toContain(me.userId);
   });
 
@@ -313,11 +304,11 @@ describe("Manage → Members", () => {
     const { ws, workspaceId, marketer, manager, analyst } = await team();
     for (const caller of [marketer, manager, analyst]) {
       expect(await caller.members.list({ workspaceId })).toHaveLength(ws.members.length);
-      const e = await failure(caller.members.invite({ workspaceId, email: "x@example.test", role: "admin" }));
+      const e = await trpcError(caller.members.invite({ workspaceId, email: "x@example.test", role: "admin" }));
       expect(e.code).toBe("FORBIDDEN");
       expect(e.message).toMatch(/ask a workspace admin/);
-      expect((await failure(caller.members.changeRole({ workspaceId, userId: ws.members[0].userId, role: "analyst" }))).code).toBe("FORBIDDEN");
-      expect((await failure(caller.members.remove({ workspaceId, userId: ws.members[0].userId }))).code).toBe("FORBIDDEN");
+      expect((await trpcError(caller.members.changeRole({ workspaceId, userId: ws.members[0].userId, role: "analyst" }))).code).toBe("FORBIDDEN");
+      expect((await trpcError(caller.members.remove({ workspaceId, userId: ws.members[0].userId }))).code).toBe("FORBIDDEN");
     }
   });
 });
@@ -335,10 +326,10 @@ describe("tenant isolation of the catalogues", () => {
     expect(await b.admin.tags.list({ workspaceId: b.workspaceId })).toEqual({ tags: [], uncatalogued: [], categories: [] });
     expect((await b.admin.attributes.catalogue({ workspaceId: b.workspaceId })).attributes).toEqual([]);
     // Another workspace's keys are unknown here, and its id is refused outright.
-    expect((await failure(b.admin.tags.setArchived({ workspaceId: b.workspaceId, tag: "Secret tag", archived: true }))).code).toBe("NOT_FOUND");
-    expect((await failure(b.admin.attributes.update({ workspaceId: b.workspaceId, name: "secret_field", label: "x" }))).code).toBe("NOT_FOUND");
-    expect((await failure(b.admin.members.remove({ workspaceId: b.workspaceId, userId: a.ws.members[1].userId }))).code).toBe("NOT_FOUND");
-    expect((await failure(b.admin.members.changeRole({ workspaceId: b.workspaceId, userId: a.ws.members[0].userId, role: "analyst" }))).code).toBe("NOT_FOUND");
+    expect((await trpcError(b.admin.tags.setArchived({ workspaceId: b.workspaceId, tag: "Secret tag", archived: true }))).code).toBe("NOT_FOUND");
+    expect((await trpcError(b.admin.attributes.update({ workspaceId: b.workspaceId, name: "secret_field", label: "x" }))).code).toBe("NOT_FOUND");
+    expect((await trpcError(b.admin.members.remove({ workspaceId: b.workspaceId, userId: a.ws.members[1].userId }))).code).toBe("NOT_FOUND");
+    expect((await trpcError(b.admin.members.changeRole({ workspaceId: b.workspaceId, userId: a.ws.members[0].userId, role: "analyst" }))).code).toBe("NOT_FOUND");
     // Called one at a time (thunks), so no rejection waits unobserved.
     for (const call of [
       () => b.admin.tags.list({ workspaceId: a.workspaceId }),
@@ -347,7 +338,7 @@ describe("tenant isolation of the catalogues", () => {
       () => b.admin.members.list({ workspaceId: a.workspaceId }),
       () => b.admin.members.invite({ workspaceId: a.workspaceId, email: "intruder@example.test", role: "admin" }),
     ]) {
-      expect((await failure(call())).code).toBe("NOT_FOUND");
+      expect((await trpcError(call())).code).toBe("NOT_FOUND");
     }
     expect((await a.admin.tags.list({ workspaceId: a.workspaceId })).tags).toEqual([
       expect.objectContaining({ tag: "Secret tag", archived: false, contacts: 1 }),

@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { callerFor, createTestWorkspace } from "../helpers/factories";
 import { useTestStore } from "../helpers/store";
+import { trpcError } from "../helpers/trpc-error";
 
 const store = useTestStore();
-
-async function failure(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (err) {
-    return err as TRPCError;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("Manage: API keys and WhatsApp settings", () => {
   it("lets an admin create a key shown once, list it without the secret, and revoke it", async () => {
@@ -31,10 +22,10 @@ describe("Manage: API keys and WhatsApp settings", () => {
     const ws = await createTestWorkspace(store(), { members: [{ role: "admin" }, { role: "marketer" }, { role: "analyst" }] });
     for (const member of ws.members.slice(1)) {
       const caller = callerFor(store(), member.userId);
-      const error = await failure(caller.apiKeys.create({ workspaceId: ws.workspaceId, name: "mine" }));
+      const error = await trpcError(caller.apiKeys.create({ workspaceId: ws.workspaceId, name: "mine" }));
       expect(error.code).toBe("FORBIDDEN");
       expect(error.message).toMatch(/cannot do this; ask a workspace admin/);
-      expect((await failure(caller.settings.update({ workspaceId: ws.workspaceId, name: "x", phoneNumberId: "1" }))).code).toBe("FORBIDDEN");
+      expect((await trpcError(caller.settings.update({ workspaceId: ws.workspaceId, name: "x", phoneNumberId: "1" }))).code).toBe("FORBIDDEN");
     }
   });
 
@@ -47,9 +38,9 @@ describe("Manage: API keys and WhatsApp settings", () => {
     expect(await adminA.settings.get({ workspaceId: a.workspaceId })).toMatchObject({ name: "Acme", phoneNumberId: phone });
 
     const adminB = callerFor(store(), b.members[0].userId);
-    const conflict = await failure(adminB.settings.update({ workspaceId: b.workspaceId, name: "B", phoneNumberId: phone }));
+    const conflict = await trpcError(adminB.settings.update({ workspaceId: b.workspaceId, name: "B", phoneNumberId: phone }));
     expect(conflict.code).toBe("CONFLICT");
-    const bad = await failure(adminB.settings.update({ workspaceId: b.workspaceId, name: "B", phoneNumberId: "+91 98" }));
+    const bad = await trpcError(adminB.settings.update({ workspaceId: b.workspaceId, name: "B", phoneNumberId: "+91 98" }));
     expect(bad.code).toBe("BAD_REQUEST");
     expect(bad.message).toMatch(/^phoneNumberId: the phone number id is the number Meta shows/);
   });

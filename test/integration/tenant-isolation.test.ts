@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { describe, expect, it } from "vitest";
 import { upsertMembership } from "@/clickhouse/queries/workspaces";
@@ -6,21 +5,10 @@ import { appRouter } from "@/server/routers/_app";
 import { insertEvents } from "../helpers/events";
 import { callerFor, createTestWorkspace, randomId } from "../helpers/factories";
 import { useTestStore } from "../helpers/store";
+import { trpcError } from "../helpers/trpc-error";
 import { removeMembership } from "@/clickhouse/queries/workspaces";
 
 const store = useTestStore();
-
-/** The TRPCError a call rejects with (fails the test when it resolves or throws something else). */
-async function trpcError(call: Promise<unknown>): Promise<TRPCError> {
-  const err = await call.then(
-    () => {
-      throw new Error("expected the call to fail");
-    },
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(TRPCError);
-  return err as TRPCError;
-}
 
 describe("tenant isolation and input errors", () => {
   it("a member of A cannot read B, and cannot tell B exists", async () => {

@@ -1,19 +1,10 @@
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { timeZones } from "@/clickhouse/vocabulary/time-zones";
 import { callerFor, createTestWorkspace } from "../helpers/factories";
 import { useTestStore } from "../helpers/store";
+import { trpcError } from "../helpers/trpc-error";
 
 const store = useTestStore();
-
-async function failure(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (err) {
-    return err as TRPCError;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("the workspace's time zone", () => {
   it("starts as UTC, and an admin sets it; every procedure's context and the workspace query carry it", async () => {
@@ -36,7 +27,7 @@ describe("the workspace's time zone", () => {
     const ws = await createTestWorkspace(store(), { members: [{ role: "admin" }, { role: "marketer" }, { role: "manager" }, { role: "analyst" }] });
     for (const member of ws.members.slice(1)) {
       const caller = callerFor(store(), member.userId);
-      const error = await failure(caller.settings.setTimeZone({ workspaceId: ws.workspaceId, timeZone: "Asia/Kolkata" }));
+      const error = await trpcError(caller.settings.setTimeZone({ workspaceId: ws.workspaceId, timeZone: "Asia/Kolkata" }));
       expect(error.code).toBe("FORBIDDEN");
       expect(error.message).toMatch(/cannot do this; ask a workspace admin/);
       expect((await caller.settings.get({ workspaceId: ws.workspaceId })).timeZone).toBe("UTC");
@@ -47,7 +38,7 @@ describe("the workspace's time zone", () => {
     const ws = await createTestWorkspace(store());
     const admin = callerFor(store(), ws.members[0].userId);
     for (const timeZone of ["Mars/Olympus_Mons", "IST", "+05:30", ""]) {
-      const error = await failure(admin.settings.setTimeZone({ workspaceId: ws.workspaceId, timeZone }));
+      const error = await trpcError(admin.settings.setTimeZone({ workspaceId: ws.workspaceId, timeZone }));
       expect(error.code, timeZone).toBe("BAD_REQUEST");
       expect(error.message, timeZone).toBe(`timeZone: "${timeZone}" is not a time zone; use an IANA name, like Asia/Kolkata or UTC`);
     }
@@ -84,7 +75,7 @@ describe("the workspace's time zone", () => {
     // One JavaScript knows and the store does not (if this ClickHouse lacks any) is refused, not saved.
     const missing = timeZones().find((z) => !offered.includes(z));
     if (missing) {
-      const error = await failure(admin.settings.setTimeZone({ workspaceId: ws.workspaceId, timeZone: missing }));
+      const error = await trpcError(admin.settings.setTimeZone({ workspaceId: ws.workspaceId, timeZone: missing }));
       expect(error.code).toBe("BAD_REQUEST");
       expect(error.message).toBe(`timeZone: ChatLens's database does not know "${missing}" yet; pick a neighbouring zone with the same time`);
     }
