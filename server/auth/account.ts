@@ -2,18 +2,9 @@ import type { Store } from "@/clickhouse/client";
 import { writeNewPassword } from "@/clickhouse/queries/sessions";
 import { findUserById, type UserRow } from "@/clickhouse/queries/users";
 import { hashPassword, verifyPassword } from "./password";
+import { RuleError } from "./rule-error";
 import { signInMessage } from "./sign-in-messages";
 import { signInThrottle, type SignInThrottle } from "./sign-in-throttle";
-
-export class AccountRuleError extends Error {
-  constructor(
-    readonly code: "BAD_REQUEST" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED",
-    message: string,
-  ) {
-    super(message);
-    this.name = "AccountRuleError";
-  }
-}
 
 /**
  * Replaces an account's password (`next` already meets the rules of
@@ -29,16 +20,16 @@ export async function changePassword(
   throttle: SignInThrottle = signInThrottle(),
 ): Promise<UserRow> {
   const user = await findUserById(store, userId);
-  if (!user) throw new AccountRuleError("UNAUTHORIZED", "Sign in to continue.");
+  if (!user) throw new RuleError("UNAUTHORIZED", "Sign in to continue.");
   // By account only: the address of a signed-in person's request is not what is being guessed here.
   const refusal = throttle.refusal(user.email, `account:${userId}`);
-  if (refusal) throw new AccountRuleError("TOO_MANY_REQUESTS", signInMessage({ kind: "throttled", ...refusal }));
+  if (refusal) throw new RuleError("TOO_MANY_REQUESTS", signInMessage({ kind: "throttled", ...refusal }));
   if (!(await verifyPassword(change.current, user.password_hash))) {
     throttle.recordFailure(user.email, `account:${userId}`);
-    throw new AccountRuleError("BAD_REQUEST", "currentPassword: that is not your current password.");
+    throw new RuleError("BAD_REQUEST", "currentPassword: that is not your current password.");
   }
   if (change.next === change.current) {
-    throw new AccountRuleError("BAD_REQUEST", "newPassword: choose a password different from the current one.");
+    throw new RuleError("BAD_REQUEST", "newPassword: choose a password different from the current one.");
   }
   throttle.recordSuccess(user.email);
   return writeNewPassword(store, user, await hashPassword(change.next));

@@ -6,22 +6,13 @@ import { getMemberRole, removeMembership, upsertMembership } from "@/clickhouse/
 import { withWorkspaceConfigLock } from "../workspace-lock";
 import { hashPassword } from "./password";
 import type { Role } from "./roles";
+import { RuleError } from "./rule-error";
 
 /**
  * Members of a workspace: inviting, changing roles, removing. Each change runs
  * under the workspace's config lock, so the last-admin rule holds even when
  * two admins act at once.
  */
-
-export class MemberRuleError extends Error {
-  constructor(
-    readonly code: "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED",
-    message: string,
-  ) {
-    super(message);
-    this.name = "MemberRuleError";
-  }
-}
 
 // No 0/O, 1/l/I: the password is read off a screen and typed or passed on by hand.
 const PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -53,7 +44,7 @@ export async function inviteMember(
     const existing = await findUserByEmail(store, email);
     if (existing) {
       const role = await getMemberRole(store, workspaceId, existing.user_id);
-      if (role) throw new MemberRuleError("CONFLICT", `${email} is already a member of this workspace (${role}).`);
+      if (role) throw new RuleError("CONFLICT", `${email} is already a member of this workspace (${role}).`);
       await upsertMembership(store, workspaceId, existing.user_id, invite.role);
       return { userId: existing.user_id, email, created: false, temporaryPassword: null };
     }
@@ -74,7 +65,7 @@ function lastAdminMessage(member: MemberRow, doing: string): string {
 async function memberAndAdmins(store: Store, workspaceId: string, userId: string) {
   const members = await listMembers(store, workspaceId);
   const member = members.find((m) => m.userId === userId);
-  if (!member) throw new MemberRuleError("NOT_FOUND", "This person is not a member of this workspace.");
+  if (!member) throw new RuleError("NOT_FOUND", "This person is not a member of this workspace.");
   return { member, admins: members.filter((m) => m.role === "admin").length };
 }
 
@@ -83,7 +74,7 @@ export async function changeMemberRole(store: Store, workspaceId: string, userId
     const { member, admins } = await memberAndAdmins(store, workspaceId, userId);
     if (member.role === role) return;
     if (member.role === "admin" && admins <= 1) {
-      throw new MemberRuleError("PRECONDITION_FAILED", lastAdminMessage(member, `make them ${/^[aeiou]/.test(role) ? "an" : "a"} ${role}`));
+      throw new RuleError("PRECONDITION_FAILED", lastAdminMessage(member, `make them ${/^[aeiou]/.test(role) ? "an" : "a"} ${role}`));
     }
     await upsertMembership(store, workspaceId, userId, role);
   });
@@ -92,7 +83,7 @@ export async function changeMemberRole(store: Store, workspaceId: string, userId
 export async function removeMember(store: Store, workspaceId: string, userId: string): Promise<void> {
   return withWorkspaceConfigLock(workspaceId, "members", async () => {
     const { member, admins } = await memberAndAdmins(store, workspaceId, userId);
-    if (member.role === "admin" && admins <= 1) throw new MemberRuleError("PRECONDITION_FAILED", lastAdminMessage(member, "remove them"));
+    if (member.role === "admin" && admins <= 1) throw new RuleError("PRECONDITION_FAILED", lastAdminMessage(member, "remove them"));
     // The account stays (it may belong to other workspaces); only this membership ends.
     await removeMembership(store, workspaceId, userId);
   });

@@ -1,6 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { AccountRuleError, changePassword } from "../auth/account";
+import { changePassword } from "../auth/account";
 import { newPasswordSchema } from "../auth/password-rules";
 import { issueSessionCookie, serializeCookie } from "../auth/session-cookie";
 import { accountProcedure, router } from "../trpc/init";
@@ -18,13 +17,8 @@ export const accountRouter = router({
     .input(changePasswordInput)
     .output(z.object({ otherSessionsEnded: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      try {
-        const user = await changePassword(ctx.store, ctx.userId, { current: input.currentPassword, next: input.newPassword });
-        ctx.setCookie?.(serializeCookie(await issueSessionCookie(user)));
-        return { otherSessionsEnded: true as const };
-      } catch (err) {
-        if (err instanceof AccountRuleError) throw new TRPCError({ code: err.code, message: err.message });
-        throw err;
-      }
+      const user = await changePassword(ctx.store, ctx.userId, { current: input.currentPassword, next: input.newPassword });
+      ctx.setCookie?.(serializeCookie(await issueSessionCookie(user)));
+      return { otherSessionsEnded: true as const };
     }),
 });

@@ -1,7 +1,6 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { listMembers } from "@/clickhouse/queries/members";
-import { changeMemberRole, inviteMember, MemberRuleError, removeMember } from "../auth/members";
+import { changeMemberRole, inviteMember, removeMember } from "../auth/members";
 import { CAN_ADMINISTER, roleSchema } from "../auth/roles";
 import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
 
@@ -27,16 +26,6 @@ const inviteInput = z.object({
 
 const memberInput = z.object({ userId: z.string().min(1, "choose a member").max(64) });
 
-/** The rule errors of member changes, as tRPC errors with their message kept. */
-async function asTrpc<T>(p: Promise<T>): Promise<T> {
-  try {
-    return await p;
-  } catch (err) {
-    if (err instanceof MemberRuleError) throw new TRPCError({ code: err.code, message: err.message });
-    throw err;
-  }
-}
-
 export const membersRouter = router({
   list: workspaceProcedure.output(z.array(member)).query(({ ctx }) => listMembers(ctx.store, ctx.workspace.id)),
 
@@ -44,13 +33,13 @@ export const membersRouter = router({
   invite: workspaceProcedureFor(CAN_ADMINISTER)
     .input(inviteInput)
     .output(z.object({ userId: z.string(), email: z.string(), created: z.boolean(), temporaryPassword: z.string().nullable() }))
-    .mutation(({ ctx, input }) => asTrpc(inviteMember(ctx.store, ctx.workspace.id, input))),
+    .mutation(({ ctx, input }) => inviteMember(ctx.store, ctx.workspace.id, input)),
 
   changeRole: workspaceProcedureFor(CAN_ADMINISTER)
     .input(memberInput.extend({ role }))
     .output(z.object({ userId: z.string(), role: roleSchema }))
     .mutation(async ({ ctx, input }) => {
-      await asTrpc(changeMemberRole(ctx.store, ctx.workspace.id, input.userId, input.role));
+      await changeMemberRole(ctx.store, ctx.workspace.id, input.userId, input.role);
       return { userId: input.userId, role: input.role };
     }),
 
@@ -58,7 +47,7 @@ export const membersRouter = router({
     .input(memberInput)
     .output(z.object({ removed: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      await asTrpc(removeMember(ctx.store, ctx.workspace.id, input.userId));
+      await removeMember(ctx.store, ctx.workspace.id, input.userId);
       return { removed: true as const };
     }),
 });

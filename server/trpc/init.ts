@@ -6,6 +6,7 @@ import type { Store } from "@/clickhouse/client";
 import { getMembership } from "@/clickhouse/queries/workspaces";
 import { internalErrorMessage, logInternalError } from "../internal-error";
 import { TEMPORARY_PASSWORD_MESSAGE } from "../auth/password-rules";
+import { RuleError } from "../auth/rule-error";
 import { roleAllows, roleSchema, type Role } from "../auth/roles";
 
 export interface Context {
@@ -30,8 +31,12 @@ class InternalError extends TRPCError {
   }
 }
 
-/** `error` as it may leave the server: an unexpected one is logged and replaced. */
+/**
+ * `error` as it may leave the server: a domain rule's refusal becomes its own
+ * code and message; anything else unexpected is logged and replaced.
+ */
 function safeError(error: TRPCError, path: string | undefined): TRPCError {
+  if (error.cause instanceof RuleError) return new TRPCError({ code: error.cause.code, message: error.cause.message, cause: error.cause });
   if (error.code !== "INTERNAL_SERVER_ERROR" || error instanceof InternalError) return error;
   return new InternalError(logInternalError(`tRPC ${path ?? "request"}`, error.cause ?? error));
 }
