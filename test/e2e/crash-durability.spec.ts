@@ -17,16 +17,10 @@ function startServer(dataDir: string): ChildProcess {
   });
 }
 
+/** Until the server answers its health check (a refused connection means it is not up yet). */
 async function waitHealthy() {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("the server did not come up");
+  const healthy = () => fetch(`${BASE}/api/health`).then((res) => res.ok, () => false);
+  await expect.poll(healthy, { message: "the server did not come up", timeout: 60_000 }).toBe(true);
 }
 
 async function waitExit(child: ChildProcess) {

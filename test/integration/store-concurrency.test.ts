@@ -15,7 +15,17 @@ describe("embedded store: pooled chDB sessions", () => {
         finished.push("slow");
         return rows;
       });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The fast query goes in once the slow one is running, not after a guessed pause.
+    await expect
+      .poll(async () => {
+        const [row] = await store().query<{ n: string }>(
+          "SELECT count() AS n FROM system.processes WHERE query LIKE '%numbers(400000000)%' AND query NOT LIKE '%system.processes%'",
+          {},
+          POOL_TEST,
+        );
+        return Number(row.n);
+      })
+      .toBe(1);
     const fast = store()
       .query<{ v: string }>("SELECT {x:UInt64} + 1 AS v", { x: 41 }, POOL_TEST)
       .then((rows) => {
