@@ -87,21 +87,6 @@ export async function getMembership(
   return row && !Number(row.is_deleted) ? { role: row.role, timeZone: row.time_zone || DEFAULT_TIME_ZONE } : null;
 }
 
-/** The member's role, or null when the user is not (or no longer) a member. */
-export async function getMemberRole(store: Store, workspaceId: string, userId: string): Promise<string | null> {
-  const rows = await store.query<{ role: string; is_deleted: number }>(
-    `SELECT role, is_deleted
-     FROM memberships
-     WHERE workspace_id = {workspaceId:String} AND user_id = {userId:String}
-     ORDER BY version DESC
-     LIMIT 1`,
-    { workspaceId, userId },
-    { report: "workspaces:member-role" },
-  );
-  const row = rows[0];
-  return row && !Number(row.is_deleted) ? row.role : null;
-}
-
 export async function upsertMembership(store: Store, workspaceId: string, userId: string, role: string): Promise<void> {
   await store.insert("memberships", [
     { workspace_id: workspaceId, user_id: userId, role, created_at: Date.now(), version: nextVersion(), is_deleted: 0 },

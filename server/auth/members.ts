@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import type { Store } from "@/clickhouse/client";
 import { listMembers, type MemberRow } from "@/clickhouse/queries/members";
 import { findUserByEmail, upsertUser } from "@/clickhouse/queries/users";
-import { getMemberRole, removeMembership, upsertMembership } from "@/clickhouse/queries/workspaces";
+import { getMembership, removeMembership, upsertMembership } from "@/clickhouse/queries/workspaces";
 import { withWorkspaceConfigLock } from "../workspace-lock";
 import { hashPassword } from "./password";
 import type { Role } from "./roles";
@@ -43,7 +43,7 @@ export async function inviteMember(
     const email = invite.email.toLowerCase();
     const existing = await findUserByEmail(store, email);
     if (existing) {
-      const role = await getMemberRole(store, workspaceId, existing.user_id);
+      const role = (await getMembership(store, workspaceId, existing.user_id))?.role;
       if (role) throw new RuleError("CONFLICT", `${email} is already a member of this workspace (${role}).`);
       await upsertMembership(store, workspaceId, existing.user_id, invite.role);
       return { userId: existing.user_id, email, created: false, temporaryPassword: null };

@@ -1,5 +1,5 @@
 import type { Store } from "@/clickhouse/client";
-import { getMemberRole } from "@/clickhouse/queries/workspaces";
+import { getMembership } from "@/clickhouse/queries/workspaces";
 import { TEMPORARY_PASSWORD_MESSAGE } from "./password-rules";
 import { sessionFromRequest } from "./request-session";
 import { roleAllows, roleSchema, type Role } from "./roles";
@@ -37,7 +37,7 @@ export async function workspaceRouteAccess(
   const session = await sessionFromRequest(store, req);
   if (!session) return refuse(401, "Sign in to continue.");
   if (session.user.mustChangePassword) return refuse(403, TEMPORARY_PASSWORD_MESSAGE);
-  const role = roleSchema.safeParse(await getMemberRole(store, workspaceId, session.user.id));
+  const role = roleSchema.safeParse((await getMembership(store, workspaceId, session.user.id))?.role);
   if (!role.success) return refuse(404, "No such workspace.");
   if (!roleAllows(role.data, rule.roles)) {
     return refuse(403, `Your role (${role.data}) cannot ${rule.doing}; ask ${whoMay(rule.roles)}.`);

@@ -13,7 +13,7 @@ import { getWorkspacePrices, setWorkspacePrices } from "@/clickhouse/queries/cam
 import { contactStatusCounts } from "@/clickhouse/queries/overview";
 import { listTagDefinitions, upsertTagDefinitions } from "@/clickhouse/queries/tags";
 import { findUserByEmail, upsertUser } from "@/clickhouse/queries/users";
-import { getMemberRole, getWorkspace, upsertMembership, upsertWorkspace } from "@/clickhouse/queries/workspaces";
+import { getMembership, getWorkspace, upsertMembership, upsertWorkspace } from "@/clickhouse/queries/workspaces";
 import { hashPassword } from "../auth/password";
 import type { ChatEvent } from "../events/schema";
 import { bulkLoad, ingestEvents } from "../ingestion/pipeline";
@@ -242,7 +242,7 @@ async function ensureConfig(store: Store, log: (line: string) => void) {
       log(`created user ${user.email}`);
     }
     for (const [workspaceId, role] of Object.entries(user.roles)) {
-      if ((await getMemberRole(store, workspaceId, userId)) === null) await upsertMembership(store, workspaceId, userId, role);
+      if ((await getMembership(store, workspaceId, userId)) === null) await upsertMembership(store, workspaceId, userId, role);
     }
   }
 }
