@@ -6,7 +6,7 @@ import { formatNumber } from "@/components/overview/format";
 import { useTRPC } from "@/components/trpc";
 import { Panel, QueryContent } from "@/components/ui/panel";
 import type { BreakdownBy, GroupFilter } from "@/clickhouse/vocabulary/campaign-groups";
-import { groupKey, groupLabel } from "./breakdown-url";
+import { groupKey, groupLabel } from "./breakdown-labels";
 import { formatRate, STAGE_COLORS, STAGE_LABELS, type CampaignOutputs, type Stage } from "./format";
 import styles from "./campaigns.module.css";
 import insights from "./insights.module.css";

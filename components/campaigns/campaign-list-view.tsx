@@ -1,12 +1,13 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { formatNumber, formatRange } from "@/components/overview/format";
 import overview from "@/components/overview/overview.module.css";
 import { RangePicker } from "@/components/overview/range-picker";
-import { customRangeProblem, rangeSearch, readRange, resolveRange, todayIn, type RangeSelection } from "@/components/overview/range";
+import { customRangeProblem, resolveRange, todayIn, type RangeSelection } from "@/components/overview/range";
+import { useRangeSelection } from "@/components/overview/search-params";
 import { useWorkspaceZone } from "@/components/workspace-zone";
 import { PageHeader } from "@/components/shell/page-header";
 import shell from "@/components/shell/shell.module.css";
@@ -21,7 +22,8 @@ import { campaignColumns, MAX_COMPARE, pickColumn } from "./list-columns";
 import { ReadRateChart } from "./read-rate-chart";
 import { TimingPanel } from "./timing-heatmap";
 import { TotalsCards } from "./totals";
-import { listSearch, PAGE_SIZES, readListState, SORTS, type ListState } from "./url-state";
+import { useListParams } from "./search-params";
+import { PAGE_SIZES, SORTS } from "./url-state";
 import styles from "./campaigns.module.css";
 
 const NO_HIDDEN = {};
@@ -32,44 +34,33 @@ const NO_HIDDEN = {};
  * view can be shared and Back steps through it.
  */
 export function CampaignListView({ workspaceId }: { workspaceId: string }) {
-  const searchParams = useSearchParams();
-  const pathname = usePathname();
   const router = useRouter();
   const trpc = useTRPC();
   const zone = useWorkspaceZone();
-  const selection = readRange(searchParams);
+  const [selection, setRange] = useRangeSelection();
   const range = resolveRange(selection, todayIn(zone));
   const rangeProblem = selection.kind === "custom" ? customRangeProblem(range.from, range.to) : null;
-  const state = readListState(searchParams);
+  const [state, setState] = useListParams();
   const enabled = rangeProblem === null;
 
   const summary = useQuery(trpc.campaigns.summary.queryOptions({ workspaceId, ...range }, { placeholderData: keepPreviousData, enabled }));
   const list = useQuery(
     trpc.campaigns.list.queryOptions(
-      { workspaceId, ...range, search: state.q, sort: state.sort, direction: state.desc ? "desc" : "asc", page: state.page - 1, pageSize: state.size },
+      { workspaceId, ...range, search: state.q, sort: state.sort.column, direction: state.sort.desc ? "desc" : "asc", page: state.page - 1, pageSize: state.size },
       { placeholderData: keepPreviousData, enabled },
     ),
   );
 
-  function navigate(search: string, mode: "push" | "replace" = "push") {
-    // The native history API updates useSearchParams without a server round trip, and keeps Back working.
-    const url = `${pathname}${search}`;
-    if (mode === "push") window.history.pushState(null, "", url);
-    else window.history.replaceState(null, "", url);
-  }
-  const current = () => new URLSearchParams(searchParams.toString());
-  const setState = (next: ListState, mode: "push" | "replace" = "push") => navigate(listSearch(next, current()), mode);
-  const changeRange = (next: RangeSelection) => navigate(listSearch({ ...state, page: 1 }, new URLSearchParams(rangeSearch(next, current()))));
+  // A new range starts at the first page; both land in one history entry.
+  const changeRange = (next: RangeSelection) => {
+    setRange(next);
+    void setState({ page: 1 });
+  };
 
   // Campaigns picked for comparison, in the URL too (`?cmp=a,b`), so a comparison can be shared.
-  const pickedKey = searchParams.get("cmp") ?? "";
+  const pickedKey = state.cmp.join(",");
   const picked = useMemo(() => [...new Set(pickedKey.split(",").filter(Boolean))].slice(0, MAX_COMPARE), [pickedKey]);
-  const setPicked = (ids: string[]) => {
-    const next = current();
-    if (ids.length) next.set("cmp", ids.join(","));
-    else next.delete("cmp");
-    navigate(`?${next.toString()}`, "replace");
-  };
+  const setPicked = (ids: string[]) => void setState({ cmp: ids }, { history: "replace" });
   const togglePick = (id: string) => setPicked(picked.includes(id) ? picked.filter((p) => p !== id) : [...picked, id]);
   const columns = useMemo(
     () => [...pickColumn(picked, togglePick), ...campaignColumns(workspaceId)],
@@ -82,13 +73,16 @@ export function CampaignListView({ workspaceId }: { workspaceId: string }) {
     data: list.data?.rows,
     rowCount: list.data?.total,
     getRowId: (r) => r.campaignId,
-    sorting: { id: state.sort, desc: state.desc },
+    sorting: { id: state.sort.column, desc: state.sort.desc },
     onSortingChange: (s) => {
-      const sort = SORTS.find((c) => c === s.id);
-      if (sort) setState({ ...state, sort, desc: s.desc, page: 1 });
+      const column = SORTS.find((c) => c === s.id);
+      if (column) void setState({ sort: { column, desc: s.desc }, page: 1 });
     },
     pagination: { pageIndex: state.page - 1, pageSize: state.size },
-    onPaginationChange: (p) => setState({ ...state, page: p.pageSize === state.size ? p.pageIndex + 1 : 1, size: p.pageSize }),
+    onPaginationChange: (p) => {
+      const size = PAGE_SIZES.find((s) => s === p.pageSize) ?? state.size;
+      void setState({ page: size === state.size ? p.pageIndex + 1 : 1, size });
+    },
     columnVisibility: NO_HIDDEN,
     onColumnVisibilityChange: () => {},
   });
@@ -138,7 +132,7 @@ export function CampaignListView({ workspaceId }: { workspaceId: string }) {
                 aria-label="Search campaigns by name"
                 defaultValue={state.q}
                 maxLength={200}
-                onChange={(e) => setState({ ...state, q: e.currentTarget.value, page: 1 }, "replace")}
+                onChange={(e) => void setState({ q: e.currentTarget.value, page: 1 }, { history: "replace" })}
               />
               {picked.length === 1 ? <span className={styles.compareBar}>Pick one more campaign to compare.</span> : null}
               {list.data ? (

@@ -2,7 +2,6 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { usePathname, useSearchParams } from "next/navigation";
 import overview from "@/components/overview/overview.module.css";
 import { PageHeader } from "@/components/shell/page-header";
 import shell from "@/components/shell/shell.module.css";
@@ -11,34 +10,18 @@ import { useTRPC } from "@/components/trpc";
 import { Panel, QueryContent } from "@/components/ui/panel";
 import { useWorkspaceZone } from "@/components/workspace-zone";
 import { formatDateTime } from "@/components/zoned-format";
-import { readBy, readGroup, writeBy, writeGroup, groupKey } from "./breakdown-url";
+import { groupKey } from "./breakdown-labels";
 import { BreakdownsPanel } from "./breakdowns";
 import { CostPanel } from "./cost-panel";
-import { STAGE_LABELS, type Stage } from "./format";
+import type { Stage } from "./format";
 import { FailuresTable, FunnelChart, StageButtons } from "./funnel";
 import { ReadCurveChart, ReadDelayChart } from "./read-speed";
-import { readReplyWindow, ReplyWindowPicker, writeReplyWindow } from "./reply-window";
+import { ReplyWindowPicker } from "./reply-window";
+import { PAGE_SIZES } from "./url-state";
+import { breakdownOf, breakdownParams, drillOf, groupParams, useReportParams } from "./search-params";
 import { StageContacts } from "./stage-contacts";
 import { SectionIndex } from "@/components/ui/section-index";
 import styles from "./campaigns.module.css";
-
-const STAGES = Object.keys(STAGE_LABELS) as Stage[];
-const SIZES = [25, 50, 100];
-
-/** The drill-down in the URL: `?stage=failed&code=131026&page=2&size=50`, a breakdown cell's group as in breakdown-url.ts. */
-function readDrill(params: Pick<URLSearchParams, "get">) {
-  const stage = STAGES.find((s) => s === params.get("stage")) ?? null;
-  const code = Number(params.get("code"));
-  const page = Number(params.get("page"));
-  const size = Number(params.get("size"));
-  return {
-    stage,
-    errorCode: stage === "failed" && params.get("code") !== null && Number.isInteger(code) ? code : undefined,
-    group: stage ? readGroup(params) : undefined,
-    page: Number.isInteger(page) && page >= 1 ? page : 1,
-    size: SIZES.includes(size) ? size : 25,
-  };
-}
 
 /**
  * One campaign: the funnel with its stages, failures by error, how fast
@@ -47,39 +30,28 @@ function readDrill(params: Pick<URLSearchParams, "get">) {
 export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: string; campaignId: string }) {
   const trpc = useTRPC();
   const timeZone = useWorkspaceZone();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const drill = readDrill(searchParams);
-  const replyWindowHours = readReplyWindow(searchParams);
+  const [params, setParams] = useReportParams();
+  const drill = drillOf(params);
+  const replyWindowHours = params.window;
   const report = useQuery(trpc.campaigns.report.queryOptions({ workspaceId, campaignId, replyWindowHours }, { placeholderData: keepPreviousData }));
   const role = useQuery(trpc.workspaces.current.queryOptions({ workspaceId }));
   const canSave = role.data?.role === "admin" || role.data?.role === "marketer";
   const listHref = `/w/${encodeURIComponent(workspaceId)}/campaigns`;
 
-  const by = readBy(searchParams);
-  const setBy = (next: typeof by) => {
-    const params = new URLSearchParams(searchParams.toString());
-    writeBy(params, next);
-    window.history.replaceState(null, "", `${pathname}?${params.toString()}`);
-  };
+  const by = breakdownOf(params);
+  const setBy = (next: typeof by) => void setParams(breakdownParams(next), { history: "replace" });
+  /** Every parameter of the drill-down, cleared: opening or closing one starts from the funnel's own choices. */
+  const NO_DRILL = { stage: null, code: null, page: null, size: null, ...groupParams(undefined) };
 
-  function openDrill(stage: Stage, errorCode?: number, page = 1, size = drill.size, group?: typeof drill.group) {
-    const next = writeReplyWindow(new URLSearchParams(), replyWindowHours);
-    writeBy(next, by);
-    next.set("stage", stage);
-    writeGroup(next, group);
-    if (errorCode !== undefined) next.set("code", String(errorCode));
-    if (page > 1) next.set("page", String(page));
-    if (size !== 25) next.set("size", String(size));
-    window.history.pushState(null, "", `${pathname}?${next.toString()}`);
+  /** A drill-down is a history entry: Back closes it, or returns to the previous page of contacts. */
+  function openDrill(stage: Stage, errorCode?: number, page = 1, size: number = drill.size, group?: typeof drill.group) {
+    const pageSize = PAGE_SIZES.find((s) => s === size) ?? null;
+    void setParams({ ...NO_DRILL, stage, code: errorCode ?? null, page, size: pageSize, ...groupParams(group) }, { history: "push" });
   }
 
   /** Closes the drill-down, keeping the reply window and breakdown the person chose. */
   function closeDrill() {
-    const next = writeReplyWindow(new URLSearchParams(), replyWindowHours);
-    writeBy(next, by);
-    const query = next.toString();
-    window.history.pushState(null, "", query ? `${pathname}?${query}` : pathname);
+    void setParams(NO_DRILL, { history: "push" });
   }
 
   const back = (
@@ -141,7 +113,7 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
           id="funnel"
           title="Funnel"
           description="Sent → delivered → read → replied. Press a stage to list its contacts."
-          actions={<ReplyWindowPicker value={replyWindowHours} onChange={(h) => window.history.replaceState(null, "", `${pathname}?${writeReplyWindow(new URLSearchParams(searchParams), h)}`)} />}
+          actions={<ReplyWindowPicker value={replyWindowHours} onChange={(h) => void setParams({ window: h }, { history: "replace" })} />}
         >
           <QueryContent query={report} what="funnel" skeletonHeight={300}>
             {(r) =>

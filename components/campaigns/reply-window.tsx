@@ -1,31 +1,17 @@
 "use client";
 
 import { useId } from "react";
+import { DEFAULT_REPLY_WINDOW_HOURS } from "@/clickhouse/queries/campaign-common";
 import styles from "./campaigns.module.css";
 
 /**
- * The campaign report's reply window, kept in the URL as `?window=24`: a
+ * The campaign report's reply window, kept in the URL as `?window=24` (search-params.ts): a
  * reply without WhatsApp's context counts when it comes within this many
- * hours of the send. The default (72 h) is left out of the URL. The bounds
- * repeat the server's (server/routers/campaign-inputs.ts), which has the
- * last word.
+ * hours of the send. The default (72 h) is left out of the URL; the bounds
+ * are the server's schema's (server/routers/campaign-inputs.ts).
  */
-export const DEFAULT_WINDOW = 72;
-const MIN_WINDOW = 1;
-const MAX_WINDOW = 720;
+const DEFAULT_WINDOW = DEFAULT_REPLY_WINDOW_HOURS;
 const CHOICES = [1, 6, 12, 24, 48, 72, 168, 336, 720];
-
-export function readReplyWindow(params: Pick<URLSearchParams, "get">): number {
-  const hours = Number(params.get("window"));
-  return Number.isInteger(hours) && hours >= MIN_WINDOW && hours <= MAX_WINDOW ? hours : DEFAULT_WINDOW;
-}
-
-/** Sets (or, for the default, removes) `window` in a query string being built. */
-export function writeReplyWindow(next: URLSearchParams, hours: number): URLSearchParams {
-  if (hours === DEFAULT_WINDOW) next.delete("window");
-  else next.set("window", String(hours));
-  return next;
-}
 
 export function formatWindow(hours: number): string {
   if (hours % 24 === 0 && hours >= 168) return `${hours / 24} days`;

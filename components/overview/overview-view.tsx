@@ -2,7 +2,6 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { usePathname, useSearchParams } from "next/navigation";
 import shell from "@/components/shell/shell.module.css";
 import { PageHeader } from "@/components/shell/page-header";
 import { describeError } from "@/components/trpc-error";
@@ -13,15 +12,14 @@ import { MessagesChart } from "./messages-chart";
 import { OverviewSkeleton } from "./overview-skeleton";
 import { RangePicker } from "./range-picker";
 import { useWorkspaceZone } from "@/components/workspace-zone";
-import { customRangeProblem, rangeSearch, readRange, resolveRange, todayIn, type RangeSelection } from "./range";
+import { useRangeSelection } from "./search-params";
+import { customRangeProblem, resolveRange, todayIn } from "./range";
 import { HeadlineStats, StatusBreakdown } from "./stat-cards";
 import styles from "./overview.module.css";
 
 export function OverviewView({ workspaceId }: { workspaceId: string }) {
-  const searchParams = useSearchParams();
-  const pathname = usePathname();
   const zone = useWorkspaceZone();
-  const selection = readRange(searchParams);
+  const [selection, changeRange] = useRangeSelection();
   const range = resolveRange(selection, todayIn(zone));
   // A hand-edited link can carry a range the server would refuse; say why in our own words instead of asking.
   const rangeProblem = selection.kind === "custom" ? customRangeProblem(range.from, range.to) : null;
@@ -33,11 +31,6 @@ export function OverviewView({ workspaceId }: { workspaceId: string }) {
       { placeholderData: keepPreviousData, enabled: rangeProblem === null },
     ),
   );
-
-  function changeRange(next: RangeSelection) {
-    // The native history API updates useSearchParams without a server round trip, and keeps Back working.
-    window.history.pushState(null, "", `${pathname}${rangeSearch(next, new URLSearchParams(searchParams.toString()))}`);
-  }
 
   return (
     <div className={shell.page}>

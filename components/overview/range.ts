@@ -1,6 +1,5 @@
 /**
- * The reports' date range, kept in the URL: `?range=7d|30d|90d` or
- * `?from=YYYY-MM-DD&to=YYYY-MM-DD`. Days are the workspace's (its time zone's),
+ * The reports' date range (in the URL through search-params.ts). Days are the workspace's (its time zone's),
  * like the server's (server/routers/range-input.ts).
  */
 import { zoneDay } from "@/clickhouse/vocabulary/dates";
@@ -34,34 +33,10 @@ export function daysInclusive(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
 }
 
-/** An explicit from/to wins over a preset; anything unreadable falls back to the default preset. */
-export function readRange(params: Pick<URLSearchParams, "get">): RangeSelection {
-  const from = params.get("from");
-  const to = params.get("to");
-  if (isIsoDay(from) && isIsoDay(to)) return { kind: "custom", from, to };
-  const preset = /^(\d+)d$/.exec(params.get("range") ?? "")?.[1];
-  const days = PRESETS.find((d) => String(d) === preset) ?? DEFAULT_PRESET;
-  return { kind: "preset", days };
-}
-
 /** The days a selection means; `today` is the workspace's (todayIn). */
 export function resolveRange(selection: RangeSelection, today: string): { from: string; to: string } {
   if (selection.kind === "custom") return { from: selection.from, to: selection.to };
   return { from: addDays(today, -(selection.days - 1)), to: today };
-}
-
-/** The query string for `selection`, keeping any unrelated parameters. */
-export function rangeSearch(selection: RangeSelection, current: URLSearchParams): string {
-  const next = new URLSearchParams(current);
-  next.delete("range");
-  next.delete("from");
-  next.delete("to");
-  if (selection.kind === "preset") next.set("range", `${selection.days}d`);
-  else {
-    next.set("from", selection.from);
-    next.set("to", selection.to);
-  }
-  return `?${next.toString()}`;
 }
 
 /** Why a custom range cannot be used, in words a person can act on; null when it is fine. */

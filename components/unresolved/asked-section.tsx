@@ -2,39 +2,36 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { useUrlParam } from "@/components/url-param";
 import { formatNumber } from "@/components/overview/format";
 import { ContactCell } from "./contact-cell";
 import { DateTime } from "@/components/workspace-zone";
 import { profileHref } from "./format";
 import { Panel, QueryContent, SmallEmpty } from "@/components/ui/panel";
 import { useAsked, useTerms, type ReportOutputs, type ReportRange } from "./use-report";
+import { useAskedParams } from "./search-params";
 import styles from "./unresolved.module.css";
 
 /** What people asked just before they wanted a human: the top words, then every request, newest first. */
 export function AskedSection({ range, enabled }: { range: ReportRange; enabled: boolean }) {
   // The search and the page live in the URL (?q=&asked=), so Back from a chat returns to them.
-  const [search, setSearch] = useUrlParam("q", "");
-  const [pageParam, setPageParam] = useUrlParam("asked", "1");
-  const page = Math.max(1, Math.floor(Number(pageParam)) || 1);
-  const setPage = (next: number) => setPageParam(String(next));
+  const [{ q: search, asked: page }, setParams] = useAskedParams();
+  const setPage = (next: number) => void setParams({ asked: next });
   const [typed, setTyped] = useState(search);
   // Search as the user types, once they pause; a new search starts at the first page.
   useEffect(() => {
     const timer = setTimeout(() => {
       if (typed.trim() === search) return;
-      setSearch(typed.trim());
-      setPageParam("1");
+      void setParams({ q: typed.trim(), asked: 1 });
     }, 300);
     return () => clearTimeout(timer);
-  }, [typed, search, setSearch, setPageParam]);
+  }, [typed, search, setParams]);
   // A new range starts at the first page too (not the first render: that is a page coming back).
   const shownRange = useRef(`${range.from}/${range.to}`);
   useEffect(() => {
     const key = `${range.from}/${range.to}`;
-    if (shownRange.current !== key) setPageParam("1");
+    if (shownRange.current !== key) void setParams({ asked: 1 });
     shownRange.current = key;
-  }, [range.from, range.to, setPageParam]);
+  }, [range.from, range.to, setParams]);
 
   const terms = useTerms(range, enabled);
   const asked = useAsked({ ...range, search, page }, enabled);
@@ -42,8 +39,7 @@ export function AskedSection({ range, enabled }: { range: ReportRange; enabled: 
   function pick(term: string) {
     const next = search === term ? "" : term;
     setTyped(next);
-    setSearch(next);
-    setPageParam("1");
+    void setParams({ q: next, asked: 1 });
   }
 
   return (

@@ -1,11 +1,11 @@
 "use client";
 
-import { useUrlParam } from "@/components/url-param";
 import { formatNumber } from "@/components/overview/format";
 import { formatRate } from "./format";
 import { Panel, QueryContent, SmallEmpty } from "@/components/ui/panel";
 import { SortableTable, type SortableColumn } from "./sortable-table";
 import { useSources, type ReportOutputs, type ReportRange } from "./use-report";
+import { useSourceDimension } from "./search-params";
 import styles from "./unresolved.module.css";
 
 type EntryPoint = ReportOutputs["sources"]["source"][number];
@@ -16,15 +16,12 @@ const DIMENSIONS = [
   { key: "source", label: "Source", none: "Unknown source" },
   { key: "tag", label: "Tag", none: "" },
 ] as const;
-type Dimension = (typeof DIMENSIONS)[number]["key"];
 
 /** Which entry points the bot serves badly: requests per group, and per 100 of its contacts. */
 export function SourcesSection({ range, enabled }: { range: ReportRange; enabled: boolean }) {
   const query = useSources(range, enabled);
-  const [by, setBy] = useUrlParam("by", "firstMessageTag");
-  const current = DIMENSIONS.find((d) => d.key === by) ?? DIMENSIONS[0];
-  const dimension: Dimension = current.key;
-  const setDimension = (next: Dimension) => setBy(next);
+  const [dimension, setDimension] = useSourceDimension();
+  const current = DIMENSIONS.find((d) => d.key === dimension) ?? DIMENSIONS[0];
   return (
     <Panel
       id="sources"

@@ -1,11 +1,11 @@
 "use client";
 
-import { usePathname, useSearchParams } from "next/navigation";
 import { formatRange } from "@/components/overview/format";
 import overview from "@/components/overview/overview.module.css";
 import { RangePicker } from "@/components/overview/range-picker";
-import { customRangeProblem, rangeSearch, readRange, resolveRange, todayIn, type RangeSelection } from "@/components/overview/range";
+import { customRangeProblem, resolveRange, todayIn } from "@/components/overview/range";
 import { useWorkspaceZone } from "@/components/workspace-zone";
+import { useRangeSelection } from "@/components/overview/search-params";
 import { PageHeader } from "@/components/shell/page-header";
 import shell from "@/components/shell/shell.module.css";
 import { AskedSection } from "./asked-section";
@@ -23,19 +23,12 @@ import { SectionIndex } from "@/components/ui/section-index";
  * on its own, so a slow one never blanks the page.
  */
 export function UnresolvedView({ workspaceId }: { workspaceId: string }) {
-  const searchParams = useSearchParams();
-  const pathname = usePathname();
   const zone = useWorkspaceZone();
-  const selection = readRange(searchParams);
+  const [selection, changeRange] = useRangeSelection();
   const range = { workspaceId, ...resolveRange(selection, todayIn(zone)) };
   // A hand-edited link can carry a range the server would refuse; say why in our own words instead of asking.
   const rangeProblem = selection.kind === "custom" ? customRangeProblem(range.from, range.to) : null;
   const enabled = rangeProblem === null;
-
-  function changeRange(next: RangeSelection) {
-    // The native history API updates useSearchParams without a server round trip, and keeps Back working.
-    window.history.pushState(null, "", `${pathname}${rangeSearch(next, new URLSearchParams(searchParams.toString()))}`);
-  }
 
   return (
     <div className={shell.page}>
