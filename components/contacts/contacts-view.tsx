@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { useEffect, useMemo } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import shell from "@/components/shell/shell.module.css";
@@ -17,25 +17,22 @@ import { contactColumns, statusLabel, type ContactRow } from "./columns";
 import { ContactsFilters } from "./contacts-filters";
 import {
   COLUMN_IDS,
-  contactsSearch,
   DEFAULT_STATE,
   hasFilters,
   PAGE_SIZES,
   profileHref,
-  readContactsState,
   SORT_COLUMNS,
   type ContactsTableState,
   type PageSize,
 } from "./url-state";
+import { useContactsState } from "./search-params";
 import styles from "./contacts.module.css";
 
 const rowId = (row: ContactRow) => row.phone;
 
 export function ContactsView({ workspaceId }: { workspaceId: string }) {
-  const searchParams = useSearchParams();
-  const pathname = usePathname();
   const router = useRouter();
-  const state = readContactsState(searchParams);
+  const [state, navigate] = useContactsState();
   const trpc = useTRPC();
 
   const list = useQuery(
@@ -56,14 +53,6 @@ export function ContactsView({ workspaceId }: { workspaceId: string }) {
     ),
   );
   const options = useQuery(trpc.contacts.filterOptions.queryOptions({ workspaceId }, { staleTime: 5 * 60_000 }));
-
-  /** Every change is a history entry (Back undoes it), except typing a search, which replaces the entry it started. */
-  function navigate(next: ContactsTableState, mode: "push" | "replace" = "push") {
-    // The native history API updates useSearchParams without a server round trip.
-    const url = `${pathname}${contactsSearch(next)}`;
-    if (mode === "push") window.history.pushState(null, "", url);
-    else window.history.replaceState(null, "", url);
-  }
 
   const columns = useMemo(() => contactColumns(workspaceId), [workspaceId]);
   const colsKey = state.cols.join(",");

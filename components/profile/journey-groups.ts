@@ -14,13 +14,6 @@ export function groupOfType(type: string): JourneyGroupKey | "other" {
   return JOURNEY_GROUPS.find((g) => (g.types as readonly string[]).includes(type))?.key ?? "other";
 }
 
-/** `?types=tags,attributes` → the groups it names (unknown names ignored). */
-export function readGroups(param: string | null): JourneyGroupKey[] {
-  if (!param) return [];
-  const wanted = new Set(param.split(","));
-  return JOURNEY_GROUPS.filter((g) => wanted.has(g.key)).map((g) => g.key);
-}
-
 export function typesOfGroups(groups: readonly JourneyGroupKey[]) {
   return JOURNEY_GROUPS.filter((g) => groups.includes(g.key)).flatMap((g) => g.types);
 }

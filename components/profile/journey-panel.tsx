@@ -1,15 +1,15 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { usePathname, useSearchParams } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { formatNumber } from "@/components/overview/format";
 import { LoadError } from "@/components/manage/load-error";
 import { useTRPC } from "@/components/trpc";
 import { useWorkspaceZone } from "@/components/workspace-zone";
 import { dayOf, formatCalendarDay, formatDayHeading, formatExact } from "./format";
-import { foldTicks, JOURNEY_GROUPS, readAt, readGroups, typesOfGroups, type JourneyGroupKey, type JourneyRowOf } from "./journey-groups";
+import { foldTicks, JOURNEY_GROUPS, readAt, typesOfGroups, type JourneyGroupKey, type JourneyRowOf } from "./journey-groups";
 import { JourneyItem, type JourneyEvent } from "./journey-item";
+import { useJourneyParams } from "./search-params";
 import styles from "./journey.module.css";
 
 const PAGE_SIZE = 50;
@@ -31,11 +31,11 @@ export function JourneyPanel({
   contactName: string;
   eventCounts: Record<string, number>;
 }) {
-  const searchParams = useSearchParams();
-  const pathname = usePathname();
+  const [params, setParams] = useJourneyParams();
   const zone = useWorkspaceZone();
-  const groups = readGroups(searchParams.get("types"));
-  const { at, problem } = readAt(searchParams.get("at"));
+  // In the journey's order, each once, whatever order a link gives them in.
+  const groups = JOURNEY_GROUPS.filter((g) => params.types.includes(g.key)).map((g) => g.key);
+  const { at, problem } = readAt(params.at);
   const trpc = useTRPC();
   const journey = useInfiniteQuery(
     trpc.profile.journey.infiniteQueryOptions(
@@ -47,18 +47,9 @@ export function JourneyPanel({
     ),
   );
 
-  function setParam(name: string, value: string | null) {
-    const next = new URLSearchParams(searchParams.toString());
-    if (value) next.set(name, value);
-    else next.delete(name);
-    const query = next.toString();
-    // The native history API updates useSearchParams without a server round trip, and keeps Back working.
-    window.history.pushState(null, "", `${pathname}${query ? `?${query}` : ""}`);
-  }
-
   function toggleGroup(key: JourneyGroupKey) {
     const nextGroups = groups.includes(key) ? groups.filter((g) => g !== key) : [...groups, key];
-    setParam("types", nextGroups.join(",") || null);
+    void setParams({ types: nextGroups });
   }
 
   const total = Object.values(eventCounts).reduce((a, b) => a + b, 0);
@@ -79,11 +70,11 @@ export function JourneyPanel({
             {formatNumber(total)} events, newest first, with who did what. Times in {zone}.
           </p>
         </div>
-        <JumpToDate key={at ?? "latest"} current={at} onJump={(day) => setParam("at", day)} />
+        <JumpToDate key={at ?? "latest"} current={at} onJump={(day) => void setParams({ at: day || null })} />
       </div>
 
       <div className={styles.filters} role="group" aria-label="Show only">
-        <button type="button" className={styles.chip} aria-pressed={groups.length === 0} onClick={() => setParam("types", null)}>
+        <button type="button" className={styles.chip} aria-pressed={groups.length === 0} onClick={() => void setParams({ types: null })}>
           All <span>{formatNumber(total)}</span>
         </button>
         {JOURNEY_GROUPS.map((g) => (
@@ -103,7 +94,7 @@ export function JourneyPanel({
           <span>
             Showing the journey up to <strong>{/^\d{4}-\d{2}-\d{2}$/.test(at) ? `the end of ${formatCalendarDay(at)}` : formatExact(new Date(at), zone)}</strong>.
           </span>
-          <button type="button" className={styles.linkButton} onClick={() => setParam("at", null)}>
+          <button type="button" className={styles.linkButton} onClick={() => void setParams({ at: null })}>
             Back to the latest
           </button>
         </p>

@@ -1,5 +1,6 @@
 "use client";
 
+import { createParser, useQueryState } from "nuqs";
 import { useEffect, useMemo, useState } from "react";
 import { EMPTY_TREE, type FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { decodeTree, encodeTree } from "@/server/segments/url";
@@ -15,10 +16,12 @@ export function builderHref(workspaceId: string, tree: FilterTree, segmentId?: s
   return `${base}?${TREE_PARAM}=${encodeTree(tree)}`;
 }
 
-export function treeFromLocation(): FilterTree | null {
-  if (typeof window === "undefined") return null;
-  return decodeTree(new URLSearchParams(window.location.search).get(TREE_PARAM) ?? "");
-}
+/** `?f=` as a tree (server/segments/url.ts); a link that is not one reads as absent. */
+export const parseAsTree = createParser<FilterTree>({
+  parse: decodeTree,
+  serialize: encodeTree,
+  eq: (a, b) => encodeTree(a) === encodeTree(b),
+});
 
 function useDebounced<T>(value: T, ms: number): T {
   const [current, setCurrent] = useState(value);
@@ -56,13 +59,11 @@ function problemsByNode(problems: ReadonlyArray<{ path: string; message: string 
  * value holds the count back (`countable` is null) until it is fixed.
  */
 export function useSegmentTree(initial: FilterTree | null, ctx: SegmentContext | undefined) {
-  const [tree, setTree] = useState<FilterTree>(() => treeFromLocation() ?? initial ?? EMPTY_TREE);
-
-  useEffect(() => {
-    const url = new URL(window.location.href);
-    url.searchParams.set(TREE_PARAM, encodeTree(tree));
-    window.history.replaceState(window.history.state, "", url);
-  }, [tree]);
+  const [tree, setUrlTree] = useQueryState(
+    TREE_PARAM,
+    parseAsTree.withDefault(initial ?? EMPTY_TREE).withOptions({ history: "replace", clearOnDefault: false }),
+  );
+  const setTree = (next: FilterTree) => void setUrlTree(next);
 
   const validation = useMemo(() => (ctx ? validateSegment(tree, ctx) : null), [tree, ctx]);
   const problems = useMemo(() => problemsByNode(validation && !validation.ok ? validation.problems : []), [validation]);
