@@ -4,7 +4,8 @@ import { BROADCAST_TAG_PREFIX } from "@/clickhouse/vocabulary/broadcast-tag";
 import type { Store } from "@/clickhouse/client";
 import { countContactsByTag, listTagDefinitions, upsertTagDefinitions, type TagDefinition } from "@/clickhouse/queries/tags";
 import { CAN_EDIT_AUDIENCE } from "../auth/roles";
-import { firstMessageTextOwner, firstMessageTextSchema, sameName, tagCategorySchema, tagNamedLike, tagNameSchema } from "../domain/catalogue";
+import { firstMessageTextOwner, sameName, tagNamedLike } from "../domain/catalogue";
+import { tagArchiveInput, tagCreateInput, tagUpdateInput } from "../schemas/tags";
 import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
 import { withWorkspaceConfigLock } from "../workspace-lock";
 
@@ -13,8 +14,6 @@ import { withWorkspaceConfigLock } from "../workspace-lock";
  * it. A tag is addressed by its key (`tag`), which never changes — see
  * clickhouse/queries/tags.ts for why a rename only changes the label.
  */
-
-const tagKey = z.string().min(1, "name the tag to change").max(100);
 
 const catalogueTag = z.object({
   tag: z.string(),
@@ -31,22 +30,6 @@ const catalogue = z.object({
   uncatalogued: z.array(z.object({ tag: z.string(), contacts: z.number() })),
   categories: z.array(z.string()),
 });
-
-const createInput = z.object({
-  name: tagNameSchema,
-  category: tagCategorySchema.default(""),
-  firstMessageText: firstMessageTextSchema.default(""),
-});
-
-const updateInput = z.object({
-  tag: tagKey,
-  name: tagNameSchema.optional(),
-  category: tagCategorySchema.optional(),
-  /** Empty: the tag is no longer a first-message tag. */
-  firstMessageText: firstMessageTextSchema.optional(),
-});
-
-const archiveInput = z.object({ tag: tagKey, archived: z.boolean() });
 
 function conflict(message: string): never {
   throw new TRPCError({ code: "CONFLICT", message });
@@ -104,7 +87,7 @@ export const tagsRouter = router({
   }),
 
   create: workspaceProcedureFor(CAN_EDIT_AUDIENCE)
-    .input(createInput)
+    .input(tagCreateInput)
     .output(z.object({ tag: z.string() }))
     .mutation(({ ctx, input }) =>
       withWorkspaceConfigLock(ctx.workspace.id, "tags", async () => {
@@ -128,7 +111,7 @@ export const tagsRouter = router({
 
   /** Rename (the label), recategorise, or set or clear the first-message text. */
   update: workspaceProcedureFor(CAN_EDIT_AUDIENCE)
-    .input(updateInput)
+    .input(tagUpdateInput)
     .output(catalogueTag.omit({ contacts: true }))
     .mutation(({ ctx, input }) =>
       withWorkspaceConfigLock(ctx.workspace.id, "tags", async () => {
@@ -153,7 +136,7 @@ export const tagsRouter = router({
 
   /** Archived tags stay on contacts and in history, but are not offered or matched any more. */
   setArchived: workspaceProcedureFor(CAN_EDIT_AUDIENCE)
-    .input(archiveInput)
+    .input(tagArchiveInput)
     .output(z.object({ tag: z.string(), archived: z.boolean() }))
     .mutation(({ ctx, input }) =>
       withWorkspaceConfigLock(ctx.workspace.id, "tags", async () => {

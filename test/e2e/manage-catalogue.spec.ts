@@ -13,12 +13,17 @@ test("an admin creates a first-message tag, and a new chat opening with its text
   await expect(page.getByRole("rowheader", { name: "Product A", exact: true })).toBeVisible();
 
   const form = page.getByRole("form", { name: "Create a tag" });
-  // The limit shows while typing, and a name over it is refused, never cut.
+  const creates: string[] = [];
+  page.on("request", (r) => void (r.url().includes("tags.create") && creates.push(r.url())));
+  // The limit shows while typing, and a name over it is refused, never cut: by the server's rule, checked in the browser.
   await form.getByLabel("Tag name").fill("x".repeat(61));
   await expect(form.getByText("61 / 60 — 1 too many")).toBeVisible();
   await form.getByRole("button", { name: "Create tag" }).click();
-  await expect(form.getByText("A tag name has at most 60 characters; shorten it.")).toBeVisible();
+  await expect(form.getByText("A tag name has at most 60 characters.")).toBeVisible();
   await expect(form.getByLabel("Tag name")).toHaveValue("x".repeat(61));
+  await expect(form.getByLabel("Tag name")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("Tag name")).toHaveAccessibleDescription(/at most 60 characters/);
+  expect(creates, "refused in the browser, without a round trip").toEqual([]);
   await form.getByLabel("Tag name").fill(name);
   await form.getByLabel("Category").fill("Interest");
   await form.getByLabel("First-message tag").check();

@@ -1,10 +1,13 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import { useId } from "react";
 import { CharLimit, overLimit } from "@/components/forms/char-limit";
+import { FieldError, fieldAria } from "@/components/forms/field-error";
+import { useSchemaForm, useServerFieldErrors } from "@/components/forms/schema-form";
 import { describeError } from "@/components/trpc-error";
 import styles from "../manage.module.css";
 import catalogue from "../catalogue.module.css";
+import { tagFormSchema } from "./tag-form-schema";
 
 export interface TagFormValues {
   name: string;
@@ -39,60 +42,46 @@ export function TagForm({
   onCancel?: () => void;
   ariaLabel: string;
 }) {
-  const [name, setName] = useState(initial.name);
-  const [category, setCategory] = useState(initial.category);
-  const [isFirstMessage, setIsFirstMessage] = useState(initial.firstMessageText !== "");
-  const [text, setText] = useState(initial.firstMessageText);
-  const [problem, setProblem] = useState<{ field: "name" | "text"; message: string } | null>(null);
-  const ids = { name: useId(), nameCount: useId(), category: useId(), categories: useId(), text: useId(), textHint: useId(), error: useId() };
+  const form = useSchemaForm(tagFormSchema, {
+    defaultValues: { ...initial, isFirstMessage: initial.firstMessageText !== "" },
+  });
+  const { register, watch, formState } = form;
+  const errors = formState.errors;
+  const [name, category, text, isFirstMessage] = watch(["name", "category", "firstMessageText", "isFirstMessage"]);
+  const ids = { name: useId(), nameCount: useId(), nameError: useId(), category: useId(), categoryCount: useId(), categoryError: useId(), categories: useId(), text: useId(), textHint: useId(), textError: useId() };
+  // The server's refusal of a field lands on that field; anything else shows as the form's error below.
+  const onField = useServerFieldErrors(form, error, ["name", "category", "firstMessageText"]);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!name.trim()) return setProblem({ field: "name", message: "Give the tag a name, like “Product A” or “VIP”." });
-    if (overLimit(name.trim(), 60)) return setProblem({ field: "name", message: "A tag name has at most 60 characters; shorten it." });
-    if (/[;,|]/.test(name)) return setProblem({ field: "name", message: "A tag name cannot contain ; , or | — CSV imports split tags on them." });
-    if (isFirstMessage && !text.trim()) {
-      return setProblem({ field: "text", message: "Paste the pre-filled message of your click-to-chat link or ad." });
-    }
-    if (overLimit(category.trim(), 40)) return setProblem({ field: "name", message: "A category has at most 40 characters; shorten it." });
-    if (isFirstMessage && overLimit(text.trim(), 500)) return setProblem({ field: "text", message: "The pre-filled text has at most 500 characters." });
-    setProblem(null);
-    onSubmit({ name: name.trim(), category: category.trim(), firstMessageText: isFirstMessage ? text.trim() : "" });
-  }
-
-  const invalid = (field: "name" | "text") => (problem?.field === field ? true : undefined);
   return (
-    <form className={styles.form} onSubmit={submit} aria-label={ariaLabel} noValidate>
+    <form className={styles.form} onSubmit={form.handleSubmit(onSubmit)} aria-label={ariaLabel} noValidate>
       <div className={styles.formRow}>
         <div className={styles.field}>
           <label htmlFor={ids.name}>Tag name</label>
           <input
             id={ids.name}
             className={styles.input}
-            value={name}
-            onChange={(e) => {
-              setName(e.target.value);
-              setProblem(null);
-            }}
+            {...register("name")}
             placeholder="e.g. Product A"
             autoComplete="off"
-            aria-invalid={invalid("name") ?? (overLimit(name, 60) || undefined)}
-            aria-describedby={problem?.field === "name" ? `${ids.error} ${ids.nameCount}` : ids.nameCount}
+            {...fieldAria(errors.name, ids.nameError, ids.nameCount)}
+            aria-invalid={errors.name || overLimit(name, 60) ? true : undefined}
           />
           <CharLimit id={ids.nameCount} value={name} max={60} />
+          <FieldError id={ids.nameError} error={errors.name} className={styles.fieldError} />
         </div>
         <div className={styles.field}>
           <label htmlFor={ids.category}>Category</label>
           <input
             id={ids.category}
             className={styles.input}
-            value={category}
-            onChange={(e) => setCategory(e.target.value)}
+            {...register("category")}
             placeholder="e.g. Interest, Lifecycle"
             list={ids.categories}
             autoComplete="off"
+            {...fieldAria(errors.category, ids.categoryError, ids.categoryCount)}
           />
-          <CharLimit value={category} max={40} />
+          <CharLimit id={ids.categoryCount} value={category ?? ""} max={40} />
+          <FieldError id={ids.categoryError} error={errors.category} className={styles.fieldError} />
           <datalist id={ids.categories}>
             {categories.map((c) => (
               <option key={c} value={c} />
@@ -101,14 +90,7 @@ export function TagForm({
         </div>
       </div>
       <label className={catalogue.check}>
-        <input
-          type="checkbox"
-          checked={isFirstMessage}
-          onChange={(e) => {
-            setIsFirstMessage(e.target.checked);
-            setProblem(null);
-          }}
-        />
+        <input type="checkbox" {...register("isFirstMessage")} />
         <span>
           <strong>First-message tag</strong>
           <span>New chats whose first message starts with the text below get this tag automatically.</span>
@@ -120,29 +102,20 @@ export function TagForm({
           <textarea
             id={ids.text}
             className={catalogue.textarea}
-            value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-              setProblem(null);
-            }}
+            {...register("firstMessageText")}
             rows={2}
             placeholder="e.g. Hi, I want to know more about Product A"
-            aria-invalid={invalid("text")}
-            aria-describedby={problem?.field === "text" ? `${ids.error} ${ids.textHint}` : ids.textHint}
+            {...fieldAria(errors.firstMessageText, ids.textError, ids.textHint)}
           />
           <CharLimit value={text} max={500} />
+          <FieldError id={ids.textError} error={errors.firstMessageText} className={styles.fieldError} />
           <span id={ids.textHint} className={styles.hint}>
             The text of your click-to-chat link or ad button. Case and spacing do not matter, and the user may add words after
             it. Chats already started keep their first-message tag.
           </span>
         </div>
       ) : null}
-      {problem ? (
-        <span id={ids.error} className={styles.fieldError}>
-          {problem.message}
-        </span>
-      ) : null}
-      {error ? (
+      {error && !onField ? (
         <div role="alert" className="alert">
           <strong>{errorTitle}</strong>
           {describeError(error)}
