@@ -86,7 +86,10 @@ export const attributeLabelSchema = z
 export const attributeOptionsSchema = z
   .array(z.string().transform(tidy).pipe(z.string().min(1, "an option cannot be empty").max(60, "an option has at most 60 characters")))
   .max(100, "a list has at most 100 options")
-  .refine((options) => new Set(options.map((o) => o.toLowerCase())).size === options.length, "each option may appear only once");
+  .superRefine((options, ctx) => {
+    const repeated = options.find((o, i) => options.findIndex((other) => other.toLowerCase() === o.toLowerCase()) !== i);
+    if (repeated !== undefined) ctx.addIssue({ code: "custom", message: `each option may appear only once: “${repeated}” is listed twice` });
+  });
 
 export const ATTRIBUTE_LIMIT_MESSAGE = `A workspace can have at most ${MAX_ATTRIBUTES} attributes; archive one first.`;
 

@@ -8,12 +8,10 @@ import {
   upsertAttributeDefinitions,
 } from "@/clickhouse/queries/attributes";
 import { CAN_EDIT_AUDIENCE } from "../auth/roles";
-import { MAX_ATTRIBUTES, attributeTypeSchema } from "../domain/attributes";
+import { MAX_ATTRIBUTES } from "../domain/attributes";
+import { attributeArchiveInput, attributeCreateInput, attributeUpdateInput, LIST_NEEDS_OPTION } from "../schemas/attributes";
 import {
   ATTRIBUTE_LIMIT_MESSAGE,
-  attributeKeySchema,
-  attributeLabelSchema,
-  attributeOptionsSchema,
   keyFromLabel,
   roomForAnotherAttribute,
   sameName,
@@ -30,21 +28,6 @@ import { withWorkspaceConfigLock } from "../workspace-lock";
 const attributeDefinition = z.object({ name: z.string(), label: z.string(), type: z.string(), options: z.array(z.string()) });
 
 const catalogueEntry = attributeDefinition.extend({ archived: z.boolean(), contacts: z.number() });
-
-const createInput = z
-  .object({
-    label: attributeLabelSchema,
-    /** The key for the API and CSV columns; made from the label when left out. */
-    name: attributeKeySchema.optional(),
-    type: attributeTypeSchema,
-    options: attributeOptionsSchema.default([]),
-  })
-  .refine((a) => a.type !== "list" || a.options.length > 0, { message: "a one-of-a-list attribute needs at least one option", path: ["options"] })
-  .refine((a) => a.type === "list" || a.options.length === 0, { message: "only a one-of-a-list attribute has options", path: ["options"] });
-
-const attributeKey = z.string().min(1, "name the attribute to change").max(64);
-
-const updateInput = z.object({ name: attributeKey, label: attributeLabelSchema.optional(), options: attributeOptionsSchema.optional() });
 
 function refuse(code: "CONFLICT" | "PRECONDITION_FAILED" | "BAD_REQUEST", message: string): never {
   throw new TRPCError({ code, message });
@@ -78,7 +61,7 @@ export const attributesRouter = router({
     }),
 
   create: workspaceProcedureFor(CAN_EDIT_AUDIENCE)
-    .input(createInput)
+    .input(attributeCreateInput)
     .output(z.object({ name: z.string() }))
     .mutation(({ ctx, input }) =>
       withWorkspaceConfigLock(ctx.workspace.id, "attributes", async () => {
@@ -105,7 +88,7 @@ export const attributesRouter = router({
 
   /** A new label, or (for a one-of-a-list attribute) new options. The key and the type never change: values are stored by them. */
   update: workspaceProcedureFor(CAN_EDIT_AUDIENCE)
-    .input(updateInput)
+    .input(attributeUpdateInput)
     .output(catalogueEntry.omit({ contacts: true }))
     .mutation(({ ctx, input }) =>
       withWorkspaceConfigLock(ctx.workspace.id, "attributes", async () => {
@@ -113,7 +96,7 @@ export const attributesRouter = router({
         if (input.options !== undefined && current.type !== "list") {
           refuse("BAD_REQUEST", `“${current.label}” is a ${current.type} attribute; only a one-of-a-list attribute has options.`);
         }
-        if (input.options !== undefined && input.options.length === 0) refuse("BAD_REQUEST", "a one-of-a-list attribute needs at least one option");
+        if (input.options !== undefined && input.options.length === 0) refuse("BAD_REQUEST", LIST_NEEDS_OPTION);
         if (input.label !== undefined) {
           const clash = all.find((a) => a !== current && sameName(a.label, input.label!));
           if (clash) refuse("CONFLICT", `Another attribute is already called “${clash.label}”.`);
@@ -127,7 +110,7 @@ export const attributesRouter = router({
 
   /** Archived attributes keep their values on contacts but take no new ones and free a place under the limit. */
   setArchived: workspaceProcedureFor(CAN_EDIT_AUDIENCE)
-    .input(z.object({ name: attributeKey, archived: z.boolean() }))
+    .input(attributeArchiveInput)
     .output(z.object({ name: z.string(), archived: z.boolean() }))
     .mutation(({ ctx, input }) =>
       withWorkspaceConfigLock(ctx.workspace.id, "attributes", async () => {

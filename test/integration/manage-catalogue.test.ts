@@ -178,7 +178,7 @@ describe("Manage → Attributes", () => {
     expect(noOptions.code).toBe("BAD_REQUEST");
     expect(noOptions.message).toBe("options: a one-of-a-list attribute needs at least one option");
     const dupOptions = await trpcError(marketer.attributes.create({ workspaceId, label: "Tier", type: "list", options: ["Gold", "gold"] }));
-    expect(dupOptions.message).toBe("options: each option may appear only once");
+    expect(dupOptions.message).toBe("options: each option may appear only once: “gold” is listed twice");
     const badType = await trpcError(marketer.attributes.create({ workspaceId, label: "Tier", type: "colour" as "text" }));
     expect(badType.code).toBe("BAD_REQUEST");
     expect((await trpcError(marketer.attributes.create({ workspaceId, label: "customer  PLAN", type: "text" }))).code).toBe("CONFLICT");

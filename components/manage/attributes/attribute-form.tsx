@@ -1,9 +1,13 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import { useId } from "react";
+import type { z } from "zod";
+import { FieldError, fieldAria } from "@/components/forms/field-error";
+import { useSchemaForm, useServerFieldErrors } from "@/components/forms/schema-form";
 import { describeError } from "@/components/trpc-error";
 import { keyFromLabel } from "@/server/domain/attribute-key";
 import { ATTRIBUTE_TYPE_LABELS, type AttributeTypeName } from "./attribute-types";
+import { attributeCreateFormSchema, attributeEditFormSchema, type AttributeFormFields } from "./attribute-form-schema";
 import styles from "../manage.module.css";
 import catalogue from "../catalogue.module.css";
 
@@ -13,16 +17,6 @@ export interface AttributeFormValues {
   name: string;
   type: AttributeTypeName;
   options: string[];
-}
-
-const KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
-
-/** One option per line (commas also separate them when pasted from a spreadsheet). */
-function parseOptions(text: string): string[] {
-  return text
-    .split(/\r?\n|,/)
-    .map((o) => o.trim())
-    .filter(Boolean);
 }
 
 /**
@@ -48,78 +42,54 @@ export function AttributeForm({
   /** Why the form cannot be sent now (the limit is reached), shown instead of sending. */
   disabledReason?: string | null;
 }) {
-  const [label, setLabel] = useState(initial.label);
-  const [key, setKey] = useState(initial.name);
-  const [type, setType] = useState<AttributeTypeName>(initial.type);
-  const [optionsText, setOptionsText] = useState(initial.options.join("\n"));
-  const [problem, setProblem] = useState<{ field: "label" | "key" | "options"; message: string } | null>(null);
-  const ids = { label: useId(), key: useId(), keyHint: useId(), type: useId(), options: useId(), optionsHint: useId(), error: useId() };
   const creating = mode === "create";
+  const schema: z.ZodType<AttributeFormValues, AttributeFormFields> = creating ? attributeCreateFormSchema : attributeEditFormSchema;
+  const form = useSchemaForm(schema, { defaultValues: { ...initial, options: initial.options.join("\n") } });
+  const { register, watch, formState } = form;
+  const errors = formState.errors;
+  const [label, key, type] = watch(["label", "name", "type"]);
+  const ids = { label: useId(), labelError: useId(), key: useId(), keyHint: useId(), keyError: useId(), type: useId(), options: useId(), optionsHint: useId(), optionsError: useId() };
   const derivedKey = label.trim() ? keyFromLabel(label) : "";
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const options = parseOptions(optionsText);
-    if (!label.trim()) return setProblem({ field: "label", message: "Give the attribute a name, like “Plan” or “Signup date”." });
-    if (creating && key.trim() && !KEY_PATTERN.test(key.trim())) {
-      return setProblem({ field: "key", message: "Use lower-case letters, digits and _, starting with a letter (like signup_date)." });
-    }
-    if (type === "list" && options.length === 0) return setProblem({ field: "options", message: "List at least one option, one per line." });
-    const repeated = options.find((o, i) => options.findIndex((other) => other.toLowerCase() === o.toLowerCase()) !== i);
-    if (repeated) return setProblem({ field: "options", message: `“${repeated}” is listed twice.` });
-    setProblem(null);
-    onSubmit({ label: label.trim(), name: key.trim(), type, options: type === "list" ? options : [] });
-  }
-
-  const describedBy = (field: "label" | "key" | "options", hint?: string) =>
-    [problem?.field === field ? ids.error : "", hint ?? ""].filter(Boolean).join(" ") || undefined;
+  // The server's refusal of a field lands on that field; anything else shows as the form's error below.
+  const onField = useServerFieldErrors(form, error, ["label", "name", "options"]);
 
   return (
-    <form className={styles.form} onSubmit={submit} aria-label={creating ? "Create an attribute" : `Edit attribute ${initial.label}`} noValidate>
+    <form className={styles.form} onSubmit={form.handleSubmit(onSubmit)} aria-label={creating ? "Create an attribute" : `Edit attribute ${initial.label}`} noValidate>
       <div className={styles.formRow}>
         <div className={styles.field}>
           <label htmlFor={ids.label}>Attribute name</label>
           <input
             id={ids.label}
             className={styles.input}
-            value={label}
-            onChange={(e) => {
-              setLabel(e.target.value);
-              setProblem(null);
-            }}
+            {...register("label")}
             maxLength={60}
             placeholder="e.g. Signup date"
             autoComplete="off"
-            aria-invalid={problem?.field === "label" ? true : undefined}
-            aria-describedby={describedBy("label")}
+            {...fieldAria(errors.label, ids.labelError)}
           />
+          <FieldError id={ids.labelError} error={errors.label} className={styles.fieldError} />
         </div>
         <div className={styles.field}>
           <label htmlFor={ids.key}>Key</label>
           <input
             id={ids.key}
             className={`${styles.input} ${styles.mono}`}
-            value={creating ? key : initial.name}
-            onChange={(e) => {
-              setKey(e.target.value);
-              setProblem(null);
-            }}
+            {...register("name")}
             readOnly={!creating}
             maxLength={40}
             placeholder={derivedKey || "e.g. signup_date"}
             autoComplete="off"
             spellCheck={false}
-            aria-invalid={problem?.field === "key" ? true : undefined}
-            aria-describedby={describedBy("key", ids.keyHint)}
+            {...fieldAria(errors.name, ids.keyError, ids.keyHint)}
           />
+          <FieldError id={ids.keyError} error={errors.name} className={styles.fieldError} />
         </div>
         <div className={styles.field} style={{ flex: "0 1 200px" }}>
           <label htmlFor={ids.type}>Type</label>
           <select
             id={ids.type}
             className={styles.select}
-            value={type}
-            onChange={(e) => setType(e.target.value as AttributeTypeName)}
+            {...register("type")}
             disabled={!creating}
           >
             {Object.entries(ATTRIBUTE_TYPE_LABELS).map(([value, text]) => (
@@ -141,27 +111,18 @@ export function AttributeForm({
           <textarea
             id={ids.options}
             className={catalogue.textarea}
-            value={optionsText}
-            onChange={(e) => {
-              setOptionsText(e.target.value);
-              setProblem(null);
-            }}
+            {...register("options")}
             rows={4}
             placeholder={"Free\nBasic\nPremium"}
-            aria-invalid={problem?.field === "options" ? true : undefined}
-            aria-describedby={describedBy("options", ids.optionsHint)}
+            {...fieldAria(errors.options, ids.optionsError, ids.optionsHint)}
           />
+          <FieldError id={ids.optionsError} error={errors.options} className={styles.fieldError} />
           <span id={ids.optionsHint} className={styles.hint}>
             One per line. {creating ? "" : "Contacts keep a value whose option you remove."}
           </span>
         </div>
       ) : null}
-      {problem ? (
-        <span id={ids.error} className={styles.fieldError}>
-          {problem.message}
-        </span>
-      ) : null}
-      {error ? (
+      {error && !onField ? (
         <div role="alert" className="alert">
           <strong>{creating ? "The attribute was not created." : "The attribute was not saved."}</strong>
           {describeError(error)}
