@@ -1,21 +1,27 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
+import { z } from "zod";
+import { FieldError, fieldAria } from "@/components/forms/field-error";
+import { serverFieldErrors, useSchemaForm, useServerFieldErrors } from "@/components/forms/schema-form";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth/password-rules";
+import { changePasswordInput } from "@/server/schemas/account";
 import styles from "./sign-in-form.module.css";
 
+/** The server's schema, and the one rule only a form has: the new password typed twice alike. */
+const passwordFormSchema = changePasswordInput
+  .extend({ confirm: z.string() })
+  .refine((v) => v.newPassword === v.confirm, { message: "the two new passwords differ. Type the same one twice.", path: ["confirm"] });
 type Field = "currentPassword" | "newPassword" | "confirm";
-
-const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** "currentPassword: that is not your current password." → the field it names and the sentence. */
 function splitFieldMessage(message: string): { field: Field | null; text: string } {
   const match = /^(currentPassword|newPassword): (.*)$/s.exec(message);
   if (!match) return { field: null, text: message };
-  return { field: match[1] as Field, text: sentence(match[2]) };
+  return { field: match[1] as Field, text: match[2] };
 }
 
 /**
@@ -26,46 +32,31 @@ function splitFieldMessage(message: string): { field: Field | null; text: string
 export function PasswordChangeForm({ email, temporary, next }: { email: string; temporary: boolean; next: string }) {
   const trpc = useTRPC();
   const ids: Record<Field | "hint", string> = { currentPassword: useId(), newPassword: useId(), confirm: useId(), hint: useId() };
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const form = useSchemaForm(passwordFormSchema, { defaultValues: { currentPassword: "", newPassword: "", confirm: "" } });
+  const errors = form.formState.errors;
   const [general, setGeneral] = useState<string | null>(null);
   const change = useMutation(
     trpc.account.changePassword.mutationOptions({
       onSuccess: () => window.location.assign(next),
       onError: (err) => {
         // A rule of the input (zod) names its field; a refusal of the procedure says it as "field: sentence".
-        const zodFields = (err.data as { zodError?: { fieldErrors?: Partial<Record<Field, string[]>> } } | undefined)?.zodError?.fieldErrors;
-        const zodField = (["currentPassword", "newPassword"] as const).find((f) => zodFields?.[f]?.length);
-        const { field, text } = zodField ? { field: zodField, text: sentence(zodFields![zodField]![0]) } : splitFieldMessage(describeError(err));
-        if (field) setErrors({ [field]: text });
+        if (serverFieldErrors(err)) return;
+        const { field, text } = splitFieldMessage(describeError(err));
+        if (field) form.setError(field, { type: "server", message: text }, { shouldFocus: true });
         else setGeneral(text);
       },
     }),
   );
+  useServerFieldErrors(form, change.error, ["currentPassword", "newPassword"]);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const newPassword = String(form.get("newPassword") ?? "");
+  const submit = form.handleSubmit(({ currentPassword, newPassword }) => {
     setGeneral(null);
-    if (newPassword !== String(form.get("confirm") ?? "")) {
-      setErrors({ confirm: "The two new passwords differ. Type the same one twice." });
-      return;
-    }
-    setErrors({});
-    change.mutate({ currentPassword: String(form.get("currentPassword") ?? ""), newPassword });
-  }
+    change.mutate({ currentPassword, newPassword });
+  });
 
   /** The props that tie a field to its hint and its error. */
-  const a11y = (field: Field, hint?: string) => {
-    const describedBy = [hint, errors[field] ? `${ids[field]}-error` : undefined].filter(Boolean).join(" ");
-    return { id: ids[field], name: field, "aria-invalid": errors[field] ? true : undefined, "aria-describedby": describedBy || undefined };
-  };
-  const fieldError = (field: Field) =>
-    errors[field] ? (
-      <span id={`${ids[field]}-error`} className={styles.fieldError}>
-        {errors[field]}
-      </span>
-    ) : null;
+  const a11y = (field: Field, hint?: string) => ({ id: ids[field], ...form.register(field), ...fieldAria(errors[field], `${ids[field]}-error`, hint) });
+  const fieldError = (field: Field) => <FieldError id={`${ids[field]}-error`} error={errors[field]} className={styles.fieldError} />;
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label="Change your password">

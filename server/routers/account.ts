@@ -1,15 +1,10 @@
 import { z } from "zod";
 import { changePassword } from "../auth/account";
-import { newPasswordSchema } from "../auth/password-rules";
+import { changePasswordInput } from "../schemas/account";
 import { issueSessionCookie, serializeCookie } from "../auth/session-cookie";
 import { accountProcedure, router } from "../trpc/init";
 
 /** The signed-in person's own account: open to an account that must still replace a temporary password. */
-
-const changePasswordInput = z.object({
-  currentPassword: z.string().min(1, "enter your current password.").max(1024),
-  newPassword: newPasswordSchema,
-});
 
 export const accountRouter = router({
   /** Every other session of the account ends; this browser gets a new session cookie (over HTTP). */

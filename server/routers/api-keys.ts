@@ -3,6 +3,7 @@ import { z } from "zod";
 import { listApiKeys, revokeApiKey } from "@/clickhouse/queries/api-keys";
 import { createApiKey } from "../auth/api-keys";
 import { CAN_ADMINISTER } from "../auth/roles";
+import { apiKeyCreateInput, apiKeyRevokeInput } from "../schemas/api-keys";
 import { router, workspaceProcedureFor } from "../trpc/init";
 
 const apiKey = z.object({
@@ -23,12 +24,12 @@ export const apiKeysRouter = router({
     .query(({ ctx }) => listApiKeys(ctx.store, ctx.workspace.id)),
 
   create: workspaceProcedureFor(CAN_ADMINISTER)
-    .input(z.object({ name: z.string().trim().min(1, "give the key a name, like “Shopify sync”").max(100) }))
+    .input(apiKeyCreateInput)
     .output(z.object({ keyId: z.string(), token: z.string() }))
     .mutation(({ ctx, input }) => createApiKey(ctx.store, ctx.workspace.id, input.name, ctx.userId)),
 
   revoke: workspaceProcedureFor(CAN_ADMINISTER)
-    .input(z.object({ keyId: z.string().min(1) }))
+    .input(apiKeyRevokeInput)
     .output(z.object({ revoked: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
       if (!(await revokeApiKey(ctx.store, ctx.workspace.id, input.keyId))) {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { listMembers } from "@/clickhouse/queries/members";
 import { changeMemberRole, inviteMember, removeMember } from "../auth/members";
 import { CAN_ADMINISTER, roleSchema } from "../auth/roles";
+import { inviteInput, memberInput, memberRole } from "../schemas/members";
 import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
 
 /**
@@ -11,20 +12,6 @@ import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init"
  */
 
 const member = z.object({ userId: z.string(), email: z.string(), name: z.string(), role: z.string(), since: z.string() });
-
-const role = z.enum(roleSchema.options, { message: "choose a role: admin, marketer, manager or analyst" });
-
-const inviteInput = z.object({
-  email: z
-    .string()
-    .trim()
-    .pipe(z.email({ message: "enter an email address, like name@company.com" }))
-    .transform((e) => e.toLowerCase()),
-  role,
-  name: z.string().trim().max(100, "a name has at most 100 characters").optional(),
-});
-
-const memberInput = z.object({ userId: z.string().min(1, "choose a member").max(64) });
 
 export const membersRouter = router({
   list: workspaceProcedure.output(z.array(member)).query(({ ctx }) => listMembers(ctx.store, ctx.workspace.id)),
@@ -36,7 +23,7 @@ export const membersRouter = router({
     .mutation(({ ctx, input }) => inviteMember(ctx.store, ctx.workspace.id, input)),
 
   changeRole: workspaceProcedureFor(CAN_ADMINISTER)
-    .input(memberInput.extend({ role }))
+    .input(memberInput.extend({ role: memberRole }))
     .output(z.object({ userId: z.string(), role: roleSchema }))
     .mutation(async ({ ctx, input }) => {
       await changeMemberRole(ctx.store, ctx.workspace.id, input.userId, input.role);

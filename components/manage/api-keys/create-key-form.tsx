@@ -1,9 +1,12 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+import { useId } from "react";
+import { FieldError, fieldAria } from "@/components/forms/field-error";
+import { useSchemaForm, useServerFieldErrors } from "@/components/forms/schema-form";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
+import { apiKeyCreateInput } from "@/server/schemas/api-keys";
 import styles from "../manage.module.css";
 
 export function CreateKeyForm({
@@ -15,29 +18,21 @@ export function CreateKeyForm({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [name, setName] = useState("");
-  const [problem, setProblem] = useState<string | null>(null);
+  const form = useSchemaForm(apiKeyCreateInput, { defaultValues: { name: "" } });
+  const error = form.formState.errors.name;
   const ids = { name: useId(), hint: useId(), error: useId() };
   const create = useMutation(
     trpc.apiKeys.create.mutationOptions({
       onSuccess: ({ token }, input) => {
         onCreated({ name: input.name, token });
-        setName("");
+        form.reset({ name: "" });
         void queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey({ workspaceId }) });
       },
     }),
   );
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const trimmed = name.trim();
-    if (!trimmed) {
-      setProblem("Give the key a name, like “Shopify sync”, so you know later what uses it.");
-      return;
-    }
-    setProblem(null);
-    create.mutate({ workspaceId, name: trimmed });
-  }
+  const onField = useServerFieldErrors(form, create.error, ["name"]);
+  const submit = form.handleSubmit(({ name }) => create.mutate({ workspaceId, name }));
 
   return (
     <form className={styles.form} data-compact onSubmit={submit} aria-label="Create an API key" noValidate>
@@ -47,31 +42,22 @@ export function CreateKeyForm({
           <input
             id={ids.name}
             className={styles.input}
-            value={name}
-            onChange={(e) => {
-              setName(e.target.value);
-              setProblem(null);
-            }}
+            {...form.register("name")}
             maxLength={100}
             placeholder="e.g. Shopify sync"
             autoComplete="off"
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? `${ids.error} ${ids.hint}` : ids.hint}
+            {...fieldAria(error, ids.error, ids.hint)}
           />
         </div>
         <button type="submit" className="btn btn-primary" disabled={create.isPending}>
           {create.isPending ? "Creating…" : "Create key"}
         </button>
       </div>
-      {problem ? (
-        <span id={ids.error} className={styles.fieldError}>
-          {problem}
-        </span>
-      ) : null}
+      <FieldError id={ids.error} error={error} className={styles.fieldError} />
       <span id={ids.hint} className={styles.hint}>
         What will use the key: a shop, a CRM sync, a script. The key itself is shown once, right after you create it.
       </span>
-      {create.isError ? (
+      {create.isError && !onField ? (
         <div role="alert" className="alert">
           <strong>The key was not created.</strong>
           {describeError(create.error)}

@@ -1,10 +1,13 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+import { useId } from "react";
+import { FieldError, fieldAria } from "@/components/forms/field-error";
+import { useSchemaForm, useServerFieldErrors } from "@/components/forms/schema-form";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import { ROLES, type Role } from "@/server/auth/roles";
+import { inviteInput } from "@/server/schemas/members";
 import styles from "../manage.module.css";
 
 export interface Invited {
@@ -17,31 +20,22 @@ export interface Invited {
 export function InviteForm({ workspaceId, onInvited }: { workspaceId: string; onInvited: (invited: Invited) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [email, setEmail] = useState("");
-  const [name, setName] = useState("");
-  const [role, setRole] = useState<Role>("analyst");
-  const [problem, setProblem] = useState<string | null>(null);
-  const ids = { email: useId(), name: useId(), role: useId(), error: useId() };
+  const form = useSchemaForm(inviteInput, { defaultValues: { email: "", name: "", role: "analyst" } });
+  const errors = form.formState.errors;
+  const ids = { email: useId(), emailError: useId(), name: useId(), nameError: useId(), role: useId(), roleError: useId() };
   const invite = useMutation(
     trpc.members.invite.mutationOptions({
       onSuccess: (result, input) => {
         onInvited({ email: result.email, role: input.role, created: result.created, temporaryPassword: result.temporaryPassword });
-        setEmail("");
-        setName("");
+        form.reset({ email: "", name: "", role: input.role });
         void queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey({ workspaceId }) });
       },
     }),
   );
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) {
-      setProblem("Enter the email address the person signs in with, like name@company.com.");
-      return;
-    }
-    setProblem(null);
-    invite.mutate({ workspaceId, email: email.trim(), role, ...(name.trim() ? { name: name.trim() } : {}) });
-  }
+  // The server's refusal of a field lands on that field; anything else shows as the form's error below.
+  const onField = useServerFieldErrors(form, invite.error, ["email", "name", "role"]);
+  const submit = form.handleSubmit(({ email, role, name }) => invite.mutate({ workspaceId, email, role, ...(name ? { name } : {}) }));
 
   return (
     <form className={styles.form} data-compact onSubmit={submit} aria-label="Invite a member" noValidate>
@@ -52,41 +46,34 @@ export function InviteForm({ workspaceId, onInvited }: { workspaceId: string; on
             id={ids.email}
             type="email"
             className={styles.input}
-            value={email}
-            onChange={(e) => {
-              setEmail(e.target.value);
-              setProblem(null);
-            }}
+            {...form.register("email")}
             placeholder="name@company.com"
             autoComplete="off"
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? ids.error : undefined}
+            {...fieldAria(errors.email, ids.emailError)}
           />
+          <FieldError id={ids.emailError} error={errors.email} className={styles.fieldError} />
         </div>
         <div className={styles.field}>
           <label htmlFor={ids.name}>Name (for a new account)</label>
-          <input id={ids.name} className={styles.input} value={name} onChange={(e) => setName(e.target.value)} maxLength={100} autoComplete="off" />
+          <input id={ids.name} className={styles.input} {...form.register("name")} maxLength={100} autoComplete="off" {...fieldAria(errors.name, ids.nameError)} />
+          <FieldError id={ids.nameError} error={errors.name} className={styles.fieldError} />
         </div>
         <div className={styles.field} style={{ flex: "0 1 160px" }}>
           <label htmlFor={ids.role}>Role</label>
-          <select id={ids.role} className={styles.select} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          <select id={ids.role} className={styles.select} {...form.register("role")} {...fieldAria(errors.role, ids.roleError)}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {r[0].toUpperCase() + r.slice(1)}
               </option>
             ))}
           </select>
+          <FieldError id={ids.roleError} error={errors.role} className={styles.fieldError} />
         </div>
         <button type="submit" className="btn btn-primary" disabled={invite.isPending}>
           {invite.isPending ? "Inviting…" : "Invite"}
         </button>
       </div>
-      {problem ? (
-        <span id={ids.error} className={styles.fieldError}>
-          {problem}
-        </span>
-      ) : null}
-      {invite.isError ? (
+      {invite.isError && !onField ? (
         <div role="alert" className="alert">
           <strong>The member was not invited.</strong>
           {describeError(invite.error)}
