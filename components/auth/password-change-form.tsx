@@ -1,10 +1,10 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { z } from "zod";
 import { FieldError, fieldAria } from "@/components/forms/field-error";
-import { serverFieldErrors, useSchemaForm, useServerFieldErrors } from "@/components/forms/schema-form";
+import { useSchemaForm, useServerFieldErrors } from "@/components/forms/schema-form";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth/password-rules";
@@ -17,13 +17,6 @@ const passwordFormSchema = changePasswordInput
   .refine((v) => v.newPassword === v.confirm, { message: "the two new passwords differ. Type the same one twice.", path: ["confirm"] });
 type Field = "currentPassword" | "newPassword" | "confirm";
 
-/** "currentPassword: that is not your current password." → the field it names and the sentence. */
-function splitFieldMessage(message: string): { field: Field | null; text: string } {
-  const match = /^(currentPassword|newPassword): (.*)$/s.exec(message);
-  if (!match) return { field: null, text: message };
-  return { field: match[1] as Field, text: match[2] };
-}
-
 /**
  * Changing one's password. On success every other session of the account
  * has ended and this browser holds a new session cookie (set by the answer),
@@ -34,25 +27,11 @@ export function PasswordChangeForm({ email, temporary, next }: { email: string; 
   const ids: Record<Field | "hint", string> = { currentPassword: useId(), newPassword: useId(), confirm: useId(), hint: useId() };
   const form = useSchemaForm(passwordFormSchema, { defaultValues: { currentPassword: "", newPassword: "", confirm: "" } });
   const errors = form.formState.errors;
-  const [general, setGeneral] = useState<string | null>(null);
-  const change = useMutation(
-    trpc.account.changePassword.mutationOptions({
-      onSuccess: () => window.location.assign(next),
-      onError: (err) => {
-        // A rule of the input (zod) names its field; a refusal of the procedure says it as "field: sentence".
-        if (serverFieldErrors(err)) return;
-        const { field, text } = splitFieldMessage(describeError(err));
-        if (field) form.setError(field, { type: "server", message: text }, { shouldFocus: true });
-        else setGeneral(text);
-      },
-    }),
-  );
-  useServerFieldErrors(form, change.error, ["currentPassword", "newPassword"]);
-
-  const submit = form.handleSubmit(({ currentPassword, newPassword }) => {
-    setGeneral(null);
-    change.mutate({ currentPassword, newPassword });
-  });
+  const change = useMutation(trpc.account.changePassword.mutationOptions({ onSuccess: () => window.location.assign(next) }));
+  // The server names the field of a refusal ("currentPassword: that is not your current password."): it shows there.
+  const onField = useServerFieldErrors(form, change.error, ["currentPassword", "newPassword"]);
+  const general = change.isError && !onField ? describeError(change.error) : null;
+  const submit = form.handleSubmit(({ currentPassword, newPassword }) => change.mutate({ currentPassword, newPassword }));
 
   /** The props that tie a field to its hint and its error. */
   const a11y = (field: Field, hint?: string) => ({ id: ids[field], ...form.register(field), ...fieldAria(errors[field], `${ids[field]}-error`, hint) });

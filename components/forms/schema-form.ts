@@ -26,11 +26,14 @@ export function sentence(message: string | undefined): string | undefined {
   return /[.!?…]$/.test(text) ? text : `${text}.`;
 }
 
-/** The server's refusal by field (tRPC's flattened zod error, server/trpc/init.ts), or null when it names no field. */
+/** The server's refusal by field (tRPC's flattened zod error, server/trpc/init.ts, or a "field: sentence" message), or null when it names no field. */
 export function serverFieldErrors(error: unknown): Record<string, string> | null {
   if (!(error instanceof TRPCClientError)) return null;
   type ZodData = { zodError?: { formErrors?: string[]; fieldErrors?: Record<string, string[] | undefined> } | null };
   const zod = (error.data as ZodData | undefined)?.zodError;
+  // A refusal past the schema names its field the way the server's readable errors do: "name: a segment named … already exists".
+  const named = !zod ? /^([a-zA-Z]\w*): (.+)$/s.exec(error.message) : null;
+  if (named) return { [named[1]]: named[2] };
   if (!zod || zod.formErrors?.length) return null;
   const byField = Object.entries(zod.fieldErrors ?? {}).flatMap(([name, messages]) => (messages?.length ? [[name, messages[0]] as const] : []));
   return byField.length ? Object.fromEntries(byField) : null;

@@ -27,6 +27,7 @@ import { conditionsWithPaths, type FilterTree } from "@/clickhouse/vocabulary/fi
 import { explainTree } from "../segments/explain";
 import { logInternalError } from "../internal-error";
 import { loadSegmentContext, parseSavedFilter, parseTree, summariseChange, type LoadedContext } from "../segments/workspace";
+import { segmentDescription, segmentDescriptionText, segmentIdSchema, segmentName, segmentSaveInput } from "../schemas/segments";
 import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
 
 /**
@@ -37,10 +38,10 @@ import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init"
  */
 
 const treeInput = z.object({ tree: z.unknown() });
-const segmentId = z.string().min(1).max(64);
-const name = z.string().trim().min(1, "give the segment a name").max(120, "a name has at most 120 characters");
-const descriptionText = z.string().trim().max(1000, "a description has at most 1000 characters");
-const description = descriptionText.default("");
+const segmentId = segmentIdSchema;
+const name = segmentName;
+const descriptionText = segmentDescriptionText;
+const description = segmentDescription;
 const sortKeys = Object.keys(PREVIEW_SORTS) as [PreviewSort, ...PreviewSort[]];
 
 /** Names are compared as people read them: trimmed, any case. */
@@ -175,7 +176,7 @@ export const segmentsRouter = router({
 
   /** Creates a segment, or saves a new version of one (its filter, name and description). */
   save: workspaceProcedureFor(CAN_EDIT_AUDIENCE)
-    .input(z.object({ segmentId: segmentId.optional(), name, description, tree: z.unknown() }))
+    .input(segmentSaveInput)
     .mutation(async ({ ctx, input }) => {
       const ws = ctx.workspace.id;
       const { tree } = await parseTree(ctx.store, ws, input.tree);
