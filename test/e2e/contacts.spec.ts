@@ -114,3 +114,24 @@ test("search, page size and columns live in the URL; Enter on a row opens the pr
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(`/w/demo/contacts/${encodeURIComponent(rowPhone)}`, { timeout: 15_000 });
 });
+
+test("a shared link with filters, sort, size and columns opens the same view; unreadable values fall back to the defaults", async ({ page }) => {
+  // The link shape the hand-written parser wrote before nuqs read it: it must still open the same table.
+  await signIn(page, ANALYST, PASSWORD, "/w/demo/contacts?status=history&sort=unresolvedQueries.asc&size=50&cols=phone,name,status,unresolvedQueries");
+  await expect(page.getByRole("group", { name: "Status" }).getByRole("button", { name: "History" })).toHaveAttribute("aria-pressed", "true");
+  await expect(contactsTable(page).getByRole("columnheader", { name: /Unresolved/ })).toHaveAttribute("aria-sort", "ascending");
+  await expect(page.getByLabel("Rows per page")).toHaveValue("50");
+  await expect(contactsTable(page).locator("thead th")).toHaveText([/Phone/, /Name/, /Status/, /Unresolved/]);
+  await expect(page.locator("[data-updating]")).toHaveCount(0);
+  const numbers = await columnNumbers(page, "Unresolved");
+  expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+
+  // A hand-edited link with nonsense opens the default view instead of an error.
+  await page.goto("/w/demo/contacts?page=abc&size=33&sort=bogus.asc&status=nope&cols=zzz");
+  await expect(page.getByRole("heading", { level: 1, name: "Contacts" })).toBeVisible();
+  await expect(bodyRows(page)).toHaveCount(25);
+  await expect(page.getByText(/^Page 1 of \d+$/)).toBeVisible();
+  await expect(contactsTable(page).getByRole("columnheader", { name: /Last active/ })).toHaveAttribute("aria-sort", "descending");
+  await expect(page.getByRole("group", { name: "Status" }).getByRole("button", { name: "All statuses" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByText("The contacts could not be loaded.")).toHaveCount(0);
+});
