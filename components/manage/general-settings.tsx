@@ -2,12 +2,15 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useMemo, useRef, useState, type FormEvent } from "react";
+import { useId, useMemo, useState } from "react";
 import { useTRPC } from "@/components/trpc";
 import { currentZoneName, zoneOffsetLabel } from "@/clickhouse/vocabulary/time-zones";
 import type { Role } from "@/server/auth/roles";
 import { LoadError } from "./load-error";
 import { SaveBar } from "./save-bar";
+import { FieldError, fieldAria } from "@/components/forms/field-error";
+import { useSchemaForm, useServerFieldErrors } from "@/components/forms/schema-form";
+import { timeZoneInput } from "@/server/schemas/settings";
 import styles from "./manage.module.css";
 
 /**
@@ -71,12 +74,20 @@ function TimeZoneForm({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
-  const [zone, setZone] = useState(saved);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [justSaved, setJustSaved] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const ids = { input: useId(), list: useId(), hint: useId(), error: useId(), readOnly: useId() };
   const known = useMemo(() => new Set(zones), [zones]);
+  // The server's rule, then the list it checks against (which only it knows, so it is fetched once).
+  const schema = useMemo(
+    () =>
+      timeZoneInput.extend({
+        timeZone: timeZoneInput.shape.timeZone.refine((z) => known.has(z), "pick a zone from the list: an IANA name like Asia/Kolkata or America/Sao_Paulo, or UTC"),
+      }),
+    [known],
+  );
+  const form = useSchemaForm(schema, { defaultValues: { timeZone: saved } });
+  const error = form.formState.errors.timeZone;
+  const zone = form.watch("timeZone");
+  const [justSaved, setJustSaved] = useState(false);
+  const ids = { input: useId(), list: useId(), hint: useId(), error: useId(), readOnly: useId() };
   // This browser's zone, offered as a shortcut when it is not the workspace's already.
   const [browserZone] = useState(() => currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone));
   const update = useMutation(
@@ -93,17 +104,11 @@ function TimeZoneForm({
   const typed = zone.trim();
   const dirty = typed !== saved;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!known.has(typed)) {
-      setProblem(`Pick a zone from the list: an IANA name like Asia/Kolkata or America/Sao_Paulo, or UTC.`);
-      inputRef.current?.focus();
-      return;
-    }
-    setProblem(null);
+  const onField = useServerFieldErrors(form, update.error, ["timeZone"]);
+  const submit = form.handleSubmit(({ timeZone }) => {
     setJustSaved(false);
-    update.mutate({ workspaceId, timeZone: typed });
-  }
+    update.mutate({ workspaceId, timeZone });
+  });
 
   return (
     <form className={styles.form} onSubmit={submit} aria-describedby={canEdit ? undefined : ids.readOnly}>
@@ -116,21 +121,13 @@ function TimeZoneForm({
         <label htmlFor={ids.input}>Time zone</label>
         <input
           id={ids.input}
-          ref={inputRef}
           className={styles.input}
-          value={zone}
-          onChange={(e) => {
-            setZone(e.target.value);
-            setProblem(null);
-            setJustSaved(false);
-          }}
+          {...form.register("timeZone", { onChange: () => setJustSaved(false) })}
           readOnly={!canEdit}
           list={canEdit ? ids.list : undefined}
           autoComplete="off"
           spellCheck={false}
-          required
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? `${ids.error} ${ids.hint}` : ids.hint}
+          {...fieldAria(error, ids.error, ids.hint)}
         />
         {canEdit ? (
           <datalist id={ids.list}>
@@ -141,11 +138,7 @@ function TimeZoneForm({
             ))}
           </datalist>
         ) : null}
-        {problem ? (
-          <span id={ids.error} className={styles.fieldError}>
-            {problem}
-          </span>
-        ) : null}
+        <FieldError id={ids.error} error={error} className={styles.fieldError} />
         <span id={ids.hint} className={styles.hint}>
           {known.has(typed) ? `Now ${describeZone(typed)}: ${clock(typed)}.` : "Type a city or region, like Kolkata or Sao_Paulo, and pick it from the list."}
         </span>
@@ -156,8 +149,7 @@ function TimeZoneForm({
             type="button"
             className="btn btn-small"
             onClick={() => {
-              setZone(browserZone);
-              setProblem(null);
+              form.setValue("timeZone", browserZone, { shouldValidate: form.formState.isSubmitted });
               setJustSaved(false);
             }}
           >
@@ -172,6 +164,7 @@ function TimeZoneForm({
         disabled={!dirty}
         saveLabel="Save time zone"
         savedText={justSaved && !dirty ? "Saved. Reports now count days in this zone." : ""}
+        errorOnFields={onField}
       />
     </form>
   );

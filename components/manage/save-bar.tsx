@@ -15,6 +15,7 @@ export function SaveBar({
   disabled,
   saveLabel,
   savedText,
+  errorOnFields = false,
 }: {
   mutation: { isPending: boolean; isError: boolean; error: unknown };
   /** "The prices were not saved." */
@@ -25,10 +26,12 @@ export function SaveBar({
   saveLabel: string;
   /** Shown after a save until the form changes again; empty shows nothing. */
   savedText: string;
+  /** The failure is already shown beside the fields it names (useServerFieldErrors). */
+  errorOnFields?: boolean;
 }) {
   return (
     <>
-      {mutation.isError ? (
+      {mutation.isError && !errorOnFields ? (
         <div role="alert" className="alert">
           <strong>{failedTitle}</strong>
           {describeError(mutation.error)}

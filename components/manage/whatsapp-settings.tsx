@@ -2,12 +2,15 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useId, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc";
 import type { Role } from "@/server/auth/roles";
 import { CopyButton } from "./copy-button";
 import { LoadError } from "./load-error";
 import { SaveBar } from "./save-bar";
+import { FieldError, fieldAria } from "@/components/forms/field-error";
+import { useSchemaForm, useServerFieldErrors } from "@/components/forms/schema-form";
+import { workspaceSettingsInput } from "@/server/schemas/settings";
 import { useOrigin } from "./use-origin";
 import { WebhookRejections } from "./webhook-rejections";
 import styles from "./manage.module.css";
@@ -74,12 +77,11 @@ function SettingsForm({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
-  const [name, setName] = useState(saved.name);
-  const [phoneNumberId, setPhoneNumberId] = useState(saved.phoneNumberId);
-  const [phoneProblem, setPhoneProblem] = useState<string | null>(null);
+  const form = useSchemaForm(workspaceSettingsInput, { defaultValues: { name: saved.name, phoneNumberId: saved.phoneNumberId } });
+  const errors = form.formState.errors;
+  const [name, phoneNumberId] = form.watch(["name", "phoneNumberId"]);
   const [justSaved, setJustSaved] = useState(false);
-  const phoneRef = useRef<HTMLInputElement>(null);
-  const ids = { name: useId(), phone: useId(), phoneHint: useId(), phoneError: useId(), readOnly: useId() };
+  const ids = { name: useId(), nameError: useId(), phone: useId(), phoneHint: useId(), phoneError: useId(), readOnly: useId() };
   const update = useMutation(
     trpc.settings.update.mutationOptions({
       onSuccess: (data) => {
@@ -92,18 +94,11 @@ function SettingsForm({
   );
   const dirty = name.trim() !== saved.name || phoneNumberId.trim() !== saved.phoneNumberId;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const phone = phoneNumberId.trim();
-    if (!/^\d{0,30}$/.test(phone)) {
-      setPhoneProblem("Use digits only: the phone number id is the number Meta shows in WhatsApp Manager, not the phone number.");
-      phoneRef.current?.focus();
-      return;
-    }
-    setPhoneProblem(null);
+  const onFields = useServerFieldErrors(form, update.error, ["name", "phoneNumberId"]);
+  const submit = form.handleSubmit((values) => {
     setJustSaved(false);
-    update.mutate({ workspaceId, name: name.trim(), phoneNumberId: phone });
-  }
+    update.mutate({ workspaceId, ...values });
+  });
 
   return (
     <form className={styles.form} onSubmit={submit} aria-describedby={canEdit ? undefined : ids.readOnly}>
@@ -117,43 +112,29 @@ function SettingsForm({
         <input
           id={ids.name}
           className={styles.input}
-          value={name}
-          onChange={(e) => {
-            setName(e.target.value);
-            setJustSaved(false);
-          }}
+          {...form.register("name", { onChange: () => setJustSaved(false) })}
           readOnly={!canEdit}
-          required
           maxLength={100}
           autoComplete="organization"
+          {...fieldAria(errors.name, ids.nameError)}
         />
+        <FieldError id={ids.nameError} error={errors.name} className={styles.fieldError} />
       </div>
       <div className={styles.field}>
         <label htmlFor={ids.phone}>WhatsApp phone number id</label>
         <input
           id={ids.phone}
-          ref={phoneRef}
           className={`${styles.input} ${styles.mono}`}
-          value={phoneNumberId}
-          onChange={(e) => {
-            setPhoneNumberId(e.target.value);
-            setPhoneProblem(null);
-            setJustSaved(false);
-          }}
+          {...form.register("phoneNumberId", { onChange: () => setJustSaved(false) })}
           readOnly={!canEdit}
           inputMode="numeric"
           maxLength={30}
           autoComplete="off"
           spellCheck={false}
           placeholder={canEdit ? "e.g. 106540352242922" : "Not set"}
-          aria-invalid={phoneProblem ? true : undefined}
-          aria-describedby={phoneProblem ? `${ids.phoneError} ${ids.phoneHint}` : ids.phoneHint}
+          {...fieldAria(errors.phoneNumberId, ids.phoneError, ids.phoneHint)}
         />
-        {phoneProblem ? (
-          <span id={ids.phoneError} className={styles.fieldError}>
-            {phoneProblem}
-          </span>
-        ) : null}
+        <FieldError id={ids.phoneError} error={errors.phoneNumberId} className={styles.fieldError} />
         <span id={ids.phoneHint} className={styles.hint}>
           In Meta’s WhatsApp Manager → API Setup, the “Phone number ID” (digits only). Leave it empty to stop receiving
           deliveries here.
@@ -166,6 +147,7 @@ function SettingsForm({
         disabled={!dirty}
         saveLabel="Save settings"
         savedText={justSaved && !dirty ? "Saved." : ""}
+        errorOnFields={onFields}
       />
     </form>
   );

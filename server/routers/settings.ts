@@ -5,31 +5,11 @@ import { getWorkspacePrices, PRICED_CATEGORIES, setWorkspacePrices } from "@/cli
 import { recentWebhookRejections } from "@/clickhouse/queries/webhook-rejections";
 import { getWorkspace, updateWorkspace } from "@/clickhouse/queries/workspaces";
 import { availableTimeZones } from "@/clickhouse/queries/time-zones";
-import { timeZoneSchema } from "@/clickhouse/vocabulary/time-zones";
 import { CAN_ADMINISTER } from "../auth/roles";
+import { pricesInput, timeZoneInput, workspaceSettingsInput } from "../schemas/settings";
 import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
 
 const settings = z.object({ workspaceId: z.string(), name: z.string(), phoneNumberId: z.string(), timeZone: z.string() });
-
-/**
- * A price per message: at most six decimals (Meta's rate cards use four), and
- * an upper bound that catches a price typed in the wrong unit. Null = not set.
- */
-const price = z
-  .number({ error: "a price is a number, like 0.0107" })
-  .min(0, "a price cannot be negative")
-  .max(1000, "a price per message is at most 1000")
-  .refine((v) => Math.abs(v * 1e6 - Math.round(v * 1e6)) < 1e-6, "a price has at most 6 decimals")
-  .nullable();
-
-const pricesInput = z.object({
-  currency: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{3}$/, "the currency is a three-letter ISO code, like USD, INR or BRL"),
-  prices: z.object({ marketing: price, utility: price, authentication: price, service: price }),
-});
 
 const pricesOutput = pricesInput.extend({ updatedAt: z.string().nullable() });
 
@@ -53,7 +33,7 @@ export const settingsRouter = router({
    * a page shows, are in it. Admins set it, as they set the other settings.
    */
   setTimeZone: workspaceProcedureFor(CAN_ADMINISTER)
-    .input(z.object({ timeZone: timeZoneSchema }))
+    .input(timeZoneInput)
     .output(settings)
     .mutation(async ({ ctx, input }) => {
       if (!(await availableTimeZones(ctx.store)).includes(input.timeZone)) {
@@ -66,12 +46,7 @@ export const settingsRouter = router({
     }),
 
   update: workspaceProcedureFor(CAN_ADMINISTER)
-    .input(
-      z.object({
-        name: z.string().trim().min(1, "the workspace needs a name").max(100),
-        phoneNumberId: z.string().trim().regex(/^\d{0,30}$/, "the phone number id is the number Meta shows in WhatsApp Manager, digits only"),
-      }),
-    )
+    .input(workspaceSettingsInput)
     .output(settings)
     .mutation(async ({ ctx, input }) => {
       if (input.phoneNumberId) {
