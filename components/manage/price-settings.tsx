@@ -1,9 +1,13 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
+import { z } from "zod";
+import { FieldError, fieldAria } from "@/components/forms/field-error";
+import { useSchemaForm, useServerFieldErrors } from "@/components/forms/schema-form";
 import { useTRPC } from "@/components/trpc";
 import type { Role } from "@/server/auth/roles";
+import { pricesInput } from "@/server/schemas/settings";
 import { LoadError } from "./load-error";
 import { SaveBar } from "./save-bar";
 import styles from "./manage.module.css";
@@ -17,14 +21,19 @@ const CATEGORIES = [
 type Category = (typeof CATEGORIES)[number]["key"];
 type Prices = Record<Category, number | null>;
 
-/** A typed price: empty is "not set"; otherwise a non-negative number with at most 6 decimals (the server checks again). */
-function parsePrice(text: string): { value: number | null; problem: string | null } {
+/** A typed price: empty is "not set"; a decimal comma reads as a point; the server's schema judges the number. */
+const priceText = z.string().transform((text) => {
   const t = text.trim().replace(",", ".");
-  if (t === "") return { value: null, problem: null };
-  if (!/^\d+(\.\d{1,6})?$/.test(t)) return { value: null, problem: "Use a number with at most 6 decimals, like 0.0107." };
-  const value = Number(t);
-  return value > 1000 ? { value: null, problem: "A price per message is at most 1000." } : { value, problem: null };
-}
+  return t === "" ? null : Number(t);
+});
+
+/** The form's texts, read as the numbers the server's pricesInput checks. */
+const priceFormSchema = z
+  .object({
+    currency: z.string(),
+    prices: z.object({ marketing: priceText, utility: priceText, authentication: priceText, service: priceText }),
+  })
+  .pipe(pricesInput);
 
 /**
  * Manage → Prices: what one message of each WhatsApp pricing category costs
@@ -71,10 +80,15 @@ function PriceForm({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [currency, setCurrency] = useState(saved.currency);
-  const [texts, setTexts] = useState<Record<Category, string>>(
-    () => Object.fromEntries(CATEGORIES.map((c) => [c.key, saved.prices[c.key] === null ? "" : String(saved.prices[c.key])])) as Record<Category, string>,
-  );
+  const form = useSchemaForm(priceFormSchema, {
+    // Checked as the person types, like the counters of other forms: a wrong price is said at once.
+    mode: "onChange",
+    defaultValues: {
+      currency: saved.currency,
+      prices: Object.fromEntries(CATEGORIES.map((c) => [c.key, saved.prices[c.key] === null ? "" : String(saved.prices[c.key])])) as Record<Category, string>,
+    },
+  });
+  const errors = form.formState.errors;
   const [justSaved, setJustSaved] = useState(false);
   const ids = { currency: useId(), readOnly: useId(), base: useId() };
   const update = useMutation(
@@ -87,22 +101,12 @@ function PriceForm({
       },
     }),
   );
-  const parsed = Object.fromEntries(CATEGORIES.map((c) => [c.key, parsePrice(texts[c.key])])) as Record<Category, ReturnType<typeof parsePrice>>;
-  const currencyProblem = /^[A-Za-z]{3}$/.test(currency.trim()) ? null : "Use a three-letter ISO code, like USD, INR or BRL.";
-  const invalid = Boolean(currencyProblem) || CATEGORIES.some((c) => parsed[c.key].problem);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (invalid) return;
+  const onFields = useServerFieldErrors(form, update.error, ["currency"]);
+  const submit = form.handleSubmit((values) => {
     setJustSaved(false);
-    const prices = Object.fromEntries(CATEGORIES.map((c) => [c.key, parsed[c.key].value])) as Prices;
-    update.mutate({ workspaceId, currency: currency.trim().toUpperCase(), prices });
-  }
-
-  const change = (fn: () => void) => {
-    fn();
-    setJustSaved(false);
-  };
+    update.mutate({ workspaceId, ...values });
+  });
+  const clearSaved = { onChange: () => setJustSaved(false) };
 
   return (
     <form className={styles.form} onSubmit={submit} aria-describedby={canEdit ? undefined : ids.readOnly}>
@@ -116,15 +120,14 @@ function PriceForm({
         <input
           id={ids.currency}
           className={`${styles.input} ${styles.mono}`}
-          value={currency}
-          onChange={(e) => change(() => setCurrency(e.target.value))}
+          {...form.register("currency", clearSaved)}
           readOnly={!canEdit}
           maxLength={3}
           autoComplete="off"
           spellCheck={false}
-          aria-invalid={currencyProblem ? true : undefined}
+          {...fieldAria(errors.currency, `${ids.currency}-error`)}
         />
-        {currencyProblem ? <span className={styles.fieldError}>{currencyProblem}</span> : null}
+        <FieldError id={`${ids.currency}-error`} error={errors.currency} className={styles.fieldError} />
       </div>
       {CATEGORIES.map((c) => (
         <div key={c.key} className={styles.field}>
@@ -132,15 +135,13 @@ function PriceForm({
           <input
             id={`${ids.base}-${c.key}`}
             className={`${styles.input} ${styles.mono}`}
-            value={texts[c.key]}
-            onChange={(e) => change(() => setTexts((t) => ({ ...t, [c.key]: e.target.value })))}
+            {...form.register(`prices.${c.key}`, clearSaved)}
             readOnly={!canEdit}
             inputMode="decimal"
             placeholder={canEdit ? "not set" : "Not set"}
-            aria-invalid={parsed[c.key].problem ? true : undefined}
-            aria-describedby={`${ids.base}-${c.key}-hint`}
+            {...fieldAria(errors.prices?.[c.key], `${ids.base}-${c.key}-error`, `${ids.base}-${c.key}-hint`)}
           />
-          {parsed[c.key].problem ? <span className={styles.fieldError}>{parsed[c.key].problem}</span> : null}
+          <FieldError id={`${ids.base}-${c.key}-error`} error={errors.prices?.[c.key]} className={styles.fieldError} />
           <span id={`${ids.base}-${c.key}-hint`} className={styles.hint}>
             {c.hint}
           </span>
@@ -150,9 +151,10 @@ function PriceForm({
         mutation={update}
         failedTitle="The prices were not saved."
         canEdit={canEdit}
-        disabled={invalid}
+        disabled={Object.keys(errors).length > 0}
         saveLabel="Save prices"
         savedText={justSaved ? "Saved." : ""}
+        errorOnFields={onFields}
       />
     </form>
   );
