@@ -2,7 +2,11 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { CharLimit, overLimit } from "@/components/forms/char-limit";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
+import { z } from "zod";
+import { FieldError, fieldAria } from "@/components/forms/field-error";
+import { useSchemaForm } from "@/components/forms/schema-form";
+import { tagNameSchema } from "@/server/domain/catalogue";
 import { describeError } from "@/components/trpc-error";
 import { useWorkspaceZone } from "@/components/workspace-zone";
 import { BROADCAST_TAG_PREFIX } from "@/clickhouse/vocabulary/broadcast-tag";
@@ -118,42 +122,34 @@ function RemoveTagButton({ workspaceId, contact, tag, label }: { workspaceId: st
   );
 }
 
+/** The name a manual tag takes: the catalogue's rule, which the server applies to it too (checkAddTag). */
+const addTagFormSchema = z.object({ tag: tagNameSchema });
+
 function AddTagForm({ workspaceId, contact }: { workspaceId: string; contact: string }) {
   const trpc = useTRPC();
   const refresh = useRefreshProfile();
   const options = useQuery(trpc.profile.tagOptions.queryOptions({ workspaceId }));
-  const [tag, setTag] = useState("");
-  const [problem, setProblem] = useState<string | null>(null);
+  const form = useSchemaForm(addTagFormSchema, { defaultValues: { tag: "" } });
+  const problem = form.formState.errors.tag;
+  const tag = form.watch("tag");
   const [added, setAdded] = useState<string | null>(null);
   const ids = { input: useId(), list: useId(), hint: useId(), error: useId() };
   const add = useMutation(
     trpc.profile.addTag.mutationOptions({
       onSuccess: (result) => {
         setAdded(result.created ? `Created “${result.label}” in the catalogue and added it.` : `Added “${result.label}”.`);
-        setTag("");
+        form.reset({ tag: "" });
         void refresh();
       },
-      onError: (err) => setProblem(describeError(err)),
+      // A one-field form: whatever the server refuses is about that field.
+      onError: (err) => form.setError("tag", { type: "server", message: describeError(err) }),
     }),
   );
   const trimmed = tag.trim();
   const typed = trimmed.toLowerCase().replace(/\s+/g, " ");
   const inCatalogue = options.data?.some((o) => o.label.toLowerCase() === typed || o.tag.toLowerCase() === typed) ?? true;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setAdded(null);
-    if (!trimmed) {
-      setProblem("Type a tag name, or pick one from the catalogue.");
-      return;
-    }
-    if (overLimit(trimmed, 60)) {
-      setProblem("A tag name has at most 60 characters; shorten it.");
-      return;
-    }
-    setProblem(null);
-    add.mutate({ workspaceId, contact, tag: trimmed, create: !inCatalogue });
-  }
+  const submit = form.handleSubmit(({ tag: name }) => add.mutate({ workspaceId, contact, tag: name, create: !inCatalogue }));
 
   return (
     <form className={edit.form} onSubmit={submit} aria-label="Add a manual tag" noValidate>
@@ -164,16 +160,11 @@ function AddTagForm({ workspaceId, contact }: { workspaceId: string; contact: st
             id={ids.input}
             className={edit.input}
             list={ids.list}
-            value={tag}
+            {...form.register("tag", { onChange: () => setAdded(null) })}
             autoComplete="off"
             placeholder="Pick from the catalogue or type a new one"
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? `${ids.error} ${ids.hint}` : ids.hint}
-            onChange={(e) => {
-              setTag(e.target.value);
-              setProblem(null);
-              setAdded(null);
-            }}
+            {...fieldAria(problem, ids.error, ids.hint)}
+            aria-invalid={problem || overLimit(tag, 60) ? true : undefined}
           />
           <CharLimit value={tag} max={60} />
           <datalist id={ids.list}>
@@ -188,11 +179,7 @@ function AddTagForm({ workspaceId, contact }: { workspaceId: string; contact: st
           {add.isPending ? "Adding…" : trimmed && !inCatalogue ? "Create and add" : "Add tag"}
         </button>
       </div>
-      {problem ? (
-        <span id={ids.error} role="alert" className={edit.fieldError}>
-          {problem}
-        </span>
-      ) : null}
+      <FieldError id={ids.error} error={problem} className={edit.fieldError} />
       {added ? (
         <span role="status" className={edit.done}>
           {added}
