@@ -1,7 +1,11 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useMemo, useState } from "react";
+import { z } from "zod";
+import { FieldError } from "@/components/forms/field-error";
+import { useSchemaForm } from "@/components/forms/schema-form";
+import { attributeValueSchema } from "@/server/schemas/attribute-value";
 import { describeError } from "@/components/trpc-error";
 import { useWorkspaceZone } from "@/components/workspace-zone";
 import { useTRPC } from "@/components/trpc";
@@ -139,7 +143,9 @@ export function ValueInput({
 function AttributeEditor({ workspaceId, contact, attribute, onDone }: { workspaceId: string; contact: string; attribute: Attribute; onDone: () => void }) {
   const trpc = useTRPC();
   const refresh = useRefreshProfile();
-  const [value, setValue] = useState(attribute.value);
+  const schema = useMemo(() => z.object({ value: attributeValueSchema({ name: attribute.name, type: attribute.type, options: attribute.options }) }), [attribute]);
+  const form = useSchemaForm(schema, { defaultValues: { value: attribute.value } });
+  const value = form.watch("value");
   const ids = { input: useId(), error: useId() };
   const save = useMutation(
     trpc.profile.setAttribute.mutationOptions({
@@ -150,10 +156,9 @@ function AttributeEditor({ workspaceId, contact, attribute, onDone }: { workspac
     }),
   );
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    save.mutate({ workspaceId, contact, attribute: attribute.name, value: value.trim() === "" ? null : value });
-  }
+  // A one-field form: whatever the server refuses is about that field.
+  const problem = form.formState.errors.value ?? (save.isError ? { type: "server", message: describeError(save.error) } : undefined);
+  const submit = form.handleSubmit(({ value: v }) => save.mutate({ workspaceId, contact, attribute: attribute.name, value: v.trim() === "" ? null : v }));
 
   return (
     <form className={edit.editRow} onSubmit={submit} aria-label={`Set ${attribute.label}`} noValidate>
@@ -164,18 +169,14 @@ function AttributeEditor({ workspaceId, contact, attribute, onDone }: { workspac
           options={attribute.options}
           value={value}
           onChange={(v) => {
-            setValue(v);
+            form.setValue("value", v, { shouldValidate: form.formState.isSubmitted });
             save.reset();
           }}
-          invalid={save.isError}
-          describedBy={save.isError ? ids.error : undefined}
+          invalid={Boolean(problem)}
+          describedBy={problem ? ids.error : undefined}
           label={`New value of ${attribute.label}`}
         />
-        {save.isError ? (
-          <span id={ids.error} role="alert" className={edit.fieldError}>
-            {describeError(save.error)}
-          </span>
-        ) : null}
+        <FieldError id={ids.error} error={problem} className={edit.fieldError} />
       </div>
       <button type="submit" className="btn btn-primary btn-small" disabled={save.isPending}>
         {save.isPending ? "Saving…" : "Save"}

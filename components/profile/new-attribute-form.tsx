@@ -1,7 +1,11 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
+import { FieldError, fieldAria } from "@/components/forms/field-error";
+import { useSchemaForm } from "@/components/forms/schema-form";
+import { ATTRIBUTE_TYPES } from "@/server/domain/attribute-types";
+import { commaOptions, newAttributeFormSchema } from "@/server/schemas/attribute-value";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import { ValueInput } from "./attributes-panel";
@@ -9,9 +13,6 @@ import { useRefreshProfile } from "./use-refresh-profile";
 import edit from "./profile-edit.module.css";
 import styles from "./profile.module.css";
 
-// The types of server/domain/attributes.ts, repeated so the browser bundle does not carry the server's validators.
-const ATTRIBUTE_TYPES = ["text", "number", "date", "boolean", "email", "phone", "list"] as const;
-type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
 
 /**
  * Defines a new attribute on the spot and sets this contact's value, in one
@@ -21,18 +22,15 @@ export function NewAttributeForm({ workspaceId, contact, full }: { workspaceId: 
   const trpc = useTRPC();
   const refresh = useRefreshProfile();
   const [open, setOpen] = useState(false);
-  const [name, setName] = useState("");
-  const [type, setType] = useState<AttributeType>("text");
-  const [options, setOptions] = useState("");
-  const [value, setValue] = useState("");
-  const ids = { name: useId(), type: useId(), options: useId(), value: useId(), error: useId() };
+  const form = useSchemaForm(newAttributeFormSchema, { defaultValues: { attribute: "", type: "text", options: "", value: "" } });
+  const errors = form.formState.errors;
+  const [type, options, value] = form.watch(["type", "options", "value"]);
+  const ids = { name: useId(), nameError: useId(), type: useId(), options: useId(), optionsError: useId(), value: useId(), error: useId() };
   const create = useMutation(
     trpc.profile.setAttribute.mutationOptions({
       onSuccess: () => {
         setOpen(false);
-        setName("");
-        setOptions("");
-        setValue("");
+        form.reset();
         void refresh();
       },
     }),
@@ -50,29 +48,30 @@ export function NewAttributeForm({ workspaceId, contact, full }: { workspaceId: 
       </p>
     );
   }
-  const optionList = options.split(",").map((o) => o.trim()).filter(Boolean);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  const optionList = commaOptions(options);
+  // The value's problem, from the browser's check or the server's refusal (which names no other field here).
+  const valueProblem = errors.value ?? (create.isError ? { type: "server", message: describeError(create.error) } : undefined);
+  const submit = form.handleSubmit((v) =>
     create.mutate({
       workspaceId,
       contact,
-      attribute: name.trim(),
-      value: value.trim() === "" ? null : value,
-      define: { type, options: type === "list" ? optionList : [] },
-    });
-  }
+      attribute: v.attribute,
+      value: v.value.trim() === "" ? null : v.value,
+      define: { type: v.type, options: v.type === "list" ? commaOptions(v.options) : [] },
+    }),
+  );
 
   return (
     <form className={edit.form} onSubmit={submit} aria-label="New attribute" noValidate>
       <div className={edit.formRow}>
         <div className={edit.field}>
           <label htmlFor={ids.name}>New attribute</label>
-          <input id={ids.name} className={edit.input} value={name} maxLength={40} placeholder="e.g. shoe_size" autoComplete="off" onChange={(e) => setName(e.target.value)} />
+          <input id={ids.name} className={edit.input} {...form.register("attribute")} maxLength={40} placeholder="e.g. shoe_size" autoComplete="off" {...fieldAria(errors.attribute, ids.nameError)} />
+          <FieldError id={ids.nameError} error={errors.attribute} className={edit.fieldError} />
         </div>
         <div className={edit.field} style={{ flex: "0 1 120px" }}>
           <label htmlFor={ids.type}>Type</label>
-          <select id={ids.type} className={edit.input} value={type} onChange={(e) => setType(e.target.value as AttributeType)}>
+          <select id={ids.type} className={edit.input} {...form.register("type")}>
             {ATTRIBUTE_TYPES.map((t) => (
               <option key={t} value={t}>
                 {t}
@@ -84,13 +83,23 @@ export function NewAttributeForm({ workspaceId, contact, full }: { workspaceId: 
       {type === "list" ? (
         <div className={edit.field}>
           <label htmlFor={ids.options}>Options, separated by commas</label>
-          <input id={ids.options} className={edit.input} value={options} placeholder="Free, Basic, Premium" onChange={(e) => setOptions(e.target.value)} />
+          <input id={ids.options} className={edit.input} {...form.register("options")} placeholder="Free, Basic, Premium" {...fieldAria(errors.options, ids.optionsError)} />
+          <FieldError id={ids.optionsError} error={errors.options} className={edit.fieldError} />
         </div>
       ) : null}
       <div className={edit.formRow}>
         <div className={edit.field}>
           <label htmlFor={ids.value}>Value for this contact</label>
-          <ValueInput id={ids.value} type={type} options={optionList} value={value} onChange={setValue} invalid={create.isError} label="Value for this contact" />
+          <ValueInput
+            id={ids.value}
+            type={type}
+            options={optionList}
+            value={value}
+            onChange={(v) => form.setValue("value", v, { shouldValidate: form.formState.isSubmitted })}
+            invalid={Boolean(valueProblem)}
+            describedBy={valueProblem ? ids.error : undefined}
+            label="Value for this contact"
+          />
         </div>
         <button type="submit" className="btn btn-primary btn-small" disabled={create.isPending}>
           {create.isPending ? "Saving…" : "Define and set"}
@@ -99,11 +108,7 @@ export function NewAttributeForm({ workspaceId, contact, full }: { workspaceId: 
           Cancel
         </button>
       </div>
-      {create.isError ? (
-        <span id={ids.error} role="alert" className={edit.fieldError}>
-          {describeError(create.error)}
-        </span>
-      ) : null}
+      <FieldError id={ids.error} error={valueProblem} className={edit.fieldError} />
       <span className={edit.hint}>The attribute is added to the workspace for every contact; lower-case letters, digits and underscores.</span>
     </form>
   );

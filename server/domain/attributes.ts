@@ -1,12 +1,7 @@
 import { z } from "zod";
 import { toE164 } from "./phone";
 
-/** A workspace may define at most this many attributes. */
-export const MAX_ATTRIBUTES = 20;
-
-export const ATTRIBUTE_TYPES = ["text", "number", "date", "boolean", "email", "phone", "list"] as const;
-export const attributeTypeSchema = z.enum(ATTRIBUTE_TYPES);
-export type AttributeType = z.infer<typeof attributeTypeSchema>;
+export { ATTRIBUTE_TYPES, attributeTypeSchema, MAX_ATTRIBUTES, type AttributeType } from "./attribute-types";
 
 export interface AttributeDef {
   name: string;

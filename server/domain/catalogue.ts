@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_ATTRIBUTES } from "./attributes";
+import { MAX_ATTRIBUTES } from "./attribute-types";
 import { normaliseMessageText } from "./chat-profile";
 
 export { keyFromLabel } from "./attribute-key";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { attributeTypeSchema } from "../domain/attributes";
+import { attributeTypeSchema } from "../domain/attribute-types";
 import { attributeKeySchema, attributeLabelSchema, attributeOptionsSchema } from "../domain/catalogue";
 
 /** Manage → Attributes: what creating and changing an attribute take (server/routers/attributes.ts; the attribute form too). */

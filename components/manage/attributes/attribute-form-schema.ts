@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { attributeCreateInput, attributeUpdateInput, LIST_NEEDS_OPTION } from "@/server/schemas/attributes";
-import { attributeTypeSchema } from "@/server/domain/attributes";
+import { attributeTypeSchema } from "@/server/domain/attribute-types";
 
 import type { AttributeFormValues } from "./attribute-form";
 
