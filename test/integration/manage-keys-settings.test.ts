@@ -42,6 +42,6 @@ describe("Manage: API keys and WhatsApp settings", () => {
     expect(conflict.code).toBe("CONFLICT");
     const bad = await trpcError(adminB.settings.update({ workspaceId: b.workspaceId, name: "B", phoneNumberId: "+91 98" }));
     expect(bad.code).toBe("BAD_REQUEST");
-    expect(bad.message).toMatch(/^phoneNumberId: the phone number id is the number Meta shows/);
+    expect(bad.message).toMatch(/^phoneNumberId: use digits only: the phone number id is the number Meta shows/);
   });
 });
