@@ -35,15 +35,15 @@ export async function recordSegmentSize(store: Store, workspaceId: string, segme
 
 /** One segment's recorded sizes from `from` on, oldest first, one per day. */
 export async function segmentSizeHistory(store: Store, workspaceId: string, segmentId: string, from: string): Promise<SizePoint[]> {
-  const rows = await store.query<{ day: string; size: string; total: string }>(
-    `SELECT toString(day) AS day, size, total
+  const rows = await store.query<{ day_text: string; size: string; total: string }>(
+    `SELECT toString(day) AS day_text, size, total
      FROM segment_sizes FINAL
      WHERE workspace_id = {workspaceId:String} AND segment_id = {segmentId:String} AND day >= {from:Date}
      ORDER BY day`,
     { workspaceId, segmentId, from },
     { report: "segment-sizes:history" },
   );
-  return rows.map((r) => ({ day: r.day, size: Number(r.size), total: Number(r.total) }));
+  return rows.map((r) => ({ day: r.day_text, size: Number(r.size), total: Number(r.total) }));
 }
 
 /**
@@ -52,8 +52,8 @@ export async function segmentSizeHistory(store: Store, workspaceId: string, segm
  * measured from.
  */
 export async function sizeBaselines(store: Store, workspaceId: string, from: string, before: string): Promise<Map<string, SizePoint>> {
-  const rows = await store.query<{ segment_id: string; day: string; size: string; total: string }>(
-    `SELECT segment_id, toString(day) AS day, size, total
+  const rows = await store.query<{ segment_id: string; day_text: string; size: string; total: string }>(
+    `SELECT segment_id, toString(day) AS day_text, size, total
      FROM segment_sizes FINAL
      WHERE workspace_id = {workspaceId:String} AND day >= {from:Date} AND day < {before:Date}
      ORDER BY segment_id, day
@@ -61,7 +61,7 @@ export async function sizeBaselines(store: Store, workspaceId: string, from: str
     { workspaceId, from, before },
     { report: "segment-sizes:baselines" },
   );
-  return new Map(rows.map((r) => [r.segment_id, { day: r.day, size: Number(r.size), total: Number(r.total) }]));
+  return new Map(rows.map((r) => [r.segment_id, { day: r.day_text, size: Number(r.size), total: Number(r.total) }]));
 }
 
 /** Every workspace with its time zone: the daily job cuts each one's day in its own zone. */
