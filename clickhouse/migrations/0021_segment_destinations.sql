@@ -35,11 +35,8 @@ ENGINE = ${REPLICATED}ReplacingMergeTree(version, is_deleted)
 ORDER BY (workspace_id, destination_id);
 
 -- The membership of each sync, one row per contact and generation, sorted by
--- contact: the joins of a sync are the contacts of its generation that the
--- last synced one lacks, the leaves the other way round: two anti-joins over
--- runs already in contact order, inside ClickHouse. A sync writes its
--- generation once (INSERT … SELECT from the segment's predicate), and drops
--- the older ones when the receiver has taken it.
+-- contact. A sync writes its generation once (INSERT … SELECT from the
+-- segment's predicate), and drops the older ones when the receiver has taken it.
 CREATE TABLE IF NOT EXISTS destination_members ${ON_CLUSTER}
 (
     workspace_id   String,
@@ -49,6 +46,23 @@ CREATE TABLE IF NOT EXISTS destination_members ${ON_CLUSTER}
 )
 ENGINE = ${REPLICATED}MergeTree
 ORDER BY (workspace_id, destination_id, generation, contact);
+
+-- What a sync sends, written once when it starts: the joins (contacts of its
+-- generation that the synced one lacks) and the leaves (the other way round),
+-- two anti-joins of runs already in contact order, inside ClickHouse. The
+-- batches are then key ranges of this table (10,000 lines after the last
+-- contact the receiver took), so a retry resumes where it stopped and no
+-- batch re-reads the two generations.
+CREATE TABLE IF NOT EXISTS destination_changes ${ON_CLUSTER}
+(
+    workspace_id   String,
+    destination_id String,
+    generation     UInt64,
+    action         LowCardinality(String),   -- join | leave
+    contact        String
+)
+ENGINE = ${REPLICATED}MergeTree
+ORDER BY (workspace_id, destination_id, generation, action, contact);
 
 -- Every delivery attempt of a sync, for the log on the segment page. Kept 90 days.
 CREATE TABLE IF NOT EXISTS destination_deliveries ${ON_CLUSTER}

@@ -2,55 +2,16 @@ import type { Store } from "../client";
 import type { CompiledSegment } from "./segments/compile";
 
 /**
- * Joins and leaves of a destination, computed inside ClickHouse from
- * `destination_members` (0021): a sync writes the segment's membership as a
- * new generation, and the joins are the contacts of the new generation the
- * synced one lacks (the leaves, the other way round). Both generations are
- * runs of one sort key, in contact order, so each side is an anti-join of two
- * sorted reads (a LEFT JOIN by sorted merge keeping the rows with no match: a
- * contact is never ''), never a list held in JavaScript.
+ * Joins and leaves of a destination, computed inside ClickHouse (0021). A
+ * sync writes the segment's members now as a new generation of
+ * `destination_members`, then its changes into `destination_changes`: the
+ * contacts of the new generation the synced one lacks (joins) and the other
+ * way round (leaves). Both generations are runs of one sort key, in contact
+ * order, so each side is an anti-join of two sorted reads (a LEFT JOIN by
+ * sorted merge keeping the rows without a match: a contact is never ''),
+ * never a list held in JavaScript. The batches are then key ranges of the
+ * changes.
  */
-
-/** Writes the segment's members now as `generation` of the destination (after clearing any half-written one). */
-export async function snapshotMembers(
-  store: Store,
-  workspaceId: string,
-  destinationId: string,
-  generation: number,
-  compiled: CompiledSegment,
-): Promise<void> {
-  const scope = { workspaceId, destinationId, generation };
-  // A crash between this insert and the destination's row naming it leaves rows no sync reads; they go first.
-  await store.command(
-    `DELETE FROM destination_members
-     WHERE workspace_id = {workspaceId:String} AND destination_id = {destinationId:String} AND generation >= {generation:UInt64}`,
-    scope,
-    { report: "destinations:clear-generation" },
-  );
-  await store.command(
-    `INSERT INTO destination_members (workspace_id, destination_id, generation, contact)
-     SELECT {workspaceId:String}, {destinationId:String}, {generation:UInt64}, contact
-     FROM contacts FINAL
-     WHERE workspace_id = {workspaceId:String} AND (${compiled.where})`,
-    { ...compiled.params, ...scope },
-    { report: "destinations:snapshot" },
-  );
-}
-
-/** Drops the generations older than the one the receiver now has. */
-export async function dropOlderGenerations(store: Store, workspaceId: string, destinationId: string, generation: number): Promise<void> {
-  await store.command(
-    `DELETE FROM destination_members
-     WHERE workspace_id = {workspaceId:String} AND destination_id = {destinationId:String} AND generation < {generation:UInt64}`,
-    { workspaceId, destinationId, generation },
-    { report: "destinations:drop-generations" },
-  );
-}
-
-/** Every generation of a destination, when it is removed. */
-export async function dropAllGenerations(store: Store, workspaceId: string, destinationId: string): Promise<void> {
-  await dropOlderGenerations(store, workspaceId, destinationId, Number.MAX_SAFE_INTEGER);
-}
 
 export interface DiffScope {
   workspaceId: string;
@@ -61,10 +22,27 @@ export interface DiffScope {
   pending: number;
 }
 
-/** How many contacts join and leave between the two generations. */
-export async function countDiff(store: Store, scope: DiffScope): Promise<{ joins: number; leaves: number }> {
-  const [row] = await store.query<{ joins: string; leaves: string }>(
-    `WITH
+const TABLES = ["destination_members", "destination_changes"] as const;
+
+/**
+ * Writes the generation `scope.pending` (the members `compiled` selects now)
+ * and its changes against `scope.synced`.
+ */
+export async function writeGeneration(store: Store, scope: DiffScope, compiled: CompiledSegment): Promise<void> {
+  const { workspaceId, destinationId, synced, pending } = scope;
+  // A crash before the destination's row named this generation leaves rows no sync reads; they go first.
+  await dropGenerations(store, workspaceId, destinationId, { from: pending });
+  await store.command(
+    `INSERT INTO destination_members (workspace_id, destination_id, generation, contact)
+     SELECT {workspaceId:String}, {destinationId:String}, {pending:UInt64}, contact
+     FROM contacts FINAL
+     WHERE workspace_id = {workspaceId:String} AND (${compiled.where})`,
+    { ...compiled.params, workspaceId, destinationId, pending },
+    { report: "destinations:snapshot" },
+  );
+  await store.command(
+    `INSERT INTO destination_changes (workspace_id, destination_id, generation, action, contact)
+     WITH
        synced AS (
          SELECT contact FROM destination_members
          WHERE workspace_id = {workspaceId:String} AND destination_id = {destinationId:String} AND generation = {synced:UInt64}
@@ -73,56 +51,95 @@ export async function countDiff(store: Store, scope: DiffScope): Promise<{ joins
          SELECT contact FROM destination_members
          WHERE workspace_id = {workspaceId:String} AND destination_id = {destinationId:String} AND generation = {pending:UInt64}
        )
-     SELECT
-       (SELECT count() FROM pending AS p LEFT JOIN synced AS s ON s.contact = p.contact WHERE s.contact = '') AS joins,
-       (SELECT count() FROM synced AS s LEFT JOIN pending AS p ON p.contact = s.contact WHERE p.contact = '') AS leaves
+     SELECT {workspaceId:String}, {destinationId:String}, {pending:UInt64}, 'join', p.contact
+     FROM pending AS p LEFT JOIN synced AS s ON s.contact = p.contact
+     WHERE s.contact = ''
+     UNION ALL
+     SELECT {workspaceId:String}, {destinationId:String}, {pending:UInt64}, 'leave', s.contact
+     FROM synced AS s LEFT JOIN pending AS p ON p.contact = s.contact
+     WHERE p.contact = ''
      SETTINGS join_algorithm = 'full_sorting_merge'`,
-    { ...scope },
-    { report: "destinations:count-diff" },
+    { workspaceId, destinationId, synced, pending },
+    { report: "destinations:changes" },
+  );
+}
+
+/**
+ * Removes generations and their changes: those from `from` on (a half-written
+ * one), or before `before` (the ones the receiver no longer needs). A DELETE
+ * is a mutation even when it matches nothing (hundreds of milliseconds), so it
+ * runs only on tables that hold such rows.
+ */
+export async function dropGenerations(store: Store, workspaceId: string, destinationId: string, range: { from: number } | { before: number }): Promise<void> {
+  const [condition, generation] = "from" in range ? ["generation >= {generation:UInt64}", range.from] : ["generation < {generation:UInt64}", range.before];
+  const params = { workspaceId, destinationId, generation };
+  const [found] = await store.query<{ members: string; changes: string }>(
+    `SELECT
+       (SELECT count() FROM destination_members
+        WHERE workspace_id = {workspaceId:String} AND destination_id = {destinationId:String} AND ${condition}) AS members,
+       (SELECT count() FROM destination_changes
+        WHERE workspace_id = {workspaceId:String} AND destination_id = {destinationId:String} AND ${condition}) AS changes`,
+    params,
+    { report: "destinations:find-generations" },
+  );
+  const counts = [Number(found?.members ?? 0), Number(found?.changes ?? 0)];
+  for (const [i, table] of TABLES.entries()) {
+    if (counts[i] === 0) continue;
+    await store.command(
+      `DELETE FROM ${table}
+       WHERE workspace_id = {workspaceId:String} AND destination_id = {destinationId:String} AND ${condition}`,
+      params,
+      { report: "destinations:drop-generations" },
+    );
+  }
+}
+
+/** Every generation of a destination, when it is removed. */
+export async function dropAllGenerations(store: Store, workspaceId: string, destinationId: string): Promise<void> {
+  await dropGenerations(store, workspaceId, destinationId, { from: 0 });
+}
+
+/** How many contacts join and leave in the generation being sent. */
+export async function countChanges(store: Store, scope: DiffScope): Promise<{ joins: number; leaves: number }> {
+  const [row] = await store.query<{ joins: string; leaves: string }>(
+    `SELECT countIf(action = 'join') AS joins, countIf(action = 'leave') AS leaves
+     FROM destination_changes
+     WHERE workspace_id = {workspaceId:String} AND destination_id = {destinationId:String} AND generation = {pending:UInt64}`,
+    { workspaceId: scope.workspaceId, destinationId: scope.destinationId, pending: scope.pending },
+    { report: "destinations:count-changes" },
   );
   return { joins: Number(row?.joins ?? 0), leaves: Number(row?.leaves ?? 0) };
 }
 
 /**
  * The next `limit` contacts that join (or leave) after `after`, in contact
- * order, with their names (joins only: a contact who left may be gone). Keyset
- * paging: a retried sync resumes after the last contact the receiver took.
+ * order: a key range of the changes. Joins come with their names (a contact
+ * who left may be gone).
  */
-export async function diffPage(
+export async function changesPage(
   store: Store,
   scope: DiffScope,
   action: "join" | "leave",
   after: string,
   limit: number,
 ): Promise<Array<{ contact: string; name: string }>> {
-  const [from, other] = action === "join" ? [scope.pending, scope.synced] : [scope.synced, scope.pending];
   const page = await store.query<{ contact: string }>(
-    `WITH
-       side AS (
-         SELECT contact FROM destination_members
-         WHERE workspace_id = {workspaceId:String} AND destination_id = {destinationId:String}
-           AND generation = {from:UInt64} AND contact > {after:String}
-       ),
-       other AS (
-         SELECT contact FROM destination_members
-         WHERE workspace_id = {workspaceId:String} AND destination_id = {destinationId:String}
-           AND generation = {other:UInt64} AND contact > {after:String}
-       )
-     SELECT side.contact AS contact
-     FROM side LEFT JOIN other ON other.contact = side.contact
-     WHERE other.contact = ''
+    `SELECT contact
+     FROM destination_changes
+     WHERE workspace_id = {workspaceId:String} AND destination_id = {destinationId:String} AND generation = {pending:UInt64}
+       AND action = {action:String} AND contact > {after:String}
      ORDER BY contact
-     LIMIT {limit:UInt32}
-     SETTINGS join_algorithm = 'full_sorting_merge'`,
-    { workspaceId: scope.workspaceId, destinationId: scope.destinationId, from, other, after, limit },
+     LIMIT {limit:UInt32}`,
+    { workspaceId: scope.workspaceId, destinationId: scope.destinationId, pending: scope.pending, action, after, limit },
     { report: `destinations:${action}-page` },
   );
   if (action === "leave" || page.length === 0) return page.map((r) => ({ contact: r.contact, name: "" }));
+  // The page's key range of `contacts` (sorted by contact), not a list of 10,000 values to parse and look up.
   const names = await store.query<{ contact: string; name: string }>(
     `SELECT contact, name
      FROM contacts FINAL
-     WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}`,
-    { workspaceId: scope.workspaceId, contacts: page.map((r) => r.contact) },
+     WHERE workspace_id = {workspaceId:String} AND contact > {after:String} AND contact <= {last:String}`,
+    { workspaceId: scope.workspaceId, after, last: page[page.length - 1].contact },
     { report: "destinations:join-names" },
   );
   const byContact = new Map(names.map((n) => [n.contact, n.name]));

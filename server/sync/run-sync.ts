@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Store } from "@/clickhouse/client";
-import { countDiff, diffPage, dropOlderGenerations, snapshotMembers, type DiffScope } from "@/clickhouse/queries/destination-diff";
+import { changesPage, countChanges, dropGenerations, writeGeneration, type DiffScope } from "@/clickhouse/queries/destination-diff";
 import { getDestination, recordDelivery, writeDestination, type Delivery, type Destination } from "@/clickhouse/queries/destinations";
 import { compileSegment } from "@/clickhouse/queries/segments/compile";
 import { getSavedSegment } from "@/clickhouse/queries/segments/saved";
@@ -33,6 +33,8 @@ export interface SyncOptions {
   trigger: SyncTrigger;
   /** [0, 1): the retry jitter (tests pin it). */
   random?: () => number;
+  /** Lines per request (BATCH_LINES; tests make it small to see several batches). */
+  batchLines?: number;
 }
 
 /** One destination syncs at a time in this process; a second start waits for nothing and says so. */
@@ -68,7 +70,7 @@ async function syncOnce(store: Store, start: Destination, opts: SyncOptions): Pr
     if ("problem" in prepared) return pause(store, d, { ...base, syncId: d.pendingSyncId || randomUUID() }, prepared.problem);
     d = prepared.destination;
     scope = { workspaceId: ws, destinationId: d.destinationId, synced: d.syncedGeneration, pending: d.pendingGeneration };
-    counts = await countDiff(store, scope);
+    counts = await countChanges(store, scope);
   } catch (err) {
     const requestId = logInternalError(`destination sync (${d.destinationId})`, err);
     return fail(store, d, { ...base, syncId: d.pendingSyncId || randomUUID() }, `The audience could not be read; quote request id ${requestId} when you report it.`, opts);
@@ -80,7 +82,7 @@ async function syncOnce(store: Store, start: Destination, opts: SyncOptions): Pr
   for (;;) {
     let lines: Array<{ contact: string; name: string }>;
     try {
-      lines = await diffPage(store, scope, d.cursorAction, d.cursorAfter, BATCH_LINES);
+      lines = await changesPage(store, scope, d.cursorAction, d.cursorAfter, opts.batchLines ?? BATCH_LINES);
     } catch (err) {
       const requestId = logInternalError(`destination sync (${d.destinationId})`, err);
       return fail(store, d, { ...row, requests, statusCode }, `The audience could not be read; quote request id ${requestId} when you report it.`, opts);
@@ -109,7 +111,7 @@ async function syncOnce(store: Store, start: Destination, opts: SyncOptions): Pr
     lastSyncedAt: now,
     nextSyncAt: nextScheduled(d.schedule, now),
   });
-  await dropOlderGenerations(store, ws, done.destinationId, done.syncedGeneration);
+  await dropGenerations(store, ws, done.destinationId, { before: done.syncedGeneration });
   const delivered: Delivery = {
     ...row,
     requests,
@@ -136,7 +138,7 @@ async function prepare(store: Store, d: Destination, now: number): Promise<{ des
   if (!parsed.ok) return { problem: `The segment needs a fix: ${parsed.message}` };
   const compiled = compileSegment(parsed.tree, { now: new Date(now), timeZone: workspace?.time_zone ?? "UTC" }, context.attributeTypes);
   const generation = d.syncedGeneration + 1;
-  await snapshotMembers(store, ws, d.destinationId, generation, compiled);
+  await writeGeneration(store, { workspaceId: ws, destinationId: d.destinationId, synced: d.syncedGeneration, pending: generation }, compiled);
   const destination = await saveState(store, d, { pendingGeneration: generation, pendingSyncId: randomUUID(), cursorAction: "join", cursorAfter: "" });
   return { destination };
 }

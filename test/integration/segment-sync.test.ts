@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventSchema } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
+import { getDestination } from "@/clickhouse/queries/destinations";
+import { runSync } from "@/server/sync/run-sync";
 import { tick } from "@/server/sync/scheduler";
 import { verifySignature } from "@/server/sync/signature";
 import { callerFor, createTestWorkspace, type TestWorkspace } from "../helpers/factories";
@@ -194,6 +196,27 @@ describe("syncing", () => {
     await tick(store(), lastTick + 1000);
     d = await destination(destinationId);
     expect(d.deliveries[0]).toMatchObject({ outcome: "delivered", joins: 6 });
+  });
+
+  it("sends batches in contact order, joins then leaves, and a retry resumes after the last batch the receiver took", async () => {
+    const { destinationId } = await connect("Batched");
+    const stored = async () => (await getDestination(store(), workspaceId(), destinationId))!;
+    await runSync(store(), await stored(), { now: Date.now(), trigger: "manual", batchLines: 4 });
+    await ingestEvents(store(), workspaceId(), [tag("tag.removed", 1), tag("tag.removed", 3), tag("tag.added", 11), tag("tag.added", 12)]);
+    receiver.requests.length = 0;
+    // Batches of 2: the joins 11, 12, then the leaves 1, 3; the second batch fails.
+    receiver.plan([200, 500], "try later");
+    const failed = await runSync(store(), await stored(), { now: Date.now(), trigger: "manual", batchLines: 2 });
+    expect(failed).toMatchObject({ outcome: "failed", joins: 2, leaves: 2, requests: 1, statusCode: 500 });
+    const retried = await runSync(store(), await stored(), { now: Date.now(), trigger: "retry", batchLines: 2 });
+    expect(retried).toMatchObject({ outcome: "delivered", attempt: 2, joins: 2, leaves: 2, requests: 1 });
+    expect(receiver.requests.map((r) => r.lines.map((l) => `${l.action} ${l.contact_id}`))).toEqual([
+      [`join ${phone(11)}`, `join ${phone(12)}`],
+      [`leave ${phone(1)}`, `leave ${phone(3)}`],
+      [`leave ${phone(1)}`, `leave ${phone(3)}`],
+    ]);
+    expect(receiver.requests.map((r) => r.headers["x-chatlens-batch"])).toEqual(["1", "2", "1"]);
+    await ingestEvents(store(), workspaceId(), [tag("tag.added", 1), tag("tag.added", 3), tag("tag.removed", 11), tag("tag.removed", 12)]);
   });
 
   it("says when the receiver cannot be reached, without any engine or system text beyond its code", async () => {

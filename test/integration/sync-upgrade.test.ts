@@ -18,6 +18,7 @@ describe("upgrading a store from before destinations and segment sizes (0021, 00
     for (const statement of [
       "DROP TABLE segment_destinations",
       "DROP TABLE destination_members",
+      "DROP TABLE destination_changes",
       "DROP TABLE destination_deliveries",
       "DROP TABLE segment_sizes",
       "DELETE FROM schema_migrations WHERE version IN (21, 22)",
