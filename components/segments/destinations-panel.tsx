@@ -121,7 +121,7 @@ function ConnectForm({
   return (
     <form className={sync.connectForm} onSubmit={submit} aria-label="Connect a destination">
       <label className={styles.field}>
-        Name
+        Destination name
         <input className={styles.input} name="name" required maxLength={80} placeholder="CRM audience" autoFocus />
       </label>
       <label className={styles.field}>
@@ -129,7 +129,7 @@ function ConnectForm({
         <input className={styles.input} name="url" type="url" required maxLength={2000} placeholder="https://crm.example.com/chatlens/audience" />
       </label>
       <label className={styles.field}>
-        Sync
+        When it syncs
         <select className={styles.select} name="schedule" defaultValue="daily">
           {SCHEDULES.map((s) => (
             <option key={s.value} value={s.value}>

@@ -26,6 +26,7 @@ import { listAttributeCatalogue } from "@/clickhouse/queries/attributes";
 import { displayName, listTagDefinitions } from "@/clickhouse/queries/tags";
 import { conditionsWithPaths, type FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { explainTree } from "../segments/explain";
+import { recordFirstSize } from "../sync/daily-sizes";
 import { logInternalError } from "../internal-error";
 import { loadSegmentContext, parseSavedFilter, parseTree, summariseChange, type LoadedContext } from "../segments/workspace";
 import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
@@ -201,6 +202,7 @@ export const segmentsRouter = router({
           { segmentId: randomUUID(), name: input.name, description: input.description, kind: "dynamic", filter, createdBy: ctx.userId, updatedBy: ctx.userId },
           { action: "created", summary: `Created “${input.name}”`, by: ctx.userId },
         );
+        await recordFirstSize(ctx.store, ws, created, ctx.workspace.timeZone, Date.now());
         return { segmentId: created.segmentId };
       }
       const current = await getSavedSegment(ctx.store, ws, input.segmentId);

@@ -1,10 +1,10 @@
 import type { Store } from "@/clickhouse/client";
 import { countSegment } from "@/clickhouse/queries/segments/audience";
-import { listSavedSegments } from "@/clickhouse/queries/segments/saved";
+import { listSavedSegments, type SavedSegment } from "@/clickhouse/queries/segments/saved";
 import { everyWorkspaceZone, recordSegmentSize, segmentsRecordedOn } from "@/clickhouse/queries/segment-sizes";
 import { zoneDay } from "@/clickhouse/vocabulary/dates";
 import { logInternalError } from "../internal-error";
-import { loadSegmentContext, parseSavedFilter } from "../segments/workspace";
+import { loadSegmentContext, parseSavedFilter, type LoadedContext } from "../segments/workspace";
 
 /**
  * The daily job: every saved dynamic segment gets its size for today (the
@@ -22,16 +22,31 @@ export async function recordDailySizes(store: Store, now: number): Promise<numbe
     if (due.length === 0) continue;
     const context = await loadSegmentContext(store, workspaceId);
     for (const segment of due) {
-      const parsed = parseSavedFilter(segment.filter, context);
-      if (!parsed.ok) continue;
-      try {
-        const count = await countSegment(store, workspaceId, parsed.tree, { now: new Date(now), timeZone }, context.attributeTypes);
-        await recordSegmentSize(store, workspaceId, segment.segmentId, day, count, now);
-        recorded++;
-      } catch (err) {
-        logInternalError(`daily segment size (${workspaceId}/${segment.segmentId})`, err);
-      }
+      if (await recordSize(store, workspaceId, segment, context, { now, timeZone })) recorded++;
     }
   }
   return recorded;
+}
+
+/**
+ * Today's size of a segment just created, so its chart starts at once rather
+ * than at the next tick; the daily job then finds the day done.
+ */
+export async function recordFirstSize(store: Store, workspaceId: string, segment: SavedSegment, timeZone: string, now: number): Promise<void> {
+  const context = await loadSegmentContext(store, workspaceId);
+  await recordSize(store, workspaceId, segment, context, { now, timeZone });
+}
+
+/** Counts and records one segment's size for the zone's day of `now`; false when it cannot be counted. */
+async function recordSize(store: Store, workspaceId: string, segment: SavedSegment, context: LoadedContext, clock: { now: number; timeZone: string }): Promise<boolean> {
+  const parsed = parseSavedFilter(segment.filter, context);
+  if (!parsed.ok) return false;
+  try {
+    const count = await countSegment(store, workspaceId, parsed.tree, { now: new Date(clock.now), timeZone: clock.timeZone }, context.attributeTypes);
+    await recordSegmentSize(store, workspaceId, segment.segmentId, zoneDay(clock.now, clock.timeZone), count, clock.now);
+    return true;
+  } catch (err) {
+    logInternalError(`daily segment size (${workspaceId}/${segment.segmentId})`, err);
+    return false;
+  }
 }

@@ -18,7 +18,8 @@ let seq = 0;
 const ev = (e: Record<string, unknown>) => eventSchema.parse({ event_id: `size-${++seq}`, ts: new Date(Date.now() - 3600_000).toISOString(), ...e });
 const vip = (n: number) => ev({ type: "tag.added", contact: phone(n), tag: "VIP", kind: "manual" });
 const marketer = () => callerFor(store(), ws.members[0].userId);
-const sizesOf = async (segmentId: string) => segmentSizeHistory(store(), ws.workspaceId, segmentId, "2000-01-01");
+/** The sizes of the test's made-up days in 2025 (saving a segment records the real today's too). */
+const sizesOf = async (segmentId: string) => (await segmentSizeHistory(store(), ws.workspaceId, segmentId, "2000-01-01")).filter((p) => p.day < "2026-01-01");
 
 beforeAll(async () => {
   // India: its day starts at 18:30 UTC the day before.
@@ -31,6 +32,12 @@ beforeAll(async () => {
 });
 
 describe("the daily segment sizes", () => {
+  it("start the day a segment is created, so its chart has a first point at once", async () => {
+    const today = zoneDay(Date.now(), "Asia/Kolkata");
+    const history = await marketer().segments.sizeHistory({ workspaceId: ws.workspaceId, segmentId: vips });
+    expect(history.points).toEqual([{ day: today, size: 3, total: 10 }]);
+  });
+
   it("records each saved dynamic segment once per day of the workspace's zone, and only the day it is", async () => {
     // 19:00 UTC on Mar 1 is already Mar 2 in India.
     const evening = Date.parse("2025-03-01T19:00:00Z");
@@ -69,7 +76,8 @@ describe("the daily segment sizes", () => {
     expect(history.points.map((p) => [p.day, p.size])).toEqual([
       [addDays(today, -7), 1],
       [addDays(today, -1), 2],
-      [today, 4],
+      // Recorded when the segment was saved, before the 4th VIP; the day's job left it.
+      [today, 3],
     ]);
 
     const list = await marketer().segments.list({ workspaceId });
