@@ -37,8 +37,14 @@ export interface SyncOptions {
   batchLines?: number;
 }
 
-/** One destination syncs at a time in this process; a second start waits for nothing and says so. */
-const running = new Set<string>();
+/**
+ * One destination syncs at a time in this process; a second start waits for
+ * nothing and says so. On globalThis: Next.js bundles the instrumentation
+ * (the scheduler) and the route handlers (Sync now) apart, each with its own
+ * copy of this module.
+ */
+const globalSyncs = globalThis as unknown as { __chatlensSyncsRunning?: Set<string> };
+const running = (globalSyncs.__chatlensSyncsRunning ??= new Set<string>());
 
 export function isSyncRunning(destinationId: string): boolean {
   return running.has(destinationId);

@@ -28,7 +28,7 @@ test("a marketer connects a destination to a segment, syncs it now and reads the
     await page.getByRole("group", { name: "condition 1", exact: true }).getByLabel("Add to Tags of condition 1").selectOption("Lead");
     await expect(page.getByTestId("audience")).toHaveAttribute("aria-busy", "false", { timeout: 15_000 });
     const name = `Synced leads ${stamp}`;
-    await page.getByLabel("Name", { exact: true }).fill(name);
+    await page.getByRole("textbox", { name: /^Name/ }).fill(name);
     await page.getByRole("button", { name: "Save segment" }).click();
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
     const audience = Number(((await page.getByTestId("audience-count").textContent()) ?? "").replace(/[^\d]/g, ""));
