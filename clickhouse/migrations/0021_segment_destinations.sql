@@ -35,14 +35,17 @@ ENGINE = ${REPLICATED}ReplacingMergeTree(version, is_deleted)
 ORDER BY (workspace_id, destination_id);
 
 -- The membership of each sync, one row per contact and generation, sorted by
--- contact. A sync writes its generation once (INSERT … SELECT from the
--- segment's predicate), and drops the older ones when the receiver has taken it.
+-- contact, with the name it had (read in the same pass, so a batch never
+-- looks names up). A sync writes its generation once (INSERT … SELECT from
+-- the segment's predicate), and drops the older ones when the receiver has
+-- taken it.
 CREATE TABLE IF NOT EXISTS destination_members ${ON_CLUSTER}
 (
     workspace_id   String,
     destination_id String,
     generation     UInt64,
-    contact        String
+    contact        String,
+    name           String
 )
 ENGINE = ${REPLICATED}MergeTree
 ORDER BY (workspace_id, destination_id, generation, contact);
@@ -59,7 +62,8 @@ CREATE TABLE IF NOT EXISTS destination_changes ${ON_CLUSTER}
     destination_id String,
     generation     UInt64,
     action         LowCardinality(String),   -- join | leave
-    contact        String
+    contact        String,
+    name           String                    -- joins only
 )
 ENGINE = ${REPLICATED}MergeTree
 ORDER BY (workspace_id, destination_id, generation, action, contact);

@@ -33,29 +33,29 @@ export async function writeGeneration(store: Store, scope: DiffScope, compiled: 
   // A crash before the destination's row named this generation leaves rows no sync reads; they go first.
   await dropGenerations(store, workspaceId, destinationId, { from: pending });
   await store.command(
-    `INSERT INTO destination_members (workspace_id, destination_id, generation, contact)
-     SELECT {workspaceId:String}, {destinationId:String}, {pending:UInt64}, contact
+    `INSERT INTO destination_members (workspace_id, destination_id, generation, contact, name)
+     SELECT {workspaceId:String}, {destinationId:String}, {pending:UInt64}, contact, name
      FROM contacts FINAL
      WHERE workspace_id = {workspaceId:String} AND (${compiled.where})`,
     { ...compiled.params, workspaceId, destinationId, pending },
     { report: "destinations:snapshot" },
   );
   await store.command(
-    `INSERT INTO destination_changes (workspace_id, destination_id, generation, action, contact)
+    `INSERT INTO destination_changes (workspace_id, destination_id, generation, action, contact, name)
      WITH
        synced AS (
          SELECT contact FROM destination_members
          WHERE workspace_id = {workspaceId:String} AND destination_id = {destinationId:String} AND generation = {synced:UInt64}
        ),
        pending AS (
-         SELECT contact FROM destination_members
+         SELECT contact, name FROM destination_members
          WHERE workspace_id = {workspaceId:String} AND destination_id = {destinationId:String} AND generation = {pending:UInt64}
        )
-     SELECT {workspaceId:String}, {destinationId:String}, {pending:UInt64}, 'join', p.contact
+     SELECT {workspaceId:String}, {destinationId:String}, {pending:UInt64}, 'join', p.contact, p.name
      FROM pending AS p LEFT JOIN synced AS s ON s.contact = p.contact
      WHERE s.contact = ''
      UNION ALL
-     SELECT {workspaceId:String}, {destinationId:String}, {pending:UInt64}, 'leave', s.contact
+     SELECT {workspaceId:String}, {destinationId:String}, {pending:UInt64}, 'leave', s.contact, ''
      FROM synced AS s LEFT JOIN pending AS p ON p.contact = s.contact
      WHERE p.contact = ''
      SETTINGS join_algorithm = 'full_sorting_merge'`,
@@ -113,8 +113,8 @@ export async function countChanges(store: Store, scope: DiffScope): Promise<{ jo
 
 /**
  * The next `limit` contacts that join (or leave) after `after`, in contact
- * order: a key range of the changes. Joins come with their names (a contact
- * who left may be gone).
+ * order, with their names (joins only: a contact who left may be gone): a key
+ * range of the changes.
  */
 export async function changesPage(
   store: Store,
@@ -123,8 +123,8 @@ export async function changesPage(
   after: string,
   limit: number,
 ): Promise<Array<{ contact: string; name: string }>> {
-  const page = await store.query<{ contact: string }>(
-    `SELECT contact
+  return store.query<{ contact: string; name: string }>(
+    `SELECT contact, name
      FROM destination_changes
      WHERE workspace_id = {workspaceId:String} AND destination_id = {destinationId:String} AND generation = {pending:UInt64}
        AND action = {action:String} AND contact > {after:String}
@@ -133,15 +133,4 @@ export async function changesPage(
     { workspaceId: scope.workspaceId, destinationId: scope.destinationId, pending: scope.pending, action, after, limit },
     { report: `destinations:${action}-page` },
   );
-  if (action === "leave" || page.length === 0) return page.map((r) => ({ contact: r.contact, name: "" }));
-  // The page's key range of `contacts` (sorted by contact), not a list of 10,000 values to parse and look up.
-  const names = await store.query<{ contact: string; name: string }>(
-    `SELECT contact, name
-     FROM contacts FINAL
-     WHERE workspace_id = {workspaceId:String} AND contact > {after:String} AND contact <= {last:String}`,
-    { workspaceId: scope.workspaceId, after, last: page[page.length - 1].contact },
-    { report: "destinations:join-names" },
-  );
-  const byContact = new Map(names.map((n) => [n.contact, n.name]));
-  return page.map((r) => ({ contact: r.contact, name: byContact.get(r.contact) ?? "" }));
 }
