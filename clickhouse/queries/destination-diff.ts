@@ -1,4 +1,6 @@
 import type { Store } from "../client";
+import { storeConfigFromEnv } from "../config";
+import { LOCAL_SUFFIX } from "../migrate";
 import type { CompiledSegment } from "./segments/compile";
 
 /**
@@ -23,6 +25,19 @@ export interface DiffScope {
 }
 
 const TABLES = ["destination_members", "destination_changes"] as const;
+
+/**
+ * Where a DELETE goes: the table itself on one node; on a cluster, every
+ * replica (ON CLUSTER), and on a sharded one the shards' `_local` tables, since
+ * a Distributed table takes no DELETE (README, "Beyond one machine"). The
+ * cluster name was checked as a plain name by the config.
+ */
+function deleteTarget(store: Store, table: (typeof TABLES)[number]): string {
+  if (!store.cluster) return table;
+  const config = storeConfigFromEnv();
+  const sharded = config.kind === "server" && config.sharded;
+  return `${sharded ? `${table}${LOCAL_SUFFIX}` : table} ON CLUSTER '${store.cluster}'`;
+}
 
 /**
  * Writes the generation `scope.pending` (the members `compiled` selects now)
@@ -86,7 +101,7 @@ export async function dropGenerations(store: Store, workspaceId: string, destina
   for (const [i, table] of TABLES.entries()) {
     if (counts[i] === 0) continue;
     await store.command(
-      `DELETE FROM ${table}
+      `DELETE FROM ${deleteTarget(store, table)}
        WHERE workspace_id = {workspaceId:String} AND destination_id = {destinationId:String} AND ${condition}`,
       params,
       { report: "destinations:drop-generations" },
