@@ -3,11 +3,26 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import type { FormEvent } from "react";
+import { useId } from "react";
+import { z } from "zod";
+import { FieldError, fieldAria } from "@/components/forms/field-error";
+import { useSchemaForm, useServerFieldErrors } from "@/components/forms/schema-form";
+import { segmentUploadInput } from "@/server/schemas/segments";
 import { formatNumber } from "@/components/manage/format";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import styles from "./segments.module.css";
+
+/** The form's texts, read as the list the server's segmentUploadInput checks. */
+const uploadFormSchema = z
+  .object({ name: z.string(), phones: z.string(), country: z.string() })
+  .transform((v): z.input<typeof segmentUploadInput> => ({
+    name: v.name,
+    description: "Uploaded phone list",
+    phones: v.phones.split(/[\n,;]+/).map((p) => p.trim()).filter(Boolean),
+    country: v.country.trim().toUpperCase() || undefined,
+  }))
+  .pipe(segmentUploadInput);
 
 const segmentHref = (workspaceId: string, segmentId: string) => `/w/${encodeURIComponent(workspaceId)}/segments/${segmentId}`;
 
@@ -26,12 +41,11 @@ export function UploadList({ workspaceId, onClose }: { workspaceId: string; onCl
     }),
   );
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const phones = String(form.get("phones") ?? "").split(/[\n,;]+/).map((p) => p.trim()).filter(Boolean);
-    upload.mutate({ workspaceId, name: String(form.get("name") ?? ""), description: "Uploaded phone list", phones, country: String(form.get("country") ?? "IN") || undefined });
-  }
+  const form = useSchemaForm(uploadFormSchema, { defaultValues: { name: "", phones: "", country: "IN" } });
+  const errors = form.formState.errors;
+  const ids = { name: useId(), phones: useId(), country: useId() };
+  const onFields = useServerFieldErrors(form, upload.error, ["name", "phones", "country"]);
+  const submit = form.handleSubmit((values) => upload.mutate({ workspaceId, ...values }));
 
   return (
     <section className={styles.panel} aria-labelledby="upload-title">
@@ -41,19 +55,22 @@ export function UploadList({ workspaceId, onClose }: { workspaceId: string; onCl
           <p>The list stays as uploaded; open it to narrow it down with more rules.</p>
         </div>
       </div>
-      <form className={`${styles.form} ${styles.narrowForm}`} onSubmit={submit}>
+      <form className={`${styles.form} ${styles.narrowForm}`} onSubmit={submit} noValidate>
         <label className={styles.field}>
           <span>Name</span>
-          <input className={styles.input} name="name" required maxLength={120} placeholder="Expo visitors" />
+          <input className={styles.input} {...form.register("name")} maxLength={120} placeholder="Expo visitors" {...fieldAria(errors.name, ids.name)} />
         </label>
+        <FieldError id={ids.name} error={errors.name} className={styles.problem} />
         <label className={styles.field}>
           <span>Phone numbers, one per line</span>
-          <textarea className={styles.textarea} name="phones" rows={5} required placeholder={"+919812345678\n+971501234567"} />
+          <textarea className={styles.textarea} {...form.register("phones")} rows={5} placeholder={"+919812345678\n+971501234567"} {...fieldAria(errors.phones, ids.phones)} />
         </label>
+        <FieldError id={ids.phones} error={errors.phones} className={styles.problem} />
         <label className={styles.field}>
           <span>Country of numbers without a +</span>
-          <input className={`${styles.input} ${styles.narrow}`} name="country" defaultValue="IN" maxLength={2} />
+          <input className={`${styles.input} ${styles.narrow}`} {...form.register("country")} maxLength={2} {...fieldAria(errors.country, ids.country)} />
         </label>
+        <FieldError id={ids.country} error={errors.country} className={styles.problem} />
         <div className={styles.actions}>
           <button type="submit" className="btn btn-primary btn-small" disabled={upload.isPending}>
             {upload.isPending ? "Uploading…" : "Create static segment"}
@@ -82,7 +99,7 @@ export function UploadList({ workspaceId, onClose }: { workspaceId: string; onCl
             </p>
           </div>
         ) : null}
-        {upload.isError ? (
+        {upload.isError && !onFields ? (
           <p role="alert" className={styles.problem}>
             {describeError(upload.error)}
           </p>

@@ -29,7 +29,7 @@ import { explainTree } from "../segments/explain";
 import { recordFirstSize } from "../sync/daily-sizes";
 import { logInternalError } from "../internal-error";
 import { loadSegmentContext, parseSavedFilter, parseTree, summariseChange, type LoadedContext } from "../segments/workspace";
-import { segmentDescription, segmentDescriptionText, segmentIdSchema, segmentName, segmentSaveInput } from "../schemas/segments";
+import { segmentDescription, segmentDescriptionText, segmentIdSchema, segmentName, segmentSaveInput, segmentUploadInput } from "../schemas/segments";
 import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
 
 /**
@@ -264,7 +264,7 @@ export const segmentsRouter = router({
 
   /** A static segment from a list of phone numbers; unreadable ones are reported, the rest kept. */
   upload: workspaceProcedureFor(CAN_EDIT_AUDIENCE)
-    .input(z.object({ name, description, phones: z.array(z.string().max(64)).min(1, "paste at least one phone number").max(200_000), country: z.string().length(2).optional() }))
+    .input(segmentUploadInput)
     .mutation(async ({ ctx, input }) => {
       const contacts = new Set<string>();
       const rejected: string[] = [];

@@ -9,3 +9,11 @@ export const segmentDescription = segmentDescriptionText.default("");
 
 /** A new segment, or a new version of one: its filter tree is checked against the workspace by the router. */
 export const segmentSaveInput = z.object({ segmentId: segmentIdSchema.optional(), name: segmentName, description: segmentDescription, tree: z.unknown() });
+
+/** A static segment from a pasted phone list. */
+export const segmentUploadInput = z.object({
+  name: segmentName,
+  description: segmentDescription,
+  phones: z.array(z.string().max(64)).min(1, "paste at least one phone number").max(200_000, "a list has at most 200,000 numbers"),
+  country: z.string().length(2, "the country is a two-letter code, like IN or AE").optional(),
+});

@@ -6,7 +6,7 @@ import { changePasswordInput } from "@/server/schemas/account";
 import { apiKeyCreateInput } from "@/server/schemas/api-keys";
 import { attributeCreateInput, attributeUpdateInput } from "@/server/schemas/attributes";
 import { inviteInput } from "@/server/schemas/members";
-import { segmentSaveInput } from "@/server/schemas/segments";
+import { segmentSaveInput, segmentUploadInput } from "@/server/schemas/segments";
 import { pricesInput, timeZoneInput, workspaceSettingsInput } from "@/server/schemas/settings";
 import { tagCreateInput, tagUpdateInput } from "@/server/schemas/tags";
 import { callerFor, createTestWorkspace } from "../helpers/factories";
@@ -33,6 +33,7 @@ describe("forms and procedures share one schema", () => {
     ["apiKeys.create", apiKeyCreateInput],
     ["account.changePassword", changePasswordInput],
     ["segments.save", segmentSaveInput],
+    ["segments.upload", segmentUploadInput],
     ["settings.update", workspaceSettingsInput],
     ["settings.setTimeZone", timeZoneInput],
     ["settings.setPrices", pricesInput],
