@@ -6,6 +6,7 @@ import { LARGE_IN_SETS } from "./large-in-sets";
 import { ONE_CAMPAIGN, recipientsSql, DEFAULT_REPLY_WINDOW_HOURS, isoTime, stagePredicate, type Stage } from "./campaign-common";
 import { groupPredicate } from "./campaign-breakdowns";
 import { contactNames } from "./contact-names";
+import { DEFAULT_ATTRIBUTION_DAYS } from "@/clickhouse/vocabulary/attribution";
 
 /**
  * The contacts behind one stage of a campaign's funnel (a drill-down), and the
@@ -35,6 +36,8 @@ export interface StageFilter {
   replyWindowHours?: number;
   /** Only the recipients of one breakdown group (a breakdown cell). */
   group?: GroupFilter;
+  /** The report's attribution window (days), for the converted stage; the default when left out. */
+  attributionDays?: number;
 }
 
 /** The statement of a filter over one campaign's recipients (recipientsSql), and its parameters. */
@@ -42,7 +45,7 @@ function filterSql(filter: StageFilter): { recipients: string; where: string; pa
   const stage = stagePredicate(filter.stage, filter.errorCode);
   const replyWindowHours = filter.replyWindowHours ?? DEFAULT_REPLY_WINDOW_HOURS;
   const recipients = recipientsSql(ONE_CAMPAIGN, replyWindowHours);
-  const params = { errorCode: filter.errorCode ?? 0, replyWindowHours };
+  const params = { errorCode: filter.errorCode ?? 0, replyWindowHours, attributionDays: filter.attributionDays ?? DEFAULT_ATTRIBUTION_DAYS };
   if (!filter.group) return { recipients, where: stage, params };
   const group = groupPredicate(filter.group);
   return { recipients, where: `${stage} AND ${group.sql}`, params: { ...params, ...group.params } };
