@@ -129,3 +129,15 @@ export async function mainCurrency(store: Store, workspaceId: string, priceCurre
   );
   return row?.currency ?? null;
 }
+
+/** The conversion names and currencies a workspace has seen, for the segment builder's pickers. */
+export async function conversionVocabulary(store: Store, workspaceId: string): Promise<{ conversionNames: string[]; currencies: string[] }> {
+  const [row] = await store.query<{ names: string[]; currencies: string[] }>(
+    `SELECT arraySort(groupUniqArray(200)(name)) AS names, arraySort(groupUniqArrayIf(50)(currency, currency != '')) AS currencies
+     FROM conversion_events
+     WHERE workspace_id = {workspaceId:String}`,
+    { workspaceId },
+    { report: "conversions-vocabulary" },
+  );
+  return { conversionNames: row?.names ?? [], currencies: row?.currencies ?? [] };
+}

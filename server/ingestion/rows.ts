@@ -1,4 +1,5 @@
 import { toClickHouseTime } from "@/clickhouse/time";
+import { decimalText } from "@/clickhouse/vocabulary/conversion-rules";
 import { sourceOf } from "../domain/chat-profile";
 import type { ChatEvent } from "../events/schema";
 
@@ -186,7 +187,7 @@ export function toEventRow(workspaceId: string, event: ChatEvent, first = false)
     case "conversion":
       // Columns of the log no other type of event fills so: conversion_events (0019) reads them back.
       row.name = event.name;
-      row.value = event.value === undefined ? "" : String(event.value);
+      row.value = event.value === undefined ? "" : decimalText(event.value);
       row.status = event.currency ?? "";
       row.wamid = event.order_id ?? "";
       break;
