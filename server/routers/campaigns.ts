@@ -170,12 +170,21 @@ export const campaignsRouter = router({
     ]);
     const { counts } = funnel;
     const cost = campaignCost(billable, prices, counts);
-    const steps = (["sent", "delivered", "read", "replied"] as const).map((key, i, keys) => ({
+    const steps: Array<{ stage: "sent" | "delivered" | "read" | "replied" | "converted"; count: number; ofSent: number | null; ofPrevious: number | null }> = (
+      ["sent", "delivered", "read", "replied"] as const
+    ).map((key, i, keys) => ({
       stage: key,
       count: counts[key],
       ofSent: ratio(counts[key], counts.sent),
       ofPrevious: i === 0 ? ratio(counts[key], counts.sent) : ratio(counts[key], counts[keys[i - 1]]),
     }));
+    // Converted follows replied, counted of delivered: a conversion needs a delivery, not a reply.
+    steps.push({
+      stage: "converted",
+      count: conversions.converted,
+      ofSent: ratio(conversions.converted, counts.sent),
+      ofPrevious: ratio(conversions.converted, counts.delivered),
+    });
     return {
       campaign: info,
       counts,
