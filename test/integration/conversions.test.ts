@@ -2,6 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eventSchema, type ChatEvent } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
 import { validateEvents } from "@/server/ingestion/validate";
+import { POST as postEvents } from "@/app/api/v1/events/route";
+import { POST as postConversionsCsv } from "@/app/api/v1/conversions/import/route";
+import { campaignConversions } from "@/clickhouse/queries/conversions";
+import { createApiKey } from "@/server/auth/api-keys";
+import { jsonRequest } from "../helpers/http";
 import { callerFor, createTestWorkspace } from "../helpers/factories";
 import { useTestStore } from "../helpers/store";
 
@@ -182,5 +187,73 @@ describe("the conversion event", () => {
     expect(reasons({ name: "order_placed", value: -1, currency: "INR" })).toEqual(["event 1: value must be 0 or more"]);
     expect(reasons({ name: "order_placed", value: "12", currency: "INR" })[0]).toMatch(/value must be a number/);
     expect(reasons({ name: "order_placed", value: 5, currency: "RUPEES" })[0]).toMatch(/currency must be an ISO 4217 code, like INR or USD, got "RUPEES"/);
+  });
+});
+
+describe("conversions over HTTP: the Event API and a CSV file", () => {
+  const delivered = (contact: string) => [
+    { event_id: `send-${contact}`, type: "message.outbound", kind: "template", contact, ts: "2026-03-02T10:00:00Z", wamid: `w-${contact}`, campaign_id: "promo" },
+    { event_id: `dlv-${contact}`, type: "message.status", contact, ts: "2026-03-02T10:01:00Z", wamid: `w-${contact}`, status: "delivered" },
+  ];
+
+  it("stores the valid conversions of a batch and says why each other one was refused", async () => {
+    const ws = await createTestWorkspace(store());
+    const { token } = await createApiKey(store(), ws.workspaceId, "shop", "test");
+    const body = [
+      ...delivered("+919812300001"),
+      { event_id: "c1", type: "conversion", contact: "+919812300001", ts: "2026-03-03T10:00:00Z", name: "order_placed", value: 799, currency: "INR", order_id: "A1" },
+      { event_id: "c2", type: "conversion", contact: "+919812300001", ts: "2026-03-03T10:00:00Z", name: "order_placed", value: 799 },
+      { event_id: "c3", type: "conversion", contact: "+919812300001", ts: "2026-03-03T10:00:00Z", value: 5, currency: "INR" },
+    ];
+    const res = await postEvents(jsonRequest("/api/v1/events", JSON.stringify(body), { authorization: `Bearer ${token}`, "content-type": "application/json" }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      stored: 3,
+      duplicates: 0,
+      rejected: [
+        { index: 4, reason: "event 4: currency is required with a value (an ISO 4217 code, like INR)" },
+        { index: 5, reason: expect.stringMatching(/^event 5: name is required/) },
+      ],
+      rejectedCount: 2,
+    });
+    expect((await campaignConversions(store(), ws.workspaceId, "promo", 7)).revenue).toEqual([{ currency: "INR", amount: 799 }]);
+  });
+
+  it("imports a CSV file row by row, keeps the valid rows beside bad ones, and changes nothing the second time", async () => {
+    const ws = await createTestWorkspace(store());
+    const { token } = await createApiKey(store(), ws.workspaceId, "shop", "test");
+    const post = (csv: string, query = "?country=IN") =>
+      postConversionsCsv(jsonRequest(`/api/v1/conversions/import${query}`, csv, { authorization: `Bearer ${token}`, "content-type": "text/csv" }));
+    await postEvents(jsonRequest("/api/v1/events", JSON.stringify([...delivered("+919812300002"), ...delivered("+919812300003")]), { authorization: `Bearer ${token}` }));
+    const csv = [
+      "Phone,Name,Time,Amount,Currency,Order ID",
+      "98123 00002,order_placed,2026-03-04T09:00:00+05:30,1500,INR,X1",
+      "98123 00002,order_placed,2026-03-05T09:00:00+05:30,1500,INR,X1",
+      "+919812300003,booking,2026-03-04T09:00:00Z,,,",
+      "+919812300003,order_placed,2026-03-04T09:00:00Z,12.5,usd,",
+      "12,order_placed,2026-03-04T09:00:00Z,10,INR,",
+      "+919812300003,order_placed,yesterday,10,INR,",
+      "+919812300003,order_placed,2026-03-04T09:00:00Z,-3,INR,",
+    ].join("\n");
+    const res = await post(csv);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      rows: 7,
+      stored: 4,
+      duplicates: 0,
+      rejected: [
+        { row: 6, reason: 'row 6: phone "12" is not a valid number for IN' },
+        { row: 7, reason: "row 7: ts is not an ISO-8601 time (like 2026-11-23T09:30:00Z)" },
+        { row: 8, reason: "row 8: value must be 0 or more" },
+      ],
+      rejectedCount: 3,
+    });
+    const figures = await campaignConversions(store(), ws.workspaceId, "promo", 7);
+    // X1 twice counts once; the booking has no value; USD stays USD.
+    expect(figures).toMatchObject({ conversions: 3, converted: 2, withoutValue: 1, revenue: [{ currency: "INR", amount: 1500 }, { currency: "USD", amount: 12.5 }] });
+    const again = await (await post(csv)).json();
+    expect(again).toMatchObject({ stored: 0, duplicates: 4 });
+    expect(await campaignConversions(store(), ws.workspaceId, "promo", 7)).toEqual(figures);
+    expect((await post("Phone,Value\n+919812300003,5")).status).toBe(400);
   });
 });
