@@ -317,8 +317,8 @@ export async function refreshReadModels(store: Store, workspaceId: string, scope
   const version = nextVersion();
   // contacts carry each contact's campaigns, and conversions their last touch, so both follow the recipients.
   await refreshRecipients(store, workspaceId, scope, version);
-  await refreshContacts(store, workspaceId, scope, version);
-  await refreshConversions(store, workspaceId, scope, version);
+  // Neither reads the other, so they run side by side on the store's pool.
+  await Promise.all([refreshContacts(store, workspaceId, scope, version), refreshConversions(store, workspaceId, scope, version)]);
 }
 
 /**

@@ -76,15 +76,16 @@ describe("conversions and revenue of a hand-made campaign", () => {
     admin = callerFor(store(), ws.members[0].userId);
     await ingestEvents(store(), workspaceId, story());
     await admin.settings.setPrices({ workspaceId, currency: "INR", prices: { marketing: 0.8, utility: null, authentication: null, service: null } });
-    // The same events, newest first and one round each: conversions before their deliveries,
-    // statuses before their messages.
+    // The same events, newest first, in rounds of a few: conversions before their deliveries,
+    // statuses and replies before their messages.
     const reversed = await createTestWorkspace(store(), { members: [{ role: "admin" }] });
     reversedId = reversed.workspaceId;
     const reversedAdmin = callerFor(store(), reversed.members[0].userId);
-    for (const e of story().reverse()) await ingestEvents(store(), reversedId, [e]);
+    const newestFirst = story().reverse();
+    for (let i = 0; i < newestFirst.length; i += 6) await ingestEvents(store(), reversedId, newestFirst.slice(i, i + 6));
     await reversedAdmin.settings.setPrices({ workspaceId: reversedId, currency: "INR", prices: { marketing: 0.8, utility: null, authentication: null, service: null } });
     reversedCaller = reversedAdmin;
-  });
+  }, 120_000);
   let reversedCaller: ReturnType<typeof callerFor>;
 
   const report = (attributionDays?: number, campaignId = "spring") => admin.campaigns.report({ workspaceId, campaignId, attributionDays });
