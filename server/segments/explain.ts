@@ -131,8 +131,10 @@ export function actualValue(c: Condition, f: ContactFacts, ctx: EvaluationContex
     }
     case "revenue":
       return `${MONEY.format(revenueSince(f.conversions ?? [], c.currency, ctx.now - c.days * 86_400_000) / 1e4)} ${c.currency}`;
-    case "neverConverted":
-      return (f.conversions ?? []).length ? `${f.conversions!.length} conversions` : "no conversions";
+    case "neverConverted": {
+      const n = (f.conversions ?? []).length;
+      return n === 0 ? "no conversions" : n === 1 ? "1 conversion" : `${n} conversions`;
+    }
   }
 }
 

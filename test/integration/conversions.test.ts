@@ -158,6 +158,26 @@ describe("conversions and revenue of a hand-made campaign", () => {
     expect(wider.rows[0].conversions).toBe(5);
   });
 
+  it("says why a contact meets the conversion rules, with what the contact did", async () => {
+    const tree = {
+      kind: "group" as const,
+      join: "and" as const,
+      children: [
+        { kind: "converted" as const, campaigns: ["spring"], name: "order_placed" },
+        { kind: "revenue" as const, days: 3650, currency: "INR", min: 1000 },
+        { kind: "neverConverted" as const },
+      ],
+    };
+    const nodes = await admin.segments.explain({ workspaceId, tree, contact: P(1) });
+    expect(nodes.slice(1).map((n) => [n.text, n.met, n.actual])).toEqual([
+      ["Converted (order_placed) after Spring, within 7 days", true, "order_placed after Spring on Mar 3, 2026"],
+      ["Revenue in the last 3650 days ≥ 1,000 INR", true, "1,000 INR"],
+      ["Has never converted", false, "1 conversion"],
+    ]);
+    const count = await admin.segments.count({ workspaceId, tree: { ...tree, children: tree.children.slice(0, 2) } });
+    expect(count.matching).toBe(1);
+  });
+
   it("gives the same figures whatever order the events arrive in", async () => {
     for (const [campaignId, days] of [["spring", 7], ["spring", 14], ["spring", 1], ["summer", 7]] as const) {
       const a = await admin.campaigns.report({ workspaceId, campaignId, attributionDays: days });
