@@ -16,6 +16,7 @@ import { TablePagination } from "@/components/table/table-pagination";
 import { useServerTable } from "@/components/table/use-server-table";
 import { useTRPC } from "@/components/trpc";
 import { Panel, QueryContent } from "@/components/ui/panel";
+import { AttributionPicker } from "./attribution-window";
 import { ComparePanel } from "./compare-panel";
 import { campaignHref, type CampaignListRow } from "./format";
 import { campaignColumns, MAX_COMPARE, pickColumn } from "./list-columns";
@@ -46,7 +47,16 @@ export function CampaignListView({ workspaceId }: { workspaceId: string }) {
   const summary = useQuery(trpc.campaigns.summary.queryOptions({ workspaceId, ...range }, { placeholderData: keepPreviousData, enabled }));
   const list = useQuery(
     trpc.campaigns.list.queryOptions(
-      { workspaceId, ...range, search: state.q, sort: state.sort.column, direction: state.sort.desc ? "desc" : "asc", page: state.page - 1, pageSize: state.size },
+      {
+        workspaceId,
+        ...range,
+        search: state.q,
+        sort: state.sort.column,
+        direction: state.sort.desc ? "desc" : "asc",
+        page: state.page - 1,
+        pageSize: state.size,
+        attributionDays: state.attribution,
+      },
       { placeholderData: keepPreviousData, enabled },
     ),
   );
@@ -135,6 +145,12 @@ export function CampaignListView({ workspaceId }: { workspaceId: string }) {
                 onChange={(e) => void setState({ q: e.currentTarget.value, page: 1 }, { history: "replace" })}
               />
               {picked.length === 1 ? <span className={styles.compareBar}>Pick one more campaign to compare.</span> : null}
+              <AttributionPicker value={state.attribution} onChange={(d) => void setState({ attribution: d }, { history: "replace" })} />
+              {list.data?.sortCurrency ? (
+                <span className={overview.muted} title="Revenue is never added across currencies: the revenue columns sort on this one.">
+                  revenue sorts in {list.data.sortCurrency}
+                </span>
+              ) : null}
               {list.data ? (
                 <span className={overview.muted}>
                   {formatNumber(list.data.total)} {list.data.total === 1 ? "campaign" : "campaigns"}

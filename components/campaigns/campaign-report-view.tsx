@@ -12,6 +12,7 @@ import { useWorkspaceZone } from "@/components/workspace-zone";
 import { formatDateTime } from "@/components/zoned-format";
 import { groupKey } from "./breakdown-labels";
 import { BreakdownsPanel } from "./breakdowns";
+import { ConversionsPanel } from "./conversions-panel";
 import { CostPanel } from "./cost-panel";
 import type { Stage } from "./format";
 import { FailuresTable, FunnelChart, StageButtons } from "./funnel";
@@ -33,7 +34,8 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
   const [params, setParams] = useReportParams();
   const drill = drillOf(params);
   const replyWindowHours = params.window;
-  const report = useQuery(trpc.campaigns.report.queryOptions({ workspaceId, campaignId, replyWindowHours }, { placeholderData: keepPreviousData }));
+  const attributionDays = params.attribution;
+  const report = useQuery(trpc.campaigns.report.queryOptions({ workspaceId, campaignId, replyWindowHours, attributionDays }, { placeholderData: keepPreviousData }));
   const role = useQuery(trpc.workspaces.current.queryOptions({ workspaceId }));
   const canSave = role.data?.role === "admin" || role.data?.role === "marketer";
   const listHref = `/w/${encodeURIComponent(workspaceId)}/campaigns`;
@@ -49,7 +51,7 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
     void setParams({ ...NO_DRILL, stage, code: errorCode ?? null, page, size: pageSize, ...groupParams(group) }, { history: "push" });
   }
 
-  /** Closes the drill-down, keeping the reply window and breakdown the person chose. */
+  /** Closes the drill-down, keeping the windows and breakdown the person chose. */
   function closeDrill() {
     void setParams(NO_DRILL, { history: "push" });
   }
@@ -105,6 +107,7 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
             { headingId: "funnel-title", label: "Funnel" },
             { headingId: "failures-title", label: "Failures" },
             { headingId: "read-speed-title", label: "Read speed" },
+            { headingId: "conversions-title", label: "Conversions" },
             { headingId: "cost-title", label: "Cost" },
             { headingId: "breakdowns-title", label: "Breakdowns" },
           ]}
@@ -112,7 +115,7 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
         <Panel
           id="funnel"
           title="Funnel"
-          description="Sent → delivered → read → replied. Press a stage to list its contacts."
+          description="Sent → delivered → read → replied → converted. Press a stage to list its contacts."
           actions={<ReplyWindowPicker value={replyWindowHours} onChange={(h) => void setParams({ window: h }, { history: "replace" })} />}
         >
           <QueryContent query={report} what="funnel" skeletonHeight={300}>
@@ -152,6 +155,14 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
             </Panel>
           </div>
         ) : null}
+        {data && data.counts.sent > 0 ? (
+          <ConversionsPanel
+            report={data}
+            workspaceId={workspaceId}
+            onAttribution={(d) => void setParams({ attribution: d }, { history: "replace" })}
+            onOpen={() => openDrill("converted")}
+          />
+        ) : null}
         {data && data.counts.sent > 0 ? <CostPanel report={data} workspaceId={workspaceId} /> : null}
         {data && data.counts.sent > 0 ? (
           <BreakdownsPanel
@@ -166,12 +177,13 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
         ) : null}
         {drill.stage ? (
           <StageContacts
-            key={`${drill.stage}/${drill.errorCode ?? ""}/${groupKey(drill.group)}/${replyWindowHours}`}
+            key={`${drill.stage}/${drill.errorCode ?? ""}/${groupKey(drill.group)}/${replyWindowHours}/${attributionDays}`}
             workspaceId={workspaceId}
             campaignId={campaignId}
             stage={drill.stage}
             errorCode={drill.errorCode}
             replyWindowHours={replyWindowHours}
+            attributionDays={attributionDays}
             group={drill.group}
             page={drill.page}
             size={drill.size}

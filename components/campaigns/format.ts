@@ -22,6 +22,7 @@ export const STAGE_LABELS: Record<Stage, string> = {
   delivered: "Delivered",
   read: "Read",
   replied: "Replied",
+  converted: "Converted",
   ignored: "Ignored",
   failed: "Failed",
 };
@@ -32,6 +33,7 @@ export const STAGE_COLORS: Record<Stage, string> = {
   delivered: "#53bdeb",
   read: "#128c7e",
   replied: "#25d366",
+  converted: "#7a5af8",
   ignored: "#f59e0b",
   failed: "#d92d20",
 };

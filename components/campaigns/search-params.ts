@@ -3,7 +3,9 @@ import { createLoader, createParser, type inferParserType, parseAsArrayOf, parse
 import type { BreakdownBy, GroupFilter } from "@/clickhouse/vocabulary/campaign-groups";
 import { parseAsPage, parseAsSort, parseAsText, parseAsWholeNumber } from "@/components/url-params";
 import { DEFAULT_REPLY_WINDOW_HOURS } from "@/clickhouse/queries/campaign-common";
-import { replyWindow } from "@/server/routers/campaign-inputs";
+import { attributionWindow, replyWindow } from "@/server/routers/campaign-inputs";
+import { DEFAULT_ATTRIBUTION_DAYS } from "@/clickhouse/vocabulary/attribution";
+import type { z } from "zod";
 import { STAGE_LABELS, type Stage } from "./format";
 import { PAGE_SIZES, SORTS } from "./url-state";
 
@@ -12,6 +14,7 @@ import { PAGE_SIZES, SORTS } from "./url-state";
  * unreadable reads as the default, and defaults are left out of the URL.
  *
  * List, beside the range: `?q=sale&sort=readRate.asc&page=2&size=50&cmp=a,b`.
+ * Both: `?attribution=14` (the conversions' attribution window, days).
  * Report: `?window=24` (reply window, hours), `?by=source` or
  * `?by=attribute&attr=plan` (the breakdown), and the drill-down
  * `?stage=failed&code=131026&page=2&size=50`, narrowed to a breakdown cell by
@@ -19,12 +22,27 @@ import { PAGE_SIZES, SORTS } from "./url-state";
  * "came from an ad").
  */
 
+/** A whole number within the server's own bounds for it: the same zod schema decides (campaign-inputs.ts). */
+const parseAsServerNumber = (schema: z.ZodType<number, number | undefined>) =>
+  createParser({
+    parse: (v) => {
+      const n = parseAsWholeNumber.parse(v);
+      return n === null ? null : (schema.safeParse(n).data ?? null);
+    },
+    serialize: String,
+  });
+/** The reply window in hours. */
+const parseAsReplyWindow = parseAsServerNumber(replyWindow.replyWindowHours);
+/** The conversions' attribution window in days (`?attribution=14`), on the list and the report. */
+const parseAsAttribution = parseAsServerNumber(attributionWindow.attributionDays).withDefault(DEFAULT_ATTRIBUTION_DAYS);
+
 export const listParsers = {
   q: parseAsText(200),
   sort: parseAsSort(SORTS).withDefault({ column: "sentAt", desc: true }),
   page: parseAsPage.withDefault(1),
   size: parseAsNumberLiteral(PAGE_SIZES).withDefault(25),
   cmp: parseAsArrayOf(parseAsString).withDefault([]),
+  attribution: parseAsAttribution,
 };
 export const loadList = createLoader(listParsers);
 
@@ -35,17 +53,10 @@ export function useListParams() {
 const STAGES = Object.keys(STAGE_LABELS) as Stage[];
 const DIMENSIONS = ["tag", "firstMessageTag", "source", "attribute"] as const;
 
-/** The reply window in hours, within the server's own bounds: the same zod schema decides (campaign-inputs.ts). */
-const parseAsReplyWindow = createParser({
-  parse: (v) => {
-    const hours = parseAsWholeNumber.parse(v);
-    return hours === null ? null : (replyWindow.replyWindowHours.safeParse(hours).data ?? null);
-  },
-  serialize: String,
-});
 
 export const reportParsers = {
   window: parseAsReplyWindow.withDefault(DEFAULT_REPLY_WINDOW_HOURS),
+  attribution: parseAsAttribution,
   by: parseAsStringLiteral(DIMENSIONS).withDefault("tag"),
   attr: parseAsString,
   stage: parseAsStringLiteral(STAGES),

@@ -81,8 +81,9 @@ describe("Campaigns URLs", () => {
       page: 2,
       size: 50,
       cmp: ["a", "b"],
+      attribution: 7,
     });
-    expect(loadList("?page=2abc&size=10&sort=evil.desc")).toEqual({ q: "", sort: { column: "sentAt", desc: true }, page: 1, size: 25, cmp: [] });
+    expect(loadList("?page=2abc&size=10&sort=evil.desc")).toEqual({ q: "", sort: { column: "sentAt", desc: true }, page: 1, size: 25, cmp: [], attribution: 7 });
     expect(createSerializer(listParsers)({ q: "sale", sort: { column: "readRate", desc: false }, page: 2 })).toBe("?q=sale&sort=readRate.asc&page=2");
   });
 
@@ -97,6 +98,9 @@ describe("Campaigns URLs", () => {
 
   it("refuses a reply window outside the server's bounds, an error code on another stage and a nameless attribute", () => {
     for (const w of ["0", "721", "abc", "24.5", "1e2"]) expect(loadReport(`?window=${w}`).window, w).toBe(72);
+    expect(loadReport("?attribution=14").attribution).toBe(14);
+    expect(loadList("?attribution=14").attribution).toBe(14);
+    for (const d of ["0", "abc", "9999"]) expect(loadList(`?attribution=${d}`).attribution, d).toBe(7);
     expect(drillOf(loadReport("?stage=read&code=131026")).errorCode).toBeUndefined();
     expect(drillOf(loadReport("?stage=nope")).stage).toBeNull();
     expect(breakdownOf(loadReport("?by=attribute"))).toEqual({ dimension: "tag" });
