@@ -2,12 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
-import { formatNumber } from "@/components/overview/format";
+import { formatNumber, formatRate } from "@/components/ui/format";
 import { useTRPC } from "@/components/trpc";
 import { Panel, QueryContent } from "@/components/ui/panel";
 import type { BreakdownBy, GroupFilter } from "@/clickhouse/vocabulary/campaign-groups";
 import { groupKey, groupLabel } from "./breakdown-url";
-import { formatRate, STAGE_COLORS, STAGE_LABELS, type CampaignOutputs, type Stage } from "./format";
+import { STAGE_COLORS, STAGE_LABELS, type CampaignOutputs, type Stage } from "./format";
 import styles from "./campaigns.module.css";
 import insights from "./insights.module.css";
 

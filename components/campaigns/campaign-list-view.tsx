@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
-import { formatNumber, formatRange } from "@/components/overview/format";
+import { formatNumber, formatRange } from "@/components/ui/format";
 import overview from "@/components/overview/overview.module.css";
 import { RangePicker } from "@/components/overview/range-picker";
 import { customRangeProblem, rangeSearch, readRange, resolveRange, todayIn, type RangeSelection } from "@/components/overview/range";

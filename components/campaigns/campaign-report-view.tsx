@@ -10,7 +10,7 @@ import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import { Panel, QueryContent } from "@/components/ui/panel";
 import { useWorkspaceZone } from "@/components/workspace-zone";
-import { formatDateTime } from "@/components/zoned-format";
+import { formatDateTime } from "@/components/ui/format";
 import { readBy, readGroup, writeBy, writeGroup, groupKey } from "./breakdown-url";
 import { BreakdownsPanel } from "./breakdowns";
 import { CostPanel } from "./cost-panel";

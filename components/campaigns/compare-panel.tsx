@@ -4,10 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { AXIS_LINE, AXIS_TICK, GRID_STROKE, LEGEND, TOOLTIP } from "@/components/charts/chart-style";
-import { formatNumber } from "@/components/overview/format";
+import { formatNumber, formatRate } from "@/components/ui/format";
 import { useTRPC } from "@/components/trpc";
 import { Panel, QueryContent } from "@/components/ui/panel";
-import { campaignHref, formatRate } from "./format";
+import { campaignHref } from "./format";
 import styles from "./campaigns.module.css";
 
 const LINE_COLORS = ["#128c7e", "#d97706", "#6941c6", "#d92d20", "#1570ef"];

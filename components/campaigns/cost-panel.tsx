@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { manageHref } from "@/components/manage/tabs";
-import { formatNumber } from "@/components/overview/format";
+import { formatMoney, formatNumber } from "@/components/ui/format";
 import overview from "@/components/overview/overview.module.css";
 import { Panel } from "@/components/ui/panel";
 import type { CampaignReport } from "./format";
@@ -15,18 +15,6 @@ const CATEGORY_LABELS: Record<string, string> = {
   authentication: "Authentication",
   service: "Service",
 };
-
-/** Money with enough decimals for per-message prices (0.0107), in the workspace's currency. */
-function formatMoney(amount: number | null, currency: string | null): string {
-  if (amount === null) return "—";
-  const digits = Math.abs(amount) < 1 ? 4 : 2;
-  try {
-    return new Intl.NumberFormat("en-US", { style: "currency", currency: currency ?? "USD", minimumFractionDigits: 2, maximumFractionDigits: digits }).format(amount);
-  } catch {
-    // A currency code Intl does not know still reads as "12.34 XYZ".
-    return `${amount.toFixed(digits)} ${currency ?? ""}`.trim();
-  }
-}
 
 /**
  * What the campaign cost: billable messages by WhatsApp pricing category (from

@@ -2,8 +2,8 @@
 
 import { Bar, BarChart, Cell, LabelList, Tooltip, XAxis, YAxis } from "recharts";
 import { CURSOR, TOOLTIP } from "@/components/charts/chart-style";
-import { formatNumber } from "@/components/overview/format";
-import { formatRate, STAGE_COLORS, STAGE_LABELS, type CampaignReport, type Stage } from "./format";
+import { formatNumber, formatRate } from "@/components/ui/format";
+import { STAGE_COLORS, STAGE_LABELS, type CampaignReport, type Stage } from "./format";
 import styles from "./campaigns.module.css";
 
 /** The four steps as horizontal bars: each as long as its count, labelled with its share of sent. */

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { formatNumber } from "@/components/overview/format";
+import { formatNumber, formatRate } from "@/components/ui/format";
 import { createDataColumnHelper, type DataColumns } from "@/components/table/features";
 import { DateTime } from "@/components/workspace-zone";
-import { campaignHref, formatRate, type CampaignListRow } from "./format";
+import { campaignHref, type CampaignListRow } from "./format";
 import styles from "./campaigns.module.css";
 
 const helper = createDataColumnHelper<CampaignListRow>();

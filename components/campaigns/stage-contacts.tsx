@@ -4,7 +4,7 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef } from "react";
-import { formatNumber } from "@/components/overview/format";
+import { formatNumber } from "@/components/ui/format";
 import { DataTable } from "@/components/table/data-table";
 import { createDataColumnHelper } from "@/components/table/features";
 import { TablePagination } from "@/components/table/table-pagination";

@@ -1,13 +1,13 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { formatNumber } from "@/components/overview/format";
+import { formatNumber, formatRate } from "@/components/ui/format";
 import overview from "@/components/overview/overview.module.css";
 import { useTRPC } from "@/components/trpc";
 import { Panel, QueryContent } from "@/components/ui/panel";
 import { useWorkspaceZone } from "@/components/workspace-zone";
 import { describeSlot, WEEKDAYS } from "@/server/domain/campaign-timing";
-import { formatRate, type CampaignOutputs } from "./format";
+import { type CampaignOutputs } from "./format";
 import insights from "./insights.module.css";
 
 type Timing = CampaignOutputs["timing"];

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { Delta } from "@/components/overview/delta";
-import { formatNumber } from "@/components/overview/format";
+import { formatNumber, formatRate } from "@/components/ui/format";
 import overview from "@/components/overview/overview.module.css";
-import { formatRate, type CampaignOutputs } from "./format";
+import { type CampaignOutputs } from "./format";
 
 type Totals = CampaignOutputs["summary"]["totals"];
 type Previous = CampaignOutputs["summary"]["previous"];

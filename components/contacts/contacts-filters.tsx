@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { formatNumber } from "@/components/overview/format";
+import { formatNumber } from "@/components/ui/format";
 import { statusLabel } from "./columns";
 import { hasFilters, STATUS_FILTERS, type ContactsTableState, type ContactStatusFilter } from "./url-state";
 import styles from "./contacts.module.css";

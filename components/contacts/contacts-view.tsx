@@ -12,7 +12,7 @@ import { TablePagination } from "@/components/table/table-pagination";
 import { useServerTable } from "@/components/table/use-server-table";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
-import { formatNumber } from "@/components/overview/format";
+import { formatNumber } from "@/components/ui/format";
 import { contactColumns, statusLabel, type ContactRow } from "./columns";
 import { ContactsFilters } from "./contacts-filters";
 import {

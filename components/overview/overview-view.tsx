@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import type { AppRouter } from "@/server/routers/_app";
-import { formatRange } from "./format";
+import { formatRange } from "@/components/ui/format";
 import { MessagesChart } from "./messages-chart";
 import { OverviewSkeleton } from "./overview-skeleton";
 import { RangePicker } from "./range-picker";

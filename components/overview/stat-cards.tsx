@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Delta } from "./delta";
-import { formatNumber, formatShare } from "./format";
+import { formatNumber, formatShare } from "@/components/ui/format";
 import styles from "./overview.module.css";
 
 function StatCard({

@@ -6,7 +6,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Fragment, useEffect, useMemo, useState, type MouseEvent } from "react";
-import { formatNumber } from "@/components/manage/format";
+import { formatNumber } from "@/components/ui/format";
 import { RelativeTime } from "@/components/manage/relative-time";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";

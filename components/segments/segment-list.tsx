@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { Fragment, useState, type FormEvent } from "react";
-import { formatNumber } from "@/components/manage/format";
+import { formatNumber, formatPercentSmall } from "@/components/ui/format";
 import { LoadError } from "@/components/manage/load-error";
 import { RelativeTime } from "@/components/manage/relative-time";
 import { PageHeader } from "@/components/shell/page-header";
@@ -131,7 +131,7 @@ function SegmentRow({ workspaceId, segment: s, href, canEdit }: { workspaceId: s
         <td className={styles.num}>
           {s.size ? (
             <>
-              {formatNumber(s.size.matching)} <span className={styles.muted}>· {share.toFixed(share >= 10 || share === 0 ? 0 : 1)}%</span>
+              {formatNumber(s.size.matching)} <span className={styles.muted}>· {formatPercentSmall(share)}</span>
             </>
           ) : (
             <span className={styles.problem} title={s.problem ?? undefined}>

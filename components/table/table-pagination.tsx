@@ -3,9 +3,9 @@
 import type { RowData } from "@tanstack/react-table";
 import { useId } from "react";
 import type { ServerTable } from "./use-server-table";
+import { formatNumber } from "@/components/ui/format";
 import styles from "./data-table.module.css";
 
-const NUMBER = new Intl.NumberFormat("en-US");
 
 /** "Showing 26–50 of 1,204 contacts", a page-size choice, and first/previous/next/last. */
 export function TablePagination<TData extends RowData>({
@@ -32,8 +32,8 @@ export function TablePagination<TData extends RowData>({
           `No ${noun}`
         ) : (
           <>
-            Showing <strong>{NUMBER.format(first)}</strong>–<strong>{NUMBER.format(last)}</strong> of{" "}
-            <strong>{NUMBER.format(total)}</strong> {noun}
+            Showing <strong>{formatNumber(first)}</strong>–<strong>{formatNumber(last)}</strong> of{" "}
+            <strong>{formatNumber(total)}</strong> {noun}
           </>
         )}
       </p>
@@ -49,7 +49,7 @@ export function TablePagination<TData extends RowData>({
           </select>
         </label>
         <span className={styles.pageOf}>
-          Page {NUMBER.format(pageIndex + 1)} of {NUMBER.format(pageCount)}
+          Page {formatNumber(pageIndex + 1)} of {formatNumber(pageCount)}
         </span>
         <div className={styles.pageButtons}>
           <PageButton label="First page" onClick={() => table.firstPage()} disabled={!table.getCanPreviousPage()} path="M9.5 3.5 6 8l3.5 4.5M5 3.5v9" />

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useUrlParam } from "@/components/url-param";
-import { formatNumber } from "@/components/overview/format";
+import { formatNumber } from "@/components/ui/format";
 import { ContactCell } from "./contact-cell";
 import { DateTime } from "@/components/workspace-zone";
 import { profileHref } from "./format";

@@ -1,9 +1,8 @@
 "use client";
 
-import { formatNumber } from "@/components/overview/format";
+import { formatDuration, formatNumber } from "@/components/ui/format";
 import { ContactCell } from "./contact-cell";
 import { DateTime } from "@/components/workspace-zone";
-import { formatDuration } from "./format";
 import { Panel, QueryContent, SmallEmpty } from "@/components/ui/panel";
 import { SortableTable, type SortableColumn } from "./sortable-table";
 import { useBacklog, type ReportOutputs } from "./use-report";

@@ -2,8 +2,7 @@
 
 import type { ReactNode } from "react";
 import overview from "@/components/overview/overview.module.css";
-import { formatNumber, formatShare } from "@/components/overview/format";
-import { formatDuration } from "./format";
+import { formatDuration, formatNumber, formatShare } from "@/components/ui/format";
 import { previousRange } from "@/clickhouse/vocabulary/dates";
 import { Delta } from "@/components/overview/delta";
 import { useBacklog, useSpeed, useVolume, type ReportOutputs, type ReportRange } from "./use-report";

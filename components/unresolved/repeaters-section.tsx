@@ -1,6 +1,6 @@
 "use client";
 
-import { formatNumber } from "@/components/overview/format";
+import { formatNumber } from "@/components/ui/format";
 import { ContactCell } from "./contact-cell";
 import { DateTime } from "@/components/workspace-zone";
 import { Panel, QueryContent, SmallEmpty } from "@/components/ui/panel";

@@ -11,7 +11,7 @@ import {
   type RowData,
   type SortingState,
 } from "@tanstack/react-table";
-import { formatNumber } from "@/components/overview/format";
+import { formatNumber } from "@/components/ui/format";
 import styles from "./unresolved.module.css";
 
 export const sortableFeatures = tableFeatures({

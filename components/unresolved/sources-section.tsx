@@ -1,8 +1,8 @@
 "use client";
 
 import { useUrlParam } from "@/components/url-param";
-import { formatNumber } from "@/components/overview/format";
-import { formatRate } from "./format";
+import { formatNumber } from "@/components/ui/format";
+import { formatPer100 } from "./format";
 import { Panel, QueryContent, SmallEmpty } from "@/components/ui/panel";
 import { SortableTable, type SortableColumn } from "./sortable-table";
 import { useSources, type ReportOutputs, type ReportRange } from "./use-report";
@@ -64,7 +64,7 @@ export function SourcesSection({ range, enabled }: { range: ReportRange; enabled
                   <span className={styles.rateBar} aria-hidden="true">
                     <span style={{ width: `${maxRate ? (100 * row.original.rate) / maxRate : 0}%` }} />
                   </span>
-                  {formatRate(row.original.requests, row.original.contacts)}
+                  {formatPer100(row.original.requests, row.original.contacts)}
                 </span>
               ),
             },

@@ -1,8 +1,7 @@
 "use client";
 
-import { formatNumber } from "@/components/overview/format";
+import { formatDuration, formatNumber } from "@/components/ui/format";
 import { useWorkspaceZone } from "@/components/workspace-zone";
-import { formatDuration } from "./format";
 import { Panel, QueryContent, SmallEmpty } from "@/components/ui/panel";
 import { SortableTable, type SortableColumn } from "./sortable-table";
 import { WaitHistogram, WeeklyTrend } from "./speed-charts";

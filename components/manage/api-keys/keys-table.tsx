@@ -7,7 +7,7 @@ import { Fragment, useEffect, useRef, useState } from "react";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import type { AppRouter } from "@/server/routers/_app";
-import { formatNumber } from "../format";
+import { formatNumber } from "@/components/ui/format";
 import { RelativeTime } from "../relative-time";
 import styles from "../manage.module.css";
 import { ManageTableHead } from "../table-head";

@@ -6,7 +6,7 @@ import { Fragment, useState } from "react";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import type { AppRouter } from "@/server/routers/_app";
-import { formatNumber } from "../format";
+import { formatNumber } from "@/components/ui/format";
 import { AttributeForm } from "./attribute-form";
 import { attributeTypeLabel, type AttributeTypeName } from "./attribute-types";
 import styles from "../manage.module.css";
