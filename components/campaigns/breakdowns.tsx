@@ -4,7 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { formatNumber, formatRate } from "@/components/ui/format";
 import { useTRPC } from "@/components/trpc";
-import { Panel, QueryContent } from "@/components/ui/panel";
+import { QueryState } from "@/components/ui/query-state";
+import { Panel } from "@/components/ui/panel";
 import type { BreakdownBy, GroupFilter } from "@/clickhouse/vocabulary/campaign-groups";
 import { groupKey, groupLabel } from "./breakdown-url";
 import { STAGE_COLORS, STAGE_LABELS, type CampaignOutputs, type Stage } from "./format";
@@ -127,7 +128,7 @@ export function BreakdownsPanel({
         </label>
       }
     >
-      <QueryContent query={query} what="breakdown" skeletonHeight={160}>
+      <QueryState query={query} what="breakdown" skeletonHeight={160}>
         {({ rows, smallBelow, maxGroups }) =>
           rows.length === 0 ? (
             <p className={styles.muted}>{by.dimension === "tag" ? "No recipient of this campaign has a tag." : "Nobody received this campaign."}</p>
@@ -217,7 +218,7 @@ export function BreakdownsPanel({
             </>
           )
         }
-      </QueryContent>
+      </QueryState>
     </Panel>
   );
 }

@@ -6,7 +6,8 @@ import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "r
 import { AXIS_LINE, AXIS_TICK, GRID_STROKE, LEGEND, TOOLTIP } from "@/components/charts/chart-style";
 import { formatNumber, formatRate } from "@/components/ui/format";
 import { useTRPC } from "@/components/trpc";
-import { Panel, QueryContent } from "@/components/ui/panel";
+import { QueryState } from "@/components/ui/query-state";
+import { Panel } from "@/components/ui/panel";
 import { campaignHref } from "./format";
 import styles from "./campaigns.module.css";
 
@@ -27,7 +28,7 @@ export function ComparePanel({ workspaceId, campaignIds, onClear }: { workspaceI
         </button>
       }
     >
-      <QueryContent query={query} what="comparison" skeletonHeight={240}>
+      <QueryState query={query} what="comparison" skeletonHeight={240}>
         {(rows) => {
           // One row per hour, one key per campaign, as recharts draws several lines.
           const curve = rows[0]?.readCurve.map((_, hour) => Object.fromEntries([["hour", hour], ...rows.map((r, i) => [`c${i}`, r.readCurve[hour].share])]));
@@ -76,7 +77,7 @@ export function ComparePanel({ workspaceId, campaignIds, onClear }: { workspaceI
             </>
           );
         }}
-      </QueryContent>
+      </QueryState>
     </Panel>
   );
 }

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { manageHref } from "@/components/manage/tabs";
 import { formatMoney, formatNumber } from "@/components/ui/format";
-import overview from "@/components/overview/overview.module.css";
+import { KpiCard, KpiRow } from "@/components/ui/kpi-card";
 import { Panel } from "@/components/ui/panel";
 import type { CampaignReport } from "./format";
 import { formatWindow } from "./reply-window";
@@ -32,17 +32,17 @@ export function CostPanel({ report, workspaceId }: { report: CampaignReport; wor
       ) : (
         <>
           {cost.total !== null ? (
-            <div className={overview.kpis} aria-label="Cost figures">
-              <Figure testId="cost-total" label="Total" value={formatMoney(cost.total, cost.currency)} hint={`${formatNumber(cost.billableMessages)} billable messages`} />
-              <Figure testId="cost-per-delivered" label="Per delivered" value={formatMoney(cost.perDelivered, cost.currency)} hint={`${formatNumber(counts.delivered)} delivered`} />
-              <Figure testId="cost-per-read" label="Per read" value={formatMoney(cost.perRead, cost.currency)} hint={`${formatNumber(counts.read)} read`} />
-              <Figure
+            <KpiRow label="Cost figures">
+              <KpiCard testId="cost-total" label="Total" value={formatMoney(cost.total, cost.currency)} hint={`${formatNumber(cost.billableMessages)} billable messages`} />
+              <KpiCard testId="cost-per-delivered" label="Per delivered" value={formatMoney(cost.perDelivered, cost.currency)} hint={`${formatNumber(counts.delivered)} delivered`} />
+              <KpiCard testId="cost-per-read" label="Per read" value={formatMoney(cost.perRead, cost.currency)} hint={`${formatNumber(counts.read)} read`} />
+              <KpiCard
                 testId="cost-per-reply"
                 label="Per reply"
                 value={formatMoney(cost.perReply, cost.currency)}
                 hint={`${formatNumber(counts.replied)} replied, ${formatWindow(report.replyWindowHours)} window`}
               />
-            </div>
+            </KpiRow>
           ) : null}
           <table className={styles.errors} style={{ marginTop: 12 }}>
             <caption className="visually-hidden">Billable messages by pricing category</caption>
@@ -83,15 +83,5 @@ export function CostPanel({ report, workspaceId }: { report: CampaignReport; wor
         </>
       )}
     </Panel>
-  );
-}
-
-function Figure({ testId, label, value, hint }: { testId: string; label: string; value: string; hint: string }) {
-  return (
-    <div className={overview.stat} data-testid={testId}>
-      <span className={overview.statLabel}>{label}</span>
-      <span className={overview.statValue}>{value}</span>
-      <span className={overview.statHint}>{hint}</span>
-    </div>
   );
 }

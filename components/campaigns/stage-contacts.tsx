@@ -11,7 +11,8 @@ import { TablePagination } from "@/components/table/table-pagination";
 import { useServerTable } from "@/components/table/use-server-table";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
-import { Panel, QueryContent } from "@/components/ui/panel";
+import { EmptyState, QueryState } from "@/components/ui/query-state";
+import { Panel } from "@/components/ui/panel";
 import { contactLabel, profileHref } from "@/components/unresolved/format";
 import { DateTime } from "@/components/workspace-zone";
 import { describeGroup, type GroupFilter } from "@/clickhouse/vocabulary/campaign-groups";
@@ -169,9 +170,9 @@ export function StageContacts({
       }
     >
       {list.isError && !list.data ? (
-        <QueryContent query={list} what="contacts">
+        <QueryState query={list} what="contacts">
           {() => null}
-        </QueryContent>
+        </QueryState>
       ) : (
         <>
           <DataTable
@@ -182,10 +183,9 @@ export function StageContacts({
             onOpenRow={(row) => router.push(profileHref(workspaceId, row.contact))}
             openHint="Press Enter on a row to open the contact’s profile"
             empty={
-              <div className={styles.empty}>
-                <p className={styles.emptyTitle}>Nobody is in this stage</p>
-                <p>Pick another stage above.</p>
-              </div>
+              <EmptyState title="Nobody is in this stage">
+                Pick another stage above.
+              </EmptyState>
             }
           />
           {total > 0 ? <TablePagination table={table} pageSizes={PAGE_SIZES} noun="contacts" /> : null}

@@ -1,6 +1,6 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
-import { RelativeTime } from "@/components/manage/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { formatNumber } from "@/components/ui/format";
 import { createDataColumnHelper, type DataColumns } from "@/components/table/features";
 import { BROADCAST_LABEL_PREFIX } from "@/clickhouse/vocabulary/broadcast-tag";

@@ -7,7 +7,7 @@ import { useTRPC } from "@/components/trpc";
 import { formatZoneClock } from "@/components/ui/format";
 import { currentZoneName, zoneOffsetLabel } from "@/clickhouse/vocabulary/time-zones";
 import type { Role } from "@/server/auth/roles";
-import { LoadError } from "./load-error";
+import { ErrorState } from "@/components/ui/query-state";
 import { SaveBar } from "./save-bar";
 import styles from "./manage.module.css";
 
@@ -37,7 +37,7 @@ export function GeneralSettings({ workspaceId, canEdit, role }: { workspaceId: s
           Loading the time zone…
         </p>
       ) : settings.isError || zones.isError ? (
-        <LoadError
+        <ErrorState
           what="The time zone"
           error={settings.error ?? zones.error}
           onRetry={() => void Promise.all([settings.refetch(), zones.refetch()])}

@@ -2,8 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc";
-import { LoadError } from "./load-error";
-import { RelativeTime } from "./relative-time";
+import { EmptyState, ErrorState } from "@/components/ui/query-state";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { ManageTableHead } from "./table-head";
 import { TableSkeleton } from "./table-skeleton";
 import styles from "./manage.module.css";
@@ -29,12 +29,11 @@ export function WebhookRejections({ workspaceId }: { workspaceId: string }) {
       {query.isPending ? (
         <TableSkeleton label="Loading the parts not stored…" columns={COLUMNS} />
       ) : query.isError ? (
-        <LoadError what="The parts not stored" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        <ErrorState what="The parts not stored" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
       ) : query.data.length === 0 ? (
-        <div className={styles.empty}>
-          <p className={styles.emptyTitle}>Every message and status was stored</p>
-          <p>When a delivery holds something ChatLens cannot use, such as a timestamp that is not a time, it is listed here with the reason.</p>
-        </div>
+        <EmptyState title="Every message and status was stored">
+          When a delivery holds something ChatLens cannot use, such as a timestamp that is not a time, it is listed here with the reason.
+        </EmptyState>
       ) : (
         <div className={styles.tableWrap}>
           <table className={styles.table}>

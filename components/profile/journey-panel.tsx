@@ -4,7 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { dayOf, formatCalendarDay, formatDayHeading, formatExact, formatNumber } from "@/components/ui/format";
-import { LoadError } from "@/components/manage/load-error";
+import { ErrorState } from "@/components/ui/query-state";
 import { useTRPC } from "@/components/trpc";
 import { useWorkspaceZone } from "@/components/workspace-zone";
 import { foldTicks, JOURNEY_GROUPS, readAt, readGroups, typesOfGroups, type JourneyGroupKey, type JourneyRowOf } from "./journey-groups";
@@ -111,7 +111,7 @@ export function JourneyPanel({
       {journey.isPending ? (
         <JourneySkeleton />
       ) : journey.isError ? (
-        <LoadError what="The journey" error={journey.error} onRetry={() => void journey.refetch()} retrying={journey.isFetching} />
+        <ErrorState what="The journey" error={journey.error} onRetry={() => void journey.refetch()} retrying={journey.isFetching} />
       ) : (
         <>
           {journey.hasPreviousPage ? (

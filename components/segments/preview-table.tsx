@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Fragment, useEffect, useMemo, useState, type MouseEvent } from "react";
 import { formatNumber } from "@/components/ui/format";
-import { RelativeTime } from "@/components/manage/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import type { AppRouter } from "@/server/routers/_app";

@@ -5,8 +5,8 @@ import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { Fragment, useState, type FormEvent } from "react";
 import { formatNumber, formatPercentSmall } from "@/components/ui/format";
-import { LoadError } from "@/components/manage/load-error";
-import { RelativeTime } from "@/components/manage/relative-time";
+import { EmptyState, ErrorState } from "@/components/ui/query-state";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { PageHeader } from "@/components/shell/page-header";
 import shell from "@/components/shell/shell.module.css";
 import { describeError } from "@/components/trpc-error";
@@ -46,7 +46,7 @@ export function SegmentList({ workspaceId }: { workspaceId: string }) {
       />
       {canEdit && uploading ? <UploadList workspaceId={workspaceId} onClose={() => setUploading(false)} /> : null}
       {list.isError ? (
-        <LoadError what="The saved segments" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+        <ErrorState what="The saved segments" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
       ) : (
         <section className={styles.panel} aria-labelledby="saved-title">
           <div className={styles.panelHeader}>
@@ -60,12 +60,9 @@ export function SegmentList({ workspaceId }: { workspaceId: string }) {
               Counting the saved segments…
             </p>
           ) : list.data.length === 0 ? (
-            <div className={styles.empty}>
-              <p className={styles.emptyTitle}>No saved segments yet</p>
-              <p>
-                <Link href={`${base}/new`}>Build a segment</Link>, then save it to find it here.
-              </p>
-            </div>
+            <EmptyState title="No saved segments yet">
+              <Link href={`${base}/new`}>Build a segment</Link>, then save it to find it here.
+            </EmptyState>
           ) : (
             <div className={styles.tableWrap}>
               <table className={styles.table}>

@@ -3,7 +3,8 @@
 import { formatDuration, formatNumber } from "@/components/ui/format";
 import { ContactCell } from "./contact-cell";
 import { DateTime } from "@/components/workspace-zone";
-import { Panel, QueryContent, SmallEmpty } from "@/components/ui/panel";
+import { Panel, SmallEmpty } from "@/components/ui/panel";
+import { QueryState } from "@/components/ui/query-state";
 import { SortableTable, type SortableColumn } from "./sortable-table";
 import { useBacklog, type ReportOutputs } from "./use-report";
 import styles from "./unresolved.module.css";
@@ -31,9 +32,9 @@ export function BacklogSection({ workspaceId }: { workspaceId: string }) {
         }
         description="Right now: asked for a human and no agent has taken the chat — oldest first, quiet chats included."
       >
-        <QueryContent query={query} what="backlog">
+        <QueryState query={query} what="backlog">
           {(data) => <WaitingTable workspaceId={workspaceId} data={data} />}
-        </QueryContent>
+        </QueryState>
       </Panel>
       <Panel
         id="backlog-intervened"
@@ -45,9 +46,9 @@ export function BacklogSection({ workspaceId }: { workspaceId: string }) {
         }
         description="Right now: an agent took the chat and has not pressed Resolve yet."
       >
-        <QueryContent query={query} what="backlog">
+        <QueryState query={query} what="backlog">
           {(data) => <OpenTable workspaceId={workspaceId} data={data} />}
-        </QueryContent>
+        </QueryState>
       </Panel>
     </div>
   );

@@ -3,7 +3,8 @@
 import { formatNumber } from "@/components/ui/format";
 import { ContactCell } from "./contact-cell";
 import { DateTime } from "@/components/workspace-zone";
-import { Panel, QueryContent, SmallEmpty } from "@/components/ui/panel";
+import { Panel, SmallEmpty } from "@/components/ui/panel";
+import { QueryState } from "@/components/ui/query-state";
 import { SortableTable, type SortableColumn } from "./sortable-table";
 import { useRepeaters, type ReportOutputs, type ReportRange } from "./use-report";
 import styles from "./unresolved.module.css";
@@ -34,7 +35,7 @@ export function RepeatersSection({ range, enabled }: { range: ReportRange; enabl
   ];
   return (
     <Panel id="repeaters" title="Repeaters" description="Contacts who asked for a human most often in this range; “All time” is their profile’s unresolved-query count.">
-      <QueryContent query={query} what="repeaters">
+      <QueryState query={query} what="repeaters">
         {(rows) =>
           rows.length === 0 ? (
             <SmallEmpty>Nobody asked for a human in this range.</SmallEmpty>
@@ -42,7 +43,7 @@ export function RepeatersSection({ range, enabled }: { range: ReportRange; enabl
             <SortableTable label="Contacts with the most requests" columns={columns} data={rows} initialSort={[{ id: "requests", desc: true }]} rowKey={(r) => r.contact} />
           )
         }
-      </QueryContent>
+      </QueryState>
     </Panel>
   );
 }

@@ -3,7 +3,8 @@
 import { useUrlParam } from "@/components/url-param";
 import { formatNumber } from "@/components/ui/format";
 import { formatPer100 } from "./format";
-import { Panel, QueryContent, SmallEmpty } from "@/components/ui/panel";
+import { Panel, SmallEmpty } from "@/components/ui/panel";
+import { QueryState } from "@/components/ui/query-state";
 import { SortableTable, type SortableColumn } from "./sortable-table";
 import { useSources, type ReportOutputs, type ReportRange } from "./use-report";
 import styles from "./unresolved.module.css";
@@ -40,7 +41,7 @@ export function SourcesSection({ range, enabled }: { range: ReportRange; enabled
         </div>
       }
     >
-      <QueryContent query={query} what="breakdown">
+      <QueryState query={query} what="breakdown">
         {(data) => {
           const rows: Row[] = data[dimension].map((e) => ({ ...e, rate: e.contacts ? (100 * e.requests) / e.contacts : 0 }));
           if (rows.length === 0) return <SmallEmpty>No contact has a {current.label.toLowerCase()} yet.</SmallEmpty>;
@@ -76,7 +77,7 @@ export function SourcesSection({ range, enabled }: { range: ReportRange; enabled
             <SortableTable key={dimension} label={`Requests by ${current.label.toLowerCase()}`} columns={columns} data={rows} initialSort={[{ id: "requests", desc: true }]} rowKey={(r) => r.value} />
           );
         }}
-      </QueryContent>
+      </QueryState>
     </Panel>
   );
 }

@@ -2,7 +2,8 @@
 
 import { formatDuration, formatNumber } from "@/components/ui/format";
 import { useWorkspaceZone } from "@/components/workspace-zone";
-import { Panel, QueryContent, SmallEmpty } from "@/components/ui/panel";
+import { Panel, SmallEmpty } from "@/components/ui/panel";
+import { QueryState } from "@/components/ui/query-state";
 import { SortableTable, type SortableColumn } from "./sortable-table";
 import { WaitHistogram, WeeklyTrend } from "./speed-charts";
 import { useBacklog, useSpeed, type ReportOutputs, type ReportRange } from "./use-report";
@@ -32,14 +33,14 @@ export function SpeedSection({ range, enabled }: { range: ReportRange; enabled: 
       <div className={styles.twoColumns}>
         {(["intervene", "resolve"] as const).map((kind) => (
           <Panel key={kind} id={`speed-${kind}`} title={MEASURES[kind].title} description={MEASURES[kind].description}>
-            <QueryContent query={query} what="speed figures" skeletonHeight={240}>
+            <QueryState query={query} what="speed figures" skeletonHeight={240}>
               {(data) => <Measure data={data} kind={kind} />}
-            </QueryContent>
+            </QueryState>
           </Panel>
         ))}
       </div>
       <Panel id="speed-trend" title="Median waits by week" description={`Weeks start on Monday (in ${zone}); each wait counts in the week it ended.`}>
-        <QueryContent query={query} what="weekly trend">
+        <QueryState query={query} what="weekly trend">
           {(data) => {
             const weeks = mergeWeeks(data);
             return weeks.length === 0 ? (
@@ -48,7 +49,7 @@ export function SpeedSection({ range, enabled }: { range: ReportRange; enabled: 
               <WeeklyTrend weeks={weeks} />
             );
           }}
-        </QueryContent>
+        </QueryState>
       </Panel>
     </>
   );
@@ -121,7 +122,7 @@ export function AgentsSection({ range, enabled }: { range: ReportRange; enabled:
       title="Agents"
       description="Chats each agent took and resolved in this range, how long they took to resolve, and what they hold open right now."
     >
-      <QueryContent query={speed} what="agent figures">
+      <QueryState query={speed} what="agent figures">
         {(data) => {
           const rows = agentRows(data.agents, backlog.data?.openByAgent ?? []);
           return rows.length === 0 ? (
@@ -130,7 +131,7 @@ export function AgentsSection({ range, enabled }: { range: ReportRange; enabled:
             <SortableTable label="Agents" columns={columns} data={rows} initialSort={[{ id: "intervened", desc: true }]} rowKey={(r) => r.agentId} />
           );
         }}
-      </QueryContent>
+      </QueryState>
     </Panel>
   );
 }

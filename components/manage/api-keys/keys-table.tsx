@@ -8,10 +8,11 @@ import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import type { AppRouter } from "@/server/routers/_app";
 import { formatNumber } from "@/components/ui/format";
-import { RelativeTime } from "../relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import styles from "../manage.module.css";
 import { ManageTableHead } from "../table-head";
 import { TableSkeleton } from "../table-skeleton";
+import { EmptyState } from "@/components/ui/query-state";
 
 type ApiKey = inferRouterOutputs<AppRouter>["apiKeys"]["list"][number];
 
@@ -23,10 +24,9 @@ export function KeysTable({ workspaceId, keys }: { workspaceId: string; keys: Ap
 
   if (keys.length === 0) {
     return (
-      <div className={styles.empty}>
-        <p className={styles.emptyTitle}>No API keys yet</p>
-        <p>Create one above for each system that sends events to ChatLens.</p>
-      </div>
+      <EmptyState title="No API keys yet">
+        Create one above for each system that sends events to ChatLens.
+      </EmptyState>
     );
   }
   return (

@@ -12,6 +12,7 @@ import { attributeTypeLabel, type AttributeTypeName } from "./attribute-types";
 import styles from "../manage.module.css";
 import { ManageTableHead } from "../table-head";
 import catalogue from "../catalogue.module.css";
+import { EmptyState } from "@/components/ui/query-state";
 
 type Attribute = inferRouterOutputs<AppRouter>["attributes"]["catalogue"]["attributes"][number];
 
@@ -41,10 +42,9 @@ export function AttributesTable({
   const [editing, setEditing] = useState<string | null>(null);
   if (attributes.length === 0) {
     return (
-      <div className={styles.empty}>
-        <p className={styles.emptyTitle}>No attributes yet</p>
-        <p>{canEdit ? "Create one above, like Plan, City or Signup date." : "An admin or marketer can create them."}</p>
-      </div>
+      <EmptyState title="No attributes yet">
+        {canEdit ? "Create one above, like Plan, City or Signup date." : "An admin or marketer can create them."}
+      </EmptyState>
     );
   }
   return (

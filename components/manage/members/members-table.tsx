@@ -9,7 +9,7 @@ import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import { ROLES, type Role } from "@/server/auth/roles";
 import type { AppRouter } from "@/server/routers/_app";
-import { RelativeTime } from "../relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import styles from "../manage.module.css";
 import { ManageTableHead } from "../table-head";
 import catalogue from "../catalogue.module.css";

@@ -11,6 +11,7 @@ import { TagForm } from "./tag-form";
 import styles from "../manage.module.css";
 import { ManageTableHead } from "../table-head";
 import catalogue from "../catalogue.module.css";
+import { EmptyState } from "@/components/ui/query-state";
 
 type CatalogueTag = inferRouterOutputs<AppRouter>["tags"]["list"]["tags"][number];
 
@@ -55,10 +56,9 @@ export function TagsTable({
   const [editing, setEditing] = useState<string | null>(null);
   if (tags.length === 0) {
     return (
-      <div className={styles.empty}>
-        <p className={styles.emptyTitle}>No tags yet</p>
-        <p>{canEdit ? "Create one above: agents will pick from these on a chat profile." : "An admin or marketer can create them."}</p>
-      </div>
+      <EmptyState title="No tags yet">
+        {canEdit ? "Create one above: agents will pick from these on a chat profile." : "An admin or marketer can create them."}
+      </EmptyState>
     );
   }
   return (

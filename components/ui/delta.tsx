@@ -1,5 +1,5 @@
-import { formatDecimal, formatRange, formatWholePercent } from "@/components/ui/format";
-import styles from "./overview.module.css";
+import { formatDecimal, formatRange, formatWholePercent } from "./format";
+import styles from "./kpi-card.module.css";
 
 /**
  * A KPI's change against the period of the same length before the range:
