@@ -10,9 +10,9 @@ import { customRangeProblem, rangeSearch, readRange, resolveRange, todayIn, type
 import { useWorkspaceZone } from "@/components/workspace-zone";
 import { PageHeader } from "@/components/shell/page-header";
 import shell from "@/components/shell/shell.module.css";
-import { DataTable } from "@/components/table/data-table";
-import { TablePagination } from "@/components/table/table-pagination";
-import { useServerTable } from "@/components/table/use-server-table";
+import { DataTable } from "@/components/ui/table/data-table";
+import { TablePagination } from "@/components/ui/table/table-pagination";
+import { useServerTable } from "@/components/ui/table/use-server-table";
 import { useTRPC } from "@/components/trpc";
 import { EmptyState, QueryState } from "@/components/ui/query-state";
 import { Panel } from "@/components/ui/panel";

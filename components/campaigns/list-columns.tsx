@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatNumber, formatRate } from "@/components/ui/format";
-import { createDataColumnHelper, type DataColumns } from "@/components/table/features";
+import { createDataColumnHelper, type DataColumns } from "@/components/ui/table/features";
 import { DateTime } from "@/components/workspace-zone";
 import { campaignHref, type CampaignListRow } from "./format";
 import styles from "./campaigns.module.css";

@@ -5,7 +5,8 @@ import { formatNumber } from "@/components/ui/format";
 import { formatPer100 } from "./format";
 import { Panel, SmallEmpty } from "@/components/ui/panel";
 import { QueryState } from "@/components/ui/query-state";
-import { SortableTable, type SortableColumn } from "./sortable-table";
+import { ClientTable } from "@/components/ui/table/client-table";
+import type { DataColumns } from "@/components/ui/table/features";
 import { useSources, type ReportOutputs, type ReportRange } from "./use-report";
 import styles from "./unresolved.module.css";
 
@@ -46,19 +47,19 @@ export function SourcesSection({ range, enabled }: { range: ReportRange; enabled
           const rows: Row[] = data[dimension].map((e) => ({ ...e, rate: e.contacts ? (100 * e.requests) / e.contacts : 0 }));
           if (rows.length === 0) return <SmallEmpty>No contact has a {current.label.toLowerCase()} yet.</SmallEmpty>;
           const maxRate = Math.max(...rows.map((r) => r.rate), 0);
-          const columns: Array<SortableColumn<Row>> = [
+          const columns: DataColumns<Row> = [
             {
               id: "value",
               header: current.label,
               accessorFn: (r) => r.value,
               cell: ({ row }) => row.original.value || <span className={styles.muted}>{current.none}</span>,
             },
-            { id: "requests", header: "Requests", accessorFn: (r) => r.requests, meta: { numeric: true }, sortDescFirst: true, cell: ({ row }) => formatNumber(row.original.requests) },
+            { id: "requests", header: "Requests", accessorFn: (r) => r.requests, meta: { align: "end" }, sortDescFirst: true, cell: ({ row }) => formatNumber(row.original.requests) },
             {
               id: "rate",
               header: "Per 100 contacts",
               accessorFn: (r) => r.rate,
-              meta: { numeric: true },
+              meta: { align: "end" },
               sortDescFirst: true,
               cell: ({ row }) => (
                 <span className={styles.nowrap}>
@@ -69,12 +70,12 @@ export function SourcesSection({ range, enabled }: { range: ReportRange; enabled
                 </span>
               ),
             },
-            { id: "asking", header: "Contacts who asked", accessorFn: (r) => r.askingContacts, meta: { numeric: true }, sortDescFirst: true, cell: ({ row }) => formatNumber(row.original.askingContacts) },
-            { id: "contacts", header: "Contacts", accessorFn: (r) => r.contacts, meta: { numeric: true }, sortDescFirst: true, cell: ({ row }) => formatNumber(row.original.contacts) },
+            { id: "asking", header: "Contacts who asked", accessorFn: (r) => r.askingContacts, meta: { align: "end" }, sortDescFirst: true, cell: ({ row }) => formatNumber(row.original.askingContacts) },
+            { id: "contacts", header: "Contacts", accessorFn: (r) => r.contacts, meta: { align: "end" }, sortDescFirst: true, cell: ({ row }) => formatNumber(row.original.contacts) },
           ];
           return (
             // Keyed by the dimension so the sort starts afresh on each.
-            <SortableTable key={dimension} label={`Requests by ${current.label.toLowerCase()}`} columns={columns} data={rows} initialSort={[{ id: "requests", desc: true }]} rowKey={(r) => r.value} />
+            <ClientTable key={dimension} caption={`Requests by ${current.label.toLowerCase()}`} columns={columns} data={rows} initialSort={[{ id: "requests", desc: true }]} getRowId={(r) => r.value} />
           );
         }}
       </QueryState>

@@ -4,7 +4,8 @@ import { formatDuration, formatNumber } from "@/components/ui/format";
 import { useWorkspaceZone } from "@/components/workspace-zone";
 import { Panel, SmallEmpty } from "@/components/ui/panel";
 import { QueryState } from "@/components/ui/query-state";
-import { SortableTable, type SortableColumn } from "./sortable-table";
+import { ClientTable } from "@/components/ui/table/client-table";
+import type { DataColumns } from "@/components/ui/table/features";
 import { WaitHistogram, WeeklyTrend } from "./speed-charts";
 import { useBacklog, useSpeed, type ReportOutputs, type ReportRange } from "./use-report";
 import styles from "./unresolved.module.css";
@@ -103,18 +104,18 @@ type AgentRow = Speed["agents"][number] & { open: number };
 export function AgentsSection({ range, enabled }: { range: ReportRange; enabled: boolean }) {
   const speed = useSpeed(range, enabled);
   const backlog = useBacklog(range.workspaceId);
-  const columns: Array<SortableColumn<AgentRow>> = [
+  const columns: DataColumns<AgentRow> = [
     { id: "agent", header: "Agent", accessorFn: (r) => r.agentName || r.agentId },
-    { id: "intervened", header: "Chats taken", accessorFn: (r) => r.intervened, meta: { numeric: true }, sortDescFirst: true },
-    { id: "resolved", header: "Chats resolved", accessorFn: (r) => r.resolved, meta: { numeric: true }, sortDescFirst: true },
+    { id: "intervened", header: "Chats taken", accessorFn: (r) => r.intervened, meta: { align: "end" }, sortDescFirst: true },
+    { id: "resolved", header: "Chats resolved", accessorFn: (r) => r.resolved, meta: { align: "end" }, sortDescFirst: true },
     {
       id: "median",
       header: "Median time to resolve",
       accessorFn: (r) => r.medianResolveMs ?? Number.POSITIVE_INFINITY,
-      meta: { numeric: true },
+      meta: { align: "end" },
       cell: ({ row }) => formatDuration(row.original.medianResolveMs),
     },
-    { id: "open", header: "Open now", accessorFn: (r) => r.open, meta: { numeric: true }, sortDescFirst: true },
+    { id: "open", header: "Open now", accessorFn: (r) => r.open, meta: { align: "end" }, sortDescFirst: true },
   ];
   return (
     <Panel
@@ -128,7 +129,7 @@ export function AgentsSection({ range, enabled }: { range: ReportRange; enabled:
           return rows.length === 0 ? (
             <SmallEmpty>No agent took or resolved a chat in this range.</SmallEmpty>
           ) : (
-            <SortableTable label="Agents" columns={columns} data={rows} initialSort={[{ id: "intervened", desc: true }]} rowKey={(r) => r.agentId} />
+            <ClientTable caption="Agents" columns={columns} data={rows} initialSort={[{ id: "intervened", desc: true }]} getRowId={(r) => r.agentId} />
           );
         }}
       </QueryState>

@@ -4,7 +4,7 @@ import type { RowData } from "@tanstack/react-table";
 import { useId } from "react";
 import type { ServerTable } from "./use-server-table";
 import { formatNumber } from "@/components/ui/format";
-import styles from "./data-table.module.css";
+import styles from "./table.module.css";
 
 
 /** "Showing 26–50 of 1,204 contacts", a page-size choice, and first/previous/next/last. */
