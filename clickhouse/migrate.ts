@@ -314,6 +314,7 @@ const AFTER_MIGRATION: Record<number, AfterMigration> = {
   11: rebuildAllReadModels,
   15: rebuildAllReadModels,
   17: linkAllEarlierStatuses,
+  23: rebuildAllReadModels,
 };
 
 /** Migrations and their bookkeeping change the store of every workspace at once. */
