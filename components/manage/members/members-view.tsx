@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc";
 import type { Role } from "@/server/auth/roles";
 import { ErrorState } from "@/components/ui/query-state";
-import { TableSkeleton } from "../table-skeleton";
+import { TableSkeleton } from "@/components/ui/table/table-skeleton";
 import { InviteForm, type Invited } from "./invite-form";
 import { MembersTable } from "./members-table";
 import { TemporaryPassword } from "./temporary-password";

@@ -6,7 +6,7 @@ import { useTRPC } from "@/components/trpc";
 import type { Role } from "@/server/auth/roles";
 import { ErrorState } from "@/components/ui/query-state";
 import { TagForm } from "./tag-form";
-import { TableSkeleton } from "../table-skeleton";
+import { TableSkeleton } from "@/components/ui/table/table-skeleton";
 import { ArchivedTagsTable, TagsTable, UncataloguedTags } from "./tags-table";
 import styles from "../manage.module.css";
 import catalogue from "../catalogue.module.css";
