@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useId } from "react";
+import { Select } from "@/components/ui/select";
 import { formatNumber, formatRate } from "@/components/ui/format";
 import { useTRPC } from "@/components/trpc";
 import { QueryState } from "@/components/ui/query-state";
@@ -93,7 +93,6 @@ export function BreakdownsPanel({
   onOpen: (stage: Stage, group: GroupFilter) => void;
 }) {
   const trpc = useTRPC();
-  const selectId = useId();
   const attributes = useQuery(trpc.attributes.list.queryOptions({ workspaceId }, { staleTime: 5 * 60_000 }));
   // No placeholder from the previous dimension: its rows would sit under the new one's header.
   const query = useQuery(trpc.campaigns.breakdown.queryOptions({ workspaceId, campaignId, by, replyWindowHours }, { retry: false }));
@@ -109,23 +108,20 @@ export function BreakdownsPanel({
       title="Breakdowns"
       description="The funnel by the recipients’ profiles as they are now; read rate = read ÷ delivered. Press a number to list those contacts."
       actions={
-        <label htmlFor={selectId} className={styles.saved}>
-          Break down by{" "}
-          <select id={selectId} value={byValue(by)} onChange={(e) => onBy(parseBy(e.currentTarget.value))}>
-            <option value="tag">Tags</option>
-            <option value="firstMessageTag">First-message tag</option>
-            <option value="source">Source</option>
-            {(attributes.data ?? []).length ? (
-              <optgroup label="Attributes">
-                {(attributes.data ?? []).map((a) => (
-                  <option key={a.name} value={`attribute:${a.name}`}>
-                    {a.label}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-          </select>
-        </label>
+        <Select label="Break down by" inline value={byValue(by)} onChange={(e) => onBy(parseBy(e.currentTarget.value))}>
+          <option value="tag">Tags</option>
+          <option value="firstMessageTag">First-message tag</option>
+          <option value="source">Source</option>
+          {(attributes.data ?? []).length ? (
+            <optgroup label="Attributes">
+              {(attributes.data ?? []).map((a) => (
+                <option key={a.name} value={`attribute:${a.name}`}>
+                  {a.label}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
+        </Select>
       }
     >
       <QueryState query={query} what="breakdown" skeletonHeight={160}>

@@ -1,9 +1,9 @@
 "use client";
 
 import type { RowData } from "@tanstack/react-table";
-import { useId } from "react";
 import type { ServerTable } from "./use-server-table";
 import { formatNumber } from "@/components/ui/format";
+import { Select } from "@/components/ui/select";
 import styles from "./table.module.css";
 
 
@@ -18,7 +18,6 @@ export function TablePagination<TData extends RowData>({
   /** Plural, for "of 1,204 contacts". */
   noun: string;
 }) {
-  const sizeId = useId();
   const { pageIndex, pageSize } = table.state.pagination;
   const total = table.getRowCount();
   const pageCount = Math.max(1, table.getPageCount());
@@ -38,16 +37,13 @@ export function TablePagination<TData extends RowData>({
         )}
       </p>
       <div className={styles.pager}>
-        <label htmlFor={sizeId} className={styles.pageSize}>
-          Rows per page
-          <select id={sizeId} value={pageSize} onChange={(e) => table.setPagination({ pageIndex: 0, pageSize: Number(e.target.value) })}>
+        <Select label="Rows per page" inline value={pageSize} onChange={(e) => table.setPagination({ pageIndex: 0, pageSize: Number(e.target.value) })}>
             {pageSizes.map((size) => (
               <option key={size} value={size}>
                 {size}
               </option>
             ))}
-          </select>
-        </label>
+        </Select>
         <span className={styles.pageOf}>
           Page {formatNumber(pageIndex + 1)} of {formatNumber(pageCount)}
         </span>
