@@ -68,7 +68,7 @@ export function OverviewView({ workspaceId }: { workspaceId: string }) {
             </p>
           ) : null}
           {query.isError ? <ErrorState what="The overview" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} /> : null}
-          <OverviewFigures data={query.data} />
+          <OverviewFigures workspaceId={workspaceId} data={query.data} />
         </div>
       )}
     </div>
@@ -77,12 +77,13 @@ export function OverviewView({ workspaceId }: { workspaceId: string }) {
 
 type Summary = inferRouterOutputs<AppRouter>["overview"]["summary"];
 
-function OverviewFigures({ data }: { data: Summary }) {
+function OverviewFigures({ workspaceId, data }: { workspaceId: string; data: Summary }) {
   const inbound = data.messagesPerDay.reduce((sum, d) => sum + d.inbound, 0);
   const outbound = data.messagesPerDay.reduce((sum, d) => sum + d.outbound, 0);
   return (
     <>
       <HeadlineStats
+        workspaceId={workspaceId}
         h={{
           totalContacts: data.contacts.total,
           openUnresolved: data.openUnresolved,

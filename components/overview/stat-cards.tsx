@@ -15,7 +15,8 @@ export interface Headline {
   previous: { range: { from: string; to: string }; messages: number; campaignsSent: number } | null;
 }
 
-export function HeadlineStats({ h }: { h: Headline }) {
+export function HeadlineStats({ workspaceId, h }: { workspaceId: string; h: Headline }) {
+  const base = `/w/${encodeURIComponent(workspaceId)}`;
   return (
     <KpiRow label="Key figures">
       <KpiCard testId="stat-total" label="Total contacts" value={h.totalContacts} hint="Everyone who has chatted with you" />
@@ -25,6 +26,7 @@ export function HeadlineStats({ h }: { h: Headline }) {
         value={h.openUnresolved}
         tone={h.openUnresolved > 0 ? "attention" : undefined}
         hint={h.openUnresolved > 0 ? "Asked for a human, no agent yet — quiet chats included" : "Nobody is waiting for an agent"}
+        link={h.openUnresolved > 0 ? { href: `${base}/unresolved`, label: "See who is waiting →" } : undefined}
       />
       <KpiCard
         testId="stat-campaigns"
@@ -32,6 +34,7 @@ export function HeadlineStats({ h }: { h: Headline }) {
         value={h.campaignsSent}
         delta={h.previous ? <Delta current={h.campaignsSent} previous={h.previous.campaignsSent} range={h.previous.range} /> : null}
         hint={`In this range · ${formatNumber(h.campaignsTotal)} in total`}
+        link={{ href: `${base}/campaigns`, label: "Campaign read rates →" }}
       />
       <KpiCard
         testId="stat-messages"
