@@ -12,6 +12,7 @@ import styles from "../manage.module.css";
 import { TableSkeleton } from "@/components/ui/table/table-skeleton";
 import { EmptyState } from "@/components/ui/query-state";
 import { ClientTable } from "@/components/ui/table/client-table";
+import { actionsColumn, DetailToggle } from "@/components/ui/table/actions-column";
 import { createDataColumnHelper, type DataColumns } from "@/components/ui/table/features";
 
 type ApiKey = inferRouterOutputs<AppRouter>["apiKeys"]["list"][number];
@@ -54,23 +55,13 @@ export function KeysTable({ workspaceId, keys }: { workspaceId: string; keys: Ap
           </span>
         ),
     }),
-    column.display({
-      id: "actions",
-      header: () => <span className="visually-hidden">Actions</span>,
-      meta: { label: "Actions" },
-      cell: ({ row }) =>
-        row.original.revokedAt ? null : (
-          <button
-            type="button"
-            className="btn btn-small"
-            aria-label={`Revoke key ${row.original.name}`}
-            aria-expanded={confirming === row.original.keyId}
-            onClick={() => setConfirming(confirming === row.original.keyId ? null : row.original.keyId)}
-          >
-            Revoke
-          </button>
-        ),
-    }),
+    actionsColumn((row) =>
+      row.revokedAt ? null : (
+        <DetailToggle label={`Revoke key ${row.name}`} open={confirming === row.keyId} onToggle={() => setConfirming(confirming === row.keyId ? null : row.keyId)}>
+          Revoke
+        </DetailToggle>
+      ),
+    ),
   ];
   return (
     <ClientTable

@@ -12,6 +12,7 @@ import styles from "../manage.module.css";
 import catalogue from "../catalogue.module.css";
 import { EmptyState } from "@/components/ui/query-state";
 import { ClientTable } from "@/components/ui/table/client-table";
+import { actionsColumn, DetailToggle } from "@/components/ui/table/actions-column";
 import { createDataColumnHelper, type DataColumns } from "@/components/ui/table/features";
 
 type Attribute = inferRouterOutputs<AppRouter>["attributes"]["catalogue"]["attributes"][number];
@@ -86,30 +87,16 @@ function attributeColumns(
   if (!canEdit) return columns;
   return [
     ...columns,
-    column.display({
-      id: "actions",
-      header: () => <span className="visually-hidden">Actions</span>,
-      meta: { label: "Actions" },
-      cell: ({ row }) => {
-        const a = row.original;
-        return (
-          <div className={catalogue.rowActions}>
-            {a.archived ? null : (
-              <button
-                type="button"
-                className="btn btn-small"
-                aria-label={`Edit attribute ${a.label}`}
-                aria-expanded={editing === a.name}
-                onClick={() => setEditing(editing === a.name ? null : a.name)}
-              >
-                Edit
-              </button>
-            )}
-            <ArchiveButton workspaceId={workspaceId} attribute={a} blocked={a.archived && !roomToUnarchive} />
-          </div>
-        );
-      },
-    }),
+    actionsColumn((a) => (
+      <div className={catalogue.rowActions}>
+        {a.archived ? null : (
+          <DetailToggle label={`Edit attribute ${a.label}`} open={editing === a.name} onToggle={() => setEditing(editing === a.name ? null : a.name)}>
+            Edit
+          </DetailToggle>
+        )}
+        <ArchiveButton workspaceId={workspaceId} attribute={a} blocked={a.archived && !roomToUnarchive} />
+      </div>
+    )),
   ];
 }
 

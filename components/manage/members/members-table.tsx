@@ -11,6 +11,7 @@ import { ROLES, type Role } from "@/server/auth/roles";
 import type { AppRouter } from "@/server/routers/_app";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { ClientTable } from "@/components/ui/table/client-table";
+import { actionsColumn, DetailToggle } from "@/components/ui/table/actions-column";
 import { createDataColumnHelper, type DataColumns } from "@/components/ui/table/features";
 import styles from "../manage.module.css";
 import catalogue from "../catalogue.module.css";
@@ -45,24 +46,13 @@ export function MembersTable({ workspaceId, members, canEdit }: { workspaceId: s
   ];
   if (canEdit) {
     columns.push(
-      column.display({
-        id: "actions",
-        header: () => <span className="visually-hidden">Actions</span>,
-        meta: { label: "Actions" },
-        cell: ({ row }) => (
-          <div className={catalogue.rowActions}>
-            <button
-              type="button"
-              className="btn btn-small"
-              aria-label={`Remove ${row.original.email}`}
-              aria-expanded={removing === row.original.userId}
-              onClick={() => setRemoving(removing === row.original.userId ? null : row.original.userId)}
-            >
-              {row.original.userId === me ? "Leave" : "Remove"}
-            </button>
-          </div>
-        ),
-      }),
+      actionsColumn((row) => (
+        <div className={catalogue.rowActions}>
+          <DetailToggle label={`Remove ${row.email}`} open={removing === row.userId} onToggle={() => setRemoving(removing === row.userId ? null : row.userId)}>
+            {row.userId === me ? "Leave" : "Remove"}
+          </DetailToggle>
+        </div>
+      )),
     );
   }
   return (

@@ -12,6 +12,7 @@ import styles from "../manage.module.css";
 import catalogue from "../catalogue.module.css";
 import { EmptyState } from "@/components/ui/query-state";
 import { ClientTable } from "@/components/ui/table/client-table";
+import { actionsColumn, DetailToggle } from "@/components/ui/table/actions-column";
 import { createDataColumnHelper, type DataColumns } from "@/components/ui/table/features";
 
 type CatalogueTag = inferRouterOutputs<AppRouter>["tags"]["list"]["tags"][number];
@@ -98,27 +99,16 @@ function tagColumns(
   if (!canEdit) return columns;
   return [
     ...columns,
-    column.display({
-      id: "actions",
-      header: () => <span className="visually-hidden">Actions</span>,
-      meta: { label: "Actions" },
-      cell: ({ row }) => (
-        <div className={catalogue.rowActions}>
-          {archived ? null : (
-            <button
-              type="button"
-              className="btn btn-small"
-              aria-label={`Edit tag ${row.original.label}`}
-              aria-expanded={editing === row.original.tag}
-              onClick={() => setEditing(editing === row.original.tag ? null : row.original.tag)}
-            >
-              Edit
-            </button>
-          )}
-          <ArchiveButton workspaceId={workspaceId} tag={row.original} />
-        </div>
-      ),
-    }),
+    actionsColumn((row) => (
+      <div className={catalogue.rowActions}>
+        {archived ? null : (
+          <DetailToggle label={`Edit tag ${row.label}`} open={editing === row.tag} onToggle={() => setEditing(editing === row.tag ? null : row.tag)}>
+            Edit
+          </DetailToggle>
+        )}
+        <ArchiveButton workspaceId={workspaceId} tag={row} />
+      </div>
+    )),
   ];
 }
 
