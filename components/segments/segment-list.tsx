@@ -15,6 +15,7 @@ import shell from "@/components/shell/shell.module.css";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import type { AppRouter } from "@/server/routers/_app";
+import { SizeChange } from "./size-change";
 import { UploadList } from "./upload-list";
 import styles from "./segments.module.css";
 
@@ -98,6 +99,13 @@ function SegmentsTable({ workspaceId, segments, base, canEdit }: { workspaceId: 
       ),
     }),
     column.accessor((s) => s.size?.matching ?? -1, { id: "audience", header: "Audience", meta: { align: "end" }, sortDescFirst: true, cell: ({ row }) => <Audience segment={row.original} /> }),
+    column.accessor((s) => s.sizeChange?.change ?? null, {
+      id: "change",
+      header: "Change",
+      meta: { align: "end" },
+      sortDescFirst: true,
+      cell: ({ row }) => <SizeChange change={row.original.sizeChange} />,
+    }),
     column.accessor("updatedBy", { header: "Changed by", meta: { truncate: true } }),
     column.accessor("updatedAt", { header: "Changed", cell: ({ row }) => <RelativeTime value={row.original.updatedAt} /> }),
     actionsColumn((s) => (

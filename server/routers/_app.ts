@@ -4,6 +4,7 @@ import { apiKeysRouter } from "./api-keys";
 import { attributesRouter } from "./attributes";
 import { campaignsRouter } from "./campaigns";
 import { contactsRouter } from "./contacts";
+import { destinationsRouter } from "./destinations";
 import { membersRouter } from "./members";
 import { overviewRouter } from "./overview";
 import { profileRouter } from "./profile";
@@ -27,6 +28,7 @@ export const appRouter = router({
   contacts: contactsRouter,
   segments: segmentsRouter,
   campaigns: campaignsRouter,
+  destinations: destinationsRouter,
 });
 
 export type AppRouter = typeof appRouter;
