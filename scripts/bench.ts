@@ -38,6 +38,7 @@ import { benchEventApi } from "./bench/event-api";
 import { benchGenerate } from "./bench/generate";
 import { queryGroups } from "./bench/queries";
 import { biggestFunnel } from "./bench/campaigns";
+import { seedConversions } from "./bench/conversions";
 import { fastUnderSlow } from "./bench/fast-under-slow";
 import { formatTable, timeQuery, type QueryTiming } from "./bench/stats";
 import { storageReport } from "./bench/storage";
@@ -147,6 +148,9 @@ async function main() {
       // The profile queries use the contact with the most session messages: the longest journey.
       const busiest = await listContacts(store, DEMO_RETAIL.workspaceId, { sort: "sessionMessages", direction: "desc", limit: 1, offset: 0 }, now);
       const contact = busiest.rows[0]?.phone ?? "+10000000000";
+      // An old store has no conversions: add some after the biggest campaign, through ingestion.
+      const seeded = await seedConversions(store, DEMO_RETAIL.workspaceId, now);
+      if (seeded) console.log(`[bench] the store had no conversions: ${fmt(seeded)} added after the biggest campaign, through ingestion`);
       for (const q of queryGroups(store, DEMO_RETAIL.workspaceId, now, contact)) results.push(await timeQuery(q, args.runs));
       console.log(
         formatTable(

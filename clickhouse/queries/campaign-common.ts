@@ -1,3 +1,5 @@
+import { CONVERTED_CONTACTS_SQL } from "./conversions";
+
 /**
  * What the campaign report modules share: one row per campaign recipient with
  * ticks that never go backwards, the stages a drill-down can open, and the
@@ -107,7 +109,7 @@ export const CAMPAIGN_COUNTS_SQL = `
   GROUP BY campaign_id`;
 
 /** The stages of the funnel a list of contacts can be opened for. */
-export const STAGES = ["sent", "delivered", "read", "replied", "ignored", "failed"] as const;
+export const STAGES = ["sent", "delivered", "read", "replied", "converted", "ignored", "failed"] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** A stage as a predicate over the columns of TICKS: a whitelist, never text from the client. */
@@ -116,6 +118,8 @@ export const STAGE_SQL: Record<Stage, string> = {
   delivered: "delivered_eff IS NOT NULL",
   read: "read_eff IS NOT NULL",
   replied: "replied_at IS NOT NULL",
+  // Converted within the report's attribution window (conversions.ts): needs {campaignId} and {attributionDays}.
+  converted: `contact IN (${CONVERTED_CONTACTS_SQL})`,
   ignored: "delivered_eff IS NOT NULL AND read_eff IS NULL",
   failed: "failed_eff IS NOT NULL",
 };

@@ -17,6 +17,7 @@ export const STAGE_LABELS: Record<Stage, string> = {
   delivered: "Delivered",
   read: "Read",
   replied: "Replied",
+  converted: "Converted",
   ignored: "Ignored",
   failed: "Failed",
 };
@@ -27,6 +28,7 @@ export const STAGE_COLORS: Record<Stage, string> = {
   delivered: "#53bdeb",
   read: "#128c7e",
   replied: "#25d366",
+  converted: "#7a5af8",
   ignored: "#f59e0b",
   failed: "#d92d20",
 };

@@ -2,7 +2,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import type { ReactNode } from "react";
 import type { AppRouter } from "@/server/routers/_app";
 import { useWorkspaceZone } from "@/components/workspace-zone";
-import { dayOf, formatClock, formatDateTime, formatExact, parseStoreTime } from "@/components/ui/format";
+import { dayOf, formatClock, formatDateTime, formatExact, formatMoney, parseStoreTime } from "@/components/ui/format";
 import { actorLabel, actorRole, ORIGIN_LABEL } from "./format";
 import { furthestTick, groupOfType } from "./journey-groups";
 import { Ticks } from "./ticks";
@@ -109,6 +109,16 @@ function describe(e: JourneyEvent, who: string): { title: ReactNode; detail?: Re
         detail: (
           <span className={styles.context}>
             {[e.name, e.source && `source ${e.source}`, e.sourceDetail].filter(Boolean).join(" · ")}
+          </span>
+        ),
+      };
+    case "conversion":
+      // rows.ts keeps a conversion's currency in `status` and its order id in `wamid` (messageId).
+      return {
+        title: `Converted: ${e.name}`,
+        detail: (
+          <span className={styles.context}>
+            {[e.value ? formatMoney(Number(e.value), e.status || null) : "no value", e.messageId && `order ${e.messageId}`].filter(Boolean).join(" · ")}
           </span>
         ),
       };

@@ -17,6 +17,7 @@ const COMPACT = new Intl.NumberFormat(LOCALE, { notation: "compact", maximumFrac
 const PERCENT = new Intl.NumberFormat(LOCALE, { style: "percent", maximumFractionDigits: 1 });
 const WHOLE_PERCENT = new Intl.NumberFormat(LOCALE, { style: "percent", maximumFractionDigits: 0 });
 const ONE_DECIMAL = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
+const RATIO = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
 
 /** 2,041: every count, with thousands separators. */
 export const formatNumber = (n: number) => NUMBER.format(n);
@@ -26,6 +27,9 @@ export const formatCompact = (n: number) => COMPACT.format(n);
 
 /** 1.5 — a figure with at most one decimal ("3.5 pts"). */
 export const formatDecimal = (n: number) => ONE_DECIMAL.format(n);
+
+/** A ratio with up to two decimals, "3.25" (return on ad spend). */
+export const formatRatio = (n: number) => RATIO.format(n);
 
 /** A rate (0…1) as "42.5%", or a dash when there was nothing to divide by. */
 export const formatRate = (rate: number | null | undefined) => (rate === null || rate === undefined ? "—" : PERCENT.format(rate));
@@ -47,13 +51,18 @@ export function formatPercentSmall(percent: number): string {
 /** Money with enough decimals for per-message prices (0.0107), in the workspace's currency. */
 export function formatMoney(amount: number | null, currency: string | null): string {
   if (amount === null) return "—";
-  const digits = Math.abs(amount) < 1 ? 4 : 2;
+  const digits = Math.abs(amount) < 1 && amount !== 0 ? 4 : 2;
   try {
     return new Intl.NumberFormat(LOCALE, { style: "currency", currency: currency ?? "USD", minimumFractionDigits: 2, maximumFractionDigits: digits }).format(amount);
   } catch {
     // A currency code Intl does not know still reads as "12.34 XYZ".
     return `${amount.toFixed(digits)} ${currency ?? ""}`.trim();
   }
+}
+
+/** Amounts per currency, one after another ("₹1,200.00 · $25.00"); never added across currencies. */
+export function formatRevenue(list: ReadonlyArray<{ currency: string; amount: number | null }>): string {
+  return list.length ? list.map((r) => formatMoney(r.amount, r.currency)).join(" · ") : "—";
 }
 
 /** 1.2 MB, 640 KB, 312 bytes. */

@@ -1,4 +1,5 @@
 import { toClickHouseTime } from "@/clickhouse/time";
+import { decimalText } from "@/clickhouse/vocabulary/conversion-rules";
 import { sourceOf } from "../domain/chat-profile";
 import type { ChatEvent } from "../events/schema";
 
@@ -46,6 +47,7 @@ const DEFAULT_ACTOR: Record<ChatEvent["type"], string> = {
   "attribute.set": "system",
   "contact.created": "system",
   "contact.imported": "system",
+  conversion: "system",
 };
 
 /** The columns of EventRow, in the order encodeEventRows writes them. */
@@ -75,6 +77,8 @@ const TYPE_COLUMNS: Record<ChatEvent["type"], ReadonlySet<string>> = {
   "attribute.set": new Set(["attribute"]),
   "contact.created": new Set(["name", "source_detail"]),
   "contact.imported": new Set(["name", "source_detail"]),
+  // The conversion's columns: name, value (as text), currency in `status`, order_id in `wamid` (0019).
+  conversion: new Set(["name", "value", "currency", "order_id"]),
 };
 
 /**
@@ -179,6 +183,13 @@ export function toEventRow(workspaceId: string, event: ChatEvent, first = false)
     case "contact.imported":
       row.name = event.name ?? "";
       row.source_detail = event.source_detail ?? "";
+      break;
+    case "conversion":
+      // Columns of the log no other type of event fills so: conversion_events (0019) reads them back.
+      row.name = event.name;
+      row.value = event.value === undefined ? "" : decimalText(event.value);
+      row.status = event.currency ?? "";
+      row.wamid = event.order_id ?? "";
       break;
   }
   row.source = sourceOf({ type: event.type, actorKind, source: "source" in event ? event.source : undefined });

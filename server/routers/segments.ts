@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { conversionVocabulary } from "@/clickhouse/queries/conversions";
 import type { Store } from "@/clickhouse/client";
 import { countSegment, PREVIEW_SORTS, previewSegment, type PreviewSort, type SegmentCount } from "@/clickhouse/queries/segments/audience";
 import { contactFacts } from "@/clickhouse/queries/segments/contact-facts";
@@ -65,18 +66,20 @@ async function freeName(store: Store, workspaceId: string, base: string): Promis
 }
 
 /** The campaigns a tree's rules name. */
-const campaignsOf = (tree: FilterTree) => [...conditionsWithPaths(tree)].flatMap(([c]) => (c.kind === "campaign" ? c.campaigns : []));
+const campaignsOf = (tree: FilterTree) => [...conditionsWithPaths(tree)].flatMap(([c]) => (c.kind === "campaign" || c.kind === "converted" ? c.campaigns : []));
 
 export const segmentsRouter = router({
   /** Pickers of the builder: attributes with types, tags, sources, campaigns; the zone its date rules count days in. */
   options: workspaceProcedure.query(async ({ ctx }) => {
-    const [segmentContext, vocabulary] = await Promise.all([
+    const [segmentContext, vocabulary, conversions] = await Promise.all([
       loadSegmentContext(ctx.store, ctx.workspace.id),
       segmentVocabulary(ctx.store, ctx.workspace.id),
+      conversionVocabulary(ctx.store, ctx.workspace.id),
     ]);
     return {
       attributes: segmentContext.attributes,
       ...vocabulary,
+      ...conversions,
       staticSegments: [...segmentContext.staticSegments].map(([segmentId, name]) => ({ segmentId, name })),
       timeZone: ctx.workspace.timeZone,
     };
