@@ -112,7 +112,6 @@ function conversionColumns(): DataColumns<CampaignListRow> {
   ]);
 }
 
-
 /** At most this many campaigns are compared at once. */
 export const MAX_COMPARE = 5;
 
