@@ -8,6 +8,7 @@ import { useState, type ReactNode } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/routers/_app";
 import { TRPCProvider } from "./trpc";
+import { ToastProvider } from "./ui/toast";
 
 function makeQueryClient() {
   return new QueryClient({
@@ -39,8 +40,10 @@ export function Providers({ children }: { children: ReactNode }) {
     <SessionProvider refetchOnWindowFocus={false}>
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-          {/* Pages keep their state in the URL through nuqs (parsers in each feature's search-params.ts). */}
-          <NuqsAdapter>{children}</NuqsAdapter>
+          <ToastProvider>
+            {/* Pages keep their state in the URL through nuqs (parsers in each feature's search-params.ts). */}
+            <NuqsAdapter>{children}</NuqsAdapter>
+          </ToastProvider>
         </TRPCProvider>
       </QueryClientProvider>
     </SessionProvider>

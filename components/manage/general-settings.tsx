@@ -4,9 +4,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
 import { useTRPC } from "@/components/trpc";
+import { formatZoneClock } from "@/components/ui/format";
 import { currentZoneName, zoneOffsetLabel } from "@/clickhouse/vocabulary/time-zones";
 import type { Role } from "@/server/auth/roles";
-import { LoadError } from "./load-error";
+import { ErrorState } from "@/components/ui/query-state";
 import { SaveBar } from "./save-bar";
 import { FieldError, fieldAria } from "@/components/forms/field-error";
 import { useSchemaForm, useServerFieldErrors } from "@/components/forms/schema-form";
@@ -39,7 +40,7 @@ export function GeneralSettings({ workspaceId, canEdit, role }: { workspaceId: s
           Loading the time zone…
         </p>
       ) : settings.isError || zones.isError ? (
-        <LoadError
+        <ErrorState
           what="The time zone"
           error={settings.error ?? zones.error}
           onRetry={() => void Promise.all([settings.refetch(), zones.refetch()])}
@@ -140,7 +141,7 @@ function TimeZoneForm({
         ) : null}
         <FieldError id={ids.error} error={error} className={styles.fieldError} />
         <span id={ids.hint} className={styles.hint}>
-          {known.has(typed) ? `Now ${describeZone(typed)}: ${clock(typed)}.` : "Type a city or region, like Kolkata or Sao_Paulo, and pick it from the list."}
+          {known.has(typed) ? `Now ${describeZone(typed)}: ${formatZoneClock(typed)}.` : "Type a city or region, like Kolkata or Sao_Paulo, and pick it from the list."}
         </span>
       </div>
       {canEdit && browserZone !== typed && known.has(browserZone) ? (
@@ -168,13 +169,4 @@ function TimeZoneForm({
       />
     </form>
   );
-}
-
-/** The wall-clock time in `zone` now, "Tue 14:05". */
-function clock(zone: string): string {
-  try {
-    return new Intl.DateTimeFormat("en-US", { timeZone: zone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date());
-  } catch {
-    return "";
-  }
 }

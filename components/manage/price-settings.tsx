@@ -8,7 +8,7 @@ import { useSchemaForm, useServerFieldErrors } from "@/components/forms/schema-f
 import { useTRPC } from "@/components/trpc";
 import type { Role } from "@/server/auth/roles";
 import { pricesInput } from "@/server/schemas/settings";
-import { LoadError } from "./load-error";
+import { ErrorState } from "@/components/ui/query-state";
 import { SaveBar } from "./save-bar";
 import styles from "./manage.module.css";
 
@@ -59,7 +59,7 @@ export function PriceSettings({ workspaceId, canEdit, role }: { workspaceId: str
           Loading the prices…
         </p>
       ) : query.isError ? (
-        <LoadError what="The prices" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        <ErrorState what="The prices" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
       ) : (
         <PriceForm workspaceId={workspaceId} saved={query.data} canEdit={canEdit} role={role} />
       )}

@@ -2,11 +2,10 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { formatNumber } from "@/components/overview/format";
-import { LoadError } from "@/components/manage/load-error";
+import { dayOf, formatCalendarDay, formatDayHeading, formatExact, formatNumber } from "@/components/ui/format";
+import { ErrorState } from "@/components/ui/query-state";
 import { useTRPC } from "@/components/trpc";
 import { useWorkspaceZone } from "@/components/workspace-zone";
-import { dayOf, formatCalendarDay, formatDayHeading, formatExact } from "./format";
 import { foldTicks, JOURNEY_GROUPS, readAt, typesOfGroups, type JourneyGroupKey, type JourneyRowOf } from "./journey-groups";
 import { JourneyItem, type JourneyEvent } from "./journey-item";
 import { useJourneyParams } from "./search-params";
@@ -103,7 +102,7 @@ export function JourneyPanel({
       {journey.isPending ? (
         <JourneySkeleton />
       ) : journey.isError ? (
-        <LoadError what="The journey" error={journey.error} onRetry={() => void journey.refetch()} retrying={journey.isFetching} />
+        <ErrorState what="The journey" error={journey.error} onRetry={() => void journey.refetch()} retrying={journey.isFetching} />
       ) : (
         <>
           {journey.hasPreviousPage ? (

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { FieldError, fieldAria } from "@/components/forms/field-error";
 import { useSchemaForm, useServerFieldErrors } from "@/components/forms/schema-form";
 import { segmentUploadInput } from "@/server/schemas/segments";
-import { formatNumber } from "@/components/manage/format";
+import { formatNumber } from "@/components/ui/format";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import styles from "./segments.module.css";

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatRange } from "@/components/overview/format";
+import { formatRange } from "@/components/ui/format";
 import overview from "@/components/overview/overview.module.css";
 import { RangePicker } from "@/components/overview/range-picker";
 import { customRangeProblem, resolveRange, todayIn } from "@/components/overview/range";
