@@ -23,7 +23,7 @@ export function GeneralSettings({ workspaceId, canEdit, role }: { workspaceId: s
   const trpc = useTRPC();
   const settings = useQuery(trpc.settings.get.queryOptions({ workspaceId }));
   // The server's list is the one it checks against; it never changes while the app runs.
-  const zones = useQuery(trpc.settings.timeZones.queryOptions({ workspaceId }, { staleTime: Infinity }));
+  const zones = useQuery(trpc.workspaces.timeZones.queryOptions(undefined, { staleTime: Infinity }));
   return (
     <section className={styles.panel} aria-labelledby="time-zone-title">
       <div className={styles.panelHeader}>

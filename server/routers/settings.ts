@@ -4,7 +4,7 @@ import { findWorkspaceByPhoneNumberId } from "@/clickhouse/queries/api-key-auth"
 import { getWorkspacePrices, PRICED_CATEGORIES, setWorkspacePrices } from "@/clickhouse/queries/campaign-cost";
 import { recentWebhookRejections } from "@/clickhouse/queries/webhook-rejections";
 import { getWorkspace, updateWorkspace } from "@/clickhouse/queries/workspaces";
-import { availableTimeZones } from "@/clickhouse/queries/time-zones";
+import { requireAvailableZone } from "./available-zone";
 import { CAN_ADMINISTER } from "../auth/roles";
 import { pricesInput, timeZoneInput, workspaceSettingsInput } from "../schemas/settings";
 import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
@@ -25,9 +25,6 @@ export const settingsRouter = router({
     return { workspaceId: ws.workspace_id, name: ws.name, phoneNumberId: ws.phone_number_id, timeZone: ws.time_zone };
   }),
 
-  /** The zones a workspace may take (IANA names and UTC), for the picker; the same list setTimeZone checks against. */
-  timeZones: workspaceProcedure.output(z.array(z.string())).query(async ({ ctx }) => [...(await availableTimeZones(ctx.store))]),
-
   /**
    * The workspace's time zone: every report's days and hours, and every time
    * a page shows, are in it. Admins set it, as they set the other settings.
@@ -36,9 +33,7 @@ export const settingsRouter = router({
     .input(timeZoneInput)
     .output(settings)
     .mutation(async ({ ctx, input }) => {
-      if (!(await availableTimeZones(ctx.store)).includes(input.timeZone)) {
-        throw new TRPCError({ code: "BAD_REQUEST", message: `timeZone: ChatLens's database does not know "${input.timeZone}" yet; pick a neighbouring zone with the same time` });
-      }
+      await requireAvailableZone(ctx.store, input.timeZone);
       if (!(await updateWorkspace(ctx.store, ctx.workspace.id, { timeZone: input.timeZone }))) throw noSuchWorkspace();
       const ws = await getWorkspace(ctx.store, ctx.workspace.id);
       if (!ws) throw noSuchWorkspace();

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { TRPCError } from "@trpc/server";
 import { availableTimeZones } from "@/clickhouse/queries/time-zones";
+import { requireAvailableZone } from "./available-zone";
 import { workspacesOfUser } from "@/clickhouse/queries/users";
 import { roleSchema } from "../auth/roles";
 import { createWorkspace } from "../domain/new-workspace";
@@ -16,14 +16,15 @@ export const workspacesRouter = router({
     return rows.filter((r) => roleSchema.safeParse(r.role).success) as z.infer<typeof myWorkspace>[];
   }),
 
+  /** The zones a workspace may take (IANA names and UTC), for the pickers; the list create and setTimeZone check against. */
+  timeZones: authedProcedure.output(z.array(z.string())).query(async ({ ctx }) => [...(await availableTimeZones(ctx.store))]),
+
   /** A new workspace, its creator its admin; the form offers the creator's browser zone. */
   create: authedProcedure
     .input(workspaceCreateInput)
     .output(z.object({ workspaceId: z.string() }))
     .mutation(async ({ ctx, input }) => {
-      if (!(await availableTimeZones(ctx.store)).includes(input.timeZone)) {
-        throw new TRPCError({ code: "BAD_REQUEST", message: `timeZone: ChatLens's database does not know "${input.timeZone}" yet; pick a neighbouring zone with the same time` });
-      }
+      await requireAvailableZone(ctx.store, input.timeZone);
       return { workspaceId: await createWorkspace(ctx.store, ctx.userId, input) };
     }),
 
