@@ -24,6 +24,7 @@ export const STAGE_LABELS: Record<Stage, string> = {
   replied: "Replied",
   ignored: "Ignored",
   failed: "Failed",
+  optedOut: "Opted out",
 };
 
 // Hex, not CSS variables: SVG presentation attributes do not resolve var() everywhere.
@@ -34,4 +35,5 @@ export const STAGE_COLORS: Record<Stage, string> = {
   replied: "#25d366",
   ignored: "#f59e0b",
   failed: "#d92d20",
+  optedOut: "#7a5af8",
 };

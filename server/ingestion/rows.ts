@@ -1,4 +1,5 @@
 import { toClickHouseTime } from "@/clickhouse/time";
+import { STOPPED_MARKETING_ERROR } from "@/clickhouse/vocabulary/opt-outs";
 import { sourceOf } from "../domain/chat-profile";
 import type { ChatEvent } from "../events/schema";
 
@@ -46,6 +47,8 @@ const DEFAULT_ACTOR: Record<ChatEvent["type"], string> = {
   "attribute.set": "system",
   "contact.created": "system",
   "contact.imported": "system",
+  "contact.opted_out": "system",
+  "contact.opted_in": "system",
 };
 
 /** The columns of EventRow, in the order encodeEventRows writes them. */
@@ -75,6 +78,9 @@ const TYPE_COLUMNS: Record<ChatEvent["type"], ReadonlySet<string>> = {
   "attribute.set": new Set(["attribute"]),
   "contact.created": new Set(["name", "source_detail"]),
   "contact.imported": new Set(["name", "source_detail"]),
+  // The cause goes to `value`, the keyword to `text`, the campaign of a failed status to campaign_id.
+  "contact.opted_out": new Set(["cause", "keyword", "campaign_id"]),
+  "contact.opted_in": new Set(["cause", "keyword", "campaign_id"]),
 };
 
 /**
@@ -179,6 +185,13 @@ export function toEventRow(workspaceId: string, event: ChatEvent, first = false)
     case "contact.imported":
       row.name = event.name ?? "";
       row.source_detail = event.source_detail ?? "";
+      break;
+    case "contact.opted_out":
+    case "contact.opted_in":
+      row.value = event.cause;
+      row.text = event.keyword ?? "";
+      row.campaign_id = event.campaign_id ?? "";
+      if (event.cause === "error_131050") row.error_code = STOPPED_MARKETING_ERROR;
       break;
   }
   row.source = sourceOf({ type: event.type, actorKind, source: "source" in event ? event.source : undefined });

@@ -5,6 +5,7 @@ import { attributesRouter } from "./attributes";
 import { campaignsRouter } from "./campaigns";
 import { contactsRouter } from "./contacts";
 import { membersRouter } from "./members";
+import { optOutsRouter } from "./opt-outs";
 import { overviewRouter } from "./overview";
 import { profileRouter } from "./profile";
 import { segmentsRouter } from "./segments";
@@ -27,6 +28,7 @@ export const appRouter = router({
   contacts: contactsRouter,
   segments: segmentsRouter,
   campaigns: campaignsRouter,
+  optOuts: optOutsRouter,
 });
 
 export type AppRouter = typeof appRouter;
