@@ -134,6 +134,12 @@ export const staticListCondition = z.object({
   segmentId: z.string().min(1).max(64),
 });
 
+/** Opted out of marketing now (README, "Opt-outs"); NOT gives the contacts who may get marketing. */
+export const optedOutCondition = z.object({
+  kind: z.literal("optedOut"),
+  not,
+});
+
 /** Every kind of condition, once: the condition union and the node union both list them. */
 const CONDITION_SCHEMAS = [
   tagsCondition,
@@ -147,6 +153,7 @@ const CONDITION_SCHEMAS = [
   campaignCondition,
   campaignFatigueCondition,
   staticListCondition,
+  optedOutCondition,
 ] as const;
 
 export const conditionSchema = z.discriminatedUnion("kind", CONDITION_SCHEMAS);

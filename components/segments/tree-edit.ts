@@ -36,6 +36,7 @@ export const CONDITION_KINDS: ReadonlyArray<{ kind: ConditionKind; label: string
   { kind: "campaign", label: "Campaign" },
   { kind: "campaignFatigue", label: "Campaign fatigue" },
   { kind: "staticList", label: "Static list" },
+  { kind: "optedOut", label: "Opted out of marketing" },
 ];
 
 export interface BuilderOptions {
@@ -81,6 +82,8 @@ export function defaultCondition(kind: ConditionKind, o: BuilderOptions): Condit
       return { kind, atLeast: 3, days: 60 };
     case "staticList":
       return { kind, segmentId: "" };
+    case "optedOut":
+      return { kind };
   }
 }
 

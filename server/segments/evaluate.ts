@@ -84,6 +84,8 @@ export function evaluateCondition(c: Condition, f: ContactFacts, ctx: Evaluation
       return evaluateAttribute(c, f.attributes.get(c.attribute) ?? "", ctx);
     case "staticList":
       return f.staticSegments?.has(c.segmentId) ?? false;
+    case "optedOut":
+      return f.optedOut;
   }
 }
 

@@ -165,6 +165,7 @@ function conditionProblem(c: Condition, attributes: Map<string, SegmentContext["
     case "campaign":
     case "campaignFatigue":
     case "staticList":
+    case "optedOut":
       return null;
     case "attribute":
       return attributeProblem(c, attributes.get(c.attribute));

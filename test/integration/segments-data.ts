@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { broadcastTag } from "@/clickhouse/vocabulary/broadcast-tag";
+import { DEFAULT_KEYWORDS, STOPPED_MARKETING_ERROR, matchOptKeyword } from "@/clickhouse/vocabulary/opt-outs";
 import { deriveStatus, isInHistory, matchFirstMessageTag, sourceOf, type ControlEvent } from "@/server/domain/chat-profile";
 import { eventSchema, type ChatEvent, type ChatEventInput } from "@/server/events/schema";
 import type { CampaignTicks, ContactFacts } from "@/server/segments/evaluate";
@@ -57,9 +58,14 @@ export interface GeneratedData {
   facts: ContactFacts[];
 }
 
+/** Replies that opt out or back in under the default keywords, and two that do not. */
+const KEYWORD_REPLIES = ["STOP", " stop ", "Baja", "बंद करो", "START", "Alta", "stop please", "started"] as const;
+
 /** `count` contacts with histories in the 120 days before `now`. */
 export function generateContacts(count: number, now: number, seed = 42): GeneratedData {
   const r = prng(seed);
+  // Opt-outs come from a stream of their own, so the histories stay as they were without them.
+  const optOuts = prng(seed + 7_777);
   const events: ChatEvent[] = [];
   const facts: ContactFacts[] = [];
   let id = 0;
@@ -117,6 +123,15 @@ export function generateContacts(count: number, now: number, seed = 42): Generat
         add({ type: "message.inbound", text: "sorry, late" }, t);
       }
       if (fate === "failedAfterDelivery") failed();
+      if (fate === "failed" && optOuts.chance(0.3)) {
+        // Meta's "stopped marketing messages": an opt-out of its own.
+        add({ type: "message.status", wamid, status: "failed", error: { code: STOPPED_MARKETING_ERROR, title: "stopped marketing" } }, at());
+      }
+    }
+    // Keyword replies, from a stream of their own so the histories above stay as they were.
+    for (let k = optOuts.chance(0.3) ? optOuts.int(1, 3) : 0; k > 0; k--) {
+      t += optOuts.int(1, 90) * MINUTE;
+      add({ type: "message.inbound", text: optOuts.pick(KEYWORD_REPLIES) }, t);
     }
     // Histories that ran past now are moved back, whole, to end a minute ago.
     const shift = Math.max(0, t - (now - MINUTE));
@@ -248,7 +263,22 @@ function factsOf(contact: string, events: ChatEvent[], now: number): ContactFact
     tags,
     attributes,
     campaigns,
+    optedOut: optedOutOf(sorted),
   };
+}
+
+/** The latest opt-out or opt-in by time (the derived event's id breaks a tie), as ingestion derives them. */
+function optedOutOf(sorted: ChatEvent[]): boolean {
+  const changes: Array<{ ts: number; id: string; out: boolean }> = [];
+  for (const e of sorted) {
+    if (e.type === "message.status" && e.status === "failed" && e.error?.code === STOPPED_MARKETING_ERROR) {
+      changes.push({ ts: ms(e), id: `${e.event_id}:opt-out`, out: true });
+    }
+    const match = e.type === "message.inbound" && e.text ? matchOptKeyword(e.text, DEFAULT_KEYWORDS) : null;
+    if (match) changes.push({ ts: ms(e), id: `${e.event_id}:${match.optedOut ? "opt-out" : "opt-in"}`, out: match.optedOut });
+  }
+  changes.sort((a, b) => a.ts - b.ts || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return changes.at(-1)?.out ?? false;
 }
 
 // ---- Random filter trees over the same vocabulary -------------------------
@@ -301,6 +331,7 @@ export function conditionArb(now: number): fc.Arbitrary<Condition> {
     }),
     fc.record({ kind: fc.constant("campaign" as const), not, event: fc.constantFrom("received", "read", "ignored", "replied", "failed"), campaigns: some([...CAMPAIGNS, "c-ghost"], 0) }),
     fc.record({ kind: fc.constant("campaignFatigue" as const), not, atLeast: fc.integer({ min: 1, max: 3 }), days: fc.integer({ min: 1, max: 120 }) }),
+    fc.record({ kind: fc.constant("optedOut" as const), not }),
   ) as fc.Arbitrary<Condition>;
 }
 

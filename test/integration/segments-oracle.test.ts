@@ -127,6 +127,7 @@ const EVERY_CONDITION: Condition[] = [
   { kind: "campaign", event: "failed", campaigns: CAMPAIGNS },
   { kind: "campaignFatigue", atLeast: 2, days: 120 },
   { kind: "campaignFatigue", atLeast: 1, days: 30 },
+  { kind: "optedOut" },
 ];
 
 describe("segments: compiled SQL agrees with the reference evaluator", () => {
@@ -152,6 +153,15 @@ describe("segments: compiled SQL agrees with the reference evaluator", () => {
       const negated = await check(and({ ...condition, not: true }), timeZone);
       expect(n + negated).toBe(300);
     }
+  });
+
+  it("opted out: keyword replies and 131050 failures give a real share, and an opt-in after an opt-out counts as in", async () => {
+    const out = facts.filter((f) => f.optedOut).length;
+    expect(out).toBeGreaterThan(10);
+    expect(out).toBeLessThan(150);
+    const n = await check(and({ kind: "optedOut" }, { kind: "campaign", event: "received", campaigns: [] }));
+    const negated = await check(and({ kind: "optedOut", not: true }, { kind: "campaign", event: "received", campaigns: [] }));
+    expect(n + negated).toBe(expected(and({ kind: "campaign", event: "received", campaigns: [] })).length);
   });
 
   it("most single conditions pick a real part of the audience (the data is not degenerate)", () => {
