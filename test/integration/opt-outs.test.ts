@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { GET as exportGet } from "@/app/api/w/[workspace]/segments/[segment]/export/route";
 import { POST } from "@/app/api/webhooks/whatsapp/route";
+import { EMPTY_TREE } from "@/clickhouse/vocabulary/filter-tree";
+import { encodeTree } from "@/server/segments/url";
+import { appRequest, sessionCookieFor } from "../helpers/sessions";
 import type { ChatEventInput } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
 import { validateEvents } from "@/server/ingestion/validate";
@@ -240,5 +244,41 @@ describe("Overview", () => {
     ]);
     const summary = await caller.overview.summary({ workspaceId: ws });
     expect(summary.optedOut).toEqual({ atEnd: 2, newInRange: 1, atPreviousEnd: 2 });
+  });
+});
+
+describe("exports", () => {
+  it("leave opted-out contacts out by default, say how many, and include them with includeOptedOut=true", async () => {
+    const ws = await createTestWorkspace(store(), { members: [{ role: "marketer" }] });
+    const marketer = callerFor(store(), ws.members[0].userId);
+    await ingest(ws.workspaceId, [
+      reply("+919800000901", "hello", 0),
+      reply("+919800000902", "STOP", 0),
+      reply("+919800000903", "STOP", 0),
+      reply("+919800000903", "START", 1),
+    ]);
+    expect(await marketer.segments.count({ workspaceId: ws.workspaceId, tree: EMPTY_TREE })).toEqual({ matching: 3, total: 3, optedOut: 1 });
+    const optedOutOnly = { ...EMPTY_TREE, children: [{ kind: "optedOut" as const }] };
+    expect((await marketer.segments.count({ workspaceId: ws.workspaceId, tree: optedOutOnly })).matching).toBe(1);
+
+    const cookie = await sessionCookieFor(ws.members[0].userId);
+    const download = async (query: string) => {
+      const req = appRequest(`/api/w/${ws.workspaceId}/segments/draft/export?tree=${encodeTree(EMPTY_TREE)}${query}`, { cookie });
+      return exportGet(req, { params: Promise.resolve({ workspace: ws.workspaceId, segment: "draft" }) });
+    };
+    const phones = async (res: Response) => (await res.text()).trimEnd().split("\r\n").slice(1).map((l) => l.split(",")[0]);
+
+    const byDefault = await download("");
+    expect(byDefault.status).toBe(200);
+    expect(byDefault.headers.get("x-chatlens-opted-out-left-out")).toBe("1");
+    expect(await phones(byDefault)).toEqual(["+919800000901", "+919800000903"]);
+
+    const all = await download("&includeOptedOut=true");
+    expect(all.headers.get("x-chatlens-opted-out-left-out")).toBe("0");
+    expect(await phones(all)).toEqual(["+919800000901", "+919800000902", "+919800000903"]);
+
+    const wrong = await download("&includeOptedOut=yes");
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).error).toMatch(/includeOptedOut is true or false/);
   });
 });

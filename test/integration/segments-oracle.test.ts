@@ -61,7 +61,8 @@ async function check(tree: FilterTree, timeZone: string = ZONES[0]) {
     countSegment(store(), workspaceId, tree, clock, attributeTypes),
   ]);
   expect(members, `${timeZone} ${JSON.stringify(tree)}`).toEqual(want);
-  expect(count).toEqual({ matching: want.length, total: facts.length });
+  const optedOut = facts.filter((f) => f.optedOut && want.includes(f.contact)).length;
+  expect(count).toEqual({ matching: want.length, total: facts.length, optedOut });
   return want.length;
 }
 
