@@ -7,6 +7,7 @@ import { useTRPC } from "@/components/trpc";
 import type { Role } from "@/server/auth/roles";
 import { CopyButton } from "./copy-button";
 import { LoadError } from "./load-error";
+import { OptOutKeywords } from "./opt-out-keywords";
 import { SaveBar } from "./save-bar";
 import { useOrigin } from "./use-origin";
 import { WebhookRejections } from "./webhook-rejections";
@@ -55,6 +56,7 @@ export function WhatsAppSettings({
         </section>
         <WebhookHelp serverSecrets={serverSecrets} />
       </div>
+      <OptOutKeywords workspaceId={workspaceId} canEdit={canEdit} />
       <WebhookRejections workspaceId={workspaceId} />
     </div>
   );

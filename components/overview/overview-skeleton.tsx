@@ -8,7 +8,7 @@ export function OverviewSkeleton() {
         Loading the overview…
       </p>
       <div className={styles.kpis} aria-hidden="true">
-        {[0, 1, 2, 3].map((i) => (
+        {[0, 1, 2, 3, 4].map((i) => (
           <div key={i} className={styles.stat}>
             <span className={styles.skeleton} style={{ width: "55%", height: 12 }} />
             <span className={styles.skeleton} style={{ width: "40%", height: 28, marginTop: 10 }} />

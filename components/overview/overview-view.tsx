@@ -90,6 +90,7 @@ function OverviewFigures({ data }: { data: Summary }) {
           inbound,
           outbound,
           previous: data.previous,
+          optedOut: data.optedOut,
         }}
       />
       <StatusBreakdown counts={data.contacts} />
