@@ -61,12 +61,5 @@ export function matchOptKeyword(text: string, keywords: OptOutKeywords): { opted
 export const OPT_CAUSES = ["keyword", "error_131050", "api"] as const;
 export type OptCause = (typeof OPT_CAUSES)[number];
 
-/** How the journey and the drill-downs word a cause. */
-export function describeOptCause(cause: string, keyword: string): string {
-  if (cause === "keyword") return `replied "${keyword}"`;
-  if (cause === "error_131050") return "WhatsApp error 131050: the person stopped marketing messages";
-  return "set through the API";
-}
-
 /** Hours after a campaign's delivery in which an opt-out counts against the campaign. */
 export const CAMPAIGN_OPT_OUT_HOURS = 72;

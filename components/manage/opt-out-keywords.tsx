@@ -38,7 +38,7 @@ export function OptOutKeywords({ workspaceId, canEdit }: { workspaceId: string; 
       ) : query.isError ? (
         <LoadError what="The keywords" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
       ) : (
-        <KeywordsForm key={query.data.updatedAt ?? "defaults"} workspaceId={workspaceId} saved={query.data} canEdit={canEdit} />
+        <KeywordsForm workspaceId={workspaceId} saved={query.data} canEdit={canEdit} />
       )}
     </section>
   );
@@ -60,7 +60,10 @@ function KeywordsForm({
   const [optIn, setOptIn] = useState(saved.optIn.join("\n"));
   const [justSaved, setJustSaved] = useState(false);
   const ids = { optOut: useId(), optIn: useId(), optOutHint: useId(), optInHint: useId() };
+  // The lists as saved (duplicates dropped, or the defaults back), then "Saved." until the next edit.
   const onSuccess = (data: typeof saved) => {
+    setOptOut(data.optOut.join("\n"));
+    setOptIn(data.optIn.join("\n"));
     setJustSaved(true);
     queryClient.setQueryData(trpc.optOuts.keywords.queryKey({ workspaceId }), data);
   };

@@ -28,7 +28,7 @@ export function isStoppedMarketing(e: ChatEvent): e is Status {
 }
 
 /** The id of the opt event a message or status causes. */
-export const optEventId = (causeId: string, optedOut: boolean) => `${causeId}:${optedOut ? "opt-out" : "opt-in"}`;
+const optEventId = (causeId: string, optedOut: boolean) => `${causeId}:${optedOut ? "opt-out" : "opt-in"}`;
 
 /** The opt-out or opt-in a newly stored event causes, as an event row; null for most events. */
 export function optRowOf(workspaceId: string, e: ChatEvent, stored: EventRow, keywords: OptOutKeywords | null): EventRow | null {

@@ -19,7 +19,7 @@ const KEYWORD = "NO MORE DEALS";
 const count = (text: string | null) => Number((text ?? "").replace(/[^\d]/g, ""));
 
 async function keywordsForm(page: Page) {
-  await page.goto("/w/demo/manage/whatsapp");
+  if (!page.url().endsWith("/w/demo/manage/whatsapp")) await page.goto("/w/demo/manage/whatsapp");
   const panel = page.getByTestId("opt-out-keywords");
   await expect(panel.getByLabel("Opt out", { exact: true })).toBeVisible(LOADED);
   return panel;
@@ -27,6 +27,7 @@ async function keywordsForm(page: Page) {
 
 test("an admin adds an opt-out keyword in Manage → WhatsApp, and a reply with it opts the contact out", async ({ page, request }) => {
   await signIn(page, ADMIN, PASSWORD, "/w/demo/manage/whatsapp");
+  await expect(page).toHaveURL(/\/w\/demo\/manage\/whatsapp$/, LOADED);
   const panel = await keywordsForm(page);
   const optOut = panel.getByLabel("Opt out", { exact: true });
   await expect(optOut).toHaveValue(/^STOP$/m);
