@@ -316,6 +316,7 @@ const AFTER_MIGRATION: Record<number, AfterMigration> = {
   15: rebuildAllReadModels,
   17: linkAllEarlierStatuses,
   20: backfillAllOptEvents,
+  23: rebuildAllReadModels,
 };
 
 /** Migrations and their bookkeeping change the store of every workspace at once. */

@@ -68,10 +68,9 @@ export const ALL_CAMPAIGNS = "1";
  * placeholders, never from input; the statement needs `{workspaceId:String}`.
  *
  * Under the default window the ticks are columns of `recipients`, kept as
- * events arrive (read-models.ts). Another window re-derives them from the
- * recorded ticks: the contact's first inbound message at or after the send
- * (inbound_times, read only from the scope's first send to its last send plus
- * the window, with an ASOF JOIN), then the same rules.
+ * events arrive (read-models.ts). Another window re-derives them by the same
+ * rules from the recorded ticks and the recipient's reply candidate (its
+ * contact's first inbound message at or after the send, kept beside them).
  */
 export function recipientsSql(scope: string, windowHours: number = DEFAULT_REPLY_WINDOW_HOURS): string {
   if (windowHours === DEFAULT_REPLY_WINDOW_HOURS) {
@@ -81,24 +80,12 @@ export function recipientsSql(scope: string, windowHours: number = DEFAULT_REPLY
       WHERE workspace_id = {workspaceId:String} AND ${scope}`;
   }
   return `
-      WITH scoped AS (
-        SELECT campaign_id, contact, sent_at, delivered_at, read_at, context_replied_at, failed_at, error_code, error_title, send_time
+      SELECT campaign_id, contact, read_at, ${effectiveTicksSql("{replyWindowHours:UInt16}")}
+      FROM (
+        SELECT campaign_id, contact, sent_at, delivered_at, read_at, context_replied_at, failed_at, error_code, error_title,
+               send_time, reply_candidate_at AS inbound_at
         FROM recipients FINAL
         WHERE workspace_id = {workspaceId:String} AND ${scope}
-      )
-      SELECT ${TICK_COLUMNS}
-      FROM (
-        SELECT campaign_id, contact, read_at, ${effectiveTicksSql("{replyWindowHours:UInt16}")}
-        FROM (
-          SELECT r.*, w.ts AS inbound_at
-          FROM scoped AS r
-          ASOF LEFT JOIN (
-            SELECT contact, ts FROM inbound_times
-            WHERE workspace_id = {workspaceId:String}
-              AND ts >= (SELECT min(send_time) FROM scoped)
-              AND ts <= (SELECT max(send_time) FROM scoped) + toIntervalHour({replyWindowHours:UInt16})
-          ) AS w ON r.contact = w.contact AND w.ts >= r.send_time
-        )
       )`;
 }
 

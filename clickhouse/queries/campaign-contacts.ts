@@ -2,9 +2,8 @@ import type { Store } from "../client";
 import type { GroupFilter } from "@/clickhouse/vocabulary/campaign-groups";
 // campaign-common before campaign-breakdowns: the tenant check (test/unit/tenant-predicate.test.ts)
 // reads a module once, through the first import that reaches it.
-import { LARGE_IN_SETS } from "./large-in-sets";
 import { ONE_CAMPAIGN, recipientsSql, DEFAULT_REPLY_WINDOW_HOURS, isoTime, stagePredicate, type Stage } from "./campaign-common";
-import { groupPredicate } from "./campaign-breakdowns";
+import { groupPredicate, withGroupsSql, WITH_GROUPS_SETTINGS } from "./campaign-breakdowns";
 import { contactNames } from "./contact-names";
 
 /**
@@ -37,15 +36,24 @@ export interface StageFilter {
   group?: GroupFilter;
 }
 
-/** The statement of a filter over one campaign's recipients (recipientsSql), and its parameters. */
-function filterSql(filter: StageFilter): { recipients: string; where: string; params: Record<string, unknown> } {
+/**
+ * A filter over one campaign's recipients: what to read them from (recipientsSql,
+ * beside their groups when a breakdown cell narrows them), the predicate, the
+ * statement's settings and its parameters.
+ */
+function filterSql(filter: StageFilter): { from: string; where: string; settings: string; params: Record<string, unknown> } {
   const stage = stagePredicate(filter.stage, filter.errorCode);
   const replyWindowHours = filter.replyWindowHours ?? DEFAULT_REPLY_WINDOW_HOURS;
   const recipients = recipientsSql(ONE_CAMPAIGN, replyWindowHours);
   const params = { errorCode: filter.errorCode ?? 0, replyWindowHours };
-  if (!filter.group) return { recipients, where: stage, params };
+  if (!filter.group) return { from: `(${recipients})`, where: stage, settings: "", params };
   const group = groupPredicate(filter.group);
-  return { recipients, where: `${stage} AND ${group.sql}`, params: { ...params, ...group.params } };
+  return {
+    from: withGroupsSql(recipients, filter.group.dimension),
+    where: `${stage} AND ${group.sql}`,
+    settings: `\n     SETTINGS ${WITH_GROUPS_SETTINGS}`,
+    params: { ...params, ...group.params },
+  };
 }
 
 /** A page of the stage's contacts, by phone, and how many there are in all. */
@@ -56,15 +64,14 @@ export async function campaignStageContacts(
   filter: StageFilter,
   page: { limit: number; offset: number },
 ): Promise<{ rows: StageContact[]; total: number }> {
-  const { recipients, where, params } = filterSql(filter);
+  const { from, where, settings, params } = filterSql(filter);
   const rows = await store.query<Record<string, string | number | null>>(
     `SELECT contact, sent_eff, delivered_eff, read_eff, replied_at, replied_in_window, failed_eff, failed_code, failed_title,
             count() OVER () AS total
-     FROM (${recipients})
+     FROM ${from}
      WHERE ${where}
      ORDER BY contact
-     LIMIT {limit:UInt32} OFFSET {offset:UInt32}
-     SETTINGS ${LARGE_IN_SETS}`,
+     LIMIT {limit:UInt32} OFFSET {offset:UInt32}${settings}`,
     { workspaceId, campaignId, ...params, limit: page.limit, offset: page.offset },
   );
   let total = Number(rows[0]?.total ?? 0);
@@ -88,8 +95,8 @@ export async function campaignStageContacts(
 }
 
 export async function campaignStageCount(store: Store, workspaceId: string, campaignId: string, filter: StageFilter): Promise<number> {
-  const { recipients, where, params } = filterSql(filter);
-  const [row] = await store.query<{ n: string }>(`SELECT count() AS n FROM (${recipients}) WHERE ${where} SETTINGS ${LARGE_IN_SETS}`, {
+  const { from, where, settings, params } = filterSql(filter);
+  const [row] = await store.query<{ n: string }>(`SELECT count() AS n FROM ${from} WHERE ${where}${settings}`, {
     workspaceId,
     campaignId,
     ...params,
@@ -108,13 +115,12 @@ export async function writeStageAsSegmentMembers(
   filter: StageFilter,
   segmentId: string,
 ): Promise<void> {
-  const { recipients, where, params } = filterSql(filter);
+  const { from, where, settings, params } = filterSql(filter);
   await store.command(
     `INSERT INTO segment_members (workspace_id, segment_id, contact, added_at)
      SELECT {workspaceId:String}, {segmentId:String}, contact, now64(3)
-     FROM (${recipients})
-     WHERE ${where}
-     SETTINGS ${LARGE_IN_SETS}`,
+     FROM ${from}
+     WHERE ${where}${settings}`,
     { workspaceId, campaignId, segmentId, ...params },
   );
 }

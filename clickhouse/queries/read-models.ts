@@ -1,5 +1,5 @@
 import type { Store } from "../client";
-import { DEFAULT_REPLY_WINDOW_HOURS, effectiveTicksSql } from "./campaign-common";
+import { DEFAULT_REPLY_WINDOW_HOURS, MAX_REPLY_WINDOW_HOURS, effectiveTicksSql } from "./campaign-common";
 import { STATUS_SQL } from "./contact-status";
 
 /**
@@ -187,9 +187,11 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
 }
 
 /**
- * The recipients whose window reply new candidates may change: the contacts'
- * campaigns sent at most one window before the earliest candidate (read
- * through recipients' by_contact projection).
+ * The recipients whose reply candidate new candidates may change: the
+ * contacts' campaigns sent at most the longest window before the earliest new
+ * candidate that have none yet, or a later one (a candidate that arrived out
+ * of order); a recipient with an earlier candidate keeps it. Read through
+ * recipients' by_contact projection, every version of a row: a superset.
  */
 async function windowRecipients(store: Store, workspaceId: string, inbound: { contacts: string[]; since: number }): Promise<Array<[string, string]>> {
   if (inbound.contacts.length === 0) return [];
@@ -198,8 +200,9 @@ async function windowRecipients(store: Store, workspaceId: string, inbound: { co
      FROM recipients
      WHERE workspace_id = {workspaceId:String}
        AND ${IN_CONTACTS}
-       AND send_time >= toDateTime64({since:Float64}, 3, 'UTC') - toIntervalHour({replyWindowHours:UInt16})`,
-    { workspaceId, contacts: json(inbound.contacts), since: inbound.since, replyWindowHours: DEFAULT_REPLY_WINDOW_HOURS },
+       AND send_time >= toDateTime64({since:Float64}, 3, 'UTC') - toIntervalHour({maxWindowHours:UInt16})
+       AND (reply_candidate_at IS NULL OR reply_candidate_at > toDateTime64({since:Float64}, 3, 'UTC'))`,
+    { workspaceId, contacts: json(inbound.contacts), since: inbound.since, maxWindowHours: MAX_REPLY_WINDOW_HOURS },
     { report: "read-models:window-recipients" },
   );
   return rows.map((r) => [r.campaign_id, r.contact]);
@@ -207,9 +210,9 @@ async function windowRecipients(store: Store, workspaceId: string, inbound: { co
 
 /**
  * Rewrites the recipients rows in scope: the recorded ticks from
- * campaign_recipients and the effective ones under the default reply window,
- * by the rules of campaign-common.ts (effectiveTicksSql, the same for any
- * window). A round's scope is its new (campaign, contact) pairs plus the
+ * campaign_recipients, the reply candidate (for any other window) and the
+ * effective ticks under the default reply window, by the rules of
+ * campaign-common.ts (effectiveTicksSql, the same for any window). A round's scope is its new (campaign, contact) pairs plus the
  * recipients of contacts with a new window candidate whose send can still
  * claim it; it reads those pairs by key and only their contacts' candidates
  * (inbound_times' by_contact projection). A rebuild reads everything.
@@ -236,7 +239,7 @@ export async function refreshRecipients(store: Store, workspaceId: string, scope
   await store.command(
     `INSERT INTO recipients
        (workspace_id, campaign_id, contact, sent_at, delivered_at, read_at, context_replied_at, failed_at, error_code, error_title,
-        send_time, replied_at, replied_in_window, read_eff, delivered_eff, sent_eff, failed_eff, failed_code, failed_title, version)
+        send_time, reply_candidate_at, replied_at, replied_in_window, read_eff, delivered_eff, sent_eff, failed_eff, failed_code, failed_title, version)
      WITH
        recorded AS (
          SELECT campaign_id, contact,
@@ -258,11 +261,13 @@ export async function refreshRecipients(store: Store, workspaceId: string, scope
        )
      SELECT
        {workspaceId:String}, campaign_id, contact, sent_at, delivered_at, read_at, context_replied_at, failed_at, error_code, error_title,
-       send_time, ${effectiveTicksSql("{replyWindowHours:UInt16}")},
+       send_time,
+       if(inbound_at >= send_time AND inbound_at <= send_time + toIntervalHour({maxWindowHours:UInt16}), inbound_at, NULL),
+       ${effectiveTicksSql("{replyWindowHours:UInt16}")},
        {version:UInt64}
      FROM with_candidate
      SETTINGS join_use_nulls = 0`,
-    { workspaceId, version, replyWindowHours: DEFAULT_REPLY_WINDOW_HOURS, ...params },
+    { workspaceId, version, replyWindowHours: DEFAULT_REPLY_WINDOW_HOURS, maxWindowHours: MAX_REPLY_WINDOW_HOURS, ...params },
     { report: "read-models:recipients" },
   );
   await addCampaignStats(store, workspaceId, version, replaced);

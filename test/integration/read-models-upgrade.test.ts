@@ -8,6 +8,7 @@ import { eventSchema, type ChatEvent } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
 import { toEventRow } from "@/server/ingestion/rows";
 import { getJourney } from "@/clickhouse/queries/contacts";
+import { campaignFunnel } from "@/clickhouse/queries/campaign-funnel";
 import { insertEvents } from "../helpers/events";
 import { randomId } from "../helpers/factories";
 import { useTestStore } from "../helpers/store";
@@ -68,10 +69,10 @@ describe("read models (0011)", () => {
     const schemaChange = { tenant: "exempt: the test rewinds the schema of the whole store" } as const;
     for (const table of Object.keys(SNAPSHOTS)) await store().command(`DROP TABLE ${table}`, {}, schemaChange);
     // And the later migrations that change them.
-    await store().command("DELETE FROM schema_migrations WHERE version IN (11, 14, 15, 20)", {}, schemaChange);
+    await store().command("DELETE FROM schema_migrations WHERE version IN (11, 14, 15, 20, 23)", {}, schemaChange);
 
     const log: string[] = [];
-    expect(await migrate(store(), (line) => log.push(line))).toBe(4);
+    expect(await migrate(store(), (line) => log.push(line))).toBe(5);
     expect(log).toContain("applied migration 0011_read_models");
     expect(log).toContain("applied migration 0015_contact_status_and_requests");
 
@@ -211,5 +212,49 @@ describe("statuses an earlier version stored before their message (0017)", () =>
     expect(await migrate(store())).toBe(1);
     expect(await ingestEvents(store(), earlier, statuses)).toEqual({ stored: 0, duplicates: 4 });
     expect(await figures(earlier)).toEqual(expected);
+  });
+});
+
+describe("each recipient's reply candidate (0023)", () => {
+  const at = (hours: number) => new Date(Date.parse("2026-10-01T10:00:00Z") + hours * 3_600_000).toISOString();
+  const contacts = ["+919800000201", "+919800000202", "+919800000203", "+919800000204"];
+  const send = [
+    { event_id: "c", type: "campaign.created", ts: at(0), campaign_id: "diwali", name: "Diwali", template: "diwali_v1" },
+    ...contacts.flatMap((contact, i) => [
+      { event_id: `o${i}`, type: "message.outbound", contact, ts: at(0), kind: "template", wamid: `wamid.d.${i}`, campaign_id: "diwali" },
+      { event_id: `d${i}`, type: "message.status", contact, ts: at(0.01), wamid: `wamid.d.${i}`, status: "delivered" },
+    ]),
+  ];
+  // The first contact writes on day 5, then on day 2, out of order; the second on day 2; the
+  // third 40 days later; the fourth never.
+  const replies = [
+    { event_id: "r0late", type: "message.inbound", contact: contacts[0], ts: at(110), text: "Is it still on?" },
+    { event_id: "r0", type: "message.inbound", contact: contacts[0], ts: at(50), text: "Price?" },
+    { event_id: "r1", type: "message.inbound", contact: contacts[1], ts: at(30), text: "Yes" },
+    { event_id: "r2", type: "message.inbound", contact: contacts[2], ts: at(960), text: "Hi" },
+  ];
+  const parse = (events: object[]) => events.map((e) => eventSchema.parse(e));
+  const funnelReplies = async (ws: string, hours: number) => (await campaignFunnel(store(), ws, "diwali", hours)).counts.replied;
+
+  it("counts the replies of any reply window from a column, the same round by round, out of order, and after an upgrade", async () => {
+    const ws = randomId("ws");
+    await ingestEvents(store(), ws, parse(send));
+    for (const reply of replies) await ingestEvents(store(), ws, parse([reply]));
+    const candidates = () =>
+      store().query<{ contact: string; reply_candidate_at: string | null }>(
+        `SELECT contact, reply_candidate_at FROM recipients FINAL WHERE workspace_id = {workspaceId:String} ORDER BY contact`,
+        { workspaceId: ws },
+      );
+    const followed = await candidates();
+    expect(followed.map((r) => r.reply_candidate_at)).toEqual(["2026-10-03 12:00:00.000", "2026-10-02 16:00:00.000", null, null]);
+    expect([await funnelReplies(ws, 24), await funnelReplies(ws, 48), await funnelReplies(ws, 72), await funnelReplies(ws, 720)]).toEqual([0, 1, 2, 2]);
+
+    // A store written before 0023: no column; the upgrade fills it.
+    const schemaChange = { tenant: "exempt: the test rewinds the schema of the whole store" } as const;
+    await store().command("ALTER TABLE recipients DROP COLUMN reply_candidate_at", {}, schemaChange);
+    await store().command("DELETE FROM schema_migrations WHERE version = 23", {}, schemaChange);
+    expect(await migrate(store())).toBe(1);
+    expect(await candidates()).toEqual(followed);
+    expect(await funnelReplies(ws, 168)).toBe(2);
   });
 });

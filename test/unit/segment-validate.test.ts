@@ -152,5 +152,6 @@ describe("tree links", () => {
       expect(decodeTree(link), `${depth} deep`).toBeNull();
       expect(readTreeLink(link)).toEqual({ ok: false, message: `The filter in the link cannot be used: condition 1.1.1.1.1: groups nest at most ${MAX_DEPTH} deep; move this group up a level.` });
     }
-  });
+    // A 2.6 MB link parsed a few times over: seconds on a busy 2-core machine.
+  }, 30_000);
 });
