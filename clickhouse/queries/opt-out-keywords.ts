@@ -24,8 +24,30 @@ export async function getOptKeywords(store: Store, workspaceId: string): Promise
   return { optOut: r.opt_out, optIn: r.opt_in, custom: true, updatedBy: r.updated_by, updatedAt: `${r.updated_at.replace(" ", "T")}Z` };
 }
 
+/**
+ * The keywords ingestion judges a round's replies by: read once per workspace
+ * and kept for 30 seconds, so a busy number's rounds do not each read them.
+ * A change saved through this process applies to the next round at once; one
+ * saved through another server of the same store, within 30 seconds.
+ */
+const CACHE_MS = 30_000;
+const cached = new WeakMap<Store, Map<string, { at: number; keywords: Promise<OptOutKeywords> }>>();
+
+export function keywordsForIngestion(store: Store, workspaceId: string): Promise<OptOutKeywords> {
+  let byWorkspace = cached.get(store);
+  if (!byWorkspace) cached.set(store, (byWorkspace = new Map()));
+  const hit = byWorkspace.get(workspaceId);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.keywords;
+  const keywords = getOptKeywords(store, workspaceId);
+  byWorkspace.set(workspaceId, { at: Date.now(), keywords });
+  // A failed read is not remembered.
+  keywords.catch(() => byWorkspace.delete(workspaceId));
+  return keywords;
+}
+
 /** Saves new lists; `null` goes back to the defaults. They apply to messages ingested from now on. */
 export async function setOptKeywords(store: Store, workspaceId: string, lists: OptOutKeywords | null, updatedBy: string): Promise<void> {
+  cached.get(store)?.delete(workspaceId);
   await store.insert(
     "opt_out_keywords",
     [
@@ -41,4 +63,5 @@ export async function setOptKeywords(store: Store, workspaceId: string, lists: O
     ],
     { report: "opt-outs:set-keywords" },
   );
+  cached.get(store)?.delete(workspaceId);
 }

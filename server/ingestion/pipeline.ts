@@ -9,7 +9,7 @@ import { rebuildReadModels, refreshReadModels, touchedScope, type RefreshScope, 
 import { linkEarlierStatuses } from "@/clickhouse/queries/status-links";
 import { toClickHouseTime } from "@/clickhouse/time";
 import { listTagDefinitions } from "@/clickhouse/queries/tags";
-import { getOptKeywords } from "@/clickhouse/queries/opt-out-keywords";
+import { keywordsForIngestion } from "@/clickhouse/queries/opt-out-keywords";
 import { broadcastTag } from "@/clickhouse/vocabulary/broadcast-tag";
 import { matchFirstMessageTag } from "../domain/chat-profile";
 import type { ChatEvent } from "../events/schema";
@@ -170,7 +170,7 @@ async function storeGroup(
     contactsWithInbound(store, workspaceId, [...firstInbound.keys()]),
     firstInbound.size ? listTagDefinitions(store, workspaceId) : Promise.resolve([]),
     // The keywords in force now decide this round's replies (opt-outs.ts).
-    unique.some(mayBeKeyword) ? getOptKeywords(store, workspaceId) : Promise.resolve(null),
+    unique.some(mayBeKeyword) ? keywordsForIngestion(store, workspaceId) : Promise.resolve(null),
   ]);
   const firstMessageTags = tags.filter((t) => t.firstMessageText && !t.archived);
 

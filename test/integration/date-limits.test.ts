@@ -125,6 +125,6 @@ describe("segment rule dates", () => {
       expect(await caller().segments.count({ workspaceId: ws.workspaceId, tree })).toEqual({ matching: 2, total: 2, optedOut: 0 });
     }
     const lastDay = await caller().segments.count({ workspaceId: ws.workspaceId, tree: firstSeen(LAST_DAY, LAST_DAY) });
-    expect(lastDay).toEqual({ matching: 1, total: 2 });
+    expect(lastDay).toEqual({ matching: 1, total: 2, optedOut: 0 });
   });
 });
