@@ -55,6 +55,8 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       // Lets a spec sign webhook deliveries (test/e2e/manage.spec.ts).
       WHATSAPP_APP_SECRET: "e2e-app-secret",
+      // Lets a spec's receiver on 127.0.0.1 take segment syncs from the production build (test/e2e/segment-sync.spec.ts).
+      CHATLENS_SYNC_ALLOW_LOOPBACK: "1",
     },
   },
 });

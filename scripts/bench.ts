@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--only generate,queries,api,webhook,csv] [--quick] [--size large|default|small]
+ * `npm run bench -- [--only generate,queries,api,webhook,csv,sync] [--quick] [--size large|default|small]
  *   [--contacts N] [--events N] [--runs 30] [--api-events N] [--api-batches 1000,10000] [--senders 4]
  *   [--webhook-deliveries N] [--csv-rows N] [--data-dir DIR] [--reuse]`
  *
@@ -13,7 +13,9 @@
  * - api: Event API events/s over HTTP, per batch size, with --senders senders at once;
  * - webhook: signed WhatsApp deliveries/s through the webhook route over HTTP (answered once
  *   in the inbox), and how long until the event log has them all;
- * - csv: CSV import rows/s of a generated file, and the peak memory.
+ * - csv: CSV import rows/s of a generated file, and the peak memory;
+ * - sync: the joins and leaves of a segment destination over about half the contacts
+ *   (scripts/bench/sync.ts), --runs times (at most 10).
  *
  * --quick is a smaller run of everything (the small demo, 20,000 API events,
  * 2,000 deliveries, 50,000 CSV rows) that finishes in a minute or two.
@@ -36,15 +38,17 @@ import { benchEventApi } from "./bench/event-api";
 import { benchGenerate } from "./bench/generate";
 import { queryGroups } from "./bench/queries";
 import { biggestFunnel } from "./bench/campaigns";
+import { seedConversions } from "./bench/conversions";
 import { fastUnderSlow } from "./bench/fast-under-slow";
 import { formatTable, timeQuery, type QueryTiming } from "./bench/stats";
 import { storageReport } from "./bench/storage";
 import { targetMs } from "./bench/targets";
+import { benchSync, SYNC_TARGET_MS } from "./bench/sync";
 import { benchWebhook } from "./bench/webhook";
 
 const root = path.resolve(import.meta.dirname, "..");
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
-const PARTS = ["generate", "queries", "api", "webhook", "csv"] as const;
+const PARTS = ["generate", "queries", "api", "webhook", "csv", "sync"] as const;
 type Part = (typeof PARTS)[number];
 
 function parse() {
@@ -68,7 +72,7 @@ function parse() {
   });
   if (values.help) {
     console.log(
-      "usage: npm run bench -- [--only generate,queries,api,webhook,csv] [--quick] [--size large|default|small] [--contacts N] [--events N]\n" +
+      "usage: npm run bench -- [--only generate,queries,api,webhook,csv,sync] [--quick] [--size large|default|small] [--contacts N] [--events N]\n" +
         "         [--runs 30] [--api-events N] [--api-batches 1000,10000] [--senders 4] [--webhook-deliveries N] [--csv-rows N] [--data-dir DIR] [--reuse]",
     );
     process.exit(0);
@@ -144,6 +148,9 @@ async function main() {
       // The profile queries use the contact with the most session messages: the longest journey.
       const busiest = await listContacts(store, DEMO_RETAIL.workspaceId, { sort: "sessionMessages", direction: "desc", limit: 1, offset: 0 }, now);
       const contact = busiest.rows[0]?.phone ?? "+10000000000";
+      // An old store has no conversions: add some after the biggest campaign, through ingestion.
+      const seeded = await seedConversions(store, DEMO_RETAIL.workspaceId, now);
+      if (seeded) console.log(`[bench] the store had no conversions: ${fmt(seeded)} added after the biggest campaign, through ingestion`);
       for (const q of queryGroups(store, DEMO_RETAIL.workspaceId, now, contact)) results.push(await timeQuery(q, args.runs));
       console.log(
         formatTable(
@@ -215,6 +222,21 @@ async function main() {
         ),
       );
       console.log(`[bench] report: ${fmt(r.report.imported)} imported, ${fmt(r.report.rejectedCount)} rejected`);
+    }
+
+    if (args.parts.has("sync")) {
+      const runs = Math.min(args.runs, 10);
+      console.log(`\n[bench] segment sync: joins and leaves of a destination over about half the contacts, ${runs} runs after a warm-up`);
+      const steps = await benchSync(store, { runs, now, runId });
+      console.log(
+        formatTable(
+          ["step", "p50 ms", "p95 ms", "target p95", "", "contacts"],
+          steps.map((r) => {
+            const whole = r.step.endsWith("all of it");
+            return [r.step, Number(r.p50.toFixed(1)), Number(r.p95.toFixed(1)), whole ? SYNC_TARGET_MS : "", whole ? (r.p95 <= SYNC_TARGET_MS ? "ok" : "MISS") : "", r.rows];
+          }),
+        ),
+      );
     }
   } finally {
     setStore(undefined);

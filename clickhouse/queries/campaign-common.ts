@@ -1,4 +1,5 @@
 import { CAMPAIGN_OPT_OUT_HOURS } from "../vocabulary/opt-outs";
+import { CONVERTED_CONTACTS_SQL } from "./conversions";
 
 /**
  * What the campaign report modules share: one row per campaign recipient with
@@ -127,7 +128,7 @@ const CAMPAIGN_OPT_OUTS_SQL = `
   WHERE o.ts >= r.delivered_eff AND o.ts <= r.delivered_eff + toIntervalHour(${CAMPAIGN_OPT_OUT_HOURS})`;
 
 /** The stages of the funnel a list of contacts can be opened for. */
-export const STAGES = ["sent", "delivered", "read", "replied", "ignored", "failed", "optedOut"] as const;
+export const STAGES = ["sent", "delivered", "read", "replied", "converted", "ignored", "failed", "optedOut"] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** A stage as a predicate over the columns of TICKS: a whitelist, never text from the client. */
@@ -136,6 +137,8 @@ export const STAGE_SQL: Record<Stage, string> = {
   delivered: "delivered_eff IS NOT NULL",
   read: "read_eff IS NOT NULL",
   replied: "replied_at IS NOT NULL",
+  // Converted within the report's attribution window (conversions.ts): needs {campaignId} and {attributionDays}.
+  converted: `contact IN (${CONVERTED_CONTACTS_SQL})`,
   ignored: "delivered_eff IS NOT NULL AND read_eff IS NULL",
   failed: "failed_eff IS NOT NULL",
   optedOut: `delivered_eff IS NOT NULL AND contact IN (${CAMPAIGN_OPT_OUTS_SQL})`,

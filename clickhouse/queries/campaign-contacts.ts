@@ -5,6 +5,7 @@ import type { GroupFilter } from "@/clickhouse/vocabulary/campaign-groups";
 import { ONE_CAMPAIGN, recipientsSql, DEFAULT_REPLY_WINDOW_HOURS, isoTime, stagePredicate, type Stage } from "./campaign-common";
 import { groupPredicate, withGroupsSql, WITH_GROUPS_SETTINGS } from "./campaign-breakdowns";
 import { contactNames } from "./contact-names";
+import { DEFAULT_ATTRIBUTION_DAYS } from "@/clickhouse/vocabulary/attribution";
 
 /**
  * The contacts behind one stage of a campaign's funnel (a drill-down), and the
@@ -34,6 +35,8 @@ export interface StageFilter {
   replyWindowHours?: number;
   /** Only the recipients of one breakdown group (a breakdown cell). */
   group?: GroupFilter;
+  /** The report's attribution window (days), for the converted stage; the default when left out. */
+  attributionDays?: number;
 }
 
 /**
@@ -45,7 +48,7 @@ function filterSql(filter: StageFilter): { from: string; where: string; settings
   const stage = stagePredicate(filter.stage, filter.errorCode);
   const replyWindowHours = filter.replyWindowHours ?? DEFAULT_REPLY_WINDOW_HOURS;
   const recipients = recipientsSql(ONE_CAMPAIGN, replyWindowHours);
-  const params = { errorCode: filter.errorCode ?? 0, replyWindowHours };
+  const params = { errorCode: filter.errorCode ?? 0, replyWindowHours, attributionDays: filter.attributionDays ?? DEFAULT_ATTRIBUTION_DAYS };
   if (!filter.group) return { from: `(${recipients})`, where: stage, settings: "", params };
   const group = groupPredicate(filter.group);
   return {

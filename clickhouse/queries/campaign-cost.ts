@@ -38,6 +38,30 @@ export async function campaignBillable(
   return rows.map((r) => ({ category: r.category, messages: Number(r.messages) }));
 }
 
+/** Billable messages by category of several campaigns (a page of the list), by campaign id. */
+export async function billableOfCampaigns(
+  store: Store,
+  workspaceId: string,
+  campaignIds: readonly string[],
+): Promise<Map<string, Array<{ category: string; messages: number }>>> {
+  if (campaignIds.length === 0) return new Map();
+  const rows = await store.query<{ campaign_id: string; category: string; messages: string }>(
+    `SELECT campaign_id, category, count() AS messages
+     FROM campaign_billable FINAL
+     WHERE workspace_id = {workspaceId:String} AND campaign_id IN {campaignIds:Array(String)}
+     GROUP BY campaign_id, category`,
+    { workspaceId, campaignIds },
+    { report: "campaign-list-billable" },
+  );
+  const out = new Map<string, Array<{ category: string; messages: number }>>();
+  for (const r of rows) {
+    const list = out.get(r.campaign_id) ?? [];
+    list.push({ category: r.category, messages: Number(r.messages) });
+    out.set(r.campaign_id, list);
+  }
+  return out;
+}
+
 /** The workspace's prices, or null when none were ever saved. */
 export async function getWorkspacePrices(store: Store, workspaceId: string): Promise<WorkspacePrices | null> {
   const rows = await store.query<Record<string, string | number | null>>(

@@ -1,6 +1,8 @@
 import type { Store } from "../client";
 import { CAMPAIGN_COUNTS_SQL, CAMPAIGN_META_SQL, isoTime, ratio } from "./campaign-common";
 import { rangeParams, type DayRange } from "./day-range";
+import { LIST_CONVERSIONS_SQL } from "./conversions";
+import { DEFAULT_ATTRIBUTION_DAYS } from "@/clickhouse/vocabulary/attribution";
 
 /**
  * The campaign list of a date range, and its totals and read rate per day.
@@ -30,6 +32,9 @@ export interface CampaignRow {
   ignoredRate: number | null;
   /** replied ÷ delivered */
   replyRate: number | null;
+  /** Attributed conversions under the list's window (conversions.ts), and the contacts behind them. */
+  conversions: number;
+  converted: number;
 }
 
 /** Sort keys of the list: the client picks a key, the SQL comes from here. */
@@ -45,6 +50,11 @@ export const CAMPAIGN_SORTS = {
   readRate: "read_rate",
   ignoredRate: "ignored_rate",
   replyRate: "reply_rate",
+  conversions: "conversions",
+  conversionRate: "conversion_rate",
+  // Revenue in the list's main currency (conversions.ts, mainCurrency): currencies are never added up.
+  revenue: "main_revenue",
+  revenuePerRecipient: "revenue_per_recipient",
 } as const;
 export type CampaignSort = keyof typeof CAMPAIGN_SORTS;
 
@@ -93,27 +103,54 @@ function toRow(r: Raw): CampaignRow {
     readRate: ratio(read, delivered),
     ignoredRate: ratio(delivered - read, delivered),
     replyRate: ratio(replied, delivered),
+    conversions: n(r.conversions),
+    converted: n(r.converted),
   };
 }
+
+/** The range's campaigns with their conversions under the window and revenue in the main currency, to sort on. */
+const LISTED_SQL = `
+  SELECT c.*, v.conversions AS conversions, v.converted AS converted, v.main_revenue AS main_revenue,
+         if(c.delivered = 0, NULL, v.converted / c.delivered) AS conversion_rate,
+         if(c.recipients = 0, NULL, v.main_revenue / c.recipients) AS revenue_per_recipient
+  FROM (${CAMPAIGNS_IN_RANGE_SQL}) AS c
+  LEFT JOIN (${LIST_CONVERSIONS_SQL}) AS v ON v.campaign_id = c.campaign_id`;
 
 /** A page of the list, searched by name (case-insensitive) and sorted by a whitelisted key. */
 export async function listCampaigns(
   store: Store,
   workspaceId: string,
   range: DayRange,
-  opts: { search: string; sort: CampaignSort; direction: "asc" | "desc"; limit: number; offset: number },
+  opts: {
+    search: string;
+    sort: CampaignSort;
+    direction: "asc" | "desc";
+    limit: number;
+    offset: number;
+    /** The attribution window (days; default 7) and the currency revenue sorts on ('' or left out: none). */
+    attributionDays?: number;
+    currency?: string;
+  },
 ): Promise<{ rows: CampaignRow[]; total: number }> {
   const column = CAMPAIGN_SORTS[opts.sort];
   const direction = opts.direction === "asc" ? "ASC" : "DESC";
   // Rates are NULL without deliveries: those go last either way. The id breaks ties so pages never overlap.
   const rows = await store.query<Raw & { total: string }>(
     `SELECT *, count() OVER () AS total
-     FROM (${CAMPAIGNS_IN_RANGE_SQL})
+     FROM (${LISTED_SQL})
      WHERE {search:String} = '' OR positionCaseInsensitiveUTF8(name, {search:String}) > 0
      ORDER BY ${column} ${direction} NULLS LAST, campaign_id ${direction}
      LIMIT {limit:UInt32} OFFSET {offset:UInt32}
      SETTINGS join_use_nulls = 0`,
-    { workspaceId, ...rangeParams(range), search: opts.search, limit: opts.limit, offset: opts.offset },
+    {
+      workspaceId,
+      ...rangeParams(range),
+      search: opts.search,
+      limit: opts.limit,
+      offset: opts.offset,
+      attributionDays: opts.attributionDays ?? DEFAULT_ATTRIBUTION_DAYS,
+      currency: opts.currency ?? "",
+    },
   );
   if (rows.length === 0 && opts.offset > 0) {
     // Past the last page: the total still says how many there are.

@@ -1,6 +1,7 @@
 import type { Store } from "../client";
 import { DEFAULT_REPLY_WINDOW_HOURS, MAX_REPLY_WINDOW_HOURS, effectiveTicksSql } from "./campaign-common";
 import { STATUS_SQL } from "./contact-status";
+import { refreshConversions } from "./conversion-attribution";
 
 /**
  * Writes the read models of 0011 (contacts, recipients, campaign_stats) from
@@ -67,7 +68,7 @@ export function touchedScope(rows: readonly TouchingRow[]): RefreshScope {
 const json = (values: unknown) => JSON.stringify(values);
 
 /** A round's contacts, `{contacts:String}` a JSON array: the key narrows every read to them. */
-const IN_CONTACTS = "contact IN (SELECT arrayJoin(JSONExtract({contacts:String}, 'Array(String)')))";
+export const IN_CONTACTS = "contact IN (SELECT arrayJoin(JSONExtract({contacts:String}, 'Array(String)')))";
 
 /** A version newer than any earlier one of this process, and than the wall clock's last. */
 let lastVersion = 0;
@@ -323,9 +324,10 @@ async function addCampaignStats(store: Store, workspaceId: string, version: numb
 export async function refreshReadModels(store: Store, workspaceId: string, scope: RefreshScope) {
   if (!scope.all && scope.contacts.length === 0) return;
   const version = nextVersion();
-  // contacts carry each contact's campaigns, so they follow the recipients.
+  // contacts carry each contact's campaigns, and conversions their last touch, so both follow the recipients.
   await refreshRecipients(store, workspaceId, scope, version);
-  await refreshContacts(store, workspaceId, scope, version);
+  // Neither reads the other, so they run side by side on the store's pool.
+  await Promise.all([refreshContacts(store, workspaceId, scope, version), refreshConversions(store, workspaceId, scope, version)]);
 }
 
 /**
@@ -349,7 +351,7 @@ export async function rebuildReadModels(store: Store, workspaceIds: readonly str
  * background merges fold in.
  */
 async function mergeReadModels(store: Store) {
-  for (const table of ["recipients", "contacts", "campaign_stats"]) {
+  for (const table of ["recipients", "contacts", "campaign_stats", "conversions"]) {
     await store.command(`OPTIMIZE TABLE ${table} FINAL`, {}, {
       report: `read-models:merge-${table.replace("_", "-")}`,
       tenant: "exempt: merging a table's parts is done for all its rows at once, after a workspace's rebuild",

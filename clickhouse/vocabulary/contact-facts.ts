@@ -12,6 +12,18 @@ export interface CampaignTicks {
   failedAt: number | null;
 }
 
+/** A counted conversion (a repeated order id once, its earliest) and its last touch. */
+export interface ConversionFact {
+  ts: number;
+  name: string;
+  /** null: no value. */
+  value: number | null;
+  currency: string;
+  /** The campaign delivered to the contact last at or before `ts`, and when; null when none. */
+  campaignId: string | null;
+  deliveredAt: number | null;
+}
+
 export interface ContactFacts {
   contact: string;
   firstSeen: number;
@@ -34,4 +46,6 @@ export interface ContactFacts {
   optedOutAt?: number | null;
   /** Static segments the contact is on the list of. */
   staticSegments?: ReadonlySet<string>;
+  /** Counted conversions; none when left out. */
+  conversions?: readonly ConversionFact[];
 }

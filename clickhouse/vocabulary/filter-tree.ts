@@ -134,6 +134,35 @@ export const staticListCondition = z.object({
   segmentId: z.string().min(1).max(64),
 });
 
+/**
+ * Converted after a campaign: a conversion (of `name`, or any) attributed to
+ * one of `campaigns` (any campaign when empty) under the default attribution
+ * window, last touch (clickhouse/queries/conversions.ts). The same contacts
+ * as the campaign's Converted stage.
+ */
+export const convertedCondition = z.object({
+  kind: z.literal("converted"),
+  not,
+  campaigns: list.default([]),
+  /** The conversion's name (order_placed, booking…); '' any. */
+  name: z.string().trim().max(100).default(""),
+});
+
+/** "Revenue in the last `days` days ≥ `min` `currency`": one currency, never a sum across currencies. */
+export const revenueCondition = z.object({
+  kind: z.literal("revenue"),
+  not,
+  days,
+  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "currency is an ISO 4217 code, like INR"),
+  min: z.number().gt(0, "the revenue must be more than 0").max(1_000_000_000_000),
+});
+
+/** Has no conversion at all (its NOT: has converted at least once). */
+export const neverConvertedCondition = z.object({
+  kind: z.literal("neverConverted"),
+  not,
+});
+
 /** Opted out of marketing now (README, "Opt-outs"); NOT gives the contacts who may get marketing. */
 export const optedOutCondition = z.object({
   kind: z.literal("optedOut"),
@@ -153,6 +182,9 @@ const CONDITION_SCHEMAS = [
   campaignCondition,
   campaignFatigueCondition,
   staticListCondition,
+  convertedCondition,
+  revenueCondition,
+  neverConvertedCondition,
   optedOutCondition,
 ] as const;
 

@@ -15,6 +15,7 @@ import { TablePagination } from "@/components/table/table-pagination";
 import { useServerTable } from "@/components/table/use-server-table";
 import { useTRPC } from "@/components/trpc";
 import { Panel, QueryContent } from "@/components/ui/panel";
+import { AttributionPicker, readAttribution, writeAttribution } from "./attribution-window";
 import { ComparePanel } from "./compare-panel";
 import { campaignHref, type CampaignListRow } from "./format";
 import { campaignColumns, MAX_COMPARE, pickColumn } from "./list-columns";
@@ -41,12 +42,22 @@ export function CampaignListView({ workspaceId }: { workspaceId: string }) {
   const range = resolveRange(selection, todayIn(zone));
   const rangeProblem = selection.kind === "custom" ? customRangeProblem(range.from, range.to) : null;
   const state = readListState(searchParams);
+  const attributionDays = readAttribution(searchParams);
   const enabled = rangeProblem === null;
 
   const summary = useQuery(trpc.campaigns.summary.queryOptions({ workspaceId, ...range }, { placeholderData: keepPreviousData, enabled }));
   const list = useQuery(
     trpc.campaigns.list.queryOptions(
-      { workspaceId, ...range, search: state.q, sort: state.sort, direction: state.desc ? "desc" : "asc", page: state.page - 1, pageSize: state.size },
+      {
+        workspaceId,
+        ...range,
+        search: state.q,
+        sort: state.sort,
+        direction: state.desc ? "desc" : "asc",
+        page: state.page - 1,
+        pageSize: state.size,
+        attributionDays,
+      },
       { placeholderData: keepPreviousData, enabled },
     ),
   );
@@ -141,6 +152,12 @@ export function CampaignListView({ workspaceId }: { workspaceId: string }) {
                 onChange={(e) => setState({ ...state, q: e.currentTarget.value, page: 1 }, "replace")}
               />
               {picked.length === 1 ? <span className={styles.compareBar}>Pick one more campaign to compare.</span> : null}
+              <AttributionPicker value={attributionDays} onChange={(d) => navigate(`?${writeAttribution(current(), d).toString()}`, "replace")} />
+              {list.data?.sortCurrency ? (
+                <span className={overview.muted} title="Revenue is never added across currencies: the revenue columns sort on this one.">
+                  revenue sorts in {list.data.sortCurrency}
+                </span>
+              ) : null}
               {list.data ? (
                 <span className={overview.muted}>
                   {formatNumber(list.data.total)} {list.data.total === 1 ? "campaign" : "campaigns"}

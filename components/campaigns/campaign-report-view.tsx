@@ -13,6 +13,8 @@ import { useWorkspaceZone } from "@/components/workspace-zone";
 import { formatDateTime } from "@/components/zoned-format";
 import { readBy, readGroup, writeBy, writeGroup, groupKey } from "./breakdown-url";
 import { BreakdownsPanel } from "./breakdowns";
+import { readAttribution, writeAttribution } from "./attribution-window";
+import { ConversionsPanel } from "./conversions-panel";
 import { CostPanel } from "./cost-panel";
 import { STAGE_LABELS, type Stage } from "./format";
 import { FailuresTable, FunnelChart, StageButtons } from "./funnel";
@@ -51,7 +53,8 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
   const searchParams = useSearchParams();
   const drill = readDrill(searchParams);
   const replyWindowHours = readReplyWindow(searchParams);
-  const report = useQuery(trpc.campaigns.report.queryOptions({ workspaceId, campaignId, replyWindowHours }, { placeholderData: keepPreviousData }));
+  const attributionDays = readAttribution(searchParams);
+  const report = useQuery(trpc.campaigns.report.queryOptions({ workspaceId, campaignId, replyWindowHours, attributionDays }, { placeholderData: keepPreviousData }));
   const role = useQuery(trpc.workspaces.current.queryOptions({ workspaceId }));
   const canSave = role.data?.role === "admin" || role.data?.role === "marketer";
   const listHref = `/w/${encodeURIComponent(workspaceId)}/campaigns`;
@@ -63,8 +66,11 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
     window.history.replaceState(null, "", `${pathname}?${params.toString()}`);
   };
 
+  /** The report's windows, kept by every link the page writes. */
+  const windows = () => writeAttribution(writeReplyWindow(new URLSearchParams(), replyWindowHours), attributionDays);
+
   function openDrill(stage: Stage, errorCode?: number, page = 1, size = drill.size, group?: typeof drill.group) {
-    const next = writeReplyWindow(new URLSearchParams(), replyWindowHours);
+    const next = windows();
     writeBy(next, by);
     next.set("stage", stage);
     writeGroup(next, group);
@@ -74,9 +80,9 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
     window.history.pushState(null, "", `${pathname}?${next.toString()}`);
   }
 
-  /** Closes the drill-down, keeping the reply window and breakdown the person chose. */
+  /** Closes the drill-down, keeping the windows and breakdown the person chose. */
   function closeDrill() {
-    const next = writeReplyWindow(new URLSearchParams(), replyWindowHours);
+    const next = windows();
     writeBy(next, by);
     const query = next.toString();
     window.history.pushState(null, "", query ? `${pathname}?${query}` : pathname);
@@ -133,6 +139,7 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
             { headingId: "funnel-title", label: "Funnel" },
             { headingId: "failures-title", label: "Failures" },
             { headingId: "read-speed-title", label: "Read speed" },
+            { headingId: "conversions-title", label: "Conversions" },
             { headingId: "cost-title", label: "Cost" },
             { headingId: "breakdowns-title", label: "Breakdowns" },
           ]}
@@ -140,7 +147,7 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
         <Panel
           id="funnel"
           title="Funnel"
-          description="Sent → delivered → read → replied. Press a stage to list its contacts."
+          description="Sent → delivered → read → replied → converted. Press a stage to list its contacts."
           actions={<ReplyWindowPicker value={replyWindowHours} onChange={(h) => window.history.replaceState(null, "", `${pathname}?${writeReplyWindow(new URLSearchParams(searchParams), h)}`)} />}
         >
           <QueryContent query={report} what="funnel" skeletonHeight={300}>
@@ -180,6 +187,14 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
             </Panel>
           </div>
         ) : null}
+        {data && data.counts.sent > 0 ? (
+          <ConversionsPanel
+            report={data}
+            workspaceId={workspaceId}
+            onAttribution={(d) => window.history.replaceState(null, "", `${pathname}?${writeAttribution(new URLSearchParams(searchParams), d)}`)}
+            onOpen={() => openDrill("converted")}
+          />
+        ) : null}
         {data && data.counts.sent > 0 ? <CostPanel report={data} workspaceId={workspaceId} /> : null}
         {data && data.counts.sent > 0 ? (
           <BreakdownsPanel
@@ -194,12 +209,13 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
         ) : null}
         {drill.stage ? (
           <StageContacts
-            key={`${drill.stage}/${drill.errorCode ?? ""}/${groupKey(drill.group)}/${replyWindowHours}`}
+            key={`${drill.stage}/${drill.errorCode ?? ""}/${groupKey(drill.group)}/${replyWindowHours}/${attributionDays}`}
             workspaceId={workspaceId}
             campaignId={campaignId}
             stage={drill.stage}
             errorCode={drill.errorCode}
             replyWindowHours={replyWindowHours}
+            attributionDays={attributionDays}
             group={drill.group}
             page={drill.page}
             size={drill.size}

@@ -6,6 +6,7 @@ import { formatNumber } from "@/components/overview/format";
 import overview from "@/components/overview/overview.module.css";
 import { Panel } from "@/components/ui/panel";
 import type { CampaignReport } from "./format";
+import { formatMoney } from "./money";
 import { formatWindow } from "./reply-window";
 import styles from "./campaigns.module.css";
 
@@ -15,18 +16,6 @@ const CATEGORY_LABELS: Record<string, string> = {
   authentication: "Authentication",
   service: "Service",
 };
-
-/** Money with enough decimals for per-message prices (0.0107), in the workspace's currency. */
-function formatMoney(amount: number | null, currency: string | null): string {
-  if (amount === null) return "—";
-  const digits = Math.abs(amount) < 1 ? 4 : 2;
-  try {
-    return new Intl.NumberFormat("en-US", { style: "currency", currency: currency ?? "USD", minimumFractionDigits: 2, maximumFractionDigits: digits }).format(amount);
-  } catch {
-    // A currency code Intl does not know still reads as "12.34 XYZ".
-    return `${amount.toFixed(digits)} ${currency ?? ""}`.trim();
-  }
-}
 
 /**
  * What the campaign cost: billable messages by WhatsApp pricing category (from
@@ -98,7 +87,7 @@ export function CostPanel({ report, workspaceId }: { report: CampaignReport; wor
   );
 }
 
-function Figure({ testId, label, value, hint }: { testId: string; label: string; value: string; hint: string }) {
+export function Figure({ testId, label, value, hint }: { testId: string; label: string; value: string; hint: string }) {
   return (
     <div className={overview.stat} data-testid={testId}>
       <span className={overview.statLabel}>{label}</span>

@@ -3,10 +3,11 @@
 import { Bar, BarChart, Cell, LabelList, Tooltip, XAxis, YAxis } from "recharts";
 import { CURSOR, TOOLTIP } from "@/components/charts/chart-style";
 import { formatNumber } from "@/components/overview/format";
+import { formatDays } from "./attribution-window";
 import { formatRate, STAGE_COLORS, STAGE_LABELS, type CampaignReport, type Stage } from "./format";
 import styles from "./campaigns.module.css";
 
-/** The four steps as horizontal bars: each as long as its count, labelled with its share of sent. */
+/** The steps as horizontal bars: each as long as its count, labelled with its share of sent (converted: of delivered in the tooltip). */
 export function FunnelChart({ report }: { report: CampaignReport }) {
   const data = report.steps.map((s) => ({ ...s, label: STAGE_LABELS[s.stage] }));
   return (
@@ -14,17 +15,17 @@ export function FunnelChart({ report }: { report: CampaignReport }) {
       responsive
       layout="vertical"
       data={data}
-      style={{ width: "100%", height: 200 }}
+      style={{ width: "100%", height: 240 }}
       margin={{ top: 4, right: 72, bottom: 4, left: 8 }}
       title="Campaign funnel"
-      desc="Sent, delivered, read and replied: how many people reached each step."
+      desc="Sent, delivered, read, replied and converted: how many people reached each step."
     >
       <XAxis type="number" hide domain={[0, "dataMax"]} />
       <YAxis type="category" dataKey="label" width={80} tickLine={false} axisLine={false} tick={{ fill: "#344054", fontSize: 13 }} />
       <Tooltip
         cursor={CURSOR}
         formatter={(value, _name, item) => [
-          `${formatNumber(Number(value))} · ${formatRate(item.payload.ofSent)} of sent · ${formatRate(item.payload.ofPrevious)} of the step before`,
+          `${formatNumber(Number(value))} · ${formatRate(item.payload.ofSent)} of sent · ${formatRate(item.payload.ofPrevious)} of ${item.payload.stage === "converted" ? "delivered" : "the step before"}`,
           "People",
         ]}
         {...TOOLTIP}
@@ -60,6 +61,11 @@ export function StageButtons({ report, selected, onSelect }: { report: CampaignR
               : `${formatRate(s.ofSent)} of sent · ${formatRate(s.ofPrevious)} of previous`,
       };
     }),
+    {
+      stage: "converted",
+      count: report.conversions.converted,
+      share: `${formatRate(report.conversions.conversionRate)} of delivered · within ${formatDays(report.attributionDays)}`,
+    },
     { stage: "ignored", count: report.ignored.count, share: `${formatRate(report.ignored.ofDelivered)} of delivered, not read` },
     { stage: "failed", count: report.failed.count, share: `${formatRate(report.failed.ofSent)} of sent, never delivered` },
     { stage: "optedOut", count: report.optedOut.count, share: `${formatRate(report.optedOut.ofDelivered)} of delivered, within 72 h of delivery` },

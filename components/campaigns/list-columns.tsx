@@ -3,6 +3,7 @@ import { formatNumber } from "@/components/overview/format";
 import { createDataColumnHelper, type DataColumns } from "@/components/table/features";
 import { DateTime } from "@/components/workspace-zone";
 import { campaignHref, formatRate, type CampaignListRow } from "./format";
+import { formatMoney, formatRevenue } from "./money";
 import styles from "./campaigns.module.css";
 
 const helper = createDataColumnHelper<CampaignListRow>();
@@ -56,8 +57,63 @@ export function campaignColumns(workspaceId: string): DataColumns<CampaignListRo
       meta: { ...num(56), label: "Reply rate (replied ÷ delivered)" },
       cell: (c) => formatRate(c.getValue()),
     }),
+    ...conversionColumns(),
   ]);
 }
+
+/**
+ * What each campaign earned under the list's attribution window. Revenue is
+ * per currency; the revenue columns sort on the list's sort currency
+ * (`sortCurrency`: the prices' currency, else the one most conversions have).
+ * ROAS and cost per conversion need prices and are not sorted on.
+ */
+function conversionColumns(): DataColumns<CampaignListRow> {
+  return helper.columns([
+    helper.accessor("conversions", {
+      header: "Conversions",
+      sortDescFirst: true,
+      meta: { ...num(), label: "Conversions attributed (engaged: the contact replied first)" },
+      cell: (c) => (
+        <span title={`${formatNumber(c.row.original.engaged)} engaged`}>
+          {formatNumber(c.getValue())}
+          {c.row.original.engaged ? <span className={styles.sub}> {formatNumber(c.row.original.engaged)} engaged</span> : null}
+        </span>
+      ),
+    }),
+    helper.accessor("conversionRate", {
+      header: "Conv. rate",
+      sortDescFirst: true,
+      meta: { ...num(56), label: "Conversion rate (contacts who converted ÷ delivered)" },
+      cell: (c) => formatRate(c.getValue()),
+    }),
+    helper.accessor("revenue", {
+      header: "Revenue",
+      sortDescFirst: true,
+      meta: { ...num(80), label: "Revenue, per currency" },
+      cell: (c) => <span className={styles.nowrap}>{formatRevenue(c.getValue())}</span>,
+    }),
+    helper.accessor("revenuePerRecipient", {
+      header: "Per recipient",
+      sortDescFirst: true,
+      meta: { ...num(64), label: "Revenue per recipient, per currency" },
+      cell: (c) => <span className={styles.nowrap}>{formatRevenue(c.getValue())}</span>,
+    }),
+    helper.accessor("roas", {
+      header: "ROAS",
+      enableSorting: false,
+      meta: { ...num(40), label: "ROAS (revenue in the prices' currency ÷ cost)" },
+      cell: (c) => (c.getValue() === null ? "—" : `${RATIO.format(c.getValue()!)}×`),
+    }),
+    helper.accessor("costPerConversion", {
+      header: "Cost / conv.",
+      enableSorting: false,
+      meta: { ...num(56), label: "Cost per conversion" },
+      cell: (c) => formatMoney(c.getValue(), c.row.original.costCurrency),
+    }),
+  ]);
+}
+
+const RATIO = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 
 /** At most this many campaigns are compared at once. */
 export const MAX_COMPARE = 5;

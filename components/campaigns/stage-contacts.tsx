@@ -73,6 +73,7 @@ export function StageContacts({
   stage,
   errorCode,
   replyWindowHours,
+  attributionDays,
   group,
   page,
   size,
@@ -86,6 +87,7 @@ export function StageContacts({
   errorCode?: number;
   /** The report's reply window: who replied depends on it. */
   replyWindowHours: number;
+  attributionDays: number;
   /** A breakdown cell: only this group's recipients. */
   group?: GroupFilter;
   page: number;
@@ -104,7 +106,7 @@ export function StageContacts({
     region.current?.focus({ preventScroll: true });
   }, []);
   const router = useRouter();
-  const input = { workspaceId, campaignId, stage, errorCode, group, replyWindowHours };
+  const input = { workspaceId, campaignId, stage, errorCode, group, replyWindowHours, attributionDays };
   const list = useQuery(trpc.campaigns.contacts.queryOptions({ ...input, page: page - 1, pageSize: size }, { placeholderData: keepPreviousData }));
   const save = useMutation(trpc.campaigns.saveAsSegment.mutationOptions());
   const cols = useMemo(() => columns(workspaceId), [workspaceId]);

@@ -19,6 +19,10 @@ export const SORTS = [
   "readRate",
   "ignoredRate",
   "replyRate",
+  "conversions",
+  "conversionRate",
+  "revenue",
+  "revenuePerRecipient",
 ] as const satisfies readonly CampaignSort[];
 export const PAGE_SIZES = [25, 50, 100] as const;
 

@@ -6,6 +6,7 @@ export const JOURNEY_GROUPS = [
   { key: "tags", label: "Tags", types: ["tag.added", "tag.removed"] },
   { key: "attributes", label: "Attributes", types: ["attribute.set"] },
   { key: "contact", label: "Contact", types: ["contact.created", "contact.imported"] },
+  { key: "conversions", label: "Conversions", types: ["conversion"] },
   { key: "marketing", label: "Opt-outs", types: ["contact.opted_out", "contact.opted_in"] },
 ] as const;
 

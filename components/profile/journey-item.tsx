@@ -1,3 +1,4 @@
+import { formatMoney } from "@/components/campaigns/money";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { ReactNode } from "react";
 import type { AppRouter } from "@/server/routers/_app";
@@ -109,6 +110,16 @@ function describe(e: JourneyEvent, who: string): { title: ReactNode; detail?: Re
         detail: (
           <span className={styles.context}>
             {[e.name, e.source && `source ${e.source}`, e.sourceDetail].filter(Boolean).join(" · ")}
+          </span>
+        ),
+      };
+    case "conversion":
+      // rows.ts keeps a conversion's currency in `status` and its order id in `wamid` (messageId).
+      return {
+        title: `Converted: ${e.name}`,
+        detail: (
+          <span className={styles.context}>
+            {[e.value ? formatMoney(Number(e.value), e.status || null) : "no value", e.messageId && `order ${e.messageId}`].filter(Boolean).join(" · ")}
           </span>
         ),
       };

@@ -11,11 +11,13 @@ import { useTRPC } from "@/components/trpc";
 import type { AppRouter } from "@/server/routers/_app";
 import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { AudienceSize } from "./audience-size";
+import { DestinationsPanel } from "./destinations-panel";
 import { ExportCard } from "./export-card";
 import { FilterEditor } from "./filter-editor";
 import { HistoryCard } from "./history-card";
 import { PreviewTable } from "./preview-table";
 import { SaveCard } from "./save-card";
+import { SizeHistoryPanel } from "./size-history-panel";
 import { countConditions } from "./tree-edit";
 import { useSegmentTree } from "./use-segment-tree";
 import styles from "./segments.module.css";
@@ -99,6 +101,8 @@ function Builder({ workspaceId, options, saved, canEdit }: { workspaceId: string
         </aside>
       </div>
       <PreviewTable workspaceId={workspaceId} tree={countable} total={count.data?.matching} />
+      {saved?.kind === "dynamic" ? <SizeHistoryPanel workspaceId={workspaceId} segmentId={saved.segmentId} /> : null}
+      {saved ? <DestinationsPanel workspaceId={workspaceId} segmentId={saved.segmentId} /> : null}
     </div>
   );
 }

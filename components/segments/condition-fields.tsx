@@ -147,7 +147,48 @@ export function ConditionFields(props: FieldsProps<Condition>) {
           <span className={styles.word}>days and read none</span>
         </>
       );
+    case "converted":
+      return <ConvertedFields {...props} condition={c} />;
+    case "revenue":
+      return <RevenueFields {...props} condition={c} />;
+    case "neverConverted":
+      return <span className={styles.word}>no conversion of any kind, ever</span>;
   }
+}
+
+function ConvertedFields({ condition: c, onChange, options, name }: FieldsProps<Of<"converted">>) {
+  return (
+    <>
+      <Select
+        label={`Conversion of ${name}`}
+        value={c.name}
+        choices={[["", "any conversion"], ...options.conversionNames.map((n): [string, string] => [n, n])]}
+        onChange={(v) => onChange({ ...c, name: v })}
+      />
+      <span className={styles.word}>within 7 days after</span>
+      <MultiSelect
+        label={`Campaigns of ${name}`}
+        values={c.campaigns}
+        options={options.campaigns.map((x) => ({ value: x.campaignId, label: x.name }))}
+        onChange={(campaigns) => onChange({ ...c, campaigns })}
+        placeholder="Pick a campaign…"
+        emptyText="any campaign"
+      />
+    </>
+  );
+}
+
+function RevenueFields({ condition: c, onChange, options, name }: FieldsProps<Of<"revenue">>) {
+  const currencies = options.currencies.includes(c.currency) ? options.currencies : [c.currency, ...options.currencies];
+  return (
+    <>
+      <span className={styles.word}>in the last</span>
+      <NumberInput label={`Days, ${name}`} min={1} value={c.days} onChange={(days) => onChange({ ...c, days })} />
+      <span className={styles.word}>days ≥</span>
+      <NumberInput label={`Revenue, ${name}`} min={0} value={c.min} onChange={(min) => onChange({ ...c, min })} />
+      <Select label={`Currency of ${name}`} value={c.currency} choices={currencies.map((x): [string, string] => [x, x])} onChange={(currency) => onChange({ ...c, currency })} />
+    </>
+  );
 }
 
 function TagsFields({ condition: c, onChange, options, name }: FieldsProps<Of<"tags">>) {

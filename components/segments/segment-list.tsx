@@ -12,6 +12,7 @@ import shell from "@/components/shell/shell.module.css";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import type { AppRouter } from "@/server/routers/_app";
+import { SizeChange } from "./size-change";
 import { UploadList } from "./upload-list";
 import styles from "./segments.module.css";
 
@@ -76,6 +77,9 @@ export function SegmentList({ workspaceId }: { workspaceId: string }) {
                     <th scope="col" className={styles.num}>
                       Audience
                     </th>
+                    <th scope="col" className={styles.num}>
+                      Change
+                    </th>
                     <th scope="col">Changed by</th>
                     <th scope="col">Changed</th>
                     <th scope="col">
@@ -139,6 +143,9 @@ function SegmentRow({ workspaceId, segment: s, href, canEdit }: { workspaceId: s
             </span>
           )}
         </td>
+        <td className={styles.num}>
+          <SizeChange change={s.sizeChange} />
+        </td>
         <td>{s.updatedBy}</td>
         <td className={styles.nowrap}>
           <RelativeTime value={s.updatedAt} />
@@ -177,7 +184,7 @@ function SegmentRow({ workspaceId, segment: s, href, canEdit }: { workspaceId: s
       </tr>
       {mode !== "view" || error ? (
         <tr className={mode === "delete" ? styles.confirmRow : undefined}>
-          <td colSpan={5}>
+          <td colSpan={6}>
             {mode === "rename" ? (
               <form className={styles.inlineForm} onSubmit={submitRename} aria-label={`Rename ${s.name}`}>
                 <input className={styles.input} name="name" defaultValue={s.name} aria-label="New name" required maxLength={120} autoFocus />

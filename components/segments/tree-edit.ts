@@ -36,6 +36,9 @@ export const CONDITION_KINDS: ReadonlyArray<{ kind: ConditionKind; label: string
   { kind: "campaign", label: "Campaign" },
   { kind: "campaignFatigue", label: "Campaign fatigue" },
   { kind: "staticList", label: "Static list" },
+  { kind: "converted", label: "Converted after a campaign" },
+  { kind: "revenue", label: "Revenue" },
+  { kind: "neverConverted", label: "Has never converted" },
   { kind: "optedOut", label: "Opted out of marketing" },
 ];
 
@@ -46,6 +49,9 @@ export interface BuilderOptions {
   sources: string[];
   campaigns: Array<{ campaignId: string; name: string }>;
   staticSegments: Array<{ segmentId: string; name: string }>;
+  /** Conversion names and currencies the workspace has seen. */
+  conversionNames: string[];
+  currencies: string[];
   /** The workspace's zone: a new date rule's "today" is its (segments.options gives it). */
   timeZone: string;
 }
@@ -82,6 +88,11 @@ export function defaultCondition(kind: ConditionKind, o: BuilderOptions): Condit
       return { kind, atLeast: 3, days: 60 };
     case "staticList":
       return { kind, segmentId: "" };
+    case "converted":
+      return { kind, campaigns: [], name: "" };
+    case "revenue":
+      return { kind, days: 30, currency: o.currencies[0] ?? "INR", min: 1000 };
+    case "neverConverted":
     case "optedOut":
       return { kind };
   }

@@ -7,6 +7,7 @@ import { contactTags } from "@/clickhouse/queries/contact-tags";
 import { getContactState } from "@/clickhouse/queries/contacts";
 import { journeyPage, journeyTypeCounts } from "@/clickhouse/queries/journey";
 import { campaignBenchQueries } from "./campaigns";
+import { conversionBenchQueries } from "./conversions";
 import { segmentBenchQueries } from "./segments";
 import { daysBack } from "./range";
 import type { BenchQuery } from "./stats";
@@ -24,6 +25,7 @@ export function queryGroups(store: Store, workspaceId: string, now: Date, contac
     ...unresolvedBenchQueries(store, workspaceId, now),
     ...segmentBenchQueries(store, workspaceId, now),
     ...campaignBenchQueries(store, workspaceId, now),
+    ...conversionBenchQueries(store, workspaceId, now),
   ];
 }
 

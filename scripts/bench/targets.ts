@@ -22,6 +22,10 @@ export function targetMs(group: string, name: string): number {
       if (name.startsWith("when it works")) return 200;
       if (name.startsWith("compare")) return 300;
       return 100;
+    case "conversions":
+      // Issue 14: a campaign's conversions and revenue ≤ 100 ms; the list and the segment counts as their screens'.
+      if (name.startsWith("segment")) return 150;
+      return 100;
     default:
       return Infinity;
   }

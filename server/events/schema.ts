@@ -142,6 +142,40 @@ export const attributeSet = z.object({
   value: z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]),
 });
 
+/**
+ * A purchase, booking, sign-up… the business tells ChatLens about, attributed
+ * to the campaign the contact last received (clickhouse/queries/conversions.ts).
+ * `value` (with its ISO 4217 `currency`) is revenue; a repeated `order_id` of
+ * the same contact counts once.
+ */
+export const MAX_CONVERSION_VALUE = 1_000_000_000_000;
+const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
+export const conversion = z
+  .object({
+    ...withContact,
+    type: z.literal("conversion"),
+    name: z
+      .string({ error: "name is required: what the contact did, like order_placed, booking or signup" })
+      .trim()
+      .min(1, "name is required: what the contact did, like order_placed, booking or signup")
+      .max(100, "name is longer than 100 characters"),
+    value: z
+      .number({ error: "value must be a number (the amount, like 1299.50)" })
+      .min(0, "value must be 0 or more")
+      .max(MAX_CONVERSION_VALUE, `value must be at most ${MAX_CONVERSION_VALUE}`)
+      .optional(),
+    currency: z
+      .string({ error: "currency must be an ISO 4217 code, like INR or USD" })
+      .transform((c) => c.trim().toUpperCase())
+      .refine((c) => CURRENCIES.has(c), { error: (i) => `currency must be an ISO 4217 code, like INR or USD, got "${String(i.input)}"` })
+      .optional(),
+    order_id: z.string().trim().min(1, "order_id is empty: leave it out, or send the order's id").max(200, "order_id is longer than 200 characters").optional(),
+  })
+  .refine((c) => c.value === undefined || c.currency !== undefined, {
+    error: "currency is required with a value (an ISO 4217 code, like INR)",
+    path: ["currency"],
+  });
+
 const contactFields = {
   name: z.string().max(200).optional(),
   /** organic, api, or an import label. */
@@ -188,6 +222,7 @@ export const EVENT_TYPES = [
   "attribute.set",
   "contact.created",
   "contact.imported",
+  "conversion",
   "contact.opted_out",
   "contact.opted_in",
 ] as const;
@@ -208,6 +243,7 @@ export const eventSchema = z.discriminatedUnion(
     attributeSet,
     contactCreated,
     contactImported,
+    conversion,
     optedOut,
     optedIn,
   ],

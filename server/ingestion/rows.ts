@@ -1,4 +1,5 @@
 import { toClickHouseTime } from "@/clickhouse/time";
+import { decimalText } from "@/clickhouse/vocabulary/conversion-rules";
 import { STOPPED_MARKETING_ERROR } from "@/clickhouse/vocabulary/opt-outs";
 import { sourceOf } from "../domain/chat-profile";
 import type { ChatEvent } from "../events/schema";
@@ -47,6 +48,7 @@ const DEFAULT_ACTOR: Record<ChatEvent["type"], string> = {
   "attribute.set": "system",
   "contact.created": "system",
   "contact.imported": "system",
+  conversion: "system",
   "contact.opted_out": "system",
   "contact.opted_in": "system",
 };
@@ -78,6 +80,8 @@ const TYPE_COLUMNS: Record<ChatEvent["type"], ReadonlySet<string>> = {
   "attribute.set": new Set(["attribute"]),
   "contact.created": new Set(["name", "source_detail"]),
   "contact.imported": new Set(["name", "source_detail"]),
+  // The conversion's columns: name, value (as text), currency in `status`, order_id in `wamid` (0019).
+  conversion: new Set(["name", "value", "currency", "order_id"]),
   // The cause goes to `value`, the keyword to `text`, the campaign of a failed status to campaign_id.
   "contact.opted_out": new Set(["cause", "keyword", "campaign_id"]),
   "contact.opted_in": new Set(["cause", "keyword", "campaign_id"]),
@@ -185,6 +189,13 @@ export function toEventRow(workspaceId: string, event: ChatEvent, first = false)
     case "contact.imported":
       row.name = event.name ?? "";
       row.source_detail = event.source_detail ?? "";
+      break;
+    case "conversion":
+      // Columns of the log no other type of event fills so: conversion_events (0019) reads them back.
+      row.name = event.name;
+      row.value = event.value === undefined ? "" : decimalText(event.value);
+      row.status = event.currency ?? "";
+      row.wamid = event.order_id ?? "";
       break;
     case "contact.opted_out":
     case "contact.opted_in":

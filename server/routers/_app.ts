@@ -4,6 +4,7 @@ import { apiKeysRouter } from "./api-keys";
 import { attributesRouter } from "./attributes";
 import { campaignsRouter } from "./campaigns";
 import { contactsRouter } from "./contacts";
+import { destinationsRouter } from "./destinations";
 import { membersRouter } from "./members";
 import { optOutsRouter } from "./opt-outs";
 import { overviewRouter } from "./overview";
@@ -28,6 +29,7 @@ export const appRouter = router({
   contacts: contactsRouter,
   segments: segmentsRouter,
   campaigns: campaignsRouter,
+  destinations: destinationsRouter,
   optOuts: optOutsRouter,
 });
 

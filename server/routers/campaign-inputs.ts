@@ -4,6 +4,7 @@ import {
   MAX_REPLY_WINDOW_HOURS,
   MIN_REPLY_WINDOW_HOURS,
 } from "@/clickhouse/queries/campaign-common";
+import { DEFAULT_ATTRIBUTION_DAYS, MAX_ATTRIBUTION_DAYS, MIN_ATTRIBUTION_DAYS } from "@/clickhouse/vocabulary/attribution";
 
 /**
  * The reply window of a campaign report: a reply without WhatsApp's context
@@ -18,4 +19,18 @@ export const replyWindow = {
     .min(MIN_REPLY_WINDOW_HOURS, `the reply window is at least ${MIN_REPLY_WINDOW_HOURS} hour`)
     .max(MAX_REPLY_WINDOW_HOURS, `the reply window is at most ${MAX_REPLY_WINDOW_HOURS} hours (30 days)`)
     .default(DEFAULT_REPLY_WINDOW_HOURS),
+};
+
+/**
+ * The attribution window of a conversions report: a conversion counts for the
+ * campaign last delivered to the contact before it when it comes within this
+ * many days of that delivery (clickhouse/queries/conversions.ts).
+ */
+export const attributionWindow = {
+  attributionDays: z
+    .number({ error: "the attribution window is a number of days" })
+    .int("the attribution window is a whole number of days")
+    .min(MIN_ATTRIBUTION_DAYS, `the attribution window is at least ${MIN_ATTRIBUTION_DAYS} day`)
+    .max(MAX_ATTRIBUTION_DAYS, `the attribution window is at most ${MAX_ATTRIBUTION_DAYS} days`)
+    .default(DEFAULT_ATTRIBUTION_DAYS),
 };

@@ -3,7 +3,8 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { campaignBreakdown } from "@/clickhouse/queries/campaign-breakdowns";
 import { ratio, STAGES, type Stage } from "@/clickhouse/queries/campaign-common";
-import { campaignBillable, getWorkspacePrices } from "@/clickhouse/queries/campaign-cost";
+import { billableOfCampaigns, campaignBillable, getWorkspacePrices } from "@/clickhouse/queries/campaign-cost";
+import { campaignConversions, conversionsOfCampaigns, mainCurrency } from "@/clickhouse/queries/conversions";
 import { compareCampaigns } from "@/clickhouse/queries/campaign-compare";
 import { campaignStageContacts, campaignStageCount, writeStageAsSegmentMembers } from "@/clickhouse/queries/campaign-contacts";
 import {
@@ -19,13 +20,14 @@ import { campaignTiming } from "@/clickhouse/queries/campaign-timing";
 import { writeSavedSegment } from "@/clickhouse/queries/segments/saved";
 import { CAN_EDIT_AUDIENCE } from "../auth/roles";
 import { campaignCost } from "../domain/campaign-cost";
+import { conversionFigures } from "../domain/conversion-figures";
 import { breakdownBySchema, describeGroup, groupFilterSchema, MAX_GROUPS, SMALL_GROUP } from "@/clickhouse/vocabulary/campaign-groups";
 import { bestSlots, FEW_DELIVERIES } from "../domain/campaign-timing";
 import { requireKnownAttribute } from "./campaign-groups";
 import { previousRange, zoneDay, zoneMinute } from "@/clickhouse/vocabulary/dates";
 import { rangeInput, resolveRange } from "./range-input";
 import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
-import { replyWindow } from "./campaign-inputs";
+import { attributionWindow, replyWindow } from "./campaign-inputs";
 
 /**
  * Campaign analytics: the list of a date range with its totals and daily read
@@ -45,6 +47,7 @@ const stageInput = z
     /** A breakdown cell: only this group's recipients. */
     group: groupFilterSchema.optional(),
     ...replyWindow,
+    ...attributionWindow,
   })
   .refine((s) => s.errorCode === undefined || s.stage === "failed", {
     message: "an error code narrows only the failed stage",
@@ -56,6 +59,7 @@ const STAGE_WORDS: Record<Stage, string> = {
   delivered: "Delivered",
   read: "Read",
   replied: "Replied",
+  converted: "Converted",
   ignored: "Ignored (delivered, not read)",
   failed: "Failed",
   optedOut: "Opted out within 72 h",
@@ -94,19 +98,45 @@ export const campaignsRouter = router({
           direction: z.enum(["asc", "desc"], { error: "direction must be asc or desc" }).default("desc"),
           page: z.number().int().min(0, "pages start at 0").max(10_000).default(0),
           pageSize: z.number().int().min(1).max(200).default(25),
+          ...attributionWindow,
         }),
       ),
     )
     .query(async ({ ctx, input }) => {
+      const ws = ctx.workspace.id;
       const range = resolveRange(input, ctx.workspace.timeZone);
-      const { rows, total } = await listCampaigns(ctx.store, ctx.workspace.id, range, {
+      const prices = await getWorkspacePrices(ctx.store, ws);
+      const currency = await mainCurrency(ctx.store, ws, prices?.currency ?? null);
+      const { rows, total } = await listCampaigns(ctx.store, ws, range, {
         search: input.search,
         sort: input.sort,
         direction: input.direction,
         limit: input.pageSize,
         offset: input.page * input.pageSize,
+        attributionDays: input.attributionDays,
+        currency: currency ?? "",
       });
-      return { range, rows, total, page: input.page, pageSize: input.pageSize };
+      // The page's revenue per currency and cost: a few rows per campaign shown.
+      const ids = rows.map((r) => r.campaignId);
+      const [conversions, billable] = await Promise.all([
+        conversionsOfCampaigns(ctx.store, ws, ids, input.attributionDays),
+        billableOfCampaigns(ctx.store, ws, ids),
+      ]);
+      const withConversions = rows.map((r) => {
+        const counts = conversions.get(r.campaignId) ?? { conversions: 0, engaged: 0, converted: 0, withoutValue: 0, revenue: [] };
+        const cost = campaignCost(billable.get(r.campaignId) ?? [], prices, r);
+        return { ...r, ...conversionFigures(counts, r, cost) };
+      });
+      return {
+        range,
+        rows: withConversions,
+        total,
+        page: input.page,
+        pageSize: input.pageSize,
+        attributionDays: input.attributionDays,
+        /** The currency the revenue columns sort on (null: no conversion has a value yet). */
+        sortCurrency: currency,
+      };
     }),
 
   /** Totals of the range and the read rate of each day's campaigns. */
@@ -127,24 +157,35 @@ export const campaignsRouter = router({
   }),
 
   /** One campaign: its funnel, failures by error and how fast it was read. */
-  report: workspaceProcedure.input(z.object({ campaignId, ...replyWindow })).query(async ({ ctx, input }) => {
+  report: workspaceProcedure.input(z.object({ campaignId, ...replyWindow, ...attributionWindow })).query(async ({ ctx, input }) => {
     const ws = ctx.workspace.id;
     const hours = input.replyWindowHours;
-    const [info, funnel, failures, readsWithin, billable, prices] = await Promise.all([
+    const [info, funnel, failures, readsWithin, billable, prices, conversions] = await Promise.all([
       requireCampaign(ctx, input.campaignId),
       campaignFunnel(ctx.store, ws, input.campaignId, hours),
       campaignFailures(ctx.store, ws, input.campaignId, hours),
       campaignReadCurve(ctx.store, ws, input.campaignId, hours),
       campaignBillable(ctx.store, ws, input.campaignId),
       getWorkspacePrices(ctx.store, ws),
+      campaignConversions(ctx.store, ws, input.campaignId, input.attributionDays),
     ]);
     const { counts } = funnel;
-    const steps = (["sent", "delivered", "read", "replied"] as const).map((key, i, keys) => ({
+    const cost = campaignCost(billable, prices, counts);
+    const steps: Array<{ stage: "sent" | "delivered" | "read" | "replied" | "converted"; count: number; ofSent: number | null; ofPrevious: number | null }> = (
+      ["sent", "delivered", "read", "replied"] as const
+    ).map((key, i, keys) => ({
       stage: key,
       count: counts[key],
       ofSent: ratio(counts[key], counts.sent),
       ofPrevious: i === 0 ? ratio(counts[key], counts.sent) : ratio(counts[key], counts[keys[i - 1]]),
     }));
+    // Converted follows replied, counted of delivered: a conversion needs a delivery, not a reply.
+    steps.push({
+      stage: "converted",
+      count: conversions.converted,
+      ofSent: ratio(conversions.converted, counts.sent),
+      ofPrevious: ratio(conversions.converted, counts.delivered),
+    });
     return {
       campaign: info,
       counts,
@@ -158,7 +199,9 @@ export const campaignsRouter = router({
       readCurve: readsWithin.map((reads, hour) => ({ hour, reads, share: ratio(reads, counts.delivered) })),
       curveHours: CURVE_HOURS,
       replyWindowHours: hours,
-      cost: campaignCost(billable, prices, counts),
+      cost,
+      attributionDays: input.attributionDays,
+      conversions: conversionFigures(conversions, { recipients: counts.sent, delivered: counts.delivered }, cost),
     };
   }),
 
@@ -224,7 +267,13 @@ export const campaignsRouter = router({
         ctx.store,
         ctx.workspace.id,
         input.campaignId,
-        { stage: input.stage, errorCode: input.errorCode, group: input.group, replyWindowHours: input.replyWindowHours },
+        {
+          stage: input.stage,
+          errorCode: input.errorCode,
+          group: input.group,
+          replyWindowHours: input.replyWindowHours,
+          attributionDays: input.attributionDays,
+        },
         { limit: input.pageSize, offset: input.page * input.pageSize },
       );
       return { ...result, page: input.page, pageSize: input.pageSize };
@@ -241,7 +290,13 @@ export const campaignsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const ws = ctx.workspace.id;
       const [info] = await Promise.all([requireCampaign(ctx, input.campaignId), requireKnownAttribute(ctx.store, ws, input.group)]);
-      const filter = { stage: input.stage, errorCode: input.errorCode, group: input.group, replyWindowHours: input.replyWindowHours };
+      const filter = {
+        stage: input.stage,
+        errorCode: input.errorCode,
+        group: input.group,
+        replyWindowHours: input.replyWindowHours,
+        attributionDays: input.attributionDays,
+      };
       const size = await campaignStageCount(ctx.store, ws, input.campaignId, filter);
       if (size === 0) throw new TRPCError({ code: "BAD_REQUEST", message: "Nobody is in this stage, so there is nothing to save." });
       // Stage words in lower case; a group keeps its tag or value as written.

@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { conversionVocabulary } from "@/clickhouse/queries/conversions";
 import type { Store } from "@/clickhouse/client";
 import { countSegment, PREVIEW_SORTS, previewSegment, type PreviewSort, type SegmentCount } from "@/clickhouse/queries/segments/audience";
 import { contactFacts } from "@/clickhouse/queries/segments/contact-facts";
 import { compileSegment, type SegmentClock } from "@/clickhouse/queries/segments/compile";
-import { zoneDay, zoneMinute } from "@/clickhouse/vocabulary/dates";
+import { addDays, zoneDay, zoneMinute } from "@/clickhouse/vocabulary/dates";
+import { segmentSizeHistory, sizeBaselines } from "@/clickhouse/queries/segment-sizes";
 import {
   addSegmentMembers,
   freezeSegmentMembers,
@@ -25,6 +27,7 @@ import { listAttributeCatalogue } from "@/clickhouse/queries/attributes";
 import { displayName, listTagDefinitions } from "@/clickhouse/queries/tags";
 import { conditionsWithPaths, type FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { explainTree } from "../segments/explain";
+import { recordFirstSize } from "../sync/daily-sizes";
 import { logInternalError } from "../internal-error";
 import { loadSegmentContext, parseSavedFilter, parseTree, summariseChange, type LoadedContext } from "../segments/workspace";
 import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
@@ -63,18 +66,20 @@ async function freeName(store: Store, workspaceId: string, base: string): Promis
 }
 
 /** The campaigns a tree's rules name. */
-const campaignsOf = (tree: FilterTree) => [...conditionsWithPaths(tree)].flatMap(([c]) => (c.kind === "campaign" ? c.campaigns : []));
+const campaignsOf = (tree: FilterTree) => [...conditionsWithPaths(tree)].flatMap(([c]) => (c.kind === "campaign" || c.kind === "converted" ? c.campaigns : []));
 
 export const segmentsRouter = router({
   /** Pickers of the builder: attributes with types, tags, sources, campaigns; the zone its date rules count days in. */
   options: workspaceProcedure.query(async ({ ctx }) => {
-    const [segmentContext, vocabulary] = await Promise.all([
+    const [segmentContext, vocabulary, conversions] = await Promise.all([
       loadSegmentContext(ctx.store, ctx.workspace.id),
       segmentVocabulary(ctx.store, ctx.workspace.id),
+      conversionVocabulary(ctx.store, ctx.workspace.id),
     ]);
     return {
       attributes: segmentContext.attributes,
       ...vocabulary,
+      ...conversions,
       staticSegments: [...segmentContext.staticSegments].map(([segmentId, name]) => ({ segmentId, name })),
       timeZone: ctx.workspace.timeZone,
     };
@@ -128,12 +133,14 @@ export const segmentsRouter = router({
   /** Saved segments with their current size and who changed each last. */
   list: workspaceProcedure.query(async ({ ctx }) => {
     const ws = ctx.workspace.id;
-    const [saved, names, segmentContext] = await Promise.all([
+    const clock = { now: new Date(), timeZone: ctx.workspace.timeZone };
+    const today = zoneDay(clock.now, clock.timeZone);
+    const [saved, names, segmentContext, baselines] = await Promise.all([
       listSavedSegments(ctx.store, ws),
       memberNames(ctx.store, ws),
       loadSegmentContext(ctx.store, ws),
+      sizeBaselines(ctx.store, ws, addDays(today, -7), today),
     ]);
-    const clock = { now: new Date(), timeZone: ctx.workspace.timeZone };
     return Promise.all(
       saved.map(async (s) => {
         const { size, problem } = await savedSegmentSize(ctx.store, ws, s, segmentContext, clock);
@@ -144,12 +151,22 @@ export const segmentsRouter = router({
           kind: s.kind,
           size,
           problem,
+          sizeChange: sizeChange(size, baselines.get(s.segmentId), today),
           updatedAt: s.updatedAt,
           updatedBy: names.get(s.updatedBy) ?? s.updatedBy,
         };
       }),
     );
   }),
+
+  /** The sizes the daily job recorded, one per day of the workspace's zone, over the last `days` days. */
+  sizeHistory: workspaceProcedure
+    .input(z.object({ segmentId, days: z.number().int().min(7).max(730).default(90) }))
+    .query(async ({ ctx, input }) => {
+      const today = zoneDay(new Date(), ctx.workspace.timeZone);
+      const points = await segmentSizeHistory(ctx.store, ctx.workspace.id, input.segmentId, addDays(today, -(input.days - 1)));
+      return { timeZone: ctx.workspace.timeZone, from: addDays(today, -(input.days - 1)), to: today, points };
+    }),
 
   get: workspaceProcedure.input(z.object({ segmentId })).query(async ({ ctx, input }) => {
     const ws = ctx.workspace.id;
@@ -188,6 +205,7 @@ export const segmentsRouter = router({
           { segmentId: randomUUID(), name: input.name, description: input.description, kind: "dynamic", filter, createdBy: ctx.userId, updatedBy: ctx.userId },
           { action: "created", summary: `Created “${input.name}”`, by: ctx.userId },
         );
+        await recordFirstSize(ctx.store, ws, created, ctx.workspace.timeZone, Date.now());
         return { segmentId: created.segmentId };
       }
       const current = await getSavedSegment(ctx.store, ws, input.segmentId);
@@ -298,6 +316,17 @@ async function savedSegmentSize(
     const requestId = logInternalError(`segments.list (segment ${segment.segmentId})`, err);
     return { size: null, problem: `its size could not be read; quote request id ${requestId} when you report it` };
   }
+}
+
+/**
+ * The list's "+1,204 in 7 days": the size now against the earliest size
+ * recorded in the 7 days before today, and how many days back that is; null
+ * (shown as "—") while the segment has no recorded size in that week.
+ */
+function sizeChange(size: SegmentCount | null, baseline: { day: string; size: number } | undefined, today: string): { change: number; days: number } | null {
+  if (!size || !baseline) return null;
+  const days = Math.round((Date.parse(today) - Date.parse(baseline.day)) / 86_400_000);
+  return { change: size.matching - baseline.size, days };
 }
 
 /** Writes a static segment whose filter is its own list. */

@@ -1,5 +1,6 @@
 import { AD_DETAIL_PREFIX, activeSince, addDays, dayStart, lastDaysRange, nextDaysRange } from "@/clickhouse/vocabulary/dates";
 import type { CampaignTicks, ContactFacts } from "@/clickhouse/vocabulary/contact-facts";
+import { attributedCampaign, revenueSince } from "@/clickhouse/vocabulary/conversion-rules";
 import { isGroup, type Condition, type FilterNode } from "@/clickhouse/vocabulary/filter-tree";
 
 export type { CampaignTicks, ContactFacts };
@@ -84,6 +85,18 @@ export function evaluateCondition(c: Condition, f: ContactFacts, ctx: Evaluation
       return evaluateAttribute(c, f.attributes.get(c.attribute) ?? "", ctx);
     case "staticList":
       return f.staticSegments?.has(c.segmentId) ?? false;
+    case "converted":
+      return (f.conversions ?? []).some((v) => {
+        const campaign = attributedCampaign(v);
+        return campaign !== null && (c.campaigns.length === 0 || c.campaigns.includes(campaign)) && (!c.name || v.name === c.name);
+      });
+    case "revenue": {
+      const sum = revenueSince(f.conversions ?? [], c.currency, activeSince(ctx.now, c.days));
+      // Only a contact with revenue in the currency can reach a minimum above 0.
+      return sum >= Math.round(c.min * 1e4);
+    }
+    case "neverConverted":
+      return (f.conversions ?? []).length === 0;
     case "optedOut":
       return f.optedOut;
   }

@@ -1,3 +1,5 @@
+import { DEFAULT_ATTRIBUTION_DAYS } from "@/clickhouse/vocabulary/attribution";
+import { attributedCampaign, revenueSince } from "@/clickhouse/vocabulary/conversion-rules";
 import { evaluateCondition, evaluateNode, receivedAt, type ContactFacts, type EvaluationContext } from "./evaluate";
 import { isGroup, type Condition, type FilterNode, type FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { broadcastTagLabel } from "@/clickhouse/vocabulary/broadcast-tag";
@@ -66,8 +68,16 @@ export function describeCondition(c: Condition, names: ExplainNames = {}): strin
       return `${prefix}Opted out of marketing`;
     case "staticList":
       return `${prefix}On the static list “${names.staticSegments?.get(c.segmentId) ?? c.segmentId}”`;
+    case "converted":
+      return `${prefix}Converted${c.name ? ` (${c.name})` : ""} after ${c.campaigns.length ? list(c.campaigns.map((id) => campaignName(id, names))) : "any campaign"}, within ${DEFAULT_ATTRIBUTION_DAYS} days`;
+    case "revenue":
+      return `${prefix}Revenue in the last ${c.days} days ≥ ${MONEY.format(c.min)} ${c.currency}`;
+    case "neverConverted":
+      return `${prefix}Has never converted`;
   }
 }
+
+const MONEY = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
 
 function day(t: number | null): string {
   return t === null ? "never" : new Date(t).toISOString().slice(0, 16).replace("T", " ") + " UTC";
@@ -115,6 +125,18 @@ export function actualValue(c: Condition, f: ContactFacts, ctx: EvaluationContex
     }
     case "staticList":
       return f.staticSegments?.has(c.segmentId) ? "on the list" : "not on the list";
+    case "converted": {
+      const hits = (f.conversions ?? []).filter((v) => attributedCampaign(v) !== null);
+      return hits.length
+        ? hits.map((v) => `${v.name} after ${campaignName(attributedCampaign(v)!, names)} on ${SHORT_DAY.format(v.ts)}`).join("; ")
+        : "no conversion after a campaign";
+    }
+    case "revenue":
+      return `${MONEY.format(revenueSince(f.conversions ?? [], c.currency, ctx.now - c.days * 86_400_000) / 1e4)} ${c.currency}`;
+    case "neverConverted": {
+      const n = (f.conversions ?? []).length;
+      return n === 0 ? "no conversions" : n === 1 ? "1 conversion" : `${n} conversions`;
+    }
     case "optedOut":
       return f.optedOut ? `opted out${f.optedOutAt ? ` on ${day(f.optedOutAt)}` : ""}` : "may get marketing";
   }

@@ -145,6 +145,8 @@ function pathOfIssue(path: ReadonlyArray<PropertyKey>): string {
   return typeof field === "string" && field !== "children" ? `${pos}${pos ? " " : ""}(${field})` : pos;
 }
 
+const KNOWN_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf("currency"));
+
 function conditionProblem(c: Condition, attributes: Map<string, SegmentContext["attributes"][number]>): string | null {
   switch (c.kind) {
     case "tags":
@@ -165,8 +167,12 @@ function conditionProblem(c: Condition, attributes: Map<string, SegmentContext["
     case "campaign":
     case "campaignFatigue":
     case "staticList":
+    case "converted":
+    case "neverConverted":
     case "optedOut":
       return null;
+    case "revenue":
+      return KNOWN_CURRENCIES.has(c.currency) ? null : `"${c.currency}" is not an ISO 4217 currency code (like INR or USD)`;
     case "attribute":
       return attributeProblem(c, attributes.get(c.attribute));
   }

@@ -155,6 +155,18 @@ describe("campaign analytics", () => {
       readRate: 8 / 9,
       ignoredRate: 1 / 9,
       replyRate: 2 / 9,
+      // No conversion event: the conversion columns are zero, with no revenue in any currency.
+      conversions: 0,
+      converted: 0,
+      engaged: 0,
+      withoutValue: 0,
+      revenue: [],
+      conversionRate: 0,
+      engagedRate: null,
+      revenuePerRecipient: [],
+      roas: null,
+      costPerConversion: null,
+      costCurrency: null,
     });
     expect(rows[0]).toMatchObject({ name: "ghost", sentAt: iso("03-06T09:00:00"), recipients: 1, delivered: 0, readRate: null });
     expect(rows[1]).toMatchObject({ name: "Autumn", recipients: 2, delivered: 2, read: 1, readRate: 0.5, ignoredRate: 0.5 });
@@ -218,6 +230,8 @@ describe("campaign analytics", () => {
       { stage: "delivered", count: 9, ofSent: 9 / 13, ofPrevious: 9 / 13 },
       { stage: "read", count: 8, ofSent: 8 / 13, ofPrevious: 8 / 9 },
       { stage: "replied", count: 2, ofSent: 2 / 13, ofPrevious: 2 / 8 },
+      // Converted follows, as a share of delivered: nobody converted here (conversions.test.ts has them).
+      { stage: "converted", count: 0, ofSent: 0, ofPrevious: 0 },
     ]);
     expect(report.ignored).toEqual({ count: 1, ofDelivered: 1 / 9 });
     expect(report.failed).toEqual({

@@ -5,6 +5,11 @@ import { messagesPerDay } from "@/clickhouse/queries/overview";
 import { requestsPerDay } from "@/clickhouse/queries/unresolved-volume";
 import { getWorkspace } from "@/clickhouse/queries/workspaces";
 import { nextVersion } from "@/clickhouse/version";
+import { campaignFunnel } from "@/clickhouse/queries/campaign-funnel";
+import { campaignConversions } from "@/clickhouse/queries/conversions";
+import { refreshContacts, refreshRecipients } from "@/clickhouse/queries/read-models";
+import { eventSchema } from "@/server/events/schema";
+import { ingestEvents } from "@/server/ingestion/pipeline";
 import { eventRow } from "../helpers/events";
 import { useTestStore } from "../helpers/store";
 
@@ -92,5 +97,41 @@ describe("upgrading a store that already holds events", () => {
     expect(await messagesPerDay(store(), "ws-before", { from: "2026-11-10", to: "2026-11-11", timeZone: "UTC" })).toEqual(
       await messagesPerDay(store(), "ws-after", { from: "2026-11-10", to: "2026-11-11", timeZone: "UTC" }),
     );
+  });
+
+  it("0019 keeps a store's campaigns and attributes a conversion that arrives after it to a delivery from before it", async () => {
+    // Back to the shape before 0019: no conversion tables.
+    for (const statement of ["DROP VIEW conversion_events_mv", "DROP TABLE conversion_events", "DROP TABLE conversions"]) {
+      await store().command(statement, {}, REWIND);
+    }
+    // A campaign delivered to two people and read by one, written and derived by the previous version.
+    const ws = "ws-before-0019";
+    const at = (t: string) => Date.parse(`2026-11-10T${t}Z`);
+    const rows = ["+919800000011", "+919800000012"].flatMap((contact, i) => [
+      eventRow({ workspace_id: ws, contact, type: "message.outbound", ts: at("10:00:00"), message_kind: "template", wamid: `w${i}`, campaign_id: "sale" }),
+      eventRow({ workspace_id: ws, contact, type: "message.status", ts: at("10:01:00"), wamid: `w${i}`, status: "delivered", campaign_id: "sale" }),
+      ...(i === 0 ? [eventRow({ workspace_id: ws, contact, type: "message.status", ts: at("10:05:00"), wamid: `w${i}`, status: "read", campaign_id: "sale" })] : []),
+    ]);
+    await store().insert("events", rows);
+    const version = nextVersion();
+    await refreshRecipients(store(), ws, { all: true }, version);
+    await refreshContacts(store(), ws, { all: true }, version);
+    const before = await campaignFunnel(store(), ws, "sale");
+
+    const upgrade = loadMigrations().find((m) => m.version === 19)!;
+    for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
+
+    expect(await campaignFunnel(store(), ws, "sale")).toEqual(before);
+    expect(before.counts).toMatchObject({ sent: 2, delivered: 2, read: 1 });
+    await ingestEvents(store(), ws, [
+      eventSchema.parse({ event_id: "order-1", type: "conversion", contact: "+919800000012", ts: "2026-11-12T09:00:00Z", name: "order_placed", value: 499, currency: "INR" }),
+    ]);
+    expect(await campaignConversions(store(), ws, "sale", 7)).toEqual({
+      conversions: 1,
+      engaged: 0,
+      converted: 1,
+      withoutValue: 0,
+      revenue: [{ currency: "INR", amount: 499 }],
+    });
   });
 });

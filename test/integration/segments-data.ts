@@ -4,6 +4,7 @@ import { DEFAULT_KEYWORDS, STOPPED_MARKETING_ERROR, matchOptKeyword } from "@/cl
 import { deriveStatus, isInHistory, matchFirstMessageTag, sourceOf, type ControlEvent } from "@/server/domain/chat-profile";
 import { eventSchema, type ChatEvent, type ChatEventInput } from "@/server/events/schema";
 import type { CampaignTicks, ContactFacts } from "@/server/segments/evaluate";
+import type { ConversionFact } from "@/clickhouse/vocabulary/contact-facts";
 import type { Condition, FilterNode, FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { operatorsForType } from "@/clickhouse/vocabulary/filter-tree";
 
@@ -66,6 +67,8 @@ export function generateContacts(count: number, now: number, seed = 42): Generat
   const r = prng(seed);
   // Opt-outs come from a stream of their own, so the histories stay as they were without them.
   const optOuts = prng(seed + 7_777);
+  // Conversions draw from their own stream, so the other facts stay what they were.
+  const rc = prng(seed * 7919 + 13);
   const events: ChatEvent[] = [];
   const facts: ContactFacts[] = [];
   let id = 0;
@@ -132,6 +135,21 @@ export function generateContacts(count: number, now: number, seed = 42): Generat
     for (let k = optOuts.chance(0.3) ? optOuts.int(1, 3) : 0; k > 0; k--) {
       t += optOuts.int(1, 90) * MINUTE;
       add({ type: "message.inbound", text: optOuts.pick(KEYWORD_REPLIES) }, t);
+    }
+    // Conversions: some within days of the last campaign, some weeks later; a
+    // value in INR or USD or none; order ids that repeat within a contact.
+    for (let k = rc.chance(0.4) ? rc.int(1, 3) : 0; k > 0; k--) {
+      t += rc.int(0, 12) * DAY + rc.int(1, 600) * MINUTE;
+      const valued = rc.chance(0.75);
+      add(
+        {
+          type: "conversion",
+          name: rc.pick(["order_placed", "order_placed", "booking", "signup"]),
+          ...(valued ? { value: rc.int(0, 4000) + (rc.chance(0.3) ? 0.5 : 0), currency: rc.pick(["INR", "INR", "USD"]) } : {}),
+          ...(rc.chance(0.4) ? { order_id: `O-${rc.int(1, 2)}` } : {}),
+        },
+        t,
+      );
     }
     // Histories that ran past now are moved back, whole, to end a minute ago.
     const shift = Math.max(0, t - (now - MINUTE));
@@ -264,7 +282,37 @@ function factsOf(contact: string, events: ChatEvent[], now: number): ContactFact
     attributes,
     campaigns,
     optedOut: optedOutOf(sorted),
+    conversions: conversionsOf(sorted, campaigns),
   };
+}
+
+/**
+ * The conversions a person would count: an order id of the contact once (its
+ * earliest, ties by event id), each with the campaign delivered to the contact
+ * last at or before it (effective delivery: a read or reply proves it).
+ */
+function conversionsOf(sorted: ChatEvent[], campaigns: ReadonlyMap<string, CampaignTicks>): ConversionFact[] {
+  const counted = new Map<string, Extract<ChatEvent, { type: "conversion" }>>();
+  for (const e of sorted) {
+    if (e.type !== "conversion") continue;
+    const key = e.order_id ? `o:${e.order_id}` : `e:${e.event_id}`;
+    const earlier = counted.get(key);
+    if (!earlier || ms(e) < ms(earlier) || (ms(e) === ms(earlier) && e.event_id < earlier.event_id)) counted.set(key, e);
+  }
+  return [...counted.values()].map((e) => {
+    let touch: { campaignId: string; deliveredAt: number } | null = null;
+    for (const [campaignId, t] of campaigns) {
+      if (t.deliveredAt !== null && t.deliveredAt <= ms(e) && (!touch || t.deliveredAt > touch.deliveredAt)) touch = { campaignId, deliveredAt: t.deliveredAt };
+    }
+    return {
+      ts: ms(e),
+      name: e.name,
+      value: e.value ?? null,
+      currency: e.currency ?? "",
+      campaignId: touch?.campaignId ?? null,
+      deliveredAt: touch?.deliveredAt ?? null,
+    };
+  });
 }
 
 /** The latest opt-out or opt-in by time (the derived event's id breaks a tie), as ingestion derives them. */
@@ -331,6 +379,15 @@ export function conditionArb(now: number): fc.Arbitrary<Condition> {
     }),
     fc.record({ kind: fc.constant("campaign" as const), not, event: fc.constantFrom("received", "read", "ignored", "replied", "failed"), campaigns: some([...CAMPAIGNS, "c-ghost"], 0) }),
     fc.record({ kind: fc.constant("campaignFatigue" as const), not, atLeast: fc.integer({ min: 1, max: 3 }), days: fc.integer({ min: 1, max: 120 }) }),
+    fc.record({ kind: fc.constant("converted" as const), not, campaigns: some([...CAMPAIGNS, "c-ghost"], 0), name: fc.constantFrom("", "order_placed", "booking", "refund") }),
+    fc.record({
+      kind: fc.constant("revenue" as const),
+      not,
+      days: fc.integer({ min: 1, max: 150 }),
+      currency: fc.constantFrom("INR", "USD", "EUR"),
+      min: fc.constantFrom(0.5, 1, 100, 1500, 2500.5, 6000),
+    }),
+    fc.record({ kind: fc.constant("neverConverted" as const), not }),
     fc.record({ kind: fc.constant("optedOut" as const), not }),
   ) as fc.Arbitrary<Condition>;
 }

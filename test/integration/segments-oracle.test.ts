@@ -128,6 +128,14 @@ const EVERY_CONDITION: Condition[] = [
   { kind: "campaign", event: "failed", campaigns: CAMPAIGNS },
   { kind: "campaignFatigue", atLeast: 2, days: 120 },
   { kind: "campaignFatigue", atLeast: 1, days: 30 },
+  { kind: "converted", campaigns: [], name: "" },
+  { kind: "converted", campaigns: ["c-diwali"], name: "" },
+  { kind: "converted", campaigns: ["c-restock", "c-survey"], name: "order_placed" },
+  { kind: "converted", campaigns: [], name: "booking" },
+  { kind: "revenue", days: 30, currency: "INR", min: 1 },
+  { kind: "revenue", days: 120, currency: "INR", min: 2500.5 },
+  { kind: "revenue", days: 60, currency: "USD", min: 100 },
+  { kind: "neverConverted" },
   { kind: "optedOut" },
 ];
 

@@ -10,6 +10,8 @@ const OPTIONS: BuilderOptions = {
   sources: ["organic"],
   campaigns: [{ campaignId: "sale", name: "Sale" }],
   staticSegments: [{ segmentId: "s1", name: "Expo list" }],
+  conversionNames: ["order_placed"],
+  currencies: ["INR", "USD"],
   timeZone: "Asia/Kolkata",
 };
 const and = (...children: FilterTree["children"]): FilterTree => ({ kind: "group", join: "and", children });

@@ -1,6 +1,8 @@
 import { STAGE_SQL, type Stage } from "../campaign-common";
 import { IN_HISTORY_SQL } from "../contact-status";
 import { AD_DETAIL_PREFIX, activeSince, addDays, dayStart, lastDaysRange, nextDaysRange } from "@/clickhouse/vocabulary/dates";
+import { DEFAULT_ATTRIBUTION_DAYS } from "@/clickhouse/vocabulary/attribution";
+import { decimalText } from "@/clickhouse/vocabulary/conversion-rules";
 import { isGroup, type Condition, type FilterNode, type FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 
 /**
@@ -151,7 +153,29 @@ class Compiler {
         return `contact IN (
           SELECT contact FROM segment_members
           WHERE workspace_id = {workspaceId:String} AND segment_id = ${this.bind(c.segmentId, "String")})`;
+      case "converted":
+        return this.converted(c);
+      case "revenue":
+        return `contact IN (
+          SELECT contact FROM conversions FINAL
+          WHERE workspace_id = {workspaceId:String} AND currency = ${this.bind(c.currency, "String")}
+            AND value IS NOT NULL AND ts >= ${this.bindTime(activeSince(this.now, c.days))}
+          GROUP BY contact
+          HAVING sum(value) >= toDecimal128(${this.bind(decimalText(c.min), "String")}, 4))`;
+      case "neverConverted":
+        // Every counted conversion keeps its row (its key never changes), so no FINAL is needed to know one exists.
+        return `contact NOT IN (SELECT contact FROM conversions WHERE workspace_id = {workspaceId:String})`;
     }
+  }
+
+  /** Attributed to the campaigns (any when none) under the default window: the campaigns' Converted stage. */
+  converted(c: Extract<Condition, { kind: "converted" }>): string {
+    const scope = c.campaigns.length ? `campaign_id IN ${this.bind([...new Set(c.campaigns)], "Array(String)")}` : "campaign_id != ''";
+    const name = c.name ? ` AND name = ${this.bind(c.name, "String")}` : "";
+    return `contact IN (
+          SELECT contact FROM conversions FINAL
+          WHERE workspace_id = {workspaceId:String} AND ${scope}${name}
+            AND ts <= delivered_at + toIntervalDay(${this.bind(DEFAULT_ATTRIBUTION_DAYS, "UInt8")}))`;
   }
 
   /** Binds an instant (epoch ms) as a `DateTime64(3)` parameter. */

@@ -8,7 +8,7 @@ import type { CampaignTicks, ContactFacts } from "@/clickhouse/vocabulary/contac
  * derived tables the compiled SQL reads, for "why is this contact here?".
  */
 export async function contactFacts(store: Store, workspaceId: string, contact: string, now: Date): Promise<ContactFacts | null> {
-  const [state, ticks, tags, attributes, lists] = await Promise.all([
+  const [state, ticks, tags, attributes, lists, conversions] = await Promise.all([
     getContactState(store, workspaceId, contact, now),
     // The campaign report's effective ticks (default reply window), as the compiled segment reads them.
     store.query<{ campaign_id: string; sent_eff: string | null; delivered_eff: string | null; read_eff: string | null; replied_at: string | null; failed_eff: string | null }>(
@@ -41,6 +41,14 @@ export async function contactFacts(store: Store, workspaceId: string, contact: s
        WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}`,
       { workspaceId, contact },
     ),
+    // The counted conversions with their last touch, as the compiled segment reads them.
+    store.query<{ ts: string; name: string; value: string | null; currency: string; campaign_id: string; delivered_at: string | null }>(
+      `SELECT ts, name, toString(value) AS value, currency, campaign_id, delivered_at
+       FROM conversions FINAL
+       WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}
+       ORDER BY ts`,
+      { workspaceId, contact },
+    ),
   ]);
   if (!state) return null;
   const time = (v: string | null) => (v === null ? null : fromClickHouseTime(v));
@@ -67,5 +75,13 @@ export async function contactFacts(store: Store, workspaceId: string, contact: s
     attributes: new Map(attributes.map((a) => [a.attribute, a.value])),
     campaigns,
     staticSegments: new Set(lists.map((l) => l.segment_id)),
+    conversions: conversions.map((c) => ({
+      ts: fromClickHouseTime(c.ts),
+      name: c.name,
+      value: c.value === null ? null : Number(c.value),
+      currency: c.currency,
+      campaignId: c.campaign_id || null,
+      deliveredAt: time(c.delivered_at),
+    })),
   };
 }

@@ -4,6 +4,7 @@ import type { Actor, ChatEvent } from "../../events/schema";
 import { clamp } from "../random";
 import { HOUR, MINUTE, localHour, type Context, type PlacedCampaign } from "./context";
 import { conversation } from "./conversation";
+import { maybeConvert } from "./conversions";
 import { WHATSAPP, botReply, inbound, pickTopic, push, setAttribute, tagEvent, wamid, type Profile } from "./profile";
 
 const TEMPLATE_ERRORS = [
@@ -73,9 +74,9 @@ export function templateMessage(p: Profile, ctx: Context, c: PlacedCampaign, t: 
   }
   if (!reads) return;
   status(readAt, "read");
-  if (rng.chance(clamp(c.replyRate * Math.pow(p.engagement, 0.5) * Math.min(1.5, Math.sqrt(intensity)), 0, 0.9))) {
-    replyToCampaign(p, ctx, c, id, readAt + rng.lognormal(3 * MINUTE, 1.2));
-  }
+  const replies = rng.chance(clamp(c.replyRate * Math.pow(p.engagement, 0.5) * Math.min(1.5, Math.sqrt(intensity)), 0, 0.9));
+  if (replies) replyToCampaign(p, ctx, c, id, readAt + rng.lognormal(3 * MINUTE, 1.2));
+  maybeConvert(p, ctx, c, id, readAt, replies);
 }
 
 function replyToCampaign(p: Profile, ctx: Context, c: PlacedCampaign, contextWamid: string, t: number) {

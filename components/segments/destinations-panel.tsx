@@ -1,0 +1,336 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
+import { useState, type FormEvent } from "react";
+import { formatNumber } from "@/components/manage/format";
+import { describeError } from "@/components/trpc-error";
+import { useTRPC } from "@/components/trpc";
+import { Panel, QueryContent, SmallEmpty } from "@/components/ui/panel";
+import { DateTime } from "@/components/workspace-zone";
+import type { AppRouter } from "@/server/routers/_app";
+import styles from "./segments.module.css";
+import sync from "./sync.module.css";
+
+type Listed = inferRouterOutputs<AppRouter>["destinations"]["list"];
+type Destination = Listed["destinations"][number];
+type Delivery = Destination["deliveries"][number];
+
+const SCHEDULES = [
+  { value: "manual", label: "Only when I press Sync now" },
+  { value: "hourly", label: "Every hour" },
+  { value: "daily", label: "Every day" },
+] as const;
+type Schedule = (typeof SCHEDULES)[number]["value"];
+const scheduleLabel = (s: Schedule) => SCHEDULES.find((x) => x.value === s)?.label ?? s;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Destinations of a saved segment: where its joins and leaves go, each with
+ * its state and its delivery log. Admins and marketers connect, sync, resume
+ * and remove; everyone else reads.
+ */
+export function DestinationsPanel({ workspaceId, segmentId }: { workspaceId: string; segmentId: string }) {
+  const trpc = useTRPC();
+  // While a sync or a retry is on its way, the log is read again now and then.
+  const list = useQuery({
+    ...trpc.destinations.list.queryOptions({ workspaceId, segmentId }),
+    refetchInterval: (q) => (q.state.data?.destinations.some((d) => d.syncing || (d.state === "active" && d.nextSyncAt !== null && d.failedAttempts > 0)) ? 5_000 : false),
+  });
+  const [connecting, setConnecting] = useState(false);
+  const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
+  const canManage = list.data?.canManage ?? false;
+
+  return (
+    <Panel
+      id="destinations"
+      title="Destinations"
+      description="Keep another tool's audience in step: each sync sends who joined and who left since the last one, as signed NDJSON."
+      actions={
+        canManage && !connecting ? (
+          <button type="button" className="btn btn-small" onClick={() => setConnecting(true)}>
+            Connect a destination
+          </button>
+        ) : null
+      }
+    >
+      {secret ? <SecretShownOnce name={secret.name} secret={secret.secret} onDone={() => setSecret(null)} /> : null}
+      {connecting ? (
+        <ConnectForm
+          workspaceId={workspaceId}
+          segmentId={segmentId}
+          onCancel={() => setConnecting(false)}
+          onCreated={(name, value) => {
+            setConnecting(false);
+            setSecret({ name, secret: value });
+          }}
+        />
+      ) : null}
+      <QueryContent query={list} what="destinations" skeletonHeight={80}>
+        {(data) =>
+          data.destinations.length === 0 ? (
+            <SmallEmpty>
+              No destination yet.{" "}
+              {data.canManage ? "Connect your CRM or ad platform's endpoint: the first sync sends the whole audience, the next ones only the changes." : "Admins and marketers can connect one."}
+            </SmallEmpty>
+          ) : (
+            <div className={sync.destinations}>
+              {data.destinations.map((d) => (
+                <DestinationCard key={d.destinationId} workspaceId={workspaceId} destination={d} canManage={data.canManage} />
+              ))}
+            </div>
+          )
+        }
+      </QueryContent>
+    </Panel>
+  );
+}
+
+function ConnectForm({
+  workspaceId,
+  segmentId,
+  onCancel,
+  onCreated,
+}: {
+  workspaceId: string;
+  segmentId: string;
+  onCancel: () => void;
+  onCreated: (name: string, secret: string) => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const create = useMutation(
+    trpc.destinations.create.mutationOptions({
+      onSuccess: async (result, input) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.destinations.list.queryKey({ workspaceId, segmentId }) });
+        onCreated(input.name, result.secret);
+      },
+    }),
+  );
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    create.mutate({
+      workspaceId,
+      segmentId,
+      name: String(form.get("name") ?? ""),
+      url: String(form.get("url") ?? ""),
+      schedule: String(form.get("schedule") ?? "manual") as Schedule,
+    });
+  }
+  return (
+    <form className={sync.connectForm} onSubmit={submit} aria-label="Connect a destination">
+      <label className={styles.field}>
+        Destination name
+        <input className={styles.input} name="name" required maxLength={80} placeholder="CRM audience" autoFocus />
+      </label>
+      <label className={styles.field}>
+        Endpoint (https://)
+        <input className={styles.input} name="url" type="url" required maxLength={2000} placeholder="https://crm.example.com/chatlens/audience" />
+      </label>
+      <label className={styles.field}>
+        When it syncs
+        <select className={styles.select} name="schedule" defaultValue="daily">
+          {SCHEDULES.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className={styles.actions}>
+        <button type="submit" className="btn btn-primary btn-small" disabled={create.isPending}>
+          {create.isPending ? "Connecting…" : "Connect"}
+        </button>
+        <button type="button" className="btn btn-small" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+      {create.error ? (
+        <p role="alert" className={`${styles.problem} ${sync.connectProblem}`}>
+          {describeError(create.error)}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+/** The signing secret, the one time it is ever shown. */
+function SecretShownOnce({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div role="status" className={`alert ${sync.secretBox}`}>
+      <div>
+        <strong>“{name}” is connected. Copy its signing secret now: it is not shown again.</strong>
+        <p className={styles.hint}>
+          Each request carries <code>X-ChatLens-Timestamp</code> and <code>X-ChatLens-Signature: sha256=…</code>, the HMAC-SHA256 of{" "}
+          <code>timestamp.body</code> with this secret. Refuse a request whose signature differs or whose timestamp is more than 5 minutes off.
+        </p>
+        <code className={sync.secret} data-testid="destination-secret">
+          {secret}
+        </code>
+      </div>
+      <div className={styles.actions}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => void navigator.clipboard?.writeText(secret).then(() => setCopied(true), () => setCopied(false))}
+        >
+          {copied ? "Copied" : "Copy"}
+        </button>
+        <button type="button" className="btn btn-small" onClick={onDone}>
+          I saved it
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function DestinationCard({ workspaceId, destination: d, canManage }: { workspaceId: string; destination: Destination; canManage: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.destinations.list.pathKey() });
+  const syncNow = useMutation(trpc.destinations.syncNow.mutationOptions({ onSettled: refresh }));
+  const resume = useMutation(trpc.destinations.resume.mutationOptions({ onSettled: refresh }));
+  const update = useMutation(trpc.destinations.update.mutationOptions({ onSettled: refresh }));
+  const remove = useMutation(trpc.destinations.remove.mutationOptions({ onSettled: refresh }));
+  const [confirming, setConfirming] = useState(false);
+  const error = syncNow.error ?? resume.error ?? update.error ?? remove.error;
+  const busy = syncNow.isPending || d.syncing;
+
+  return (
+    <article className={sync.destination} aria-labelledby={`destination-${d.destinationId}`} data-destination-id={d.destinationId}>
+      <header className={sync.destinationHeader}>
+        <div>
+          <h3 id={`destination-${d.destinationId}`} className={sync.destinationName}>
+            {d.name} {d.state === "paused" ? <span className={sync.pausedBadge}>Paused</span> : null}
+          </h3>
+          <p className={styles.hint}>
+            <span className={sync.url}>{d.url}</span> · {scheduleLabel(d.schedule)}
+            {d.lastSyncedAt ? (
+              <>
+                {" "}
+                · last synced <DateTime value={iso(d.lastSyncedAt)} />
+              </>
+            ) : (
+              " · never synced"
+            )}
+            {d.state === "active" && d.nextSyncAt ? (
+              <>
+                {" "}
+                · {d.failedAttempts > 0 ? "retry" : "next"} <DateTime value={iso(d.nextSyncAt)} />
+              </>
+            ) : null}
+          </p>
+        </div>
+        {canManage ? (
+          <div className={styles.actions}>
+            {d.state === "paused" ? (
+              <button type="button" className="btn btn-small btn-primary" disabled={resume.isPending} onClick={() => resume.mutate({ workspaceId, destinationId: d.destinationId })}>
+                {resume.isPending ? "Resuming…" : "Resume"}
+              </button>
+            ) : (
+              <button type="button" className="btn btn-small btn-primary" disabled={busy} onClick={() => syncNow.mutate({ workspaceId, destinationId: d.destinationId })}>
+                {busy ? "Syncing…" : "Sync now"}
+              </button>
+            )}
+            <label className="visually-hidden" htmlFor={`schedule-${d.destinationId}`}>
+              When {d.name} syncs
+            </label>
+            <select
+              id={`schedule-${d.destinationId}`}
+              className={styles.select}
+              value={d.schedule}
+              disabled={update.isPending}
+              onChange={(e) => update.mutate({ workspaceId, destinationId: d.destinationId, name: d.name, schedule: e.target.value as Schedule })}
+            >
+              {SCHEDULES.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+            {confirming ? (
+              <>
+                <button type="button" className={`btn btn-small ${styles.btnDanger}`} disabled={remove.isPending} onClick={() => remove.mutate({ workspaceId, destinationId: d.destinationId })}>
+                  {remove.isPending ? "Removing…" : "Remove for good"}
+                </button>
+                <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>
+                  Keep
+                </button>
+              </>
+            ) : (
+              <button type="button" className="btn btn-small" aria-label={`Remove ${d.name}`} onClick={() => setConfirming(true)}>
+                Remove
+              </button>
+            )}
+          </div>
+        ) : null}
+      </header>
+      {d.state === "paused" ? (
+        <p role="status" className={sync.pausedReason}>
+          <strong>Paused:</strong> {d.pausedReason} {canManage ? "Fix the receiver, then Resume: the sync starts where it stopped." : null}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className={styles.problem}>
+          {describeError(error)}
+        </p>
+      ) : null}
+      <DeliveryLog deliveries={d.deliveries} name={d.name} />
+    </article>
+  );
+}
+
+const OUTCOME = { delivered: "Delivered", failed: "Failed", paused: "Paused" } as const;
+const TRIGGER = { manual: "Sync now", schedule: "Scheduled", retry: "Retry" } as const;
+
+/** Every attempt, newest first: time, what it carried, the receiver's answer, the next try. */
+function DeliveryLog({ deliveries, name }: { deliveries: Delivery[]; name: string }) {
+  if (deliveries.length === 0) return <p className={styles.muted}>No sync yet: the log fills in with the first one.</p>;
+  return (
+    <div className={styles.tableWrap}>
+      <table className={styles.table}>
+        <caption className="visually-hidden">Deliveries to {name}, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Trigger</th>
+            <th scope="col" className={styles.num}>
+              Joins
+            </th>
+            <th scope="col" className={styles.num}>
+              Leaves
+            </th>
+            <th scope="col" className={styles.num}>
+              Answer
+            </th>
+            <th scope="col">Result</th>
+            <th scope="col">Next try</th>
+          </tr>
+        </thead>
+        <tbody>
+          {deliveries.map((x) => (
+            <tr key={`${x.syncId}:${x.attempt}:${x.startedAt}`} data-outcome={x.outcome}>
+              <td className={sync.nowrap}>
+                <DateTime value={iso(x.startedAt)} />
+              </td>
+              <td className={sync.nowrap}>
+                {TRIGGER[x.trigger]}
+                {x.attempt > 1 ? <span className={styles.muted}> · try {x.attempt}</span> : null}
+              </td>
+              <td className={styles.num}>{formatNumber(x.joins)}</td>
+              <td className={styles.num}>{formatNumber(x.leaves)}</td>
+              <td className={styles.num}>{x.statusCode || "—"}</td>
+              <td>
+                <span className={x.outcome === "delivered" ? sync.outcomeOk : sync.outcomeBad}>{OUTCOME[x.outcome]}</span>
+                {x.message ? <span className={sync.logMessage}>{x.message}</span> : null}
+              </td>
+              <td className={sync.nowrap}>{x.nextTryAt ? <DateTime value={iso(x.nextTryAt)} /> : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
