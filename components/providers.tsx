@@ -7,6 +7,7 @@ import { useState, type ReactNode } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/routers/_app";
 import { TRPCProvider } from "./trpc";
+import { ToastProvider } from "./ui/toast";
 
 function makeQueryClient() {
   return new QueryClient({
@@ -38,7 +39,7 @@ export function Providers({ children }: { children: ReactNode }) {
     <SessionProvider refetchOnWindowFocus={false}>
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-          {children}
+          <ToastProvider>{children}</ToastProvider>
         </TRPCProvider>
       </QueryClientProvider>
     </SessionProvider>

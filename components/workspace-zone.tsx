@@ -2,7 +2,7 @@
 
 import { createContext, useContext, type ReactNode } from "react";
 import { DEFAULT_TIME_ZONE } from "@/clickhouse/vocabulary/time-zones";
-import { formatDateTime } from "./zoned-format";
+import { formatDateTime } from "@/components/ui/format";
 
 /**
  * The workspace's time zone (Manage → General), for every page under

@@ -1,13 +1,14 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useId } from "react";
-import { formatNumber } from "@/components/overview/format";
+import { Select } from "@/components/ui/select";
+import { formatNumber, formatRate } from "@/components/ui/format";
 import { useTRPC } from "@/components/trpc";
-import { Panel, QueryContent } from "@/components/ui/panel";
+import { QueryState } from "@/components/ui/query-state";
+import { Panel } from "@/components/ui/panel";
 import type { BreakdownBy, GroupFilter } from "@/clickhouse/vocabulary/campaign-groups";
 import { groupKey, groupLabel } from "./breakdown-url";
-import { formatRate, STAGE_COLORS, STAGE_LABELS, type CampaignOutputs, type Stage } from "./format";
+import { STAGE_COLORS, STAGE_LABELS, type CampaignOutputs, type Stage } from "./format";
 import styles from "./campaigns.module.css";
 import insights from "./insights.module.css";
 
@@ -92,7 +93,6 @@ export function BreakdownsPanel({
   onOpen: (stage: Stage, group: GroupFilter) => void;
 }) {
   const trpc = useTRPC();
-  const selectId = useId();
   const attributes = useQuery(trpc.attributes.list.queryOptions({ workspaceId }, { staleTime: 5 * 60_000 }));
   // No placeholder from the previous dimension: its rows would sit under the new one's header.
   const query = useQuery(trpc.campaigns.breakdown.queryOptions({ workspaceId, campaignId, by, replyWindowHours }, { retry: false }));
@@ -108,26 +108,23 @@ export function BreakdownsPanel({
       title="Breakdowns"
       description="The funnel by the recipients’ profiles as they are now; read rate = read ÷ delivered. Press a number to list those contacts."
       actions={
-        <label htmlFor={selectId} className={styles.saved}>
-          Break down by{" "}
-          <select id={selectId} value={byValue(by)} onChange={(e) => onBy(parseBy(e.currentTarget.value))}>
-            <option value="tag">Tags</option>
-            <option value="firstMessageTag">First-message tag</option>
-            <option value="source">Source</option>
-            {(attributes.data ?? []).length ? (
-              <optgroup label="Attributes">
-                {(attributes.data ?? []).map((a) => (
-                  <option key={a.name} value={`attribute:${a.name}`}>
-                    {a.label}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-          </select>
-        </label>
+        <Select label="Break down by" inline value={byValue(by)} onChange={(e) => onBy(parseBy(e.currentTarget.value))}>
+          <option value="tag">Tags</option>
+          <option value="firstMessageTag">First-message tag</option>
+          <option value="source">Source</option>
+          {(attributes.data ?? []).length ? (
+            <optgroup label="Attributes">
+              {(attributes.data ?? []).map((a) => (
+                <option key={a.name} value={`attribute:${a.name}`}>
+                  {a.label}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
+        </Select>
       }
     >
-      <QueryContent query={query} what="breakdown" skeletonHeight={160}>
+      <QueryState query={query} what="breakdown" skeletonHeight={160}>
         {({ rows, smallBelow, maxGroups }) =>
           rows.length === 0 ? (
             <p className={styles.muted}>{by.dimension === "tag" ? "No recipient of this campaign has a tag." : "Nobody received this campaign."}</p>
@@ -217,7 +214,7 @@ export function BreakdownsPanel({
             </>
           )
         }
-      </QueryContent>
+      </QueryState>
     </Panel>
   );
 }

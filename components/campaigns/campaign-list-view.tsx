@@ -3,18 +3,19 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
-import { formatNumber, formatRange } from "@/components/overview/format";
+import { formatNumber, formatRange } from "@/components/ui/format";
 import overview from "@/components/overview/overview.module.css";
 import { RangePicker } from "@/components/overview/range-picker";
 import { customRangeProblem, rangeSearch, readRange, resolveRange, todayIn, type RangeSelection } from "@/components/overview/range";
 import { useWorkspaceZone } from "@/components/workspace-zone";
 import { PageHeader } from "@/components/shell/page-header";
 import shell from "@/components/shell/shell.module.css";
-import { DataTable } from "@/components/table/data-table";
-import { TablePagination } from "@/components/table/table-pagination";
-import { useServerTable } from "@/components/table/use-server-table";
+import { DataTable } from "@/components/ui/table/data-table";
+import { TablePagination } from "@/components/ui/table/table-pagination";
+import { useServerTable } from "@/components/ui/table/use-server-table";
 import { useTRPC } from "@/components/trpc";
-import { Panel, QueryContent } from "@/components/ui/panel";
+import { EmptyState, QueryState } from "@/components/ui/query-state";
+import { Panel } from "@/components/ui/panel";
 import { AttributionPicker, readAttribution, writeAttribution } from "./attribution-window";
 import { ComparePanel } from "./compare-panel";
 import { campaignHref, type CampaignListRow } from "./format";
@@ -122,22 +123,21 @@ export function CampaignListView({ workspaceId }: { workspaceId: string }) {
         </div>
       ) : (
         <div className={overview.body}>
-          <QueryContent query={summary} what="campaign totals" skeletonHeight={96}>
+          <QueryState query={summary} what="campaign totals" skeletonHeight={96}>
             {(data) => <TotalsCards totals={data.totals} previous={data.previous} />}
-          </QueryContent>
+          </QueryState>
           <Panel id="read-rate" title="Read rate per day" description="Campaigns by the day they were sent: what they delivered, and the share of that read.">
-            <QueryContent query={summary} what="daily read rate" skeletonHeight={260}>
+            <QueryState query={summary} what="daily read rate" skeletonHeight={260}>
               {(data) =>
                 data.totals.campaigns === 0 ? (
-                  <div className={overview.empty}>
-                    <p className={overview.emptyTitle}>No campaigns were sent in this range</p>
-                    <p>Campaigns appear here once their messages go out. Try a longer range.</p>
-                  </div>
+                  <EmptyState title="No campaigns were sent in this range">
+                    Campaigns appear here once their messages go out. Try a longer range.
+                  </EmptyState>
                 ) : (
                   <ReadRateChart days={data.days} />
                 )
               }
-            </QueryContent>
+            </QueryState>
           </Panel>
           {picked.length >= 2 ? <ComparePanel workspaceId={workspaceId} campaignIds={picked} onClear={() => setPicked([])} /> : null}
           <section className={styles.listArea} aria-label="Campaigns">
@@ -165,9 +165,9 @@ export function CampaignListView({ workspaceId }: { workspaceId: string }) {
               ) : null}
             </div>
             {list.isError && !list.data ? (
-              <QueryContent query={list} what="campaigns">
+              <QueryState query={list} what="campaigns">
                 {() => null}
-              </QueryContent>
+              </QueryState>
             ) : (
               <>
                 <DataTable
@@ -178,10 +178,9 @@ export function CampaignListView({ workspaceId }: { workspaceId: string }) {
                   onOpenRow={(row) => router.push(campaignHref(workspaceId, row.campaignId))}
                   openHint="Press Enter on a row to open the campaign’s report"
                   empty={
-                    <div className={styles.empty}>
-                      <p className={styles.emptyTitle}>{state.q ? `No campaign named like “${state.q}” in this range` : "No campaigns in this range"}</p>
-                      <p>{state.q ? "Try another spelling or a longer range." : "Pick a longer range to see earlier campaigns."}</p>
-                    </div>
+                    <EmptyState title={<>{state.q ? `No campaign named like “${state.q}” in this range` : "No campaigns in this range"}</>}>
+                      {state.q ? "Try another spelling or a longer range." : "Pick a longer range to see earlier campaigns."}
+                    </EmptyState>
                   }
                 />
                 {list.data && list.data.total > 0 ? <TablePagination table={table} pageSizes={PAGE_SIZES} noun="campaigns" /> : null}

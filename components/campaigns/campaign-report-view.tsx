@@ -6,11 +6,11 @@ import { usePathname, useSearchParams } from "next/navigation";
 import overview from "@/components/overview/overview.module.css";
 import { PageHeader } from "@/components/shell/page-header";
 import shell from "@/components/shell/shell.module.css";
-import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
-import { Panel, QueryContent } from "@/components/ui/panel";
+import { EmptyState, ErrorState, QueryState } from "@/components/ui/query-state";
+import { Panel } from "@/components/ui/panel";
 import { useWorkspaceZone } from "@/components/workspace-zone";
-import { formatDateTime } from "@/components/zoned-format";
+import { formatDateTime } from "@/components/ui/format";
 import { readBy, readGroup, writeBy, writeGroup, groupKey } from "./breakdown-url";
 import { BreakdownsPanel } from "./breakdowns";
 import { readAttribution, writeAttribution } from "./attribution-window";
@@ -100,17 +100,14 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
       <div className={shell.page}>
         {back}
         <PageHeader title="Campaign" />
-        <div role="alert" className={`alert ${overview.errorBox}`}>
-          <div>
-            <strong>{notFound ? "This campaign does not exist in this workspace." : "The campaign could not be loaded."}</strong>
-            {notFound ? "It may have another id; pick it from the list." : describeError(report.error)}
+        {notFound ? (
+          <div role="alert" className="alert">
+            <strong>This campaign does not exist in this workspace.</strong>
+            It may have another id; pick it from the list.
           </div>
-          {notFound ? null : (
-            <button type="button" className="btn btn-small" onClick={() => void report.refetch()}>
-              Try again
-            </button>
-          )}
-        </div>
+        ) : (
+          <ErrorState what="The campaign" error={report.error} onRetry={() => void report.refetch()} retrying={report.isFetching} />
+        )}
       </div>
     );
   }
@@ -150,13 +147,12 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
           description="Sent → delivered → read → replied → converted. Press a stage to list its contacts."
           actions={<ReplyWindowPicker value={replyWindowHours} onChange={(h) => window.history.replaceState(null, "", `${pathname}?${writeReplyWindow(new URLSearchParams(searchParams), h)}`)} />}
         >
-          <QueryContent query={report} what="funnel" skeletonHeight={300}>
+          <QueryState query={report} what="funnel" skeletonHeight={300}>
             {(r) =>
               r.counts.sent === 0 ? (
-                <div className={overview.empty}>
-                  <p className={overview.emptyTitle}>This campaign has not reached anyone yet</p>
-                  <p>Its figures appear as its messages go out and their ticks come back.</p>
-                </div>
+                <EmptyState title="This campaign has not reached anyone yet">
+                  Its figures appear as its messages go out and their ticks come back.
+                </EmptyState>
               ) : (
                 <>
                   <FunnelChart report={r} />
@@ -164,7 +160,7 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
                 </>
               )
             }
-          </QueryContent>
+          </QueryState>
         </Panel>
         {data && data.counts.sent > 0 ? (
           <div className={styles.twoColumns}>

@@ -4,10 +4,11 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { AXIS_LINE, AXIS_TICK, GRID_STROKE, LEGEND, TOOLTIP } from "@/components/charts/chart-style";
-import { formatNumber } from "@/components/overview/format";
+import { formatNumber, formatRate } from "@/components/ui/format";
 import { useTRPC } from "@/components/trpc";
-import { Panel, QueryContent } from "@/components/ui/panel";
-import { campaignHref, formatRate } from "./format";
+import { QueryState } from "@/components/ui/query-state";
+import { Panel } from "@/components/ui/panel";
+import { campaignHref } from "./format";
 import styles from "./campaigns.module.css";
 
 const LINE_COLORS = ["#128c7e", "#d97706", "#6941c6", "#d92d20", "#1570ef"];
@@ -27,7 +28,7 @@ export function ComparePanel({ workspaceId, campaignIds, onClear }: { workspaceI
         </button>
       }
     >
-      <QueryContent query={query} what="comparison" skeletonHeight={240}>
+      <QueryState query={query} what="comparison" skeletonHeight={240}>
         {(rows) => {
           // One row per hour, one key per campaign, as recharts draws several lines.
           const curve = rows[0]?.readCurve.map((_, hour) => Object.fromEntries([["hour", hour], ...rows.map((r, i) => [`c${i}`, r.readCurve[hour].share])]));
@@ -76,7 +77,7 @@ export function ComparePanel({ workspaceId, campaignIds, onClear }: { workspaceI
             </>
           );
         }}
-      </QueryContent>
+      </QueryState>
     </Panel>
   );
 }

@@ -2,16 +2,12 @@
 
 import Link from "next/link";
 import { manageHref } from "@/components/manage/tabs";
-import { formatNumber } from "@/components/overview/format";
-import overview from "@/components/overview/overview.module.css";
+import { KpiCard, KpiRow } from "@/components/ui/kpi-card";
 import { Panel } from "@/components/ui/panel";
 import { AttributionPicker, formatDays } from "./attribution-window";
-import { Figure } from "./cost-panel";
-import { formatRate, type CampaignReport } from "./format";
-import { formatMoney, formatRevenue } from "./money";
+import type { CampaignReport } from "./format";
+import { formatMoney, formatNumber, formatRate, formatRatio, formatRevenue } from "@/components/ui/format";
 import styles from "./campaigns.module.css";
-
-const RATIO = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 
 /**
  * What the campaign earned: conversions attributed to it (last touch, within
@@ -45,28 +41,28 @@ export function ConversionsPanel({
           No conversion within {window} of this campaign’s deliveries. Conversions arrive as <code>conversion</code> events on the Event API.
         </p>
       ) : (
-        <div className={overview.kpis} aria-label="Conversion figures">
-          <Figure
+        <KpiRow label="Conversion figures">
+          <KpiCard
             testId="conversions-count"
             label="Conversions"
             value={formatNumber(c.conversions)}
             hint={`${formatNumber(c.engaged)} engaged (replied first) · ${formatNumber(c.converted)} contacts`}
           />
-          <Figure testId="conversion-rate" label="Conversion rate" value={formatRate(c.conversionRate)} hint={`of ${formatNumber(report.counts.delivered)} delivered`} />
-          <Figure
+          <KpiCard testId="conversion-rate" label="Conversion rate" value={formatRate(c.conversionRate)} hint={`of ${formatNumber(report.counts.delivered)} delivered`} />
+          <KpiCard
             testId="conversion-revenue"
             label="Revenue"
             value={formatRevenue(c.revenue)}
             hint={c.withoutValue ? `${formatNumber(c.withoutValue)} conversions without a value` : "every conversion with a value"}
           />
-          <Figure testId="revenue-per-recipient" label="Revenue per recipient" value={formatRevenue(c.revenuePerRecipient)} hint={`${formatNumber(report.counts.sent)} recipients`} />
+          <KpiCard testId="revenue-per-recipient" label="Revenue per recipient" value={formatRevenue(c.revenuePerRecipient)} hint={`${formatNumber(report.counts.sent)} recipients`} />
           {c.costCurrency ? (
             <>
-              <Figure testId="conversion-roas" label="ROAS" value={c.roas === null ? "—" : `${RATIO.format(c.roas)}×`} hint={`revenue in ${c.costCurrency} ÷ cost`} />
-              <Figure testId="cost-per-conversion" label="Cost per conversion" value={formatMoney(c.costPerConversion, c.costCurrency)} hint={`cost ${formatMoney(report.cost.total, c.costCurrency)}`} />
+              <KpiCard testId="conversion-roas" label="ROAS" value={c.roas === null ? "—" : `${formatRatio(c.roas)}×`} hint={`revenue in ${c.costCurrency} ÷ cost`} />
+              <KpiCard testId="cost-per-conversion" label="Cost per conversion" value={formatMoney(c.costPerConversion, c.costCurrency)} hint={`cost ${formatMoney(report.cost.total, c.costCurrency)}`} />
             </>
           ) : null}
-        </div>
+        </KpiRow>
       )}
       <p className={styles.muted} style={{ marginTop: 12 }}>
         {c.converted > 0 ? (

@@ -2,11 +2,12 @@
 
 import Link from "next/link";
 import { manageHref } from "@/components/manage/tabs";
-import { formatNumber } from "@/components/overview/format";
-import overview from "@/components/overview/overview.module.css";
+import { formatMoney, formatNumber } from "@/components/ui/format";
+import { KpiCard, KpiRow } from "@/components/ui/kpi-card";
 import { Panel } from "@/components/ui/panel";
+import { ClientTable } from "@/components/ui/table/client-table";
+import { createDataColumnHelper, type DataColumns } from "@/components/ui/table/features";
 import type { CampaignReport } from "./format";
-import { formatMoney } from "./money";
 import { formatWindow } from "./reply-window";
 import styles from "./campaigns.module.css";
 
@@ -33,45 +34,21 @@ export function CostPanel({ report, workspaceId }: { report: CampaignReport; wor
       ) : (
         <>
           {cost.total !== null ? (
-            <div className={overview.kpis} aria-label="Cost figures">
-              <Figure testId="cost-total" label="Total" value={formatMoney(cost.total, cost.currency)} hint={`${formatNumber(cost.billableMessages)} billable messages`} />
-              <Figure testId="cost-per-delivered" label="Per delivered" value={formatMoney(cost.perDelivered, cost.currency)} hint={`${formatNumber(counts.delivered)} delivered`} />
-              <Figure testId="cost-per-read" label="Per read" value={formatMoney(cost.perRead, cost.currency)} hint={`${formatNumber(counts.read)} read`} />
-              <Figure
+            <KpiRow label="Cost figures">
+              <KpiCard testId="cost-total" label="Total" value={formatMoney(cost.total, cost.currency)} hint={`${formatNumber(cost.billableMessages)} billable messages`} />
+              <KpiCard testId="cost-per-delivered" label="Per delivered" value={formatMoney(cost.perDelivered, cost.currency)} hint={`${formatNumber(counts.delivered)} delivered`} />
+              <KpiCard testId="cost-per-read" label="Per read" value={formatMoney(cost.perRead, cost.currency)} hint={`${formatNumber(counts.read)} read`} />
+              <KpiCard
                 testId="cost-per-reply"
                 label="Per reply"
                 value={formatMoney(cost.perReply, cost.currency)}
                 hint={`${formatNumber(counts.replied)} replied, ${formatWindow(report.replyWindowHours)} window`}
               />
-            </div>
+            </KpiRow>
           ) : null}
-          <table className={styles.errors} style={{ marginTop: 12 }}>
-            <caption className="visually-hidden">Billable messages by pricing category</caption>
-            <thead>
-              <tr>
-                <th scope="col">Category</th>
-                <th scope="col" data-num>
-                  Billable messages
-                </th>
-                <th scope="col" data-num>
-                  Price per message
-                </th>
-                <th scope="col" data-num>
-                  Cost
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {cost.billable.map((b) => (
-                <tr key={b.category}>
-                  <td>{CATEGORY_LABELS[b.category] ?? b.category}</td>
-                  <td data-num>{formatNumber(b.messages)}</td>
-                  <td data-num>{b.price === null ? <span className={styles.muted}>not set</span> : formatMoney(b.price, cost.currency)}</td>
-                  <td data-num>{formatMoney(b.cost, cost.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div style={{ marginTop: 12 }}>
+            <ClientTable caption="Billable messages by pricing category" columns={billableColumns(cost.currency)} data={cost.billable} getRowId={(b) => b.category} />
+          </div>
           {!cost.pricesSet ? (
             <p className={styles.muted} style={{ marginTop: 12 }}>
               No prices are set for this workspace, so only the counts are shown. An admin sets the price per message of each category in {pricesLink}.
@@ -87,12 +64,18 @@ export function CostPanel({ report, workspaceId }: { report: CampaignReport; wor
   );
 }
 
-export function Figure({ testId, label, value, hint }: { testId: string; label: string; value: string; hint: string }) {
-  return (
-    <div className={overview.stat} data-testid={testId}>
-      <span className={overview.statLabel}>{label}</span>
-      <span className={overview.statValue}>{value}</span>
-      <span className={overview.statHint}>{hint}</span>
-    </div>
-  );
+type Billable = NonNullable<CampaignReport["cost"]>["billable"][number];
+const billable = createDataColumnHelper<Billable>();
+
+function billableColumns(currency: string | null): DataColumns<Billable> {
+  return [
+    billable.accessor((b) => CATEGORY_LABELS[b.category] ?? b.category, { id: "category", header: "Category" }),
+    billable.accessor("messages", { header: "Billable messages", meta: { align: "end" }, sortDescFirst: true }),
+    billable.accessor("price", {
+      header: "Price per message",
+      meta: { align: "end" },
+      cell: ({ row }) => (row.original.price === null ? <span className={styles.muted}>not set</span> : formatMoney(row.original.price, currency)),
+    }),
+    billable.accessor("cost", { header: "Cost", meta: { align: "end" }, cell: ({ row }) => formatMoney(row.original.cost, currency) }),
+  ];
 }

@@ -7,11 +7,6 @@ export type CampaignReport = CampaignOutputs["report"];
 export type StageContactRow = CampaignOutputs["contacts"]["rows"][number];
 export type Stage = inferRouterInputs<AppRouter>["campaigns"]["contacts"]["stage"];
 
-const PERCENT = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
-
-/** A rate (0…1), or a dash when there was nothing to divide by. */
-export const formatRate = (rate: number | null | undefined) => (rate === null || rate === undefined ? "—" : PERCENT.format(rate));
-
 /** The campaign report's address; the id is any text a source sent, so it is encoded. */
 export function campaignHref(workspaceId: string, campaignId: string, search = ""): string {
   return `/w/${encodeURIComponent(workspaceId)}/campaigns/${encodeURIComponent(campaignId)}${search}`;

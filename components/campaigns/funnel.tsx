@@ -2,9 +2,11 @@
 
 import { Bar, BarChart, Cell, LabelList, Tooltip, XAxis, YAxis } from "recharts";
 import { CURSOR, TOOLTIP } from "@/components/charts/chart-style";
-import { formatNumber } from "@/components/overview/format";
+import { formatNumber, formatRate } from "@/components/ui/format";
+import { ClientTable } from "@/components/ui/table/client-table";
+import { createDataColumnHelper, type DataColumns } from "@/components/ui/table/features";
 import { formatDays } from "./attribution-window";
-import { formatRate, STAGE_COLORS, STAGE_LABELS, type CampaignReport, type Stage } from "./format";
+import { STAGE_COLORS, STAGE_LABELS, type CampaignReport, type Stage } from "./format";
 import styles from "./campaigns.module.css";
 
 /** The steps as horizontal bars: each as long as its count, labelled with its share of sent (converted: of delivered in the tooltip). */
@@ -93,31 +95,36 @@ export function StageButtons({ report, selected, onSelect }: { report: CampaignR
   );
 }
 
+type FailedByError = CampaignReport["failed"]["byError"][number];
+const failure = createDataColumnHelper<FailedByError>();
+
 /** Failed recipients by error code and title; a code opens its contacts. */
 export function FailuresTable({ report, onSelect }: { report: CampaignReport; onSelect: (code: number) => void }) {
+  const columns: DataColumns<FailedByError> = [
+    failure.accessor("errorCode", {
+      header: "Code",
+      cell: ({ row }) => (
+        <button type="button" className={styles.linkButton} onClick={() => onSelect(row.original.errorCode)} title={`Show the contacts that failed with ${row.original.errorCode}`}>
+          {row.original.errorCode || "—"}
+        </button>
+      ),
+    }),
+    failure.accessor("errorTitle", {
+      header: "Error",
+      meta: { truncate: true },
+      cell: ({ row }) => row.original.errorTitle || <span className={styles.muted}>No title given</span>,
+    }),
+    failure.accessor("contacts", { header: "People", meta: { align: "end" }, sortDescFirst: true }),
+  ];
   return (
-    <table className={styles.errors}>
-      <caption className="visually-hidden">Failed messages by error</caption>
-      <thead>
-        <tr>
-          <th scope="col">Code</th>
-          <th scope="col">Error</th>
-          <th scope="col" data-num>People</th>
-        </tr>
-      </thead>
-      <tbody>
-        {report.failed.byError.map((e) => (
-          <tr key={`${e.errorCode}/${e.errorTitle}`}>
-            <td>
-              <button type="button" className={styles.linkButton} onClick={() => onSelect(e.errorCode)} title={`Show the contacts that failed with ${e.errorCode}`}>
-                {e.errorCode || "—"}
-              </button>
-            </td>
-            <td>{e.errorTitle || <span className={styles.muted}>No title given</span>}</td>
-            <td data-num>{formatNumber(e.contacts)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ClientTable
+      caption="Failed messages by error"
+      columns={columns}
+      data={report.failed.byError}
+      getRowId={(e) => `${e.errorCode}/${e.errorTitle}`}
+      initialSort={[{ id: "contacts", desc: true }]}
+      pageSize={25}
+      noun="errors"
+    />
   );
 }

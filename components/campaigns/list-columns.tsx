@@ -1,9 +1,8 @@
 import Link from "next/link";
-import { formatNumber } from "@/components/overview/format";
-import { createDataColumnHelper, type DataColumns } from "@/components/table/features";
+import { formatMoney, formatNumber, formatRate, formatRatio, formatRevenue } from "@/components/ui/format";
+import { createDataColumnHelper, type DataColumns } from "@/components/ui/table/features";
 import { DateTime } from "@/components/workspace-zone";
-import { campaignHref, formatRate, type CampaignListRow } from "./format";
-import { formatMoney, formatRevenue } from "./money";
+import { campaignHref, type CampaignListRow } from "./format";
 import styles from "./campaigns.module.css";
 
 const helper = createDataColumnHelper<CampaignListRow>();
@@ -102,7 +101,7 @@ function conversionColumns(): DataColumns<CampaignListRow> {
       header: "ROAS",
       enableSorting: false,
       meta: { ...num(40), label: "ROAS (revenue in the prices' currency ÷ cost)" },
-      cell: (c) => (c.getValue() === null ? "—" : `${RATIO.format(c.getValue()!)}×`),
+      cell: (c) => (c.getValue() === null ? "—" : `${formatRatio(c.getValue()!)}×`),
     }),
     helper.accessor("costPerConversion", {
       header: "Cost / conv.",
@@ -112,8 +111,6 @@ function conversionColumns(): DataColumns<CampaignListRow> {
     }),
   ]);
 }
-
-const RATIO = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 
 /** At most this many campaigns are compared at once. */
 export const MAX_COMPARE = 5;

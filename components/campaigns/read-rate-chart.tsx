@@ -3,8 +3,8 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
 import { AXIS_LINE, AXIS_TICK, countAxis, CURSOR, GRID_STROKE, LEGEND, TOOLTIP } from "@/components/charts/chart-style";
-import { formatCompact, formatDayLong, formatDayShort, formatNumber } from "@/components/overview/format";
-import { formatRate, STAGE_COLORS, type CampaignOutputs } from "./format";
+import { formatCompact, formatDayLong, formatDayShort, formatNumber, formatRate } from "@/components/ui/format";
+import { STAGE_COLORS, type CampaignOutputs } from "./format";
 
 type Day = CampaignOutputs["summary"]["days"][number];
 

@@ -2,8 +2,8 @@
 
 import { Bar, BarChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { AXIS_LINE, AXIS_TICK, BUCKET_AXIS_HEIGHT, BucketTick, countAxis, CURSOR, GRID_STROKE, TOOLTIP } from "@/components/charts/chart-style";
-import { formatNumber } from "@/components/overview/format";
-import { formatRate, STAGE_COLORS, type CampaignReport } from "./format";
+import { formatNumber, formatRate } from "@/components/ui/format";
+import { STAGE_COLORS, type CampaignReport } from "./format";
 import styles from "./campaigns.module.css";
 
 

@@ -1,7 +1,6 @@
 "use client";
 
-import { useId } from "react";
-import styles from "./campaigns.module.css";
+import { Select } from "@/components/ui/select";
 
 /**
  * The campaign report's reply window, kept in the URL as `?window=24`: a
@@ -34,19 +33,21 @@ export function formatWindow(hours: number): string {
 
 /** The picker: the usual windows, and whatever other valid value a shared link carries. */
 export function ReplyWindowPicker({ value, onChange }: { value: number; onChange: (hours: number) => void }) {
-  const id = useId();
   const choices = CHOICES.includes(value) ? CHOICES : [...CHOICES, value].sort((a, b) => a - b);
   return (
-    <label htmlFor={id} className={styles.saved} title="A reply that does not quote the campaign message counts when it arrives within this time of the send.">
-      Reply window{" "}
-      <select id={id} value={value} onChange={(e) => onChange(Number(e.currentTarget.value))}>
+    <Select
+      label="Reply window"
+      inline
+      title="A reply that does not quote the campaign message counts when it arrives within this time of the send."
+      value={value}
+      onChange={(e) => onChange(Number(e.currentTarget.value))}
+    >
         {choices.map((h) => (
           <option key={h} value={h}>
             {formatWindow(h)}
             {h === DEFAULT_WINDOW ? " (default)" : ""}
           </option>
         ))}
-      </select>
-    </label>
+    </Select>
   );
 }

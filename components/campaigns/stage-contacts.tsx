@@ -4,14 +4,15 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef } from "react";
-import { formatNumber } from "@/components/overview/format";
-import { DataTable } from "@/components/table/data-table";
-import { createDataColumnHelper } from "@/components/table/features";
-import { TablePagination } from "@/components/table/table-pagination";
-import { useServerTable } from "@/components/table/use-server-table";
+import { formatNumber } from "@/components/ui/format";
+import { DataTable } from "@/components/ui/table/data-table";
+import { createDataColumnHelper } from "@/components/ui/table/features";
+import { TablePagination } from "@/components/ui/table/table-pagination";
+import { useServerTable } from "@/components/ui/table/use-server-table";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
-import { Panel, QueryContent } from "@/components/ui/panel";
+import { EmptyState, QueryState } from "@/components/ui/query-state";
+import { Panel } from "@/components/ui/panel";
 import { contactLabel, profileHref } from "@/components/unresolved/format";
 import { DateTime } from "@/components/workspace-zone";
 import { describeGroup, type GroupFilter } from "@/clickhouse/vocabulary/campaign-groups";
@@ -171,9 +172,9 @@ export function StageContacts({
       }
     >
       {list.isError && !list.data ? (
-        <QueryContent query={list} what="contacts">
+        <QueryState query={list} what="contacts">
           {() => null}
-        </QueryContent>
+        </QueryState>
       ) : (
         <>
           <DataTable
@@ -184,10 +185,9 @@ export function StageContacts({
             onOpenRow={(row) => router.push(profileHref(workspaceId, row.contact))}
             openHint="Press Enter on a row to open the contact’s profile"
             empty={
-              <div className={styles.empty}>
-                <p className={styles.emptyTitle}>Nobody is in this stage</p>
-                <p>Pick another stage above.</p>
-              </div>
+              <EmptyState title="Nobody is in this stage">
+                Pick another stage above.
+              </EmptyState>
             }
           />
           {total > 0 ? <TablePagination table={table} pageSizes={PAGE_SIZES} noun="contacts" /> : null}

@@ -1,13 +1,14 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { formatNumber } from "@/components/overview/format";
+import { formatNumber, formatRate } from "@/components/ui/format";
 import overview from "@/components/overview/overview.module.css";
 import { useTRPC } from "@/components/trpc";
-import { Panel, QueryContent } from "@/components/ui/panel";
+import { EmptyState, QueryState } from "@/components/ui/query-state";
+import { Panel } from "@/components/ui/panel";
 import { useWorkspaceZone } from "@/components/workspace-zone";
 import { describeSlot, WEEKDAYS } from "@/server/domain/campaign-timing";
-import { formatRate, type CampaignOutputs } from "./format";
+import { type CampaignOutputs } from "./format";
 import insights from "./insights.module.css";
 
 type Timing = CampaignOutputs["timing"];
@@ -95,13 +96,12 @@ export function TimingPanel({ workspaceId, range }: { workspaceId: string; range
       busy={query.isPlaceholderData}
       description={`Read rate by the weekday and hour messages were delivered, across this range’s campaigns. Hours in ${zone}.`}
     >
-      <QueryContent query={query} what="read rate by hour" skeletonHeight={240}>
+      <QueryState query={query} what="read rate by hour" skeletonHeight={240}>
         {(data) =>
           data.totals.delivered === 0 ? (
-            <div className={overview.empty}>
-              <p className={overview.emptyTitle}>Nothing was delivered in this range</p>
-              <p>The hours fill in as campaigns are delivered. Try a longer range.</p>
-            </div>
+            <EmptyState title="Nothing was delivered in this range">
+              The hours fill in as campaigns are delivered. Try a longer range.
+            </EmptyState>
           ) : (
             <>
               <Heatmap data={data} />
@@ -129,7 +129,7 @@ export function TimingPanel({ workspaceId, range }: { workspaceId: string; range
             </>
           )
         }
-      </QueryContent>
+      </QueryState>
     </Panel>
   );
 }

@@ -1,22 +1,10 @@
-import type { ReactNode } from "react";
-import { Delta } from "@/components/overview/delta";
-import { formatNumber } from "@/components/overview/format";
-import overview from "@/components/overview/overview.module.css";
-import { formatRate, type CampaignOutputs } from "./format";
+import { Delta } from "@/components/ui/delta";
+import { KpiCard, KpiRow } from "@/components/ui/kpi-card";
+import { formatNumber, formatRate } from "@/components/ui/format";
+import { type CampaignOutputs } from "./format";
 
 type Totals = CampaignOutputs["summary"]["totals"];
 type Previous = CampaignOutputs["summary"]["previous"];
-
-function Card({ testId, label, value, hint, delta }: { testId: string; label: string; value: ReactNode; hint?: ReactNode; delta?: ReactNode }) {
-  return (
-    <div className={overview.stat} data-testid={testId}>
-      <span className={overview.statLabel}>{label}</span>
-      <span className={overview.statValue}>{value}</span>
-      {delta}
-      {hint ? <span className={overview.statHint}>{hint}</span> : null}
-    </div>
-  );
-}
 
 /** The range's headline: campaigns and people reached, and how they reacted, each beside the period before. */
 export function TotalsCards({ totals, previous }: { totals: Totals; previous: Previous }) {
@@ -25,35 +13,37 @@ export function TotalsCards({ totals, previous }: { totals: Totals; previous: Pr
       <Delta current={totals[key]} previous={previous.totals[key]} range={previous.range} kind={key.endsWith("Rate") ? "rate" : "count"} />
     ) : null;
   return (
-    <section aria-label="Totals of the range" className={overview.kpis}>
-      <Card
+    <KpiRow label="Totals of the range">
+      <KpiCard
         testId="total-campaigns"
         label="Campaigns sent"
-        value={<data value={totals.campaigns}>{formatNumber(totals.campaigns)}</data>}
+        value={totals.campaigns}
         delta={delta("campaigns")}
         hint={`${formatNumber(totals.recipients)} messages · ${formatNumber(totals.failed)} failed`}
       />
-      <Card
+      <KpiCard
         testId="total-delivered"
         label="Delivered"
-        value={<data value={totals.delivered}>{formatNumber(totals.delivered)}</data>}
+        value={totals.delivered}
         delta={delta("delivered")}
         hint={totals.recipients ? `${formatRate(totals.delivered / totals.recipients)} of messages sent` : "Nothing sent in this range"}
       />
-      <Card
+      <KpiCard
         testId="total-read-rate"
         label="Read rate"
         value={formatRate(totals.readRate)}
+        raw={totals.readRate}
         delta={delta("readRate")}
         hint={`${formatNumber(totals.read)} read · ${formatRate(totals.ignoredRate)} ignored`}
       />
-      <Card
+      <KpiCard
         testId="total-reply-rate"
         label="Reply rate"
         value={formatRate(totals.replyRate)}
+        raw={totals.replyRate}
         delta={delta("replyRate")}
         hint={`${formatNumber(totals.replied)} replied, of delivered`}
       />
-    </section>
+    </KpiRow>
   );
 }

@@ -1,8 +1,8 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
-import { RelativeTime } from "@/components/manage/relative-time";
-import { formatNumber } from "@/components/overview/format";
-import { createDataColumnHelper, type DataColumns } from "@/components/table/features";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { formatNumber } from "@/components/ui/format";
+import { createDataColumnHelper, type DataColumns } from "@/components/ui/table/features";
 import { BROADCAST_LABEL_PREFIX } from "@/clickhouse/vocabulary/broadcast-tag";
 import type { AppRouter } from "@/server/routers/_app";
 import { profileHref } from "./url-state";

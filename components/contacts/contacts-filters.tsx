@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
-import { formatNumber } from "@/components/overview/format";
+import { useEffect, useRef, useState } from "react";
+import { formatNumber } from "@/components/ui/format";
+import { Select } from "@/components/ui/select";
 import { statusLabel } from "./columns";
 import { hasFilters, STATUS_FILTERS, type ContactsTableState, type ContactStatusFilter } from "./url-state";
 import styles from "./contacts.module.css";
@@ -31,16 +32,11 @@ export function ContactsFilters({
   onFilter: (change: Partial<Pick<ContactsTableState, "status" | "source" | "tag">>) => void;
   onClear: () => void;
 }) {
-  const sourceId = useId();
-  const tagId = useId();
   return (
     <div className={styles.filters}>
       <div className={styles.filterRow}>
         <SearchBox value={state.q} onSearch={onSearch} />
-        <label htmlFor={sourceId} className="visually-hidden">
-          Source
-        </label>
-        <select id={sourceId} value={state.source ?? ""} onChange={(e) => onFilter({ source: e.target.value || undefined })} data-active={state.source ? true : undefined}>
+        <Select label="Source" hideLabel value={state.source ?? ""} onChange={(e) => onFilter({ source: e.target.value || undefined })} data-active={state.source ? true : undefined}>
           <option value="">All sources</option>
           {withCurrent(sources, state.source).map((o) => (
             <option key={o.value} value={o.value}>
@@ -48,11 +44,8 @@ export function ContactsFilters({
               {o.contacts >= 0 ? ` (${formatNumber(o.contacts)})` : ""}
             </option>
           ))}
-        </select>
-        <label htmlFor={tagId} className="visually-hidden">
-          Tag
-        </label>
-        <select id={tagId} value={state.tag ?? ""} onChange={(e) => onFilter({ tag: e.target.value || undefined })} data-active={state.tag ? true : undefined}>
+        </Select>
+        <Select label="Tag" hideLabel value={state.tag ?? ""} onChange={(e) => onFilter({ tag: e.target.value || undefined })} data-active={state.tag ? true : undefined}>
           <option value="">All tags</option>
           {withCurrent(tags, state.tag).map((o) => (
             <option key={o.value} value={o.value}>
@@ -60,7 +53,7 @@ export function ContactsFilters({
               {o.contacts >= 0 ? ` (${formatNumber(o.contacts)})` : ""}
             </option>
           ))}
-        </select>
+        </Select>
         {hasFilters(state) ? (
           <button type="button" className={styles.clear} onClick={onClear}>
             Clear filters

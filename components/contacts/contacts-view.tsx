@@ -6,13 +6,13 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import shell from "@/components/shell/shell.module.css";
-import { ColumnPicker } from "@/components/table/column-picker";
-import { DataTable } from "@/components/table/data-table";
-import { TablePagination } from "@/components/table/table-pagination";
-import { useServerTable } from "@/components/table/use-server-table";
-import { describeError } from "@/components/trpc-error";
+import { ColumnPicker } from "@/components/ui/table/column-picker";
+import { DataTable } from "@/components/ui/table/data-table";
+import { TablePagination } from "@/components/ui/table/table-pagination";
+import { useServerTable } from "@/components/ui/table/use-server-table";
+import { EmptyState, ErrorState } from "@/components/ui/query-state";
 import { useTRPC } from "@/components/trpc";
-import { formatNumber } from "@/components/overview/format";
+import { formatNumber } from "@/components/ui/format";
 import { contactColumns, statusLabel, type ContactRow } from "./columns";
 import { ContactsFilters } from "./contacts-filters";
 import {
@@ -128,15 +128,7 @@ export function ContactsView({ workspaceId }: { workspaceId: string }) {
         <ColumnPicker table={table} onReset={() => navigate({ ...state, cols: DEFAULT_STATE.cols })} />
       </div>
       {list.isError ? (
-        <div role="alert" className={`alert ${styles.errorBox}`}>
-          <div>
-            <strong>The contacts could not be loaded.</strong>
-            {describeError(list.error)}
-          </div>
-          <button type="button" className="btn btn-small" onClick={() => void list.refetch()} disabled={list.isFetching}>
-            {list.isFetching ? "Retrying…" : "Try again"}
-          </button>
-        </div>
+        <ErrorState what="The contacts" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
       ) : null}
       {list.isError && !list.data ? null : (
         <div className={styles.tableArea}>
@@ -179,24 +171,30 @@ function NoMatches({ state, tagLabel, onClear }: { state: ContactsTableState; ta
     state.tag ? `tag ${tagLabel}` : null,
   ].filter(Boolean);
   return (
-    <div className={styles.empty}>
-      <p className={styles.emptyTitle}>No contacts match {parts.join(", ")}</p>
-      <p>Search looks at phone numbers, names and attribute values. Try fewer filters or another spelling.</p>
-      <button type="button" className="btn btn-small" onClick={onClear}>
-        Clear filters
-      </button>
-    </div>
+    <EmptyState
+      title={<>No contacts match {parts.join(", ")}</>}
+      action={
+        <button type="button" className="btn btn-small" onClick={onClear}>
+          Clear filters
+        </button>
+      }
+    >
+      Search looks at phone numbers, names and attribute values. Try fewer filters or another spelling.
+    </EmptyState>
   );
 }
 
 function NoContacts({ workspaceId }: { workspaceId: string }) {
   return (
-    <div className={styles.empty}>
-      <p className={styles.emptyTitle}>No contacts yet</p>
-      <p>Contacts appear here as customers write to you or your campaigns reach them. You can also import a list.</p>
-      <Link href={`/w/${encodeURIComponent(workspaceId)}/manage/import`} className="btn btn-small">
-        Import contacts
-      </Link>
-    </div>
+    <EmptyState
+      title="No contacts yet"
+      action={
+        <Link href={`/w/${encodeURIComponent(workspaceId)}/manage/import`} className="btn btn-small">
+          Import contacts
+        </Link>
+      }
+    >
+      Contacts appear here as customers write to you or your campaigns reach them. You can also import a list.
+    </EmptyState>
   );
 }

@@ -1,7 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
-import styles from "./manage.module.css";
+import { useToast } from "@/components/ui/toast";
 
 /**
  * Copies `text`. The Clipboard API only exists on secure origins (https or
@@ -20,9 +19,7 @@ export function CopyButton({
   describedBy?: string;
   fallbackInput?: React.RefObject<HTMLInputElement | null>;
 }) {
-  const [state, setState] = useState<"idle" | "copied" | "manual">("idle");
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const toast = useToast();
 
   async function copy() {
     let ok = false;
@@ -43,19 +40,13 @@ export function CopyButton({
         ok = false;
       }
     }
-    setState(ok ? "copied" : "manual");
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => setState("idle"), 2500);
+    if (ok) toast("Copied");
+    else toast("Copying was refused: press Ctrl+C to copy", "error");
   }
 
   return (
-    <>
-      <button type="button" className="btn btn-small" onClick={() => void copy()} aria-describedby={describedBy}>
-        {label}
-      </button>
-      <span role="status" className={styles.copied}>
-        {state === "copied" ? "Copied" : state === "manual" ? "Press Ctrl+C to copy" : ""}
-      </span>
-    </>
+    <button type="button" className="btn btn-small" onClick={() => void copy()} aria-describedby={describedBy}>
+      {label}
+    </button>
   );
 }

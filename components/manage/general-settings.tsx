@@ -4,9 +4,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useRef, useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc";
+import { formatZoneClock } from "@/components/ui/format";
 import { currentZoneName, zoneOffsetLabel } from "@/clickhouse/vocabulary/time-zones";
 import type { Role } from "@/server/auth/roles";
-import { LoadError } from "./load-error";
+import { ErrorState } from "@/components/ui/query-state";
 import { SaveBar } from "./save-bar";
 import styles from "./manage.module.css";
 
@@ -36,7 +37,7 @@ export function GeneralSettings({ workspaceId, canEdit, role }: { workspaceId: s
           Loading the time zone…
         </p>
       ) : settings.isError || zones.isError ? (
-        <LoadError
+        <ErrorState
           what="The time zone"
           error={settings.error ?? zones.error}
           onRetry={() => void Promise.all([settings.refetch(), zones.refetch()])}
@@ -147,7 +148,7 @@ function TimeZoneForm({
           </span>
         ) : null}
         <span id={ids.hint} className={styles.hint}>
-          {known.has(typed) ? `Now ${describeZone(typed)}: ${clock(typed)}.` : "Type a city or region, like Kolkata or Sao_Paulo, and pick it from the list."}
+          {known.has(typed) ? `Now ${describeZone(typed)}: ${formatZoneClock(typed)}.` : "Type a city or region, like Kolkata or Sao_Paulo, and pick it from the list."}
         </span>
       </div>
       {canEdit && browserZone !== typed && known.has(browserZone) ? (
@@ -175,13 +176,4 @@ function TimeZoneForm({
       />
     </form>
   );
-}
-
-/** The wall-clock time in `zone` now, "Tue 14:05". */
-function clock(zone: string): string {
-  try {
-    return new Intl.DateTimeFormat("en-US", { timeZone: zone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date());
-  } catch {
-    return "";
-  }
 }

@@ -1,29 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { TabLinks } from "@/components/ui/tabs";
 import { MANAGE_TABS, manageHref } from "./tabs";
-import styles from "./manage.module.css";
 
-/** The tab bar of Manage: plain links, so every tab has its own URL and Back works. */
+/** The tab bar of Manage: links, so every tab has its own URL and Back works; the arrow keys move between them. */
 export function ManageNav({ workspaceId }: { workspaceId: string }) {
   // `/w/<workspace>/manage/<tab>/…`
   const current = (usePathname() ?? "").split("/")[4];
-  return (
-    <nav aria-label="Manage" className={styles.tabs}>
-      <ul>
-        {MANAGE_TABS.map((tab) => (
-          <li key={tab.slug}>
-            <Link
-              href={manageHref(workspaceId, tab.slug)}
-              className={styles.tab}
-              aria-current={tab.slug === current ? "page" : undefined}
-            >
-              {tab.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <TabLinks label="Manage" items={MANAGE_TABS.map((tab) => ({ key: tab.slug, label: tab.label, href: manageHref(workspaceId, tab.slug) }))} current={current} />;
 }

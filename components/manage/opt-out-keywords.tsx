@@ -4,8 +4,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc";
 import { useWorkspaceZone } from "@/components/workspace-zone";
-import { formatDateTime } from "@/components/zoned-format";
-import { LoadError } from "./load-error";
+import { formatDateTime } from "@/components/ui/format";
+import { ErrorState, Skeleton } from "@/components/ui/query-state";
 import { SaveBar } from "./save-bar";
 import styles from "./manage.module.css";
 
@@ -33,10 +33,10 @@ export function OptOutKeywords({ workspaceId, canEdit }: { workspaceId: string; 
       </div>
       {query.isPending ? (
         <div className={styles.form} aria-busy="true">
-          <span className="skeleton" style={{ width: "100%", height: 120 }} />
+          <Skeleton height={120} />
         </div>
       ) : query.isError ? (
-        <LoadError what="The keywords" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        <ErrorState what="The keywords" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
       ) : (
         <KeywordsForm workspaceId={workspaceId} saved={query.data} canEdit={canEdit} />
       )}

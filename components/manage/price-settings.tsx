@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc";
 import type { Role } from "@/server/auth/roles";
-import { LoadError } from "./load-error";
+import { ErrorState } from "@/components/ui/query-state";
 import { SaveBar } from "./save-bar";
 import styles from "./manage.module.css";
 
@@ -50,7 +50,7 @@ export function PriceSettings({ workspaceId, canEdit, role }: { workspaceId: str
           Loading the prices…
         </p>
       ) : query.isError ? (
-        <LoadError what="The prices" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        <ErrorState what="The prices" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
       ) : (
         <PriceForm workspaceId={workspaceId} saved={query.data} canEdit={canEdit} role={role} />
       )}

@@ -1,14 +1,35 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useTRPC } from "@/components/trpc";
-import { LoadError } from "./load-error";
-import { RelativeTime } from "./relative-time";
-import { ManageTableHead } from "./table-head";
-import { TableSkeleton } from "./table-skeleton";
+import type { AppRouter } from "@/server/routers/_app";
+import { EmptyState, ErrorState } from "@/components/ui/query-state";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { ClientTable } from "@/components/ui/table/client-table";
+import { createDataColumnHelper, type DataColumns } from "@/components/ui/table/features";
+import { TableSkeleton } from "@/components/ui/table/table-skeleton";
 import styles from "./manage.module.css";
 
 const COLUMNS = ["Received", "Part", "Why it was not stored", "As Meta sent it"] as const;
+
+type Rejection = inferRouterOutputs<AppRouter>["settings"]["webhookRejections"][number];
+const column = createDataColumnHelper<Rejection>();
+const COLUMNS_DEF: DataColumns<Rejection> = [
+  column.accessor("receivedAt", { header: "Received", cell: ({ row }) => <RelativeTime value={row.original.receivedAt} /> }),
+  column.accessor("part", { header: "Part", meta: { rowHeader: true }, cell: ({ row }) => <span className={styles.mono}>{row.original.part}</span> }),
+  column.accessor("reason", { header: "Why it was not stored", meta: { truncate: true } }),
+  column.display({
+    id: "payload",
+    header: "As Meta sent it",
+    cell: ({ row }) => (
+      <details>
+        <summary>Show</summary>
+        <pre className={`${styles.mono} ${styles.payload}`}>{row.original.payload}</pre>
+      </details>
+    ),
+  }),
+];
 
 /**
  * The parts of recent webhook deliveries ChatLens left out (the rest of each
@@ -29,38 +50,13 @@ export function WebhookRejections({ workspaceId }: { workspaceId: string }) {
       {query.isPending ? (
         <TableSkeleton label="Loading the parts not stored…" columns={COLUMNS} />
       ) : query.isError ? (
-        <LoadError what="The parts not stored" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        <ErrorState what="The parts not stored" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
       ) : query.data.length === 0 ? (
-        <div className={styles.empty}>
-          <p className={styles.emptyTitle}>Every message and status was stored</p>
-          <p>When a delivery holds something ChatLens cannot use, such as a timestamp that is not a time, it is listed here with the reason.</p>
-        </div>
+        <EmptyState title="Every message and status was stored">
+          When a delivery holds something ChatLens cannot use, such as a timestamp that is not a time, it is listed here with the reason.
+        </EmptyState>
       ) : (
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
-            <caption className="visually-hidden">Parts of webhook deliveries not stored, newest first</caption>
-            <ManageTableHead columns={COLUMNS} actions={false} />
-            <tbody>
-              {query.data.map((r) => (
-                <tr key={`${r.part}|${r.receivedAt}`}>
-                  <td className={styles.nowrap}>
-                    <RelativeTime value={r.receivedAt} />
-                  </td>
-                  <th scope="row" className={styles.mono}>
-                    {r.part}
-                  </th>
-                  <td>{r.reason}</td>
-                  <td>
-                    <details>
-                      <summary>Show</summary>
-                      <pre className={`${styles.mono} ${styles.payload}`}>{r.payload}</pre>
-                    </details>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ClientTable caption="Parts of webhook deliveries not stored, newest first" columns={COLUMNS_DEF} data={query.data} getRowId={(r) => `${r.part}|${r.receivedAt}`} pageSize={25} noun="parts" />
       )}
     </section>
   );

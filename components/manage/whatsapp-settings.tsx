@@ -6,7 +6,7 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc";
 import type { Role } from "@/server/auth/roles";
 import { CopyButton } from "./copy-button";
-import { LoadError } from "./load-error";
+import { ErrorState } from "@/components/ui/query-state";
 import { OptOutKeywords } from "./opt-out-keywords";
 import { SaveBar } from "./save-bar";
 import { useOrigin } from "./use-origin";
@@ -44,7 +44,7 @@ export function WhatsAppSettings({
           {query.isPending ? (
             <SettingsSkeleton />
           ) : query.isError ? (
-            <LoadError what="The settings" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+            <ErrorState what="The settings" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
           ) : (
             <SettingsForm
               workspaceId={workspaceId}

@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { AXIS_LINE, AXIS_TICK, countAxis, CURSOR, GRID_STROKE, LEGEND, TOOLTIP } from "@/components/charts/chart-style";
-import { formatCompact, formatDayLong, formatDayShort, formatNumber } from "./format";
+import { formatCompact, formatDayLong, formatDayShort, formatNumber } from "@/components/ui/format";
 
 // Hex, not CSS variables (see chart-style).
 const INBOUND = "#25d366";

@@ -1,3 +1,6 @@
+import { KpiSkeletons } from "@/components/ui/kpi-card";
+import panel from "@/components/ui/panel.module.css";
+import { Skeleton } from "@/components/ui/query-state";
 import styles from "./overview.module.css";
 
 /** The overview's layout in grey, so the page does not jump when the figures arrive. */
@@ -7,30 +10,15 @@ export function OverviewSkeleton() {
       <p role="status" className="visually-hidden">
         Loading the overview…
       </p>
-      <div className={styles.kpis} aria-hidden="true">
-        {[0, 1, 2, 3, 4].map((i) => (
-          <div key={i} className={styles.stat}>
-            <span className={styles.skeleton} style={{ width: "55%", height: 12 }} />
-            <span className={styles.skeleton} style={{ width: "40%", height: 28, marginTop: 10 }} />
-            <span className={styles.skeleton} style={{ width: "70%", height: 10, marginTop: 10 }} />
-          </div>
-        ))}
+      <KpiSkeletons count={5} />
+      <div className={panel.panel} aria-hidden="true">
+        <Skeleton width={180} height={16} />
+        <Skeleton height={8} style={{ marginTop: 18, marginBottom: 16 }} />
+        <KpiSkeletons count={5} compact />
       </div>
-      <div className={styles.panel} aria-hidden="true">
-        <span className={styles.skeleton} style={{ width: 180, height: 16 }} />
-        <span className={styles.skeleton} style={{ width: "100%", height: 8, marginTop: 18 }} />
-        <div className={styles.statuses} style={{ marginTop: 16 }}>
-          {[0, 1, 2, 3, 4].map((i) => (
-            <div key={i} className={styles.stat}>
-              <span className={styles.skeleton} style={{ width: "60%", height: 12 }} />
-              <span className={styles.skeleton} style={{ width: "45%", height: 24, marginTop: 10 }} />
-            </div>
-          ))}
-        </div>
-      </div>
-      <div className={styles.panel} aria-hidden="true">
-        <span className={styles.skeleton} style={{ width: 160, height: 16 }} />
-        <span className={styles.skeleton} style={{ width: "100%", height: 260, marginTop: 24 }} />
+      <div className={panel.panel} aria-hidden="true">
+        <Skeleton width={160} height={16} />
+        <Skeleton height={260} style={{ marginTop: 24 }} />
       </div>
     </div>
   );

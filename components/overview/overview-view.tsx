@@ -5,10 +5,11 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { usePathname, useSearchParams } from "next/navigation";
 import shell from "@/components/shell/shell.module.css";
 import { PageHeader } from "@/components/shell/page-header";
-import { describeError } from "@/components/trpc-error";
+import { Panel } from "@/components/ui/panel";
+import { EmptyState, ErrorState } from "@/components/ui/query-state";
 import { useTRPC } from "@/components/trpc";
 import type { AppRouter } from "@/server/routers/_app";
-import { formatRange } from "./format";
+import { formatRange } from "@/components/ui/format";
 import { MessagesChart } from "./messages-chart";
 import { OverviewSkeleton } from "./overview-skeleton";
 import { RangePicker } from "./range-picker";
@@ -58,7 +59,7 @@ export function OverviewView({ workspaceId }: { workspaceId: string }) {
       ) : query.isPending ? (
         <OverviewSkeleton />
       ) : query.isError && !query.data ? (
-        <ErrorBox error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        <ErrorState what="The overview" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
       ) : (
         <div className={styles.body} aria-busy={query.isPlaceholderData || undefined} data-updating={query.isPlaceholderData || undefined}>
           {query.isPlaceholderData ? (
@@ -66,8 +67,8 @@ export function OverviewView({ workspaceId }: { workspaceId: string }) {
               Updating…
             </p>
           ) : null}
-          {query.isError ? <ErrorBox error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} /> : null}
-          <OverviewFigures data={query.data} />
+          {query.isError ? <ErrorState what="The overview" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} /> : null}
+          <OverviewFigures workspaceId={workspaceId} data={query.data} />
         </div>
       )}
     </div>
@@ -76,12 +77,13 @@ export function OverviewView({ workspaceId }: { workspaceId: string }) {
 
 type Summary = inferRouterOutputs<AppRouter>["overview"]["summary"];
 
-function OverviewFigures({ data }: { data: Summary }) {
+function OverviewFigures({ workspaceId, data }: { workspaceId: string; data: Summary }) {
   const inbound = data.messagesPerDay.reduce((sum, d) => sum + d.inbound, 0);
   const outbound = data.messagesPerDay.reduce((sum, d) => sum + d.outbound, 0);
   return (
     <>
       <HeadlineStats
+        workspaceId={workspaceId}
         h={{
           totalContacts: data.contacts.total,
           openUnresolved: data.openUnresolved,
@@ -94,42 +96,27 @@ function OverviewFigures({ data }: { data: Summary }) {
         }}
       />
       <StatusBreakdown counts={data.contacts} />
-      <figure className={styles.panel} aria-labelledby="messages-title">
-        <div className={styles.panelHeader}>
-          <h2 id="messages-title">Messages per day</h2>
-          <p>Inbound from customers and outbound from your business, each day of the range.</p>
-        </div>
+      <Panel as="figure" id="messages" title="Messages per day" description="Inbound from customers and outbound from your business, each day of the range.">
         {inbound + outbound === 0 ? (
-          <div className={styles.empty}>
-            <svg width="28" height="28" viewBox="0 0 24 24" fill="none" aria-hidden="true">
-              <path
-                d="M4 11.5a7.5 7.5 0 1 1 3.6 6.4L4 19l1.1-3.4A7.46 7.46 0 0 1 4 11.5Z"
-                stroke="currentColor"
-                strokeWidth="1.6"
-                strokeLinejoin="round"
-              />
-            </svg>
-            <p className={styles.emptyTitle}>No messages in this range yet</p>
-            <p>Messages appear here as customers write to you and your campaigns go out. Try a longer range.</p>
-          </div>
+          <EmptyState
+            title="No messages in this range yet"
+            icon={
+              <svg width="28" height="28" viewBox="0 0 24 24" fill="none" aria-hidden="true">
+                <path
+                  d="M4 11.5a7.5 7.5 0 1 1 3.6 6.4L4 19l1.1-3.4A7.46 7.46 0 0 1 4 11.5Z"
+                  stroke="currentColor"
+                  strokeWidth="1.6"
+                  strokeLinejoin="round"
+                />
+              </svg>
+            }
+          >
+            Messages appear here as customers write to you and your campaigns go out. Try a longer range.
+          </EmptyState>
         ) : (
           <MessagesChart data={data.messagesPerDay} />
         )}
-      </figure>
+      </Panel>
     </>
-  );
-}
-
-function ErrorBox({ error, onRetry, retrying }: { error: unknown; onRetry: () => void; retrying: boolean }) {
-  return (
-    <div role="alert" className={`alert ${styles.errorBox}`}>
-      <div>
-        <strong>The overview could not be loaded.</strong>
-        {describeError(error)}
-      </div>
-      <button type="button" className="btn btn-small" onClick={onRetry} disabled={retrying}>
-        {retrying ? "Retrying…" : "Try again"}
-      </button>
-    </div>
   );
 }

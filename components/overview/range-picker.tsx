@@ -2,7 +2,7 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { useWorkspaceZone } from "@/components/workspace-zone";
-import { formatDayShort } from "./format";
+import { formatDayShort } from "@/components/ui/format";
 import { customRangeProblem, PRESETS, todayIn, type RangeSelection } from "./range";
 import styles from "./overview.module.css";
 

@@ -1,41 +1,8 @@
-import type { ReactNode } from "react";
-import { Delta } from "./delta";
-import { formatNumber, formatShare } from "./format";
+import { Delta } from "@/components/ui/delta";
+import { KpiCard, KpiRow } from "@/components/ui/kpi-card";
+import { Panel } from "@/components/ui/panel";
+import { formatNumber, formatShare } from "@/components/ui/format";
 import styles from "./overview.module.css";
-
-function StatCard({
-  testId,
-  label,
-  value,
-  hint,
-  color,
-  tone,
-  delta,
-}: {
-  testId: string;
-  label: string;
-  value: number;
-  hint?: ReactNode;
-  color?: string;
-  tone?: "attention";
-  /** The change against the previous period (a <Delta>). */
-  delta?: ReactNode;
-}) {
-  return (
-    <div className={styles.stat} data-testid={testId} data-tone={tone}>
-      <span className={styles.statLabel}>
-        {color ? <span className={styles.dot} style={{ background: color }} aria-hidden="true" /> : null}
-        {label}
-      </span>
-      {/* <data> keeps the raw count machine-readable beside the formatted one. */}
-      <data className={styles.statValue} value={String(value)}>
-        {formatNumber(value)}
-      </data>
-      {delta}
-      {hint ? <span className={styles.statHint}>{hint}</span> : null}
-    </div>
-  );
-}
 
 export interface Headline {
   totalContacts: number;
@@ -50,32 +17,35 @@ export interface Headline {
   optedOut: { atEnd: number; newInRange: number; atPreviousEnd: number | null };
 }
 
-export function HeadlineStats({ h }: { h: Headline }) {
+export function HeadlineStats({ workspaceId, h }: { workspaceId: string; h: Headline }) {
+  const base = `/w/${encodeURIComponent(workspaceId)}`;
   return (
-    <section aria-label="Key figures" className={styles.kpis}>
-      <StatCard testId="stat-total" label="Total contacts" value={h.totalContacts} hint="Everyone who has chatted with you" />
-      <StatCard
+    <KpiRow label="Key figures">
+      <KpiCard testId="stat-total" label="Total contacts" value={h.totalContacts} hint="Everyone who has chatted with you" />
+      <KpiCard
         testId="stat-unresolved"
         label="Open unresolved queries"
         value={h.openUnresolved}
         tone={h.openUnresolved > 0 ? "attention" : undefined}
         hint={h.openUnresolved > 0 ? "Asked for a human, no agent yet — quiet chats included" : "Nobody is waiting for an agent"}
+        link={h.openUnresolved > 0 ? { href: `${base}/unresolved`, label: "See who is waiting →" } : undefined}
       />
-      <StatCard
+      <KpiCard
         testId="stat-campaigns"
         label="Campaigns sent"
         value={h.campaignsSent}
         delta={h.previous ? <Delta current={h.campaignsSent} previous={h.previous.campaignsSent} range={h.previous.range} /> : null}
         hint={`In this range · ${formatNumber(h.campaignsTotal)} in total`}
+        link={{ href: `${base}/campaigns`, label: "Campaign read rates →" }}
       />
-      <StatCard
+      <KpiCard
         testId="stat-messages"
         label="Messages"
         value={h.inbound + h.outbound}
         delta={h.previous ? <Delta current={h.inbound + h.outbound} previous={h.previous.messages} range={h.previous.range} /> : null}
         hint={`${formatNumber(h.inbound)} inbound · ${formatNumber(h.outbound)} outbound`}
       />
-      <StatCard
+      <KpiCard
         testId="stat-opted-out"
         label="Opted out of marketing"
         value={h.optedOut.atEnd}
@@ -87,7 +57,7 @@ export function HeadlineStats({ h }: { h: Headline }) {
           </>
         }
       />
-    </section>
+    </KpiRow>
   );
 }
 
@@ -110,11 +80,7 @@ const STATUSES = [
 
 export function StatusBreakdown({ counts }: { counts: StatusCounts }) {
   return (
-    <section className={styles.panel} aria-labelledby="status-title">
-      <div className={styles.panelHeader}>
-        <h2 id="status-title">Contacts by status</h2>
-        <p>Right now — the date range does not apply to live chat status.</p>
-      </div>
+    <Panel id="status" title="Contacts by status" description="Right now — the date range does not apply to live chat status.">
       <div className={styles.distribution} aria-hidden="true">
         {STATUSES.map((s) =>
           counts[s.key] > 0 ? (
@@ -124,12 +90,13 @@ export function StatusBreakdown({ counts }: { counts: StatusCounts }) {
       </div>
       <div className={styles.statuses}>
         {STATUSES.map((s) => (
-          <StatCard
+          <KpiCard
             key={s.key}
             testId={`stat-${s.key}`}
             label={s.label}
             value={counts[s.key]}
             color={s.color}
+            compact
             hint={
               <>
                 <span className={styles.share}>{formatShare(counts[s.key], counts.total)}</span> · {s.hint}
@@ -138,6 +105,6 @@ export function StatusBreakdown({ counts }: { counts: StatusCounts }) {
           />
         ))}
       </div>
-    </section>
+    </Panel>
   );
 }

@@ -1,6 +1,6 @@
-import { formatNumber } from "@/components/overview/format";
+import { formatExact, formatNumber, formatRelative, formatWhen, parseStoreTime } from "@/components/ui/format";
 import { useWorkspaceZone } from "@/components/workspace-zone";
-import { formatExact, formatRelative, formatWhen, parseStoreTime, sourceLabel, STATUS_HINT, STATUS_LABEL } from "./format";
+import { sourceLabel, STATUS_HINT, STATUS_LABEL } from "./format";
 import type { ProfileOverview } from "./profile-view";
 import styles from "./profile.module.css";
 

@@ -1,5 +1,5 @@
 import { useWorkspaceZone } from "@/components/workspace-zone";
-import { formatWhen } from "./format";
+import { formatWhen } from "@/components/ui/format";
 import type { ProfileOverview } from "./profile-view";
 import { Ticks, TICK_LABEL } from "./ticks";
 import styles from "./profile.module.css";

@@ -1,39 +1,3 @@
-import { zoneDay } from "@/clickhouse/vocabulary/dates";
-import { formatExact, formatRelative, parseStoreTime } from "@/components/manage/format";
-import { zonedFormat } from "@/components/zoned-format";
-
-export { formatExact, formatRelative, parseStoreTime };
-
-// The workspace's zone (useWorkspaceZone), like the rest of the app: a colleague opening the same link reads the same times.
-const SHORT = { month: "short", day: "numeric", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" } as const;
-const TIME = { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" } as const;
-const DAY = { weekday: "long", month: "long", day: "numeric", year: "numeric" } as const;
-
-/** "Oct 1, 2026, 14:30 GMT+5:30" from a store time: it names its zone. */
-export function formatWhen(value: string, timeZone: string): string {
-  return zonedFormat(timeZone, SHORT).format(parseStoreTime(value));
-}
-
-/** "09:00:12" for a journey row; the day is its group heading, the panel names the zone. */
-export function formatClock(value: string, timeZone: string): string {
-  return zonedFormat(timeZone, TIME).format(parseStoreTime(value));
-}
-
-/** "Thursday, October 1, 2026" for a journey day heading: the day of a store time in the zone. */
-export function formatDayHeading(value: string, timeZone: string): string {
-  return zonedFormat(timeZone, DAY).format(parseStoreTime(value));
-}
-
-/** "Thursday, October 1, 2026" for a day as written ("2026-10-01"), a calendar day in no zone. */
-export function formatCalendarDay(day: string): string {
-  return zonedFormat("UTC", DAY).format(new Date(`${day}T00:00:00Z`));
-}
-
-/** The day of a store time in the zone, "2026-10-01": the journey groups by it. */
-export function dayOf(value: string, timeZone: string): string {
-  return zoneDay(parseStoreTime(value), timeZone);
-}
-
 export interface ActorLike {
   kind: string;
   id: string;

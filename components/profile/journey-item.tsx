@@ -1,10 +1,9 @@
-import { formatMoney } from "@/components/campaigns/money";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { ReactNode } from "react";
 import type { AppRouter } from "@/server/routers/_app";
 import { useWorkspaceZone } from "@/components/workspace-zone";
-import { formatDateTime } from "@/components/zoned-format";
-import { actorLabel, actorRole, dayOf, formatClock, formatExact, ORIGIN_LABEL, parseStoreTime } from "./format";
+import { dayOf, formatClock, formatDateTime, formatExact, formatMoney, parseStoreTime } from "@/components/ui/format";
+import { actorLabel, actorRole, ORIGIN_LABEL } from "./format";
 import { furthestTick, groupOfType } from "./journey-groups";
 import { Ticks } from "./ticks";
 import styles from "./journey.module.css";

@@ -3,11 +3,10 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import { formatNumber } from "@/components/overview/format";
-import { LoadError } from "@/components/manage/load-error";
+import { dayOf, formatCalendarDay, formatDayHeading, formatExact, formatNumber } from "@/components/ui/format";
+import { ErrorState } from "@/components/ui/query-state";
 import { useTRPC } from "@/components/trpc";
 import { useWorkspaceZone } from "@/components/workspace-zone";
-import { dayOf, formatCalendarDay, formatDayHeading, formatExact } from "./format";
 import { foldTicks, JOURNEY_GROUPS, readAt, readGroups, typesOfGroups, type JourneyGroupKey, type JourneyRowOf } from "./journey-groups";
 import { JourneyItem, type JourneyEvent } from "./journey-item";
 import styles from "./journey.module.css";
@@ -112,7 +111,7 @@ export function JourneyPanel({
       {journey.isPending ? (
         <JourneySkeleton />
       ) : journey.isError ? (
-        <LoadError what="The journey" error={journey.error} onRetry={() => void journey.refetch()} retrying={journey.isFetching} />
+        <ErrorState what="The journey" error={journey.error} onRetry={() => void journey.refetch()} retrying={journey.isFetching} />
       ) : (
         <>
           {journey.hasPreviousPage ? (

@@ -6,9 +6,9 @@ import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import shell from "@/components/shell/shell.module.css";
 import { useTRPC } from "@/components/trpc";
+import { ErrorState } from "@/components/ui/query-state";
 import { useWorkspaceZone } from "@/components/workspace-zone";
-import { formatDateTime } from "@/components/zoned-format";
-import { LoadError } from "@/components/manage/load-error";
+import { formatDateTime } from "@/components/ui/format";
 import type { AppRouter } from "@/server/routers/_app";
 import { AttributesPanel } from "./attributes-panel";
 import { BasicParameters } from "./basic-parameters";
@@ -63,7 +63,7 @@ export function ProfileView({ workspaceId, contact, contactsHref }: { workspaceI
         {notFound ? (
           <ContactNotFound contact={contact} contactsHref={contactsHref} />
         ) : (
-          <LoadError what="This chat profile" error={overview.error} onRetry={() => void overview.refetch()} retrying={overview.isFetching} />
+          <ErrorState what="This chat profile" error={overview.error} onRetry={() => void overview.refetch()} retrying={overview.isFetching} />
         )}
       </div>
     );

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { formatNumber } from "@/components/manage/format";
+import { formatNumber, formatPercentSmall } from "@/components/ui/format";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
@@ -59,7 +59,7 @@ export function AudienceSize({
             <span style={{ width: `${Math.min(100, share)}%` }} />
           </div>
           <p className={styles.sizeHint}>
-            {share < 0.1 && share > 0 ? "<0.1" : share.toFixed(share >= 10 || share === 0 ? 0 : 1)}% of {formatNumber(data.total)} contacts
+            {formatPercentSmall(share)} of {formatNumber(data.total)} contacts
           </p>
         </>
       ) : (

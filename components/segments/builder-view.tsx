@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { useMemo } from "react";
-import { LoadError } from "@/components/manage/load-error";
+import { ErrorState } from "@/components/ui/query-state";
 import { PageHeader } from "@/components/shell/page-header";
 import shell from "@/components/shell/shell.module.css";
 import { useTRPC } from "@/components/trpc";
@@ -38,7 +38,7 @@ export function BuilderView({ workspaceId, segmentId }: { workspaceId: string; s
     return (
       <div className={shell.page}>
         <PageHeader title={title} />
-        <LoadError what="The segment builder" error={failed} onRetry={() => void (options.refetch(), saved.refetch())} retrying={options.isFetching || saved.isFetching} />
+        <ErrorState what="The segment builder" error={failed} onRetry={() => void (options.refetch(), saved.refetch())} retrying={options.isFetching || saved.isFetching} />
       </div>
     );
   }

@@ -3,10 +3,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useState, type FormEvent } from "react";
-import { formatNumber } from "@/components/manage/format";
+import { formatNumber } from "@/components/ui/format";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
-import { Panel, QueryContent, SmallEmpty } from "@/components/ui/panel";
+import { QueryState } from "@/components/ui/query-state";
+import { Panel, SmallEmpty } from "@/components/ui/panel";
 import { DateTime } from "@/components/workspace-zone";
 import type { AppRouter } from "@/server/routers/_app";
 import styles from "./segments.module.css";
@@ -66,7 +67,7 @@ export function DestinationsPanel({ workspaceId, segmentId }: { workspaceId: str
           }}
         />
       ) : null}
-      <QueryContent query={list} what="destinations" skeletonHeight={80}>
+      <QueryState query={list} what="destinations" skeletonHeight={80}>
         {(data) =>
           data.destinations.length === 0 ? (
             <SmallEmpty>
@@ -81,7 +82,7 @@ export function DestinationsPanel({ workspaceId, segmentId }: { workspaceId: str
             </div>
           )
         }
-      </QueryContent>
+      </QueryState>
     </Panel>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import type { inferRouterOutputs } from "@trpc/server";
-import { RelativeTime } from "@/components/manage/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import type { AppRouter } from "@/server/routers/_app";
 import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { builderHref } from "./use-segment-tree";

@@ -3,10 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
-import { Fragment, useState, type FormEvent } from "react";
-import { formatNumber } from "@/components/manage/format";
-import { LoadError } from "@/components/manage/load-error";
-import { RelativeTime } from "@/components/manage/relative-time";
+import { useState, type FormEvent } from "react";
+import { formatNumber, formatPercentSmall } from "@/components/ui/format";
+import { EmptyState, ErrorState } from "@/components/ui/query-state";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { actionsColumn, DetailToggle } from "@/components/ui/table/actions-column";
+import { ClientTable } from "@/components/ui/table/client-table";
+import { createDataColumnHelper, type DataColumns } from "@/components/ui/table/features";
 import { PageHeader } from "@/components/shell/page-header";
 import shell from "@/components/shell/shell.module.css";
 import { describeError } from "@/components/trpc-error";
@@ -47,7 +50,7 @@ export function SegmentList({ workspaceId }: { workspaceId: string }) {
       />
       {canEdit && uploading ? <UploadList workspaceId={workspaceId} onClose={() => setUploading(false)} /> : null}
       {list.isError ? (
-        <LoadError what="The saved segments" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+        <ErrorState what="The saved segments" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
       ) : (
         <section className={styles.panel} aria-labelledby="saved-title">
           <div className={styles.panelHeader}>
@@ -61,39 +64,11 @@ export function SegmentList({ workspaceId }: { workspaceId: string }) {
               Counting the saved segments…
             </p>
           ) : list.data.length === 0 ? (
-            <div className={styles.empty}>
-              <p className={styles.emptyTitle}>No saved segments yet</p>
-              <p>
-                <Link href={`${base}/new`}>Build a segment</Link>, then save it to find it here.
-              </p>
-            </div>
+            <EmptyState title="No saved segments yet">
+              <Link href={`${base}/new`}>Build a segment</Link>, then save it to find it here.
+            </EmptyState>
           ) : (
-            <div className={styles.tableWrap}>
-              <table className={styles.table}>
-                <caption className="visually-hidden">Saved segments, most recently changed first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col" className={styles.num}>
-                      Audience
-                    </th>
-                    <th scope="col" className={styles.num}>
-                      Change
-                    </th>
-                    <th scope="col">Changed by</th>
-                    <th scope="col">Changed</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.map((s) => (
-                    <SegmentRow key={s.segmentId} workspaceId={workspaceId} segment={s} href={`${base}/${encodeURIComponent(s.segmentId)}`} canEdit={canEdit} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <SegmentsTable workspaceId={workspaceId} segments={list.data} base={base} canEdit={canEdit} />
           )}
         </section>
       )}
@@ -101,122 +76,200 @@ export function SegmentList({ workspaceId }: { workspaceId: string }) {
   );
 }
 
-function SegmentRow({ workspaceId, segment: s, href, canEdit }: { workspaceId: string; segment: Listed; href: string; canEdit: boolean }) {
+type Mode = { segmentId: string; mode: "rename" | "delete" } | null;
+const column = createDataColumnHelper<Listed>();
+
+/** The saved segments, one row each; rename and delete open under their row. */
+function SegmentsTable({ workspaceId, segments, base, canEdit }: { workspaceId: string; segments: Listed[]; base: string; canEdit: boolean }) {
+  const [open, setOpen] = useState<Mode>(null);
+  const actions = useSegmentActions(workspaceId, () => setOpen(null));
+  const href = (s: Listed) => `${base}/${encodeURIComponent(s.segmentId)}`;
+  const columns: DataColumns<Listed> = [
+    column.accessor("name", {
+      header: "Name",
+      meta: { rowHeader: true },
+      cell: ({ row }) => (
+        <>
+          <Link href={href(row.original)} className={styles.segmentName}>
+            {row.original.name}
+          </Link>
+          {row.original.kind === "static" ? <span className={styles.staticBadge}>Static list</span> : null}
+          {row.original.description ? <span className={styles.hint}>{row.original.description}</span> : null}
+        </>
+      ),
+    }),
+    column.accessor((s) => s.size?.matching ?? -1, { id: "audience", header: "Audience", meta: { align: "end" }, sortDescFirst: true, cell: ({ row }) => <Audience segment={row.original} /> }),
+    column.accessor((s) => s.sizeChange?.change ?? null, {
+      id: "change",
+      header: "Change",
+      meta: { align: "end" },
+      sortDescFirst: true,
+      cell: ({ row }) => <SizeChange change={row.original.sizeChange} />,
+    }),
+    column.accessor("updatedBy", { header: "Changed by", meta: { truncate: true } }),
+    column.accessor("updatedAt", { header: "Changed", cell: ({ row }) => <RelativeTime value={row.original.updatedAt} /> }),
+    actionsColumn((s) => (
+      <div className={styles.rowActions}>
+        <Link href={href(s)} className="btn btn-small">
+          Open
+        </Link>
+        {canEdit ? <EditActions workspaceId={workspaceId} segment={s} actions={actions} open={open} setOpen={setOpen} /> : null}
+      </div>
+    )),
+  ];
+  return (
+    <ClientTable
+      caption="Saved segments, most recently changed first"
+      columns={columns}
+      data={segments}
+      getRowId={(s) => s.segmentId}
+      pageSize={50}
+      noun="segments"
+      renderDetail={(s) => {
+        const mode = open?.segmentId === s.segmentId ? open.mode : null;
+        const error = actions.errorOf(s.segmentId);
+        if (!mode && !error) return null;
+        return <SegmentDetail workspaceId={workspaceId} segment={s} mode={mode} error={error} actions={actions} onCancel={() => setOpen(null)} />;
+      }}
+    />
+  );
+}
+
+function Audience({ segment: s }: { segment: Listed }) {
+  if (!s.size) {
+    return (
+      <span className={styles.problem} title={s.problem ?? undefined}>
+        Needs a fix
+      </span>
+    );
+  }
+  const share = s.size.total ? (100 * s.size.matching) / s.size.total : 0;
+  return (
+    <>
+      {formatNumber(s.size.matching)} <span className={styles.muted}>· {formatPercentSmall(share)}</span>
+    </>
+  );
+}
+
+/** One set of mutations for the list; each remembers which segment it was for, so its error shows under that row. */
+function useSegmentActions(workspaceId: string, onDone: () => void) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [mode, setMode] = useState<"view" | "rename" | "delete">("view");
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.segments.pathKey() });
-    setMode("view");
+    onDone();
   };
   const duplicate = useMutation(trpc.segments.duplicate.mutationOptions({ onSuccess: refresh }));
   const freeze = useMutation(trpc.segments.freeze.mutationOptions({ onSuccess: refresh }));
   const rename = useMutation(trpc.segments.rename.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.segments.delete.mutationOptions({ onSuccess: refresh }));
-  const error = duplicate.error ?? freeze.error ?? rename.error ?? remove.error;
+  const all = [duplicate, freeze, rename, remove];
+  return {
+    duplicate,
+    freeze,
+    rename,
+    remove,
+    errorOf: (segmentId: string) => all.find((m) => m.isError && m.variables?.segmentId === segmentId)?.error ?? null,
+    pendingFor: (m: { isPending: boolean; variables?: { segmentId: string } }, segmentId: string) => m.isPending && m.variables?.segmentId === segmentId,
+  };
+}
 
+type SegmentActions = ReturnType<typeof useSegmentActions>;
+
+function EditActions({
+  workspaceId,
+  segment: s,
+  actions,
+  open,
+  setOpen,
+}: {
+  workspaceId: string;
+  segment: Listed;
+  actions: SegmentActions;
+  open: Mode;
+  setOpen: (mode: Mode) => void;
+}) {
+  const { duplicate, freeze, pendingFor } = actions;
+  const toggle = (mode: "rename" | "delete") => setOpen(open?.segmentId === s.segmentId && open.mode === mode ? null : { segmentId: s.segmentId, mode });
+  const isOpen = (mode: "rename" | "delete") => open?.segmentId === s.segmentId && open.mode === mode;
+  return (
+    <>
+      <button type="button" className="btn btn-small" disabled={pendingFor(duplicate, s.segmentId)} onClick={() => duplicate.mutate({ workspaceId, segmentId: s.segmentId })}>
+        Duplicate
+      </button>
+      {s.kind === "dynamic" ? (
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={pendingFor(freeze, s.segmentId)}
+          title="Keep today's contacts as a fixed list"
+          onClick={() => freeze.mutate({ workspaceId, segmentId: s.segmentId })}
+        >
+          {pendingFor(freeze, s.segmentId) ? "Freezing…" : "Freeze"}
+        </button>
+      ) : null}
+      <DetailToggle label="Rename" open={isOpen("rename")} onToggle={() => toggle("rename")}>
+        Rename
+      </DetailToggle>
+      <DetailToggle label={`Delete ${s.name}`} open={isOpen("delete")} onToggle={() => toggle("delete")}>
+        Delete
+      </DetailToggle>
+    </>
+  );
+}
+
+function SegmentDetail({
+  workspaceId,
+  segment: s,
+  mode,
+  error,
+  actions,
+  onCancel,
+}: {
+  workspaceId: string;
+  segment: Listed;
+  mode: "rename" | "delete" | null;
+  error: unknown;
+  actions: SegmentActions;
+  onCancel: () => void;
+}) {
+  const { rename, remove, pendingFor } = actions;
   function submitRename(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     rename.mutate({ workspaceId, segmentId: s.segmentId, name: String(form.get("name") ?? ""), description: String(form.get("description") ?? "") });
   }
-
-  const share = s.size && s.size.total ? (100 * s.size.matching) / s.size.total : 0;
   return (
-    <Fragment>
-      <tr data-segment-id={s.segmentId}>
-        <th scope="row">
-          <Link href={href} className={styles.segmentName}>
-            {s.name}
-          </Link>
-          {s.kind === "static" ? <span className={styles.staticBadge}>Static list</span> : null}
-          {s.description ? <span className={styles.hint}>{s.description}</span> : null}
-        </th>
-        <td className={styles.num}>
-          {s.size ? (
-            <>
-              {formatNumber(s.size.matching)} <span className={styles.muted}>· {share.toFixed(share >= 10 || share === 0 ? 0 : 1)}%</span>
-            </>
-          ) : (
-            <span className={styles.problem} title={s.problem ?? undefined}>
-              Needs a fix
-            </span>
-          )}
-        </td>
-        <td className={styles.num}>
-          <SizeChange change={s.sizeChange} />
-        </td>
-        <td>{s.updatedBy}</td>
-        <td className={styles.nowrap}>
-          <RelativeTime value={s.updatedAt} />
-        </td>
-        <td>
-          <div className={styles.rowActions}>
-            <Link href={href} className="btn btn-small">
-              Open
-            </Link>
-            {canEdit ? (
-              <>
-                <button type="button" className="btn btn-small" disabled={duplicate.isPending} onClick={() => duplicate.mutate({ workspaceId, segmentId: s.segmentId })}>
-                  Duplicate
-                </button>
-                {s.kind === "dynamic" ? (
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    disabled={freeze.isPending}
-                    title="Keep today's contacts as a fixed list"
-                    onClick={() => freeze.mutate({ workspaceId, segmentId: s.segmentId })}
-                  >
-                    {freeze.isPending ? "Freezing…" : "Freeze"}
-                  </button>
-                ) : null}
-                <button type="button" className="btn btn-small" aria-expanded={mode === "rename"} onClick={() => setMode(mode === "rename" ? "view" : "rename")}>
-                  Rename
-                </button>
-                <button type="button" className="btn btn-small" aria-expanded={mode === "delete"} aria-label={`Delete ${s.name}`} onClick={() => setMode(mode === "delete" ? "view" : "delete")}>
-                  Delete
-                </button>
-              </>
-            ) : null}
-          </div>
-        </td>
-      </tr>
-      {mode !== "view" || error ? (
-        <tr className={mode === "delete" ? styles.confirmRow : undefined}>
-          <td colSpan={6}>
-            {mode === "rename" ? (
-              <form className={styles.inlineForm} onSubmit={submitRename} aria-label={`Rename ${s.name}`}>
-                <input className={styles.input} name="name" defaultValue={s.name} aria-label="New name" required maxLength={120} autoFocus />
-                <input className={styles.input} name="description" defaultValue={s.description} aria-label="Description" maxLength={1000} placeholder="Description" />
-                <button type="submit" className="btn btn-primary btn-small" disabled={rename.isPending}>
-                  {rename.isPending ? "Saving…" : "Save"}
-                </button>
-                <button type="button" className="btn btn-small" onClick={() => setMode("view")}>
-                  Cancel
-                </button>
-              </form>
-            ) : mode === "delete" ? (
-              <div className={styles.inlineForm} role="group" aria-label={`Delete ${s.name}`}>
-                <p>
-                  <strong>Delete “{s.name}”?</strong> Its history is kept, but it leaves this list.
-                </p>
-                <button type="button" className={`btn btn-small ${styles.btnDanger}`} disabled={remove.isPending} onClick={() => remove.mutate({ workspaceId, segmentId: s.segmentId })}>
-                  {remove.isPending ? "Deleting…" : "Delete segment"}
-                </button>
-                <button type="button" className="btn btn-small" onClick={() => setMode("view")}>
-                  Cancel
-                </button>
-              </div>
-            ) : null}
-            {error ? (
-              <p role="alert" className={styles.problem}>
-                {describeError(error)}
-              </p>
-            ) : null}
-          </td>
-        </tr>
+    <>
+      {mode === "rename" ? (
+        <form className={styles.inlineForm} onSubmit={submitRename} aria-label={`Rename ${s.name}`}>
+          <input className={styles.input} name="name" defaultValue={s.name} aria-label="New name" required maxLength={120} autoFocus />
+          <input className={styles.input} name="description" defaultValue={s.description} aria-label="Description" maxLength={1000} placeholder="Description" />
+          <button type="submit" className="btn btn-primary btn-small" disabled={pendingFor(rename, s.segmentId)}>
+            {pendingFor(rename, s.segmentId) ? "Saving…" : "Save"}
+          </button>
+          <button type="button" className="btn btn-small" onClick={onCancel}>
+            Cancel
+          </button>
+        </form>
+      ) : mode === "delete" ? (
+        <div className={styles.inlineForm} role="group" aria-label={`Delete ${s.name}`}>
+          <p>
+            <strong>Delete “{s.name}”?</strong> Its history is kept, but it leaves this list.
+          </p>
+          <button type="button" className={`btn btn-small ${styles.btnDanger}`} disabled={pendingFor(remove, s.segmentId)} onClick={() => remove.mutate({ workspaceId, segmentId: s.segmentId })}>
+            {pendingFor(remove, s.segmentId) ? "Deleting…" : "Delete segment"}
+          </button>
+          <button type="button" className="btn btn-small" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
       ) : null}
-    </Fragment>
+      {error ? (
+        <p role="alert" className={styles.problem}>
+          {describeError(error)}
+        </p>
+      ) : null}
+    </>
   );
 }

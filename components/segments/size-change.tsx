@@ -1,4 +1,4 @@
-import { formatNumber } from "@/components/manage/format";
+import { formatNumber } from "@/components/ui/format";
 import sync from "./sync.module.css";
 
 /** "+1,204 in 7 days" from the daily sizes, or "—" while a segment has none from the past week. */

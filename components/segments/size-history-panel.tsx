@@ -3,9 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { AXIS_LINE, AXIS_TICK, countAxis, GRID_STROKE, TOOLTIP } from "@/components/charts/chart-style";
-import { formatCompact, formatDayLong, formatDayShort, formatNumber } from "@/components/overview/format";
+import { formatCompact, formatDayLong, formatDayShort, formatNumber } from "@/components/ui/format";
 import { useTRPC } from "@/components/trpc";
-import { Panel, QueryContent, SmallEmpty } from "@/components/ui/panel";
+import { QueryState } from "@/components/ui/query-state";
+import { Panel, SmallEmpty } from "@/components/ui/panel";
 
 const LINE = "#128c7e";
 
@@ -15,7 +16,7 @@ export function SizeHistoryPanel({ workspaceId, segmentId }: { workspaceId: stri
   const history = useQuery(trpc.segments.sizeHistory.queryOptions({ workspaceId, segmentId, days: 90 }));
   return (
     <Panel id="size-history" title="Size over time" description="Recorded once a day, in the workspace's time zone; the last 90 days.">
-      <QueryContent query={history} what="size history" skeletonHeight={240}>
+      <QueryState query={history} what="size history" skeletonHeight={240}>
         {(data) =>
           data.points.length === 0 ? (
             <SmallEmpty>No size recorded yet. The first is taken today, then one a day: the chart fills in as days go by.</SmallEmpty>
@@ -36,7 +37,7 @@ export function SizeHistoryPanel({ workspaceId, segmentId }: { workspaceId: stri
             </LineChart>
           )
         }
-      </QueryContent>
+      </QueryState>
     </Panel>
   );
 }

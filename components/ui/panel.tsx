@@ -1,12 +1,10 @@
-"use client";
-
-import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import overview from "@/components/overview/overview.module.css";
-import { describeError } from "@/components/trpc-error";
 import styles from "./panel.module.css";
 
-/** A titled card of a report page; `id` names its heading (`<id>-title`), which a SectionIndex links to. */
+/**
+ * A titled card of a page; `id` names its heading (`<id>-title`), which a
+ * SectionIndex links to, and is the card's test id. `as="figure"` for a chart.
+ */
 export function Panel({
   id,
   title,
@@ -14,6 +12,8 @@ export function Panel({
   actions,
   children,
   busy,
+  as: Tag = "section",
+  className,
 }: {
   id: string;
   title: ReactNode;
@@ -21,63 +21,31 @@ export function Panel({
   actions?: ReactNode;
   children: ReactNode;
   busy?: boolean;
+  as?: "section" | "figure";
+  className?: string;
 }) {
   return (
-    <section className={overview.panel} aria-labelledby={`${id}-title`} aria-busy={busy || undefined} data-testid={id}>
-      <div className={styles.panelHeaderRow}>
-        <div>
-          <h2 id={`${id}-title`}>{title}</h2>
-          {description ? <p>{description}</p> : null}
-        </div>
-        {actions}
-      </div>
+    <Tag
+      className={className ? `${styles.panel} ${className}` : styles.panel}
+      aria-labelledby={`${id}-title`}
+      aria-busy={busy || undefined}
+      data-testid={id}
+    >
+      <PanelHeader id={`${id}-title`} title={title} description={description} actions={actions} />
       {children}
-    </section>
+    </Tag>
   );
 }
 
-/**
- * What a section shows for its query: grey blocks the first time, an error
- * with a retry, else the figures — kept on screen, dimmed, while another
- * range loads.
- */
-export function QueryContent<T, E = unknown>({
-  query,
-  what,
-  skeletonHeight = 220,
-  children,
-}: {
-  query: UseQueryResult<T, E>;
-  what: string;
-  skeletonHeight?: number;
-  children: (data: T) => ReactNode;
-}) {
-  if (query.isPending) {
-    return (
-      <div aria-busy="true">
-        <p role="status" className="visually-hidden">
-          Loading {what}…
-        </p>
-        <span className={overview.skeleton} style={{ width: "100%", height: skeletonHeight }} aria-hidden="true" />
-      </div>
-    );
-  }
-  if (query.isError && query.data === undefined) {
-    return (
-      <div role="alert" className={`alert ${overview.errorBox}`}>
-        <div>
-          <strong>The {what} could not be loaded.</strong>
-          {describeError(query.error)}
-        </div>
-        <button type="button" className="btn btn-small" onClick={() => void query.refetch()} disabled={query.isFetching}>
-          {query.isFetching ? "Retrying…" : "Try again"}
-        </button>
-      </div>
-    );
-  }
+/** A panel's heading row: the title and its one-line description, actions to the right. */
+export function PanelHeader({ id, title, description, actions }: { id: string; title: ReactNode; description?: ReactNode; actions?: ReactNode }) {
   return (
-    <div style={{ opacity: query.isPlaceholderData ? 0.55 : 1, transition: "opacity 0.15s ease" }}>
-      {children(query.data as T)}
+    <div className={styles.panelHeader}>
+      <div>
+        <h2 id={id}>{title}</h2>
+        {description ? <p>{description}</p> : null}
+      </div>
+      {actions}
     </div>
   );
 }

@@ -3,11 +3,12 @@
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useUrlParam } from "@/components/url-param";
-import { formatNumber } from "@/components/overview/format";
+import { formatNumber } from "@/components/ui/format";
 import { ContactCell } from "./contact-cell";
 import { DateTime } from "@/components/workspace-zone";
 import { profileHref } from "./format";
-import { Panel, QueryContent, SmallEmpty } from "@/components/ui/panel";
+import { Panel, SmallEmpty } from "@/components/ui/panel";
+import { QueryState } from "@/components/ui/query-state";
 import { useAsked, useTerms, type ReportOutputs, type ReportRange } from "./use-report";
 import styles from "./unresolved.module.css";
 
@@ -52,9 +53,9 @@ export function AskedSection({ range, enabled }: { range: ReportRange; enabled: 
       title="What people asked"
       description="The request for a human and the user's messages in the half hour before it. Open one to read the chat at that moment."
     >
-      <QueryContent query={terms} what="top words" skeletonHeight={64}>
+      <QueryState query={terms} what="top words" skeletonHeight={64}>
         {(data) => <TopTerms data={data} selected={search} onPick={pick} />}
-      </QueryContent>
+      </QueryState>
       <div className={styles.searchRow}>
         <label htmlFor="asked-search" className="visually-hidden">
           Search requests
@@ -75,9 +76,9 @@ export function AskedSection({ range, enabled }: { range: ReportRange; enabled: 
           </span>
         ) : null}
       </div>
-      <QueryContent query={asked} what="requests" skeletonHeight={320}>
+      <QueryState query={asked} what="requests" skeletonHeight={320}>
         {(data) => <RequestList workspaceId={range.workspaceId} data={data} search={search} onPage={setPage} />}
-      </QueryContent>
+      </QueryState>
     </Panel>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 
-import { formatNumber } from "@/components/overview/format";
+import { formatDuration, formatNumber } from "@/components/ui/format";
 import { ContactCell } from "./contact-cell";
 import { DateTime } from "@/components/workspace-zone";
-import { formatDuration } from "./format";
-import { Panel, QueryContent, SmallEmpty } from "@/components/ui/panel";
-import { SortableTable, type SortableColumn } from "./sortable-table";
+import { Panel, SmallEmpty } from "@/components/ui/panel";
+import { QueryState } from "@/components/ui/query-state";
+import { ClientTable } from "@/components/ui/table/client-table";
+import type { DataColumns } from "@/components/ui/table/features";
 import { useBacklog, type ReportOutputs } from "./use-report";
 import styles from "./unresolved.module.css";
 
@@ -32,9 +33,9 @@ export function BacklogSection({ workspaceId }: { workspaceId: string }) {
         }
         description="Right now: asked for a human and no agent has taken the chat — oldest first, quiet chats included."
       >
-        <QueryContent query={query} what="backlog">
+        <QueryState query={query} what="backlog">
           {(data) => <WaitingTable workspaceId={workspaceId} data={data} />}
-        </QueryContent>
+        </QueryState>
       </Panel>
       <Panel
         id="backlog-intervened"
@@ -46,9 +47,9 @@ export function BacklogSection({ workspaceId }: { workspaceId: string }) {
         }
         description="Right now: an agent took the chat and has not pressed Resolve yet."
       >
-        <QueryContent query={query} what="backlog">
+        <QueryState query={query} what="backlog">
           {(data) => <OpenTable workspaceId={workspaceId} data={data} />}
-        </QueryContent>
+        </QueryState>
       </Panel>
     </div>
   );
@@ -58,7 +59,7 @@ function WaitingTable({ workspaceId, data }: { workspaceId: string; data: Backlo
   if (data.waiting.length === 0) return <SmallEmpty>Nobody is waiting for an agent. 🎉</SmallEmpty>;
   const now = Date.parse(data.now);
   const rows: Waiting[] = data.waiting.map((w) => ({ ...w, waitedMs: now - Date.parse(w.waitingSince) }));
-  const columns: Array<SortableColumn<Waiting>> = [
+  const columns: DataColumns<Waiting> = [
     {
       id: "contact",
       header: "Contact",
@@ -70,7 +71,7 @@ function WaitingTable({ workspaceId, data }: { workspaceId: string; data: Backlo
       header: "Waiting for",
       accessorFn: (r) => r.waitedMs,
       sortDescFirst: true,
-      meta: { numeric: true },
+      meta: { align: "end" },
       cell: ({ row }) => <span className={styles.wait}>{formatDuration(row.original.waitedMs)}</span>,
     },
     {
@@ -79,11 +80,11 @@ function WaitingTable({ workspaceId, data }: { workspaceId: string; data: Backlo
       accessorFn: (r) => r.waitingSince,
       cell: ({ row }) => <DateTime value={row.original.waitingSince} className={styles.nowrap} />,
     },
-    { id: "requests", header: "Asked", accessorFn: (r) => r.requests, meta: { numeric: true }, sortDescFirst: true },
+    { id: "requests", header: "Asked", accessorFn: (r) => r.requests, meta: { align: "end" }, sortDescFirst: true },
   ];
   return (
     <>
-      <SortableTable label="Chats waiting for an agent" columns={columns} data={rows} initialSort={[{ id: "waited", desc: true }]} rowKey={(r) => r.contact} />
+      <ClientTable caption="Chats waiting for an agent" pageSize={25} noun="chats" columns={columns} data={rows} initialSort={[{ id: "waited", desc: true }]} getRowId={(r) => r.contact} />
       {data.waitingCount > rows.length ? (
         <p className={styles.note}>The {formatNumber(rows.length)} longest waits of {formatNumber(data.waitingCount)}.</p>
       ) : null}
@@ -95,7 +96,7 @@ function OpenTable({ workspaceId, data }: { workspaceId: string; data: BacklogDa
   if (data.intervened.length === 0) return <SmallEmpty>No chat is open with an agent.</SmallEmpty>;
   const now = Date.parse(data.now);
   const rows: Open[] = data.intervened.map((o) => ({ ...o, openMs: now - Date.parse(o.since) }));
-  const columns: Array<SortableColumn<Open>> = [
+  const columns: DataColumns<Open> = [
     {
       id: "contact",
       header: "Contact",
@@ -108,7 +109,7 @@ function OpenTable({ workspaceId, data }: { workspaceId: string; data: BacklogDa
       header: "Open for",
       accessorFn: (r) => r.openMs,
       sortDescFirst: true,
-      meta: { numeric: true },
+      meta: { align: "end" },
       cell: ({ row }) => <span className={styles.nowrap}>{formatDuration(row.original.openMs)}</span>,
     },
     {
@@ -120,7 +121,7 @@ function OpenTable({ workspaceId, data }: { workspaceId: string; data: BacklogDa
   ];
   return (
     <>
-      <SortableTable label="Chats open with an agent" columns={columns} data={rows} initialSort={[{ id: "open", desc: true }]} rowKey={(r) => r.contact} />
+      <ClientTable caption="Chats open with an agent" pageSize={25} noun="chats" columns={columns} data={rows} initialSort={[{ id: "open", desc: true }]} getRowId={(r) => r.contact} />
       {data.intervenedCount > rows.length ? (
         <p className={styles.note}>The {formatNumber(rows.length)} longest open of {formatNumber(data.intervenedCount)}.</p>
       ) : null}

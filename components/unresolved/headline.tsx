@@ -1,50 +1,15 @@
 "use client";
 
-import type { ReactNode } from "react";
-import overview from "@/components/overview/overview.module.css";
-import { formatNumber, formatShare } from "@/components/overview/format";
-import { formatDuration } from "./format";
+import { formatDuration, formatNumber, formatShare } from "@/components/ui/format";
 import { previousRange } from "@/clickhouse/vocabulary/dates";
-import { Delta } from "@/components/overview/delta";
+import { Delta } from "@/components/ui/delta";
+import { KpiCard, KpiRow } from "@/components/ui/kpi-card";
 import { useBacklog, useSpeed, useVolume, type ReportOutputs, type ReportRange } from "./use-report";
 
 /** Requests for a human as a share of conversations, or null without conversations. */
 function shareOf(days: ReportOutputs["volume"]["days"]): number | null {
   const conversations = days.reduce((n, d) => n + d.conversations, 0);
   return conversations ? days.reduce((n, d) => n + d.escalated, 0) / conversations : null;
-}
-
-function Card({
-  testId,
-  label,
-  value,
-  raw,
-  hint,
-  tone,
-  delta,
-}: {
-  testId: string;
-  label: string;
-  value: string | null;
-  raw?: number | null;
-  hint?: ReactNode;
-  tone?: "attention";
-  delta?: ReactNode;
-}) {
-  return (
-    <div className={overview.stat} data-testid={testId} data-tone={tone}>
-      <span className={overview.statLabel}>{label}</span>
-      {value === null ? (
-        <span className={overview.skeleton} style={{ width: "45%", height: 28, marginTop: 8 }} aria-hidden="true" />
-      ) : (
-        <data className={overview.statValue} value={raw === null || raw === undefined ? "" : String(raw)}>
-          {value}
-        </data>
-      )}
-      {delta}
-      {hint ? <span className={overview.statHint}>{hint}</span> : null}
-    </div>
-  );
 }
 
 /** The four figures a manager reads first, the range-bound ones beside the period of the same length before. */
@@ -67,19 +32,19 @@ export function Headline({ range, enabled }: { range: ReportRange; enabled: bool
   const waiting = backlog.data?.waitingCount ?? null;
   const median = speed.data ? speed.data.intervene.medianMs : undefined;
   return (
-    <section aria-label="Key figures" className={overview.kpis}>
-      <Card
+    <KpiRow label="Key figures">
+      <KpiCard
         testId="stat-requests"
         label="Requests for a human"
-        value={requests === null ? null : formatNumber(requests)}
-        raw={requests}
+        value={requests}
         delta={before ? <Delta current={requests} previous={previousRequests} range={before} better="down" /> : null}
         hint="Each time a user asked for an agent, in this range"
       />
-      <Card
+      <KpiCard
         testId="stat-share"
         label="Share of conversations"
         value={days ? formatShare(escalated, conversations) : null}
+        raw={days ? shareOf(days) : null}
         delta={before ? <Delta current={days ? shareOf(days) : null} previous={previousShare} range={before} kind="rate" better="down" /> : null}
         hint={
           days
@@ -87,15 +52,14 @@ export function Headline({ range, enabled }: { range: ReportRange; enabled: bool
             : "A conversation is one contact writing on one day"
         }
       />
-      <Card
+      <KpiCard
         testId="stat-waiting"
         label="Waiting for an agent now"
-        value={waiting === null ? null : formatNumber(waiting)}
-        raw={waiting}
+        value={waiting}
         tone={waiting ? "attention" : undefined}
         hint={waiting ? "Asked for a human, nobody has taken the chat" : "Nobody is waiting for an agent"}
       />
-      <Card
+      <KpiCard
         testId="stat-intervene"
         label="Median time to intervene"
         value={median === undefined ? null : formatDuration(median)}
@@ -103,6 +67,6 @@ export function Headline({ range, enabled }: { range: ReportRange; enabled: bool
         delta={before ? <Delta current={median ?? null} previous={previousMedian} range={before} better="down" /> : null}
         hint={speed.data ? `p90 ${formatDuration(speed.data.intervene.p90Ms)} · ${formatNumber(speed.data.intervene.measured)} chats taken` : "From the request to an agent taking the chat"}
       />
-    </section>
+    </KpiRow>
   );
 }

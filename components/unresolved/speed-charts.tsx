@@ -2,8 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { AXIS_LINE, AXIS_TICK, BUCKET_AXIS_HEIGHT, BucketTick, countAxis, CURSOR, GRID_STROKE, LEGEND, TOOLTIP } from "@/components/charts/chart-style";
-import { formatDayLong, formatDayShort, formatNumber } from "@/components/overview/format";
-import { formatDuration } from "./format";
+import { formatDayLong, formatDayShort, formatDuration, formatNumber } from "@/components/ui/format";
 
 const INTERVENE = "#2563eb";
 const RESOLVE = "#7c3aed";

@@ -1,10 +1,11 @@
 "use client";
 
-import { formatNumber } from "@/components/overview/format";
+import { formatDuration, formatNumber } from "@/components/ui/format";
 import { useWorkspaceZone } from "@/components/workspace-zone";
-import { formatDuration } from "./format";
-import { Panel, QueryContent, SmallEmpty } from "@/components/ui/panel";
-import { SortableTable, type SortableColumn } from "./sortable-table";
+import { Panel, SmallEmpty } from "@/components/ui/panel";
+import { QueryState } from "@/components/ui/query-state";
+import { ClientTable } from "@/components/ui/table/client-table";
+import type { DataColumns } from "@/components/ui/table/features";
 import { WaitHistogram, WeeklyTrend } from "./speed-charts";
 import { useBacklog, useSpeed, type ReportOutputs, type ReportRange } from "./use-report";
 import styles from "./unresolved.module.css";
@@ -33,14 +34,14 @@ export function SpeedSection({ range, enabled }: { range: ReportRange; enabled: 
       <div className={styles.twoColumns}>
         {(["intervene", "resolve"] as const).map((kind) => (
           <Panel key={kind} id={`speed-${kind}`} title={MEASURES[kind].title} description={MEASURES[kind].description}>
-            <QueryContent query={query} what="speed figures" skeletonHeight={240}>
+            <QueryState query={query} what="speed figures" skeletonHeight={240}>
               {(data) => <Measure data={data} kind={kind} />}
-            </QueryContent>
+            </QueryState>
           </Panel>
         ))}
       </div>
       <Panel id="speed-trend" title="Median waits by week" description={`Weeks start on Monday (in ${zone}); each wait counts in the week it ended.`}>
-        <QueryContent query={query} what="weekly trend">
+        <QueryState query={query} what="weekly trend">
           {(data) => {
             const weeks = mergeWeeks(data);
             return weeks.length === 0 ? (
@@ -49,7 +50,7 @@ export function SpeedSection({ range, enabled }: { range: ReportRange; enabled: 
               <WeeklyTrend weeks={weeks} />
             );
           }}
-        </QueryContent>
+        </QueryState>
       </Panel>
     </>
   );
@@ -103,18 +104,18 @@ type AgentRow = Speed["agents"][number] & { open: number };
 export function AgentsSection({ range, enabled }: { range: ReportRange; enabled: boolean }) {
   const speed = useSpeed(range, enabled);
   const backlog = useBacklog(range.workspaceId);
-  const columns: Array<SortableColumn<AgentRow>> = [
+  const columns: DataColumns<AgentRow> = [
     { id: "agent", header: "Agent", accessorFn: (r) => r.agentName || r.agentId },
-    { id: "intervened", header: "Chats taken", accessorFn: (r) => r.intervened, meta: { numeric: true }, sortDescFirst: true },
-    { id: "resolved", header: "Chats resolved", accessorFn: (r) => r.resolved, meta: { numeric: true }, sortDescFirst: true },
+    { id: "intervened", header: "Chats taken", accessorFn: (r) => r.intervened, meta: { align: "end" }, sortDescFirst: true },
+    { id: "resolved", header: "Chats resolved", accessorFn: (r) => r.resolved, meta: { align: "end" }, sortDescFirst: true },
     {
       id: "median",
       header: "Median time to resolve",
       accessorFn: (r) => r.medianResolveMs ?? Number.POSITIVE_INFINITY,
-      meta: { numeric: true },
+      meta: { align: "end" },
       cell: ({ row }) => formatDuration(row.original.medianResolveMs),
     },
-    { id: "open", header: "Open now", accessorFn: (r) => r.open, meta: { numeric: true }, sortDescFirst: true },
+    { id: "open", header: "Open now", accessorFn: (r) => r.open, meta: { align: "end" }, sortDescFirst: true },
   ];
   return (
     <Panel
@@ -122,16 +123,16 @@ export function AgentsSection({ range, enabled }: { range: ReportRange; enabled:
       title="Agents"
       description="Chats each agent took and resolved in this range, how long they took to resolve, and what they hold open right now."
     >
-      <QueryContent query={speed} what="agent figures">
+      <QueryState query={speed} what="agent figures">
         {(data) => {
           const rows = agentRows(data.agents, backlog.data?.openByAgent ?? []);
           return rows.length === 0 ? (
             <SmallEmpty>No agent took or resolved a chat in this range.</SmallEmpty>
           ) : (
-            <SortableTable label="Agents" columns={columns} data={rows} initialSort={[{ id: "intervened", desc: true }]} rowKey={(r) => r.agentId} />
+            <ClientTable caption="Agents" columns={columns} data={rows} initialSort={[{ id: "intervened", desc: true }]} getRowId={(r) => r.agentId} />
           );
         }}
-      </QueryContent>
+      </QueryState>
     </Panel>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useSearchParams } from "next/navigation";
-import { formatRange } from "@/components/overview/format";
+import { formatRange } from "@/components/ui/format";
 import overview from "@/components/overview/overview.module.css";
 import { RangePicker } from "@/components/overview/range-picker";
 import { customRangeProblem, rangeSearch, readRange, resolveRange, todayIn, type RangeSelection } from "@/components/overview/range";

@@ -2,12 +2,11 @@
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { AXIS_LINE, AXIS_TICK, countAxis, CURSOR, GRID_STROKE, LEGEND, TOOLTIP } from "@/components/charts/chart-style";
-import { formatCompact, formatDayLong, formatDayShort, formatNumber } from "@/components/overview/format";
+import { formatCompact, formatDayLong, formatDayShort, formatNumber, formatRate } from "@/components/ui/format";
 
 // Hex, not CSS variables (see chart-style).
 const REQUESTS = "#d97706";
 const SHARE = "#128c7e";
-const PERCENT = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
 
 export interface VolumeDay {
   day: string;
@@ -52,7 +51,7 @@ export function VolumeChart({ days }: { days: VolumeDay[] }) {
       <YAxis
         yAxisId="share"
         orientation="right"
-        tickFormatter={(v) => PERCENT.format(Number(v))}
+        tickFormatter={(v) => formatRate(Number(v))}
         tickLine={false}
         axisLine={false}
         tick={AXIS_TICK}
@@ -62,7 +61,7 @@ export function VolumeChart({ days }: { days: VolumeDay[] }) {
         cursor={CURSOR}
         labelFormatter={(label) => formatDayLong(String(label))}
         formatter={(value, name) =>
-          name === "Share of conversations" ? (value === null ? "—" : PERCENT.format(Number(value))) : formatNumber(Number(value))
+          name === "Share of conversations" ? formatRate(value === null ? null : Number(value)) : formatNumber(Number(value))
         }
         {...TOOLTIP}
       />

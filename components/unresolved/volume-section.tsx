@@ -2,7 +2,8 @@
 
 import overview from "@/components/overview/overview.module.css";
 import { useWorkspaceZone } from "@/components/workspace-zone";
-import { Panel, QueryContent } from "@/components/ui/panel";
+import { EmptyState, QueryState } from "@/components/ui/query-state";
+import { Panel } from "@/components/ui/panel";
 import { useVolume, type ReportRange } from "./use-report";
 import { VolumeChart } from "./volume-chart";
 
@@ -16,18 +17,17 @@ export function VolumeSection({ range, enabled }: { range: ReportRange; enabled:
       title="Requests for a human per day"
       description={`A conversation is one contact writing to you on one day (in ${zone}); the line is the share of them that asked for a human.`}
     >
-      <QueryContent query={query} what="daily requests" skeletonHeight={260}>
+      <QueryState query={query} what="daily requests" skeletonHeight={260}>
         {(data) =>
           data.days.every((d) => d.requests === 0) ? (
-            <div className={overview.empty}>
-              <p className={overview.emptyTitle}>Nobody asked for a human in this range</p>
-              <p>Requests appear here when your chatbot hands a chat over to an agent. Try a longer range.</p>
-            </div>
+            <EmptyState title="Nobody asked for a human in this range">
+              Requests appear here when your chatbot hands a chat over to an agent. Try a longer range.
+            </EmptyState>
           ) : (
             <VolumeChart days={data.days} />
           )
         }
-      </QueryContent>
+      </QueryState>
     </Panel>
   );
 }

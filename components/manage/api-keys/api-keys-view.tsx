@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc";
-import { LoadError } from "../load-error";
+import { ErrorState } from "@/components/ui/query-state";
 import { CreateKeyForm } from "./create-key-form";
 import { EventsHelp } from "./events-help";
 import { KeysTable, KeysTableSkeleton } from "./keys-table";
@@ -31,7 +31,7 @@ export function ApiKeysView({ workspaceId }: { workspaceId: string }) {
           {keys.isPending ? (
             <KeysTableSkeleton />
           ) : keys.isError ? (
-            <LoadError what="The API keys" error={keys.error} onRetry={() => void keys.refetch()} retrying={keys.isFetching} />
+            <ErrorState what="The API keys" error={keys.error} onRetry={() => void keys.refetch()} retrying={keys.isFetching} />
           ) : (
             <KeysTable workspaceId={workspaceId} keys={keys.data} />
           )}

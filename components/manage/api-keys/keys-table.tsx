@@ -3,15 +3,17 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useSession } from "next-auth/react";
-import { Fragment, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import type { AppRouter } from "@/server/routers/_app";
-import { formatNumber } from "../format";
-import { RelativeTime } from "../relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import styles from "../manage.module.css";
-import { ManageTableHead } from "../table-head";
-import { TableSkeleton } from "../table-skeleton";
+import { TableSkeleton } from "@/components/ui/table/table-skeleton";
+import { EmptyState } from "@/components/ui/query-state";
+import { ClientTable } from "@/components/ui/table/client-table";
+import { actionsColumn, DetailToggle } from "@/components/ui/table/actions-column";
+import { createDataColumnHelper, type DataColumns } from "@/components/ui/table/features";
 
 type ApiKey = inferRouterOutputs<AppRouter>["apiKeys"]["list"][number];
 
@@ -23,70 +25,60 @@ export function KeysTable({ workspaceId, keys }: { workspaceId: string; keys: Ap
 
   if (keys.length === 0) {
     return (
-      <div className={styles.empty}>
-        <p className={styles.emptyTitle}>No API keys yet</p>
-        <p>Create one above for each system that sends events to ChatLens.</p>
-      </div>
+      <EmptyState title="No API keys yet">
+        Create one above for each system that sends events to ChatLens.
+      </EmptyState>
     );
   }
+  const columns: DataColumns<ApiKey> = [
+    column.accessor("name", { header: "Name", meta: { rowHeader: true, truncate: true } }),
+    column.accessor("keyPrefix", { header: "Key", enableSorting: false, cell: ({ row }) => <code className={styles.nowrap}>{row.original.keyPrefix}…</code> }),
+    column.accessor("createdAt", { header: "Created", cell: ({ row }) => <RelativeTime value={row.original.createdAt} /> }),
+    column.accessor((key) => createdBy(key.createdBy, userId), { id: "createdBy", header: "Created by" }),
+    column.accessor((key) => key.lastUsedAt ?? "", {
+      id: "lastUsed",
+      header: "Last used",
+      cell: ({ row }) => (row.original.lastUsedAt ? <RelativeTime value={row.original.lastUsedAt} /> : "Never"),
+    }),
+    column.accessor("requests", { header: "Requests", meta: { align: "end" }, sortDescFirst: true }),
+    column.accessor((key) => (key.revokedAt ? "revoked" : "active"), {
+      id: "status",
+      header: "Status",
+      cell: ({ row }) =>
+        row.original.revokedAt ? (
+          <span className={styles.badge} data-tone="revoked">
+            Revoked <RelativeTime value={row.original.revokedAt} />
+          </span>
+        ) : (
+          <span className={styles.badge} data-tone="active">
+            Active
+          </span>
+        ),
+    }),
+    actionsColumn((row) =>
+      row.revokedAt ? null : (
+        <DetailToggle label={`Revoke key ${row.name}`} open={confirming === row.keyId} onToggle={() => setConfirming(confirming === row.keyId ? null : row.keyId)}>
+          Revoke
+        </DetailToggle>
+      ),
+    ),
+  ];
   return (
-    <div className={styles.tableWrap}>
-      <table className={styles.table}>
-        <caption className="visually-hidden">API keys of this workspace, newest first</caption>
-        <ManageTableHead columns={COLUMNS} numeric="Requests" actions />
-        <tbody>
-          {keys.map((key) => (
-            <Fragment key={key.keyId}>
-              <tr data-revoked={key.revokedAt ? true : undefined} data-key-id={key.keyId}>
-                <th scope="row">{key.name}</th>
-                <td className={styles.nowrap}>
-                  <code>{key.keyPrefix}…</code>
-                </td>
-                <td className={styles.nowrap}>
-                  <RelativeTime value={key.createdAt} />
-                </td>
-                <td>{createdBy(key.createdBy, userId)}</td>
-                <td className={styles.nowrap}>{key.lastUsedAt ? <RelativeTime value={key.lastUsedAt} /> : "Never"}</td>
-                <td className={styles.num}>{formatNumber(key.requests)}</td>
-                <td className={styles.nowrap}>
-                  {key.revokedAt ? (
-                    <span className={styles.badge} data-tone="revoked">
-                      Revoked <RelativeTime value={key.revokedAt} />
-                    </span>
-                  ) : (
-                    <span className={styles.badge} data-tone="active">
-                      Active
-                    </span>
-                  )}
-                </td>
-                <td className={styles.nowrap}>
-                  {key.revokedAt ? null : (
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      aria-label={`Revoke key ${key.name}`}
-                      aria-expanded={confirming === key.keyId}
-                      onClick={() => setConfirming(confirming === key.keyId ? null : key.keyId)}
-                    >
-                      Revoke
-                    </button>
-                  )}
-                </td>
-              </tr>
-              {confirming === key.keyId && !key.revokedAt ? (
-                <tr className={styles.confirmRow}>
-                  <td colSpan={COLUMNS.length + 1}>
-                    <RevokeConfirm workspaceId={workspaceId} apiKey={key} onClose={() => setConfirming(null)} />
-                  </td>
-                </tr>
-              ) : null}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ClientTable
+      caption="API keys of this workspace, newest first"
+      columns={columns}
+      data={keys}
+      getRowId={(key) => key.keyId}
+      pageSize={50}
+      noun="keys"
+      renderDetail={(key) =>
+        confirming === key.keyId && !key.revokedAt ? <RevokeConfirm workspaceId={workspaceId} apiKey={key} onClose={() => setConfirming(null)} /> : null
+      }
+    />
   );
 }
+
+const column = createDataColumnHelper<ApiKey>();
 
 function createdBy(id: string, me: string | undefined): string {
   if (me && id === me) return "You";

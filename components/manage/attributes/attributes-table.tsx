@@ -2,20 +2,21 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { Fragment, useState } from "react";
+import { useState } from "react";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import type { AppRouter } from "@/server/routers/_app";
-import { formatNumber } from "../format";
 import { AttributeForm } from "./attribute-form";
 import { attributeTypeLabel, type AttributeTypeName } from "./attribute-types";
 import styles from "../manage.module.css";
-import { ManageTableHead } from "../table-head";
 import catalogue from "../catalogue.module.css";
+import { EmptyState } from "@/components/ui/query-state";
+import { ClientTable } from "@/components/ui/table/client-table";
+import { actionsColumn, DetailToggle } from "@/components/ui/table/actions-column";
+import { createDataColumnHelper, type DataColumns } from "@/components/ui/table/features";
 
 type Attribute = inferRouterOutputs<AppRouter>["attributes"]["catalogue"]["attributes"][number];
 
-const COLUMNS = ["Attribute", "Type", "Options", "Contacts"] as const;
 const SHOWN_OPTIONS = 6;
 
 function useInvalidateAttributes() {
@@ -41,76 +42,79 @@ export function AttributesTable({
   const [editing, setEditing] = useState<string | null>(null);
   if (attributes.length === 0) {
     return (
-      <div className={styles.empty}>
-        <p className={styles.emptyTitle}>No attributes yet</p>
-        <p>{canEdit ? "Create one above, like Plan, City or Signup date." : "An admin or marketer can create them."}</p>
-      </div>
+      <EmptyState title="No attributes yet">
+        {canEdit ? "Create one above, like Plan, City or Signup date." : "An admin or marketer can create them."}
+      </EmptyState>
     );
   }
   return (
-    <div className={styles.tableWrap}>
-      <table className={styles.table} aria-labelledby={archivedList ? "archived-attributes-title" : undefined}>
-        {archivedList ? null : <caption className="visually-hidden">Attributes of this workspace</caption>}
-        <ManageTableHead columns={COLUMNS} numeric="Contacts" actions={canEdit} />
-        <tbody>
-          {attributes.map((a) => (
-            <Fragment key={a.name}>
-              <tr data-attribute={a.name} data-revoked={a.archived ? true : undefined}>
-                <th scope="row">
-                  {a.label}
-                  <span className={catalogue.key}>{a.name}</span>
-                </th>
-                <td className={styles.nowrap}>{attributeTypeLabel(a.type)}</td>
-                <td>
-                  {a.options.length ? (
-                    <span className={catalogue.pills}>
-                      {a.options.slice(0, SHOWN_OPTIONS).map((o) => (
-                        <span key={o} className={catalogue.pill}>
-                          {o}
-                        </span>
-                      ))}
-                      {a.options.length > SHOWN_OPTIONS ? (
-                        <span className={catalogue.pill} title={a.options.slice(SHOWN_OPTIONS).join(", ")}>
-                          +{a.options.length - SHOWN_OPTIONS} more
-                        </span>
-                      ) : null}
-                    </span>
-                  ) : (
-                    <span className={styles.muted}>—</span>
-                  )}
-                </td>
-                <td className={styles.num}>{formatNumber(a.contacts)}</td>
-                {canEdit ? (
-                  <td className={styles.nowrap}>
-                    <div className={catalogue.rowActions}>
-                      {a.archived ? null : (
-                        <button
-                          type="button"
-                          className="btn btn-small"
-                          aria-label={`Edit attribute ${a.label}`}
-                          aria-expanded={editing === a.name}
-                          onClick={() => setEditing(editing === a.name ? null : a.name)}
-                        >
-                          Edit
-                        </button>
-                      )}
-                      <ArchiveButton workspaceId={workspaceId} attribute={a} blocked={a.archived && !roomToUnarchive} />
-                    </div>
-                  </td>
-                ) : null}
-              </tr>
-              {editing === a.name ? (
-                <tr className={catalogue.editRow}>
-                  <td colSpan={COLUMNS.length + 1}>
-                    <EditAttribute workspaceId={workspaceId} attribute={a} onClose={() => setEditing(null)} />
-                  </td>
-                </tr>
-              ) : null}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ClientTable
+      caption={archivedList ? "Archived attributes" : "Attributes of this workspace"}
+      columns={attributeColumns(workspaceId, canEdit, roomToUnarchive, editing, setEditing)}
+      data={attributes}
+      getRowId={(a) => a.name}
+      pageSize={50}
+      noun="attributes"
+      renderDetail={(a) => (editing === a.name ? <EditAttribute workspaceId={workspaceId} attribute={a} onClose={() => setEditing(null)} /> : null)}
+    />
+  );
+}
+
+const column = createDataColumnHelper<Attribute>();
+
+function attributeColumns(
+  workspaceId: string,
+  canEdit: boolean,
+  roomToUnarchive: boolean,
+  editing: string | null,
+  setEditing: (name: string | null) => void,
+): DataColumns<Attribute> {
+  const columns: DataColumns<Attribute> = [
+    column.accessor("label", {
+      header: "Attribute",
+      meta: { rowHeader: true },
+      cell: ({ row }) => (
+        <>
+          {row.original.label}
+          <span className={catalogue.key}>{row.original.name}</span>
+        </>
+      ),
+    }),
+    column.accessor("type", { header: "Type", cell: ({ row }) => <span className={styles.nowrap}>{attributeTypeLabel(row.original.type)}</span> }),
+    column.display({ id: "options", header: "Options", cell: ({ row }) => <Options options={row.original.options} /> }),
+    column.accessor("contacts", { header: "Contacts", meta: { align: "end" }, sortDescFirst: true }),
+  ];
+  if (!canEdit) return columns;
+  return [
+    ...columns,
+    actionsColumn((a) => (
+      <div className={catalogue.rowActions}>
+        {a.archived ? null : (
+          <DetailToggle label={`Edit attribute ${a.label}`} open={editing === a.name} onToggle={() => setEditing(editing === a.name ? null : a.name)}>
+            Edit
+          </DetailToggle>
+        )}
+        <ArchiveButton workspaceId={workspaceId} attribute={a} blocked={a.archived && !roomToUnarchive} />
+      </div>
+    )),
+  ];
+}
+
+function Options({ options }: { options: string[] }) {
+  if (!options.length) return <span className={styles.muted}>—</span>;
+  return (
+    <span className={catalogue.pills}>
+      {options.slice(0, SHOWN_OPTIONS).map((o) => (
+        <span key={o} className={catalogue.pill}>
+          {o}
+        </span>
+      ))}
+      {options.length > SHOWN_OPTIONS ? (
+        <span className={catalogue.pill} title={options.slice(SHOWN_OPTIONS).join(", ")}>
+          +{options.length - SHOWN_OPTIONS} more
+        </span>
+      ) : null}
+    </span>
   );
 }
 

@@ -4,8 +4,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc";
 import type { Role } from "@/server/auth/roles";
-import { LoadError } from "../load-error";
-import { TableSkeleton } from "../table-skeleton";
+import { ErrorState } from "@/components/ui/query-state";
+import { TableSkeleton } from "@/components/ui/table/table-skeleton";
 import { AttributeForm } from "./attribute-form";
 import { AttributesTable } from "./attributes-table";
 import styles from "../manage.module.css";
@@ -56,7 +56,7 @@ export function AttributesView({ workspaceId, canEdit, role }: { workspaceId: st
           {query.isPending ? (
             <TableSkeleton label="Loading the attributes…" columns={["Attribute", "Type", "Options", "Contacts"]} />
           ) : query.isError ? (
-            <LoadError what="The attributes" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+            <ErrorState what="The attributes" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
           ) : (
             <>
               <AttributesTable workspaceId={workspaceId} attributes={active} canEdit={canEdit} roomToUnarchive={!full} />

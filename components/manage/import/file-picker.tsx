@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useState, type DragEvent } from "react";
-import { formatBytes } from "../format";
+import { formatBytes } from "@/components/ui/format";
 import manage from "../manage.module.css";
 import styles from "./import.module.css";
 

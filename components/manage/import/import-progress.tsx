@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { formatBytes, formatNumber } from "../format";
+import { formatBytes, formatNumber } from "@/components/ui/format";
 import type { ImportProgress as Progress } from "./use-import";
 import manage from "../manage.module.css";
 import styles from "./import.module.css";

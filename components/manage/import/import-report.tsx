@@ -1,5 +1,5 @@
 import { DELIMITER_NAMES } from "@/server/ingestion/csv-dialect";
-import { formatNumber } from "../format";
+import { formatNumber } from "@/components/ui/format";
 import type { ImportReport as Report } from "./use-import";
 import manage from "../manage.module.css";
 import styles from "./import.module.css";

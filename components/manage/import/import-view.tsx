@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc";
-import { LoadError } from "../load-error";
+import { ErrorState } from "@/components/ui/query-state";
 import type { CsvDelimiter } from "@/server/ingestion/csv-dialect";
 import { PreviewError, readPreview, type CsvPreview } from "./csv-preview";
 import { FilePicker } from "./file-picker";
@@ -124,7 +124,7 @@ export function ImportView({ workspaceId }: { workspaceId: string }) {
             {attributes.isPending ? (
               <MappingSkeleton />
             ) : attributes.isError ? (
-              <LoadError
+              <ErrorState
                 what="The workspace’s attributes"
                 error={attributes.error}
                 onRetry={() => void attributes.refetch()}

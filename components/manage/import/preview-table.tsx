@@ -1,4 +1,4 @@
-import { formatNumber } from "../format";
+import { formatNumber } from "@/components/ui/format";
 import type { CsvPreview } from "./csv-preview";
 import manage from "../manage.module.css";
 import styles from "./import.module.css";

@@ -4,74 +4,73 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useSession } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { Fragment, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import { ROLES, type Role } from "@/server/auth/roles";
 import type { AppRouter } from "@/server/routers/_app";
-import { RelativeTime } from "../relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { ClientTable } from "@/components/ui/table/client-table";
+import { actionsColumn, DetailToggle } from "@/components/ui/table/actions-column";
+import { createDataColumnHelper, type DataColumns } from "@/components/ui/table/features";
 import styles from "../manage.module.css";
-import { ManageTableHead } from "../table-head";
 import catalogue from "../catalogue.module.css";
 
 type Member = inferRouterOutputs<AppRouter>["members"]["list"][number];
 
-const COLUMNS = ["Name", "Email", "Role", "Member since"] as const;
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function MembersTable({ workspaceId, members, canEdit }: { workspaceId: string; members: Member[]; canEdit: boolean }) {
   const me = useSession().data?.user?.id;
   const [removing, setRemoving] = useState<string | null>(null);
+  const columns: DataColumns<Member> = [
+    column.accessor((m) => m.name || m.email, {
+      id: "name",
+      header: "Name",
+      meta: { rowHeader: true },
+      cell: ({ row }) => (
+        <>
+          {row.original.name || row.original.email}
+          {row.original.userId === me ? <span className={catalogue.you}>(you)</span> : null}
+        </>
+      ),
+    }),
+    column.accessor("email", { header: "Email", meta: { truncate: true } }),
+    column.accessor("role", {
+      header: "Role",
+      cell: ({ row }) => (
+        <span className={styles.nowrap}>{canEdit ? <RoleSelect workspaceId={workspaceId} member={row.original} /> : capitalised(row.original.role)}</span>
+      ),
+    }),
+    column.accessor("since", { header: "Member since", cell: ({ row }) => <RelativeTime value={row.original.since} /> }),
+  ];
+  if (canEdit) {
+    columns.push(
+      actionsColumn((row) => (
+        <div className={catalogue.rowActions}>
+          <DetailToggle label={`Remove ${row.email}`} open={removing === row.userId} onToggle={() => setRemoving(removing === row.userId ? null : row.userId)}>
+            {row.userId === me ? "Leave" : "Remove"}
+          </DetailToggle>
+        </div>
+      )),
+    );
+  }
   return (
-    <div className={styles.tableWrap}>
-      <table className={styles.table}>
-        <caption className="visually-hidden">Members of this workspace</caption>
-        <ManageTableHead columns={COLUMNS} actions={canEdit} />
-        <tbody>
-          {members.map((m) => (
-            <Fragment key={m.userId}>
-              <tr data-member={m.email}>
-                <th scope="row">
-                  {m.name || m.email}
-                  {m.userId === me ? <span className={catalogue.you}>(you)</span> : null}
-                </th>
-                <td>{m.email}</td>
-                <td className={styles.nowrap}>
-                  {canEdit ? <RoleSelect workspaceId={workspaceId} member={m} /> : capitalised(m.role)}
-                </td>
-                <td className={styles.nowrap}>
-                  <RelativeTime value={m.since} />
-                </td>
-                {canEdit ? (
-                  <td className={styles.nowrap}>
-                    <div className={catalogue.rowActions}>
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        aria-label={`Remove ${m.email}`}
-                        aria-expanded={removing === m.userId}
-                        onClick={() => setRemoving(removing === m.userId ? null : m.userId)}
-                      >
-                        {m.userId === me ? "Leave" : "Remove"}
-                      </button>
-                    </div>
-                  </td>
-                ) : null}
-              </tr>
-              {removing === m.userId ? (
-                <tr className={styles.confirmRow}>
-                  <td colSpan={COLUMNS.length + 1}>
-                    <RemoveConfirm workspaceId={workspaceId} member={m} isMe={m.userId === me} onClose={() => setRemoving(null)} />
-                  </td>
-                </tr>
-              ) : null}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ClientTable
+      caption="Members of this workspace"
+      columns={columns}
+      data={members}
+      getRowId={(m) => m.userId}
+      pageSize={50}
+      noun="members"
+      renderDetail={(m) =>
+        removing === m.userId ? <RemoveConfirm workspaceId={workspaceId} member={m} isMe={m.userId === me} onClose={() => setRemoving(null)} /> : null
+      }
+    />
   );
 }
+
+const column = createDataColumnHelper<Member>();
 
 function RoleSelect({ workspaceId, member }: { workspaceId: string; member: Member }) {
   const trpc = useTRPC();

@@ -4,8 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc";
 import type { Role } from "@/server/auth/roles";
-import { LoadError } from "../load-error";
-import { TableSkeleton } from "../table-skeleton";
+import { ErrorState } from "@/components/ui/query-state";
+import { TableSkeleton } from "@/components/ui/table/table-skeleton";
 import { InviteForm, type Invited } from "./invite-form";
 import { MembersTable } from "./members-table";
 import { TemporaryPassword } from "./temporary-password";
@@ -57,7 +57,7 @@ export function MembersView({ workspaceId, canEdit, role }: { workspaceId: strin
           {members.isPending ? (
             <TableSkeleton label="Loading the members…" columns={["Name", "Email", "Role", "Since"]} />
           ) : members.isError ? (
-            <LoadError what="The members" error={members.error} onRetry={() => void members.refetch()} retrying={members.isFetching} />
+            <ErrorState what="The members" error={members.error} onRetry={() => void members.refetch()} retrying={members.isFetching} />
           ) : (
             <MembersTable workspaceId={workspaceId} members={members.data} canEdit={canEdit} />
           )}

@@ -2,19 +2,20 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { Fragment, useState } from "react";
+import { useState } from "react";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import type { AppRouter } from "@/server/routers/_app";
-import { formatNumber } from "../format";
+import { formatNumber } from "@/components/ui/format";
 import { TagForm } from "./tag-form";
 import styles from "../manage.module.css";
-import { ManageTableHead } from "../table-head";
 import catalogue from "../catalogue.module.css";
+import { EmptyState } from "@/components/ui/query-state";
+import { ClientTable } from "@/components/ui/table/client-table";
+import { actionsColumn, DetailToggle } from "@/components/ui/table/actions-column";
+import { createDataColumnHelper, type DataColumns } from "@/components/ui/table/features";
 
 type CatalogueTag = inferRouterOutputs<AppRouter>["tags"]["list"]["tags"][number];
-
-const COLUMNS = ["Tag", "Category", "First message", "Contacts"] as const;
 
 /** Categories A→Z with uncategorised tags last, then tags by name. */
 function byCategory(a: CatalogueTag, b: CatalogueTag) {
@@ -55,69 +56,77 @@ export function TagsTable({
   const [editing, setEditing] = useState<string | null>(null);
   if (tags.length === 0) {
     return (
-      <div className={styles.empty}>
-        <p className={styles.emptyTitle}>No tags yet</p>
-        <p>{canEdit ? "Create one above: agents will pick from these on a chat profile." : "An admin or marketer can create them."}</p>
-      </div>
+      <EmptyState title="No tags yet">
+        {canEdit ? "Create one above: agents will pick from these on a chat profile." : "An admin or marketer can create them."}
+      </EmptyState>
     );
   }
+  const columns = tagColumns(workspaceId, canEdit, editing, setEditing);
   return (
-    <div className={styles.tableWrap}>
-      <table className={styles.table}>
-        <caption className="visually-hidden">Tags of this workspace, by category</caption>
-        <ManageTableHead columns={COLUMNS} numeric="Contacts" actions={canEdit} />
-        <tbody>
-          {[...tags].sort(byCategory).map((tag) => (
-            <Fragment key={tag.tag}>
-              <tr data-tag={tag.tag}>
-                <th scope="row">
-                  <TagName tag={tag} />
-                </th>
-                <td>{tag.category ? <span className={catalogue.pill}>{tag.category}</span> : <span className={styles.muted}>—</span>}</td>
-                <td>
-                  {tag.firstMessageText ? (
-                    <span className={catalogue.firstMessage}>
-                      <span className={catalogue.badgeFirst}>First-message tag</span>
-                      <q className={catalogue.quote} title={tag.firstMessageText}>
-                        {tag.firstMessageText}
-                      </q>
-                    </span>
-                  ) : (
-                    <span className={styles.muted}>—</span>
-                  )}
-                </td>
-                <td className={styles.num}>{formatNumber(tag.contacts)}</td>
-                {canEdit ? (
-                  <td className={styles.nowrap}>
-                    <div className={catalogue.rowActions}>
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        aria-label={`Edit tag ${tag.label}`}
-                        aria-expanded={editing === tag.tag}
-                        onClick={() => setEditing(editing === tag.tag ? null : tag.tag)}
-                      >
-                        Edit
-                      </button>
-                      <ArchiveButton workspaceId={workspaceId} tag={tag} />
-                    </div>
-                  </td>
-                ) : null}
-              </tr>
-              {editing === tag.tag ? (
-                <tr className={catalogue.editRow}>
-                  <td colSpan={COLUMNS.length + 1}>
-                    <EditTag workspaceId={workspaceId} tag={tag} categories={categories} onClose={() => setEditing(null)} />
-                  </td>
-                </tr>
-              ) : null}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ClientTable
+      caption="Tags of this workspace, by category"
+      columns={columns}
+      data={[...tags].sort(byCategory)}
+      getRowId={(tag) => tag.tag}
+      pageSize={50}
+      noun="tags"
+      renderDetail={(tag) =>
+        editing === tag.tag ? <EditTag workspaceId={workspaceId} tag={tag} categories={categories} onClose={() => setEditing(null)} /> : null
+      }
+    />
   );
 }
+
+const column = createDataColumnHelper<CatalogueTag>();
+
+/** The catalogue's columns; an archived tag has no first-message rule to show and can only come back. */
+function tagColumns(
+  workspaceId: string,
+  canEdit: boolean,
+  editing: string | null,
+  setEditing: (tag: string | null) => void,
+  archived = false,
+): DataColumns<CatalogueTag> {
+  const columns: DataColumns<CatalogueTag> = [
+    column.accessor("label", { header: "Tag", meta: { rowHeader: true }, cell: ({ row }) => <TagName tag={row.original} /> }),
+    column.accessor("category", {
+      header: "Category",
+      cell: ({ row }) => (row.original.category ? <span className={catalogue.pill}>{row.original.category}</span> : <span className={styles.muted}>—</span>),
+    }),
+    ...(archived ? [] : [firstMessageColumn]),
+    column.accessor("contacts", { header: "Contacts", meta: { align: "end" }, sortDescFirst: true }),
+  ];
+  if (!canEdit) return columns;
+  return [
+    ...columns,
+    actionsColumn((row) => (
+      <div className={catalogue.rowActions}>
+        {archived ? null : (
+          <DetailToggle label={`Edit tag ${row.label}`} open={editing === row.tag} onToggle={() => setEditing(editing === row.tag ? null : row.tag)}>
+            Edit
+          </DetailToggle>
+        )}
+        <ArchiveButton workspaceId={workspaceId} tag={row} />
+      </div>
+    )),
+  ];
+}
+
+const firstMessageColumn = column.accessor("firstMessageText", {
+  header: "First message",
+  enableSorting: false,
+  cell: ({ row }) =>
+    row.original.firstMessageText ? (
+      <span className={catalogue.firstMessage}>
+        <span className={catalogue.badgeFirst}>First-message tag</span>
+        <q className={catalogue.quote} title={row.original.firstMessageText}>
+          {row.original.firstMessageText}
+        </q>
+      </span>
+    ) : (
+      <span className={styles.muted}>—</span>
+    ),
+});
 
 function EditTag({
   workspaceId,
@@ -183,42 +192,14 @@ function ArchiveButton({ workspaceId, tag }: { workspaceId: string; tag: Catalog
 
 export function ArchivedTagsTable({ workspaceId, tags, canEdit }: { workspaceId: string; tags: CatalogueTag[]; canEdit: boolean }) {
   return (
-    <div className={styles.tableWrap}>
-      <table className={styles.table} aria-labelledby="archived-tags-title">
-        <thead>
-          <tr>
-            <th scope="col">Tag</th>
-            <th scope="col">Category</th>
-            <th scope="col" className={styles.num}>
-              Contacts
-            </th>
-            {canEdit ? (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {[...tags].sort(byCategory).map((tag) => (
-            <tr key={tag.tag} data-revoked data-tag={tag.tag}>
-              <th scope="row">
-                <TagName tag={tag} />
-              </th>
-              <td>{tag.category || "—"}</td>
-              <td className={styles.num}>{formatNumber(tag.contacts)}</td>
-              {canEdit ? (
-                <td className={styles.nowrap}>
-                  <div className={catalogue.rowActions}>
-                    <ArchiveButton workspaceId={workspaceId} tag={tag} />
-                  </div>
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ClientTable
+      caption="Archived tags"
+      columns={tagColumns(workspaceId, canEdit, null, () => {}, true)}
+      data={[...tags].sort(byCategory)}
+      getRowId={(tag) => tag.tag}
+      pageSize={50}
+      noun="tags"
+    />
   );
 }
 

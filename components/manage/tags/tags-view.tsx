@@ -4,9 +4,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc";
 import type { Role } from "@/server/auth/roles";
-import { LoadError } from "../load-error";
+import { ErrorState } from "@/components/ui/query-state";
 import { TagForm } from "./tag-form";
-import { TableSkeleton } from "../table-skeleton";
+import { TableSkeleton } from "@/components/ui/table/table-skeleton";
 import { ArchivedTagsTable, TagsTable, UncataloguedTags } from "./tags-table";
 import styles from "../manage.module.css";
 import catalogue from "../catalogue.module.css";
@@ -41,7 +41,7 @@ export function TagsView({ workspaceId, canEdit, role }: { workspaceId: string; 
           {list.isPending ? (
             <TableSkeleton label="Loading the tags…" columns={["Tag", "Category", "First message", "Contacts"]} />
           ) : list.isError ? (
-            <LoadError what="The tags" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+            <ErrorState what="The tags" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
           ) : (
             <>
               <TagsTable workspaceId={workspaceId} tags={active} categories={list.data.categories} canEdit={canEdit} />

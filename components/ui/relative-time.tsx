@@ -1,7 +1,7 @@
 "use client";
 
 import { useWorkspaceZone } from "@/components/workspace-zone";
-import { formatExact, formatRelative, parseStoreTime } from "./format";
+import { formatExact, formatRelative, parseStoreTime } from "@/components/ui/format";
 
 /** "3 hours ago", with the exact time in the workspace's zone on hover and for machines. */
 export function RelativeTime({ value }: { value: string }) {

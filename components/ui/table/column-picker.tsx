@@ -4,7 +4,7 @@ import type { RowData } from "@tanstack/react-table";
 import { useEffect, useRef } from "react";
 import { columnLabel } from "./data-table";
 import type { ServerTable } from "./use-server-table";
-import styles from "./data-table.module.css";
+import styles from "./table.module.css";
 
 /** A "Columns" menu of checkboxes; columns that cannot be hidden are listed, checked and disabled. */
 export function ColumnPicker<TData extends RowData>({ table, onReset }: { table: ServerTable<TData>; onReset?: () => void }) {

@@ -1,10 +1,10 @@
 "use client";
 
 import type { Column, Row, RowData } from "@tanstack/react-table";
-import type { KeyboardEvent, MouseEvent, ReactNode } from "react";
+import { Fragment, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import type { DataTableFeatures } from "./features";
 import type { ServerTable } from "./use-server-table";
-import styles from "./data-table.module.css";
+import styles from "./table.module.css";
 
 /** How many grey rows stand in for a page that is loading; more would only push the pager off screen. */
 const SKELETON_ROWS = 8;
@@ -14,7 +14,7 @@ export interface DataTableProps<TData extends RowData> {
   /** Names the table for screen readers (shown to them only). */
   caption: string;
   /** The first page has not arrived yet: grey rows instead of data. */
-  loading: boolean;
+  loading?: boolean;
   /** A newer page is on its way; the current rows stay, dimmed. */
   updating?: boolean;
   /** Shown in place of the rows when there are none. */
@@ -23,6 +23,8 @@ export interface DataTableProps<TData extends RowData> {
   onOpenRow?: (row: TData) => void;
   /** What opening a row does, for the caption: "Press Enter on a row to open the contact’s profile." */
   openHint?: string;
+  /** A full-width row under a row (an edit form, details), or null for none. */
+  renderDetail?: (row: TData) => ReactNode;
 }
 
 export function columnLabel<TData extends RowData>(column: Column<DataTableFeatures, TData, unknown>): string {
@@ -32,11 +34,14 @@ export function columnLabel<TData extends RowData>(column: Column<DataTableFeatu
 }
 
 /**
- * A server-backed table: sortable headers, keyboard-openable rows, a loading
- * skeleton and an empty state. Paging and column choice are separate pieces
- * (TablePagination, ColumnPicker) so a screen can place them where it likes.
+ * The app's table: sortable headers (a button each, with aria-sort), rows that
+ * open on click or Enter, numbers right-aligned in tabular figures, long text
+ * cut with the full text on hover, the first column pinned when the table
+ * scrolls sideways, a loading skeleton and an empty state. Paging and column
+ * choice are separate pieces (TablePagination, ColumnPicker) so a screen can
+ * place them where it likes.
  */
-export function DataTable<TData extends RowData>({ table, caption, loading, updating, empty, onOpenRow, openHint }: DataTableProps<TData>) {
+export function DataTable<TData extends RowData>({ table, caption, loading = false, updating, empty, onOpenRow, openHint, renderDetail }: DataTableProps<TData>) {
   const rows = table.getRowModel().rows;
   const columnCount = table.getVisibleLeafColumns().length;
 
@@ -95,7 +100,19 @@ export function DataTable<TData extends RowData>({ table, caption, loading, upda
               <td colSpan={columnCount}>{empty}</td>
             </tr>
           ) : (
-            rows.map((row) => <DataRow key={row.id} table={table} row={row} onOpen={onOpenRow} />)
+            rows.map((row) => {
+              const detail = renderDetail?.(row.original);
+              return (
+                <Fragment key={row.id}>
+                  <DataRow table={table} row={row} onOpen={onOpenRow} />
+                  {detail ? (
+                    <tr className={styles.detailRow}>
+                      <td colSpan={columnCount}>{detail}</td>
+                    </tr>
+                  ) : null}
+                </Fragment>
+              );
+            })
           )}
         </tbody>
       </table>
@@ -147,11 +164,22 @@ function DataRow<TData extends RowData>({
       onClick={onOpen ? onClick : undefined}
       onKeyDown={onOpen ? onKeyDown : undefined}
     >
-      {row.getVisibleCells().map((cell) => (
-        <td key={cell.id} className={cell.column.columnDef.meta?.align === "end" ? styles.num : undefined}>
-          <table.FlexRender cell={cell} />
-        </td>
-      ))}
+      {row.getVisibleCells().map((cell) => {
+        const meta = cell.column.columnDef.meta;
+        const Cell = meta?.rowHeader ? "th" : "td";
+        const value = cell.getValue();
+        return (
+          <Cell key={cell.id} scope={meta?.rowHeader ? "row" : undefined} className={meta?.align === "end" ? styles.num : undefined}>
+            {meta?.truncate ? (
+              <span className={styles.truncate} title={typeof value === "string" ? value : undefined}>
+                <table.FlexRender cell={cell} />
+              </span>
+            ) : (
+              <table.FlexRender cell={cell} />
+            )}
+          </Cell>
+        );
+      })}
     </tr>
   );
 }

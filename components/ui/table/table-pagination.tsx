@@ -1,11 +1,11 @@
 "use client";
 
 import type { RowData } from "@tanstack/react-table";
-import { useId } from "react";
 import type { ServerTable } from "./use-server-table";
-import styles from "./data-table.module.css";
+import { formatNumber } from "@/components/ui/format";
+import { Select } from "@/components/ui/select";
+import styles from "./table.module.css";
 
-const NUMBER = new Intl.NumberFormat("en-US");
 
 /** "Showing 26–50 of 1,204 contacts", a page-size choice, and first/previous/next/last. */
 export function TablePagination<TData extends RowData>({
@@ -18,7 +18,6 @@ export function TablePagination<TData extends RowData>({
   /** Plural, for "of 1,204 contacts". */
   noun: string;
 }) {
-  const sizeId = useId();
   const { pageIndex, pageSize } = table.state.pagination;
   const total = table.getRowCount();
   const pageCount = Math.max(1, table.getPageCount());
@@ -32,24 +31,21 @@ export function TablePagination<TData extends RowData>({
           `No ${noun}`
         ) : (
           <>
-            Showing <strong>{NUMBER.format(first)}</strong>–<strong>{NUMBER.format(last)}</strong> of{" "}
-            <strong>{NUMBER.format(total)}</strong> {noun}
+            Showing <strong>{formatNumber(first)}</strong>–<strong>{formatNumber(last)}</strong> of{" "}
+            <strong>{formatNumber(total)}</strong> {noun}
           </>
         )}
       </p>
       <div className={styles.pager}>
-        <label htmlFor={sizeId} className={styles.pageSize}>
-          Rows per page
-          <select id={sizeId} value={pageSize} onChange={(e) => table.setPagination({ pageIndex: 0, pageSize: Number(e.target.value) })}>
+        <Select label="Rows per page" inline value={pageSize} onChange={(e) => table.setPagination({ pageIndex: 0, pageSize: Number(e.target.value) })}>
             {pageSizes.map((size) => (
               <option key={size} value={size}>
                 {size}
               </option>
             ))}
-          </select>
-        </label>
+        </Select>
         <span className={styles.pageOf}>
-          Page {NUMBER.format(pageIndex + 1)} of {NUMBER.format(pageCount)}
+          Page {formatNumber(pageIndex + 1)} of {formatNumber(pageCount)}
         </span>
         <div className={styles.pageButtons}>
           <PageButton label="First page" onClick={() => table.firstPage()} disabled={!table.getCanPreviousPage()} path="M9.5 3.5 6 8l3.5 4.5M5 3.5v9" />

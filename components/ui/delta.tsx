@@ -1,8 +1,5 @@
-import { formatRange } from "./format";
-import styles from "./overview.module.css";
-
-const PERCENT = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 0 });
-const POINTS = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+import { formatDecimal, formatRange, formatWholePercent } from "./format";
+import styles from "./kpi-card.module.css";
 
 /**
  * A KPI's change against the period of the same length before the range:
@@ -30,13 +27,13 @@ export function Delta({
   let change: number;
   if (kind === "rate") {
     change = (current - previous) * 100;
-    text = `${POINTS.format(Math.abs(change))} pts`;
+    text = `${formatDecimal(Math.abs(change))} pts`;
   } else if (previous === 0) {
     change = current;
     text = current === 0 ? "no change" : "new";
   } else {
     change = (current - previous) / previous;
-    text = PERCENT.format(Math.abs(change));
+    text = formatWholePercent(Math.abs(change));
   }
   const flat = kind === "rate" ? Math.abs(change) < 0.05 : previous !== 0 && Math.abs(change) < 0.005;
   const arrow = flat || change === 0 ? "" : change > 0 ? "▲ " : "▼ ";

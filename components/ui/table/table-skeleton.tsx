@@ -1,9 +1,10 @@
-import styles from "./manage.module.css";
+import { Skeleton } from "@/components/ui/query-state";
+import styles from "./table.module.css";
 
 /** A table's header and three shimmering rows while its data loads; `actions` keeps room for the actions column. */
 export function TableSkeleton({ label, columns, actions = false }: { label: string; columns: readonly string[]; actions?: boolean }) {
   return (
-    <div className={styles.tableWrap} aria-busy="true">
+    <div className={styles.wrap} aria-busy="true">
       <p role="status" className="visually-hidden">
         {label}
       </p>
@@ -21,7 +22,7 @@ export function TableSkeleton({ label, columns, actions = false }: { label: stri
             <tr key={row}>
               {columns.map((c, i) => (
                 <td key={c}>
-                  <span className={styles.skeleton} style={{ width: i === 0 ? 120 : 70, height: 12 }} />
+                  <Skeleton width={i === 0 ? 120 : 70} height={12} style={{ display: "inline-block" }} />
                 </td>
               ))}
               {actions ? <td /> : null}

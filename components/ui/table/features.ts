@@ -1,5 +1,5 @@
 /**
- * A reusable server-backed data table on TanStack Table v9. A screen composes:
+ * The app's one table, on TanStack Table v9. A server-backed screen composes:
  *
  *   const columns = useMemo(() => helper.columns([...]), []);   // helper = createDataColumnHelper<Row>()
  *   const table = useServerTable({ columns, data, rowCount, getRowId, sorting, onSortingChange,
@@ -9,14 +9,21 @@
  *   <TablePagination table={table} pageSizes={[25, 50, 100]} noun="…" />
  *
  * The state lives with the caller (components/contacts keeps it in the URL);
- * column ids double as the server's sort keys.
+ * column ids double as the server's sort keys. A list already in the browser
+ * uses `useClientTable({ columns, data, getRowId, initialSort, pageSize })`
+ * with the same <DataTable> and <TablePagination>.
  */
 import {
   columnVisibilityFeature,
   createColumnHelper,
+  createPaginatedRowModel,
+  createSortedRowModel,
   metaHelper,
   rowPaginationFeature,
   rowSortingFeature,
+  sortFn_alphanumeric,
+  sortFn_basic,
+  sortFn_text,
   tableFeatures,
   type ColumnDef,
   type RowData,
@@ -31,18 +38,25 @@ export interface DataColumnMeta {
   label?: string;
   /** A fixed width for the loading skeleton's bars, so the table does not jump when rows arrive. */
   skeletonWidth?: number;
+  /** The cell names its row (a `<th scope="row">`): a tag's name, a member's email. */
+  rowHeader?: boolean;
+  /** Long text is cut to one line with an ellipsis; the full text shows on hover. */
+  truncate?: boolean;
 }
 
 /**
- * The features every server-backed table uses. Sorting and paging happen on
- * the server (the tables run with manualSorting and manualPagination), so no
- * client row models are registered: the table only holds the state and the
- * header and column APIs.
+ * The features every table of the app uses. A server-backed table sorts and
+ * pages on the server (manualSorting, manualPagination) and never runs the row
+ * models; a table whose rows are all in the browser (useClientTable) sorts and
+ * pages with them.
  */
 export const dataTableFeatures = tableFeatures({
   rowSortingFeature,
   rowPaginationFeature,
   columnVisibilityFeature,
+  sortedRowModel: createSortedRowModel(),
+  paginatedRowModel: createPaginatedRowModel(),
+  sortFns: { basic: sortFn_basic, alphanumeric: sortFn_alphanumeric, text: sortFn_text },
   columnMeta: metaHelper<DataColumnMeta>(),
 });
 
