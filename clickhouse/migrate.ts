@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Store } from "./client";
 import { rebuildAllReadModels } from "./queries/read-models";
+import { backfillAllOptEvents } from "./queries/opt-outs-backfill";
 import { linkAllEarlierStatuses } from "./queries/status-links";
 import { storeConfigFromEnv } from "./config";
 
@@ -314,6 +315,7 @@ const AFTER_MIGRATION: Record<number, AfterMigration> = {
   11: rebuildAllReadModels,
   15: rebuildAllReadModels,
   17: linkAllEarlierStatuses,
+  20: backfillAllOptEvents,
   23: rebuildAllReadModels,
 };
 

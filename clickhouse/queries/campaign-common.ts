@@ -1,3 +1,4 @@
+import { CAMPAIGN_OPT_OUT_HOURS } from "../vocabulary/opt-outs";
 import { CONVERTED_CONTACTS_SQL } from "./conversions";
 
 /**
@@ -108,8 +109,26 @@ export const CAMPAIGN_COUNTS_SQL = `
   WHERE workspace_id = {workspaceId:String}
   GROUP BY campaign_id`;
 
+/**
+ * The campaign's recipients who opted out of marketing within 72 hours after
+ * their delivery (README, "Opt-outs"): the opt-outs are few, so the
+ * campaign's delivered recipients are joined to them, not the other way round.
+ * The delivery is the same under any reply window (a window reply needs one).
+ */
+const CAMPAIGN_OPT_OUTS_SQL = `
+  SELECT r.contact
+  FROM (
+    SELECT contact, delivered_eff FROM recipients FINAL
+    WHERE workspace_id = {workspaceId:String} AND campaign_id = {campaignId:String} AND delivered_eff IS NOT NULL
+  ) AS r
+  INNER JOIN (
+    SELECT contact, ts FROM contact_opt_events
+    WHERE workspace_id = {workspaceId:String} AND opted_out = 1
+  ) AS o ON o.contact = r.contact
+  WHERE o.ts >= r.delivered_eff AND o.ts <= r.delivered_eff + toIntervalHour(${CAMPAIGN_OPT_OUT_HOURS})`;
+
 /** The stages of the funnel a list of contacts can be opened for. */
-export const STAGES = ["sent", "delivered", "read", "replied", "converted", "ignored", "failed"] as const;
+export const STAGES = ["sent", "delivered", "read", "replied", "converted", "ignored", "failed", "optedOut"] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** A stage as a predicate over the columns of TICKS: a whitelist, never text from the client. */
@@ -122,6 +141,7 @@ export const STAGE_SQL: Record<Stage, string> = {
   converted: `contact IN (${CONVERTED_CONTACTS_SQL})`,
   ignored: "delivered_eff IS NOT NULL AND read_eff IS NULL",
   failed: "failed_eff IS NOT NULL",
+  optedOut: `delivered_eff IS NOT NULL AND contact IN (${CAMPAIGN_OPT_OUTS_SQL})`,
 };
 
 /** A stage, narrowed to one error code when it is `failed` and a code is given. */

@@ -1,5 +1,5 @@
 import type { Store } from "../client";
-import { CAMPAIGN_COUNTS_SQL, CAMPAIGN_META_SQL, ONE_CAMPAIGN, recipientsSql, DEFAULT_REPLY_WINDOW_HOURS, isoTime } from "./campaign-common";
+import { CAMPAIGN_COUNTS_SQL, CAMPAIGN_META_SQL, ONE_CAMPAIGN, recipientsSql, DEFAULT_REPLY_WINDOW_HOURS, STAGE_SQL, isoTime } from "./campaign-common";
 
 /**
  * One campaign's report: who it is, its funnel (sent → delivered → read →
@@ -27,6 +27,8 @@ export interface FunnelCounts {
   failed: number;
   /** Sent, neither delivered nor failed yet. */
   pending: number;
+  /** Delivered, and opted out of marketing within 72 hours after the delivery. */
+  optedOut: number;
 }
 
 export interface FailureGroup {
@@ -91,6 +93,7 @@ export async function campaignFunnel(
        countIf(delivered_eff IS NOT NULL AND read_eff IS NULL) AS ignored,
        countIf(failed_eff IS NOT NULL) AS failed,
        countIf(delivered_eff IS NULL AND failed_eff IS NULL) AS pending,
+       countIf(${STAGE_SQL.optedOut}) AS opted_out,
        sumForEachIf(
          arrayMap(b -> toUInt64(dateDiff('millisecond', delivered_eff, read_eff) >= b * 1000), {bounds:Array(UInt32)}),
          read_eff IS NOT NULL
@@ -113,6 +116,7 @@ export async function campaignFunnel(
       ignored: n("ignored"),
       failed: n("failed"),
       pending: n("pending"),
+      optedOut: n("opted_out"),
     },
     readDelay,
   };

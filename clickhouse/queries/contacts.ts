@@ -17,6 +17,9 @@ export interface ContactState {
   source: string;
   sourceDetail: string;
   firstMessageTag: string;
+  /** Opted out of marketing now (the latest opt-out or opt-in by event time, 0020). */
+  optedOut: boolean;
+  optedOutAt: string | null;
 }
 
 /** One contact's basic parameters, from its row of the contacts read model (0011). */
@@ -25,7 +28,7 @@ export async function getContactState(store: Store, workspaceId: string, contact
     `SELECT
        contact, name, status, ${IN_HISTORY_SQL} AS in_history,
        first_seen, last_active, last_message, template_messages, session_messages, unresolved_queries,
-       source, source_detail, first_message_tag
+       source, source_detail, first_message_tag, opted_out, opted_out_at
      FROM contacts FINAL
      WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}`,
     { workspaceId, contact, now: now.getTime() / 1000 },
@@ -46,6 +49,8 @@ export async function getContactState(store: Store, workspaceId: string, contact
     source: String(r.source),
     sourceDetail: String(r.source_detail),
     firstMessageTag: String(r.first_message_tag),
+    optedOut: Number(r.opted_out) === 1,
+    optedOutAt: r.opted_out_at === null ? null : `${String(r.opted_out_at).replace(" ", "T")}Z`,
   };
 }
 

@@ -86,3 +86,38 @@ export async function campaignTotals(store: Store, workspaceId: string, range: D
   );
   return { total: Number(row.total), sentInRange: Number(row.sentInRange) };
 }
+
+export interface OptedOutFigures {
+  /** Contacts opted out of marketing at the end of the range (now, when it ends today). */
+  atEnd: number;
+  /** Opt-outs in the range (a contact counted once). */
+  newInRange: number;
+  /** Contacts opted out at the end of the period before the range: the baseline of the change. */
+  atPreviousEnd: number | null;
+}
+
+/**
+ * Contacts opted out of marketing as the range ends, and as the period before
+ * it ended, from contact_opt_events (0020): each contact's latest opt-out or
+ * opt-in before the moment, by event time. A few rows per contact who ever
+ * opted out, so reading the state at two moments costs one small scan.
+ */
+export async function optedOutContacts(store: Store, workspaceId: string, range: DayRange, previous: DayRange | null): Promise<OptedOutFigures> {
+  const { start, end } = rangeParams(range);
+  const previousEnd = previous ? rangeParams(previous).end : start;
+  const [row] = await store.query<{ at_end: string; new_in_range: string; at_previous_end: string }>(
+    `SELECT countIf(at_end = 1) AS at_end, countIf(new_in_range) AS new_in_range, countIf(at_previous_end = 1) AS at_previous_end
+     FROM (
+       SELECT contact,
+              argMaxIf(opted_out, (ts, event_id), ts < {end:DateTime64(3)}) AS at_end,
+              argMaxIf(opted_out, (ts, event_id), ts < {previousEnd:DateTime64(3)}) AS at_previous_end,
+              countIf(opted_out = 1 AND ts >= {start:DateTime64(3)} AND ts < {end:DateTime64(3)}) > 0 AS new_in_range
+       FROM contact_opt_events
+       WHERE workspace_id = {workspaceId:String}
+       GROUP BY contact
+     )`,
+    { workspaceId, start, end, previousEnd },
+    { report: "overview:opted-out" },
+  );
+  return { atEnd: Number(row.at_end), newInRange: Number(row.new_in_range), atPreviousEnd: previous ? Number(row.at_previous_end) : null };
+}

@@ -77,7 +77,7 @@ export function nextVersion(): number {
   return lastVersion;
 }
 
-/** Rewrites the contacts rows in scope from contact_state, contact_tags, contact_attributes, control_state and recipients. */
+/** Rewrites the contacts rows in scope from contact_state, contact_tags, contact_attributes, control_state, recipients and contact_opt_events. */
 export async function refreshContacts(store: Store, workspaceId: string, scope: RefreshScope, version: number) {
   const inScope = scope.all ? "1" : IN_CONTACTS;
   await store.command(
@@ -85,7 +85,7 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
        (workspace_id, contact, name, first_seen, last_active, last_message, template_messages, session_messages,
         unresolved_queries, last_control, last_control_at, status, source, source_detail, first_message_tag,
         tags, tag_kinds, attributes, search_text, open_control, open_control_at, waiting_since, waiting_requests, agent_id, agent_name,
-        request_times, campaign_sent, campaign_read, version)
+        request_times, campaign_sent, campaign_read, opted_out, opted_out_at, version)
      WITH
        state AS (
          SELECT contact,
@@ -158,6 +158,13 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
          )
          WHERE sent_eff IS NOT NULL
          GROUP BY contact
+       ),
+       opt AS (
+         -- The latest opt-out or opt-in by event time (the id breaks a tie), whatever order they arrived in.
+         SELECT contact, argMax((opted_out, ts), (ts, event_id)) AS latest
+         FROM contact_opt_events
+         WHERE workspace_id = {workspaceId:String} AND ${inScope}
+         GROUP BY contact
        )
      SELECT
        {workspaceId:String}, state.contact, name, first_seen, last_active, last_message, template_messages, session_messages,
@@ -165,13 +172,15 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
        arrayMap(p -> p.1, pairs), arrayMap(p -> p.2, pairs), attributes,
        lowerUTF8(arrayStringConcat(arrayConcat([name], arraySort(mapValues(attributes))), char(0))),
        open_control, if(open_control = '', NULL, open_control_at), if(empty(waiting), NULL, arrayMin(waiting)), length(waiting),
-       agent_id, agent_name, request_times, arrayMap(x -> x.1, sends), arrayMap(x -> x.3, sends), {version:UInt64}
+       agent_id, agent_name, request_times, arrayMap(x -> x.1, sends), arrayMap(x -> x.3, sends),
+       ifNull(latest.1, 0), if(ifNull(latest.1, 0) = 1, latest.2, NULL), {version:UInt64}
      FROM state
      LEFT JOIN present_tags ON present_tags.contact = state.contact
      LEFT JOIN attribute_values ON attribute_values.contact = state.contact
      LEFT JOIN open_chats ON open_chats.contact = state.contact
      LEFT JOIN requests ON requests.contact = state.contact
      LEFT JOIN received ON received.contact = state.contact
+     LEFT JOIN opt ON opt.contact = state.contact
      SETTINGS join_use_nulls = 0`,
     { workspaceId, version, ...(scope.all ? {} : { contacts: json(scope.contacts) }) },
     { report: "read-models:contacts" },

@@ -25,7 +25,7 @@ export async function segmentsRecordedOn(store: Store, workspaceId: string, day:
   return new Set(rows.map((r) => r.segment_id));
 }
 
-export async function recordSegmentSize(store: Store, workspaceId: string, segmentId: string, day: string, count: SegmentCount, now: number): Promise<void> {
+export async function recordSegmentSize(store: Store, workspaceId: string, segmentId: string, day: string, count: Pick<SegmentCount, "matching" | "total">, now: number): Promise<void> {
   await store.insert(
     "segment_sizes",
     [{ workspace_id: workspaceId, segment_id: segmentId, day, size: count.matching, total: count.total, recorded_at: toClickHouseTime(now) }],

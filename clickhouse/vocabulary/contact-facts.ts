@@ -41,6 +41,9 @@ export interface ContactFacts {
   /** Attribute → latest value; "" (or absent) is not set. */
   attributes: ReadonlyMap<string, string>;
   campaigns: ReadonlyMap<string, CampaignTicks>;
+  /** Opted out of marketing now, and since when (epoch ms). */
+  optedOut: boolean;
+  optedOutAt?: number | null;
   /** Static segments the contact is on the list of. */
   staticSegments?: ReadonlySet<string>;
   /** Counted conversions; none when left out. */

@@ -163,6 +163,12 @@ export const neverConvertedCondition = z.object({
   not,
 });
 
+/** Opted out of marketing now (README, "Opt-outs"); NOT gives the contacts who may get marketing. */
+export const optedOutCondition = z.object({
+  kind: z.literal("optedOut"),
+  not,
+});
+
 /** Every kind of condition, once: the condition union and the node union both list them. */
 const CONDITION_SCHEMAS = [
   tagsCondition,
@@ -179,6 +185,7 @@ const CONDITION_SCHEMAS = [
   convertedCondition,
   revenueCondition,
   neverConvertedCondition,
+  optedOutCondition,
 ] as const;
 
 export const conditionSchema = z.discriminatedUnion("kind", CONDITION_SCHEMAS);

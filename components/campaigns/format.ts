@@ -20,6 +20,7 @@ export const STAGE_LABELS: Record<Stage, string> = {
   converted: "Converted",
   ignored: "Ignored",
   failed: "Failed",
+  optedOut: "Opted out",
 };
 
 // Hex, not CSS variables: SVG presentation attributes do not resolve var() everywhere.
@@ -31,4 +32,5 @@ export const STAGE_COLORS: Record<Stage, string> = {
   converted: "#7a5af8",
   ignored: "#f59e0b",
   failed: "#d92d20",
+  optedOut: "#7a5af8",
 };

@@ -44,7 +44,8 @@ export function FunnelChart({ report }: { report: CampaignReport }) {
 
 /**
  * Every stage as a button with its count and shares; pressing one opens its
- * contacts below. Ignored and failed sit beside the funnel: they branch off it.
+ * contacts below. Ignored, failed and opted out sit beside the funnel: they
+ * branch off it (opted out: stopped marketing within 72 hours of the delivery).
  */
 export function StageButtons({ report, selected, onSelect }: { report: CampaignReport; selected: Stage | null; onSelect: (s: Stage) => void }) {
   const steps = new Map(report.steps.map((s) => [s.stage, s]));
@@ -69,6 +70,7 @@ export function StageButtons({ report, selected, onSelect }: { report: CampaignR
     },
     { stage: "ignored", count: report.ignored.count, share: `${formatRate(report.ignored.ofDelivered)} of delivered, not read` },
     { stage: "failed", count: report.failed.count, share: `${formatRate(report.failed.ofSent)} of sent, never delivered` },
+    { stage: "optedOut", count: report.optedOut.count, share: `${formatRate(report.optedOut.ofDelivered)} of delivered, within 72 h of delivery` },
   ];
   return (
     <div className={styles.stages} role="group" aria-label="Open the contacts of a stage">

@@ -7,6 +7,7 @@ import { useTRPC } from "@/components/trpc";
 import type { Role } from "@/server/auth/roles";
 import { CopyButton } from "./copy-button";
 import { ErrorState } from "@/components/ui/query-state";
+import { OptOutKeywords } from "./opt-out-keywords";
 import { SaveBar } from "./save-bar";
 import { FieldError, fieldAria } from "@/components/forms/field-error";
 import { useSchemaForm, useServerFieldErrors } from "@/components/forms/schema-form";
@@ -58,6 +59,7 @@ export function WhatsAppSettings({
         </section>
         <WebhookHelp serverSecrets={serverSecrets} />
       </div>
+      <OptOutKeywords workspaceId={workspaceId} canEdit={canEdit} />
       <WebhookRejections workspaceId={workspaceId} />
     </div>
   );

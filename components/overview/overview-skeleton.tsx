@@ -10,7 +10,7 @@ export function OverviewSkeleton() {
       <p role="status" className="visually-hidden">
         Loading the overview…
       </p>
-      <KpiSkeletons count={4} />
+      <KpiSkeletons count={5} />
       <div className={panel.panel} aria-hidden="true">
         <Skeleton width={180} height={16} />
         <Skeleton height={8} style={{ marginTop: 18, marginBottom: 16 }} />

@@ -85,6 +85,7 @@ function OverviewFigures({ workspaceId, data }: { workspaceId: string; data: Sum
           inbound,
           outbound,
           previous: data.previous,
+          optedOut: data.optedOut,
         }}
       />
       <StatusBreakdown counts={data.contacts} />

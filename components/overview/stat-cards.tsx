@@ -13,6 +13,8 @@ export interface Headline {
   outbound: number;
   /** The same range-bound figures over the period before the range. */
   previous: { range: { from: string; to: string }; messages: number; campaignsSent: number } | null;
+  /** Opted out of marketing as the range ends, new in the range, and as the period before ended. */
+  optedOut: { atEnd: number; newInRange: number; atPreviousEnd: number | null };
 }
 
 export function HeadlineStats({ workspaceId, h }: { workspaceId: string; h: Headline }) {
@@ -42,6 +44,18 @@ export function HeadlineStats({ workspaceId, h }: { workspaceId: string; h: Head
         value={h.inbound + h.outbound}
         delta={h.previous ? <Delta current={h.inbound + h.outbound} previous={h.previous.messages} range={h.previous.range} /> : null}
         hint={`${formatNumber(h.inbound)} inbound · ${formatNumber(h.outbound)} outbound`}
+      />
+      <KpiCard
+        testId="stat-opted-out"
+        label="Opted out of marketing"
+        value={h.optedOut.atEnd}
+        delta={h.previous ? <Delta current={h.optedOut.atEnd} previous={h.optedOut.atPreviousEnd} range={h.previous.range} better="down" /> : null}
+        hint={
+          <>
+            <span className={styles.share}>{formatShare(h.optedOut.atEnd, h.totalContacts)}</span> of contacts, at the end of the range ·{" "}
+            {formatNumber(h.optedOut.newInRange)} opted out in it
+          </>
+        }
       />
     </KpiRow>
   );

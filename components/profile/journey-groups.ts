@@ -7,6 +7,7 @@ export const JOURNEY_GROUPS = [
   { key: "attributes", label: "Attributes", types: ["attribute.set"] },
   { key: "contact", label: "Contact", types: ["contact.created", "contact.imported"] },
   { key: "conversions", label: "Conversions", types: ["conversion"] },
+  { key: "marketing", label: "Opt-outs", types: ["contact.opted_out", "contact.opted_in"] },
 ] as const;
 
 export type JourneyGroupKey = (typeof JOURNEY_GROUPS)[number]["key"];

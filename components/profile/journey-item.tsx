@@ -122,6 +122,17 @@ function describe(e: JourneyEvent, who: string): { title: ReactNode; detail?: Re
           </span>
         ),
       };
+    case "contact.opted_out":
+    case "contact.opted_in": {
+      const out = e.type === "contact.opted_out";
+      const why =
+        e.value === "keyword"
+          ? `replied “${e.text}”, ${out ? "an opt-out" : "an opt-in"} keyword`
+          : e.value === "error_131050"
+            ? `WhatsApp refused ${campaign ? `“${campaign}”` : "a message"}: the person stopped marketing messages (error 131050)`
+            : "reported through the API";
+      return { title: out ? "Opted out of marketing" : "Opted back in to marketing", detail: <span className={styles.context}>{why}</span> };
+    }
     default:
       return { title: e.type };
   }

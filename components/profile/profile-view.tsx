@@ -7,6 +7,8 @@ import Link from "next/link";
 import shell from "@/components/shell/shell.module.css";
 import { useTRPC } from "@/components/trpc";
 import { ErrorState } from "@/components/ui/query-state";
+import { useWorkspaceZone } from "@/components/workspace-zone";
+import { formatDateTime } from "@/components/ui/format";
 import type { AppRouter } from "@/server/routers/_app";
 import { AttributesPanel } from "./attributes-panel";
 import { BasicParameters } from "./basic-parameters";
@@ -84,6 +86,7 @@ export function ProfileView({ workspaceId, contact, contactsHref }: { workspaceI
         <div className={styles.statusRow} aria-label="Chat status">
           <StatusPill status={p.status} />
           {p.inHistory ? <StatusPill status="history" /> : null}
+          {p.optedOut ? <OptedOutPill since={p.optedOutAt} /> : null}
         </div>
       </header>
       <SectionIndex
@@ -122,6 +125,21 @@ export function ProfileView({ workspaceId, contact, contactsHref }: { workspaceI
       </div>
       <JourneyPanel workspaceId={workspaceId} contact={contact} contactName={p.name} eventCounts={p.eventCounts} />
     </div>
+  );
+}
+
+/** Opted out of marketing: campaigns should not go to this person (the journey says why). */
+function OptedOutPill({ since }: { since: string | null }) {
+  const zone = useWorkspaceZone();
+  return (
+    <span
+      className={styles.status}
+      style={{ ["--dot" as string]: "var(--danger, #d92d20)" }}
+      title={`Opted out of marketing${since ? ` on ${formatDateTime(since, zone)}` : ""}: leave this person out of campaigns. The journey shows why.`}
+      data-testid="opted-out-pill"
+    >
+      Opted out of marketing
+    </span>
   );
 }
 

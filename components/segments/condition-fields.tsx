@@ -134,6 +134,9 @@ export function ConditionFields(props: FieldsProps<Condition>) {
           ))}
         </select>
       );
+    case "optedOut":
+      // Nothing to pick: NOT (the rule's own switch) turns it into "may get marketing".
+      return <span className={styles.word}>replied an opt-out keyword or stopped marketing messages, and has not opted back in</span>;
     case "campaignFatigue":
       return (
         <>

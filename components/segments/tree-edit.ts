@@ -39,6 +39,7 @@ export const CONDITION_KINDS: ReadonlyArray<{ kind: ConditionKind; label: string
   { kind: "converted", label: "Converted after a campaign" },
   { kind: "revenue", label: "Revenue" },
   { kind: "neverConverted", label: "Has never converted" },
+  { kind: "optedOut", label: "Opted out of marketing" },
 ];
 
 export interface BuilderOptions {
@@ -92,6 +93,7 @@ export function defaultCondition(kind: ConditionKind, o: BuilderOptions): Condit
     case "revenue":
       return { kind, days: 30, currency: o.currencies[0] ?? "INR", min: 1000 };
     case "neverConverted":
+    case "optedOut":
       return { kind };
   }
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EVENT_TIME_WINDOW, isEventTime } from "@/clickhouse/vocabulary/dates";
+import { OPT_CAUSES } from "@/clickhouse/vocabulary/opt-outs";
 
 /**
  * The ChatLens event model. Every source (Event API, WhatsApp webhook, CSV
@@ -190,6 +191,23 @@ export const contactImported = z.object({
   source: z.string().min(1, "source is required for an import").max(100),
 });
 
+/**
+ * The contact opted out of marketing, or back in. Ingestion writes them when a
+ * reply is a keyword or a status fails with error 131050 (pipeline.ts); a
+ * source that records opt-outs elsewhere may send them too (cause `api`).
+ */
+const optFields = {
+  cause: z.enum(OPT_CAUSES, { error: `cause must be one of ${OPT_CAUSES.join(", ")}` }).default("api"),
+  /** The keyword the reply matched, as configured. */
+  keyword: z.string().max(200).optional(),
+  /** The event that caused it: the reply or the failed status. */
+  caused_by: z.string().max(200).optional(),
+  /** The campaign of a failed status. */
+  campaign_id: z.string().max(200).optional(),
+};
+export const optedOut = z.object({ ...withContact, type: z.literal("contact.opted_out"), ...optFields });
+export const optedIn = z.object({ ...withContact, type: z.literal("contact.opted_in"), ...optFields });
+
 export const EVENT_TYPES = [
   "message.inbound",
   "message.outbound",
@@ -205,6 +223,8 @@ export const EVENT_TYPES = [
   "contact.created",
   "contact.imported",
   "conversion",
+  "contact.opted_out",
+  "contact.opted_in",
 ] as const;
 
 export const eventSchema = z.discriminatedUnion(
@@ -224,6 +244,8 @@ export const eventSchema = z.discriminatedUnion(
     contactCreated,
     contactImported,
     conversion,
+    optedOut,
+    optedIn,
   ],
   {
     error: (issue): string | undefined =>

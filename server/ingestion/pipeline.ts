@@ -9,9 +9,11 @@ import { rebuildReadModels, refreshReadModels, touchedScope, type RefreshScope, 
 import { linkEarlierStatuses } from "@/clickhouse/queries/status-links";
 import { toClickHouseTime } from "@/clickhouse/time";
 import { listTagDefinitions } from "@/clickhouse/queries/tags";
+import { keywordsForIngestion } from "@/clickhouse/queries/opt-out-keywords";
 import { broadcastTag } from "@/clickhouse/vocabulary/broadcast-tag";
 import { matchFirstMessageTag } from "../domain/chat-profile";
 import type { ChatEvent } from "../events/schema";
+import { mayBeKeyword, optRowOf } from "./opt-outs";
 import { EVENT_COLUMNS, encodeEventRows, toEventRow, type EventRow } from "./rows";
 import { wellFormedEvent } from "./well-formed";
 
@@ -44,7 +46,8 @@ const queues = new WeakMap<Store, Map<string, Waiting[]>>();
 
 /**
  * Stores validated events of one workspace: drops duplicates, enriches (status
- * and reply → campaign, first inbound message → first-message tag) and
+ * and reply → campaign, first inbound message → first-message tag, a keyword
+ * reply or error 131050 → opt-out or opt-in) and
  * appends to the event log. When it resolves, every event is on disk.
  */
 export async function ingestEvents(store: Store, workspaceId: string, events: readonly ChatEvent[]): Promise<IngestResult> {
@@ -161,11 +164,13 @@ async function storeGroup(
   const campaignRefs = campaignReferences(unique);
   const firstInbound = firstInboundByContact(unique);
   const broadcastTags = broadcastTagRows(workspaceId, unique);
-  const [already, storedCampaigns, known, tags] = await Promise.all([
+  const [already, storedCampaigns, known, tags, optKeywords] = await Promise.all([
     existingEventIds(store, workspaceId, [...seen, ...broadcastTags.keys()]),
     campaignsOfMessages(store, workspaceId, [...campaignRefs.lookups]),
     contactsWithInbound(store, workspaceId, [...firstInbound.keys()]),
     firstInbound.size ? listTagDefinitions(store, workspaceId) : Promise.resolve([]),
+    // The keywords in force now decide this round's replies (opt-outs.ts).
+    unique.some(mayBeKeyword) ? keywordsForIngestion(store, workspaceId) : Promise.resolve(null),
   ]);
   const firstMessageTags = tags.filter((t) => t.firstMessageText && !t.archived);
 
@@ -185,6 +190,8 @@ async function storeGroup(
     const row = toEventRow(workspaceId, e, first);
     if (ref && !row.campaign_id) row.campaign_id = campaignOfRef;
     rows.push(row);
+    const opt = optRowOf(workspaceId, e, row, optKeywords);
+    if (opt) rows.push(opt);
     if (first) {
       const tag = firstMessageTagRow(workspaceId, e as Extract<ChatEvent, { type: "message.inbound" }>, firstMessageTags);
       if (tag) rows.push(tag);

@@ -1,5 +1,6 @@
 import { toClickHouseTime } from "@/clickhouse/time";
 import { decimalText } from "@/clickhouse/vocabulary/conversion-rules";
+import { STOPPED_MARKETING_ERROR } from "@/clickhouse/vocabulary/opt-outs";
 import { sourceOf } from "../domain/chat-profile";
 import type { ChatEvent } from "../events/schema";
 
@@ -48,6 +49,8 @@ const DEFAULT_ACTOR: Record<ChatEvent["type"], string> = {
   "contact.created": "system",
   "contact.imported": "system",
   conversion: "system",
+  "contact.opted_out": "system",
+  "contact.opted_in": "system",
 };
 
 /** The columns of EventRow, in the order encodeEventRows writes them. */
@@ -79,6 +82,9 @@ const TYPE_COLUMNS: Record<ChatEvent["type"], ReadonlySet<string>> = {
   "contact.imported": new Set(["name", "source_detail"]),
   // The conversion's columns: name, value (as text), currency in `status`, order_id in `wamid` (0019).
   conversion: new Set(["name", "value", "currency", "order_id"]),
+  // The cause goes to `value`, the keyword to `text`, the campaign of a failed status to campaign_id.
+  "contact.opted_out": new Set(["cause", "keyword", "campaign_id"]),
+  "contact.opted_in": new Set(["cause", "keyword", "campaign_id"]),
 };
 
 /**
@@ -190,6 +196,13 @@ export function toEventRow(workspaceId: string, event: ChatEvent, first = false)
       row.value = event.value === undefined ? "" : decimalText(event.value);
       row.status = event.currency ?? "";
       row.wamid = event.order_id ?? "";
+      break;
+    case "contact.opted_out":
+    case "contact.opted_in":
+      row.value = event.cause;
+      row.text = event.keyword ?? "";
+      row.campaign_id = event.campaign_id ?? "";
+      if (event.cause === "error_131050") row.error_code = STOPPED_MARKETING_ERROR;
       break;
   }
   row.source = sourceOf({ type: event.type, actorKind, source: "source" in event ? event.source : undefined });

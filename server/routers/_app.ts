@@ -6,6 +6,7 @@ import { campaignsRouter } from "./campaigns";
 import { contactsRouter } from "./contacts";
 import { destinationsRouter } from "./destinations";
 import { membersRouter } from "./members";
+import { optOutsRouter } from "./opt-outs";
 import { overviewRouter } from "./overview";
 import { profileRouter } from "./profile";
 import { segmentsRouter } from "./segments";
@@ -29,6 +30,7 @@ export const appRouter = router({
   segments: segmentsRouter,
   campaigns: campaignsRouter,
   destinations: destinationsRouter,
+  optOuts: optOutsRouter,
 });
 
 export type AppRouter = typeof appRouter;

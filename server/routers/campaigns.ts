@@ -62,6 +62,7 @@ const STAGE_WORDS: Record<Stage, string> = {
   converted: "Converted",
   ignored: "Ignored (delivered, not read)",
   failed: "Failed",
+  optedOut: "Opted out within 72 h",
 };
 
 async function requireCampaign(ctx: { store: Parameters<typeof campaignInfo>[0]; workspace: { id: string } }, id: string) {
@@ -191,6 +192,8 @@ export const campaignsRouter = router({
       steps,
       ignored: { count: counts.ignored, ofDelivered: ratio(counts.ignored, counts.delivered) },
       failed: { count: counts.failed, ofSent: ratio(counts.failed, counts.sent), byError: failures },
+      // Opted out of marketing within 72 h after their delivery, as a share of delivered.
+      optedOut: { count: counts.optedOut, ofDelivered: ratio(counts.optedOut, counts.delivered) },
       readDelay: READ_DELAY_BUCKETS.map(([label], i) => ({ label, reads: funnel.readDelay[i] })),
       // Share of delivered recipients who had read within h hours of the send.
       readCurve: readsWithin.map((reads, hour) => ({ hour, reads, share: ratio(reads, counts.delivered) })),

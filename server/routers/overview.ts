@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { campaignTotals, contactStatusCounts, messagesPerDay } from "@/clickhouse/queries/overview";
+import { campaignTotals, contactStatusCounts, messagesPerDay, optedOutContacts } from "@/clickhouse/queries/overview";
 import { router, workspaceProcedure } from "../trpc/init";
 import type { Store } from "@/clickhouse/client";
 import type { DayRange } from "@/clickhouse/queries/day-range";
@@ -28,6 +28,8 @@ const summaryOutput = z.object({
   messagesPerDay: z.array(z.object({ day: z.string(), inbound: z.number(), outbound: z.number() })),
   /** The range's figures over the period of the same length before it (null before the first day the store holds). */
   previous: z.object({ range: z.object({ from: z.string(), to: z.string() }), messages: z.number(), campaignsSent: z.number() }).nullable(),
+  /** Opted out of marketing at the range's end, the range's new opt-outs, and the count at the previous period's end. */
+  optedOut: z.object({ atEnd: z.number(), newInRange: z.number(), atPreviousEnd: z.number().nullable() }),
 });
 
 export const overviewRouter = router({
@@ -40,13 +42,14 @@ export const overviewRouter = router({
       const ws = ctx.workspace.id;
       // Independent reads: the store's pool runs them side by side.
       const before = previousRange(range);
-      const [status, perDay, campaigns, previous] = await Promise.all([
+      const [status, perDay, campaigns, previous, optedOut] = await Promise.all([
         contactStatusCounts(ctx.store, ws, now),
         messagesPerDay(ctx.store, ws, range),
         campaignTotals(ctx.store, ws, range),
         before ? previousFigures(ctx.store, ws, before) : null,
+        optedOutContacts(ctx.store, ws, range, before),
       ]);
       const { openRequests, ...contacts } = status;
-      return { range, contacts, openUnresolved: openRequests, campaigns, messagesPerDay: perDay, previous };
+      return { range, contacts, openUnresolved: openRequests, campaigns, messagesPerDay: perDay, previous, optedOut };
     }),
 });

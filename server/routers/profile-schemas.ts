@@ -119,6 +119,9 @@ export const overviewOutput = z.object({
   source: z.string(),
   sourceDetail: z.string(),
   firstMessageTag: z.string(),
+  /** Opted out of marketing now, and since when (null when not). */
+  optedOut: z.boolean(),
+  optedOutAt: z.string().nullable(),
   campaigns: z.array(campaign),
   tags: z.array(tag),
   attributes: z.array(attribute),

@@ -97,6 +97,8 @@ export function evaluateCondition(c: Condition, f: ContactFacts, ctx: Evaluation
     }
     case "neverConverted":
       return (f.conversions ?? []).length === 0;
+    case "optedOut":
+      return f.optedOut;
   }
 }
 

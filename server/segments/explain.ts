@@ -64,6 +64,8 @@ export function describeCondition(c: Condition, names: ExplainNames = {}): strin
       return `${prefix}${CAMPAIGN_LABELS[c.event]} ${c.campaigns.length ? list(c.campaigns.map((id) => campaignName(id, names))) : "any campaign"}`;
     case "campaignFatigue":
       return `${prefix}Received at least ${c.atLeast} campaigns in the last ${c.days} days and read none`;
+    case "optedOut":
+      return `${prefix}Opted out of marketing`;
     case "staticList":
       return `${prefix}On the static list “${names.staticSegments?.get(c.segmentId) ?? c.segmentId}”`;
     case "converted":
@@ -135,6 +137,8 @@ export function actualValue(c: Condition, f: ContactFacts, ctx: EvaluationContex
       const n = (f.conversions ?? []).length;
       return n === 0 ? "no conversions" : n === 1 ? "1 conversion" : `${n} conversions`;
     }
+    case "optedOut":
+      return f.optedOut ? `opted out${f.optedOutAt ? ` on ${day(f.optedOutAt)}` : ""}` : "may get marketing";
   }
 }
 

@@ -35,12 +35,14 @@ export async function segmentCsvStream(
     pageRows?: number;
     /** What the tags column says for a tag ("Broadcast · Summer sale" for a broadcast tag); the tag itself by default. */
     tagLabel?: (tag: string) => string;
+    /** Contacts opted out of marketing are left out unless this is true. */
+    includeOptedOut?: boolean;
   },
 ): Promise<ReadableStream<Uint8Array>> {
   const compiled = compileSegment(tree, opts.clock, opts.attributeTypes);
   const encoder = new TextEncoder();
   const pageRows = opts.pageRows ?? EXPORT_PAGE_ROWS;
-  const readPage = (after: string) => exportPage(store, workspaceId, compiled, { after, limit: pageRows, attributes: opts.attributes });
+  const readPage = (after: string) => exportPage(store, workspaceId, compiled, { after, limit: pageRows, attributes: opts.attributes, includeOptedOut: opts.includeOptedOut ?? false });
   const tagLabel = opts.tagLabel ?? ((tag: string) => tag);
   const toCsv = (rows: ExportRow[]) =>
     rows

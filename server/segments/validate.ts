@@ -169,6 +169,7 @@ function conditionProblem(c: Condition, attributes: Map<string, SegmentContext["
     case "staticList":
     case "converted":
     case "neverConverted":
+    case "optedOut":
       return null;
     case "revenue":
       return KNOWN_CURRENCIES.has(c.currency) ? null : `"${c.currency}" is not an ISO 4217 currency code (like INR or USD)`;

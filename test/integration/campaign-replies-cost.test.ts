@@ -117,7 +117,7 @@ describe("campaign replies within a reply window, and cost", () => {
     const r = await report();
     expect(r.replyWindowHours).toBe(72);
     // Replied p1 p2 p3 p6; p3's reply proves its read (the one read without a receipt); ignored p5 p8.
-    expect(r.counts).toEqual({ sent: 9, delivered: 7, read: 5, readReceipts: 4, replied: 4, ignored: 2, failed: 1, pending: 1 });
+    expect(r.counts).toEqual({ sent: 9, delivered: 7, read: 5, readReceipts: 4, replied: 4, ignored: 2, failed: 1, pending: 1, optedOut: 0 });
     expect(await replied()).toEqual([
       [P(1), iso("10:05:00"), false],
       [P(2), iso("03-03T09:00:00"), true],
@@ -127,7 +127,7 @@ describe("campaign replies within a reply window, and cost", () => {
   });
 
   it("narrows with a smaller window, and keeps replied ⊂ read ⊂ delivered", async () => {
-    expect((await report(24)).counts).toEqual({ sent: 9, delivered: 7, read: 4, readReceipts: 4, replied: 3, ignored: 3, failed: 1, pending: 1 });
+    expect((await report(24)).counts).toEqual({ sent: 9, delivered: 7, read: 4, readReceipts: 4, replied: 3, ignored: 3, failed: 1, pending: 1, optedOut: 0 });
     expect((await replied(24)).map((r) => r[0])).toEqual([P(1), P(2), P(6)]);
     expect((await report(12)).counts.replied).toBe(2);
     expect((await replied(12)).map((r) => r[0])).toEqual([P(1), P(6)]);

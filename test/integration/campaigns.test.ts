@@ -224,7 +224,7 @@ describe("campaign analytics", () => {
       sentAt: iso("10:00:00"),
     });
     // Eight read, seven with a read receipt: r11 only replied, which proves the read.
-    expect(report.counts).toEqual({ sent: 13, delivered: 9, read: 8, readReceipts: 7, replied: 2, ignored: 1, failed: 3, pending: 1 });
+    expect(report.counts).toEqual({ sent: 13, delivered: 9, read: 8, readReceipts: 7, replied: 2, ignored: 1, failed: 3, pending: 1, optedOut: 0 });
     expect(report.steps).toEqual([
       { stage: "sent", count: 13, ofSent: 1, ofPrevious: 1 },
       { stage: "delivered", count: 9, ofSent: 9 / 13, ofPrevious: 9 / 13 },
@@ -421,7 +421,7 @@ describe("a status that arrives before its message", () => {
       results[name] = await figures(ws.workspaceId, ws.members[0].userId);
     }
     const expected = results["messages first"];
-    expect(expected.report.counts).toEqual({ sent: 13, delivered: 8, read: 7, readReceipts: 6, replied: 2, ignored: 1, failed: 3, pending: 2 });
+    expect(expected.report.counts).toEqual({ sent: 13, delivered: 8, read: 7, readReceipts: 6, replied: 2, ignored: 1, failed: 3, pending: 2, optedOut: 0 });
     // r02: delivered twice, read twice (one of them retried): four ticks in the journey, each once, each with its campaign.
     const ticks = expected.journey.filter((e) => e.type === "message.status");
     expect(ticks.map((e) => [e.status, e.campaignName])).toEqual([

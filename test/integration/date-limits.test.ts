@@ -122,9 +122,9 @@ describe("segment rule dates", () => {
 
   it("match every contact from the first to the last supported day", async () => {
     for (const tree of [firstSeen("2000-01-01", LAST_DAY), firstSeen(FIRST_DAY, LAST_DAY), firstSeen(FIRST_DAY, "2105-12-31")]) {
-      expect(await caller().segments.count({ workspaceId: ws.workspaceId, tree })).toEqual({ matching: 2, total: 2 });
+      expect(await caller().segments.count({ workspaceId: ws.workspaceId, tree })).toEqual({ matching: 2, total: 2, optedOut: 0 });
     }
     const lastDay = await caller().segments.count({ workspaceId: ws.workspaceId, tree: firstSeen(LAST_DAY, LAST_DAY) });
-    expect(lastDay).toEqual({ matching: 1, total: 2 });
+    expect(lastDay).toEqual({ matching: 1, total: 2, optedOut: 0 });
   });
 });

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { broadcastTag } from "@/clickhouse/vocabulary/broadcast-tag";
+import { DEFAULT_KEYWORDS, STOPPED_MARKETING_ERROR, matchOptKeyword } from "@/clickhouse/vocabulary/opt-outs";
 import { deriveStatus, isInHistory, matchFirstMessageTag, sourceOf, type ControlEvent } from "@/server/domain/chat-profile";
 import { eventSchema, type ChatEvent, type ChatEventInput } from "@/server/events/schema";
 import type { CampaignTicks, ContactFacts } from "@/server/segments/evaluate";
@@ -58,9 +59,14 @@ export interface GeneratedData {
   facts: ContactFacts[];
 }
 
+/** Replies that opt out or back in under the default keywords, and two that do not. */
+const KEYWORD_REPLIES = ["STOP", " stop ", "Baja", "बंद करो", "START", "Alta", "stop please", "started"] as const;
+
 /** `count` contacts with histories in the 120 days before `now`. */
 export function generateContacts(count: number, now: number, seed = 42): GeneratedData {
   const r = prng(seed);
+  // Opt-outs come from a stream of their own, so the histories stay as they were without them.
+  const optOuts = prng(seed + 7_777);
   // Conversions draw from their own stream, so the other facts stay what they were.
   const rc = prng(seed * 7919 + 13);
   const events: ChatEvent[] = [];
@@ -120,6 +126,15 @@ export function generateContacts(count: number, now: number, seed = 42): Generat
         add({ type: "message.inbound", text: "sorry, late" }, t);
       }
       if (fate === "failedAfterDelivery") failed();
+      if (fate === "failed" && optOuts.chance(0.3)) {
+        // Meta's "stopped marketing messages": an opt-out of its own.
+        add({ type: "message.status", wamid, status: "failed", error: { code: STOPPED_MARKETING_ERROR, title: "stopped marketing" } }, at());
+      }
+    }
+    // Keyword replies, from a stream of their own so the histories above stay as they were.
+    for (let k = optOuts.chance(0.3) ? optOuts.int(1, 3) : 0; k > 0; k--) {
+      t += optOuts.int(1, 90) * MINUTE;
+      add({ type: "message.inbound", text: optOuts.pick(KEYWORD_REPLIES) }, t);
     }
     // Conversions: some within days of the last campaign, some weeks later; a
     // value in INR or USD or none; order ids that repeat within a contact.
@@ -266,6 +281,7 @@ function factsOf(contact: string, events: ChatEvent[], now: number): ContactFact
     tags,
     attributes,
     campaigns,
+    optedOut: optedOutOf(sorted),
     conversions: conversionsOf(sorted, campaigns),
   };
 }
@@ -297,6 +313,20 @@ function conversionsOf(sorted: ChatEvent[], campaigns: ReadonlyMap<string, Campa
       deliveredAt: touch?.deliveredAt ?? null,
     };
   });
+}
+
+/** The latest opt-out or opt-in by time (the derived event's id breaks a tie), as ingestion derives them. */
+function optedOutOf(sorted: ChatEvent[]): boolean {
+  const changes: Array<{ ts: number; id: string; out: boolean }> = [];
+  for (const e of sorted) {
+    if (e.type === "message.status" && e.status === "failed" && e.error?.code === STOPPED_MARKETING_ERROR) {
+      changes.push({ ts: ms(e), id: `${e.event_id}:opt-out`, out: true });
+    }
+    const match = e.type === "message.inbound" && e.text ? matchOptKeyword(e.text, DEFAULT_KEYWORDS) : null;
+    if (match) changes.push({ ts: ms(e), id: `${e.event_id}:${match.optedOut ? "opt-out" : "opt-in"}`, out: match.optedOut });
+  }
+  changes.sort((a, b) => a.ts - b.ts || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return changes.at(-1)?.out ?? false;
 }
 
 // ---- Random filter trees over the same vocabulary -------------------------
@@ -358,6 +388,7 @@ export function conditionArb(now: number): fc.Arbitrary<Condition> {
       min: fc.constantFrom(0.5, 1, 100, 1500, 2500.5, 6000),
     }),
     fc.record({ kind: fc.constant("neverConverted" as const), not }),
+    fc.record({ kind: fc.constant("optedOut" as const), not }),
   ) as fc.Arbitrary<Condition>;
 }
 

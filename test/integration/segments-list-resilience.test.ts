@@ -49,7 +49,7 @@ describe("a segment from the first supported day", () => {
     const { segmentId } = await marketer().segments.save({ ...input, name: "Since 1970", tree: everyone });
     const listed = await marketer().segments.list(input);
     expect(listed.find((s) => s.segmentId === segmentId)).toMatchObject({ size: { matching: 2, total: 2 }, problem: null });
-    expect(await marketer().segments.count({ ...input, tree: everyone })).toEqual({ matching: 2, total: 2 });
+    expect(await marketer().segments.count({ ...input, tree: everyone })).toEqual({ matching: 2, total: 2, optedOut: 0 });
     expect((await marketer().segments.preview({ ...input, tree: everyone })).rows).toHaveLength(2);
     const frozen = await marketer().segments.freeze({ ...input, segmentId });
     const list = await marketer().segments.list(input);

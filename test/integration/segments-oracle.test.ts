@@ -61,7 +61,8 @@ async function check(tree: FilterTree, timeZone: string = ZONES[0]) {
     countSegment(store(), workspaceId, tree, clock, attributeTypes),
   ]);
   expect(members, `${timeZone} ${JSON.stringify(tree)}`).toEqual(want);
-  expect(count).toEqual({ matching: want.length, total: facts.length });
+  const optedOut = facts.filter((f) => f.optedOut && want.includes(f.contact)).length;
+  expect(count).toEqual({ matching: want.length, total: facts.length, optedOut });
   return want.length;
 }
 
@@ -135,6 +136,7 @@ const EVERY_CONDITION: Condition[] = [
   { kind: "revenue", days: 120, currency: "INR", min: 2500.5 },
   { kind: "revenue", days: 60, currency: "USD", min: 100 },
   { kind: "neverConverted" },
+  { kind: "optedOut" },
 ];
 
 describe("segments: compiled SQL agrees with the reference evaluator", () => {
@@ -160,6 +162,15 @@ describe("segments: compiled SQL agrees with the reference evaluator", () => {
       const negated = await check(and({ ...condition, not: true }), timeZone);
       expect(n + negated).toBe(300);
     }
+  });
+
+  it("opted out: keyword replies and 131050 failures give a real share, and an opt-in after an opt-out counts as in", async () => {
+    const out = facts.filter((f) => f.optedOut).length;
+    expect(out).toBeGreaterThan(10);
+    expect(out).toBeLessThan(150);
+    const n = await check(and({ kind: "optedOut" }, { kind: "campaign", event: "received", campaigns: [] }));
+    const negated = await check(and({ kind: "optedOut", not: true }, { kind: "campaign", event: "received", campaigns: [] }));
+    expect(n + negated).toBe(expected(and({ kind: "campaign", event: "received", campaigns: [] })).length);
   });
 
   it("most single conditions pick a real part of the audience (the data is not degenerate)", () => {

@@ -50,7 +50,7 @@ describe("segments.options", () => {
 describe("segments.count and segments.preview", () => {
   it("count the audience and its share of all contacts", async () => {
     const count = await as("analyst").segments.count({ workspaceId: ws.workspaceId, tree: leadsInPro });
-    expect(count).toEqual({ matching: expected(leadsInPro).length, total: 80 });
+    expect(count).toEqual({ matching: expected(leadsInPro).length, total: 80, optedOut: expected(leadsInPro).filter((f) => f.optedOut).length });
     expect(count.matching).toBeGreaterThan(0);
   });
 
@@ -98,7 +98,7 @@ describe("segments.count and segments.preview", () => {
     const other = await createTestWorkspace(store(), { members: [{ role: "admin" }] });
     await expect(callerFor(store(), other.members[0].userId).segments.count({ workspaceId: ws.workspaceId, tree: leadsInPro })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const theirs = await callerFor(store(), other.members[0].userId).segments.count({ workspaceId: other.workspaceId, tree: { kind: "group", join: "and", children: [] } });
-    expect(theirs).toEqual({ matching: 0, total: 0 });
+    expect(theirs).toEqual({ matching: 0, total: 0, optedOut: 0 });
   });
 });
 
@@ -110,7 +110,7 @@ describe("saved segments", () => {
 
     const listed = await as("analyst").segments.list(input);
     expect(listed).toEqual([
-      expect.objectContaining({ segmentId, name: "Warm leads", description: "Leads on Pro", size: { matching: expected(leadsInPro).length, total: 80 }, problem: null }),
+      expect.objectContaining({ segmentId, name: "Warm leads", description: "Leads on Pro", size: { matching: expected(leadsInPro).length, total: 80, optedOut: expected(leadsInPro).filter((f) => f.optedOut).length }, problem: null }),
     ]);
     expect(listed[0].updatedBy).toBe("member");
 
@@ -149,12 +149,18 @@ describe("saved segments", () => {
 });
 
 describe("segment export", () => {
-  it("streams every member once, in pages, with the chosen attributes and tags", async () => {
-    const stream = await segmentCsvStream(store(), ws.workspaceId, leadsInPro, { attributes: ["plan", "city"], attributeTypes, clock: { now: new Date(now), timeZone: "UTC" }, pageRows: 4 });
-    const text = await new Response(stream).text();
-    const lines = text.trimEnd().split("\r\n");
+  it("streams every member once, in pages, with the chosen attributes and tags; opted-out contacts only when asked", async () => {
+    const read = async (includeOptedOut?: boolean) => {
+      const clock = { now: new Date(now), timeZone: "UTC" };
+      const stream = await segmentCsvStream(store(), ws.workspaceId, leadsInPro, { attributes: ["plan", "city"], attributeTypes, clock, pageRows: 4, includeOptedOut });
+      return (await new Response(stream).text()).trimEnd().split("\r\n");
+    };
+    const everyone = expected(leadsInPro).sort((a, b) => a.contact.localeCompare(b.contact));
+    expect(everyone.some((f) => f.optedOut)).toBe(true);
+    expect((await read(true)).slice(1).map((l) => l.split(",")[0])).toEqual(everyone.map((f) => f.contact));
+    const lines = await read();
     expect(lines[0]).toBe("phone,name,plan,city,tags");
-    const want = expected(leadsInPro).sort((a, b) => a.contact.localeCompare(b.contact));
+    const want = everyone.filter((f) => !f.optedOut);
     expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(want.map((f) => f.contact));
     const first = want[0];
     const cells = lines[1].split(",");

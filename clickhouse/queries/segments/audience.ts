@@ -12,6 +12,8 @@ import { compileSegment, type SegmentClock } from "./compile";
 export interface SegmentCount {
   matching: number;
   total: number;
+  /** Of `matching`, the contacts opted out of marketing: what an export leaves out unless asked. */
+  optedOut: number;
 }
 
 export async function countSegment(
@@ -23,13 +25,13 @@ export async function countSegment(
 ): Promise<SegmentCount> {
   const compiled = compileSegment(tree, clock, attributeTypes);
   // One pass gives the size and the share of all contacts.
-  const [row] = await store.query<{ matching: string; total: string }>(
-    `SELECT countIf(${compiled.where}) AS matching, count() AS total
+  const [row] = await store.query<{ matching: string; total: string; matching_opted_out: string }>(
+    `SELECT countIf(${compiled.where}) AS matching, count() AS total, countIf((${compiled.where}) AND opted_out = 1) AS matching_opted_out
      FROM contacts FINAL
      WHERE workspace_id = {workspaceId:String}`,
     { ...compiled.params, workspaceId },
   );
-  return { matching: Number(row?.matching ?? 0), total: Number(row?.total ?? 0) };
+  return { matching: Number(row?.matching ?? 0), total: Number(row?.total ?? 0), optedOut: Number(row?.matching_opted_out ?? 0) };
 }
 
 /** Preview sort keys → the merged column each orders by (a whitelist: nothing else reaches ORDER BY). */

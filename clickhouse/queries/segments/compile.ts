@@ -147,6 +147,8 @@ class Compiler {
         return this.campaign(c);
       case "campaignFatigue":
         return this.fatigue(c);
+      case "optedOut":
+        return "opted_out = 1";
       case "staticList":
         return `contact IN (
           SELECT contact FROM segment_members

@@ -69,6 +69,8 @@ export async function contactFacts(store: Store, workspaceId: string, contact: s
     source: state.source,
     sourceDetail: state.sourceDetail,
     firstMessageTag: state.firstMessageTag,
+    optedOut: state.optedOut,
+    optedOutAt: state.optedOutAt === null ? null : Date.parse(state.optedOutAt),
     tags: new Map(tags.map((t) => [t.tag, t.kind])),
     attributes: new Map(attributes.map((a) => [a.attribute, a.value])),
     campaigns,

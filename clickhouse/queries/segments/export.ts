@@ -5,7 +5,8 @@ import type { CompiledSegment } from "./compile";
  * The export reads the audience in pages keyed on the phone (keyset paging on
  * the sort key of `contacts`), so a file of a million rows is streamed to the
  * browser a page at a time and never held in memory, and each later page
- * starts its read where the last one ended.
+ * starts its read where the last one ended. Contacts opted out of marketing
+ * are left out unless the person asks for them (README, "Opt-outs").
  */
 
 export interface ExportRow {
@@ -19,12 +20,13 @@ export async function exportPage(
   store: Store,
   workspaceId: string,
   compiled: CompiledSegment,
-  opts: { after: string; limit: number; attributes: string[] },
+  opts: { after: string; limit: number; attributes: string[]; includeOptedOut: boolean },
 ): Promise<ExportRow[]> {
   const page = await store.query<{ contact: string; name: string }>(
     `SELECT contact, name
      FROM contacts FINAL
      WHERE workspace_id = {workspaceId:String} AND contact > {after:String} AND (${compiled.where})
+       ${opts.includeOptedOut ? "" : "AND opted_out = 0"}
      ORDER BY contact
      LIMIT {limit:UInt32}`,
     { ...compiled.params, workspaceId, after: opts.after, limit: opts.limit },

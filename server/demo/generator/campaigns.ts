@@ -1,4 +1,5 @@
 /** Template messages of broadcasts and API campaigns, their ticks, and the replies to them. */
+import { STOPPED_MARKETING_ERROR } from "@/clickhouse/vocabulary/opt-outs";
 import type { Actor, ChatEvent } from "../../events/schema";
 import { clamp } from "../random";
 import { HOUR, MINUTE, localHour, type Context, type PlacedCampaign } from "./context";
@@ -10,6 +11,8 @@ const TEMPLATE_ERRORS = [
   { code: 131026, title: "Message undeliverable", weight: 5, marketingOnly: false },
   { code: 131049, title: "This message was not delivered to maintain healthy ecosystem engagement.", weight: 4, marketingOnly: true },
   { code: 130472, title: "User's number is part of an experiment", weight: 1, marketingOnly: false },
+  // The person stopped marketing messages in WhatsApp itself: ChatLens marks them opted out.
+  { code: STOPPED_MARKETING_ERROR, title: "This recipient has chosen to stop receiving marketing messages on WhatsApp from your business.", weight: 2, marketingOnly: true },
 ];
 
 /** A template message and its ticks; maybe a reply. */
@@ -40,6 +43,7 @@ export function templateMessage(p: Profile, ctx: Context, c: PlacedCampaign, t: 
     const err = rng.weighted(TEMPLATE_ERRORS.filter((e) => !e.marketingOnly || c.category === "marketing"), (e) => e.weight);
     if (rng.chance(0.5)) status(t + rng.uniform(500, 4000), "sent");
     status(t + rng.uniform(2000, 30_000), "failed", { code: err.code, title: err.title });
+    if (err.code === STOPPED_MARKETING_ERROR) p.optedIn = false;
     return;
   }
   const sentAt = t + rng.uniform(400, 4000);
@@ -86,6 +90,14 @@ function replyToCampaign(p: Profile, ctx: Context, c: PlacedCampaign, contextWam
     botReply(p, ctx, t + rng.uniform(800, 2500), "You won't receive promotional messages any more. Reply START to opt back in.");
     setAttribute(p, ctx, t + 3000, "opted_in", false, ws.bot);
     p.optedIn = false;
+    // A few change their mind and send START days later.
+    const back = t + rng.uniform(1, 9) * 24 * HOUR;
+    if (rng.chance(0.1) && back < ctx.now) {
+      inbound(p, ctx, back, rng.pick(["START", "Start"]));
+      botReply(p, ctx, back + rng.uniform(800, 2500), "Welcome back! You'll get our offers again.");
+      setAttribute(p, ctx, back + 3000, "opted_in", true, ws.bot);
+      p.optedIn = true;
+    }
     return;
   }
   if (kind === "positive") {
