@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { applySecurityHeaders, contentSecurityPolicy, newNonce } from "@/server/security-headers";
 
 /** Pages that need a session; the rest (sign-in, API routes) answer for themselves. */
-const SIGNED_IN_PAGES = /^\/(w|account)(\/|$)/;
+const SIGNED_IN_PAGES = /^\/(w|account|workspaces)(\/|$)/;
 
 /**
  * Runs before every page and API route (not static files):

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { BrandMark } from "@/components/shell/brand";
 import { SignOutButton } from "@/components/shell/sign-out-button";
@@ -22,9 +23,12 @@ export default async function Home() {
         <p>
           You are signed in as <strong>{session.user.email ?? session.user.name}</strong>, but no workspace has added
           you as a member. Ask an admin of your business’s ChatLens workspace to add this email address, then come
-          back here.
+          back here, or start a workspace of your own.
         </p>
         <div className="actions">
+          <Link href="/workspaces/new" className="btn btn-primary">
+            Create a workspace
+          </Link>
           <SignOutButton className="btn" />
         </div>
       </div>

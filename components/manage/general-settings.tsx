@@ -4,12 +4,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
 import { useTRPC } from "@/components/trpc";
-import { formatZoneClock } from "@/components/ui/format";
-import { currentZoneName, zoneOffsetLabel } from "@/clickhouse/vocabulary/time-zones";
 import type { Role } from "@/server/auth/roles";
 import { ErrorState } from "@/components/ui/query-state";
 import { SaveBar } from "./save-bar";
-import { FieldError, fieldAria } from "@/components/forms/field-error";
+import { browserZone, describeZone, TimeZoneField, useZoneSchema } from "@/components/forms/time-zone-field";
 import { useSchemaForm, useServerFieldErrors } from "@/components/forms/schema-form";
 import { timeZoneInput } from "@/server/schemas/settings";
 import styles from "./manage.module.css";
@@ -53,12 +51,6 @@ export function GeneralSettings({ workspaceId, canEdit, role }: { workspaceId: s
   );
 }
 
-/** "Asia/Kolkata (UTC+05:30)": what the list and the note show. */
-function describeZone(zone: string): string {
-  const offset = zoneOffsetLabel(zone);
-  return offset && offset !== zone ? `${zone} (${offset})` : zone;
-}
-
 function TimeZoneForm({
   workspaceId,
   saved,
@@ -76,21 +68,15 @@ function TimeZoneForm({
   const queryClient = useQueryClient();
   const router = useRouter();
   const known = useMemo(() => new Set(zones), [zones]);
-  // The server's rule, then the list it checks against (which only it knows, so it is fetched once).
-  const schema = useMemo(
-    () =>
-      timeZoneInput.extend({
-        timeZone: timeZoneInput.shape.timeZone.refine((z) => known.has(z), "pick a zone from the list: an IANA name like Asia/Kolkata or America/Sao_Paulo, or UTC"),
-      }),
-    [known],
-  );
+  const zoneSchema = useZoneSchema(zones);
+  const schema = useMemo(() => timeZoneInput.extend({ timeZone: zoneSchema }), [zoneSchema]);
   const form = useSchemaForm(schema, { defaultValues: { timeZone: saved } });
   const error = form.formState.errors.timeZone;
   const zone = form.watch("timeZone");
   const [justSaved, setJustSaved] = useState(false);
-  const ids = { input: useId(), list: useId(), hint: useId(), error: useId(), readOnly: useId() };
+  const ids = { readOnly: useId() };
   // This browser's zone, offered as a shortcut when it is not the workspace's already.
-  const [browserZone] = useState(() => currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone));
+  const [browser] = useState(browserZone);
   const update = useMutation(
     trpc.settings.setTimeZone.mutationOptions({
       onSuccess: (data) => {
@@ -118,43 +104,25 @@ function TimeZoneForm({
           Only admins change the time zone. Your role here is {role}; ask an admin of this workspace to change it.
         </p>
       ) : null}
-      <div className={styles.field}>
-        <label htmlFor={ids.input}>Time zone</label>
-        <input
-          id={ids.input}
-          className={styles.input}
-          {...form.register("timeZone", { onChange: () => setJustSaved(false) })}
-          readOnly={!canEdit}
-          list={canEdit ? ids.list : undefined}
-          autoComplete="off"
-          spellCheck={false}
-          {...fieldAria(error, ids.error, ids.hint)}
-        />
-        {canEdit ? (
-          <datalist id={ids.list}>
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {zoneOffsetLabel(z) ?? ""}
-              </option>
-            ))}
-          </datalist>
-        ) : null}
-        <FieldError id={ids.error} error={error} className={styles.fieldError} />
-        <span id={ids.hint} className={styles.hint}>
-          {known.has(typed) ? `Now ${describeZone(typed)}: ${formatZoneClock(typed)}.` : "Type a city or region, like Kolkata or Sao_Paulo, and pick it from the list."}
-        </span>
-      </div>
-      {canEdit && browserZone !== typed && known.has(browserZone) ? (
+      <TimeZoneField
+        registration={form.register("timeZone", { onChange: () => setJustSaved(false) })}
+        zones={zones}
+        typed={typed}
+        error={error}
+        readOnly={!canEdit}
+        styles={styles}
+      />
+      {canEdit && browser !== typed && known.has(browser) ? (
         <div>
           <button
             type="button"
             className="btn btn-small"
             onClick={() => {
-              form.setValue("timeZone", browserZone, { shouldValidate: form.formState.isSubmitted });
+              form.setValue("timeZone", browser, { shouldValidate: form.formState.isSubmitted });
               setJustSaved(false);
             }}
           >
-            Use this browser’s zone, {describeZone(browserZone)}
+            Use this browser’s zone, {describeZone(browser)}
           </button>
         </div>
       ) : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { sectionFromPath } from "./sections";
@@ -49,6 +50,9 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: string; wo
           <path d="m7 10 5 5 5-5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
       </div>
+      <Link href="/workspaces/new" className={styles.switcherNew}>
+        + New workspace
+      </Link>
     </div>
   );
 }
