@@ -27,3 +27,13 @@ export async function readBodyLimited(req: Request, limit = MAX_BODY_BYTES): Pro
   }
   return Buffer.concat(chunks).toString("utf8");
 }
+
+/** The body as text, or the 413 answer that says how large a body may be. */
+export async function bodyOrTooLarge(req: Request): Promise<{ body: string } | { response: Response }> {
+  try {
+    return { body: await readBodyLimited(req) };
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) return { response: Response.json({ error: err.message }, { status: 413 }) };
+    throw err;
+  }
+}

@@ -1,5 +1,5 @@
 import { getStore } from "@/clickhouse/client";
-import { BodyTooLargeError, readBodyLimited } from "@/server/ingestion/http-body";
+import { bodyOrTooLarge } from "@/server/ingestion/http-body";
 import { validSignature } from "@/server/ingestion/whatsapp/signature";
 import { acceptWhatsAppDelivery } from "@/server/ingestion/whatsapp/webhook";
 import { withInternalErrors } from "@/server/internal-error";
@@ -18,13 +18,9 @@ export function GET(req: Request) {
 
 /** A delivery of messages and statuses, signed with the app secret. A 500 makes Meta retry it later. */
 export const POST = withInternalErrors("POST /api/webhooks/whatsapp", async (req: Request) => {
-  let raw: string;
-  try {
-    raw = await readBodyLimited(req);
-  } catch (err) {
-    if (err instanceof BodyTooLargeError) return Response.json({ error: err.message }, { status: 413 });
-    throw err;
-  }
+  const read = await bodyOrTooLarge(req);
+  if ("response" in read) return read.response;
+  const raw = read.body;
   if (!validSignature(raw, req.headers.get("x-hub-signature-256"), process.env.WHATSAPP_APP_SECRET ?? "")) {
     return Response.json({ error: "Missing or wrong X-Hub-Signature-256." }, { status: 401 });
   }
