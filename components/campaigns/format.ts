@@ -32,5 +32,5 @@ export const STAGE_COLORS: Record<Stage, string> = {
   converted: "#7a5af8",
   ignored: "#f59e0b",
   failed: "#d92d20",
-  optedOut: "#7a5af8",
+  optedOut: "#c11574",
 };
