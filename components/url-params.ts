@@ -1,5 +1,5 @@
 import { createParser } from "nuqs/server";
-import { isIsoDay } from "@/components/overview/range";
+import { isIsoDay } from "@/components/ui/range/range";
 
 /**
  * URL parsers shared by several pages (nuqs). Each page defines its own set

@@ -11,10 +11,10 @@ import type { AppRouter } from "@/server/routers/_app";
 import { formatRange } from "@/components/ui/format";
 import { MessagesChart } from "./messages-chart";
 import { OverviewSkeleton } from "./overview-skeleton";
-import { RangePicker } from "./range-picker";
+import { RangePicker } from "@/components/ui/range/range-picker";
 import { useWorkspaceZone } from "@/components/workspace-zone";
-import { useRangeSelection } from "./search-params";
-import { customRangeProblem, resolveRange, todayIn } from "./range";
+import { useRangeSelection } from "@/components/ui/range/search-params";
+import { customRangeProblem, resolveRange, todayIn } from "@/components/ui/range/range";
 import { HeadlineStats, StatusBreakdown } from "./stat-cards";
 import styles from "./overview.module.css";
 

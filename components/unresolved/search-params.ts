@@ -4,7 +4,7 @@ import { parseAsPage, parseAsText } from "@/components/url-params";
 
 /**
  * The Unresolved report's own state in the URL, beside the range
- * (components/overview/search-params.ts): `?q=refund&asked=2` (the search and
+ * (components/ui/range/search-params.ts): `?q=refund&asked=2` (the search and
  * page of "What people asked") and `?by=source` ("Where they come from").
  * Changes replace the history entry, so Back from "Open chat" returns to the
  * report as the person left it instead of stepping through each keystroke.

@@ -2,10 +2,10 @@
 
 import { formatRange } from "@/components/ui/format";
 import overview from "@/components/overview/overview.module.css";
-import { RangePicker } from "@/components/overview/range-picker";
-import { customRangeProblem, resolveRange, todayIn } from "@/components/overview/range";
+import { RangePicker } from "@/components/ui/range/range-picker";
+import { customRangeProblem, resolveRange, todayIn } from "@/components/ui/range/range";
 import { useWorkspaceZone } from "@/components/workspace-zone";
-import { useRangeSelection } from "@/components/overview/search-params";
+import { useRangeSelection } from "@/components/ui/range/search-params";
 import { PageHeader } from "@/components/shell/page-header";
 import shell from "@/components/shell/shell.module.css";
 import { AskedSection } from "./asked-section";

@@ -21,7 +21,7 @@ import {
   formatZoneClock,
   parseStoreTime,
 } from "@/components/ui/format";
-import { todayIn } from "@/components/overview/range";
+import { todayIn } from "@/components/ui/range/range";
 
 describe("times shown in the workspace's zone", () => {
   // 18:10 UTC on Tuesday 10 November 2026 is 23:40 in Kolkata; 18:40 UTC is 00:10 on Wednesday there.

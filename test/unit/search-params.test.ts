@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { breakdownOf, drillOf, groupOf, groupParams, listParsers, loadList, loadReport, reportParsers } from "@/components/campaigns/search-params";
 import { contactsParsers, contactsStateOf, loadContacts } from "@/components/contacts/search-params";
 import { DEFAULT_VISIBLE } from "@/components/contacts/url-state";
-import { loadRange, rangeParsers, selectionOf, paramsOf } from "@/components/overview/search-params";
+import { loadRange, rangeParsers, selectionOf, paramsOf } from "@/components/ui/range/search-params";
 import { loadJourney } from "@/components/profile/search-params";
 import { loadUnresolved } from "@/components/unresolved/search-params";
 

@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useWorkspaceZone } from "@/components/workspace-zone";
 import { formatDayShort } from "@/components/ui/format";
 import { customRangeProblem, PRESETS, todayIn, type RangeSelection } from "./range";
-import styles from "./overview.module.css";
+import styles from "./range-picker.module.css";
 
 export function RangePicker({
   selection,
