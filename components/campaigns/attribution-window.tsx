@@ -1,8 +1,7 @@
 "use client";
 
-import { useId } from "react";
 import { DEFAULT_ATTRIBUTION_DAYS } from "@/clickhouse/vocabulary/attribution";
-import styles from "./campaigns.module.css";
+import { Select } from "@/components/ui/select";
 
 /**
  * The attribution window of the campaign page and list, kept in the URL as
@@ -17,19 +16,21 @@ export const formatDays = (days: number) => (days === 1 ? "1 day" : `${days} day
 
 /** The picker: the usual windows, and whatever other valid value a shared link carries. */
 export function AttributionPicker({ value, onChange }: { value: number; onChange: (days: number) => void }) {
-  const id = useId();
   const choices = CHOICES.includes(value) ? CHOICES : [...CHOICES, value].sort((a, b) => a - b);
   return (
-    <label htmlFor={id} className={styles.saved} title="A conversion counts for the campaign the contact last received, when it comes within this time of the delivery.">
-      Attribution window{" "}
-      <select id={id} value={value} onChange={(e) => onChange(Number(e.currentTarget.value))}>
-        {choices.map((d) => (
-          <option key={d} value={d}>
-            {formatDays(d)}
-            {d === DEFAULT_ATTRIBUTION_DAYS ? " (default)" : ""}
-          </option>
-        ))}
-      </select>
-    </label>
+    <Select
+      label="Attribution window"
+      inline
+      title="A conversion counts for the campaign the contact last received, when it comes within this time of the delivery."
+      value={value}
+      onChange={(e) => onChange(Number(e.currentTarget.value))}
+    >
+      {choices.map((d) => (
+        <option key={d} value={d}>
+          {formatDays(d)}
+          {d === DEFAULT_ATTRIBUTION_DAYS ? " (default)" : ""}
+        </option>
+      ))}
+    </Select>
   );
 }

@@ -10,6 +10,7 @@ import { QueryState } from "@/components/ui/query-state";
 import { Panel, SmallEmpty } from "@/components/ui/panel";
 import { DateTime } from "@/components/workspace-zone";
 import type { AppRouter } from "@/server/routers/_app";
+import { Select } from "@/components/ui/select";
 import styles from "./segments.module.css";
 import sync from "./sync.module.css";
 
@@ -129,16 +130,13 @@ function ConnectForm({
         Endpoint (https://)
         <input className={styles.input} name="url" type="url" required maxLength={2000} placeholder="https://crm.example.com/chatlens/audience" />
       </label>
-      <label className={styles.field}>
-        When it syncs
-        <select className={styles.select} name="schedule" defaultValue="daily">
-          {SCHEDULES.map((s) => (
-            <option key={s.value} value={s.value}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Select label="When it syncs" name="schedule" defaultValue="daily">
+        {SCHEDULES.map((s) => (
+          <option key={s.value} value={s.value}>
+            {s.label}
+          </option>
+        ))}
+      </Select>
       <div className={styles.actions}>
         <button type="submit" className="btn btn-primary btn-small" disabled={create.isPending}>
           {create.isPending ? "Connecting…" : "Connect"}
@@ -235,12 +233,9 @@ function DestinationCard({ workspaceId, destination: d, canManage }: { workspace
                 {busy ? "Syncing…" : "Sync now"}
               </button>
             )}
-            <label className="visually-hidden" htmlFor={`schedule-${d.destinationId}`}>
-              When {d.name} syncs
-            </label>
-            <select
-              id={`schedule-${d.destinationId}`}
-              className={styles.select}
+            <Select
+              label={`When ${d.name} syncs`}
+              hideLabel
               value={d.schedule}
               disabled={update.isPending}
               onChange={(e) => update.mutate({ workspaceId, destinationId: d.destinationId, name: d.name, schedule: e.target.value as Schedule })}
@@ -250,7 +245,7 @@ function DestinationCard({ workspaceId, destination: d, canManage }: { workspace
                   {s.label}
                 </option>
               ))}
-            </select>
+            </Select>
             {confirming ? (
               <>
                 <button type="button" className={`btn btn-small ${styles.btnDanger}`} disabled={remove.isPending} onClick={() => remove.mutate({ workspaceId, destinationId: d.destinationId })}>

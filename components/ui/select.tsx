@@ -18,15 +18,20 @@ export function Select({
 }: SelectHTMLAttributes<HTMLSelectElement> & { label: ReactNode; hideLabel?: boolean; inline?: boolean; hint?: ReactNode; children: ReactNode }) {
   const autoId = useId();
   const selectId = id ?? autoId;
+  const hintId = `${selectId}-hint`;
   return (
     <span className={`${styles.field} ${className ?? ""}`} data-inline={inline || undefined}>
       <label htmlFor={selectId} className={hideLabel ? "visually-hidden" : styles.label}>
         {label}
       </label>
-      <select id={selectId} className={styles.select} {...props}>
+      <select id={selectId} className={styles.select} aria-describedby={hint ? hintId : undefined} {...props}>
         {children}
       </select>
-      {hint ? <span className={styles.hint}>{hint}</span> : null}
+      {hint ? (
+        <span id={hintId} className={styles.hint}>
+          {hint}
+        </span>
+      ) : null}
     </span>
   );
 }

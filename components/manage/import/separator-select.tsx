@@ -1,8 +1,7 @@
 "use client";
 
-import { useId } from "react";
+import { Select } from "@/components/ui/select";
 import { CSV_DELIMITERS, DELIMITER_NAMES, type CsvDelimiter } from "@/server/ingestion/csv-dialect";
-import manage from "../manage.module.css";
 import styles from "./import.module.css";
 
 const capital = (s: string) => s[0].toUpperCase() + s.slice(1);
@@ -23,28 +22,21 @@ export function SeparatorSelect({
   /** null: detect it again. */
   onChange: (delimiter: CsvDelimiter | null) => void;
 }) {
-  const ids = { select: useId(), hint: useId() };
   return (
-    <div className={`${manage.field} ${styles.separator}`}>
-      <label htmlFor={ids.select}>Columns separated by</label>
-      <select
-        id={ids.select}
-        className={manage.select}
-        value={detected ? "detect" : delimiter}
-        disabled={disabled}
-        aria-describedby={ids.hint}
-        onChange={(e) => onChange(e.target.value === "detect" ? null : (e.target.value as CsvDelimiter))}
-      >
-        <option value="detect">Detect ({detected ? `found ${DELIMITER_NAMES[delimiter].many}` : "from the first line"})</option>
-        {CSV_DELIMITERS.map((d) => (
-          <option key={d} value={d}>
-            {capital(DELIMITER_NAMES[d].many)}
-          </option>
-        ))}
-      </select>
-      <span id={ids.hint} className={manage.hint}>
-        If the columns below run together or split in the wrong places, choose the separator the file uses.
-      </span>
-    </div>
+    <Select
+      className={styles.separator}
+      label="Columns separated by"
+      value={detected ? "detect" : delimiter}
+      disabled={disabled}
+      hint="If the columns below run together or split in the wrong places, choose the separator the file uses."
+      onChange={(e) => onChange(e.target.value === "detect" ? null : (e.target.value as CsvDelimiter))}
+    >
+      <option value="detect">Detect ({detected ? `found ${DELIMITER_NAMES[delimiter].many}` : "from the first line"})</option>
+      {CSV_DELIMITERS.map((d) => (
+        <option key={d} value={d}>
+          {capital(DELIMITER_NAMES[d].many)}
+        </option>
+      ))}
+    </Select>
   );
 }

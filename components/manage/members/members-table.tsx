@@ -13,6 +13,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { ClientTable } from "@/components/ui/table/client-table";
 import { actionsColumn, DetailToggle } from "@/components/ui/table/actions-column";
 import { createDataColumnHelper, type DataColumns } from "@/components/ui/table/features";
+import { Select } from "@/components/ui/select";
 import styles from "../manage.module.css";
 import catalogue from "../catalogue.module.css";
 
@@ -85,9 +86,9 @@ function RoleSelect({ workspaceId, member }: { workspaceId: string; member: Memb
   );
   return (
     <div className={catalogue.roleCell}>
-      <select
-        className={styles.select}
-        aria-label={`Role of ${member.email}`}
+      <Select
+        label={`Role of ${member.email}`}
+        hideLabel
         value={change.isPending ? (change.variables?.role ?? member.role) : member.role}
         disabled={change.isPending}
         onChange={(e) => change.mutate({ workspaceId, userId: member.userId, role: e.target.value as Role })}
@@ -97,7 +98,7 @@ function RoleSelect({ workspaceId, member }: { workspaceId: string; member: Memb
             {capitalised(r)}
           </option>
         ))}
-      </select>
+      </Select>
       {change.isError ? (
         <span role="alert" className={styles.fieldError} style={{ whiteSpace: "normal", maxWidth: 320 }}>
           {describeError(change.error)}
