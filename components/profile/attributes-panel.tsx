@@ -15,6 +15,7 @@ import { actorLabel, actorRole } from "./format";
 import type { ProfileOverview } from "./profile-view";
 import { useRefreshProfile } from "./use-refresh-profile";
 import edit from "./profile-edit.module.css";
+import { Panel } from "@/components/ui/panel";
 import styles from "./profile.module.css";
 
 type Attribute = ProfileOverview["attributes"][number];
@@ -36,15 +37,7 @@ export function AttributesPanel({
   const zone = useWorkspaceZone();
   const definedCount = attributes.filter((a) => a.defined && !a.archived).length;
   return (
-    <section className={styles.panel} aria-labelledby="attributes-title">
-      <div className={styles.panelHeader}>
-        <div>
-          <h2 id="attributes-title">Attributes</h2>
-          <p>
-            Every attribute of the workspace ({definedCount} of {MAX_ATTRIBUTES} in use), with who or what set each value.
-          </p>
-        </div>
-      </div>
+    <Panel id="attributes" title="Attributes" description={<>Every attribute of the workspace ({definedCount} of {MAX_ATTRIBUTES} in use), with who or what set each value.</>}>
       {attributes.length === 0 ? (
         <p className={styles.empty}>This workspace has no attributes yet. Admins and marketers define them in Manage → Attributes.</p>
       ) : (
@@ -82,7 +75,7 @@ export function AttributesPanel({
         </dl>
       )}
       {canAct ? <NewAttributeForm workspaceId={workspaceId} contact={contact} full={definedCount >= MAX_ATTRIBUTES} /> : null}
-    </section>
+    </Panel>
   );
 }
 

@@ -2,6 +2,7 @@ import { formatExact, formatNumber, formatRelative, formatWhen, parseStoreTime }
 import { useWorkspaceZone } from "@/components/workspace-zone";
 import { sourceLabel, STATUS_HINT, STATUS_LABEL } from "./format";
 import type { ProfileOverview } from "./profile-view";
+import { Panel } from "@/components/ui/panel";
 import styles from "./profile.module.css";
 
 function When({ value }: { value: string | null }) {
@@ -21,13 +22,7 @@ export function BasicParameters({ profile: p }: { profile: ProfileOverview }) {
   const zone = useWorkspaceZone();
   const shownStatus = p.inHistory ? "history" : p.status;
   return (
-    <section className={styles.panel} aria-labelledby="params-title">
-      <div className={styles.panelHeader}>
-        <div>
-          <h2 id="params-title">Basic parameters</h2>
-          <p>Derived from every event of this chat, as of now. Times in {zone}.</p>
-        </div>
-      </div>
+    <Panel id="params" title="Basic parameters" description={<>Derived from every event of this chat, as of now. Times in {zone}.</>}>
       <dl className={styles.params}>
         <div className={styles.param} data-testid="param-status">
           <dt>Status</dt>
@@ -69,7 +64,7 @@ export function BasicParameters({ profile: p }: { profile: ProfileOverview }) {
           </dd>
         </div>
       </dl>
-    </section>
+    </Panel>
   );
 }
 

@@ -2,6 +2,7 @@ import { useWorkspaceZone } from "@/components/workspace-zone";
 import { formatWhen } from "@/components/ui/format";
 import type { ProfileOverview } from "./profile-view";
 import { Ticks, TICK_LABEL } from "./ticks";
+import { Panel } from "@/components/ui/panel";
 import styles from "./profile.module.css";
 
 type Campaign = ProfileOverview["campaigns"][number];
@@ -26,17 +27,11 @@ export function CampaignsPanel({ campaigns }: { campaigns: Campaign[] }) {
   const zone = useWorkspaceZone();
   const read = campaigns.filter((c) => c.tick === "read" || c.tick === "replied").length;
   return (
-    <section className={styles.panel} aria-labelledby="campaigns-title">
-      <div className={styles.panelHeader}>
-        <div>
-          <h2 id="campaigns-title">Campaigns</h2>
-          <p>
-            {campaigns.length === 0
-              ? "No campaign has been sent to this contact."
-              : `${campaigns.length} received · ${read} read or replied · newest first`}
-          </p>
-        </div>
-      </div>
+    <Panel
+      id="campaigns"
+      title="Campaigns"
+      description={campaigns.length === 0 ? "No campaign has been sent to this contact." : `${campaigns.length} received · ${read} read or replied · newest first`}
+    >
       {campaigns.length === 0 ? null : (
         <>
           <ul className={styles.campaigns}>
@@ -69,6 +64,6 @@ export function CampaignsPanel({ campaigns }: { campaigns: Campaign[] }) {
           </p>
         </>
       )}
-    </section>
+    </Panel>
   );
 }

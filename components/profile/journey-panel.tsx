@@ -9,6 +9,7 @@ import { useWorkspaceZone } from "@/components/workspace-zone";
 import { foldTicks, JOURNEY_GROUPS, readAt, typesOfGroups, type JourneyGroupKey, type JourneyRowOf } from "./journey-groups";
 import { JourneyItem, type JourneyEvent } from "./journey-item";
 import { useJourneyParams } from "./search-params";
+import { Panel } from "@/components/ui/panel";
 import styles from "./journey.module.css";
 
 const PAGE_SIZE = 50;
@@ -61,16 +62,7 @@ export function JourneyPanel({
   const rows = pages.flatMap((p) => foldTicks(p));
 
   return (
-    <section className={styles.panel} aria-labelledby="journey-title">
-      <div className={styles.header}>
-        <div>
-          <h2 id="journey-title">Customer journey</h2>
-          <p>
-            {formatNumber(total)} events, newest first, with who did what. Times in {zone}.
-          </p>
-        </div>
-        <JumpToDate key={at ?? "latest"} current={at} onJump={(day) => void setParams({ at: day || null })} />
-      </div>
+    <Panel id="journey" title="Customer journey" description={<>{formatNumber(total)} events, newest first, with who did what. Times in {zone}.</>} actions={<JumpToDate key={at ?? "latest"} current={at} onJump={(day) => void setParams({ at: day || null })} />}>
 
       <div className={styles.filters} role="group" aria-label="Show only">
         <button type="button" className={styles.chip} aria-pressed={groups.length === 0} onClick={() => void setParams({ types: null })}>
@@ -126,7 +118,7 @@ export function JourneyPanel({
           ) : null}
         </>
       )}
-    </section>
+    </Panel>
   );
 }
 

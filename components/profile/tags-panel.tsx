@@ -16,6 +16,7 @@ import { actorLabel, actorRole, ORIGIN_LABEL } from "./format";
 import type { ProfileOverview } from "./profile-view";
 import { useRefreshProfile } from "./use-refresh-profile";
 import edit from "./profile-edit.module.css";
+import { Panel } from "@/components/ui/panel";
 import styles from "./profile.module.css";
 
 type Tag = ProfileOverview["tags"][number];
@@ -26,13 +27,7 @@ export function TagsPanel({ workspaceId, contact, tags, canAct }: { workspaceId:
   const automated = tags.filter((t) => t.kind !== "manual" && !t.tag.startsWith(BROADCAST_TAG_PREFIX));
   const manual = tags.filter((t) => t.kind === "manual");
   return (
-    <section className={styles.panel} aria-labelledby="tags-title">
-      <div className={styles.panelHeader}>
-        <div>
-          <h2 id="tags-title">Tags</h2>
-          <p>Automated tags come from rules; manual ones from people.</p>
-        </div>
-      </div>
+    <Panel id="tags" title="Tags" description={<>Automated tags come from rules; manual ones from people.</>}>
       <div className={edit.tagGroups}>
         <TagGroup title="Automated" testId="tags-automated" tags={automated} empty="No automated tags." />
         <TagGroup
@@ -52,7 +47,7 @@ export function TagsPanel({ workspaceId, contact, tags, canAct }: { workspaceId:
         ) : null}
       </div>
       {canAct ? <AddTagForm workspaceId={workspaceId} contact={contact} /> : null}
-    </section>
+    </Panel>
   );
 }
 
