@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { timeZoneSchema } from "@/clickhouse/vocabulary/time-zones";
+import { workspaceSettingsInput, timeZoneInput } from "./settings";
 
-/** A new workspace: what workspaces.create takes (server/routers/workspaces.ts; its form too). */
+/** A new workspace: what workspaces.create takes (server/routers/workspaces.ts; its form too), by the rules Manage applies to a name and a zone. */
 export const workspaceCreateInput = z.object({
-  name: z.string().trim().min(1, "the workspace needs a name").max(100, "a workspace name has at most 100 characters"),
-  timeZone: timeZoneSchema,
+  name: workspaceSettingsInput.shape.name,
+  timeZone: timeZoneInput.shape.timeZone,
 });
