@@ -24,7 +24,7 @@ test("a marketer starts a workspace of their own in the browser's time zone and 
   await page.getByLabel("Name").fill(name);
   await page.getByRole("button", { name: "Create workspace" }).click();
   await expect(page).toHaveURL(/\/w\/zz-e2e-shop-\d+-[0-9a-f]{6}\/overview/, LOADED);
-  await expect(page.getByText("· days in Asia/Kolkata")).toBeVisible(LOADED);
+  await expect(page.getByRole("main").getByText("· days in Asia/Kolkata")).toBeVisible(LOADED);
   await expect(page.getByLabel("Workspace")).toHaveValue(/^zz-e2e-shop-/);
   await expect(page.getByLabel("Workspace").locator("option:checked")).toHaveText(name);
 
