@@ -31,12 +31,16 @@ export function wilsonLowerBound(successes: number, trials: number, z = 1.96): n
  * above the read rate of all the cells together (the lower bound of the
  * hour's Wilson interval is above it), best lower bound first. An hour backed
  * by a few dozen deliveries, or the only hour a lone campaign went out, is
- * never named: its interval reaches below the overall rate.
+ * never named: its interval reaches below the overall rate. Nor is an hour the
+ * grid itself shows as uncertain (under FEW_DELIVERIES): ten reads of ten clear
+ * a 66% rate by Wilson's bound, and among 168 hours a few such runs of luck
+ * are to be expected.
  */
 export function bestSlots<T extends Slot & { read: number }>(cells: readonly T[], count = 3): T[] {
   const delivered = cells.reduce((sum, c) => sum + c.delivered, 0);
   const overall = delivered ? cells.reduce((sum, c) => sum + c.read, 0) / delivered : 0;
   return cells
+    .filter((c) => c.delivered >= FEW_DELIVERIES)
     .map((c) => ({ c, bound: wilsonLowerBound(c.read, c.delivered) }))
     .filter(({ bound }) => bound > overall)
     .sort((a, b) => b.bound - a.bound || b.c.delivered - a.c.delivered || a.c.weekday - b.c.weekday || a.c.hour - b.c.hour)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bestSlots, wilsonLowerBound, type Slot } from "@/server/domain/campaign-timing";
+import { bestSlots, FEW_DELIVERIES, wilsonLowerBound, type Slot } from "@/server/domain/campaign-timing";
 
 const cell = (weekday: number, hour: number, delivered: number, read: number): Slot & { read: number } => ({
   weekday,
@@ -19,6 +19,14 @@ describe("when it works: the best hours", () => {
   it("does not name an hour backed by a few dozen deliveries, however well they read", () => {
     // 43 of 62 read (69%) against 60% overall: the interval reaches down to 57%.
     const cells = [cell(2, 10, 62, 43), cell(3, 9, 32_459, 19_455)];
+    expect(bestSlots(cells)).toEqual([]);
+  });
+
+  it("does not name an hour the grid shows as uncertain, even when every delivery was read", () => {
+    // 10 of 10 read: Wilson's lower bound is 72%, above the 66% overall, but ten deliveries are pale and striped on the grid.
+    const cells = [cell(2, 13, 10, 10), cell(3, 9, 1_000, 660)];
+    expect(cells[0].delivered).toBeLessThan(FEW_DELIVERIES);
+    expect(wilsonLowerBound(10, 10)).toBeGreaterThan(0.666);
     expect(bestSlots(cells)).toEqual([]);
   });
 
