@@ -79,15 +79,19 @@ export function describeCondition(c: Condition, names: ExplainNames = {}): strin
 
 const MONEY = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
 
-function day(t: number | null): string {
-  return t === null ? "never" : new Date(t).toISOString().slice(0, 16).replace("T", " ") + " UTC";
+/** A moment in the workspace's zone, which it names: "Dec 3, 2026, 23:40 Asia/Kolkata". */
+function day(t: number | null, timeZone: string): string {
+  if (t === null) return "never";
+  const at = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(t);
+  return `${at} ${timeZone}`;
 }
 
-const SHORT_DAY = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+/** The workspace's day of a moment: "Dec 3, 2026" (a read at 00:20 in Kolkata is on the Kolkata day, not the UTC one). */
+const shortDay = (t: number, timeZone: string) => new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone }).format(t);
 
 /** What the contact last did with a campaign, in words: "read Summer sale on Dec 3, 2026". */
-function didWith(name: string, t: CampaignTicks): string {
-  const on = (at: number) => ` on ${SHORT_DAY.format(at)}`;
+function didWith(name: string, t: CampaignTicks, timeZone: string): string {
+  const on = (at: number) => ` on ${shortDay(at, timeZone)}`;
   if (t.repliedAt !== null) return `replied to ${name}${on(t.repliedAt)}`;
   if (t.readAt !== null) return `read ${name}${on(t.readAt)}`;
   if (t.deliveredAt !== null) return `got ${name}${on(t.deliveredAt)}, not read`;
@@ -109,14 +113,14 @@ export function actualValue(c: Condition, f: ContactFacts, ctx: EvaluationContex
     case "status":
       return f.shownStatus;
     case "lastActive":
-      return day(f.lastActive);
+      return day(f.lastActive, ctx.timeZone);
     case "firstSeen":
-      return day(f.firstSeen);
+      return day(f.firstSeen, ctx.timeZone);
     case "counter":
       return String(f[c.counter]);
     case "campaign": {
       const hits = [...f.campaigns].filter(([id]) => c.campaigns.length === 0 || c.campaigns.includes(id));
-      return hits.length ? hits.map(([id, t]) => didWith(campaignName(id, names), t)).join("; ") : "none of these campaigns";
+      return hits.length ? hits.map(([id, t]) => didWith(campaignName(id, names), t, ctx.timeZone)).join("; ") : "none of these campaigns";
     }
     case "campaignFatigue": {
       const since = ctx.now - c.days * 86_400_000;
@@ -128,7 +132,7 @@ export function actualValue(c: Condition, f: ContactFacts, ctx: EvaluationContex
     case "converted": {
       const hits = (f.conversions ?? []).filter((v) => attributedCampaign(v) !== null);
       return hits.length
-        ? hits.map((v) => `${v.name} after ${campaignName(attributedCampaign(v)!, names)} on ${SHORT_DAY.format(v.ts)}`).join("; ")
+        ? hits.map((v) => `${v.name} after ${campaignName(attributedCampaign(v)!, names)} on ${shortDay(v.ts, ctx.timeZone)}`).join("; ")
         : "no conversion after a campaign";
     }
     case "revenue":
@@ -138,7 +142,7 @@ export function actualValue(c: Condition, f: ContactFacts, ctx: EvaluationContex
       return n === 0 ? "no conversions" : n === 1 ? "1 conversion" : `${n} conversions`;
     }
     case "optedOut":
-      return f.optedOut ? `opted out${f.optedOutAt ? ` on ${day(f.optedOutAt)}` : ""}` : "may get marketing";
+      return f.optedOut ? `opted out${f.optedOutAt ? ` on ${day(f.optedOutAt, ctx.timeZone)}` : ""}` : "may get marketing";
   }
 }
 
