@@ -63,6 +63,8 @@ function Builder({ workspaceId, options, saved, canEdit }: { workspaceId: string
   const { tree, setTree, problems, valid, countable, pending, stale, settling } = useSegmentTree((saved?.tree as FilterTree | undefined) ?? null, ctx);
   const trpc = useTRPC();
   const count = useQuery(trpc.segments.count.queryOptions({ workspaceId, tree: countable! }, { enabled: countable !== null }));
+  // Saved and exported only when every rule is finished: the audience shown leaves unfinished ones out, a file must not differ from it.
+  const ready = pending === 0 ? valid : null;
   const dirty = saved ? JSON.stringify(valid ?? tree) !== JSON.stringify(saved.tree) : true;
   const rules = countConditions(tree);
   const segmentsHref = `/w/${encodeURIComponent(workspaceId)}/segments`;
@@ -95,8 +97,8 @@ function Builder({ workspaceId, options, saved, canEdit }: { workspaceId: string
         </section>
         <aside className={styles.side}>
           <AudienceSize workspaceId={workspaceId} tree={countable} pending={pending} stale={stale} settling={settling} />
-          <SaveCard workspaceId={workspaceId} saved={saved} tree={valid} dirty={dirty} canEdit={canEdit} />
-          <ExportCard workspaceId={workspaceId} tree={valid} segmentId={saved && !dirty ? saved.segmentId : undefined} attributes={options.attributes.map((a) => a.name)} canExport={canEdit} />
+          <SaveCard workspaceId={workspaceId} saved={saved} tree={ready} waiting={pending} dirty={dirty} canEdit={canEdit} />
+          <ExportCard workspaceId={workspaceId} tree={ready} segmentId={saved && !dirty ? saved.segmentId : undefined} attributes={options.attributes} canExport={canEdit} />
           {saved ? <HistoryCard workspaceId={workspaceId} segmentId={saved.segmentId} history={saved.history} /> : null}
         </aside>
       </div>

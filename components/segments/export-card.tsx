@@ -5,7 +5,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc";
 import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { encodeTree } from "@/server/segments/url";
-import { asOptions, MultiSelect } from "./multi-select";
+import { MultiSelect } from "./multi-select";
 import styles from "./segments.module.css";
 
 const COUNT = new Intl.NumberFormat("en-US");
@@ -27,10 +27,11 @@ export function ExportCard({
   tree: FilterTree | null;
   /** Set when the rules are the saved segment's (the file is then named after it). */
   segmentId?: string;
-  attributes: string[];
+  /** The workspace's attributes: the file's columns are their keys, the picker shows their labels. */
+  attributes: ReadonlyArray<{ name: string; label: string }>;
   canExport: boolean;
 }) {
-  const [chosen, setChosen] = useState<string[]>(attributes.slice(0, 2));
+  const [chosen, setChosen] = useState<string[]>(attributes.slice(0, 2).map((a) => a.name));
   const [includeOptedOut, setIncludeOptedOut] = useState(false);
   const trpc = useTRPC();
   // The same count as the audience card's (one request for both when the rules are complete).
@@ -47,7 +48,7 @@ export function ExportCard({
         Export
       </h2>
       <p className={styles.hint}>A CSV of phone (E.164), name, the attributes below and tags, for a broadcast.</p>
-      <MultiSelect label="Attributes in the export" values={chosen} options={asOptions(attributes)} onChange={setChosen} placeholder="Add an attribute…" emptyText="no attributes" />
+      <MultiSelect label="Attributes in the export" values={chosen} options={attributes.map((a) => ({ value: a.name, label: a.label }))} onChange={setChosen} placeholder="Add an attribute…" emptyText="no attributes" />
       <label className={styles.check} data-testid="include-opted-out">
         <input type="checkbox" checked={includeOptedOut} onChange={(e) => setIncludeOptedOut(e.target.checked)} />
         {optedOut === null ? "Include opted-out contacts" : `Include ${COUNT.format(optedOut)} opted-out ${optedOut === 1 ? "contact" : "contacts"}`}

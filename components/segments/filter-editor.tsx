@@ -2,7 +2,7 @@
 
 import { MAX_DEPTH, type Condition, type ConditionKind, type FilterNode, type FilterTree, type Group } from "@/clickhouse/vocabulary/filter-tree";
 import { ConditionFields } from "./condition-fields";
-import { appendAt, CONDITION_KINDS, defaultCondition, newGroup, removeAt, updateAt, type BuilderOptions, type Path } from "./tree-edit";
+import { appendAt, CONDITION_KINDS, defaultCondition, newGroup, removeAt, updateAt, waitingFor, type BuilderOptions, type Path } from "./tree-edit";
 import styles from "./segments.module.css";
 
 interface EditorProps {
@@ -92,11 +92,20 @@ function GroupEditor({ tree, onChange, options, problems, group, path }: EditorP
 function ConditionRow({ tree, onChange, options, problems, condition, path }: EditorProps & { condition: Condition; path: Path }) {
   const key = path.map((i) => i + 1).join(".");
   const name = label(path);
-  const problem = problems.get(key);
+  // An unfinished rule says what it waits for; only a finished one can be wrong.
+  const waiting = waitingFor(condition);
+  const problem = waiting ? undefined : problems.get(key);
   const kindLabel = CONDITION_KINDS.find((k) => k.kind === condition.kind)?.label ?? condition.kind;
   const set = (next: FilterNode) => onChange(updateAt(tree, path, () => next));
   return (
-    <div className={styles.condition} data-not={condition.not || undefined} data-invalid={problem ? true : undefined} role="group" aria-label={name}>
+    <div
+      className={styles.condition}
+      data-not={condition.not || undefined}
+      data-invalid={problem ? true : undefined}
+      data-waiting={waiting ? true : undefined}
+      role="group"
+      aria-label={name}
+    >
       <div className={styles.conditionLine}>
         <span className={styles.kind}>{kindLabel}</span>
         <div className={styles.fields}>
@@ -110,6 +119,7 @@ function ConditionRow({ tree, onChange, options, problems, condition, path }: Ed
         </div>
       </div>
       {problem ? <p className={styles.problem}>{problem}</p> : null}
+      {waiting ? <p className={styles.waiting}>{waiting}: until then this rule is not applied.</p> : null}
     </div>
   );
 }

@@ -21,7 +21,23 @@ const saveFormSchema = segmentSaveInput.pick({ name: true, description: true });
 type Saved = inferRouterOutputs<AppRouter>["segments"]["get"];
 
 /** Save a new segment, or a new version of this one (or a copy, with "Save as new"). */
-export function SaveCard({ workspaceId, saved, tree, dirty, canEdit }: { workspaceId: string; saved?: Saved; tree: FilterTree | null; dirty: boolean; canEdit: boolean }) {
+export function SaveCard({
+  workspaceId,
+  saved,
+  tree,
+  waiting,
+  dirty,
+  canEdit,
+}: {
+  workspaceId: string;
+  saved?: Saved;
+  /** The rules to save, or null while one is wrong or unfinished. */
+  tree: FilterTree | null;
+  /** How many rules are unfinished. */
+  waiting: number;
+  dirty: boolean;
+  canEdit: boolean;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -102,7 +118,11 @@ export function SaveCard({ workspaceId, saved, tree, dirty, canEdit }: { workspa
           ) : null}
           {done ? <span className={styles.saved} role="status">{done}</span> : null}
         </div>
-        {!tree ? <p className={styles.hint}>Finish the highlighted rules first.</p> : null}
+        {!tree ? (
+          <p className={styles.hint}>
+            {waiting ? `Finish or remove the ${waiting === 1 ? "unfinished rule" : `${waiting} unfinished rules`} first.` : "Fix the highlighted rules first."}
+          </p>
+        ) : null}
         {save.isError && !onField ? (
           <p role="alert" className={styles.problem}>
             {describeError(save.error)}

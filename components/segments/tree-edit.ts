@@ -101,23 +101,28 @@ export function defaultCondition(kind: ConditionKind, o: BuilderOptions): Condit
 /** Attribute operators that compare with values the person types or picks. */
 const VALUELESS_OPS: ReadonlySet<AttributeOp> = new Set(["isSet", "isNotSet", "isTrue", "isFalse"]);
 
-/** A rule still waiting for its values to be picked or typed: not wrong, not finished. */
-export function isIncomplete(c: Condition): boolean {
+/**
+ * What a rule still waits for, in words ("Pick a tag"), or null when it is
+ * complete. A waiting rule is not wrong, only unfinished: it narrows nothing
+ * and is not highlighted as a mistake.
+ */
+export function waitingFor(c: Condition): string | null {
   switch (c.kind) {
     case "tags":
-      return c.tags.length === 0;
+      return c.tags.length === 0 ? "Pick a tag" : null;
     case "firstMessageTag":
-      return c.op !== "empty" && c.tags.length === 0;
+      return c.op !== "empty" && c.tags.length === 0 ? "Pick a first-message tag" : null;
     case "source":
-      return c.values.length === 0 && !c.ad;
+      return c.values.length === 0 && !c.ad ? "Pick a source" : null;
     case "status":
-      return c.values.length === 0;
+      return c.values.length === 0 ? "Pick a status" : null;
     case "attribute":
-      return c.attribute === "" || (!VALUELESS_OPS.has(c.op) && (c.values.length === 0 || c.values.some((v) => v.trim() === "")));
+      if (c.attribute === "") return "Pick an attribute";
+      return !VALUELESS_OPS.has(c.op) && (c.values.length === 0 || c.values.some((v) => v.trim() === "")) ? "Give a value" : null;
     case "staticList":
-      return c.segmentId === "";
+      return c.segmentId === "" ? "Pick a static list" : null;
     default:
-      return false;
+      return null;
   }
 }
 
@@ -134,7 +139,7 @@ export function countablePart(tree: FilterTree): { tree: FilterTree; pending: nu
         const kept = prune(child);
         return kept.children.length ? [kept] : [];
       }
-      if (isIncomplete(child)) {
+      if (waitingFor(child)) {
         pending++;
         return [];
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Condition, FilterTree } from "@/clickhouse/vocabulary/filter-tree";
-import { CONDITION_KINDS, countablePart, defaultCondition, newGroup, type BuilderOptions } from "@/components/segments/tree-edit";
+import { CONDITION_KINDS, countablePart, defaultCondition, newGroup, waitingFor, type BuilderOptions } from "@/components/segments/tree-edit";
 import { validateSegment } from "@/server/segments/validate";
 
 const OPTIONS: BuilderOptions = {
@@ -50,5 +50,12 @@ describe("the segment builder's new rules", () => {
     const { tree, pending } = countablePart(and(lead, wrong));
     expect(pending).toBe(0);
     expect(validateSegment(tree, { attributes: OPTIONS.attributes })).toMatchObject({ ok: false, problems: [{ path: "2 (days)" }] });
+  });
+
+  it("an unfinished rule says in words what it waits for, never the schema's message", () => {
+    const said = ["tags", "firstMessageTag", "attribute", "source", "status", "staticList"].map((kind) => waitingFor(defaultCondition(kind as Condition["kind"], OPTIONS)));
+    expect(said).toEqual(["Pick a tag", "Pick a first-message tag", "Pick an attribute", "Pick a source", "Pick a status", "Pick a static list"]);
+    expect(waitingFor({ kind: "attribute", attribute: "country", op: "anyOf", values: [] })).toBe("Give a value");
+    expect(waitingFor(lead)).toBeNull();
   });
 });
