@@ -42,7 +42,18 @@ export const CAMPAIGN_EVENTS = ["received", "read", "ignored", "replied", "faile
 
 const text = z.string().max(200);
 const day = supportedDay;
-const days = z.number().int().min(1).max(3650);
+/**
+ * A whole number a person types in the builder, refused in words: a cleared
+ * field reaches the schema as NaN, which zod would call "expected number,
+ * received NaN".
+ */
+const wholeNumber = (min: number, max: number) =>
+  z
+    .number({ error: "type a number" })
+    .int("type a whole number")
+    .min(min, `type at least ${min}`)
+    .max(max, `type at most ${max.toLocaleString("en-US")}`);
+const days = wholeNumber(1, 3650);
 const list = z.array(text).max(MAX_LIST_VALUES);
 const not = z.boolean().optional();
 
@@ -108,7 +119,7 @@ export const counterCondition = z.object({
   not,
   counter: z.enum(COUNTERS),
   op: z.enum(COMPARISONS),
-  value: z.number().int().min(0).max(1_000_000_000),
+  value: wholeNumber(0, 1_000_000_000),
 });
 
 /** Per-campaign behaviour; an empty `campaigns` list means any campaign. */
@@ -123,7 +134,7 @@ export const campaignCondition = z.object({
 export const campaignFatigueCondition = z.object({
   kind: z.literal("campaignFatigue"),
   not,
-  atLeast: z.number().int().min(1).max(1000),
+  atLeast: wholeNumber(1, 1000),
   days,
 });
 
@@ -154,7 +165,7 @@ export const revenueCondition = z.object({
   not,
   days,
   currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "currency is an ISO 4217 code, like INR"),
-  min: z.number().gt(0, "the revenue must be more than 0").max(1_000_000_000_000),
+  min: z.number({ error: "type an amount" }).gt(0, "the revenue must be more than 0").max(1_000_000_000_000),
 });
 
 /** Has no conversion at all (its NOT: has converted at least once). */

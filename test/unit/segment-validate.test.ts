@@ -99,6 +99,14 @@ describe("validateSegment", () => {
     expect(problems("not a tree").length).toBeGreaterThan(0);
     expect(problems({ kind: "group", join: "xor", children: [] })[0].path).toBe("(join)");
   });
+
+  it("says in words what a typed number needs: a cleared field (NaN), a fraction, a number out of range", () => {
+    const counter = (value: number) => ({ kind: "counter", counter: "sessionMessages", op: "ge", value }) as Condition;
+    expect(problems(and(counter(Number.NaN)))).toEqual([{ path: "1 (value)", message: "type a number" }]);
+    expect(problems(and(counter(1.5)))).toEqual([{ path: "1 (value)", message: "type a whole number" }]);
+    expect(problems(and({ kind: "lastActive", op: "inLastDays", days: -5 }))).toEqual([{ path: "1 (days)", message: "type at least 1" }]);
+    expect(problems(and({ kind: "campaignFatigue", atLeast: 5000, days: 30 }))).toEqual([{ path: "1 (atLeast)", message: "type at most 1,000" }]);
+  });
 });
 
 describe("compileSegment", () => {
