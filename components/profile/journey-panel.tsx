@@ -9,6 +9,7 @@ import { useWorkspaceZone } from "@/components/workspace-zone";
 import { foldTicks, JOURNEY_GROUPS, readAt, typesOfGroups, type JourneyGroupKey, type JourneyRowOf } from "./journey-groups";
 import { JourneyItem, type JourneyEvent } from "./journey-item";
 import { useJourneyParams } from "./search-params";
+import { useLandOnMoment } from "./use-land-on-moment";
 import { Panel } from "@/components/ui/panel";
 import styles from "./journey.module.css";
 
@@ -46,6 +47,8 @@ export function JourneyPanel({
       },
     ),
   );
+
+  useLandOnMoment(at, !journey.isPending, "journey-title");
 
   function toggleGroup(key: JourneyGroupKey) {
     const nextGroups = groups.includes(key) ? groups.filter((g) => g !== key) : [...groups, key];

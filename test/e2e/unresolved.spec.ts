@@ -48,6 +48,11 @@ test("an analyst reads the unresolved-query report and follows a query to the ch
   await expect(page).toHaveURL((url) => url.pathname.startsWith("/w/demo/contacts/") && url.searchParams.has("at"));
   const at = new URL(page.url()).searchParams.get("at")!;
   expect(new Date(at).toISOString()).toBe(at);
+  // It lands on the journey at that moment, not at the top of the profile: the request is the newest event shown.
+  await expect(page.getByRole("status").filter({ hasText: "Showing the journey up to" })).toBeInViewport(LOADED);
+  const newest = page.getByTestId("journey-event").first();
+  await expect(newest).toBeInViewport();
+  expect(Date.parse((await newest.locator("time").getAttribute("datetime"))!)).toBeLessThanOrEqual(Date.parse(at));
 
   // Back returns to the report as the person left it: the range and the search.
   await page.goBack();
