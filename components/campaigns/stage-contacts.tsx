@@ -102,8 +102,11 @@ export function StageContacts({
   const region = useRef<HTMLDivElement>(null);
   // The list opens below the charts: bring it to where the person is looking, and
   // put the keyboard there, each time a stage, error or cell opens it (a new key).
+  // At once, not smoothly: a panel above that finishes loading during a smooth
+  // scroll pushed the list back off-screen, while after a jump the browser's
+  // scroll anchoring keeps it in place.
   useEffect(() => {
-    region.current?.scrollIntoView?.({ behavior: "smooth", block: "start" });
+    region.current?.scrollIntoView?.({ block: "start" });
     region.current?.focus({ preventScroll: true });
   }, []);
   const router = useRouter();
