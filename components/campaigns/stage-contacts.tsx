@@ -3,7 +3,8 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef } from "react";
+import { useMemo, useRef } from "react";
+import { useKeepInView } from "@/components/ui/use-keep-in-view";
 import { formatNumber } from "@/components/ui/format";
 import { DataTable } from "@/components/ui/table/data-table";
 import { createDataColumnHelper } from "@/components/ui/table/features";
@@ -102,13 +103,7 @@ export function StageContacts({
   const region = useRef<HTMLDivElement>(null);
   // The list opens below the charts: bring it to where the person is looking, and
   // put the keyboard there, each time a stage, error or cell opens it (a new key).
-  // At once, not smoothly: a panel above that finishes loading during a smooth
-  // scroll pushed the list back off-screen, while after a jump the browser's
-  // scroll anchoring keeps it in place.
-  useEffect(() => {
-    region.current?.scrollIntoView?.({ block: "start" });
-    region.current?.focus({ preventScroll: true });
-  }, []);
+  useKeepInView(region);
   const router = useRouter();
   const input = { workspaceId, campaignId, stage, errorCode, group, replyWindowHours, attributionDays };
   const list = useQuery(trpc.campaigns.contacts.queryOptions({ ...input, page: page - 1, pageSize: size }, { placeholderData: keepPreviousData }));
