@@ -96,10 +96,9 @@ export function BreakdownsPanel({
   const attributes = useQuery(trpc.attributes.list.queryOptions({ workspaceId }, { staleTime: 5 * 60_000 }));
   // No placeholder from the previous dimension: its rows would sit under the new one's header.
   const query = useQuery(trpc.campaigns.breakdown.queryOptions({ workspaceId, campaignId, by, replyWindowHours }, { retry: false }));
-  const what =
-    by.dimension === "attribute"
-      ? ((attributes.data ?? []).find((a) => a.name === by.attribute)?.label ?? by.attribute)
-      : DIMENSION_WORDS[by.dimension].toLowerCase();
+  // An attribute's groups are headed by its label ("Country"), never its key.
+  const heading = by.dimension === "attribute" ? ((attributes.data ?? []).find((a) => a.name === by.attribute)?.label ?? by.attribute) : DIMENSION_WORDS[by.dimension];
+  const what = by.dimension === "attribute" ? heading : heading.toLowerCase();
   const selectedKey = groupKey(selected.group);
 
   return (
@@ -135,7 +134,7 @@ export function BreakdownsPanel({
                   <caption className="visually-hidden">Recipients by {what}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">{DIMENSION_WORDS[by.dimension]}</th>
+                      <th scope="col">{heading}</th>
                       {COUNTS.map((c) => (
                         <th key={c.stage} scope="col" data-num>
                           {c.header}
