@@ -11,6 +11,8 @@ import { refreshContacts, refreshRecipients } from "@/clickhouse/queries/read-mo
 import { eventSchema } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
 import { eventRow } from "../helpers/events";
+import { listContacts } from "@/clickhouse/queries/contact-list";
+import { insertEvents } from "../helpers/events";
 import { useTestStore } from "../helpers/store";
 
 const store = useTestStore();
@@ -133,5 +135,28 @@ describe("upgrading a store that already holds events", () => {
       withoutValue: 0,
       revenue: [{ currency: "INR", amount: 499 }],
     });
+  });
+  it("0025 indexes the contacts of a store written before it: its searches find the same people, and contacts that arrive after", async () => {
+    // Back to the shape before 0025: no text indexes on contacts.
+    await store().command("ALTER TABLE contacts DROP INDEX contact_grams, DROP INDEX search_text_grams", {}, REWIND);
+    const ws = "ws-before-0025";
+    const now = Date.now();
+    const wrote = (contact: string, name: string, city: string, ago: number) => [
+      { workspace_id: ws, contact, type: "message.inbound", ts: now - ago, name },
+      { workspace_id: ws, contact, type: "attribute.set", ts: now - ago, attribute: "city", value: city },
+    ];
+    await insertEvents(store(), [...wrote("+919812300001", "Asha Rao", "Mumbai", 3_000), ...wrote("+919812300002", "Ravi Shah", "Pune", 2_000)]);
+    const search = async (text: string) =>
+      (await listContacts(store(), ws, { search: text, sort: "phone", direction: "asc", limit: 50, offset: 0 }, new Date())).rows.map((r) => r.phone);
+    const before = await Promise.all(["98123", "sha", "mumbai", "pune"].map(search));
+
+    const upgrade = loadMigrations().find((m) => m.version === 25)!;
+    for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
+
+    expect(await Promise.all(["98123", "sha", "mumbai", "pune"].map(search))).toEqual(before);
+    expect(before).toEqual([["+919812300001", "+919812300002"], ["+919812300001", "+919812300002"], ["+919812300001"], ["+919812300002"]]);
+    await insertEvents(store(), wrote("+919812300003", "Meera Iyer", "Mumbai", 1_000));
+    expect(await search("mumbai")).toEqual(["+919812300001", "+919812300003"]);
+    expect(await search("300003")).toEqual(["+919812300003"]);
   });
 });
