@@ -138,7 +138,7 @@ describe("upgrading a store that already holds events", () => {
   });
   it("0025 indexes the contacts of a store written before it: its searches find the same people, and contacts that arrive after", async () => {
     // Back to the shape before 0025: no text indexes on contacts.
-    await store().command("ALTER TABLE contacts DROP INDEX contact_grams, DROP INDEX search_text_grams", {}, REWIND);
+    await store().command("ALTER TABLE contacts DROP INDEX contact_grams, DROP INDEX search_text_grams, DROP INDEX tags_tokens, DROP INDEX attribute_entries", {}, REWIND);
     const ws = "ws-before-0025";
     const now = Date.now();
     const wrote = (contact: string, name: string, city: string, ago: number) => [
