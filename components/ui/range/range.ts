@@ -1,6 +1,6 @@
 /**
  * The reports' date range (in the URL through search-params.ts). Days are the workspace's (its time zone's),
- * like the server's (server/routers/range-input.ts).
+ * like the server's (server/schemas/report-range.ts).
  */
 import { zoneDay } from "@/clickhouse/vocabulary/dates";
 
