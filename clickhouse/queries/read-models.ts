@@ -2,6 +2,7 @@ import type { Store } from "../client";
 import { DEFAULT_REPLY_WINDOW_HOURS, MAX_REPLY_WINDOW_HOURS, effectiveTicksSql } from "./campaign-common";
 import { STATUS_SQL } from "./contact-status";
 import { refreshConversions } from "./conversion-attribution";
+import { refreshWaitBuckets } from "./wait-buckets";
 
 /**
  * Writes the read models of 0011 (contacts, recipients, campaign_stats) from
@@ -326,8 +327,12 @@ export async function refreshReadModels(store: Store, workspaceId: string, scope
   const version = nextVersion();
   // contacts carry each contact's campaigns, and conversions their last touch, so both follow the recipients.
   await refreshRecipients(store, workspaceId, scope, version);
-  // Neither reads the other, so they run side by side on the store's pool.
-  await Promise.all([refreshContacts(store, workspaceId, scope, version), refreshConversions(store, workspaceId, scope, version)]);
+  // None reads another, so they run side by side on the store's pool.
+  await Promise.all([
+    refreshContacts(store, workspaceId, scope, version),
+    refreshConversions(store, workspaceId, scope, version),
+    refreshWaitBuckets(store, workspaceId, scope, version),
+  ]);
 }
 
 /**
@@ -350,8 +355,8 @@ export async function rebuildReadModels(store: Store, workspaceIds: readonly str
  * parts, 3 ms over the merged one). Rounds add small parts afterwards, which
  * background merges fold in.
  */
-async function mergeReadModels(store: Store) {
-  for (const table of ["recipients", "contacts", "campaign_stats", "conversions"]) {
+export async function mergeReadModels(store: Store, tables = ["recipients", "contacts", "campaign_stats", "conversions", "wait_buckets"]) {
+  for (const table of tables) {
     await store.command(`OPTIMIZE TABLE ${table} FINAL`, {}, {
       report: `read-models:merge-${table.replace("_", "-")}`,
       tenant: "exempt: merging a table's parts is done for all its rows at once, after a workspace's rebuild",
