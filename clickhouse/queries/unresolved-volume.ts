@@ -13,9 +13,10 @@ export interface DailyRequests {
 
 /**
  * Requests for a human per day of the workspace's zone, beside the day's
- * conversations, every day of the range present. conversation_buckets (0018)
- * keeps the set of contacts who wrote in each 15 minutes; a day is the zone's
- * 96 of them, and its conversations their sets merged: exact.
+ * conversations, every day of the range present. conversation_sets (0024)
+ * keeps the set of contacts (as phone numbers) who wrote in each 15 minutes;
+ * a day is the zone's 96 of them, and its conversations their sets merged:
+ * exact.
  */
 export async function requestsPerDay(store: Store, workspaceId: string, range: DayRange): Promise<DailyRequests[]> {
   const rows = await store.query<Record<keyof DailyRequests, string>>(
@@ -24,7 +25,7 @@ export async function requestsPerDay(store: Store, workspaceId: string, range: D
        sum(requests) AS requests,
        uniqExactMerge(conversations) AS conversations,
        uniqExactMerge(escalated) AS escalated
-     FROM conversation_buckets
+     FROM conversation_sets
      WHERE workspace_id = {workspaceId:String}
        AND bucket >= {start:DateTime64(3)} AND bucket < {end:DateTime64(3)}
      GROUP BY day
