@@ -5,7 +5,7 @@ import type { Store } from "./client";
 import { rebuildAllReadModels } from "./queries/read-models";
 import { backfillAllOptEvents } from "./queries/opt-outs-backfill";
 import { linkAllEarlierStatuses } from "./queries/status-links";
-import { rebuildAllWaitBuckets } from "./queries/wait-buckets";
+import { rebuildAllUnresolvedSummaries } from "./queries/unresolved-summaries";
 import { storeConfigFromEnv } from "./config";
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
@@ -308,8 +308,8 @@ function shardedFromEnv(store: Store): boolean {
  * that followed every ingestion round cannot disagree
  * (test/integration/read-models-upgrade.test.ts); 0017's links statuses
  * stored before their message with the statement ingestion runs
- * (status-links.ts); 0024's fills wait_buckets with the read models' own
- * refresh (wait-buckets.ts). One that several pending migrations name runs once,
+ * (status-links.ts); 0024's fills Unresolved's summaries with the read
+ * models' own refresh (unresolved-summaries.ts). One that several pending migrations name runs once,
  * after all their statements, in the order of the migrations.
  */
 type AfterMigration = (store: Store, log: (line: string) => void) => Promise<void>;
@@ -319,7 +319,7 @@ const AFTER_MIGRATION: Record<number, AfterMigration> = {
   17: linkAllEarlierStatuses,
   20: backfillAllOptEvents,
   23: rebuildAllReadModels,
-  24: rebuildAllWaitBuckets,
+  24: rebuildAllUnresolvedSummaries,
 };
 
 /** Migrations and their bookkeeping change the store of every workspace at once. */

@@ -5,9 +5,11 @@
 --                 waits, their histogram and the waits themselves as an
 --                 exact-quantile state (speed), kept by the read models'
 --                 refresh from control_waits (wait-buckets.ts)
---   conversation_sets     conversation_buckets (0018) with each contact as a
---                         number instead of a string: the same exact sets,
---                         merged about twice as fast
+--   contact_buckets, conversation_gaps
+--                 per bucket, how many contacts wrote after how long a
+--                 silence (volume), kept by the read models' refresh
+--                 (conversation-gaps.ts): a day's conversations are a sum of
+--                 counts instead of a merge of sets of contacts
 
 -- One row per 15 minutes, kind (intervene | resolve) and agent, replaced
 -- whole when a round changes any wait of its bucket. `waits` holds the
@@ -33,59 +35,39 @@ PARTITION BY toYYYYMM(bucket)
 ORDER BY (workspace_id, bucket, kind, agent_id)
 ;
 
--- Per 15 minutes, as conversation_buckets (0018): who wrote to you or asked
--- for a human, who asked, and the requests. A contact goes into the sets as
--- its phone number: an E.164 contact ('+' and up to 15 digits, which
--- ingestion requires: server/events/schema.ts) is '+' followed by the
--- decimal text of that number, so two contacts never share one and the
--- counts stay exact. Anything else (none is stored) would go in as a hash
--- with the top bit set, above every phone number.
-CREATE TABLE IF NOT EXISTS conversation_sets ${ON_CLUSTER}
+-- Every 15-minute bucket in which a contact wrote to you or asked for a human
+-- (kind 'conversation'), or asked (kind 'escalated'): the pairs the
+-- refresh last counted into conversation_gaps (conversation-gaps.ts).
+CREATE TABLE IF NOT EXISTS contact_buckets ${ON_CLUSTER}
 (
-    workspace_id  LowCardinality(String),
-    bucket        DateTime('UTC'),
-    conversations AggregateFunction(uniqExact, UInt64),
-    escalated     AggregateFunction(uniqExact, UInt64),
-    requests      SimpleAggregateFunction(sum, UInt64)
+    workspace_id LowCardinality(String),
+    contact      String,
+    kind         LowCardinality(String),
+    bucket       DateTime('UTC')
 )
-ENGINE = ${REPLICATED}AggregatingMergeTree
+ENGINE = ${REPLICATED}ReplacingMergeTree
+ORDER BY (workspace_id, contact, kind, bucket);
+
+-- How many of those pairs follow the contact's previous bucket of the same
+-- kind by `gap` quarters (at most 255, more than any day's 100; 255 with none
+-- before). A zone's day
+-- counts a contact once, in its first bucket of the day: the pairs of the
+-- day whose gap reaches back before the day's midnight. So a day's
+-- conversations are a sum of counts instead of a merge of sets, exact in any
+-- zone (unresolved-volume.ts). Kept by the read models' refresh, which adds
+-- what a round changes (+1 for a pair's new gap, -1 for its old one).
+CREATE TABLE IF NOT EXISTS conversation_gaps ${ON_CLUSTER}
+(
+    workspace_id LowCardinality(String),
+    bucket       DateTime('UTC'),
+    kind         LowCardinality(String),
+    gap          UInt8,
+    contacts     Int64
+)
+ENGINE = ${REPLICATED}SummingMergeTree
 PARTITION BY toYYYYMM(bucket)
-ORDER BY (workspace_id, bucket);
+ORDER BY (workspace_id, bucket, kind, gap);
 
--- The backfill is the view's SELECT over the stored log, run only while the
--- table is empty (a re-run adds nothing); test/integration/unresolved-upgrade
--- checks that it and the view fill the same sets.
-INSERT INTO conversation_sets
-SELECT
-    workspace_id,
-    toDateTime(toStartOfFifteenMinutes(ts), 'UTC') AS bucket,
-    uniqExactState(number) AS conversations,
-    uniqExactStateIf(number, type = 'intervention.requested') AS escalated,
-    countIf(type = 'intervention.requested') AS requests
-FROM (
-    SELECT workspace_id, ts, type, toUInt64OrZero(substring(contact, 2)) AS digits,
-           if(digits < 0x8000000000000000 AND concat('+', toString(digits)) = contact, digits, bitOr(sipHash64(contact), 0x8000000000000000)) AS number
-    FROM events
-    WHERE type IN ('message.inbound', 'intervention.requested') AND contact != ''
-      AND (SELECT count() FROM conversation_sets) = 0
-)
-GROUP BY workspace_id, bucket;
-
-CREATE MATERIALIZED VIEW IF NOT EXISTS conversation_sets_mv ${ON_CLUSTER} TO conversation_sets AS
-SELECT
-    workspace_id,
-    toDateTime(toStartOfFifteenMinutes(ts), 'UTC') AS bucket,
-    uniqExactState(number) AS conversations,
-    uniqExactStateIf(number, type = 'intervention.requested') AS escalated,
-    countIf(type = 'intervention.requested') AS requests
-FROM (
-    SELECT workspace_id, ts, type, toUInt64OrZero(substring(contact, 2)) AS digits,
-           if(digits < 0x8000000000000000 AND concat('+', toString(digits)) = contact, digits, bitOr(sipHash64(contact), 0x8000000000000000)) AS number
-    FROM events
-    WHERE type IN ('message.inbound', 'intervention.requested') AND contact != ''
-)
-GROUP BY workspace_id, bucket;
-
--- The string sets they replace: nothing reads them any more.
+-- The sets they replace: nothing reads them any more.
 DROP VIEW IF EXISTS conversation_buckets_mv ${ON_CLUSTER};
 DROP TABLE IF EXISTS conversation_buckets ${ON_CLUSTER}

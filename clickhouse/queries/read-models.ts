@@ -3,6 +3,7 @@ import { DEFAULT_REPLY_WINDOW_HOURS, MAX_REPLY_WINDOW_HOURS, effectiveTicksSql }
 import { STATUS_SQL } from "./contact-status";
 import { refreshConversions } from "./conversion-attribution";
 import { refreshWaitBuckets } from "./wait-buckets";
+import { refreshConversationGaps } from "./conversation-gaps";
 
 /**
  * Writes the read models of 0011 (contacts, recipients, campaign_stats) from
@@ -332,6 +333,7 @@ export async function refreshReadModels(store: Store, workspaceId: string, scope
     refreshContacts(store, workspaceId, scope, version),
     refreshConversions(store, workspaceId, scope, version),
     refreshWaitBuckets(store, workspaceId, scope, version),
+    refreshConversationGaps(store, workspaceId, scope),
   ]);
 }
 
@@ -355,7 +357,7 @@ export async function rebuildReadModels(store: Store, workspaceIds: readonly str
  * parts, 3 ms over the merged one). Rounds add small parts afterwards, which
  * background merges fold in.
  */
-export async function mergeReadModels(store: Store, tables = ["recipients", "contacts", "campaign_stats", "conversions", "wait_buckets"]) {
+export async function mergeReadModels(store: Store, tables = ["recipients", "contacts", "campaign_stats", "conversions", "wait_buckets", "conversation_gaps"]) {
   for (const table of tables) {
     await store.command(`OPTIMIZE TABLE ${table} FINAL`, {}, {
       report: `read-models:merge-${table.replace("_", "-")}`,

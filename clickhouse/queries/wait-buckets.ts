@@ -1,5 +1,5 @@
 import type { Store } from "../client";
-import { IN_CONTACTS, mergeReadModels, nextVersion, type RefreshScope } from "./read-models";
+import { IN_CONTACTS, type RefreshScope } from "./read-models";
 import { WAIT_BOUNDS, WAIT_BUCKETS } from "./unresolved-speed";
 
 /**
@@ -54,21 +54,6 @@ export async function refreshWaitBuckets(store: Store, workspaceId: string, scop
     { workspaceId, version, bounds: WAIT_BOUNDS, slots: WAIT_BUCKETS.length, buckets, first: buckets[0] ?? "", last: buckets.at(-1) ?? "" },
     { report: "read-models:wait-buckets" },
   );
-}
-
-/** The backfill of 0024: every workspace's wait_buckets from its stored waits, merged once. */
-export async function rebuildAllWaitBuckets(store: Store, log: (line: string) => void = () => {}) {
-  const workspaces = await store.query<{ workspace_id: string }>(`SELECT DISTINCT workspace_id FROM control_waits`, {}, {
-    report: "read-models:wait-buckets-workspaces",
-    tenant: "exempt: the upgrade lists the workspaces of the store to rebuild each one",
-  });
-  const version = nextVersion();
-  for (const { workspace_id: workspaceId } of workspaces) {
-    const started = performance.now();
-    await refreshWaitBuckets(store, workspaceId, { all: true }, version);
-    log(`wait buckets of ${workspaceId} rebuilt in ${Math.round(performance.now() - started)} ms`);
-  }
-  await mergeReadModels(store, ["wait_buckets"]);
 }
 
 const BUCKET_OF = (column: string) => `toDateTime(toStartOfFifteenMinutes(${column}), 'UTC')`;

@@ -53,12 +53,13 @@ describe("upgrading a store that already holds events", () => {
   });
 
   it("0018 reads existing workspaces as UTC and fills the 15-minute buckets from the events stored before it, as its views fill them after", async () => {
-    // Back to the shape before 0018: no zone, no bucket tables (the per-UTC-day tables it drops are not needed to upgrade).
+    // Back to the shape before 0018: no zone, no bucket tables (the per-UTC-day tables it drops are not needed to upgrade;
+    // 0024 has dropped conversation_buckets already).
     for (const statement of [
       "DROP VIEW event_buckets_mv",
-      "DROP VIEW conversation_buckets_mv",
+      "DROP VIEW IF EXISTS conversation_buckets_mv",
       "DROP TABLE event_buckets",
-      "DROP TABLE conversation_buckets",
+      "DROP TABLE IF EXISTS conversation_buckets",
       "ALTER TABLE workspaces DROP COLUMN time_zone",
     ]) {
       await store().command(statement, {}, REWIND);
