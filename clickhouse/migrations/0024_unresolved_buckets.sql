@@ -10,6 +10,9 @@
 --                 silence (volume), kept by the read models' refresh
 --                 (conversation-gaps.ts): a day's conversations are a sum of
 --                 counts instead of a merge of sets of contacts
+--   request_term_buckets  request_terms (0008) per 15 minutes, for the
+--                 partial UTC days at a zone's range ends (top reasons),
+--                 which were split into words on every read
 
 -- One row per 15 minutes, kind (intervene | resolve) and agent, replaced
 -- whole when a round changes any wait of its bucket. `waits` holds the
@@ -67,6 +70,45 @@ CREATE TABLE IF NOT EXISTS conversation_gaps ${ON_CLUSTER}
 ENGINE = ${REPLICATED}SummingMergeTree
 PARTITION BY toYYYYMM(bucket)
 ORDER BY (workspace_id, bucket, kind, gap);
+
+-- request_terms per 15 minutes. Top reasons read whole UTC days from
+-- request_terms and only the one or two partial days at a range's ends from
+-- here (Asia/Kolkata's days always have two). Split as request_terms_mv
+-- splits, the backfill as its own (a re-run adds nothing).
+CREATE TABLE IF NOT EXISTS request_term_buckets ${ON_CLUSTER}
+(
+    workspace_id LowCardinality(String),
+    bucket       DateTime('UTC'),
+    term         String,
+    requests     SimpleAggregateFunction(sum, UInt64)
+)
+ENGINE = ${REPLICATED}AggregatingMergeTree
+PARTITION BY toYYYYMM(bucket)
+ORDER BY (workspace_id, bucket, term);
+
+INSERT INTO request_term_buckets
+SELECT workspace_id, bucket, term, count()
+FROM (
+    SELECT workspace_id, toDateTime(toStartOfFifteenMinutes(ts), 'UTC') AS bucket, extractAll(lowerUTF8(text), '[\\p{L}\\p{N}]+(?:''[\\p{L}]+)?') AS tokens
+    FROM control_events
+    WHERE type = 'intervention.requested' AND text != '' AND (SELECT count() FROM request_term_buckets) = 0
+)
+ARRAY JOIN arrayDistinct(arrayConcat(
+    arrayFilter(w -> length(w) > 1 AND NOT match(w, '^[0-9]+$'), tokens),
+    arrayFilter(p -> p != '', arrayMap((a, b) -> if(length(a) > 1 AND NOT match(a, '^[0-9]+$') AND length(b) > 1 AND NOT match(b, '^[0-9]+$'), concat(a, ' ', b), ''), arrayPopBack(tokens), arrayPopFront(tokens))))) AS term
+GROUP BY workspace_id, bucket, term;
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS request_term_buckets_mv ${ON_CLUSTER} TO request_term_buckets AS
+SELECT workspace_id, bucket, term, count() AS requests
+FROM (
+    SELECT workspace_id, toDateTime(toStartOfFifteenMinutes(ts), 'UTC') AS bucket, extractAll(lowerUTF8(text), '[\\p{L}\\p{N}]+(?:''[\\p{L}]+)?') AS tokens
+    FROM events
+    WHERE type = 'intervention.requested' AND contact != '' AND text != ''
+)
+ARRAY JOIN arrayDistinct(arrayConcat(
+    arrayFilter(w -> length(w) > 1 AND NOT match(w, '^[0-9]+$'), tokens),
+    arrayFilter(p -> p != '', arrayMap((a, b) -> if(length(a) > 1 AND NOT match(a, '^[0-9]+$') AND length(b) > 1 AND NOT match(b, '^[0-9]+$'), concat(a, ' ', b), ''), arrayPopBack(tokens), arrayPopFront(tokens))))) AS term
+GROUP BY workspace_id, bucket, term;
 
 -- The sets they replace: nothing reads them any more.
 DROP VIEW IF EXISTS conversation_buckets_mv ${ON_CLUSTER};
