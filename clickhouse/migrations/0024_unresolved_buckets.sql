@@ -39,17 +39,37 @@ ORDER BY (workspace_id, bucket, kind, agent_id)
 ;
 
 -- Every 15-minute bucket in which a contact wrote to you or asked for a human
--- (kind 'conversation'), or asked (kind 'escalated'): the pairs the
--- refresh last counted into conversation_gaps (conversation-gaps.ts).
+-- (kind 'conversation'), or asked (kind 'escalated'), filled by the view in
+-- the same insert as the event; `counted` turns 1 once the read models'
+-- refresh has counted the pair into conversation_gaps (conversation-gaps.ts).
+-- Sorted by contact in small granules: a round reads its contacts' pairs
+-- (a few each) without reading thousands of other contacts' rows per contact.
 CREATE TABLE IF NOT EXISTS contact_buckets ${ON_CLUSTER}
 (
     workspace_id LowCardinality(String),
     contact      String,
     kind         LowCardinality(String),
-    bucket       DateTime('UTC')
+    bucket       DateTime('UTC'),
+    counted      UInt8
 )
-ENGINE = ${REPLICATED}ReplacingMergeTree
-ORDER BY (workspace_id, contact, kind, bucket);
+ENGINE = ${REPLICATED}ReplacingMergeTree(counted)
+ORDER BY (workspace_id, contact, kind, bucket)
+SETTINGS index_granularity = 256;
+
+-- The pairs of the stored log, uncounted (0024's backfill counts them), only
+-- while the table is empty; the view's SELECT.
+INSERT INTO contact_buckets
+SELECT DISTINCT workspace_id, contact, kind, toDateTime(toStartOfFifteenMinutes(ts), 'UTC') AS bucket, 0 AS counted
+FROM events
+ARRAY JOIN if(type = 'intervention.requested', ['conversation', 'escalated'], ['conversation']) AS kind
+WHERE type IN ('message.inbound', 'intervention.requested') AND contact != ''
+  AND (SELECT count() FROM contact_buckets) = 0;
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS contact_buckets_mv ${ON_CLUSTER} TO contact_buckets AS
+SELECT DISTINCT workspace_id, contact, kind, toDateTime(toStartOfFifteenMinutes(ts), 'UTC') AS bucket, 0 AS counted
+FROM events
+ARRAY JOIN if(type = 'intervention.requested', ['conversation', 'escalated'], ['conversation']) AS kind
+WHERE type IN ('message.inbound', 'intervention.requested') AND contact != '';
 
 -- How many of those pairs follow the contact's previous bucket of the same
 -- kind by `gap` quarters (at most 255, more than any day's 100; 255 with none
@@ -58,7 +78,8 @@ ORDER BY (workspace_id, contact, kind, bucket);
 -- day whose gap reaches back before the day's midnight. So a day's
 -- conversations are a sum of counts instead of a merge of sets, exact in any
 -- zone (unresolved-volume.ts). Kept by the read models' refresh, which adds
--- what a round changes (+1 for a pair's new gap, -1 for its old one).
+-- what a round's new pairs change (+1 for a pair's new gap, -1 for its old
+-- one).
 CREATE TABLE IF NOT EXISTS conversation_gaps ${ON_CLUSTER}
 (
     workspace_id LowCardinality(String),

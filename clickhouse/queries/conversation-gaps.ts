@@ -2,40 +2,52 @@ import type { Store } from "../client";
 import { IN_CONTACTS, type RefreshScope } from "./read-models";
 
 /**
- * Keeps conversation_gaps (0024) following the log: for the contacts in
- * scope, the 15-minute buckets in which they wrote or asked, now (from the
- * events) and as last counted (contact_buckets), each pair with its gap to
- * the contact's previous bucket of the same kind; conversation_gaps gets +1
- * per new (bucket, kind, gap) and -1 per old one, so only what changed
- * moves. A late message that lands between two buckets shortens the gap of
- * the later one, whatever order events arrive in; a replay changes nothing.
- * The round's pairs are recorded after the counts they change, like
- * campaign_stats after recipients (read-models.ts).
+ * Keeps conversation_gaps (0024) following the log. contact_buckets holds
+ * every (contact, kind, 15-minute bucket) pair the log has, written by its
+ * view with the event, and which of them the gaps already count. For the
+ * round's contacts who wrote or asked (or all of a workspace's), each pair's gap to the contact's previous pair of its
+ * kind is taken over all their pairs (+1) and over the counted ones (-1), so
+ * conversation_gaps moves by what the new pairs change: a late message that
+ * lands between two buckets shortens the gap of the later one, whatever
+ * order events arrive in. Then the new pairs are marked counted; a replay
+ * finds none and changes nothing. Like campaign_stats (read-models.ts), the
+ * counts are written before the rows that record them.
  */
 export async function refreshConversationGaps(store: Store, workspaceId: string, scope: RefreshScope) {
-  if (!scope.all && scope.contacts.length === 0) return;
-  const inScope = scope.all ? "1" : IN_CONTACTS;
-  const params = { workspaceId, ...(scope.all ? {} : { contacts: JSON.stringify(scope.contacts) }) };
+  if (!scope.all) {
+    if (scope.conversing.length > 0) await countNewPairs(store, workspaceId, IN_CONTACTS, { contacts: JSON.stringify(scope.conversing) });
+    return;
+  }
+  // A whole workspace in slices of its contacts (their gaps are their own), so a million contacts' pairs are never in memory at once.
+  for (let slice = 0; slice < REBUILD_SLICES; slice++) {
+    await countNewPairs(store, workspaceId, "cityHash64(contact) % {slices:UInt8} = {slice:UInt8}", { slices: REBUILD_SLICES, slice });
+  }
+}
+
+const REBUILD_SLICES = 8;
+
+async function countNewPairs(store: Store, workspaceId: string, contactsSql: string, contactsParams: Record<string, unknown>) {
+  const params = { workspaceId, ...contactsParams };
   const pairs = `
-       now_pairs AS (
-         SELECT DISTINCT contact, kind, toDateTime(toStartOfFifteenMinutes(ts), 'UTC') AS bucket
-         FROM events
-         ARRAY JOIN if(type = 'intervention.requested', ['conversation', 'escalated'], ['conversation']) AS kind
-         WHERE workspace_id = {workspaceId:String} AND ${inScope}
-           AND type IN ('message.inbound', 'intervention.requested') AND contact != ''
-       ),
-       counted_pairs AS (
-         SELECT DISTINCT contact, kind, bucket
+       pairs AS (
+         SELECT contact, kind, bucket, max(counted) AS counted
          FROM contact_buckets
-         WHERE workspace_id = {workspaceId:String} AND ${inScope}
+         WHERE workspace_id = {workspaceId:String} AND ${contactsSql}
+         GROUP BY contact, kind, bucket
        )`;
+  const [{ uncounted }] = await store.query<{ uncounted: string }>(
+    `WITH ${pairs} SELECT countIf(counted = 0) AS uncounted FROM pairs`,
+    params,
+    { report: "read-models:contact-buckets-new" },
+  );
+  if (Number(uncounted) === 0) return;
   await store.command(
     `INSERT INTO conversation_gaps (workspace_id, bucket, kind, gap, contacts)
      WITH ${pairs},
        changes AS (
-         ${gapsOf("now_pairs", 1)}
+         ${gapsOf("pairs", 1)}
          UNION ALL
-         ${gapsOf("counted_pairs", -1)}
+         ${gapsOf("(SELECT * FROM pairs WHERE counted = 1)", -1)}
        )
      SELECT {workspaceId:String}, bucket, kind, gap, sum(sign) AS contacts
      FROM changes
@@ -45,11 +57,11 @@ export async function refreshConversationGaps(store: Store, workspaceId: string,
     { report: "read-models:conversation-gaps" },
   );
   await store.command(
-    `INSERT INTO contact_buckets (workspace_id, contact, kind, bucket)
+    `INSERT INTO contact_buckets (workspace_id, contact, kind, bucket, counted)
      WITH ${pairs}
-     SELECT {workspaceId:String}, contact, kind, bucket
-     FROM now_pairs
-     WHERE (contact, kind, bucket) NOT IN (SELECT contact, kind, bucket FROM counted_pairs)`,
+     SELECT {workspaceId:String}, contact, kind, bucket, 1
+     FROM pairs
+     WHERE counted = 0`,
     params,
     { report: "read-models:contact-buckets" },
   );

@@ -31,6 +31,10 @@ export type RefreshScope =
       recipients: Array<[string, string]>;
       /** Contacts with a new reply-window candidate, and the earliest one's time (epoch seconds). */
       inbound: { contacts: string[]; since: number };
+      /** Contacts who wrote or asked for a human (Unresolved's conversations, conversation-gaps.ts). */
+      conversing: string[];
+      /** Contacts with a request, take or resolve (Unresolved's waits, wait-buckets.ts). */
+      controls: string[];
     };
 
 /** The columns of a stored event row that decide what it touches. */
@@ -47,10 +51,14 @@ export function touchedScope(rows: readonly TouchingRow[]): RefreshScope {
   const contacts = new Set<string>();
   const pairs = new Map<string, [string, string]>();
   const inbound = new Set<string>();
+  const conversing = new Set<string>();
+  const controls = new Set<string>();
   let since = Infinity;
   for (const r of rows) {
     if (!r.contact) continue;
     contacts.add(r.contact);
+    if (r.type === "message.inbound" || r.type === "intervention.requested") conversing.add(r.contact);
+    if (r.type === "intervention.requested" || r.type === "agent.intervened" || r.type === "chat.resolved") controls.add(r.contact);
     const message = r.type === "message.outbound" || r.type === "message.status" || r.type === "message.inbound";
     if (message && r.campaign_id) pairs.set(`${r.campaign_id}\n${r.contact}`, [r.campaign_id, r.contact]);
     if (r.type === "message.inbound" && !r.campaign_id) {
@@ -63,6 +71,8 @@ export function touchedScope(rows: readonly TouchingRow[]): RefreshScope {
     contacts: [...contacts],
     recipients: [...pairs.values()],
     inbound: { contacts: [...inbound], since: Number.isFinite(since) ? since : 0 },
+    conversing: [...conversing],
+    controls: [...controls],
   };
 }
 

@@ -95,6 +95,7 @@ describe("Unresolved's summaries (0024)", () => {
       "DROP VIEW request_term_buckets_mv",
       "DROP TABLE request_term_buckets",
       "DROP TABLE wait_buckets",
+      "DROP VIEW contact_buckets_mv",
       "DROP TABLE contact_buckets",
       "DROP TABLE conversation_gaps",
       "ALTER TABLE schema_migrations DELETE WHERE version = 24 SETTINGS mutations_sync = 1",
