@@ -15,7 +15,8 @@ import { IN_CONTACTS, type RefreshScope } from "./read-models";
  */
 export async function refreshConversationGaps(store: Store, workspaceId: string, scope: RefreshScope) {
   if (!scope.all) {
-    if (scope.conversing.length > 0) await countNewPairs(store, workspaceId, IN_CONTACTS, { contacts: JSON.stringify(scope.conversing) });
+    const conversing = scope.conversing ?? [];
+    if (conversing.length > 0) await countNewPairs(store, workspaceId, IN_CONTACTS, { contacts: JSON.stringify(conversing) });
     return;
   }
   // A whole workspace in slices of its contacts (their gaps are their own), so a million contacts' pairs are never in memory at once.

@@ -15,13 +15,14 @@ import { WAIT_BOUNDS, WAIT_BUCKETS } from "./unresolved-speed";
 export async function refreshWaitBuckets(store: Store, workspaceId: string, scope: RefreshScope, version: number) {
   let buckets: string[] = [];
   if (!scope.all) {
-    if (scope.controls.length === 0) return;
+    const controls = scope.controls ?? [];
+    if (controls.length === 0) return;
     const rows = await store.query<{ bucket: string }>(
       `SELECT DISTINCT ${BUCKET_OF("ts")} AS bucket
        FROM control_events
        WHERE workspace_id = {workspaceId:String} AND ${IN_CONTACTS} AND type != 'intervention.requested'
        ORDER BY bucket`,
-      { workspaceId, contacts: JSON.stringify(scope.controls) },
+      { workspaceId, contacts: JSON.stringify(controls) },
       { report: "read-models:wait-buckets-touched" },
     );
     buckets = rows.map((r) => r.bucket);

@@ -11,15 +11,20 @@ import { refreshContacts, refreshRecipients } from "@/clickhouse/queries/read-mo
 import { eventSchema } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
 import { eventRow } from "../helpers/events";
+import { listContacts } from "@/clickhouse/queries/contact-list";
+import { countContactsByAttribute } from "@/clickhouse/queries/attributes";
+import { segmentVocabulary } from "@/clickhouse/queries/segments/vocabulary";
+import { insertEvents } from "../helpers/events";
 import { useTestStore } from "../helpers/store";
 
 const store = useTestStore();
 const REWIND = { report: "migration-upgrade-test", tenant: "exempt: rewinds the schema of the whole store" } as const;
 
 describe("upgrading a store that already holds events", () => {
-  it("0010 fills campaign costs from statuses stored before it", async () => {
+  it("0010, then 0029, fill campaign costs from statuses stored before them", async () => {
     // Back to the shape before 0010: no pricing column, nothing derived from it.
-    await store().command("DROP VIEW campaign_billable_mv", {}, REWIND);
+    await store().command("DROP VIEW billable_messages_mv", {}, REWIND);
+    await store().command("DROP TABLE billable_messages", {}, REWIND);
     await store().command("ALTER TABLE events DROP COLUMN pricing_category", {}, REWIND);
     const status = (id: string, wamid: string, status: string, pricing?: object) => {
       const { pricing_category: _new, ...row } = eventRow({
@@ -45,11 +50,20 @@ describe("upgrading a store that already holds events", () => {
       status("c-sent", "wamid.c", "sent"),
     ]);
 
-    const upgrade = loadMigrations().find((m) => m.version === 10)!;
-    for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
+    // 0010 derives campaign_billable from the log; 0029 moves it to billable_messages.
+    for (const version of [10, 29]) {
+      const upgrade = loadMigrations().find((m) => m.version === version)!;
+      for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
+    }
 
     // One marketing message (its two statuses count once); the free one and the one without pricing are not billed.
     expect(await campaignBillable(store(), "ws-old", "diwali")).toEqual([{ category: "marketing", messages: 1 }]);
+    // And the view counts what comes after: the free message's read repeats no pricing, a new one does.
+    await store().insert("events", [status("b-read", "wamid.b", "read"), status("d-sent", "wamid.d", "sent", { category: "utility", billable: true })]);
+    expect(await campaignBillable(store(), "ws-old", "diwali")).toEqual([
+      { category: "marketing", messages: 1 },
+      { category: "utility", messages: 1 },
+    ]);
   });
 
   it("0018 reads existing workspaces as UTC and fills the 15-minute buckets from the events stored before it, as its views fill them after", async () => {
@@ -134,5 +148,58 @@ describe("upgrading a store that already holds events", () => {
       withoutValue: 0,
       revenue: [{ currency: "INR", amount: 499 }],
     });
+  });
+  it("0025 indexes the contacts of a store written before it: its searches find the same people, and contacts that arrive after", async () => {
+    // Back to the shape before 0025: no text indexes on contacts.
+    await store().command("ALTER TABLE contacts DROP INDEX contact_grams, DROP INDEX search_text_grams, DROP INDEX tags_tokens, DROP INDEX attribute_entries", {}, REWIND);
+    const ws = "ws-before-0025";
+    const now = Date.now();
+    const wrote = (contact: string, name: string, city: string, ago: number) => [
+      { workspace_id: ws, contact, type: "message.inbound", ts: now - ago, name },
+      { workspace_id: ws, contact, type: "attribute.set", ts: now - ago, attribute: "city", value: city },
+    ];
+    await insertEvents(store(), [...wrote("+919812300001", "Asha Rao", "Mumbai", 3_000), ...wrote("+919812300002", "Ravi Shah", "Pune", 2_000)]);
+    const search = async (text: string) =>
+      (await listContacts(store(), ws, { search: text, sort: "phone", direction: "asc", limit: 50, offset: 0 }, new Date())).rows.map((r) => r.phone);
+    const before = await Promise.all(["98123", "sha", "mumbai", "pune"].map(search));
+
+    const upgrade = loadMigrations().find((m) => m.version === 25)!;
+    for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
+
+    expect(await Promise.all(["98123", "sha", "mumbai", "pune"].map(search))).toEqual(before);
+    expect(before).toEqual([["+919812300001", "+919812300002"], ["+919812300001", "+919812300002"], ["+919812300001"], ["+919812300002"]]);
+    await insertEvents(store(), wrote("+919812300003", "Meera Iyer", "Mumbai", 1_000));
+    expect(await search("mumbai")).toEqual(["+919812300001", "+919812300003"]);
+    expect(await search("300003")).toEqual(["+919812300003"]);
+  });
+  it("0028 drops the by-name projections of tags and attributes and keeps every tag and attribute of a store written before it", async () => {
+    // Back to the shape before 0028: the projections of 0009.
+    await store().command("ALTER TABLE contact_tags ADD PROJECTION IF NOT EXISTS by_tag (SELECT * ORDER BY workspace_id, tag, contact)", {}, REWIND);
+    await store().command("ALTER TABLE contact_attributes ADD PROJECTION IF NOT EXISTS by_attribute (SELECT * ORDER BY workspace_id, attribute, contact)", {}, REWIND);
+    const ws = "ws-before-0028";
+    const now = Date.now();
+    await insertEvents(store(), [
+      { workspace_id: ws, contact: "+919812300101", type: "tag.added", ts: now - 2_000, tag: "vip", tag_kind: "manual", tag_origin: "manual" },
+      { workspace_id: ws, contact: "+919812300102", type: "tag.added", ts: now - 2_000, tag: "lead", tag_kind: "manual", tag_origin: "manual" },
+      { workspace_id: ws, contact: "+919812300101", type: "attribute.set", ts: now - 1_000, attribute: "plan", value: "pro" },
+    ]);
+    const projections = async () =>
+      (
+        await store().query<{ name: string }>(
+          "SELECT name FROM system.projections WHERE database = currentDatabase() AND table IN ('contact_tags', 'contact_attributes') ORDER BY name",
+          {},
+          REWIND,
+        )
+      ).map((r) => r.name);
+    expect(await projections()).toEqual(["by_attribute", "by_tag"]);
+    const read = async () => ({ tags: (await segmentVocabulary(store(), ws)).tags, attributes: await countContactsByAttribute(store(), ws) });
+    const before = await read();
+
+    const upgrade = loadMigrations().find((m) => m.version === 28)!;
+    for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
+
+    expect(await projections()).toEqual([]);
+    expect(await read()).toEqual(before);
+    expect(before).toEqual({ tags: ["lead", "vip"], attributes: new Map([["plan", 1]]) });
   });
 });
