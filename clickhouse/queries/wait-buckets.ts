@@ -51,8 +51,9 @@ export async function refreshWaitBuckets(store: Store, workspaceId: string, scop
      FROM control_waits FINAL
      WHERE workspace_id = {workspaceId:String} AND ${inScope}
      GROUP BY workspace_id, bucket, kind, agent_id
-     -- Versions of a wait share its partition (the month it ended), so FINAL can merge each partition on its own.
-     SETTINGS do_not_merge_across_partitions_select_final = 1`,
+     -- Versions of a wait share its partition (the month it ended), so FINAL can merge each partition on its own;
+     -- a chat's buckets may span 100+ months, which only warns (ingestion.ts, MANY_PARTITIONS).
+     SETTINGS do_not_merge_across_partitions_select_final = 1, throw_on_max_partitions_per_insert_block = 0`,
     { workspaceId, version, bounds: WAIT_BOUNDS, slots: WAIT_BUCKETS.length, buckets, first: buckets[0] ?? "", last: buckets.at(-1) ?? "" },
     { report: "read-models:wait-buckets" },
   );
