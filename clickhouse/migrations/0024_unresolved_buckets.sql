@@ -1,6 +1,6 @@
 -- Unresolved's reports read summaries per 15-minute bucket instead of every
 -- request and wait of the range (measured on the large demo, 1M contacts, 90
--- days; README, "Unresolved at scale"):
+-- days; README, "Unresolved at scale"; test/integration/unresolved-upgrade):
 --   wait_buckets  per bucket, kind and agent: the closers, the measured
 --                 waits, their histogram and the waits themselves as an
 --                 exact-quantile state (speed), kept by the read models'
