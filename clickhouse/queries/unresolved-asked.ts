@@ -33,13 +33,22 @@ export interface AskedPage {
   requests: AskedRequest[];
 }
 
-// A search matches the request text or the phone, case-insensitively; an empty one matches all.
-const REQUESTS_IN_RANGE_SQL = `
+/**
+ * The range's requests a search matches: the request text, case-insensitively,
+ * or the phone; an empty search matches all. A contact is E.164, '+' and
+ * digits (server/events/schema.ts), so only a search of those characters can
+ * be part of one: any other leaves the phone column unread (a quarter of a
+ * 90-day search's work at 1,000,000 contacts).
+ */
+const requestsInRange = (search: string) => `
   FROM control_events
   WHERE workspace_id = {workspaceId:String}
     AND type = 'intervention.requested'
     AND ts >= {start:DateTime64(3)} AND ts < {end:DateTime64(3)}
-    AND ({search:String} = '' OR positionCaseInsensitiveUTF8(text, {search:String}) > 0 OR position(contact, {search:String}) > 0)`;
+    AND ({search:String} = '' OR positionCaseInsensitiveUTF8(text, {search:String}) > 0${
+      PHONE_PIECE.test(search) ? " OR position(contact, {search:String}) > 0" : ""
+    })`;
+const PHONE_PIECE = /^[+0-9]+$/;
 
 /** One page of the range's requests, newest first. */
 export async function askedRequests(
@@ -51,12 +60,13 @@ export async function askedRequests(
   const params = { workspaceId, ...rangeParams(range), search: opts.search, offset: opts.offset, limit: opts.limit };
   const [rows, [count]] = await Promise.all([
     store.query<{ event_id: string; contact: string; ts: string; text: string }>(
-      `SELECT event_id, contact, ts, text ${REQUESTS_IN_RANGE_SQL}
+      `SELECT event_id, contact, ts, text ${requestsInRange(opts.search)}
        ORDER BY ts DESC, event_id DESC
        LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
       params,
+      { report: "unresolved:asked" },
     ),
-    store.query<{ total: string }>(`SELECT count() AS total ${REQUESTS_IN_RANGE_SQL}`, params),
+    store.query<{ total: string }>(`SELECT count() AS total ${requestsInRange(opts.search)}`, params, { report: "unresolved:asked-count" }),
   ]);
   const [names, before] = await Promise.all([
     contactNames(store, workspaceId, rows.map((r) => r.contact)),

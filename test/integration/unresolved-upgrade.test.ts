@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { migrate } from "@/clickhouse/migrate";
-import { topTerms } from "@/clickhouse/queries/unresolved-asked";
+import { askedRequests, topTerms } from "@/clickhouse/queries/unresolved-asked";
 import { rebuildAllUnresolvedSummaries } from "@/clickhouse/queries/unresolved-summaries";
 import { speedReport } from "@/clickhouse/queries/unresolved-speed";
 import { requestsPerDay } from "@/clickhouse/queries/unresolved-volume";
@@ -136,5 +136,25 @@ describe("Unresolved's summaries (0024)", () => {
       (await requestsPerDay(store(), ws.workspaceId, { from: "2026-11-10", to: "2026-11-11", timeZone })).map((d) => d.conversations);
     expect(await conversations("UTC")).toEqual([1, 0]);
     expect(await conversations("Asia/Kolkata")).toEqual([1, 1]);
+  });
+});
+
+describe("the asked list's search", () => {
+  it("finds a request by a piece of its phone or of its text, and reads phones only for a search a phone can hold", async () => {
+    const ws = await createTestWorkspace(store());
+    const ask = (contact: string, text: string, ts: string) => ev({ type: "intervention.requested", contact, ts, text, actor: { kind: "user", id: contact } });
+    await ingestEvents(store(), ws.workspaceId, [
+      ask("+919811111112", "where is my parcel", "2026-11-10T10:00:00Z"),
+      ask("+919833333333", "ref 9811111, +9198 desk", "2026-11-10T11:00:00Z"),
+    ]);
+    const found = async (search: string) =>
+      (await askedRequests(store(), ws.workspaceId, { from: "2026-11-10", to: "2026-11-10", timeZone: "UTC" }, { search, offset: 0, limit: 10 })).requests.map(
+        (r) => r.contact,
+      );
+    expect(await found("9811111")).toEqual(["+919833333333", "+919811111112"]);
+    expect(await found("+9198")).toEqual(["+919833333333", "+919811111112"]);
+    expect(await found("PARCEL")).toEqual(["+919811111112"]);
+    expect(await found("111 ")).toEqual([]);
+    expect(await found("1111, +")).toEqual(["+919833333333"]);
   });
 });
