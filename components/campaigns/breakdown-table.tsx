@@ -13,13 +13,6 @@ import insights from "./insights.module.css";
 
 export type BreakdownRow = CampaignOutputs["breakdown"]["rows"][number];
 
-export const DIMENSION_WORDS: Record<BreakdownBy["dimension"], string> = {
-  tag: "Tag",
-  firstMessageTag: "First-message tag",
-  source: "Source",
-  attribute: "Value",
-};
-
 /** The count columns, each a door to its contacts; `sent` is the group's size. */
 const COUNTS = [
   { stage: "sent", column: "recipients", header: "Recipients" },
@@ -68,11 +61,13 @@ const rate = { align: "end" as const, skeletonWidth: 56 };
 
 function breakdownColumns({
   by,
+  groupHeader,
   smallBelow,
   openKey,
   onOpen,
 }: {
   by: BreakdownBy;
+  groupHeader: string;
   smallBelow: number;
   /** `${stage}|${groupKey}` of the drill-down open now, to mark its cell. */
   openKey: string;
@@ -81,7 +76,7 @@ function breakdownColumns({
   return helper.columns([
     helper.accessor((r) => groupLabel(by.dimension, r), {
       id: "group",
-      header: DIMENSION_WORDS[by.dimension],
+      header: groupHeader,
       meta: { rowHeader: true, truncate: true },
       cell: ({ row, getValue }) => (
         <>
@@ -157,6 +152,7 @@ function breakdownColumns({
  */
 export function BreakdownTable({
   by,
+  groupHeader,
   what,
   rows,
   smallBelow,
@@ -164,6 +160,8 @@ export function BreakdownTable({
   onOpen,
 }: {
   by: BreakdownBy;
+  /** The first column's header: "Tag", "Source", an attribute's label. */
+  groupHeader: string;
   /** "tag", "city": what the groups are, for the caption. */
   what: string;
   rows: BreakdownRow[];
@@ -179,8 +177,8 @@ export function BreakdownTable({
   });
   const byKey = JSON.stringify(by);
   const columns = useMemo(
-    () => breakdownColumns({ by: JSON.parse(byKey) as BreakdownBy, smallBelow, openKey, onOpen: (stage, group) => latestOpen.current(stage, group) }),
-    [byKey, smallBelow, openKey],
+    () => breakdownColumns({ by: JSON.parse(byKey) as BreakdownBy, groupHeader, smallBelow, openKey, onOpen: (stage, group) => latestOpen.current(stage, group) }),
+    [byKey, groupHeader, smallBelow, openKey],
   );
   return (
     <ClientTable

@@ -7,10 +7,17 @@ import { EmptyState, QueryState } from "@/components/ui/query-state";
 import { Panel } from "@/components/ui/panel";
 import { TableSkeleton } from "@/components/ui/table/table-skeleton";
 import type { BreakdownBy, GroupFilter } from "@/clickhouse/vocabulary/campaign-groups";
-import { BreakdownTable, DIMENSION_WORDS } from "./breakdown-table";
+import { BreakdownTable } from "./breakdown-table";
 import { STAGE_COLORS, STAGE_LABELS, type Stage } from "./format";
 import styles from "./campaigns.module.css";
 import insights from "./insights.module.css";
+
+const DIMENSION_WORDS: Record<BreakdownBy["dimension"], string> = {
+  tag: "Tag",
+  firstMessageTag: "First-message tag",
+  source: "Source",
+  attribute: "Value",
+};
 
 const byValue = (by: BreakdownBy) => (by.dimension === "attribute" ? `attribute:${by.attribute}` : by.dimension);
 function parseBy(value: string): BreakdownBy {
@@ -47,10 +54,9 @@ export function BreakdownsPanel({
   const attributes = useQuery(trpc.attributes.list.queryOptions({ workspaceId }, { staleTime: 5 * 60_000 }));
   // No placeholder from the previous dimension: its rows would sit under the new one's header.
   const query = useQuery(trpc.campaigns.breakdown.queryOptions({ workspaceId, campaignId, by, replyWindowHours }, { retry: false }));
-  const what =
-    by.dimension === "attribute"
-      ? ((attributes.data ?? []).find((a) => a.name === by.attribute)?.label ?? by.attribute)
-      : DIMENSION_WORDS[by.dimension].toLowerCase();
+  const attributeLabel = by.dimension === "attribute" ? ((attributes.data ?? []).find((a) => a.name === by.attribute)?.label ?? by.attribute) : null;
+  const groupHeader = attributeLabel ?? DIMENSION_WORDS[by.dimension];
+  const what = attributeLabel ?? DIMENSION_WORDS[by.dimension].toLowerCase();
 
   return (
     <Panel
@@ -77,7 +83,7 @@ export function BreakdownsPanel({
       <QueryState
         query={query}
         what="breakdown"
-        skeleton={<TableSkeleton columns={[DIMENSION_WORDS[by.dimension], "Recipients", "Delivered", "Read", "Replied", "Ignored", "Failed", "Read rate", "Reply rate", "Outcome"]} />}
+        skeleton={<TableSkeleton columns={[groupHeader, "Recipients", "Delivered", "Read", "Replied", "Ignored", "Failed", "Read rate", "Reply rate", "Outcome"]} />}
         isEmpty={(data) => data.rows.length === 0}
         empty={
           <EmptyState title={by.dimension === "tag" ? "No recipient of this campaign has a tag" : "Nobody received this campaign"}>
@@ -87,7 +93,7 @@ export function BreakdownsPanel({
       >
         {({ rows, smallBelow, maxGroups }) => (
           <>
-            <BreakdownTable by={by} what={what} rows={rows} smallBelow={smallBelow} selected={selected} onOpen={onOpen} />
+            <BreakdownTable by={by} groupHeader={groupHeader} what={what} rows={rows} smallBelow={smallBelow} selected={selected} onOpen={onOpen} />
             <p className={insights.legend}>
               {(["read", "ignored", "failed"] as const).map((s) => (
                 <span key={s}>

@@ -8,7 +8,7 @@ export function RateCell({ rate }: { rate: number | null }) {
       <span className={styles.rateBar} aria-hidden="true">
         <span style={{ width: `${Math.round((rate ?? 0) * 100)}%` }} />
       </span>
-      {formatRate(rate)}
+      <span className={styles.rateValue}>{formatRate(rate)}</span>
     </span>
   );
 }

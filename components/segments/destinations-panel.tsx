@@ -325,6 +325,7 @@ const DELIVERY_COLUMNS = helper.columns([
 
 /** Every attempt, newest first (a click on Time turns it round). */
 function DeliveryLog({ deliveries, name }: { deliveries: Delivery[]; name: string }) {
+  if (deliveries.length === 0) return <SmallEmpty>No sync yet: the log fills in with the first one.</SmallEmpty>;
   return (
     <ClientTable
       caption={`Deliveries to ${name}, newest first`}
@@ -332,7 +333,6 @@ function DeliveryLog({ deliveries, name }: { deliveries: Delivery[]; name: strin
       data={deliveries}
       getRowId={(x) => `${x.syncId}:${x.attempt}:${x.startedAt}`}
       initialSort={[{ id: "time", desc: true }]}
-      empty={<SmallEmpty>No sync yet: the log fills in with the first one.</SmallEmpty>}
     />
   );
 }

@@ -122,10 +122,13 @@ test("an admin's import report lists the refused rows with their reasons, sortab
   const fileName = `kit-tables-${stamp}.csv`;
 
   await signIn(page, ADMIN, PASSWORD, "/w/demo/manage/import");
-  await page.getByLabel("Choose a CSV file", { exact: true }).setInputFiles({ name: fileName, mimeType: "text/csv", buffer: Buffer.from(csv) });
-
   // The preview: line numbers first, a long value cut to one line with the whole of it in its title.
   const preview = page.getByRole("table", { name: `The first 4 rows of ${fileName}` });
+  // A file picked before the page has hydrated is not seen: pick it again until the preview shows.
+  await expect(async () => {
+    await page.getByLabel("Choose a CSV file", { exact: true }).setInputFiles({ name: fileName, mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await expect(preview).toBeVisible({ timeout: 2_000 });
+  }).toPass(LOADED);
   await expect(preview.getByRole("row")).toHaveCount(5);
   expect(await column(preview, "phone")).toEqual([phone(0), "12345", phone(1), phone(2)]);
   expect(await column(preview, "Row")).toEqual(["2", "3", "4", "5"]);
@@ -186,8 +189,8 @@ test("a marketer reads a destination's delivery log newest first, and turns it r
 
     const card = destinations.getByRole("article", { name: /Ads audience/ });
     const log = card.getByRole("table", { name: "Deliveries to Ads audience, newest first" });
-    // Before any sync, the log says what will fill it.
-    await expect(log).toContainText("No sync yet");
+    // Before any sync, the card says what will fill the log.
+    await expect(card).toContainText("No sync yet: the log fills in with the first one.");
 
     // The first sync is refused (503), the second delivered.
     await card.getByRole("button", { name: "Sync now" }).click();

@@ -10,7 +10,7 @@ const helper = createDataColumnHelper<Report["rejected"][number]>();
 
 /** Row numbers are lines of the file; sorting by reason gathers the rows one fix would mend. */
 const REJECTED_COLUMNS = helper.columns([
-  helper.accessor("row", { header: "Row", meta: { align: "end" } }),
+  helper.accessor("row", { header: "Row", meta: { align: "end", fit: true } }),
   // The server's reason starts with "row N:"; the column already says so.
   helper.accessor((r) => r.reason.replace(/^row \d+:\s*/i, ""), { id: "reason", header: "Reason" }),
 ]);

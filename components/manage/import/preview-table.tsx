@@ -28,7 +28,7 @@ function previewColumns(names: string[]): DataColumns<PreviewRow> {
       // Line numbers, as the import report numbers rejected rows.
       header: () => <span className="visually-hidden">Row</span>,
       enableSorting: false,
-      meta: { align: "end", label: "Row" },
+      meta: { align: "end", fit: true, label: "Row" },
       cell: ({ getValue }) => <span className={manage.muted}>{formatNumber(getValue())}</span>,
     }),
     ...names.map((name, i) =>
