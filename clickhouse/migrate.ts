@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { Store } from "./client";
 import { rebuildAllReadModels } from "./queries/read-models";
 import { backfillAllOptEvents } from "./queries/opt-outs-backfill";
+import { backfillRecipientOptOuts } from "./queries/recipients-opt-outs-backfill";
 import { linkAllEarlierStatuses } from "./queries/status-links";
 import { storeConfigFromEnv } from "./config";
 
@@ -317,6 +318,7 @@ const AFTER_MIGRATION: Record<number, AfterMigration> = {
   17: linkAllEarlierStatuses,
   20: backfillAllOptEvents,
   23: rebuildAllReadModels,
+  27: backfillRecipientOptOuts,
 };
 
 /** Migrations and their bookkeeping change the store of every workspace at once. */

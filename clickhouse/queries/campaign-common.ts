@@ -1,4 +1,3 @@
-import { CAMPAIGN_OPT_OUT_HOURS } from "../vocabulary/opt-outs";
 import { CONVERTED_CONTACTS_SQL } from "./conversions";
 
 /**
@@ -56,7 +55,7 @@ export function effectiveTicksSql(window: string): string {
 
 /** The columns a recipients statement yields: the effective ticks, whatever the window, and the read receipt as recorded. */
 const TICK_COLUMNS =
-  "campaign_id, contact, read_at, replied_at, replied_in_window, read_eff, delivered_eff, sent_eff, failed_eff, failed_code, failed_title";
+  "campaign_id, contact, read_at, opted_out_at, replied_at, replied_in_window, read_eff, delivered_eff, sent_eff, failed_eff, failed_code, failed_title";
 
 /** Scopes over `recipients`, each a predicate from code with its placeholders. */
 export const ONE_CAMPAIGN = "campaign_id = {campaignId:String}";
@@ -81,10 +80,10 @@ export function recipientsSql(scope: string, windowHours: number = DEFAULT_REPLY
       WHERE workspace_id = {workspaceId:String} AND ${scope}`;
   }
   return `
-      SELECT campaign_id, contact, read_at, ${effectiveTicksSql("{replyWindowHours:UInt16}")}
+      SELECT campaign_id, contact, read_at, opted_out_at, ${effectiveTicksSql("{replyWindowHours:UInt16}")}
       FROM (
         SELECT campaign_id, contact, sent_at, delivered_at, read_at, context_replied_at, failed_at, error_code, error_title,
-               send_time, reply_candidate_at AS inbound_at
+               send_time, reply_candidate_at AS inbound_at, opted_out_at
         FROM recipients FINAL
         WHERE workspace_id = {workspaceId:String} AND ${scope}
       )`;
@@ -109,24 +108,6 @@ export const CAMPAIGN_COUNTS_SQL = `
   WHERE workspace_id = {workspaceId:String}
   GROUP BY campaign_id`;
 
-/**
- * The campaign's recipients who opted out of marketing within 72 hours after
- * their delivery (README, "Opt-outs"): the opt-outs are few, so the
- * campaign's delivered recipients are joined to them, not the other way round.
- * The delivery is the same under any reply window (a window reply needs one).
- */
-const CAMPAIGN_OPT_OUTS_SQL = `
-  SELECT r.contact
-  FROM (
-    SELECT contact, delivered_eff FROM recipients FINAL
-    WHERE workspace_id = {workspaceId:String} AND campaign_id = {campaignId:String} AND delivered_eff IS NOT NULL
-  ) AS r
-  INNER JOIN (
-    SELECT contact, ts FROM contact_opt_events
-    WHERE workspace_id = {workspaceId:String} AND opted_out = 1
-  ) AS o ON o.contact = r.contact
-  WHERE o.ts >= r.delivered_eff AND o.ts <= r.delivered_eff + toIntervalHour(${CAMPAIGN_OPT_OUT_HOURS})`;
-
 /** The stages of the funnel a list of contacts can be opened for. */
 export const STAGES = ["sent", "delivered", "read", "replied", "converted", "ignored", "failed", "optedOut"] as const;
 export type Stage = (typeof STAGES)[number];
@@ -141,7 +122,9 @@ export const STAGE_SQL: Record<Stage, string> = {
   converted: `contact IN (${CONVERTED_CONTACTS_SQL})`,
   ignored: "delivered_eff IS NOT NULL AND read_eff IS NULL",
   failed: "failed_eff IS NOT NULL",
-  optedOut: `delivered_eff IS NOT NULL AND contact IN (${CAMPAIGN_OPT_OUTS_SQL})`,
+  // Kept on the row as opt-outs and deliveries arrive (read-models.ts, README "Opt-outs"); the
+  // delivery is the same under any reply window (a window reply needs one).
+  optedOut: "opted_out_at IS NOT NULL",
 };
 
 /** A stage, narrowed to one error code when it is `failed` and a code is given. */

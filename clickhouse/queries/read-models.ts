@@ -2,6 +2,7 @@ import type { Store } from "../client";
 import { DEFAULT_REPLY_WINDOW_HOURS, MAX_REPLY_WINDOW_HOURS, effectiveTicksSql } from "./campaign-common";
 import { STATUS_SQL } from "./contact-status";
 import { refreshConversions } from "./conversion-attribution";
+import { CAMPAIGN_OPT_OUT_HOURS, OPTED_OUT_EVENT } from "../vocabulary/opt-outs";
 
 /**
  * Writes the read models of 0011 (contacts, recipients, campaign_stats) from
@@ -29,6 +30,8 @@ export type RefreshScope =
       recipients: Array<[string, string]>;
       /** Contacts with a new reply-window candidate, and the earliest one's time (epoch seconds). */
       inbound: { contacts: string[]; since: number };
+      /** Contacts with a new opt-out, and the earliest one's time (epoch seconds): it may fall within 72 h of a delivery. */
+      optOuts?: { contacts: string[]; since: number };
     };
 
 /** The columns of a stored event row that decide what it touches. */
@@ -45,7 +48,10 @@ export function touchedScope(rows: readonly TouchingRow[]): RefreshScope {
   const contacts = new Set<string>();
   const pairs = new Map<string, [string, string]>();
   const inbound = new Set<string>();
+  const optOuts = new Set<string>();
   let since = Infinity;
+  let optOutsSince = Infinity;
+  const seconds = (ts: string) => Date.parse(`${ts.replace(" ", "T")}Z`) / 1000;
   for (const r of rows) {
     if (!r.contact) continue;
     contacts.add(r.contact);
@@ -54,13 +60,18 @@ export function touchedScope(rows: readonly TouchingRow[]): RefreshScope {
     if (r.type === "message.inbound" && !r.campaign_id) {
       // A reply-window candidate (inbound_times, 0010).
       inbound.add(r.contact);
-      since = Math.min(since, Date.parse(`${r.ts.replace(" ", "T")}Z`) / 1000);
+      since = Math.min(since, seconds(r.ts));
+    }
+    if (r.type === OPTED_OUT_EVENT) {
+      optOuts.add(r.contact);
+      optOutsSince = Math.min(optOutsSince, seconds(r.ts));
     }
   }
   return {
     contacts: [...contacts],
     recipients: [...pairs.values()],
     inbound: { contacts: [...inbound], since: Number.isFinite(since) ? since : 0 },
+    optOuts: { contacts: [...optOuts], since: Number.isFinite(optOutsSince) ? optOutsSince : 0 },
   };
 }
 
@@ -210,6 +221,25 @@ async function windowRecipients(store: Store, workspaceId: string, inbound: { co
 }
 
 /**
+ * The recipients a new opt-out may count against: the contacts' campaigns
+ * delivered at most 72 hours before the earliest new opt-out. A delivery that
+ * arrives after the opt-out rewrites its own row, so either order ends the same.
+ */
+async function optOutRecipients(store: Store, workspaceId: string, optOuts: { contacts: string[]; since: number } | undefined): Promise<Array<[string, string]>> {
+  if (!optOuts || optOuts.contacts.length === 0) return [];
+  const rows = await store.query<{ campaign_id: string; contact: string }>(
+    `SELECT DISTINCT campaign_id, contact
+     FROM recipients
+     WHERE workspace_id = {workspaceId:String}
+       AND ${IN_CONTACTS}
+       AND delivered_eff >= toDateTime64({since:Float64}, 3, 'UTC') - toIntervalHour({optOutHours:UInt16})`,
+    { workspaceId, contacts: json(optOuts.contacts), since: optOuts.since, optOutHours: CAMPAIGN_OPT_OUT_HOURS },
+    { report: "read-models:opt-out-recipients" },
+  );
+  return rows.map((r) => [r.campaign_id, r.contact]);
+}
+
+/**
  * Rewrites the recipients rows in scope: the recorded ticks from
  * campaign_recipients, the reply candidate (for any other window) and the
  * effective ticks under the default reply window, by the rules of
@@ -221,7 +251,11 @@ async function windowRecipients(store: Store, workspaceId: string, inbound: { co
 export async function refreshRecipients(store: Store, workspaceId: string, scope: RefreshScope, version: number) {
   let pairs: Array<[string, string]> = [];
   if (!scope.all) {
-    pairs = [...scope.recipients, ...(await windowRecipients(store, workspaceId, scope.inbound))];
+    const [window, optedOut] = await Promise.all([
+      windowRecipients(store, workspaceId, scope.inbound),
+      optOutRecipients(store, workspaceId, scope.optOuts),
+    ]);
+    pairs = [...scope.recipients, ...window, ...optedOut];
     if (pairs.length === 0) return;
   }
   const inScope = scope.all ? "1" : "(campaign_id, contact) IN (SELECT arrayJoin(JSONExtract({pairs:String}, 'Array(Tuple(String, String))')))";
@@ -240,7 +274,8 @@ export async function refreshRecipients(store: Store, workspaceId: string, scope
   await store.command(
     `INSERT INTO recipients
        (workspace_id, campaign_id, contact, sent_at, delivered_at, read_at, context_replied_at, failed_at, error_code, error_title,
-        send_time, reply_candidate_at, replied_at, replied_in_window, read_eff, delivered_eff, sent_eff, failed_eff, failed_code, failed_title, version)
+        send_time, reply_candidate_at, replied_at, replied_in_window, read_eff, delivered_eff, sent_eff, failed_eff, failed_code, failed_title,
+        opted_out_at, version)
      WITH
        recorded AS (
          SELECT campaign_id, contact,
@@ -259,16 +294,36 @@ export async function refreshRecipients(store: Store, workspaceId: string, scope
            SELECT contact, ts FROM inbound_times
            WHERE workspace_id = {workspaceId:String} AND ${candidates}
          ) AS w ON r.contact = w.contact AND w.ts >= r.send_time
+       ),
+       ticked AS (
+         SELECT
+           campaign_id, contact, sent_at, delivered_at, read_at, context_replied_at, failed_at, error_code, error_title, send_time,
+           if(inbound_at >= send_time AND inbound_at <= send_time + toIntervalHour({maxWindowHours:UInt16}), inbound_at, NULL) AS reply_candidate_at,
+           ${effectiveTicksSql("{replyWindowHours:UInt16}")},
+           -- Never delivered: no opt-out can follow the delivery (the ASOF key cannot be NULL).
+           ifNull(delivered_eff, toDateTime64('2299-12-31 00:00:00', 3, 'UTC')) AS delivery_key
+         FROM with_candidate
        )
      SELECT
-       {workspaceId:String}, campaign_id, contact, sent_at, delivered_at, read_at, context_replied_at, failed_at, error_code, error_title,
-       send_time,
-       if(inbound_at >= send_time AND inbound_at <= send_time + toIntervalHour({maxWindowHours:UInt16}), inbound_at, NULL),
-       ${effectiveTicksSql("{replyWindowHours:UInt16}")},
+       {workspaceId:String}, t.campaign_id, t.contact, sent_at, delivered_at, read_at, context_replied_at, failed_at, error_code, error_title,
+       send_time, reply_candidate_at, replied_at, replied_in_window, read_eff, delivered_eff, sent_eff, failed_eff, failed_code, failed_title,
+       -- The contact's first opt-out at or after the delivery, when it came within 72 hours of it (the 72nd hour counts).
+       if(o.ts >= delivered_eff AND o.ts <= delivered_eff + toIntervalHour({optOutHours:UInt16}), o.ts, NULL),
        {version:UInt64}
-     FROM with_candidate
+     FROM ticked AS t
+     ASOF LEFT JOIN (
+       SELECT contact, ts FROM contact_opt_events
+       WHERE workspace_id = {workspaceId:String} AND opted_out = 1 AND ${candidates}
+     ) AS o ON t.contact = o.contact AND o.ts >= t.delivery_key
      SETTINGS join_use_nulls = 0`,
-    { workspaceId, version, replyWindowHours: DEFAULT_REPLY_WINDOW_HOURS, maxWindowHours: MAX_REPLY_WINDOW_HOURS, ...params },
+    {
+      workspaceId,
+      version,
+      replyWindowHours: DEFAULT_REPLY_WINDOW_HOURS,
+      maxWindowHours: MAX_REPLY_WINDOW_HOURS,
+      optOutHours: CAMPAIGN_OPT_OUT_HOURS,
+      ...params,
+    },
     { report: "read-models:recipients" },
   );
   await addCampaignStats(store, workspaceId, version, replaced);

@@ -61,5 +61,8 @@ export function matchOptKeyword(text: string, keywords: OptOutKeywords): { opted
 export const OPT_CAUSES = ["keyword", "error_131050", "api"] as const;
 export type OptCause = (typeof OPT_CAUSES)[number];
 
+/** The event type of an opt-out in the log (its opposite is contact.opted_in). */
+export const OPTED_OUT_EVENT = "contact.opted_out";
+
 /** Hours after a campaign's delivery in which an opt-out counts against the campaign. */
 export const CAMPAIGN_OPT_OUT_HOURS = 72;

@@ -181,6 +181,10 @@ describe("contacts.list", () => {
     expect(await phones({ search: "globex" })).toEqual([]);
     expect((await list({ search: "EXAMPLE.com" })).rows[0]).toMatchObject({ phone: ASHA, matchedAttribute: { name: "email", value: "asha@example.com" } });
     expect(await phones({ search: "asha", status: "intervened" })).toEqual([]);
+    // LIKE's wildcards are characters like any other in a search.
+    expect(await phones({ search: "a_ha" })).toEqual([]);
+    expect(await phones({ search: "%" })).toEqual([]);
+    expect(await phones({ search: "\\" })).toEqual([]);
   });
 
   it("sorts by any sortable column either way, empty values last and the phone breaking ties", async () => {

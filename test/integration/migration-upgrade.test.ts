@@ -11,6 +11,10 @@ import { refreshContacts, refreshRecipients } from "@/clickhouse/queries/read-mo
 import { eventSchema } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
 import { eventRow } from "../helpers/events";
+import { listContacts } from "@/clickhouse/queries/contact-list";
+import { countContactsByAttribute } from "@/clickhouse/queries/attributes";
+import { segmentVocabulary } from "@/clickhouse/queries/segments/vocabulary";
+import { insertEvents } from "../helpers/events";
 import { useTestStore } from "../helpers/store";
 
 const store = useTestStore();
@@ -133,5 +137,58 @@ describe("upgrading a store that already holds events", () => {
       withoutValue: 0,
       revenue: [{ currency: "INR", amount: 499 }],
     });
+  });
+  it("0025 indexes the contacts of a store written before it: its searches find the same people, and contacts that arrive after", async () => {
+    // Back to the shape before 0025: no text indexes on contacts.
+    await store().command("ALTER TABLE contacts DROP INDEX contact_grams, DROP INDEX search_text_grams, DROP INDEX tags_tokens, DROP INDEX attribute_entries", {}, REWIND);
+    const ws = "ws-before-0025";
+    const now = Date.now();
+    const wrote = (contact: string, name: string, city: string, ago: number) => [
+      { workspace_id: ws, contact, type: "message.inbound", ts: now - ago, name },
+      { workspace_id: ws, contact, type: "attribute.set", ts: now - ago, attribute: "city", value: city },
+    ];
+    await insertEvents(store(), [...wrote("+919812300001", "Asha Rao", "Mumbai", 3_000), ...wrote("+919812300002", "Ravi Shah", "Pune", 2_000)]);
+    const search = async (text: string) =>
+      (await listContacts(store(), ws, { search: text, sort: "phone", direction: "asc", limit: 50, offset: 0 }, new Date())).rows.map((r) => r.phone);
+    const before = await Promise.all(["98123", "sha", "mumbai", "pune"].map(search));
+
+    const upgrade = loadMigrations().find((m) => m.version === 25)!;
+    for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
+
+    expect(await Promise.all(["98123", "sha", "mumbai", "pune"].map(search))).toEqual(before);
+    expect(before).toEqual([["+919812300001", "+919812300002"], ["+919812300001", "+919812300002"], ["+919812300001"], ["+919812300002"]]);
+    await insertEvents(store(), wrote("+919812300003", "Meera Iyer", "Mumbai", 1_000));
+    expect(await search("mumbai")).toEqual(["+919812300001", "+919812300003"]);
+    expect(await search("300003")).toEqual(["+919812300003"]);
+  });
+  it("0028 drops the by-name projections of tags and attributes and keeps every tag and attribute of a store written before it", async () => {
+    // Back to the shape before 0028: the projections of 0009.
+    await store().command("ALTER TABLE contact_tags ADD PROJECTION IF NOT EXISTS by_tag (SELECT * ORDER BY workspace_id, tag, contact)", {}, REWIND);
+    await store().command("ALTER TABLE contact_attributes ADD PROJECTION IF NOT EXISTS by_attribute (SELECT * ORDER BY workspace_id, attribute, contact)", {}, REWIND);
+    const ws = "ws-before-0028";
+    const now = Date.now();
+    await insertEvents(store(), [
+      { workspace_id: ws, contact: "+919812300101", type: "tag.added", ts: now - 2_000, tag: "vip", tag_kind: "manual", tag_origin: "manual" },
+      { workspace_id: ws, contact: "+919812300102", type: "tag.added", ts: now - 2_000, tag: "lead", tag_kind: "manual", tag_origin: "manual" },
+      { workspace_id: ws, contact: "+919812300101", type: "attribute.set", ts: now - 1_000, attribute: "plan", value: "pro" },
+    ]);
+    const projections = async () =>
+      (
+        await store().query<{ name: string }>(
+          "SELECT name FROM system.projections WHERE database = currentDatabase() AND table IN ('contact_tags', 'contact_attributes') ORDER BY name",
+          {},
+          REWIND,
+        )
+      ).map((r) => r.name);
+    expect(await projections()).toEqual(["by_attribute", "by_tag"]);
+    const read = async () => ({ tags: (await segmentVocabulary(store(), ws)).tags, attributes: await countContactsByAttribute(store(), ws) });
+    const before = await read();
+
+    const upgrade = loadMigrations().find((m) => m.version === 28)!;
+    for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
+
+    expect(await projections()).toEqual([]);
+    expect(await read()).toEqual(before);
+    expect(before).toEqual({ tags: ["lead", "vip"], attributes: new Map([["plan", 1]]) });
   });
 });

@@ -76,10 +76,10 @@ describe("read models (0011)", () => {
       await store().command(table === "conversions" ? "TRUNCATE TABLE conversions" : `DROP TABLE ${table}`, {}, schemaChange);
     }
     // And the later migrations that change them.
-    await store().command("DELETE FROM schema_migrations WHERE version IN (11, 14, 15, 20, 23)", {}, schemaChange);
+    await store().command("DELETE FROM schema_migrations WHERE version IN (11, 14, 15, 20, 23, 25, 27)", {}, schemaChange);
 
     const log: string[] = [];
-    expect(await migrate(store(), (line) => log.push(line))).toBe(5);
+    expect(await migrate(store(), (line) => log.push(line))).toBe(7);
     expect(log).toContain("applied migration 0011_read_models");
     expect(log).toContain("applied migration 0015_contact_status_and_requests");
 
@@ -263,5 +263,43 @@ describe("each recipient's reply candidate (0023)", () => {
     expect(await migrate(store())).toBe(1);
     expect(await candidates()).toEqual(followed);
     expect(await funnelReplies(ws, 168)).toBe(2);
+  });
+});
+
+describe("each recipient's opt-out (0027)", () => {
+  const at = (hours: number) => new Date(Date.parse("2026-10-01T10:00:00Z") + hours * 3_600_000).toISOString();
+  const contacts = ["+919800000301", "+919800000302", "+919800000303"];
+  const outbound = contacts.map((contact, i) => ({
+    event_id: `o${i}`, type: "message.outbound", contact, ts: at(0), kind: "template", wamid: `wamid.s.${i}`, campaign_id: "sale",
+  }));
+  const delivered = (i: number) => ({ event_id: `d${i}`, type: "message.status", contact: contacts[i], ts: at(0.5), wamid: `wamid.s.${i}`, status: "delivered" });
+  const stop = (i: number, hours: number) => ({ event_id: `stop${i}`, type: "message.inbound", contact: contacts[i], ts: at(hours), text: "STOP" });
+  const parse = (events: object[]) => events.map((e) => eventSchema.parse(e));
+
+  it("counts an opt-out within 72 hours of the delivery whichever arrives first, and an upgrade fills it the same", async () => {
+    const ws = randomId("ws");
+    await ingestEvents(store(), ws, parse([...outbound, delivered(0), delivered(1)]));
+    // The 72nd hour after the delivery counts, the 73rd does not; the third contact's
+    // opt-out arrives before its delivery does.
+    await ingestEvents(store(), ws, parse([stop(0, 72.5)]));
+    await ingestEvents(store(), ws, parse([stop(1, 73.6)]));
+    await ingestEvents(store(), ws, parse([stop(2, 3)]));
+    await ingestEvents(store(), ws, parse([delivered(2)]));
+    const rows = () =>
+      store().query<{ contact: string; opted_out_at: string | null }>(
+        `SELECT contact, opted_out_at FROM recipients FINAL WHERE workspace_id = {workspaceId:String} ORDER BY contact`,
+        { workspaceId: ws },
+      );
+    const followed = await rows();
+    expect(followed.map((r) => r.opted_out_at)).toEqual(["2026-10-04 10:30:00.000", null, "2026-10-01 13:00:00.000"]);
+    expect((await campaignFunnel(store(), ws, "sale")).counts.optedOut).toBe(2);
+    expect((await campaignFunnel(store(), ws, "sale", 168)).counts.optedOut).toBe(2);
+
+    // A store written before 0027: no column; the upgrade fills it.
+    const schemaChange = { tenant: "exempt: the test rewinds the schema of the whole store" } as const;
+    await store().command("ALTER TABLE recipients DROP COLUMN opted_out_at", {}, schemaChange);
+    await store().command("DELETE FROM schema_migrations WHERE version = 27", {}, schemaChange);
+    expect(await migrate(store())).toBe(1);
+    expect(await rows()).toEqual(followed);
   });
 });

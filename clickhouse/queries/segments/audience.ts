@@ -24,12 +24,15 @@ export async function countSegment(
   attributeTypes?: ReadonlyMap<string, string>,
 ): Promise<SegmentCount> {
   const compiled = compileSegment(tree, clock, attributeTypes);
-  // One pass gives the size, the share of all contacts and the opted-out among them; the
-  // alias evaluates the rules once (written out twice, the nested bench tree took 190 ms, not 130).
+  // The rules stay in WHERE: there the engine answers tag and attribute rules from the
+  // text indexes of 0025 (inside countIf it computes them row by row, 60× slower).
   const [row] = await store.query<{ matching: string; total: string; matching_opted_out: string }>(
-    `SELECT countIf((${compiled.where}) AS m) AS matching, count() AS total, countIf(m AND opted_out = 1) AS matching_opted_out
+    `SELECT
+       count() AS matching,
+       countIf(opted_out = 1) AS matching_opted_out,
+       (SELECT count() FROM contacts FINAL WHERE workspace_id = {workspaceId:String}) AS total
      FROM contacts FINAL
-     WHERE workspace_id = {workspaceId:String}`,
+     WHERE workspace_id = {workspaceId:String} AND (${compiled.where})`,
     { ...compiled.params, workspaceId },
   );
   return { matching: Number(row?.matching ?? 0), total: Number(row?.total ?? 0), optedOut: Number(row?.matching_opted_out ?? 0) };

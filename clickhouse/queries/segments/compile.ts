@@ -62,6 +62,32 @@ const CAMPAIGN_STAGE = {
 } as const satisfies Record<Extract<Condition, { kind: "campaign" }>["event"], Stage>;
 
 /**
+ * Each attribute of a contacts row as one string, "<key length>:<key><value>"
+ * (the length in bytes keeps keys that contain ':' apart). The
+ * attribute_entries text index of 0025 is built on this very expression, so
+ * a `hasAny` over it is answered from the index; change one, change both.
+ */
+export const ATTRIBUTE_ENTRIES_SQL =
+  "arrayMap((k, v) -> concat(toString(length(k)), ':', k, v), mapKeys(attributes), mapValues(attributes))";
+
+/** The entry ATTRIBUTE_ENTRIES_SQL makes of a key and a value. */
+export function attributeEntry(key: string, value: string): string {
+  return `${Buffer.byteLength(key)}:${key}${value}`;
+}
+
+/**
+ * The values an attribute rule matches exactly, when it is such a rule: one
+ * of a list, true, false. An empty value is never stored (not set), so it
+ * matches no entry, as it matches no contact.
+ */
+function exactValues(c: Extract<Condition, { kind: "attribute" }>): string[] | null {
+  if (c.op === "anyOf" || c.op === "noneOf") return c.values;
+  if (c.op === "isTrue") return ["true"];
+  if (c.op === "isFalse") return ["false"];
+  return null;
+}
+
+/**
  * Epoch ms as the text of a `DateTime64(3)` parameter: seconds with three
  * decimals. A bare number of fewer than five digits is not read as seconds
  * (`0`, 1970-01-01, fails with "Cannot parse DateTime: value 0"), the decimal
@@ -205,6 +231,12 @@ class Compiler {
 
   attribute(c: Extract<Condition, { kind: "attribute" }>): string {
     const negative = c.op === "isNot" || c.op === "ne" || c.op === "noneOf" || c.op === "isNotSet";
+    const exact = exactValues(c);
+    if (exact) {
+      // Served by the attribute_entries text index (0025) without reading the maps.
+      const entries = this.bind(exact.map((value) => attributeEntry(c.attribute, value)), "Array(String)");
+      return `${negative ? "NOT " : ""}hasAny(${ATTRIBUTE_ENTRIES_SQL}, ${entries})`;
+    }
     // The lambda names the attribute's current value `value` for the operator's predicate ('' = not set).
     const set = `arrayExists(value -> value != '' AND ${this.attributePredicate(c)}, [attributes[${this.bind(c.attribute, "String")}]])`;
     return negative ? `NOT ${set}` : set;
