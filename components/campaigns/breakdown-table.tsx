@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import { formatNumber, formatRate } from "@/components/ui/format";
 import { ClientTable } from "@/components/ui/table/client-table";
 import { createDataColumnHelper, type DataColumns } from "@/components/ui/table/features";
+import { rateColumn } from "@/components/ui/table/rate-column";
 import type { BreakdownBy, GroupFilter } from "@/clickhouse/vocabulary/campaign-groups";
 import { groupKey, groupLabel } from "./breakdown-labels";
 import { STAGE_COLORS, STAGE_LABELS, type CampaignOutputs, type Stage } from "./format";
@@ -57,7 +58,6 @@ function OutcomeBar({ row, label }: { row: BreakdownRow; label: string }) {
 const Noisy = ({ small, children }: { small: boolean; children: ReactNode }) => (small ? <span className={insights.noisy}>{children}</span> : <>{children}</>);
 
 const helper = createDataColumnHelper<BreakdownRow>();
-const rate = { align: "end" as const, skeletonWidth: 56 };
 
 function breakdownColumns({
   by,
@@ -111,26 +111,23 @@ function breakdownColumns({
         },
       }),
     ),
-    // A group nobody was delivered to has no rate: it sorts last either way.
-    helper.accessor((r) => r.readRate ?? undefined, {
+    rateColumn<BreakdownRow>({
       id: "readRate",
       header: "Read rate",
-      sortDescFirst: true,
-      sortUndefined: "last",
-      meta: { ...rate, label: "Read rate (read ÷ delivered)" },
-      cell: ({ row }) => (
-        <Noisy small={row.original.small}>
-          <RateCell rate={row.original.readRate} />
+      label: "Read rate (read ÷ delivered)",
+      rate: (r) => r.readRate,
+      cell: (r) => (
+        <Noisy small={r.small}>
+          <RateCell rate={r.readRate} />
         </Noisy>
       ),
     }),
-    helper.accessor((r) => r.replyRate ?? undefined, {
+    rateColumn<BreakdownRow>({
       id: "replyRate",
       header: "Reply rate",
-      sortDescFirst: true,
-      sortUndefined: "last",
-      meta: { ...rate, label: "Reply rate (replied ÷ delivered)" },
-      cell: ({ row }) => <Noisy small={row.original.small}>{formatRate(row.original.replyRate)}</Noisy>,
+      label: "Reply rate (replied ÷ delivered)",
+      rate: (r) => r.replyRate,
+      cell: (r) => <Noisy small={r.small}>{formatRate(r.replyRate)}</Noisy>,
     }),
     helper.display({
       id: "outcome",

@@ -2,15 +2,16 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useMemo } from "react";
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { AXIS_LINE, AXIS_TICK, GRID_STROKE, LEGEND, TOOLTIP } from "@/components/charts/chart-style";
 import { formatNumber, formatRate } from "@/components/ui/format";
-import { useMemo } from "react";
 import { useTRPC } from "@/components/trpc";
 import { QueryState } from "@/components/ui/query-state";
 import { Panel } from "@/components/ui/panel";
 import { ClientTable } from "@/components/ui/table/client-table";
 import { createDataColumnHelper, type DataColumns } from "@/components/ui/table/features";
+import { rateColumn } from "@/components/ui/table/rate-column";
 import { TableSkeleton } from "@/components/ui/table/table-skeleton";
 import { campaignHref, type CampaignOutputs } from "./format";
 import styles from "./campaigns.module.css";
@@ -20,15 +21,13 @@ const LINE_COLORS = ["#128c7e", "#d97706", "#6941c6", "#d92d20", "#1570ef"];
 /** A compared campaign, with the colour of its line in the chart below. */
 type Compared = CampaignOutputs["compare"][number] & { color: string };
 
-const FIGURES = [
+const COUNTS = [
   { key: "sent", header: "Sent" },
   { key: "delivered", header: "Delivered" },
   { key: "read", header: "Read" },
   { key: "replied", header: "Replied" },
   { key: "ignored", header: "Ignored" },
   { key: "failed", header: "Failed" },
-  { key: "readRate", header: "Read rate", label: "Read rate (read ÷ delivered)" },
-  { key: "replyRate", header: "Reply rate", label: "Reply rate (replied ÷ delivered)" },
 ] as const;
 
 const helper = createDataColumnHelper<Compared>();
@@ -46,19 +45,9 @@ function compareColumns(workspaceId: string): DataColumns<Compared> {
         </>
       ),
     }),
-    ...FIGURES.map((f) =>
-      f.key === "readRate" || f.key === "replyRate"
-        ? helper.accessor((r) => r[f.key] ?? undefined, {
-            id: f.key,
-            header: f.header,
-            sortDescFirst: true,
-            // Nothing delivered, no rate: last either way.
-            sortUndefined: "last",
-            meta: { align: "end", label: f.label },
-            cell: ({ row }) => formatRate(row.original[f.key]),
-          })
-        : helper.accessor(f.key, { header: f.header, sortDescFirst: true, meta: { align: "end" }, cell: ({ getValue }) => formatNumber(getValue()) }),
-    ),
+    ...COUNTS.map((c) => helper.accessor(c.key, { header: c.header, sortDescFirst: true, meta: { align: "end" }, cell: ({ getValue }) => formatNumber(getValue()) })),
+    rateColumn<Compared>({ id: "readRate", header: "Read rate", label: "Read rate (read ÷ delivered)", rate: (r) => r.readRate }),
+    rateColumn<Compared>({ id: "replyRate", header: "Reply rate", label: "Reply rate (replied ÷ delivered)", rate: (r) => r.replyRate }),
   ]);
 }
 
@@ -78,7 +67,7 @@ export function ComparePanel({ workspaceId, campaignIds, onClear }: { workspaceI
         </button>
       }
     >
-      <QueryState query={query} what="comparison" skeleton={<TableSkeleton columns={["Campaign", ...FIGURES.map((f) => f.header)]} />}>
+      <QueryState query={query} what="comparison" skeleton={<TableSkeleton columns={["Campaign", ...COUNTS.map((c) => c.header), "Read rate", "Reply rate"]} />}>
         {(rows) => {
           // One row per hour, one key per campaign, as recharts draws several lines.
           const curve = rows[0]?.readCurve.map((_, hour) => Object.fromEntries([["hour", hour], ...rows.map((r, i) => [`c${i}`, r.readCurve[hour].share])]));

@@ -169,14 +169,12 @@ test("a marketer reads a destination's delivery log newest first, and turns it r
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/audience`;
 
   try {
-    await signIn(page, MARKETER, PASSWORD, "/w/demo/segments/new");
-    await page.getByLabel("Add a condition to the segment").selectOption("tags");
-    await page.getByRole("group", { name: "condition 1", exact: true }).getByLabel("Add to Tags of condition 1").selectOption("VIP");
-    await expect(page.getByTestId("audience")).toHaveAttribute("aria-busy", "false", { timeout: 15_000 });
-    const name = `Kit log ${stamp}`;
-    await page.getByRole("textbox", { name: /^Name/ }).fill(name);
-    await page.getByRole("button", { name: "Save segment" }).click();
-    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    // The people who read the VIP preview, frozen as a segment from the campaign's report.
+    await signIn(page, MARKETER, PASSWORD, "/w/demo/campaigns/cmp_vip-preview?stage=read");
+    const drill = page.getByTestId("drill-down");
+    await drill.getByRole("button", { name: "Save as segment" }).click();
+    await drill.getByRole("status").filter({ hasText: "Saved as" }).getByRole("link").click(LOADED);
+    await expect(page).toHaveURL(/\/w\/demo\/segments\/[0-9a-f-]{36}/, LOADED);
 
     const destinations = page.getByTestId("destinations");
     await destinations.getByRole("button", { name: "Connect a destination" }).click();
