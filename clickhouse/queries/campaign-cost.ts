@@ -3,7 +3,7 @@ import { nextVersion } from "../version";
 
 /**
  * What a campaign cost: its billable messages by WhatsApp pricing category,
- * from the pricing Meta puts on status webhooks (campaign_billable, 0010: one
+ * from the pricing Meta puts on status webhooks (billable_messages, 0029: one
  * row per message however many statuses repeated the pricing), and the
  * workspace's prices per message, set by admins in Manage.
  */
@@ -29,7 +29,7 @@ export async function campaignBillable(
 ): Promise<Array<{ category: string; messages: number }>> {
   const rows = await store.query<{ category: string; messages: string }>(
     `SELECT category, count() AS messages
-     FROM campaign_billable FINAL
+     FROM billable_messages FINAL
      WHERE workspace_id = {workspaceId:String} AND campaign_id = {campaignId:String}
      GROUP BY category
      ORDER BY messages DESC, category`,
@@ -47,7 +47,7 @@ export async function billableOfCampaigns(
   if (campaignIds.length === 0) return new Map();
   const rows = await store.query<{ campaign_id: string; category: string; messages: string }>(
     `SELECT campaign_id, category, count() AS messages
-     FROM campaign_billable FINAL
+     FROM billable_messages FINAL
      WHERE workspace_id = {workspaceId:String} AND campaign_id IN {campaignIds:Array(String)}
      GROUP BY campaign_id, category`,
     { workspaceId, campaignIds },

@@ -10,7 +10,7 @@ import { rebuildReadModels } from "./read-models";
  * or a backfill sends statuses first) is stored without a campaign. When the
  * message arrives, these statements add a copy of each such status that
  * carries the campaign: a derived event, as the broadcast tag is, so every
- * view that reads statuses by campaign (campaign_recipients, campaign_billable)
+ * view that reads statuses by campaign (campaign_recipients, billable_messages)
  * gets it from the log, with no other path to keep in step. Resolving at
  * read-model refresh time instead would have to be repeated in every reader of
  * those tables (the funnel under any reply window, failures, cost, the

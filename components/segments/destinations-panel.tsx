@@ -2,7 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { useState, type FormEvent } from "react";
+import { useId, useState } from "react";
+import { FieldError, fieldAria } from "@/components/forms/field-error";
+import { useSchemaForm, useServerFieldErrors } from "@/components/forms/schema-form";
 import { formatNumber } from "@/components/ui/format";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
@@ -10,6 +12,7 @@ import { QueryState } from "@/components/ui/query-state";
 import { Panel, SmallEmpty } from "@/components/ui/panel";
 import { DateTime } from "@/components/workspace-zone";
 import type { AppRouter } from "@/server/routers/_app";
+import { destinationConnectForm } from "@/server/schemas/destinations";
 import { Select } from "@/components/ui/select";
 import { ClientTable } from "@/components/ui/table/client-table";
 import { createDataColumnHelper } from "@/components/ui/table/features";
@@ -111,28 +114,33 @@ function ConnectForm({
       },
     }),
   );
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    create.mutate({
-      workspaceId,
-      segmentId,
-      name: String(form.get("name") ?? ""),
-      url: String(form.get("url") ?? ""),
-      schedule: String(form.get("schedule") ?? "manual") as Schedule,
-    });
-  }
+  const form = useSchemaForm(destinationConnectForm, { defaultValues: { name: "", url: "", schedule: "daily" } });
+  const errors = form.formState.errors;
+  const ids = { name: useId(), nameError: useId(), url: useId(), urlError: useId() };
+  // The server's refusal of a field lands on that field; anything else shows as the form's error below.
+  const onField = useServerFieldErrors(form, create.error, ["name", "url", "schedule"]);
+  const submit = form.handleSubmit((values) => create.mutate({ workspaceId, segmentId, ...values }));
   return (
-    <form className={sync.connectForm} onSubmit={submit} aria-label="Connect a destination">
-      <label className={styles.field}>
-        Destination name
-        <input className={styles.input} name="name" required maxLength={80} placeholder="CRM audience" autoFocus />
-      </label>
-      <label className={styles.field}>
-        Endpoint (https://)
-        <input className={styles.input} name="url" type="url" required maxLength={2000} placeholder="https://crm.example.com/chatlens/audience" />
-      </label>
-      <Select label="When it syncs" name="schedule" defaultValue="daily">
+    <form className={sync.connectForm} onSubmit={submit} aria-label="Connect a destination" noValidate>
+      <div className={styles.field}>
+        <label htmlFor={ids.name}>Destination name</label>
+        <input id={ids.name} className={styles.input} {...form.register("name")} placeholder="CRM audience" autoComplete="off" autoFocus {...fieldAria(errors.name, ids.nameError)} />
+        <FieldError id={ids.nameError} error={errors.name} className={styles.problem} />
+      </div>
+      <div className={styles.field}>
+        <label htmlFor={ids.url}>Endpoint (https://)</label>
+        <input
+          id={ids.url}
+          className={styles.input}
+          {...form.register("url")}
+          type="url"
+          placeholder="https://crm.example.com/chatlens/audience"
+          autoComplete="off"
+          {...fieldAria(errors.url, ids.urlError)}
+        />
+        <FieldError id={ids.urlError} error={errors.url} className={styles.problem} />
+      </div>
+      <Select label="When it syncs" {...form.register("schedule")}>
         {SCHEDULES.map((s) => (
           <option key={s.value} value={s.value}>
             {s.label}
@@ -147,7 +155,7 @@ function ConnectForm({
           Cancel
         </button>
       </div>
-      {create.error ? (
+      {create.error && !onField ? (
         <p role="alert" className={`${styles.problem} ${sync.connectProblem}`}>
           {describeError(create.error)}
         </p>

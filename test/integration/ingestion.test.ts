@@ -193,8 +193,11 @@ describe("ingestion", () => {
       expect.objectContaining({ campaign_id: "holi", sent_at: "2026-11-20 10:01:00.000", delivered_at: "2026-11-20 10:02:00.000", read_at: "2026-11-20 10:03:00.000" }),
     ]);
     const billable = () =>
-      store().query("SELECT campaign_id, wamid, category FROM campaign_billable FINAL WHERE workspace_id = {workspaceId:String}", { workspaceId: ws });
-    expect(await billable()).toEqual([{ campaign_id: "holi", wamid: "wamid.early", category: "marketing" }]);
+      store().query(
+        "SELECT campaign_id, message = sipHash64('wamid.early') AS early, category FROM billable_messages FINAL WHERE workspace_id = {workspaceId:String}",
+        { workspaceId: ws },
+      );
+    expect(await billable()).toEqual([{ campaign_id: "holi", early: 1, category: "marketing" }]);
     // Each status once in the journey, with its campaign.
     const statuses = async () => (await getJourney(store(), ws, contact)).filter((e) => e.type === "message.status").map((e) => [e.event_id, e.campaign_id]);
     expect(await statuses()).toEqual([

@@ -21,9 +21,10 @@ const store = useTestStore();
 const REWIND = { report: "migration-upgrade-test", tenant: "exempt: rewinds the schema of the whole store" } as const;
 
 describe("upgrading a store that already holds events", () => {
-  it("0010 fills campaign costs from statuses stored before it", async () => {
+  it("0010, then 0029, fill campaign costs from statuses stored before them", async () => {
     // Back to the shape before 0010: no pricing column, nothing derived from it.
-    await store().command("DROP VIEW campaign_billable_mv", {}, REWIND);
+    await store().command("DROP VIEW billable_messages_mv", {}, REWIND);
+    await store().command("DROP TABLE billable_messages", {}, REWIND);
     await store().command("ALTER TABLE events DROP COLUMN pricing_category", {}, REWIND);
     const status = (id: string, wamid: string, status: string, pricing?: object) => {
       const { pricing_category: _new, ...row } = eventRow({
@@ -49,11 +50,20 @@ describe("upgrading a store that already holds events", () => {
       status("c-sent", "wamid.c", "sent"),
     ]);
 
-    const upgrade = loadMigrations().find((m) => m.version === 10)!;
-    for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
+    // 0010 derives campaign_billable from the log; 0029 moves it to billable_messages.
+    for (const version of [10, 29]) {
+      const upgrade = loadMigrations().find((m) => m.version === version)!;
+      for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
+    }
 
     // One marketing message (its two statuses count once); the free one and the one without pricing are not billed.
     expect(await campaignBillable(store(), "ws-old", "diwali")).toEqual([{ category: "marketing", messages: 1 }]);
+    // And the view counts what comes after: the free message's read repeats no pricing, a new one does.
+    await store().insert("events", [status("b-read", "wamid.b", "read"), status("d-sent", "wamid.d", "sent", { category: "utility", billable: true })]);
+    expect(await campaignBillable(store(), "ws-old", "diwali")).toEqual([
+      { category: "marketing", messages: 1 },
+      { category: "utility", messages: 1 },
+    ]);
   });
 
   it("0018 reads existing workspaces as UTC and fills the 15-minute buckets from the events stored before it, as its views fill them after", async () => {

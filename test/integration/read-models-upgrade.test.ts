@@ -199,7 +199,7 @@ describe("statuses an earlier version stored before their message (0017)", () =>
         `SELECT contact, campaign_read FROM contacts FINAL WHERE workspace_id = {workspaceId:String} ORDER BY contact`,
         { workspaceId: ws },
       ),
-      billable: await store().query(`SELECT wamid, category FROM campaign_billable FINAL WHERE workspace_id = {workspaceId:String}`, { workspaceId: ws }),
+      billable: await store().query(`SELECT message, category FROM billable_messages FINAL WHERE workspace_id = {workspaceId:String} ORDER BY message`, { workspaceId: ws }),
       // Messages only: the earlier version's messages above skipped the broadcast tag the pipeline adds.
       journey: (await getJourney(store(), ws, contacts[0])).filter((e) => e.type.startsWith("message.")).map((e) => [e.event_id, e.type, e.campaign_id]),
     });
