@@ -11,7 +11,8 @@ import { createStore, StoreLockedError, type Store } from "../clickhouse/client"
 import { migrate } from "../clickhouse/migrate";
 import { getWorkspace } from "../clickhouse/queries/workspaces";
 import { CSV_DELIMITERS, DELIMITER_NAMES, type CsvDelimiter } from "../server/ingestion/csv-dialect";
-import { importContactsCsv, type ImportMapping, type ImportOptions, type ImportReport } from "../server/ingestion/csv-import";
+import { importContactsCsv, type ImportReport } from "../server/ingestion/csv-import";
+import type { ImportMapping, ImportOptions } from "../server/schemas/import";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -3,7 +3,7 @@ import { dayBounds } from "../vocabulary/dates";
 
 /**
  * A report's date range: whole days of the workspace's time zone, `to`
- * included (server/routers/range-input.ts makes one). Every report query
+ * included (server/schemas/report-range.ts makes one). Every report query
  * takes it in this form.
  */
 export interface DayRange {

@@ -8,7 +8,7 @@ import { Select } from "@/components/ui/select";
  * `?attribution=14` (search-params.ts): a conversion counts for the campaign last delivered to
  * the contact before it when it comes within this many days of that delivery.
  * The default (7 days) is left out of the URL; the bounds are the server's
- * schema's (server/routers/campaign-inputs.ts).
+ * schema's (server/schemas/campaign-windows.ts).
  */
 const CHOICES = [1, 3, 7, 14, 30];
 

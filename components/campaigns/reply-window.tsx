@@ -7,7 +7,7 @@ import { Select } from "@/components/ui/select";
  * The campaign report's reply window, kept in the URL as `?window=24` (search-params.ts): a
  * reply without WhatsApp's context counts when it comes within this many
  * hours of the send. The default (72 h) is left out of the URL; the bounds
- * are the server's schema's (server/routers/campaign-inputs.ts).
+ * are the server's schema's (server/schemas/campaign-windows.ts).
  */
 const DEFAULT_WINDOW = DEFAULT_REPLY_WINDOW_HOURS;
 const CHOICES = [1, 6, 12, 24, 48, 72, 168, 336, 720];

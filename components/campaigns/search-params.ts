@@ -3,7 +3,7 @@ import { createLoader, createParser, type inferParserType, parseAsArrayOf, parse
 import type { BreakdownBy, GroupFilter } from "@/clickhouse/vocabulary/campaign-groups";
 import { parseAsPage, parseAsSort, parseAsText, parseAsWholeNumber } from "@/components/url-params";
 import { DEFAULT_REPLY_WINDOW_HOURS } from "@/clickhouse/queries/campaign-common";
-import { attributionWindow, replyWindow } from "@/server/routers/campaign-inputs";
+import { attributionWindow, replyWindow } from "@/server/schemas/campaign-windows";
 import { DEFAULT_ATTRIBUTION_DAYS } from "@/clickhouse/vocabulary/attribution";
 import type { z } from "zod";
 import { STAGE_LABELS, type Stage } from "./format";
@@ -22,7 +22,7 @@ import { PAGE_SIZES, SORTS } from "./url-state";
  * "came from an ad").
  */
 
-/** A whole number within the server's own bounds for it: the same zod schema decides (campaign-inputs.ts). */
+/** A whole number within the server's own bounds for it: the same zod schema decides (server/schemas/campaign-windows.ts). */
 const parseAsServerNumber = (schema: z.ZodType<number, number | undefined>) =>
   createParser({
     parse: (v) => {

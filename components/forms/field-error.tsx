@@ -1,7 +1,7 @@
 "use client";
 
 import type { FieldError as RhfFieldError } from "react-hook-form";
-import { sentence } from "./schema-form";
+import { sentence } from "./sentence";
 
 /**
  * A field's error next to the field, announced as it appears; the input

@@ -19,14 +19,6 @@ export function useSchemaForm<S extends z.ZodType<FieldValues, FieldValues>>(
   return useForm<z.input<S>, unknown, z.output<S>>({ mode: "onSubmit", reValidateMode: "onChange", ...options, resolver: zodResolver(schema) });
 }
 
-/** A schema's message as a sentence: "a tag name has at most 60 characters" → "A tag name has at most 60 characters." */
-export function sentence(message: string | undefined): string | undefined {
-  if (!message) return message;
-  // A message that starts with a key ("lifetime_value must be a number") keeps it as it is written.
-  const text = /^\S*_/.test(message) ? message : message[0].toUpperCase() + message.slice(1);
-  return /[.!?…]$/.test(text) ? text : `${text}.`;
-}
-
 /** The server's refusal by field (tRPC's flattened zod error, server/trpc/init.ts, or a "field: sentence" message), or null when it names no field. */
 export function serverFieldErrors(error: unknown): Record<string, string> | null {
   if (!(error instanceof TRPCClientError)) return null;

@@ -5,6 +5,7 @@ import { useId, useMemo, useState } from "react";
 import { z } from "zod";
 import { FieldError } from "@/components/forms/field-error";
 import { useSchemaForm } from "@/components/forms/schema-form";
+import { Select } from "@/components/ui/select";
 import { attributeValueSchema } from "@/server/schemas/attribute-value";
 import { describeError } from "@/components/trpc-error";
 import { useWorkspaceZone } from "@/components/workspace-zone";
@@ -110,14 +111,15 @@ export function ValueInput({
   if (type === "list" || type === "boolean") {
     const choices = type === "list" ? options : ["true", "false"];
     return (
-      <select {...common} onChange={(e) => onChange(e.target.value)}>
+      // aria-label names the box the same way as the other types, wherever a visible label also points at it.
+      <Select id={id} value={value} aria-invalid={common["aria-invalid"]} aria-describedby={describedBy} aria-label={label} label={label} hideLabel onChange={(e) => onChange(e.target.value)}>
         <option value="">— not set —</option>
         {choices.map((o) => (
           <option key={o} value={o}>
             {o}
           </option>
         ))}
-      </select>
+      </Select>
     );
   }
   const inputType = type === "date" ? "date" : type === "email" ? "email" : type === "phone" ? "tel" : "text";

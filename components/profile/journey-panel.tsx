@@ -1,7 +1,10 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+import { useId } from "react";
+import { FieldError, fieldAria } from "@/components/forms/field-error";
+import { useSchemaForm } from "@/components/forms/schema-form";
+import { journeyJumpForm } from "@/server/schemas/profile";
 import { dayOf, formatCalendarDay, formatDayHeading, formatExact, formatNumber } from "@/components/ui/format";
 import { ErrorState } from "@/components/ui/query-state";
 import { useTRPC } from "@/components/trpc";
@@ -167,20 +170,19 @@ function DayGroups({ events, rows, contactName }: { events: JourneyEvent[]; rows
   );
 }
 
+/** A day to read the journey up to, checked as the journey's `at` is (server/schemas/profile.ts); empty goes back to the latest. */
 function JumpToDate({ current, onJump }: { current?: string; onJump: (day: string | null) => void }) {
-  const [day, setDay] = useState(current?.slice(0, 10) ?? "");
-  const id = useId();
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    onJump(day || null);
-  }
+  const form = useSchemaForm(journeyJumpForm, { defaultValues: { day: current?.slice(0, 10) ?? "" } });
+  const error = form.formState.errors.day;
+  const ids = { day: useId(), error: useId() };
   return (
-    <form className={styles.jump} onSubmit={submit} aria-label="Jump to a date">
-      <label htmlFor={id}>Jump to</label>
-      <input id={id} type="date" className={styles.dateInput} value={day} onChange={(e) => setDay(e.target.value)} />
+    <form className={styles.jump} onSubmit={form.handleSubmit(({ day }) => onJump(day ?? null))} aria-label="Jump to a date" noValidate>
+      <label htmlFor={ids.day}>Jump to</label>
+      <input id={ids.day} type="date" className={styles.dateInput} {...form.register("day")} {...fieldAria(error, ids.error)} />
       <button type="submit" className="btn btn-small">
         Go
       </button>
+      <FieldError id={ids.error} error={error} className={styles.jumpError} />
     </form>
   );
 }

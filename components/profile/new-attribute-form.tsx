@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { FieldError, fieldAria } from "@/components/forms/field-error";
 import { useSchemaForm } from "@/components/forms/schema-form";
+import { Select } from "@/components/ui/select";
 import { ATTRIBUTE_TYPES } from "@/server/domain/attribute-types";
 import { commaOptions, newAttributeFormSchema } from "@/server/schemas/attribute-value";
 import { describeError } from "@/components/trpc-error";
@@ -25,7 +26,7 @@ export function NewAttributeForm({ workspaceId, contact, full }: { workspaceId: 
   const form = useSchemaForm(newAttributeFormSchema, { defaultValues: { attribute: "", type: "text", options: "", value: "" } });
   const errors = form.formState.errors;
   const [type, options, value] = form.watch(["type", "options", "value"]);
-  const ids = { name: useId(), nameError: useId(), type: useId(), options: useId(), optionsError: useId(), value: useId(), error: useId() };
+  const ids = { name: useId(), nameError: useId(), options: useId(), optionsError: useId(), value: useId(), error: useId() };
   const create = useMutation(
     trpc.profile.setAttribute.mutationOptions({
       onSuccess: () => {
@@ -70,14 +71,13 @@ export function NewAttributeForm({ workspaceId, contact, full }: { workspaceId: 
           <FieldError id={ids.nameError} error={errors.attribute} className={edit.fieldError} />
         </div>
         <div className={edit.field} style={{ flex: "0 1 120px" }}>
-          <label htmlFor={ids.type}>Type</label>
-          <select id={ids.type} className={edit.input} {...form.register("type")}>
+          <Select label="Type" {...form.register("type")}>
             {ATTRIBUTE_TYPES.map((t) => (
               <option key={t} value={t}>
                 {t}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
       </div>
       {type === "list" ? (

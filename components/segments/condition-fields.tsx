@@ -2,6 +2,7 @@
 
 import { STATUS_VALUES, operatorsForType, type AttributeOp, type Condition } from "@/clickhouse/vocabulary/filter-tree";
 import { OPERATOR_LABELS } from "@/server/segments/validate";
+import { Select } from "@/components/ui/select";
 import { asOptions, MultiSelect, tagOptions } from "./multi-select";
 import { defaultAttributeCondition, defaultValues, type BuilderOptions } from "./tree-edit";
 import styles from "./segments.module.css";
@@ -16,15 +17,16 @@ interface FieldsProps<C extends Condition> {
   name: string;
 }
 
-function Select<T extends string>({ label, value, choices, onChange }: { label: string; value: T; choices: ReadonlyArray<[T, string]>; onChange: (v: T) => void }) {
+/** A choice among fixed values, as the builder's compact kit Select named by its hidden label. */
+function Choice<T extends string>({ label, value, choices, onChange }: { label: string; value: T; choices: ReadonlyArray<[T, string]>; onChange: (v: T) => void }) {
   return (
-    <select className={styles.select} aria-label={label} value={value} onChange={(e) => onChange(e.target.value as T)}>
+    <Select label={label} hideLabel compact value={value} onChange={(e) => onChange(e.target.value as T)}>
       {choices.map(([v, text]) => (
         <option key={v} value={v}>
           {text}
         </option>
       ))}
-    </select>
+    </Select>
   );
 }
 
@@ -89,13 +91,13 @@ export function ConditionFields(props: FieldsProps<Condition>) {
     case "counter":
       return (
         <>
-          <Select
+          <Choice
             label={`Counter of ${props.name}`}
             value={c.counter}
             choices={[["sessionMessages", "Session messages"], ["templateMessages", "Template messages"], ["unresolvedQueries", "Unresolved queries"]]}
             onChange={(counter) => props.onChange({ ...c, counter })}
           />
-          <Select
+          <Choice
             label={`Comparison of ${props.name}`}
             value={c.op}
             choices={[["eq", "="], ["ne", "≠"], ["lt", "<"], ["le", "≤"], ["gt", ">"], ["ge", "≥"]]}
@@ -107,7 +109,7 @@ export function ConditionFields(props: FieldsProps<Condition>) {
     case "campaign":
       return (
         <>
-          <Select
+          <Choice
             label={`Behaviour of ${props.name}`}
             value={c.event}
             choices={[["received", "received"], ["read", "read"], ["ignored", "ignored (delivered, not read)"], ["replied", "replied to"], ["failed", "failed to receive"]]}
@@ -125,14 +127,14 @@ export function ConditionFields(props: FieldsProps<Condition>) {
       );
     case "staticList":
       return (
-        <select className={styles.select} aria-label={`Static segment of ${props.name}`} value={c.segmentId} onChange={(e) => props.onChange({ ...c, segmentId: e.target.value })}>
+        <Select label={`Static segment of ${props.name}`} hideLabel compact value={c.segmentId} onChange={(e) => props.onChange({ ...c, segmentId: e.target.value })}>
           {props.options.staticSegments.some((s) => s.segmentId === c.segmentId) ? null : <option value={c.segmentId}>Pick a static segment</option>}
           {props.options.staticSegments.map((s) => (
             <option key={s.segmentId} value={s.segmentId}>
               {s.name}
             </option>
           ))}
-        </select>
+        </Select>
       );
     case "optedOut":
       // Nothing to pick: NOT (the rule's own switch) turns it into "may get marketing".
@@ -159,7 +161,7 @@ export function ConditionFields(props: FieldsProps<Condition>) {
 function ConvertedFields({ condition: c, onChange, options, name }: FieldsProps<Of<"converted">>) {
   return (
     <>
-      <Select
+      <Choice
         label={`Conversion of ${name}`}
         value={c.name}
         choices={[["", "any conversion"], ...options.conversionNames.map((n): [string, string] => [n, n])]}
@@ -186,7 +188,7 @@ function RevenueFields({ condition: c, onChange, options, name }: FieldsProps<Of
       <NumberInput label={`Days, ${name}`} min={1} value={c.days} onChange={(days) => onChange({ ...c, days })} />
       <span className={styles.word}>days ≥</span>
       <NumberInput label={`Revenue, ${name}`} min={0} value={c.min} onChange={(min) => onChange({ ...c, min })} />
-      <Select label={`Currency of ${name}`} value={c.currency} choices={currencies.map((x): [string, string] => [x, x])} onChange={(currency) => onChange({ ...c, currency })} />
+      <Choice label={`Currency of ${name}`} value={c.currency} choices={currencies.map((x): [string, string] => [x, x])} onChange={(currency) => onChange({ ...c, currency })} />
     </>
   );
 }
@@ -194,9 +196,9 @@ function RevenueFields({ condition: c, onChange, options, name }: FieldsProps<Of
 function TagsFields({ condition: c, onChange, options, name }: FieldsProps<Of<"tags">>) {
   return (
     <>
-      <Select label={`Operator of ${name}`} value={c.op} choices={[["any", "has any of"], ["all", "has all of"], ["none", "has none of"]]} onChange={(op) => onChange({ ...c, op })} />
+      <Choice label={`Operator of ${name}`} value={c.op} choices={[["any", "has any of"], ["all", "has all of"], ["none", "has none of"]]} onChange={(op) => onChange({ ...c, op })} />
       <MultiSelect label={`Tags of ${name}`} values={c.tags} options={tagOptions(options.tags, options.campaigns)} onChange={(tags) => onChange({ ...c, tags })} placeholder="Add a tag…" />
-      <Select
+      <Choice
         label={`Tag kind of ${name}`}
         value={c.tagKind}
         choices={[["any", "added any way"], ["manual", "added manually"], ["automated", "added automatically"]]}
@@ -209,7 +211,7 @@ function TagsFields({ condition: c, onChange, options, name }: FieldsProps<Of<"t
 function FirstMessageTagFields({ condition: c, onChange, options, name }: FieldsProps<Of<"firstMessageTag">>) {
   return (
     <>
-      <Select label={`Operator of ${name}`} value={c.op} choices={[["any", "is any of"], ["none", "is none of"], ["empty", "is empty (no match)"]]} onChange={(op) => onChange({ ...c, op })} />
+      <Choice label={`Operator of ${name}`} value={c.op} choices={[["any", "is any of"], ["none", "is none of"], ["empty", "is empty (no match)"]]} onChange={(op) => onChange({ ...c, op })} />
       {c.op === "empty" ? null : (
         <MultiSelect label={`First-message tags of ${name}`} values={c.tags} options={asOptions(options.firstMessageTags)} onChange={(tags) => onChange({ ...c, tags })} placeholder="Add a tag…" />
       )}
@@ -220,7 +222,7 @@ function FirstMessageTagFields({ condition: c, onChange, options, name }: Fields
 function SourceFields({ condition: c, onChange, options, name }: FieldsProps<Of<"source">>) {
   return (
     <>
-      <Select label={`Operator of ${name}`} value={c.op} choices={[["any", "is any of"], ["none", "is none of"]]} onChange={(op) => onChange({ ...c, op })} />
+      <Choice label={`Operator of ${name}`} value={c.op} choices={[["any", "is any of"], ["none", "is none of"]]} onChange={(op) => onChange({ ...c, op })} />
       <MultiSelect label={`Sources of ${name}`} values={c.values} options={asOptions(options.sources)} onChange={(values) => onChange({ ...c, values })} placeholder="Add a source…" />
       <label className={styles.check}>
         <input type="checkbox" checked={c.ad} onChange={(e) => onChange({ ...c, ad: e.target.checked })} />
@@ -233,7 +235,7 @@ function SourceFields({ condition: c, onChange, options, name }: FieldsProps<Of<
 function LastActiveFields({ condition: c, onChange, name }: FieldsProps<Of<"lastActive">>) {
   return (
     <>
-      <Select
+      <Choice
         label={`Operator of ${name}`}
         value={c.op}
         choices={[["inLastDays", "in the last"], ["before", "before"], ["between", "between"]]}
@@ -276,9 +278,10 @@ function AttributeFields({ condition: c, onChange, options, name }: FieldsProps<
     );
   return (
     <>
-      <select
-        className={styles.select}
-        aria-label={`Attribute of ${name}`}
+      <Select
+        label={`Attribute of ${name}`}
+        hideLabel
+        compact
         value={c.attribute}
         onChange={(e) => {
           const next = options.attributes.find((a) => a.name === e.target.value);
@@ -291,10 +294,11 @@ function AttributeFields({ condition: c, onChange, options, name }: FieldsProps<
             {a.label}
           </option>
         ))}
-      </select>
-      <select
-        className={styles.select}
-        aria-label={`Operator of ${name}`}
+      </Select>
+      <Select
+        label={`Operator of ${name}`}
+        hideLabel
+        compact
         value={c.op}
         onChange={(e) => {
           const op = e.target.value as AttributeOp;
@@ -306,7 +310,7 @@ function AttributeFields({ condition: c, onChange, options, name }: FieldsProps<
             {OPERATOR_LABELS[op]}
           </option>
         ))}
-      </select>
+      </Select>
       {c.op === "anyOf" || c.op === "noneOf" ? (
         <MultiSelect label={`Values of ${name}`} values={c.values} options={asOptions(def?.options ?? [])} onChange={(values) => onChange({ ...c, values })} />
       ) : c.op === "oneOf" ? (

@@ -2,7 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { useState, type FormEvent } from "react";
+import { useId, useState } from "react";
+import { FieldError, fieldAria } from "@/components/forms/field-error";
+import { useSchemaForm, useServerFieldErrors } from "@/components/forms/schema-form";
 import { formatNumber } from "@/components/ui/format";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
@@ -10,7 +12,10 @@ import { QueryState } from "@/components/ui/query-state";
 import { Panel, SmallEmpty } from "@/components/ui/panel";
 import { DateTime } from "@/components/workspace-zone";
 import type { AppRouter } from "@/server/routers/_app";
+import { destinationConnectForm } from "@/server/schemas/destinations";
 import { Select } from "@/components/ui/select";
+import { ClientTable } from "@/components/ui/table/client-table";
+import { createDataColumnHelper } from "@/components/ui/table/features";
 import styles from "./segments.module.css";
 import sync from "./sync.module.css";
 
@@ -109,28 +114,33 @@ function ConnectForm({
       },
     }),
   );
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    create.mutate({
-      workspaceId,
-      segmentId,
-      name: String(form.get("name") ?? ""),
-      url: String(form.get("url") ?? ""),
-      schedule: String(form.get("schedule") ?? "manual") as Schedule,
-    });
-  }
+  const form = useSchemaForm(destinationConnectForm, { defaultValues: { name: "", url: "", schedule: "daily" } });
+  const errors = form.formState.errors;
+  const ids = { name: useId(), nameError: useId(), url: useId(), urlError: useId() };
+  // The server's refusal of a field lands on that field; anything else shows as the form's error below.
+  const onField = useServerFieldErrors(form, create.error, ["name", "url", "schedule"]);
+  const submit = form.handleSubmit((values) => create.mutate({ workspaceId, segmentId, ...values }));
   return (
-    <form className={sync.connectForm} onSubmit={submit} aria-label="Connect a destination">
-      <label className={styles.field}>
-        Destination name
-        <input className={styles.input} name="name" required maxLength={80} placeholder="CRM audience" autoFocus />
-      </label>
-      <label className={styles.field}>
-        Endpoint (https://)
-        <input className={styles.input} name="url" type="url" required maxLength={2000} placeholder="https://crm.example.com/chatlens/audience" />
-      </label>
-      <Select label="When it syncs" name="schedule" defaultValue="daily">
+    <form className={sync.connectForm} onSubmit={submit} aria-label="Connect a destination" noValidate>
+      <div className={styles.field}>
+        <label htmlFor={ids.name}>Destination name</label>
+        <input id={ids.name} className={styles.input} {...form.register("name")} placeholder="CRM audience" autoComplete="off" autoFocus {...fieldAria(errors.name, ids.nameError)} />
+        <FieldError id={ids.nameError} error={errors.name} className={styles.problem} />
+      </div>
+      <div className={styles.field}>
+        <label htmlFor={ids.url}>Endpoint (https://)</label>
+        <input
+          id={ids.url}
+          className={styles.input}
+          {...form.register("url")}
+          type="url"
+          placeholder="https://crm.example.com/chatlens/audience"
+          autoComplete="off"
+          {...fieldAria(errors.url, ids.urlError)}
+        />
+        <FieldError id={ids.urlError} error={errors.url} className={styles.problem} />
+      </div>
+      <Select label="When it syncs" {...form.register("schedule")}>
         {SCHEDULES.map((s) => (
           <option key={s.value} value={s.value}>
             {s.label}
@@ -145,7 +155,7 @@ function ConnectForm({
           Cancel
         </button>
       </div>
-      {create.error ? (
+      {create.error && !onField ? (
         <p role="alert" className={`${styles.problem} ${sync.connectProblem}`}>
           {describeError(create.error)}
         </p>
@@ -281,52 +291,56 @@ function DestinationCard({ workspaceId, destination: d, canManage }: { workspace
 const OUTCOME = { delivered: "Delivered", failed: "Failed", paused: "Paused" } as const;
 const TRIGGER = { manual: "Sync now", schedule: "Scheduled", retry: "Retry" } as const;
 
-/** Every attempt, newest first: time, what it carried, the receiver's answer, the next try. */
+const helper = createDataColumnHelper<Delivery>();
+const dash = <span className={styles.muted}>—</span>;
+
+/** Time, what it carried, the receiver's answer, the result and why, the next try. */
+const DELIVERY_COLUMNS = helper.columns([
+  helper.accessor("startedAt", {
+    id: "time",
+    header: "Time",
+    sortDescFirst: true,
+    cell: ({ getValue }) => <DateTime value={iso(getValue())} className={sync.nowrap} />,
+  }),
+  helper.accessor("trigger", {
+    header: "Trigger",
+    enableSorting: false,
+    cell: ({ row }) => (
+      <span className={sync.nowrap}>
+        {TRIGGER[row.original.trigger]}
+        {row.original.attempt > 1 ? <span className={styles.muted}> · try {formatNumber(row.original.attempt)}</span> : null}
+      </span>
+    ),
+  }),
+  helper.accessor("joins", { header: "Joins", sortDescFirst: true, meta: { align: "end" } }),
+  helper.accessor("leaves", { header: "Leaves", sortDescFirst: true, meta: { align: "end" } }),
+  helper.accessor("statusCode", { header: "Answer", enableSorting: false, meta: { align: "end", label: "The receiver’s HTTP answer" }, cell: ({ getValue }) => getValue() || dash }),
+  helper.accessor("outcome", {
+    header: "Result",
+    enableSorting: false,
+    cell: ({ getValue }) => <span className={getValue() === "delivered" ? sync.outcomeOk : sync.outcomeBad}>{OUTCOME[getValue()]}</span>,
+  }),
+  helper.accessor("message", { header: "Details", enableSorting: false, meta: { truncate: true }, cell: ({ getValue }) => getValue() || dash }),
+  helper.accessor("nextTryAt", {
+    header: "Next try",
+    enableSorting: false,
+    cell: ({ getValue }) => {
+      const next = getValue();
+      return next ? <DateTime value={iso(next)} className={sync.nowrap} /> : dash;
+    },
+  }),
+]);
+
+/** Every attempt, newest first (a click on Time turns it round). */
 function DeliveryLog({ deliveries, name }: { deliveries: Delivery[]; name: string }) {
-  if (deliveries.length === 0) return <p className={styles.muted}>No sync yet: the log fills in with the first one.</p>;
+  if (deliveries.length === 0) return <SmallEmpty>No sync yet: the log fills in with the first one.</SmallEmpty>;
   return (
-    <div className={styles.tableWrap}>
-      <table className={styles.table}>
-        <caption className="visually-hidden">Deliveries to {name}, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Trigger</th>
-            <th scope="col" className={styles.num}>
-              Joins
-            </th>
-            <th scope="col" className={styles.num}>
-              Leaves
-            </th>
-            <th scope="col" className={styles.num}>
-              Answer
-            </th>
-            <th scope="col">Result</th>
-            <th scope="col">Next try</th>
-          </tr>
-        </thead>
-        <tbody>
-          {deliveries.map((x) => (
-            <tr key={`${x.syncId}:${x.attempt}:${x.startedAt}`} data-outcome={x.outcome}>
-              <td className={sync.nowrap}>
-                <DateTime value={iso(x.startedAt)} />
-              </td>
-              <td className={sync.nowrap}>
-                {TRIGGER[x.trigger]}
-                {x.attempt > 1 ? <span className={styles.muted}> · try {x.attempt}</span> : null}
-              </td>
-              <td className={styles.num}>{formatNumber(x.joins)}</td>
-              <td className={styles.num}>{formatNumber(x.leaves)}</td>
-              <td className={styles.num}>{x.statusCode || "—"}</td>
-              <td>
-                <span className={x.outcome === "delivered" ? sync.outcomeOk : sync.outcomeBad}>{OUTCOME[x.outcome]}</span>
-                {x.message ? <span className={sync.logMessage}>{x.message}</span> : null}
-              </td>
-              <td className={sync.nowrap}>{x.nextTryAt ? <DateTime value={iso(x.nextTryAt)} /> : "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ClientTable
+      caption={`Deliveries to ${name}, newest first`}
+      columns={DELIVERY_COLUMNS}
+      data={deliveries}
+      getRowId={(x) => `${x.syncId}:${x.attempt}:${x.startedAt}`}
+      initialSort={[{ id: "time", desc: true }]}
+    />
   );
 }

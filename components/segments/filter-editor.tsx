@@ -1,6 +1,7 @@
 "use client";
 
 import { MAX_DEPTH, type Condition, type ConditionKind, type FilterNode, type FilterTree, type Group } from "@/clickhouse/vocabulary/filter-tree";
+import { Select } from "@/components/ui/select";
 import { ConditionFields } from "./condition-fields";
 import { appendAt, CONDITION_KINDS, defaultCondition, newGroup, removeAt, updateAt, type BuilderOptions, type Path } from "./tree-edit";
 import styles from "./segments.module.css";
@@ -63,7 +64,7 @@ function GroupEditor({ tree, onChange, options, problems, group, path }: EditorP
         ))}
       </ol>
       <div className={styles.addRow}>
-        <select className={styles.addSelect} aria-label={`Add a condition to ${name}`} value="" onChange={(e) => e.target.value && add(e.target.value as ConditionKind)}>
+        <Select label={`Add a condition to ${name}`} hideLabel compact adds value="" onChange={(e) => e.target.value && add(e.target.value as ConditionKind)}>
           <option value="">+ Add condition…</option>
           {CONDITION_KINDS.map((k) => (
             <option
@@ -74,7 +75,7 @@ function GroupEditor({ tree, onChange, options, problems, group, path }: EditorP
               {k.label}
             </option>
           ))}
-        </select>
+        </Select>
         {depth < MAX_DEPTH ? (
           <button
             type="button"

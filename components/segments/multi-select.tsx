@@ -1,6 +1,7 @@
 "use client";
 
 import { broadcastTagLabel, BROADCAST_TAG_PREFIX } from "@/clickhouse/vocabulary/broadcast-tag";
+import { Select } from "@/components/ui/select";
 import styles from "./segments.module.css";
 
 export interface Option {
@@ -45,9 +46,11 @@ export function MultiSelect({
       ))}
       {values.length === 0 && emptyText ? <span className={styles.emptyChoice}>{emptyText}</span> : null}
       {rest.length ? (
-        <select
-          className={styles.addSelect}
-          aria-label={`Add to ${label}`}
+        <Select
+          label={`Add to ${label}`}
+          hideLabel
+          compact
+          adds
           value=""
           onChange={(e) => {
             if (e.target.value) onChange([...values, e.target.value]);
@@ -63,7 +66,7 @@ export function MultiSelect({
               members.map(optionOf)
             ),
           )}
-        </select>
+        </Select>
       ) : null}
     </span>
   );

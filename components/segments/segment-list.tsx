@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { formatNumber, formatPercentSmall } from "@/components/ui/format";
 import { EmptyState, ErrorState } from "@/components/ui/query-state";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -15,6 +15,7 @@ import shell from "@/components/shell/shell.module.css";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import type { AppRouter } from "@/server/routers/_app";
+import { RenameForm } from "./rename-form";
 import { SizeChange } from "./size-change";
 import { UploadList } from "./upload-list";
 import styles from "./segments.module.css";
@@ -234,24 +235,19 @@ function SegmentDetail({
   onCancel: () => void;
 }) {
   const { rename, remove, pendingFor } = actions;
-  function submitRename(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    rename.mutate({ workspaceId, segmentId: s.segmentId, name: String(form.get("name") ?? ""), description: String(form.get("description") ?? "") });
-  }
+  // The open Rename form shows its own refusal, on the field it names.
+  const renameError = rename.isError && rename.variables?.segmentId === s.segmentId ? rename.error : null;
+  const rowError = mode === "rename" && error === renameError ? null : error;
   return (
     <>
       {mode === "rename" ? (
-        <form className={styles.inlineForm} onSubmit={submitRename} aria-label={`Rename ${s.name}`}>
-          <input className={styles.input} name="name" defaultValue={s.name} aria-label="New name" required maxLength={120} autoFocus />
-          <input className={styles.input} name="description" defaultValue={s.description} aria-label="Description" maxLength={1000} placeholder="Description" />
-          <button type="submit" className="btn btn-primary btn-small" disabled={pendingFor(rename, s.segmentId)}>
-            {pendingFor(rename, s.segmentId) ? "Saving…" : "Save"}
-          </button>
-          <button type="button" className="btn btn-small" onClick={onCancel}>
-            Cancel
-          </button>
-        </form>
+        <RenameForm
+          segment={s}
+          pending={pendingFor(rename, s.segmentId)}
+          error={renameError}
+          onRename={(values) => rename.mutate({ workspaceId, segmentId: s.segmentId, ...values })}
+          onCancel={onCancel}
+        />
       ) : mode === "delete" ? (
         <div className={styles.inlineForm} role="group" aria-label={`Delete ${s.name}`}>
           <p>
@@ -265,9 +261,9 @@ function SegmentDetail({
           </button>
         </div>
       ) : null}
-      {error ? (
+      {rowError ? (
         <p role="alert" className={styles.problem}>
-          {describeError(error)}
+          {describeError(rowError)}
         </p>
       ) : null}
     </>

@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useId, useRef, useState, useTransition, type KeyboardEvent } from "react";
+import { Select } from "@/components/ui/select";
 import { sectionFromPath } from "./sections";
 import styles from "./shell.module.css";
 
@@ -11,16 +12,30 @@ export interface WorkspaceOption {
   name: string;
 }
 
+/** Keys that change a closed select's value in place (Chromium on Linux and Windows): browsing, not choosing. */
+const BROWSING_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
+
+/**
+ * The workspace of the page, and the way to another. A pick with the mouse
+ * (or from the opened list) goes at once; arrowing through the closed box
+ * only moves the choice, and Enter goes there, so a keyboard user can reach
+ * the third workspace without landing on the second. Leaving the box puts
+ * the current workspace back.
+ */
 export function WorkspaceSwitcher({ current, workspaces }: { current: string; workspaces: WorkspaceOption[] }) {
   const router = useRouter();
   const pathname = usePathname() ?? "";
   const [pending, startTransition] = useTransition();
+  const [browsed, setBrowsed] = useState<string | null>(null);
+  const browsing = useRef(false);
+  const hintId = useId();
   // A workspace reached by URL but missing from the list still needs to show as selected.
   const options = workspaces.some((w) => w.workspaceId === current)
     ? workspaces
     : [{ workspaceId: current, name: current }, ...workspaces];
 
-  function onChange(next: string) {
+  function go(next: string) {
+    setBrowsed(null);
     if (next === current) return;
     const section = sectionFromPath(pathname);
     // Keep the query string (e.g. the overview's date range) so the comparison stays like for like.
@@ -28,28 +43,41 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: string; wo
     startTransition(() => router.push(`/w/${encodeURIComponent(next)}/${section}${search}`));
   }
 
+  function onKeyDown(e: KeyboardEvent<HTMLSelectElement>) {
+    if (e.key === "Enter" && browsed !== null) {
+      e.preventDefault();
+      go(browsed);
+      return;
+    }
+    if (e.key === "Escape") setBrowsed(null);
+    // Alt+Arrow and Space open the list; a choice made there is a pick.
+    browsing.current = !e.altKey && (BROWSING_KEYS.has(e.key) || e.key.length === 1) && e.key !== " ";
+  }
+
   return (
-    <div className={styles.switcher}>
-      <label htmlFor="workspace-switcher" className={styles.switcherLabel}>
-        Workspace
-      </label>
-      <div className={styles.selectWrap} data-pending={pending || undefined}>
-        <select
-          id="workspace-switcher"
-          value={current}
-          onChange={(e) => onChange(e.target.value)}
-          aria-busy={pending || undefined}
-        >
-          {options.map((w) => (
-            <option key={w.workspaceId} value={w.workspaceId}>
-              {w.name}
-            </option>
-          ))}
-        </select>
-        <svg width="14" height="14" viewBox="0 0 24 24" fill="none" aria-hidden="true">
-          <path d="m7 10 5 5 5-5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
-        </svg>
-      </div>
+    <div className={styles.switcher} data-pending={pending || undefined}>
+      <Select
+        label="Workspace"
+        className={styles.switcherSelect}
+        value={browsed ?? current}
+        onChange={(e) => (browsing.current ? setBrowsed(e.target.value) : go(e.target.value))}
+        onKeyDown={onKeyDown}
+        onPointerDown={() => (browsing.current = false)}
+        onBlur={() => setBrowsed(null)}
+        aria-busy={pending || undefined}
+        aria-describedby={browsed !== null ? hintId : undefined}
+      >
+        {options.map((w) => (
+          <option key={w.workspaceId} value={w.workspaceId}>
+            {w.name}
+          </option>
+        ))}
+      </Select>
+      {browsed !== null && browsed !== current ? (
+        <span id={hintId} className={styles.switcherHint}>
+          Enter opens it; Esc stays here
+        </span>
+      ) : null}
       <Link href="/workspaces/new" className={styles.switcherNew}>
         + New workspace
       </Link>

@@ -6,36 +6,12 @@ import type { Store } from "@/clickhouse/client";
 import { listAttributeDefinitions } from "@/clickhouse/queries/attributes";
 import { existingContacts } from "@/clickhouse/queries/ingestion";
 import { normaliseAttributeValue, type AttributeDef } from "../domain/attributes";
-import { isCountryCode, toE164 } from "../domain/phone";
+import { toE164 } from "../domain/phone";
+import { importOptionsSchema, type ImportMapping, type ImportOptions } from "../schemas/import";
 import type { ChatEvent } from "../events/schema";
-import { CSV_DELIMITERS, csvProblem, csvReadOptions, DELIMITER_NAMES, sniffDelimiter, type CsvDelimiter } from "./csv-dialect";
+import { csvProblem, csvReadOptions, DELIMITER_NAMES, sniffDelimiter, type CsvDelimiter } from "./csv-dialect";
 import { ingestEventsWithIds } from "./pipeline";
 import { Rejections, type RejectionSummary } from "./rejections";
-
-/** Which CSV column holds what. Column names are the header's. */
-export const importMappingSchema = z.object({
-  phone: z.string().min(1, "choose the column that holds the phone number"),
-  name: z.string().optional(),
-  source: z.string().optional(),
-  tags: z.array(z.string()).default([]),
-  /** column → attribute name */
-  attributes: z.record(z.string(), z.string()).default({}),
-});
-export type ImportMapping = z.infer<typeof importMappingSchema>;
-
-export const importOptionsSchema = z.object({
-  /** Left out: columns are matched by name (phone, name, source, tags, and attribute names). */
-  mapping: importMappingSchema.optional(),
-  /** Country for phones written without a country code. */
-  country: z.string().refine(isCountryCode, { message: "country must be a two-letter country code such as IN" }).default("IN"),
-  /** Source label of rows without a source column value. */
-  sourceLabel: z.string().min(1).max(100).default("import"),
-  /** Shown in the journey, e.g. the file name. */
-  fileLabel: z.string().max(200).default(""),
-  /** The separator of the file's values; left out, it is detected from the header line (csv-dialect.ts). */
-  delimiter: z.enum(CSV_DELIMITERS, { error: "the separator must be a comma, a semicolon, a tab or a bar (, ; \\t |)" }).optional(),
-});
-export type ImportOptions = z.input<typeof importOptionsSchema>;
 
 export interface ImportReport extends RejectionSummary {
   rows: number;

@@ -4,7 +4,8 @@ import { CsvError } from "csv-parse";
 import type { Store } from "@/clickhouse/client";
 import { internalErrorMessage, logInternalError } from "../internal-error";
 import { csvProblem } from "./csv-dialect";
-import { importContactsCsv, ImportMappingError, importOptionsSchema, type ImportReport } from "./csv-import";
+import { importOptionsSchema } from "../schemas/import";
+import { importContactsCsv, ImportMappingError, type ImportReport } from "./csv-import";
 
 /**
  * Runs a CSV import from an HTTP request and answers with NDJSON: a
@@ -18,10 +19,11 @@ export function importResponse(store: Store, workspaceId: string, req: Request):
   try {
     options = importOptionsSchema.parse(JSON.parse(rawOptions ?? "{}"));
   } catch (err) {
-    const message = err instanceof SyntaxError ? "options must be JSON" : ((err as { issues?: Array<{ path: unknown[]; message: string }> }).issues ?? [])
-      .map((i) => `${i.path.join(".")}: ${i.message}`)
-      .join("; ");
-    return Response.json({ error: `Bad import options: ${message}` }, { status: 400 });
+    const issues = err instanceof SyntaxError ? [] : ((err as { issues?: Array<{ path: PropertyKey[]; message: string }> }).issues ?? []);
+    const message = err instanceof SyntaxError ? "options must be JSON" : issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    // By option too (the first word on each), so a form can put each on its field.
+    const fields = Object.fromEntries(issues.map((i) => [i.path.join("."), i.message] as const).reverse());
+    return Response.json({ error: `Bad import options: ${message}`, fields }, { status: 400 });
   }
   if (!req.body) return Response.json({ error: "Send the CSV file as the request body." }, { status: 400 });
 

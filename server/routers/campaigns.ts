@@ -25,9 +25,9 @@ import { breakdownBySchema, describeGroup, groupFilterSchema, MAX_GROUPS, SMALL_
 import { bestSlots, FEW_DELIVERIES } from "../domain/campaign-timing";
 import { requireKnownAttribute } from "./campaign-groups";
 import { previousRange, zoneDay, zoneMinute } from "@/clickhouse/vocabulary/dates";
-import { rangeInput, resolveRange } from "./range-input";
+import { rangeInput, resolveRange } from "@/server/schemas/report-range";
 import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
-import { attributionWindow, replyWindow } from "./campaign-inputs";
+import { attributionWindow, replyWindow } from "@/server/schemas/campaign-windows";
 
 /**
  * Campaign analytics: the list of a date range with its totals and daily read
@@ -212,7 +212,7 @@ export const campaignsRouter = router({
     return {
       smallBelow: SMALL_GROUP,
       maxGroups: MAX_GROUPS,
-      rows: rows.map((r) => ({ ...r, readRate: ratio(r.read, r.delivered), small: r.recipients < SMALL_GROUP })),
+      rows: rows.map((r) => ({ ...r, readRate: ratio(r.read, r.delivered), replyRate: ratio(r.replied, r.delivered), small: r.recipients < SMALL_GROUP })),
     };
   }),
 

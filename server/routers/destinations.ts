@@ -9,7 +9,7 @@ import { CAN_EDIT_AUDIENCE, roleAllows } from "../auth/roles";
 import { nextScheduled } from "../sync/backoff";
 import { isSyncRunning, runSync } from "../sync/run-sync";
 import { newSecret } from "../sync/signature";
-import { destinationUrlProblem } from "../sync/url";
+import { destinationCreateInput, destinationId, destinationSegmentId, destinationUpdateInput } from "../schemas/destinations";
 import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
 
 /**
@@ -19,18 +19,7 @@ import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init"
  * address cut to its origin (a path may hold the receiver's token).
  */
 
-const segmentId = z.string().min(1).max(64);
-const destinationId = z.string().min(1).max(64);
-const name = z.string().trim().min(1, "give the destination a name").max(80, "a name has at most 80 characters");
-const schedule = z.enum(["manual", "hourly", "daily"], "pick manual, hourly or daily");
-const url = z
-  .string()
-  .trim()
-  .max(2000, "an address has at most 2,000 characters")
-  .superRefine((value, ctx) => {
-    const problem = destinationUrlProblem(value);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  });
+const segmentId = destinationSegmentId;
 
 const NOT_FOUND = "This destination does not exist, or was removed.";
 
@@ -78,7 +67,7 @@ export const destinationsRouter = router({
 
   /** Connects a destination; the answer holds its secret, which is never shown again. */
   create: workspaceProcedureFor(CAN_EDIT_AUDIENCE)
-    .input(z.object({ segmentId, name, url, schedule }))
+    .input(destinationCreateInput)
     .mutation(async ({ ctx, input }) => {
       const ws = ctx.workspace.id;
       const segment = await getSavedSegment(ctx.store, ws, input.segmentId);
@@ -112,7 +101,7 @@ export const destinationsRouter = router({
 
   /** Renames a destination or changes its schedule. */
   update: workspaceProcedureFor(CAN_EDIT_AUDIENCE)
-    .input(z.object({ destinationId, name, schedule }))
+    .input(destinationUpdateInput)
     .mutation(async ({ ctx, input }) => {
       const d = await mustGet(ctx.store, ctx.workspace.id, input.destinationId);
       // A pending retry keeps its time; otherwise the new schedule counts from the last sync.

@@ -4,7 +4,7 @@ import { router, workspaceProcedure } from "../trpc/init";
 import type { Store } from "@/clickhouse/client";
 import type { DayRange } from "@/clickhouse/queries/day-range";
 import { previousRange } from "@/clickhouse/vocabulary/dates";
-import { rangeInput, resolveRange } from "./range-input";
+import { rangeInput, resolveRange } from "@/server/schemas/report-range";
 
 /** What the range-bound KPIs were over `range`: their baseline. */
 async function previousFigures(store: Store, workspaceId: string, range: DayRange) {

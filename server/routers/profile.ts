@@ -28,7 +28,7 @@ import {
   removeTagInput,
   setAttributeInput,
   tagOption,
-} from "./profile-schemas";
+} from "@/server/schemas/profile";
 
 /**
  * The chat profile: one contact's basic parameters, campaigns, attributes,

@@ -30,7 +30,7 @@ import { explainTree } from "../segments/explain";
 import { recordFirstSize } from "../sync/daily-sizes";
 import { logInternalError } from "../internal-error";
 import { loadSegmentContext, parseSavedFilter, parseTree, summariseChange, type LoadedContext } from "../segments/workspace";
-import { segmentDescription, segmentDescriptionText, segmentIdSchema, segmentName, segmentSaveInput, segmentUploadInput } from "../schemas/segments";
+import { segmentDescription, segmentIdSchema, segmentName, segmentRenameInput, segmentSaveInput, segmentUploadInput } from "../schemas/segments";
 import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init";
 
 /**
@@ -43,7 +43,6 @@ import { router, workspaceProcedure, workspaceProcedureFor } from "../trpc/init"
 const treeInput = z.object({ tree: z.unknown() });
 const segmentId = segmentIdSchema;
 const name = segmentName;
-const descriptionText = segmentDescriptionText;
 const description = segmentDescription;
 const sortKeys = Object.keys(PREVIEW_SORTS) as [PreviewSort, ...PreviewSort[]];
 
@@ -218,7 +217,7 @@ export const segmentsRouter = router({
     }),
 
   rename: workspaceProcedureFor(CAN_EDIT_AUDIENCE)
-    .input(z.object({ segmentId, name, description: descriptionText.optional() }))
+    .input(segmentRenameInput)
     .mutation(async ({ ctx, input }) => {
       const current = await getSavedSegment(ctx.store, ctx.workspace.id, input.segmentId);
       if (!current) throw new TRPCError({ code: "NOT_FOUND", message: "This segment does not exist, or was deleted." });

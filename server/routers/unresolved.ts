@@ -4,7 +4,7 @@ import { backlog } from "@/clickhouse/queries/unresolved-backlog";
 import { entryPoints } from "@/clickhouse/queries/unresolved-sources";
 import { speedReport, WAIT_BUCKETS } from "@/clickhouse/queries/unresolved-speed";
 import { requestsPerDay } from "@/clickhouse/queries/unresolved-volume";
-import { rangeInput, resolveRange } from "./range-input";
+import { rangeInput, resolveRange } from "@/server/schemas/report-range";
 import { router, workspaceProcedure } from "../trpc/init";
 
 /**

@@ -10,6 +10,9 @@ export const segmentDescription = segmentDescriptionText.default("");
 /** A new segment, or a new version of one: its filter tree is checked against the workspace by the router. */
 export const segmentSaveInput = z.object({ segmentId: segmentIdSchema.optional(), name: segmentName, description: segmentDescription, tree: z.unknown() });
 
+/** A new name for a saved segment, and a new description when one is given (the list's Rename). */
+export const segmentRenameInput = z.object({ segmentId: segmentIdSchema, name: segmentName, description: segmentDescriptionText.optional() });
+
 /** A static segment from a pasted phone list. */
 export const segmentUploadInput = z.object({
   name: segmentName,

@@ -47,7 +47,8 @@ test("a marketer connects a destination to a segment, syncs it now and reads the
     await form.getByLabel("Endpoint (https://)").fill("http://crm.example.com/audience");
     await form.getByLabel("When it syncs").selectOption("manual");
     await form.getByRole("button", { name: "Connect" }).click();
-    await expect(form.getByRole("alert")).toContainText("use https://");
+    // Refused in the browser, in the server's words, under the address (server/schemas/destinations.ts).
+    await expect(form.getByRole("alert")).toContainText(/use https:\/\//i);
     await form.getByLabel("Endpoint (https://)").fill(url);
     await form.getByRole("button", { name: "Connect" }).click();
 

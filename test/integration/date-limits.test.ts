@@ -13,7 +13,7 @@ const caller = () => callerFor(store(), ws.members[0].userId);
 type Range = { from?: string; to?: string };
 type Caller = ReturnType<typeof caller>;
 
-/** Every procedure that takes a report range (server/routers/range-input.ts). */
+/** Every procedure that takes a report range (server/schemas/report-range.ts). */
 const RANGE_PROCEDURES: Record<string, (c: Caller, input: { workspaceId: string } & Range) => Promise<unknown>> = {
   "overview.summary": (c, i) => c.overview.summary(i),
   "unresolved.volume": (c, i) => c.unresolved.volume(i),

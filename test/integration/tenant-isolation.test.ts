@@ -74,7 +74,7 @@ describe("tenant isolation and input errors", () => {
 
     const backwards = await trpcError(caller.overview.summary({ workspaceId: a.workspaceId, from: "2026-03-02", to: "2026-03-01" }));
     expect(backwards.code).toBe("BAD_REQUEST");
-    expect(backwards.message).toContain("`from` must be on or before `to`");
+    expect(backwards.message).toContain("the start date must be on or before the end date");
 
     const tooLong = await trpcError(caller.overview.summary({ workspaceId: a.workspaceId, from: "2024-01-01", to: "2026-01-01" }));
     expect(tooLong.code).toBe("BAD_REQUEST");

@@ -258,7 +258,7 @@ describe("the unresolved-query report", () => {
   it("refuses a bad range with a message a person can act on", async () => {
     await expect(api.unresolved.volume({ workspaceId, from: "2026-03-10", to: "2026-03-01" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: expect.stringContaining("`from` must be on or before `to`"),
+      message: expect.stringContaining("the start date must be on or before the end date"),
     });
     await expect(api.unresolved.speed({ workspaceId, from: "2026-3-1", to: "2026-03-10" })).rejects.toMatchObject({
       code: "BAD_REQUEST",

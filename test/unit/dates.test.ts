@@ -14,7 +14,7 @@ import {
   zoneMinute,
 } from "@/clickhouse/vocabulary/dates";
 import { timeZones, timeZoneSchema, zoneOffsetLabel } from "@/clickhouse/vocabulary/time-zones";
-import { resolveRange } from "@/server/routers/range-input";
+import { resolveRange } from "@/server/schemas/report-range";
 
 const messages = (r: { success: boolean; error?: { issues: Array<{ message: string }> } }) => (r.success ? [] : r.error!.issues.map((i) => i.message));
 

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { FieldError, fieldAria } from "@/components/forms/field-error";
 import { useSchemaForm, useServerFieldErrors } from "@/components/forms/schema-form";
 import { describeError } from "@/components/trpc-error";
+import { Select } from "@/components/ui/select";
 import { keyFromLabel } from "@/server/domain/attribute-key";
 import { ATTRIBUTE_TYPE_LABELS, type AttributeTypeName } from "./attribute-types";
 import { attributeCreateFormSchema, attributeEditFormSchema, type AttributeFormFields } from "./attribute-form-schema";
@@ -48,7 +49,7 @@ export function AttributeForm({
   const { register, watch, formState } = form;
   const errors = formState.errors;
   const [label, key, type] = watch(["label", "name", "type"]);
-  const ids = { label: useId(), labelError: useId(), key: useId(), keyHint: useId(), keyError: useId(), type: useId(), options: useId(), optionsHint: useId(), optionsError: useId() };
+  const ids = { label: useId(), labelError: useId(), key: useId(), keyHint: useId(), keyError: useId(), options: useId(), optionsHint: useId(), optionsError: useId() };
   const derivedKey = label.trim() ? keyFromLabel(label) : "";
   // The server's refusal of a field lands on that field; anything else shows as the form's error below.
   const onField = useServerFieldErrors(form, error, ["label", "name", "options"]);
@@ -85,19 +86,13 @@ export function AttributeForm({
           <FieldError id={ids.keyError} error={errors.name} className={styles.fieldError} />
         </div>
         <div className={styles.field} style={{ flex: "0 1 200px" }}>
-          <label htmlFor={ids.type}>Type</label>
-          <select
-            id={ids.type}
-            className={styles.select}
-            {...register("type")}
-            disabled={!creating}
-          >
+          <Select label="Type" {...register("type")} disabled={!creating}>
             {Object.entries(ATTRIBUTE_TYPE_LABELS).map(([value, text]) => (
               <option key={value} value={value}>
                 {text}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
       </div>
       <span id={ids.keyHint} className={styles.hint}>

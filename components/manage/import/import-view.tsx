@@ -11,8 +11,8 @@ import { ImportProgress } from "./import-progress";
 import { ImportReport } from "./import-report";
 import { PreviewTable } from "./preview-table";
 import { SeparatorSelect } from "./separator-select";
-import { guessUses, mappingProblems, toMapping, type ColumnUse } from "./mapping";
-import { MappingForm, type ImportSettings } from "./mapping-form";
+import { guessUses } from "./mapping";
+import { MappingForm, type MatchedOptions } from "./mapping-form";
 import { useImport } from "./use-import";
 import manage from "../manage.module.css";
 import styles from "./import.module.css";
@@ -24,17 +24,12 @@ export function ImportView({ workspaceId }: { workspaceId: string }) {
   const queryClient = useQueryClient();
   const attributes = useQuery(trpc.attributes.list.queryOptions({ workspaceId }));
   const [picked, setPicked] = useState<Picked | null>(null);
-  // null until the person changes a select: then the guess from the header and attributes stands.
-  const [chosenUses, setChosenUses] = useState<ColumnUse[] | null>(null);
-  const [settings, setSettings] = useState<ImportSettings>({ country: "IN", sourceLabel: "import" });
-  const [showProblems, setShowProblems] = useState(false);
   const { state, start, reset } = useImport(workspaceId);
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const pickSeq = useRef(0);
 
   const preview = picked?.preview ?? null;
-  const uses = chosenUses ?? (preview && attributes.data ? guessUses(preview.header, attributes.data) : null);
-  const problems = preview && uses ? importProblems(preview, uses, settings) : [];
+  const guessed = preview && attributes.data ? guessUses(preview.header, attributes.data) : null;
   const busy = state.status === "running";
   const showForm = state.status === "idle" || state.status === "failed";
 
@@ -42,8 +37,6 @@ export function ImportView({ workspaceId }: { workspaceId: string }) {
   async function choose(file: File, delimiter: CsvDelimiter | null = null) {
     const seq = ++pickSeq.current;
     reset();
-    setChosenUses(null);
-    setShowProblems(false);
     setPicked((current) => ({ file, preview: current?.file === file ? current.preview : null, error: null }));
     try {
       const read = await readPreview(file, delimiter ?? undefined);
@@ -54,15 +47,11 @@ export function ImportView({ workspaceId }: { workspaceId: string }) {
     }
   }
 
-  function run() {
-    if (!picked || !preview || !uses) return;
-    setShowProblems(true);
-    if (problems.length) return;
+  function run(matched: MatchedOptions) {
+    if (!picked || !preview) return;
     void start(picked.file, {
-      country: settings.country,
-      sourceLabel: settings.sourceLabel.trim(),
+      ...matched,
       fileLabel: picked.file.name.slice(0, 200),
-      mapping: toMapping(preview.header, uses),
       // The separator the preview was read with, so the import reads the columns the person matched.
       delimiter: preview.delimiter,
     });
@@ -130,18 +119,17 @@ export function ImportView({ workspaceId }: { workspaceId: string }) {
                 onRetry={() => void attributes.refetch()}
                 retrying={attributes.isFetching}
               />
-            ) : uses ? (
+            ) : guessed ? (
+              // Keyed by the preview: another file or separator is another set of columns, matched afresh.
               <MappingForm
+                key={`${picked.file.name}/${picked.file.lastModified}/${preview.delimiter}`}
                 header={preview.header}
                 rows={preview.rows}
-                uses={uses}
+                initialUses={guessed}
                 attributes={attributes.data}
-                settings={settings}
-                problems={problems}
-                showProblems={showProblems}
+                fileProblem={preview.totalRows === 0 ? "The file has a header but no rows under it." : null}
+                serverFields={state.status === "failed" ? state.fields : undefined}
                 disabled={busy}
-                onUseChange={(column, use) => setChosenUses(uses.map((u, i) => (i === column ? use : u)))}
-                onSettingsChange={setSettings}
                 onSubmit={run}
               />
             ) : null}
@@ -164,8 +152,6 @@ export function ImportView({ workspaceId }: { workspaceId: string }) {
                 onClick={() => {
                   reset();
                   setPicked(null);
-                  setChosenUses(null);
-                  setShowProblems(false);
                 }}
               >
                 Import another file
@@ -190,13 +176,6 @@ export function ImportView({ workspaceId }: { workspaceId: string }) {
       ) : null}
     </div>
   );
-}
-
-function importProblems(preview: CsvPreview, uses: ColumnUse[], settings: ImportSettings): string[] {
-  const problems = mappingProblems(preview.header, uses);
-  if (preview.totalRows === 0) problems.push("The file has a header but no rows under it.");
-  if (!settings.sourceLabel.trim()) problems.push("Give the import a source label, like “expo-2026”.");
-  return problems;
 }
 
 function MappingSkeleton() {

@@ -1,55 +1,74 @@
 "use client";
 
-import { useId, type FormEvent } from "react";
+import { useEffect, useId } from "react";
+import type { FieldError as RhfFieldError } from "react-hook-form";
+import { FieldError, fieldAria } from "@/components/forms/field-error";
+import { useSchemaForm } from "@/components/forms/schema-form";
+import { Select } from "@/components/ui/select";
+import { importColumnsForm, toImportOptions, type ColumnUse } from "@/server/schemas/import";
 import { COUNTRIES } from "./countries";
-import type { AttributeDefinition, ColumnUse } from "./mapping";
+import type { AttributeDefinition } from "./mapping";
 import manage from "../manage.module.css";
 import styles from "./import.module.css";
 
-export interface ImportSettings {
-  country: string;
-  sourceLabel: string;
-}
+export type MatchedOptions = ReturnType<typeof toImportOptions>;
 
-/** Step 3: what every column is, the default country for local numbers, and the source label; then Import. */
+/**
+ * Step 3: what every column is, the default country for local numbers, and
+ * the source label; then Import. The import's own schema checks it
+ * (server/schemas/import.ts): a problem shows on its column or field when
+ * Import is pressed, and clears as the person fixes it. A refusal from the
+ * server lands on the field it names.
+ */
 export function MappingForm({
   header,
   rows,
-  uses,
+  initialUses,
   attributes,
-  settings,
-  problems,
-  showProblems,
+  fileProblem,
+  serverFields,
   disabled,
-  onUseChange,
-  onSettingsChange,
   onSubmit,
 }: {
   header: string[];
   rows: string[][];
-  uses: ColumnUse[];
+  /** The guess from the header and the workspace's attributes. */
+  initialUses: ColumnUse[];
   attributes: AttributeDefinition[];
-  settings: ImportSettings;
-  /** What stops the import; shown as an alert once the person has tried to run it. */
-  problems: string[];
-  showProblems: boolean;
+  /** What stops the import that is about the file rather than the form (no rows under the header). */
+  fileProblem: string | null;
+  /** The server's refusal by option ("sourceLabel", "mapping.phone"), from the last try. */
+  serverFields: Record<string, string> | undefined;
   disabled: boolean;
-  onUseChange: (column: number, use: ColumnUse) => void;
-  onSettingsChange: (settings: ImportSettings) => void;
-  onSubmit: () => void;
+  onSubmit: (options: MatchedOptions) => void;
 }) {
-  const ids = { country: useId(), countryHint: useId(), source: useId(), sourceHint: useId(), problems: useId() };
+  const form = useSchemaForm(importColumnsForm, { defaultValues: { header, uses: initialUses, country: "IN", sourceLabel: "import" } });
+  const errors = form.formState.errors;
+  const uses = form.watch("uses");
+  const ids = { country: useId(), countryHint: useId(), countryError: useId(), source: useId(), sourceHint: useId(), sourceError: useId(), uses: useId(), file: useId() };
+  const columnErrorId = (i: number) => `${ids.uses}-${i}`;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    onSubmit();
-  }
+  // The server's words on the fields they are about; a mapping refusal is about the columns.
+  useEffect(() => {
+    for (const [path, message] of Object.entries(serverFields ?? {})) {
+      const field = path === "country" || path === "sourceLabel" ? path : path.startsWith("mapping") ? "uses" : null;
+      if (field) form.setError(field, { type: "server", message }, { shouldFocus: field !== "uses" });
+    }
+    // Once per refusal: a new try's refusal is a new object.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [serverFields]);
+
+  const submit = form.handleSubmit((values) => {
+    if (!fileProblem) onSubmit(toImportOptions(values));
+  });
+  // The schema's refusal of the columns as a whole sits on uses.root (the columns are registered one by one); the server's on uses.
+  const usesError: RhfFieldError | undefined = errors.uses?.root ?? (errors.uses?.message ? { type: "server", message: errors.uses.message } : undefined);
 
   return (
-    <form onSubmit={submit} className={styles.mappingForm} aria-describedby={showProblems && problems.length ? ids.problems : undefined}>
+    <form onSubmit={submit} className={styles.mappingForm} noValidate aria-label="Match the columns">
       <fieldset className={manage.fieldset} disabled={disabled}>
         <div className={manage.tableWrap}>
-          <table className={manage.table}>
+          <table className={manage.table} aria-describedby={usesError ? ids.uses : undefined}>
             <caption className="visually-hidden">Columns of the file and what each is used as</caption>
             <thead>
               <tr>
@@ -59,38 +78,45 @@ export function MappingForm({
               </tr>
             </thead>
             <tbody>
-              {header.map((column, i) => (
-                <tr key={i} data-use={uses[i]}>
-                  <th scope="row">{column || <span className={manage.muted}>(column {i + 1}, no name)</span>}</th>
-                  <td className={styles.samples}>{samples(rows, i) || <span className={manage.muted}>empty in the first rows</span>}</td>
-                  <td>
-                    <select
-                      className={manage.select}
-                      value={uses[i]}
-                      aria-label={`Use column “${column || `column ${i + 1}`}” as`}
-                      onChange={(e) => onUseChange(i, e.target.value as ColumnUse)}
-                    >
-                      <option value="ignore">Ignore</option>
-                      <option value="phone">Phone</option>
-                      <option value="name">Name</option>
-                      <option value="source">Source</option>
-                      <option value="tags">Tags</option>
-                      {attributes.length ? (
-                        <optgroup label="Attributes">
-                          {attributes.map((a) => (
-                            <option key={a.name} value={`attribute:${a.name}`}>
-                              Attribute: {a.name} ({a.type})
-                            </option>
-                          ))}
-                        </optgroup>
-                      ) : null}
-                    </select>
-                  </td>
-                </tr>
-              ))}
+              {header.map((column, i) => {
+                const error = errors.uses?.[i];
+                return (
+                  <tr key={i} data-use={uses[i]}>
+                    <th scope="row">{column || <span className={manage.muted}>(column {i + 1}, no name)</span>}</th>
+                    <td className={styles.samples}>{samples(rows, i) || <span className={manage.muted}>empty in the first rows</span>}</td>
+                    <td>
+                      <Select
+                        label={`Use column “${column || `column ${i + 1}`}” as`}
+                        hideLabel
+                        className={styles.useSelect}
+                        // One column's change can settle another's problem (two phones): the columns are checked together.
+                        {...form.register(`uses.${i}`, { deps: "uses" })}
+                        {...fieldAria(error ?? usesError, error ? columnErrorId(i) : ids.uses)}
+                      >
+                        <option value="ignore">Ignore</option>
+                        <option value="phone">Phone</option>
+                        <option value="name">Name</option>
+                        <option value="source">Source</option>
+                        <option value="tags">Tags</option>
+                        {attributes.length ? (
+                          <optgroup label="Attributes">
+                            {attributes.map((a) => (
+                              <option key={a.name} value={`attribute:${a.name}`}>
+                                Attribute: {a.name} ({a.type})
+                              </option>
+                            ))}
+                          </optgroup>
+                        ) : null}
+                      </Select>
+                      <FieldError id={columnErrorId(i)} error={error} className={manage.fieldError} />
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
+        <FieldError id={ids.uses} error={usesError} className={`${manage.fieldError} ${styles.columnsError}`} />
         <p className={manage.hint}>
           Tags: one or more per cell, separated by commas, semicolons or bars. An attribute value of the wrong type (a bad
           email, a date not like 2026-11-23) rejects its row; the report lists it. Attributes are defined in Manage →
@@ -99,49 +125,32 @@ export function MappingForm({
 
         <div className={styles.settings}>
           <div className={manage.field}>
-            <label htmlFor={ids.country}>Default country</label>
-            <select
-              id={ids.country}
-              className={manage.select}
-              value={settings.country}
-              onChange={(e) => onSettingsChange({ ...settings, country: e.target.value })}
-              aria-describedby={ids.countryHint}
-            >
+            <Select label="Default country" {...form.register("country")} {...fieldAria(errors.country, ids.countryError, ids.countryHint)}>
               {COUNTRIES.map((c) => (
                 <option key={c.code} value={c.code}>
                   {c.name} ({c.code}, {c.dial})
                 </option>
               ))}
-            </select>
+            </Select>
+            <FieldError id={ids.countryError} error={errors.country} className={manage.fieldError} />
             <span id={ids.countryHint} className={manage.hint}>
               For numbers written without a country code, like 098123 45678.
             </span>
           </div>
           <div className={manage.field}>
             <label htmlFor={ids.source}>Source label</label>
-            <input
-              id={ids.source}
-              className={manage.input}
-              value={settings.sourceLabel}
-              maxLength={100}
-              required
-              onChange={(e) => onSettingsChange({ ...settings, sourceLabel: e.target.value })}
-              aria-describedby={ids.sourceHint}
-            />
+            <input id={ids.source} className={manage.input} {...form.register("sourceLabel")} autoComplete="off" {...fieldAria(errors.sourceLabel, ids.sourceError, ids.sourceHint)} />
+            <FieldError id={ids.sourceError} error={errors.sourceLabel} className={manage.fieldError} />
             <span id={ids.sourceHint} className={manage.hint}>
               The contacts’ source, like “expo-2026”, for rows without a Source column value. Segments can filter on it.
             </span>
           </div>
         </div>
 
-        {showProblems && problems.length ? (
-          <div id={ids.problems} role="alert" className="alert">
-            <strong>Fix {problems.length === 1 ? "this" : "these"} before importing:</strong>
-            <ul className={styles.problems}>
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
+        {fileProblem && form.formState.isSubmitted ? (
+          <div id={ids.file} role="alert" className="alert">
+            <strong>This file cannot be imported.</strong>
+            {fileProblem}
           </div>
         ) : null}
 

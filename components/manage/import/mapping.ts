@@ -1,15 +1,12 @@
-import type { ImportOptions } from "@/server/ingestion/csv-import";
+import type { ColumnUse } from "@/server/schemas/import";
 
-/** What a CSV column is used as: the value of its "Use as" select. */
-export type ColumnUse = "ignore" | "phone" | "name" | "source" | "tags" | `attribute:${string}`;
+export type { ColumnUse };
 
 export interface AttributeDefinition {
   name: string;
   type: string;
   options: string[];
 }
-
-type Mapping = NonNullable<ImportOptions["mapping"]>;
 
 const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 
@@ -47,50 +44,4 @@ export function guessUses(header: string[], attributes: AttributeDefinition[]): 
     if (fuzzy >= 0) uses[fuzzy] = "phone";
   }
   return uses;
-}
-
-export const attributeOf = (use: ColumnUse) => (use.startsWith("attribute:") ? use.slice("attribute:".length) : null);
-
-/** What stops the import from running, in words a person can act on. Empty when it can run. */
-export function mappingProblems(header: string[], uses: ColumnUse[]): string[] {
-  const problems: string[] = [];
-  const columnsUsedAs = (use: ColumnUse) => header.filter((_, i) => uses[i] === use);
-  const list = (names: string[]) => names.map((n) => `“${n}”`).join(", ");
-
-  const phones = columnsUsedAs("phone");
-  if (phones.length === 0) problems.push("Choose the column that holds the phone numbers: set its “Use as” to Phone.");
-  if (phones.length > 1) problems.push(`Only one column can be the phone number; ${phones.length} are set to Phone (${list(phones)}).`);
-  for (const [use, label] of [["name", "Name"], ["source", "Source"]] as const) {
-    const columns = columnsUsedAs(use);
-    if (columns.length > 1) problems.push(`Only one column can be the ${label.toLowerCase()}; ${list(columns)} are all set to ${label}.`);
-  }
-  const byAttribute = new Map<string, string[]>();
-  header.forEach((h, i) => {
-    const attribute = attributeOf(uses[i]);
-    if (attribute) byAttribute.set(attribute, [...(byAttribute.get(attribute) ?? []), h]);
-  });
-  for (const [attribute, columns] of byAttribute) {
-    if (columns.length > 1) problems.push(`The attribute “${attribute}” is chosen for ${list(columns)}; keep it on one column.`);
-  }
-  header.forEach((h, i) => {
-    if (uses[i] === "ignore") return;
-    if (h === "") problems.push(`Column ${i + 1} has no name in the header row: name it in the file to use it, or set it to Ignore.`);
-    else if (header.indexOf(h) !== i) problems.push(`Two columns are called “${h}”: rename one in the file to use it, or set both to Ignore.`);
-  });
-  return problems;
-}
-
-/** The `mapping` of the import options. Call only when mappingProblems() is empty. */
-export function toMapping(header: string[], uses: ColumnUse[]): Mapping {
-  const mapping: Mapping = { phone: "", tags: [], attributes: {} };
-  header.forEach((column, i) => {
-    const use = uses[i];
-    const attribute = attributeOf(use);
-    if (attribute) mapping.attributes![column] = attribute;
-    else if (use === "phone") mapping.phone = column;
-    else if (use === "name") mapping.name = column;
-    else if (use === "source") mapping.source = column;
-    else if (use === "tags") mapping.tags!.push(column);
-  });
-  return mapping;
 }

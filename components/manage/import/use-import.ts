@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ImportOptions, ImportReport } from "@/server/ingestion/csv-import";
+import type { ImportReport } from "@/server/ingestion/csv-import";
+import type { ImportOptions } from "@/server/schemas/import";
 
 export type { ImportReport };
 
@@ -18,7 +19,7 @@ export type ImportState =
   | { status: "idle" }
   | { status: "running"; file: File; progress: ImportProgress | null }
   | { status: "done"; file: File; report: ImportReport }
-  | { status: "failed"; file: File; message: string; progress: ImportProgress | null };
+  | { status: "failed"; file: File; message: string; progress: ImportProgress | null; fields?: Record<string, string> };
 
 type Line =
   | ({ type: "progress" } & ImportProgress)
@@ -44,7 +45,7 @@ export function useImport(workspaceId: string) {
       const abort = new AbortController();
       controller.current = abort;
       let progress: ImportProgress | null = null;
-      const fail = (message: string) => setState({ status: "failed", file, message, progress });
+      const fail = (message: string, fields?: Record<string, string>) => setState({ status: "failed", file, message, progress, fields });
       setState({ status: "running", file, progress });
 
       let response: Response;
@@ -57,7 +58,10 @@ export function useImport(workspaceId: string) {
         if (abort.signal.aborted) return;
         return fail(`The file could not be sent: ${(err as Error).message}. Check your connection and try again.`);
       }
-      if (!response.ok || !response.body) return fail(await refusal(response));
+      if (!response.ok || !response.body) {
+        const refused = await refusal(response);
+        return fail(refused.message, refused.fields);
+      }
 
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffered = "";
@@ -105,18 +109,19 @@ export function useImport(workspaceId: string) {
   return { state, start, reset };
 }
 
-/** Why the server refused the import, from its `{ error }` body when it sent one. */
-async function refusal(response: Response): Promise<string> {
-  if (response.status === 401) return "Your session has ended. Sign in again to continue.";
-  let message: string | undefined;
+/** Why the server refused the import, from its `{ error, fields }` body when it sent one. */
+async function refusal(response: Response): Promise<{ message: string; fields?: Record<string, string> }> {
+  if (response.status === 401) return { message: "Your session has ended. Sign in again to continue." };
+  let body: { error?: string; fields?: Record<string, string> } = {};
   try {
-    message = ((await response.json()) as { error?: string }).error;
+    body = (await response.json()) as typeof body;
   } catch {
     // not JSON
   }
-  if (message) return message;
-  if (response.status === 413) return "The file is larger than this server accepts. Split it into smaller files.";
-  return response.status >= 500
-    ? "The import could not start because of a server error. Try again in a moment."
-    : `The import was refused (HTTP ${response.status}).`;
+  if (body.error) return { message: body.error, fields: body.fields };
+  if (response.status === 413) return { message: "The file is larger than this server accepts. Split it into smaller files." };
+  return {
+    message:
+      response.status >= 500 ? "The import could not start because of a server error. Try again in a moment." : `The import was refused (HTTP ${response.status}).`,
+  };
 }

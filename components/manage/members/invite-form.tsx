@@ -5,6 +5,7 @@ import { useId } from "react";
 import { FieldError, fieldAria } from "@/components/forms/field-error";
 import { useSchemaForm, useServerFieldErrors } from "@/components/forms/schema-form";
 import { describeError } from "@/components/trpc-error";
+import { Select } from "@/components/ui/select";
 import { useTRPC } from "@/components/trpc";
 import { ROLES, type Role } from "@/server/auth/roles";
 import { inviteInput } from "@/server/schemas/members";
@@ -22,7 +23,7 @@ export function InviteForm({ workspaceId, onInvited }: { workspaceId: string; on
   const queryClient = useQueryClient();
   const form = useSchemaForm(inviteInput, { defaultValues: { email: "", name: "", role: "analyst" } });
   const errors = form.formState.errors;
-  const ids = { email: useId(), emailError: useId(), name: useId(), nameError: useId(), role: useId(), roleError: useId() };
+  const ids = { email: useId(), emailError: useId(), name: useId(), nameError: useId(), roleError: useId() };
   const invite = useMutation(
     trpc.members.invite.mutationOptions({
       onSuccess: (result, input) => {
@@ -59,14 +60,13 @@ export function InviteForm({ workspaceId, onInvited }: { workspaceId: string; on
           <FieldError id={ids.nameError} error={errors.name} className={styles.fieldError} />
         </div>
         <div className={styles.field} style={{ flex: "0 1 160px" }}>
-          <label htmlFor={ids.role}>Role</label>
-          <select id={ids.role} className={styles.select} {...form.register("role")} {...fieldAria(errors.role, ids.roleError)}>
+          <Select label="Role" {...form.register("role")} {...fieldAria(errors.role, ids.roleError)}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {r[0].toUpperCase() + r.slice(1)}
               </option>
             ))}
-          </select>
+          </Select>
           <FieldError id={ids.roleError} error={errors.role} className={styles.fieldError} />
         </div>
         <button type="submit" className="btn btn-primary" disabled={invite.isPending}>

@@ -1,9 +1,12 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
+import { FieldError, fieldAria } from "@/components/forms/field-error";
+import { useSchemaForm } from "@/components/forms/schema-form";
 import { useWorkspaceZone } from "@/components/workspace-zone";
 import { formatDayShort } from "@/components/ui/format";
-import { customRangeProblem, PRESETS, todayIn, type RangeSelection } from "./range";
+import { customRangeForm } from "@/server/schemas/report-range";
+import { PRESETS, todayIn, type RangeSelection } from "./range";
 import styles from "./range-picker.module.css";
 
 export function RangePicker({
@@ -16,20 +19,7 @@ export function RangePicker({
   onChange: (next: RangeSelection) => void;
 }) {
   const [customOpen, setCustomOpen] = useState(selection.kind === "custom");
-  const [problem, setProblem] = useState<string | null>(null);
   const formId = useId();
-  const zone = useWorkspaceZone();
-  const today = todayIn(zone);
-
-  function applyCustom(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const from = String(form.get("from") ?? "");
-    const to = String(form.get("to") ?? "");
-    const why = customRangeProblem(from, to);
-    setProblem(why);
-    if (!why) onChange({ kind: "custom", from, to });
-  }
 
   return (
     <div className={styles.rangePicker}>
@@ -41,7 +31,6 @@ export function RangePicker({
             aria-pressed={selection.kind === "preset" && selection.days === days}
             onClick={() => {
               setCustomOpen(false);
-              setProblem(null);
               onChange({ kind: "preset", days });
             }}
           >
@@ -59,29 +48,44 @@ export function RangePicker({
         </button>
       </div>
       {customOpen ? (
-        // Keyed by the range so the inputs reset when the URL changes under them (back button, a preset).
-        <form id={formId} key={`${resolved.from}/${resolved.to}`} className={styles.customRange} onSubmit={applyCustom}>
-          <label>
-            <span>From</span>
-            <input type="date" name="from" defaultValue={resolved.from} max={today} required />
-          </label>
-          <label>
-            <span>To</span>
-            <input type="date" name="to" defaultValue={resolved.to} max={today} required />
-          </label>
-          <button type="submit" className="btn btn-small btn-primary">
-            Apply
-          </button>
-          <span className={styles.rangeToday}>
-            Today is {formatDayShort(today)} in {zone}
-          </span>
-          {problem ? (
-            <p role="alert" className={styles.rangeProblem}>
-              {problem}
-            </p>
-          ) : null}
-        </form>
+        // Keyed by the range so the days reset when the URL changes under them (back button, a preset).
+        <CustomRange key={`${resolved.from}/${resolved.to}`} id={formId} resolved={resolved} onApply={(from, to) => onChange({ kind: "custom", from, to })} />
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The two days of a custom range, checked by the reports' own schema
+ * (server/schemas/report-range.ts): a wrong range is refused here, in the
+ * server's words, before any report is asked for, and the words follow the
+ * correction as it is typed.
+ */
+function CustomRange({ id, resolved, onApply }: { id: string; resolved: { from: string; to: string }; onApply: (from: string, to: string) => void }) {
+  const zone = useWorkspaceZone();
+  const today = todayIn(zone);
+  const form = useSchemaForm(customRangeForm, { defaultValues: resolved });
+  const errors = form.formState.errors;
+  const ids = { fromError: useId(), toError: useId() };
+  return (
+    <form id={id} className={styles.customRange} onSubmit={form.handleSubmit(({ from, to }) => onApply(from, to))} aria-label="Custom date range" noValidate>
+      <label>
+        <span>From</span>
+        {/* Either day may settle the other's problem (the order of the two), so both are checked together. */}
+        <input type="date" {...form.register("from", { deps: "to" })} max={today} {...fieldAria(errors.from, ids.fromError)} />
+      </label>
+      <label>
+        <span>To</span>
+        <input type="date" {...form.register("to", { deps: "from" })} max={today} {...fieldAria(errors.to, ids.toError)} />
+      </label>
+      <button type="submit" className="btn btn-small btn-primary">
+        Apply
+      </button>
+      <span className={styles.rangeToday}>
+        Today is {formatDayShort(today)} in {zone}
+      </span>
+      <FieldError id={ids.fromError} error={errors.from} className={styles.rangeProblem} />
+      <FieldError id={ids.toError} error={errors.to} className={styles.rangeProblem} />
+    </form>
   );
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { supportedMoment } from "@/clickhouse/vocabulary/dates";
-import { attributeTypeSchema } from "../domain/attributes";
+import { supportedDay, supportedMoment } from "@/clickhouse/vocabulary/dates";
+import { attributeTypeSchema } from "../domain/attribute-types";
 import { e164, EVENT_TYPES } from "../events/schema";
 
 /** Inputs and outputs of the chat-profile procedures (server/routers/profile.ts). */
@@ -33,6 +33,12 @@ export const journeyInput = z.object({
   at: supportedMoment.optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
+
+/**
+ * The journey's "Jump to": a day the journey's `at` takes (the supported
+ * dates), or nothing to go back to the latest events.
+ */
+export const journeyJumpForm = z.object({ day: z.string().transform((day) => day || undefined).pipe(supportedDay.optional()) });
 
 const cursor = z.object({ ts: z.string(), eventId: z.string() });
 

@@ -5,13 +5,19 @@ import { addDays, clampDay, DAY_MS, supportedDay, zoneDay } from "@/clickhouse/v
 /** The date range the reports take (Overview, Unresolved, Campaigns): whole days of the workspace's zone, `to` included. */
 export const MAX_RANGE_DAYS = 366;
 
-export const rangeInput = z
-  .object({ from: supportedDay.optional(), to: supportedDay.optional() })
-  .refine((r) => !r.from || !r.to || r.from <= r.to, { message: "`from` must be on or before `to`", path: ["from"] })
-  .refine((r) => !r.from || !r.to || (Date.parse(r.to) - Date.parse(r.from)) / DAY_MS <= MAX_RANGE_DAYS, {
-    message: `pick a range of at most ${MAX_RANGE_DAYS} days`,
-    path: ["to"],
-  });
+/** The rules between the two days, when both are given. */
+function rangeRules(r: { from?: string; to?: string }, ctx: z.RefinementCtx) {
+  if (!r.from || !r.to) return;
+  if (r.from > r.to) ctx.addIssue({ code: "custom", message: "the start date must be on or before the end date", path: ["from"] });
+  else if ((Date.parse(r.to) - Date.parse(r.from)) / DAY_MS > MAX_RANGE_DAYS) ctx.addIssue({ code: "custom", message: `pick a range of at most ${MAX_RANGE_DAYS} days`, path: ["to"] });
+}
+
+export const rangeInput = z.object({ from: supportedDay.optional(), to: supportedDay.optional() }).superRefine(rangeRules);
+
+const pickedDay = (missing: string) => z.string().min(1, missing).pipe(supportedDay);
+
+/** A custom range as the pickers take it (components/ui/range): both days, under the same rules. */
+export const customRangeForm = z.object({ from: pickedDay("pick a start date"), to: pickedDay("pick an end date") }).superRefine(rangeRules);
 
 /**
  * The range asked for, by default the last 30 days up to today, as days of
