@@ -321,7 +321,7 @@ const AFTER_MIGRATION: Record<number, AfterMigration> = {
   20: backfillAllOptEvents,
   23: rebuildAllReadModels,
   24: rebuildAllUnresolvedSummaries,
-  27: backfillRecipientOptOuts,
+  26: backfillRecipientOptOuts,
 };
 
 /** Migrations and their bookkeeping change the store of every workspace at once. */
