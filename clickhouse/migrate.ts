@@ -6,6 +6,7 @@ import { rebuildAllReadModels } from "./queries/read-models";
 import { backfillAllOptEvents } from "./queries/opt-outs-backfill";
 import { backfillRecipientOptOuts } from "./queries/recipients-opt-outs-backfill";
 import { linkAllEarlierStatuses } from "./queries/status-links";
+import { rebuildAllUnresolvedSummaries } from "./queries/unresolved-summaries";
 import { storeConfigFromEnv } from "./config";
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
@@ -308,7 +309,8 @@ function shardedFromEnv(store: Store): boolean {
  * that followed every ingestion round cannot disagree
  * (test/integration/read-models-upgrade.test.ts); 0017's links statuses
  * stored before their message with the statement ingestion runs
- * (status-links.ts). One that several pending migrations name runs once,
+ * (status-links.ts); 0024's fills Unresolved's summaries with the read
+ * models' own refresh (unresolved-summaries.ts). One that several pending migrations name runs once,
  * after all their statements, in the order of the migrations.
  */
 type AfterMigration = (store: Store, log: (line: string) => void) => Promise<void>;
@@ -318,7 +320,8 @@ const AFTER_MIGRATION: Record<number, AfterMigration> = {
   17: linkAllEarlierStatuses,
   20: backfillAllOptEvents,
   23: rebuildAllReadModels,
-  27: backfillRecipientOptOuts,
+  24: rebuildAllUnresolvedSummaries,
+  26: backfillRecipientOptOuts,
 };
 
 /** Migrations and their bookkeeping change the store of every workspace at once. */

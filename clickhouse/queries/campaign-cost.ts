@@ -3,7 +3,7 @@ import { nextVersion } from "../version";
 
 /**
  * What a campaign cost: its billable messages by WhatsApp pricing category,
- * from the pricing Meta puts on status webhooks (billable_messages, 0029: one
+ * from the pricing Meta puts on status webhooks (billable_messages, 0028: one
  * row per message however many statuses repeated the pricing), and the
  * workspace's prices per message, set by admins in Manage.
  */

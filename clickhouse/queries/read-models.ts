@@ -2,6 +2,8 @@ import type { Store } from "../client";
 import { DEFAULT_REPLY_WINDOW_HOURS, MAX_REPLY_WINDOW_HOURS, effectiveTicksSql } from "./campaign-common";
 import { STATUS_SQL } from "./contact-status";
 import { refreshConversions } from "./conversion-attribution";
+import { refreshWaitBuckets } from "./wait-buckets";
+import { refreshConversationGaps } from "./conversation-gaps";
 import { CAMPAIGN_OPT_OUT_HOURS, OPTED_OUT_EVENT } from "../vocabulary/opt-outs";
 
 /**
@@ -30,6 +32,10 @@ export type RefreshScope =
       recipients: Array<[string, string]>;
       /** Contacts with a new reply-window candidate, and the earliest one's time (epoch seconds). */
       inbound: { contacts: string[]; since: number };
+      /** Contacts who wrote or asked for a human (Unresolved's conversations, conversation-gaps.ts); none when absent. */
+      conversing?: string[];
+      /** Contacts with a request, take or resolve (Unresolved's waits, wait-buckets.ts); none when absent. */
+      controls?: string[];
       /** Contacts with a new opt-out, and the earliest one's time (epoch seconds): it may fall within 72 h of a delivery. */
       optOuts?: { contacts: string[]; since: number };
     };
@@ -48,6 +54,8 @@ export function touchedScope(rows: readonly TouchingRow[]): RefreshScope {
   const contacts = new Set<string>();
   const pairs = new Map<string, [string, string]>();
   const inbound = new Set<string>();
+  const conversing = new Set<string>();
+  const controls = new Set<string>();
   const optOuts = new Set<string>();
   let since = Infinity;
   let optOutsSince = Infinity;
@@ -55,6 +63,8 @@ export function touchedScope(rows: readonly TouchingRow[]): RefreshScope {
   for (const r of rows) {
     if (!r.contact) continue;
     contacts.add(r.contact);
+    if (r.type === "message.inbound" || r.type === "intervention.requested") conversing.add(r.contact);
+    if (r.type === "intervention.requested" || r.type === "agent.intervened" || r.type === "chat.resolved") controls.add(r.contact);
     const message = r.type === "message.outbound" || r.type === "message.status" || r.type === "message.inbound";
     if (message && r.campaign_id) pairs.set(`${r.campaign_id}\n${r.contact}`, [r.campaign_id, r.contact]);
     if (r.type === "message.inbound" && !r.campaign_id) {
@@ -71,6 +81,8 @@ export function touchedScope(rows: readonly TouchingRow[]): RefreshScope {
     contacts: [...contacts],
     recipients: [...pairs.values()],
     inbound: { contacts: [...inbound], since: Number.isFinite(since) ? since : 0 },
+    conversing: [...conversing],
+    controls: [...controls],
     optOuts: { contacts: [...optOuts], since: Number.isFinite(optOutsSince) ? optOutsSince : 0 },
   };
 }
@@ -381,8 +393,13 @@ export async function refreshReadModels(store: Store, workspaceId: string, scope
   const version = nextVersion();
   // contacts carry each contact's campaigns, and conversions their last touch, so both follow the recipients.
   await refreshRecipients(store, workspaceId, scope, version);
-  // Neither reads the other, so they run side by side on the store's pool.
-  await Promise.all([refreshContacts(store, workspaceId, scope, version), refreshConversions(store, workspaceId, scope, version)]);
+  // None reads another, so they run side by side on the store's pool.
+  await Promise.all([
+    refreshContacts(store, workspaceId, scope, version),
+    refreshConversions(store, workspaceId, scope, version),
+    refreshWaitBuckets(store, workspaceId, scope, version),
+    refreshConversationGaps(store, workspaceId, scope),
+  ]);
 }
 
 /**
@@ -405,8 +422,8 @@ export async function rebuildReadModels(store: Store, workspaceIds: readonly str
  * parts, 3 ms over the merged one). Rounds add small parts afterwards, which
  * background merges fold in.
  */
-async function mergeReadModels(store: Store) {
-  for (const table of ["recipients", "contacts", "campaign_stats", "conversions"]) {
+export async function mergeReadModels(store: Store, tables = ["recipients", "contacts", "campaign_stats", "conversions", "wait_buckets", "conversation_gaps"]) {
+  for (const table of tables) {
     await store.command(`OPTIMIZE TABLE ${table} FINAL`, {}, {
       report: `read-models:merge-${table.replace("_", "-")}`,
       tenant: "exempt: merging a table's parts is done for all its rows at once, after a workspace's rebuild",

@@ -5,7 +5,7 @@ import { nextVersion, refreshRecipients } from "./read-models";
 const PAIRS_PER_ROUND = 20_000;
 
 /**
- * The backfill of 0027: the recipients of every contact who ever opted out,
+ * The backfill of 0026: the recipients of every contact who ever opted out,
  * rewritten by the read models' own refresh, so their opted_out_at is what
  * ingestion writes today. Nobody else's can hold one.
  */

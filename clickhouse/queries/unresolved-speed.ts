@@ -9,7 +9,9 @@ import { rangeParams, type DayRange } from "./day-range";
  *   - time to resolve = a resolve − the take just before it; a resolve straight
  *     from the queue has none.
  * Each wait belongs to the day (and the week) its take or resolve happened, in
- * the workspace's time zone.
+ * the workspace's time zone. The report reads wait_buckets (0024), which sums
+ * them per 15 minutes, kind and agent and keeps the waits themselves as an
+ * exact-quantile state, so the medians and p90s are those of the waits.
  */
 
 /** Histogram buckets of a wait, as [label, upper bound in ms]; the last one has no bound. */
@@ -24,7 +26,8 @@ export const WAIT_BUCKETS = [
   ["> 3 days", null],
 ] as const;
 
-const BUCKET_BOUNDS = WAIT_BUCKETS.flatMap(([, bound]) => (bound === null ? [] : [bound]));
+/** The bounds of WAIT_BUCKETS; wait_buckets' histograms are counted by them (a change needs a rebuild of its rows). */
+export const WAIT_BOUNDS = WAIT_BUCKETS.flatMap(([, bound]) => (bound === null ? [] : [bound]));
 
 export interface WaitStats {
   /** Closers in the range: takes (for "intervene") or resolves (for "resolve"). */
@@ -53,34 +56,35 @@ type Row = {
   kind: "intervene" | "resolve";
   set: string;
   week: string;
-  bucket: string;
   agent_id: string;
   agent_name: string;
   events: string;
   measured: string;
   q: [number | null, number | null] | number[];
+  /** Measured waits per WAIT_BUCKETS slot. */
+  histogram: Array<string | number>;
 };
 
 /** Speed of takes and resolves in the range: overall, per week (starting on the zone's Mondays), as a histogram, and per agent. */
 export async function speedReport(store: Store, workspaceId: string, range: DayRange): Promise<SpeedReport> {
-  // One pass over the range's waits, grouped four ways; GROUPING() tells the sets apart.
+  // One pass over the range's buckets, grouped three ways; GROUPING() tells the sets apart.
   const rows = await store.query<Row>(
     `SELECT
        kind,
-       multiIf(grouping(week) = 0, 'week', grouping(bucket) = 0, 'bucket', grouping(agent_id) = 0, 'agent', 'all') AS set,
-       toMonday(closed_at, {timeZone:String}) AS week,
-       arrayFirstIndex(b -> assumeNotNull(wait_ms) < b, {bounds:Array(Float64)}) AS bucket,
+       multiIf(grouping(week) = 0, 'week', grouping(agent_id) = 0, 'agent', 'all') AS set,
+       toMonday(bucket, {timeZone:String}) AS week,
        agent_id,
-       any(agent_name) AS agent_name,
-       count() AS events,
-       count(wait_ms) AS measured,
-       quantilesExactInclusive(0.5, 0.9)(wait_ms) AS q
-     FROM control_waits FINAL
-     WHERE workspace_id = {workspaceId:String} AND closed_at >= {start:DateTime64(3)} AND closed_at < {end:DateTime64(3)}
-     GROUP BY GROUPING SETS ((kind), (kind, week), (kind, bucket), (kind, agent_id))
-     -- Versions of a wait share its partition (the month it ended), so FINAL can merge each partition on its own.
+       anyIf(agent_name, agent_name != '') AS agent_name,
+       sum(events) AS events,
+       sum(measured) AS measured,
+       quantilesExactInclusiveMerge(0.5, 0.9)(waits) AS q,
+       sumForEach(histogram) AS histogram
+     FROM wait_buckets FINAL
+     WHERE workspace_id = {workspaceId:String} AND bucket >= {start:DateTime64(3)} AND bucket < {end:DateTime64(3)}
+     GROUP BY GROUPING SETS ((kind), (kind, week), (kind, agent_id))
      SETTINGS force_grouping_standard_compatibility = 1, do_not_merge_across_partitions_select_final = 1`,
-    { workspaceId, ...rangeParams(range), bounds: BUCKET_BOUNDS },
+    { workspaceId, ...rangeParams(range) },
+    { report: "unresolved:speed" },
   );
   return shapeSpeed(rows);
 }
@@ -98,18 +102,13 @@ function stats(r: Row | undefined): WaitStats {
 function shapeSpeed(rows: Row[]): SpeedReport {
   const of = (kind: Row["kind"]) => {
     const mine = rows.filter((r) => r.kind === kind);
-    const histogram = WAIT_BUCKETS.map(() => 0);
-    for (const r of mine) {
-      // Bucket 0 means "beyond every bound" (arrayFirstIndex found none); null waits are not measured.
-      if (r.set !== "bucket" || Number(r.measured) === 0) continue;
-      const i = Number(r.bucket);
-      histogram[i === 0 ? WAIT_BUCKETS.length - 1 : i - 1] += Number(r.measured);
-    }
+    const all = mine.find((r) => r.set === "all");
+    const histogram = WAIT_BUCKETS.map((_, i) => Number(all?.histogram[i] ?? 0));
     const weeks = mine
       .filter((r) => r.set === "week")
       .map((r) => ({ week: r.week, ...stats(r) }))
       .sort((a, b) => a.week.localeCompare(b.week));
-    return { ...stats(mine.find((r) => r.set === "all")), histogram, weeks };
+    return { ...stats(all), histogram, weeks };
   };
   const agents = new Map<string, SpeedReport["agents"][number]>();
   for (const r of rows) {

@@ -3,6 +3,7 @@ import { formatMoney, formatNumber, formatRate, formatRatio, formatRevenue } fro
 import { createDataColumnHelper, type DataColumns } from "@/components/ui/table/features";
 import { DateTime } from "@/components/workspace-zone";
 import { campaignHref, type CampaignListRow } from "./format";
+import { RateCell } from "./rate-cell";
 import styles from "./campaigns.module.css";
 
 const helper = createDataColumnHelper<CampaignListRow>();
@@ -139,16 +140,4 @@ export function pickColumn(picked: readonly string[], onToggle: (campaignId: str
       },
     }),
   ]);
-}
-
-/** The rate with a small bar, so a column of them can be scanned. */
-function RateCell({ rate }: { rate: number | null }) {
-  return (
-    <span className={styles.rateCell}>
-      <span className={styles.rateBar} aria-hidden="true">
-        <span style={{ width: `${Math.round((rate ?? 0) * 100)}%` }} />
-      </span>
-      {formatRate(rate)}
-    </span>
-  );
 }

@@ -1,31 +1,22 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { formatNumber, formatRate } from "@/components/ui/format";
-import overview from "@/components/overview/overview.module.css";
+import { formatHour, formatHourSpan, formatRate } from "@/components/ui/format";
 import { useTRPC } from "@/components/trpc";
 import { EmptyState, QueryState } from "@/components/ui/query-state";
 import { Panel } from "@/components/ui/panel";
 import { useWorkspaceZone } from "@/components/workspace-zone";
-import { describeSlot, WEEKDAYS } from "@/server/domain/campaign-timing";
+import { WEEKDAYS } from "@/server/domain/campaign-timing";
 import { type CampaignOutputs } from "./format";
+import { describeCell, describeSlot } from "./timing-words";
 import insights from "./insights.module.css";
 
 type Timing = CampaignOutputs["timing"];
-type Cell = Timing["cells"][number];
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
-const hh = (h: number) => `${String(h).padStart(2, "0")}:00`;
 
 /** Read rate as a tint of the read colour: empty cells stay the plain background. */
 const tint = (rate: number) => `color-mix(in srgb, #128c7e ${Math.round(8 + rate * 92)}%, #f2f4f7)`;
-
-function cellTitle(c: Cell, timeZone: string): string {
-  const when = `${WEEKDAYS[c.weekday - 1]} ${hh(c.hour)}–${hh(c.hour + 1)} ${timeZone}`;
-  if (c.delivered === 0) return `${when}: nothing delivered`;
-  const few = c.few ? " (few deliveries: uncertain)" : "";
-  return `${when}: ${formatRate(c.readRate)} read of ${formatNumber(c.delivered)} delivered${few}`;
-}
 
 function Heatmap({ data }: { data: Timing }) {
   const best = new Set(data.best.map((b) => `${b.weekday}/${b.hour}`));
@@ -38,10 +29,10 @@ function Heatmap({ data }: { data: Timing }) {
         </caption>
         <thead>
           <tr>
-            <td aria-hidden="true" style={{ background: "none", width: 40 }} />
+            <td aria-hidden="true" className={insights.corner} />
             {HOURS.map((h) => (
-              <th key={h} scope="col" title={`${hh(h)}–${hh(h + 1)}`}>
-                {h % 3 === 0 ? String(h).padStart(2, "0") : <span className="visually-hidden">{hh(h)}</span>}
+              <th key={h} scope="col" title={formatHourSpan(h)}>
+                {h % 3 === 0 ? formatHour(h) : <span className="visually-hidden">{formatHour(h)}</span>}
               </th>
             ))}
           </tr>
@@ -53,7 +44,7 @@ function Heatmap({ data }: { data: Timing }) {
                 {WEEKDAYS[i].slice(0, 3)}
               </th>
               {cells.map((c) => {
-                const title = cellTitle(c, data.timeZone);
+                const title = describeCell(c, data.timeZone);
                 return (
                   <td key={c.hour} title={title} data-testid={`heat-${c.weekday}-${c.hour}`}>
                     {c.delivered > 0 ? (

@@ -14,6 +14,8 @@ import { DateTime } from "@/components/workspace-zone";
 import type { AppRouter } from "@/server/routers/_app";
 import { destinationConnectForm } from "@/server/schemas/destinations";
 import { Select } from "@/components/ui/select";
+import { ClientTable } from "@/components/ui/table/client-table";
+import { createDataColumnHelper } from "@/components/ui/table/features";
 import styles from "./segments.module.css";
 import sync from "./sync.module.css";
 
@@ -289,52 +291,56 @@ function DestinationCard({ workspaceId, destination: d, canManage }: { workspace
 const OUTCOME = { delivered: "Delivered", failed: "Failed", paused: "Paused" } as const;
 const TRIGGER = { manual: "Sync now", schedule: "Scheduled", retry: "Retry" } as const;
 
-/** Every attempt, newest first: time, what it carried, the receiver's answer, the next try. */
+const helper = createDataColumnHelper<Delivery>();
+const dash = <span className={styles.muted}>—</span>;
+
+/** Time, what it carried, the receiver's answer, the result and why, the next try. */
+const DELIVERY_COLUMNS = helper.columns([
+  helper.accessor("startedAt", {
+    id: "time",
+    header: "Time",
+    sortDescFirst: true,
+    cell: ({ getValue }) => <DateTime value={iso(getValue())} className={sync.nowrap} />,
+  }),
+  helper.accessor("trigger", {
+    header: "Trigger",
+    enableSorting: false,
+    cell: ({ row }) => (
+      <span className={sync.nowrap}>
+        {TRIGGER[row.original.trigger]}
+        {row.original.attempt > 1 ? <span className={styles.muted}> · try {formatNumber(row.original.attempt)}</span> : null}
+      </span>
+    ),
+  }),
+  helper.accessor("joins", { header: "Joins", sortDescFirst: true, meta: { align: "end" } }),
+  helper.accessor("leaves", { header: "Leaves", sortDescFirst: true, meta: { align: "end" } }),
+  helper.accessor("statusCode", { header: "Answer", enableSorting: false, meta: { align: "end", label: "The receiver’s HTTP answer" }, cell: ({ getValue }) => getValue() || dash }),
+  helper.accessor("outcome", {
+    header: "Result",
+    enableSorting: false,
+    cell: ({ getValue }) => <span className={getValue() === "delivered" ? sync.outcomeOk : sync.outcomeBad}>{OUTCOME[getValue()]}</span>,
+  }),
+  helper.accessor("message", { header: "Details", enableSorting: false, meta: { truncate: true }, cell: ({ getValue }) => getValue() || dash }),
+  helper.accessor("nextTryAt", {
+    header: "Next try",
+    enableSorting: false,
+    cell: ({ getValue }) => {
+      const next = getValue();
+      return next ? <DateTime value={iso(next)} className={sync.nowrap} /> : dash;
+    },
+  }),
+]);
+
+/** Every attempt, newest first (a click on Time turns it round). */
 function DeliveryLog({ deliveries, name }: { deliveries: Delivery[]; name: string }) {
-  if (deliveries.length === 0) return <p className={styles.muted}>No sync yet: the log fills in with the first one.</p>;
+  if (deliveries.length === 0) return <SmallEmpty>No sync yet: the log fills in with the first one.</SmallEmpty>;
   return (
-    <div className={styles.tableWrap}>
-      <table className={styles.table}>
-        <caption className="visually-hidden">Deliveries to {name}, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Trigger</th>
-            <th scope="col" className={styles.num}>
-              Joins
-            </th>
-            <th scope="col" className={styles.num}>
-              Leaves
-            </th>
-            <th scope="col" className={styles.num}>
-              Answer
-            </th>
-            <th scope="col">Result</th>
-            <th scope="col">Next try</th>
-          </tr>
-        </thead>
-        <tbody>
-          {deliveries.map((x) => (
-            <tr key={`${x.syncId}:${x.attempt}:${x.startedAt}`} data-outcome={x.outcome}>
-              <td className={sync.nowrap}>
-                <DateTime value={iso(x.startedAt)} />
-              </td>
-              <td className={sync.nowrap}>
-                {TRIGGER[x.trigger]}
-                {x.attempt > 1 ? <span className={styles.muted}> · try {x.attempt}</span> : null}
-              </td>
-              <td className={styles.num}>{formatNumber(x.joins)}</td>
-              <td className={styles.num}>{formatNumber(x.leaves)}</td>
-              <td className={styles.num}>{x.statusCode || "—"}</td>
-              <td>
-                <span className={x.outcome === "delivered" ? sync.outcomeOk : sync.outcomeBad}>{OUTCOME[x.outcome]}</span>
-                {x.message ? <span className={sync.logMessage}>{x.message}</span> : null}
-              </td>
-              <td className={sync.nowrap}>{x.nextTryAt ? <DateTime value={iso(x.nextTryAt)} /> : "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ClientTable
+      caption={`Deliveries to ${name}, newest first`}
+      columns={DELIVERY_COLUMNS}
+      data={deliveries}
+      getRowId={(x) => `${x.syncId}:${x.attempt}:${x.startedAt}`}
+      initialSort={[{ id: "time", desc: true }]}
+    />
   );
 }

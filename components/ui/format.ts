@@ -78,6 +78,14 @@ export function formatBytes(bytes: number): string {
   return `${value >= 10 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
 }
 
+// ---- hours of the day ------------------------------------------------------
+
+/** "09:00": an hour of the day on the 24-hour clock ("24:00" is the day's end). */
+export const formatHour = (hour: number) => `${String(hour).padStart(2, "0")}:00`;
+
+/** "10:00–11:00": the hour that starts at `hour`. */
+export const formatHourSpan = (hour: number) => `${formatHour(hour)}–${formatHour(hour + 1)}`;
+
 // ---- durations -------------------------------------------------------------
 
 const MINUTE = 60_000;

@@ -1,6 +1,7 @@
 /**
  * "When it works": which hours of which weekdays campaigns were read best.
- * Pure, so the router ranks and the page words the slots the same way.
+ * Pure, so the router ranks the slots and the page shows them by the same rule
+ * (components/campaigns/timing-words.ts words them).
  */
 
 /** Below this many deliveries an hour's read rate is shown as uncertain (pale and striped). */
@@ -46,12 +47,4 @@ export function bestSlots<T extends Slot & { read: number }>(cells: readonly T[]
     .sort((a, b) => b.bound - a.bound || b.c.delivered - a.c.delivered || a.c.weekday - b.c.weekday || a.c.hour - b.c.hour)
     .slice(0, count)
     .map(({ c }) => c);
-}
-
-const pad = (h: number) => `${String(h).padStart(2, "0")}:00`;
-
-/** "Tuesdays 10:00–11:00: 64% read, 1,240 delivered" */
-export function describeSlot(s: Slot): string {
-  const rate = s.readRate === null ? "no deliveries" : `${Math.round(s.readRate * 100)}% read`;
-  return `${WEEKDAYS[s.weekday - 1]}s ${pad(s.hour)}–${pad(s.hour + 1)}: ${rate}, ${s.delivered.toLocaleString("en-US")} delivered`;
 }

@@ -212,7 +212,7 @@ export const campaignsRouter = router({
     return {
       smallBelow: SMALL_GROUP,
       maxGroups: MAX_GROUPS,
-      rows: rows.map((r) => ({ ...r, readRate: ratio(r.read, r.delivered), small: r.recipients < SMALL_GROUP })),
+      rows: rows.map((r) => ({ ...r, readRate: ratio(r.read, r.delivered), replyRate: ratio(r.replied, r.delivered), small: r.recipients < SMALL_GROUP })),
     };
   }),
 

@@ -1,7 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { upsertAttributeDefinitions } from "@/clickhouse/queries/attributes";
-import { describeSlot } from "@/server/domain/campaign-timing";
 import { eventSchema } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
 import { callerFor, createTestWorkspace, randomId } from "../helpers/factories";
@@ -135,6 +134,7 @@ describe("campaign breakdowns and timing", () => {
     ignored,
     failed,
     readRate: delivered > 0 ? read / delivered : null,
+    replyRate: delivered > 0 ? replied / delivered : null,
     small: true,
   });
 
@@ -272,8 +272,6 @@ describe("campaign breakdowns and timing", () => {
     expect((await analyst.campaigns.summary({ workspaceId, ...RANGE })).totals.delivered).toBe(10);
     // Ten deliveries support no hour above the others (test/unit/campaign-timing.test.ts ranks bigger ones).
     expect(timing.best).toEqual([]);
-    expect(describeSlot({ weekday: 2, hour: 10, delivered: 1240, readRate: 0.64 })).toBe("Tuesdays 10:00–11:00: 64% read, 1,240 delivered");
-    expect(describeSlot({ weekday: 7, hour: 23, delivered: 1, readRate: 0 })).toBe("Sundays 23:00–24:00: 0% read, 1 delivered");
 
     const feb = await analyst.campaigns.timing({ workspaceId, from: "2026-02-01", to: "2026-02-28" });
     expect(feb.cells.filter((c) => c.delivered > 0).map((c) => [c.weekday, c.hour, c.delivered, c.read])).toEqual([[2, 10, 1, 1]]);

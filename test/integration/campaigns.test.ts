@@ -318,7 +318,7 @@ describe("campaign analytics", () => {
 
   it("breaks the recipients down by tag and by an attribute's value", async () => {
     const row = (value: string, recipients: number, delivered: number, read: number, replied: number, ignored: number, failed: number) =>
-      ({ value, ad: false, recipients, delivered, read, replied, ignored, failed, readRate: delivered ? read / delivered : null, small: true });
+      ({ value, ad: false, recipients, delivered, read, replied, ignored, failed, readRate: delivered ? read / delivered : null, replyRate: delivered ? replied / delivered : null, small: true });
     const byTag = await api.campaigns.breakdown({ workspaceId, campaignId: "summer", by: { dimension: "tag" } });
     expect(byTag.rows).toEqual([row("VIP", 3, 2, 1, 1, 1, 1), row("Lead", 1, 1, 1, 0, 0, 0)]);
     const byPlan = await api.campaigns.breakdown({ workspaceId, campaignId: "summer", by: { dimension: "attribute", attribute: "plan" } });

@@ -290,8 +290,7 @@ describe("cluster DDL: every migration statement in every mode", () => {
           contact_tags_local: 1,
           control_events_local: 2,
           control_waits_local: 1,
-          // one 15-minute bucket per workspace; ws-a's four types of event, ws-b's one
-          conversation_buckets_local: 2,
+          // one 15-minute bucket per workspace: ws-a's four types of event, ws-b's one
           event_buckets_local: 5,
           // read through the Distributed tables, contact-level IN resolved on the shard
           contacts_with_tags: 1,
@@ -337,7 +336,7 @@ for (const line of session.query("SELECT name, engine FROM system.tables WHERE d
 const counts = {};
 if (failed.length === 0) {
   session.query("INSERT INTO events SETTINGS distributed_foreground_insert = 1 FORMAT JSONEachRow " + events.map((e) => JSON.stringify(e)).join("\\n"));
-  for (const t of ["events", "event_ids", "contact_state", "contact_tags", "control_events", "control_waits", "conversation_buckets", "event_buckets"]) {
+  for (const t of ["events", "event_ids", "contact_state", "contact_tags", "control_events", "control_waits", "event_buckets"]) {
     counts[t + "_local"] = value("SELECT count() FROM " + t + "_local");
   }
   counts.contacts_with_tags = value("SELECT count() FROM contact_state WHERE (workspace_id, contact) IN (SELECT workspace_id, contact FROM contact_tags) SETTINGS distributed_product_mode = 'local'");

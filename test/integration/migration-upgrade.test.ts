@@ -21,7 +21,7 @@ const store = useTestStore();
 const REWIND = { report: "migration-upgrade-test", tenant: "exempt: rewinds the schema of the whole store" } as const;
 
 describe("upgrading a store that already holds events", () => {
-  it("0010, then 0029, fill campaign costs from statuses stored before them", async () => {
+  it("0010, then 0028, fill campaign costs from statuses stored before them", async () => {
     // Back to the shape before 0010: no pricing column, nothing derived from it.
     await store().command("DROP VIEW billable_messages_mv", {}, REWIND);
     await store().command("DROP TABLE billable_messages", {}, REWIND);
@@ -50,8 +50,8 @@ describe("upgrading a store that already holds events", () => {
       status("c-sent", "wamid.c", "sent"),
     ]);
 
-    // 0010 derives campaign_billable from the log; 0029 moves it to billable_messages.
-    for (const version of [10, 29]) {
+    // 0010 derives campaign_billable from the log; 0028 moves it to billable_messages.
+    for (const version of [10, 28]) {
       const upgrade = loadMigrations().find((m) => m.version === version)!;
       for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
     }
@@ -67,12 +67,13 @@ describe("upgrading a store that already holds events", () => {
   });
 
   it("0018 reads existing workspaces as UTC and fills the 15-minute buckets from the events stored before it, as its views fill them after", async () => {
-    // Back to the shape before 0018: no zone, no bucket tables (the per-UTC-day tables it drops are not needed to upgrade).
+    // Back to the shape before 0018: no zone, no bucket tables (the per-UTC-day tables it drops are not needed to upgrade;
+    // 0024 has dropped conversation_buckets already).
     for (const statement of [
       "DROP VIEW event_buckets_mv",
-      "DROP VIEW conversation_buckets_mv",
+      "DROP VIEW IF EXISTS conversation_buckets_mv",
       "DROP TABLE event_buckets",
-      "DROP TABLE conversation_buckets",
+      "DROP TABLE IF EXISTS conversation_buckets",
       "ALTER TABLE workspaces DROP COLUMN time_zone",
     ]) {
       await store().command(statement, {}, REWIND);
@@ -171,11 +172,11 @@ describe("upgrading a store that already holds events", () => {
     expect(await search("mumbai")).toEqual(["+919812300001", "+919812300003"]);
     expect(await search("300003")).toEqual(["+919812300003"]);
   });
-  it("0028 drops the by-name projections of tags and attributes and keeps every tag and attribute of a store written before it", async () => {
-    // Back to the shape before 0028: the projections of 0009.
+  it("0027 drops the by-name projections of tags and attributes and keeps every tag and attribute of a store written before it", async () => {
+    // Back to the shape before 0027: the projections of 0009.
     await store().command("ALTER TABLE contact_tags ADD PROJECTION IF NOT EXISTS by_tag (SELECT * ORDER BY workspace_id, tag, contact)", {}, REWIND);
     await store().command("ALTER TABLE contact_attributes ADD PROJECTION IF NOT EXISTS by_attribute (SELECT * ORDER BY workspace_id, attribute, contact)", {}, REWIND);
-    const ws = "ws-before-0028";
+    const ws = "ws-before-0027";
     const now = Date.now();
     await insertEvents(store(), [
       { workspace_id: ws, contact: "+919812300101", type: "tag.added", ts: now - 2_000, tag: "vip", tag_kind: "manual", tag_origin: "manual" },
@@ -194,7 +195,7 @@ describe("upgrading a store that already holds events", () => {
     const read = async () => ({ tags: (await segmentVocabulary(store(), ws)).tags, attributes: await countContactsByAttribute(store(), ws) });
     const before = await read();
 
-    const upgrade = loadMigrations().find((m) => m.version === 28)!;
+    const upgrade = loadMigrations().find((m) => m.version === 27)!;
     for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
 
     expect(await projections()).toEqual([]);

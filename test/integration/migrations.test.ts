@@ -22,7 +22,9 @@ const EXPECTED_TABLES = [
   "control_events",
   "control_state",
   "event_buckets",
-  "conversation_buckets",
+  "wait_buckets",
+  "contact_buckets",
+  "conversation_gaps",
   "control_waits",
   "request_terms",
   "webhook_rejections",
@@ -53,7 +55,7 @@ describe("migrations", () => {
     expect(names).toEqual(expect.arrayContaining(EXPECTED_TABLES));
     const views = rows.filter((r) => r.engine === "MaterializedView").map((r) => r.name);
     expect(views).toEqual(
-      expect.arrayContaining(["event_ids_mv", "contact_state_mv", "contact_tags_mv", "event_buckets_mv", "conversation_buckets_mv"]),
+      expect.arrayContaining(["event_ids_mv", "contact_state_mv", "contact_tags_mv", "event_buckets_mv"]),
     );
   });
 

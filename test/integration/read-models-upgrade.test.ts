@@ -76,7 +76,7 @@ describe("read models (0011)", () => {
       await store().command(table === "conversions" ? "TRUNCATE TABLE conversions" : `DROP TABLE ${table}`, {}, schemaChange);
     }
     // And the later migrations that change them.
-    await store().command("DELETE FROM schema_migrations WHERE version IN (11, 14, 15, 20, 23, 25, 27)", {}, schemaChange);
+    await store().command("DELETE FROM schema_migrations WHERE version IN (11, 14, 15, 20, 23, 25, 26)", {}, schemaChange);
 
     const log: string[] = [];
     expect(await migrate(store(), (line) => log.push(line))).toBe(7);
@@ -266,7 +266,7 @@ describe("each recipient's reply candidate (0023)", () => {
   });
 });
 
-describe("each recipient's opt-out (0027)", () => {
+describe("each recipient's opt-out (0026)", () => {
   const at = (hours: number) => new Date(Date.parse("2026-10-01T10:00:00Z") + hours * 3_600_000).toISOString();
   const contacts = ["+919800000301", "+919800000302", "+919800000303"];
   const outbound = contacts.map((contact, i) => ({
@@ -295,10 +295,10 @@ describe("each recipient's opt-out (0027)", () => {
     expect((await campaignFunnel(store(), ws, "sale")).counts.optedOut).toBe(2);
     expect((await campaignFunnel(store(), ws, "sale", 168)).counts.optedOut).toBe(2);
 
-    // A store written before 0027: no column; the upgrade fills it.
+    // A store written before 0026: no column; the upgrade fills it.
     const schemaChange = { tenant: "exempt: the test rewinds the schema of the whole store" } as const;
     await store().command("ALTER TABLE recipients DROP COLUMN opted_out_at", {}, schemaChange);
-    await store().command("DELETE FROM schema_migrations WHERE version = 27", {}, schemaChange);
+    await store().command("DELETE FROM schema_migrations WHERE version = 26", {}, schemaChange);
     expect(await migrate(store())).toBe(1);
     expect(await rows()).toEqual(followed);
   });

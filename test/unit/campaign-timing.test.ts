@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { describeCell, describeSlot } from "@/components/campaigns/timing-words";
 import { bestSlots, FEW_DELIVERIES, wilsonLowerBound, type Slot } from "@/server/domain/campaign-timing";
 
 const cell = (weekday: number, hour: number, delivered: number, read: number): Slot & { read: number } => ({
@@ -47,5 +48,17 @@ describe("when it works: the best hours", () => {
     expect(wilsonLowerBound(0, 0)).toBe(0);
     expect(wilsonLowerBound(50, 100)).toBeCloseTo(0.4038, 3);
     expect(wilsonLowerBound(1_400, 2_000)).toBeCloseTo(0.6795, 3);
+  });
+});
+
+describe("when it works: the hours in words", () => {
+  it("words a best hour and a cell with the format module's hours, rates and counts", () => {
+    expect(describeSlot({ weekday: 2, hour: 10, delivered: 1240, readRate: 0.64 })).toBe("Tuesdays 10:00–11:00: 64% read, 1,240 delivered");
+    expect(describeSlot({ weekday: 7, hour: 23, delivered: 1, readRate: 0 })).toBe("Sundays 23:00–24:00: 0% read, 1 delivered");
+    expect(describeCell({ weekday: 1, hour: 9, delivered: 12_345, readRate: 0.4321, few: false }, "Asia/Kolkata")).toBe(
+      "Monday 09:00–10:00 Asia/Kolkata: 43.2% read of 12,345 delivered",
+    );
+    expect(describeCell({ weekday: 3, hour: 0, delivered: 4, readRate: 0.5, few: true }, "UTC")).toBe("Wednesday 00:00–01:00 UTC: 50% read of 4 delivered (few deliveries: uncertain)");
+    expect(describeCell({ weekday: 5, hour: 23, delivered: 0, readRate: null, few: false }, "UTC")).toBe("Friday 23:00–24:00 UTC: nothing delivered");
   });
 });

@@ -1,8 +1,19 @@
 import { DELIMITER_NAMES } from "@/server/ingestion/csv-dialect";
 import { formatNumber } from "@/components/ui/format";
+import { ClientTable } from "@/components/ui/table/client-table";
+import { createDataColumnHelper } from "@/components/ui/table/features";
 import type { ImportReport as Report } from "./use-import";
 import manage from "../manage.module.css";
 import styles from "./import.module.css";
+
+const helper = createDataColumnHelper<Report["rejected"][number]>();
+
+/** Row numbers are lines of the file; sorting by reason gathers the rows one fix would mend. */
+const REJECTED_COLUMNS = helper.columns([
+  helper.accessor("row", { header: "Row", meta: { align: "end", fit: true } }),
+  // The server's reason starts with "row N:"; the column already says so.
+  helper.accessor((r) => r.reason.replace(/^row \d+:\s*/i, ""), { id: "reason", header: "Reason" }),
+]);
 
 const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
 
@@ -59,28 +70,7 @@ export function ImportReport({ fileName, report }: { fileName: string; report: R
               ))}
             </ul>
           ) : null}
-          <div className={`${manage.tableWrap} ${styles.rejectedWrap}`}>
-            <table className={manage.table}>
-              <caption className="visually-hidden">Rejected rows and why</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={`${manage.num} ${styles.rowColumn}`}>
-                    Row
-                  </th>
-                  <th scope="col">Reason</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.rejected.map((r) => (
-                  <tr key={`${r.row}:${r.reason}`}>
-                    <td className={manage.num}>{r.row}</td>
-                    {/* The server's reason starts with "row N:"; the column already says so. */}
-                    <td>{r.reason.replace(/^row \d+:\s*/i, "")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ClientTable caption="Rejected rows and why" columns={REJECTED_COLUMNS} data={report.rejected} getRowId={(r) => `${r.row}:${r.reason}`} pageSize={25} noun="rejected rows" />
         </section>
       ) : null}
 

@@ -27,6 +27,12 @@ export interface DataTableProps<TData extends RowData> {
   renderDetail?: (row: TData) => ReactNode;
 }
 
+/** A cell's classes from its column: numbers right-aligned, a fitted column narrow. */
+function cellClass<TData extends RowData>(column: Column<DataTableFeatures, TData, unknown>): string | undefined {
+  const meta = column.columnDef.meta;
+  return [meta?.align === "end" ? styles.num : "", meta?.fit ? styles.fit : ""].filter(Boolean).join(" ") || undefined;
+}
+
 export function columnLabel<TData extends RowData>(column: Column<DataTableFeatures, TData, unknown>): string {
   const meta = column.columnDef.meta;
   if (meta?.label) return meta.label;
@@ -57,7 +63,7 @@ export function DataTable<TData extends RowData>({ table, caption, loading = fal
             <tr key={group.id}>
               {group.headers.map((header) => {
                 const column = header.column;
-                const align = column.columnDef.meta?.align === "end" ? styles.num : undefined;
+                const align = cellClass(column);
                 if (header.isPlaceholder) return <th key={header.id} colSpan={header.colSpan} />;
                 if (!column.getCanSort()) {
                   return (
@@ -169,7 +175,7 @@ function DataRow<TData extends RowData>({
         const Cell = meta?.rowHeader ? "th" : "td";
         const value = cell.getValue();
         return (
-          <Cell key={cell.id} scope={meta?.rowHeader ? "row" : undefined} className={meta?.align === "end" ? styles.num : undefined}>
+          <Cell key={cell.id} scope={meta?.rowHeader ? "row" : undefined} className={cellClass(cell.column)}>
             {meta?.truncate ? (
               <span className={styles.truncate} title={typeof value === "string" ? value : undefined}>
                 <table.FlexRender cell={cell} />
@@ -192,7 +198,7 @@ function SkeletonRows<TData extends RowData>({ table }: { table: ServerTable<TDa
       {Array.from({ length: count }, (_, i) => (
         <tr key={i} aria-hidden="true">
           {columns.map((column) => (
-            <td key={column.id} className={column.columnDef.meta?.align === "end" ? styles.num : undefined}>
+            <td key={column.id} className={cellClass(column)}>
               <span className={styles.skeleton} style={{ width: column.columnDef.meta?.skeletonWidth ?? 72 }} />
             </td>
           ))}

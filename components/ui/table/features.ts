@@ -42,6 +42,8 @@ export interface DataColumnMeta {
   rowHeader?: boolean;
   /** Long text is cut to one line with an ellipsis; the full text shows on hover. */
   truncate?: boolean;
+  /** As narrow as its content (a line number beside a long reason), leaving the room to the other columns. */
+  fit?: boolean;
 }
 
 /**

@@ -1,13 +1,18 @@
 import { Skeleton } from "@/components/ui/query-state";
 import styles from "./table.module.css";
 
-/** A table's header and three shimmering rows while its data loads; `actions` keeps room for the actions column. */
-export function TableSkeleton({ label, columns, actions = false }: { label: string; columns: readonly string[]; actions?: boolean }) {
+/**
+ * A table's header and three shimmering rows while its data loads; `actions` keeps room for the actions column.
+ * Without `label` it says nothing itself: inside QueryState, which announces "Loading …".
+ */
+export function TableSkeleton({ label, columns, actions = false }: { label?: string; columns: readonly string[]; actions?: boolean }) {
   return (
     <div className={styles.wrap} aria-busy="true">
-      <p role="status" className="visually-hidden">
-        {label}
-      </p>
+      {label ? (
+        <p role="status" className="visually-hidden">
+          {label}
+        </p>
+      ) : null}
       <table className={styles.table} aria-hidden="true">
         <thead>
           <tr>

@@ -1,0 +1,79 @@
+import type { Store } from "../client";
+import { IN_CONTACTS, type RefreshScope } from "./read-models";
+
+/**
+ * Keeps conversation_gaps (0024) following the log. contact_buckets holds
+ * every (contact, kind, 15-minute bucket) pair the log has, written by its
+ * view with the event, and which of them the gaps already count. For the
+ * round's contacts who wrote or asked (or all of a workspace's), each pair's gap to the contact's previous pair of its
+ * kind is taken over all their pairs (+1) and over the counted ones (-1), so
+ * conversation_gaps moves by what the new pairs change: a late message that
+ * lands between two buckets shortens the gap of the later one, whatever
+ * order events arrive in. Then the new pairs are marked counted; a replay
+ * finds none and changes nothing. Like campaign_stats (read-models.ts), the
+ * counts are written before the rows that record them.
+ */
+export async function refreshConversationGaps(store: Store, workspaceId: string, scope: RefreshScope) {
+  if (!scope.all) {
+    const conversing = scope.conversing ?? [];
+    if (conversing.length > 0) await countNewPairs(store, workspaceId, IN_CONTACTS, { contacts: JSON.stringify(conversing) });
+    return;
+  }
+  // A whole workspace in slices of its contacts (their gaps are their own), so a million contacts' pairs are never in memory at once.
+  for (let slice = 0; slice < REBUILD_SLICES; slice++) {
+    await countNewPairs(store, workspaceId, "cityHash64(contact) % {slices:UInt8} = {slice:UInt8}", { slices: REBUILD_SLICES, slice });
+  }
+}
+
+const REBUILD_SLICES = 8;
+
+async function countNewPairs(store: Store, workspaceId: string, contactsSql: string, contactsParams: Record<string, unknown>) {
+  const params = { workspaceId, ...contactsParams };
+  const pairs = `
+       pairs AS (
+         SELECT contact, kind, bucket, max(counted) AS counted
+         FROM contact_buckets
+         WHERE workspace_id = {workspaceId:String} AND ${contactsSql}
+         GROUP BY contact, kind, bucket
+       )`;
+  const [{ uncounted }] = await store.query<{ uncounted: string }>(
+    `WITH ${pairs} SELECT countIf(counted = 0) AS uncounted FROM pairs`,
+    params,
+    { report: "read-models:contact-buckets-new" },
+  );
+  if (Number(uncounted) === 0) return;
+  await store.command(
+    `INSERT INTO conversation_gaps (workspace_id, bucket, kind, gap, contacts)
+     WITH ${pairs},
+       changes AS (
+         ${gapsOf("pairs", 1)}
+         UNION ALL
+         ${gapsOf("(SELECT * FROM pairs WHERE counted = 1)", -1)}
+       )
+     SELECT {workspaceId:String}, bucket, kind, gap, sum(sign) AS contacts
+     FROM changes
+     GROUP BY bucket, kind, gap
+     HAVING contacts != 0
+     -- A round's pairs may span 100+ months, which only warns (ingestion.ts, MANY_PARTITIONS).
+     SETTINGS throw_on_max_partitions_per_insert_block = 0`,
+    params,
+    { report: "read-models:conversation-gaps" },
+  );
+  await store.command(
+    `INSERT INTO contact_buckets (workspace_id, contact, kind, bucket, counted)
+     WITH ${pairs}
+     SELECT {workspaceId:String}, contact, kind, bucket, 1
+     FROM pairs
+     WHERE counted = 0`,
+    params,
+    { report: "read-models:contact-buckets" },
+  );
+}
+
+/** Each pair's gap in quarters to the contact's previous bucket of its kind: at most 255 (more than a day's 100), 255 with none before. */
+const gapsOf = (pairs: string, sign: number) => `
+         SELECT bucket, kind,
+                toUInt8(least(intDiv(toUnixTimestamp(bucket) - toUnixTimestamp(lagInFrame(bucket, 1, toDateTime(0, 'UTC')) OVER chat), 900), 255)) AS gap,
+                ${sign} AS sign
+         FROM ${pairs}
+         WINDOW chat AS (PARTITION BY contact, kind ORDER BY bucket ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
