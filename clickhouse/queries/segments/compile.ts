@@ -40,6 +40,15 @@ const COMPARE: Record<"eq" | "ne" | "lt" | "le" | "gt" | "ge", string> = {
   ge: ">=",
 };
 
+/**
+ * The contact, as the left side of a rule's `IN (subquery)`. Through
+ * identity() the engine does not use the set to prune the primary key: for a
+ * campaign's hundreds of thousands of readers that analysis ran over every
+ * granule range against the whole set, and "read / ignored / tag" took 17 s
+ * instead of 80 ms over a million contacts (the set pruned nothing anyway).
+ */
+const MEMBER = "identity(contact)";
+
 const COUNTER_COLUMN = {
   templateMessages: "template_messages",
   sessionMessages: "session_messages",
@@ -176,13 +185,13 @@ class Compiler {
       case "optedOut":
         return "opted_out = 1";
       case "staticList":
-        return `contact IN (
+        return `${MEMBER} IN (
           SELECT contact FROM segment_members
           WHERE workspace_id = {workspaceId:String} AND segment_id = ${this.bind(c.segmentId, "String")})`;
       case "converted":
         return this.converted(c);
       case "revenue":
-        return `contact IN (
+        return `${MEMBER} IN (
           SELECT contact FROM conversions FINAL
           WHERE workspace_id = {workspaceId:String} AND currency = ${this.bind(c.currency, "String")}
             AND value IS NOT NULL AND ts >= ${this.bindTime(activeSince(this.now, c.days))}
@@ -190,7 +199,7 @@ class Compiler {
           HAVING sum(value) >= toDecimal128(${this.bind(decimalText(c.min), "String")}, 4))`;
       case "neverConverted":
         // Every counted conversion keeps its row (its key never changes), so no FINAL is needed to know one exists.
-        return `contact NOT IN (SELECT contact FROM conversions WHERE workspace_id = {workspaceId:String})`;
+        return `${MEMBER} NOT IN (SELECT contact FROM conversions WHERE workspace_id = {workspaceId:String})`;
     }
   }
 
@@ -198,7 +207,7 @@ class Compiler {
   converted(c: Extract<Condition, { kind: "converted" }>): string {
     const scope = c.campaigns.length ? `campaign_id IN ${this.bind([...new Set(c.campaigns)], "Array(String)")}` : "campaign_id != ''";
     const name = c.name ? ` AND name = ${this.bind(c.name, "String")}` : "";
-    return `contact IN (
+    return `${MEMBER} IN (
           SELECT contact FROM conversions FINAL
           WHERE workspace_id = {workspaceId:String} AND ${scope}${name}
             AND ts <= delivered_at + toIntervalDay(${this.bind(DEFAULT_ATTRIBUTION_DAYS, "UInt8")}))`;
@@ -294,7 +303,7 @@ class Compiler {
 
   campaign(c: Extract<Condition, { kind: "campaign" }>): string {
     const scope = c.campaigns.length ? `campaign_id IN ${this.bind([...new Set(c.campaigns)], "Array(String)")}` : "1";
-    return `contact IN (
+    return `${MEMBER} IN (
           SELECT contact FROM recipients FINAL
           WHERE workspace_id = {workspaceId:String} AND ${scope} AND ${STAGE_SQL[CAMPAIGN_STAGE[c.event]]})`;
   }
