@@ -86,7 +86,7 @@ export function contactColumns(workspaceId: string): DataColumns<ContactRow> {
       meta: { skeletonWidth: 70 },
       cell: (c) =>
         c.getValue() ? (
-          <span className={styles.source} title={c.row.original.sourceDetail || undefined}>
+          <span className={styles.source} title={[c.getValue(), c.row.original.sourceDetail].filter(Boolean).join(" · ")}>
             {c.getValue()}
           </span>
         ) : (
@@ -96,7 +96,15 @@ export function contactColumns(workspaceId: string): DataColumns<ContactRow> {
     helper.accessor("firstMessageTag", {
       header: "First-message tag",
       meta: { skeletonWidth: 80 },
-      cell: (c) => (c.getValue() ? <span className={styles.tag}>{c.getValue()}</span> : <span className={styles.muted}>—</span>),
+      // A long tag is cut to the column; its whole name is on hover.
+      cell: (c) =>
+        c.getValue() ? (
+          <span className={styles.tag} title={c.getValue()}>
+            {c.getValue()}
+          </span>
+        ) : (
+          <span className={styles.muted}>—</span>
+        ),
     }),
     helper.accessor("tags", {
       header: "Tags",
