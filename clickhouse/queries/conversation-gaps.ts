@@ -15,8 +15,16 @@ import { IN_CONTACTS, type RefreshScope } from "./read-models";
  */
 export async function refreshConversationGaps(store: Store, workspaceId: string, scope: RefreshScope) {
   if (!scope.all) {
-    const conversing = scope.conversing ?? [];
-    if (conversing.length > 0) await countNewPairs(store, workspaceId, IN_CONTACTS, { contacts: JSON.stringify(conversing) });
+    const conversing = scope.conversing;
+    if (!conversing || conversing.contacts.length === 0) return;
+    // Only the pairs from MAX_GAP quarters before the round's earliest one: a pair's gap looks back
+    // at most that far (further is MAX_GAP too), and every pair before the round is counted, so the
+    // older pairs' gaps are the same on both sides of the difference and cancel.
+    await countNewPairs(store, workspaceId, `${IN_CONTACTS} AND bucket >= toDateTime({since:Float64} - {reach:UInt32}, 'UTC')`, {
+      contacts: JSON.stringify(conversing.contacts),
+      since: conversing.since,
+      reach: (MAX_GAP + 1) * QUARTER_SECONDS,
+    });
     return;
   }
   // A whole workspace in slices of its contacts (their gaps are their own), so a million contacts' pairs are never in memory at once.
@@ -26,6 +34,10 @@ export async function refreshConversationGaps(store: Store, workspaceId: string,
 }
 
 const REBUILD_SLICES = 8;
+
+/** A gap is counted in quarter hours up to this many; a longer silence counts as this. */
+const MAX_GAP = 255;
+const QUARTER_SECONDS = 900;
 
 async function countNewPairs(store: Store, workspaceId: string, contactsSql: string, contactsParams: Record<string, unknown>) {
   const params = { workspaceId, ...contactsParams };
@@ -73,7 +85,7 @@ async function countNewPairs(store: Store, workspaceId: string, contactsSql: str
 /** Each pair's gap in quarters to the contact's previous bucket of its kind: at most 255 (more than a day's 100), 255 with none before. */
 const gapsOf = (pairs: string, sign: number) => `
          SELECT bucket, kind,
-                toUInt8(least(intDiv(toUnixTimestamp(bucket) - toUnixTimestamp(lagInFrame(bucket, 1, toDateTime(0, 'UTC')) OVER chat), 900), 255)) AS gap,
+                toUInt8(least(intDiv(toUnixTimestamp(bucket) - toUnixTimestamp(lagInFrame(bucket, 1, toDateTime(0, 'UTC')) OVER chat), ${QUARTER_SECONDS}), ${MAX_GAP})) AS gap,
                 ${sign} AS sign
          FROM ${pairs}
          WINDOW chat AS (PARTITION BY contact, kind ORDER BY bucket ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;

@@ -32,10 +32,16 @@ export type RefreshScope =
       recipients: Array<[string, string]>;
       /** Contacts with a new reply-window candidate, and the earliest one's time (epoch seconds). */
       inbound: { contacts: string[]; since: number };
-      /** Contacts who wrote or asked for a human (Unresolved's conversations, conversation-gaps.ts); none when absent. */
-      conversing?: string[];
-      /** Contacts with a request, take or resolve (Unresolved's waits, wait-buckets.ts); none when absent. */
-      controls?: string[];
+      /**
+       * Contacts who wrote or asked for a human, and the earliest such event's time (epoch seconds):
+       * Unresolved's conversations (conversation-gaps.ts); none when absent.
+       */
+      conversing?: { contacts: string[]; since: number };
+      /**
+       * Contacts with a request, take or resolve, and the earliest one's time (epoch seconds): only
+       * their takes and resolves from then on can have new waits (Unresolved's waits, wait-buckets.ts).
+       */
+      controls?: { contacts: string[]; since: number };
       /** Contacts with a new opt-out, and the earliest one's time (epoch seconds): it may fall within 72 h of a delivery. */
       optOuts?: { contacts: string[]; since: number };
     };
@@ -59,12 +65,20 @@ export function touchedScope(rows: readonly TouchingRow[]): RefreshScope {
   const optOuts = new Set<string>();
   let since = Infinity;
   let optOutsSince = Infinity;
+  let controlsSince = Infinity;
+  let conversingSince = Infinity;
   const seconds = (ts: string) => Date.parse(`${ts.replace(" ", "T")}Z`) / 1000;
   for (const r of rows) {
     if (!r.contact) continue;
     contacts.add(r.contact);
-    if (r.type === "message.inbound" || r.type === "intervention.requested") conversing.add(r.contact);
-    if (r.type === "intervention.requested" || r.type === "agent.intervened" || r.type === "chat.resolved") controls.add(r.contact);
+    if (r.type === "message.inbound" || r.type === "intervention.requested") {
+      conversing.add(r.contact);
+      conversingSince = Math.min(conversingSince, seconds(r.ts));
+    }
+    if (r.type === "intervention.requested" || r.type === "agent.intervened" || r.type === "chat.resolved") {
+      controls.add(r.contact);
+      controlsSince = Math.min(controlsSince, seconds(r.ts));
+    }
     const message = r.type === "message.outbound" || r.type === "message.status" || r.type === "message.inbound";
     if (message && r.campaign_id) pairs.set(`${r.campaign_id}\n${r.contact}`, [r.campaign_id, r.contact]);
     if (r.type === "message.inbound" && !r.campaign_id) {
@@ -81,8 +95,8 @@ export function touchedScope(rows: readonly TouchingRow[]): RefreshScope {
     contacts: [...contacts],
     recipients: [...pairs.values()],
     inbound: { contacts: [...inbound], since: Number.isFinite(since) ? since : 0 },
-    conversing: [...conversing],
-    controls: [...controls],
+    conversing: { contacts: [...conversing], since: Number.isFinite(conversingSince) ? conversingSince : 0 },
+    controls: { contacts: [...controls], since: Number.isFinite(controlsSince) ? controlsSince : 0 },
     optOuts: { contacts: [...optOuts], since: Number.isFinite(optOutsSince) ? optOutsSince : 0 },
   };
 }

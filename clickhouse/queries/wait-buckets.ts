@@ -6,23 +6,24 @@ import { WAIT_BOUNDS, WAIT_BUCKETS } from "./unresolved-speed";
  * Rewrites the wait_buckets rows (0024) of the 15-minute buckets in scope
  * from control_waits, whose view has already recomputed the waits of the
  * round's chats: a round's scope is every bucket holding a take or resolve of
- * a chat with a request, take or resolve in the round (a late request
- * changes the waits after it, never the closers themselves), a rebuild every
- * bucket. Rows carry the round's
+ * a chat with a request, take or resolve in the round, at or after the
+ * earliest of those (a request, take or resolve changes the waits of the
+ * closers after it, never those before it), a rebuild every bucket. Rows carry the round's
  * `version` and replace the bucket's older ones whole; the speed report reads
  * them with FINAL (unresolved-speed.ts).
  */
 export async function refreshWaitBuckets(store: Store, workspaceId: string, scope: RefreshScope, version: number) {
   let buckets: string[] = [];
   if (!scope.all) {
-    const controls = scope.controls ?? [];
-    if (controls.length === 0) return;
+    const controls = scope.controls;
+    if (!controls || controls.contacts.length === 0) return;
     const rows = await store.query<{ bucket: string }>(
       `SELECT DISTINCT ${BUCKET_OF("ts")} AS bucket
        FROM control_events
        WHERE workspace_id = {workspaceId:String} AND ${IN_CONTACTS} AND type != 'intervention.requested'
+         AND ts >= toDateTime64({since:Float64}, 3, 'UTC')
        ORDER BY bucket`,
-      { workspaceId, contacts: JSON.stringify(controls) },
+      { workspaceId, contacts: JSON.stringify(controls.contacts), since: controls.since },
       { report: "read-models:wait-buckets-touched" },
     );
     buckets = rows.map((r) => r.bucket);
