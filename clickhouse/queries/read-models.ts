@@ -30,21 +30,37 @@ export type RefreshScope =
       contacts: string[];
       /** [campaign_id, contact] of new outbound messages, statuses and context replies. */
       recipients: Array<[string, string]>;
-      /** Contacts with a new reply-window candidate, and the earliest one's time (epoch seconds). */
-      inbound: { contacts: string[]; since: number };
+      /** Contacts with a new reply-window candidate, since the earliest one. */
+      inbound: ContactsSince;
+      /** Contacts who wrote or asked for a human: Unresolved's conversations (conversation-gaps.ts); none when absent. */
+      conversing?: ContactsSince;
       /**
-       * Contacts who wrote or asked for a human, and the earliest such event's time (epoch seconds):
-       * Unresolved's conversations (conversation-gaps.ts); none when absent.
+       * Contacts with a request, take or resolve: only their takes and resolves from the earliest
+       * one on can have new waits (Unresolved's waits, wait-buckets.ts); none when absent.
        */
-      conversing?: { contacts: string[]; since: number };
-      /**
-       * Contacts with a request, take or resolve, and the earliest one's time (epoch seconds): only
-       * their takes and resolves from then on can have new waits (Unresolved's waits, wait-buckets.ts).
-       */
-      controls?: { contacts: string[]; since: number };
-      /** Contacts with a new opt-out, and the earliest one's time (epoch seconds): it may fall within 72 h of a delivery. */
-      optOuts?: { contacts: string[]; since: number };
+      controls?: ContactsSince;
+      /** Contacts with a new opt-out: it may fall within 72 h of a delivery; none when absent. */
+      optOuts?: ContactsSince;
     };
+
+/** Contacts, and the time (epoch seconds, 0 when none) of the earliest of the events that named them. */
+export interface ContactsSince {
+  contacts: string[];
+  since: number;
+}
+
+/** Collects a ContactsSince one event at a time. */
+function contactsSince() {
+  const contacts = new Set<string>();
+  let since = Infinity;
+  return {
+    add(contact: string, ts: string) {
+      contacts.add(contact);
+      since = Math.min(since, Date.parse(`${ts.replace(" ", "T")}Z`) / 1000);
+    },
+    done: (): ContactsSince => ({ contacts: [...contacts], since: Number.isFinite(since) ? since : 0 }),
+  };
+}
 
 /** The columns of a stored event row that decide what it touches. */
 export interface TouchingRow {
@@ -59,45 +75,28 @@ export interface TouchingRow {
 export function touchedScope(rows: readonly TouchingRow[]): RefreshScope {
   const contacts = new Set<string>();
   const pairs = new Map<string, [string, string]>();
-  const inbound = new Set<string>();
-  const conversing = new Set<string>();
-  const controls = new Set<string>();
-  const optOuts = new Set<string>();
-  let since = Infinity;
-  let optOutsSince = Infinity;
-  let controlsSince = Infinity;
-  let conversingSince = Infinity;
-  const seconds = (ts: string) => Date.parse(`${ts.replace(" ", "T")}Z`) / 1000;
+  const inbound = contactsSince();
+  const conversing = contactsSince();
+  const controls = contactsSince();
+  const optOuts = contactsSince();
   for (const r of rows) {
     if (!r.contact) continue;
     contacts.add(r.contact);
-    if (r.type === "message.inbound" || r.type === "intervention.requested") {
-      conversing.add(r.contact);
-      conversingSince = Math.min(conversingSince, seconds(r.ts));
-    }
-    if (r.type === "intervention.requested" || r.type === "agent.intervened" || r.type === "chat.resolved") {
-      controls.add(r.contact);
-      controlsSince = Math.min(controlsSince, seconds(r.ts));
-    }
+    if (r.type === "message.inbound" || r.type === "intervention.requested") conversing.add(r.contact, r.ts);
+    if (r.type === "intervention.requested" || r.type === "agent.intervened" || r.type === "chat.resolved") controls.add(r.contact, r.ts);
     const message = r.type === "message.outbound" || r.type === "message.status" || r.type === "message.inbound";
     if (message && r.campaign_id) pairs.set(`${r.campaign_id}\n${r.contact}`, [r.campaign_id, r.contact]);
-    if (r.type === "message.inbound" && !r.campaign_id) {
-      // A reply-window candidate (inbound_times, 0010).
-      inbound.add(r.contact);
-      since = Math.min(since, seconds(r.ts));
-    }
-    if (r.type === OPTED_OUT_EVENT) {
-      optOuts.add(r.contact);
-      optOutsSince = Math.min(optOutsSince, seconds(r.ts));
-    }
+    // A reply-window candidate (inbound_times, 0010).
+    if (r.type === "message.inbound" && !r.campaign_id) inbound.add(r.contact, r.ts);
+    if (r.type === OPTED_OUT_EVENT) optOuts.add(r.contact, r.ts);
   }
   return {
     contacts: [...contacts],
     recipients: [...pairs.values()],
-    inbound: { contacts: [...inbound], since: Number.isFinite(since) ? since : 0 },
-    conversing: { contacts: [...conversing], since: Number.isFinite(conversingSince) ? conversingSince : 0 },
-    controls: { contacts: [...controls], since: Number.isFinite(controlsSince) ? controlsSince : 0 },
-    optOuts: { contacts: [...optOuts], since: Number.isFinite(optOutsSince) ? optOutsSince : 0 },
+    inbound: inbound.done(),
+    conversing: conversing.done(),
+    controls: controls.done(),
+    optOuts: optOuts.done(),
   };
 }
 
@@ -231,7 +230,7 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
  * of order); a recipient with an earlier candidate keeps it. Read through
  * recipients' by_contact projection, every version of a row: a superset.
  */
-async function windowRecipients(store: Store, workspaceId: string, inbound: { contacts: string[]; since: number }): Promise<Array<[string, string]>> {
+async function windowRecipients(store: Store, workspaceId: string, inbound: ContactsSince): Promise<Array<[string, string]>> {
   if (inbound.contacts.length === 0) return [];
   const rows = await store.query<{ campaign_id: string; contact: string }>(
     `SELECT DISTINCT campaign_id, contact
@@ -251,7 +250,7 @@ async function windowRecipients(store: Store, workspaceId: string, inbound: { co
  * delivered at most 72 hours before the earliest new opt-out. A delivery that
  * arrives after the opt-out rewrites its own row, so either order ends the same.
  */
-async function optOutRecipients(store: Store, workspaceId: string, optOuts: { contacts: string[]; since: number } | undefined): Promise<Array<[string, string]>> {
+async function optOutRecipients(store: Store, workspaceId: string, optOuts: ContactsSince | undefined): Promise<Array<[string, string]>> {
   if (!optOuts || optOuts.contacts.length === 0) return [];
   const rows = await store.query<{ campaign_id: string; contact: string }>(
     `SELECT DISTINCT campaign_id, contact
