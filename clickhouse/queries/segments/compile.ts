@@ -85,18 +85,6 @@ export function attributeEntry(key: string, value: string): string {
 }
 
 /**
- * The values an attribute rule matches exactly, when it is such a rule: one
- * of a list, true, false. An empty value is never stored (not set), so it
- * matches no entry, as it matches no contact.
- */
-function exactValues(c: Extract<Condition, { kind: "attribute" }>): string[] | null {
-  if (c.op === "anyOf" || c.op === "noneOf") return c.values;
-  if (c.op === "isTrue") return ["true"];
-  if (c.op === "isFalse") return ["false"];
-  return null;
-}
-
-/**
  * Epoch ms as the text of a `DateTime64(3)` parameter: seconds with three
  * decimals. A bare number of fewer than five digits is not read as seconds
  * (`0`, 1970-01-01, fails with "Cannot parse DateTime: value 0"), the decimal
@@ -240,19 +228,22 @@ class Compiler {
 
   attribute(c: Extract<Condition, { kind: "attribute" }>): string {
     const negative = c.op === "isNot" || c.op === "ne" || c.op === "noneOf" || c.op === "isNotSet";
-    const exact = exactValues(c);
-    if (exact) {
-      // Served by the attribute_entries text index (0025) without reading the maps.
-      const entries = this.bind(exact.map((value) => attributeEntry(c.attribute, value)), "Array(String)");
-      return `${negative ? "NOT " : ""}hasAny(${ATTRIBUTE_ENTRIES_SQL}, ${entries})`;
-    }
-    // The lambda names the attribute's current value `value` for the operator's predicate ('' = not set).
-    const set = `arrayExists(value -> value != '' AND ${this.attributePredicate(c)}, [attributes[${this.bind(c.attribute, "String")}]])`;
+    const test = this.attributeTest(c);
+    const set =
+      "exact" in test
+        ? // Served by the attribute_entries text index (0025) without reading the maps.
+          `hasAny(${ATTRIBUTE_ENTRIES_SQL}, ${this.bind(test.exact.map((value) => attributeEntry(c.attribute, value)), "Array(String)")})`
+        : // The lambda names the attribute's current value `value` for the operator's predicate ('' = not set).
+          `arrayExists(value -> value != '' AND ${test.predicate}, [attributes[${this.bind(c.attribute, "String")}]])`;
     return negative ? `NOT ${set}` : set;
   }
 
-  /** The positive form of the operator over `value` (negative operators are its complement). */
-  attributePredicate(c: Extract<Condition, { kind: "attribute" }>): string {
+  /**
+   * The positive form of the operator (negative operators are its complement):
+   * the values it matches exactly (one of a list, true, false; an empty value
+   * is never stored, so it matches no contact), or a predicate over `value`.
+   */
+  attributeTest(c: Extract<Condition, { kind: "attribute" }>): { exact: string[] } | { predicate: string } {
     const v = c.values;
     const num = (i: number) => this.bind(Number(v[i]), "Float64");
     const date = (d: string) => this.bind(d, "Date32");
@@ -260,44 +251,44 @@ class Compiler {
     switch (c.op) {
       case "isSet":
       case "isNotSet":
-        return "1";
+        return { predicate: "1" };
       case "is":
       case "isNot":
-        return `lowerUTF8(value) = ${this.bind(lower(v[0]), "String")}`;
+        return { predicate: `lowerUTF8(value) = ${this.bind(lower(v[0]), "String")}` };
       case "contains":
-        return `positionCaseInsensitiveUTF8(value, ${this.bind(v[0], "String")}) > 0`;
+        return { predicate: `positionCaseInsensitiveUTF8(value, ${this.bind(v[0], "String")}) > 0` };
       case "startsWith":
-        return `startsWith(lowerUTF8(value), ${this.bind(lower(v[0]), "String")})`;
+        return { predicate: `startsWith(lowerUTF8(value), ${this.bind(lower(v[0]), "String")})` };
       case "oneOf":
-        return `has(${this.bind(v.map(lower), "Array(String)")}, lowerUTF8(value))`;
+        return { predicate: `has(${this.bind(v.map(lower), "Array(String)")}, lowerUTF8(value))` };
       case "eq":
       case "ne":
-        return `toFloat64OrNull(value) = ${num(0)}`;
+        return { predicate: `toFloat64OrNull(value) = ${num(0)}` };
       case "lt":
       case "le":
       case "gt":
       case "ge":
-        return `toFloat64OrNull(value) ${COMPARE[c.op]} ${num(0)}`;
+        return { predicate: `toFloat64OrNull(value) ${COMPARE[c.op]} ${num(0)}` };
       case "between":
-        if (this.attributeType(c.attribute) === "date") return `toDate32OrNull(value) BETWEEN ${date(v[0])} AND ${date(v[1])}`;
-        return `toFloat64OrNull(value) BETWEEN ${num(0)} AND ${num(1)}`;
+        if (this.attributeType(c.attribute) === "date") return { predicate: `toDate32OrNull(value) BETWEEN ${date(v[0])} AND ${date(v[1])}` };
+        return { predicate: `toFloat64OrNull(value) BETWEEN ${num(0)} AND ${num(1)}` };
       case "before":
-        return `toDate32OrNull(value) < ${date(v[0])}`;
+        return { predicate: `toDate32OrNull(value) < ${date(v[0])}` };
       case "after":
-        return `toDate32OrNull(value) > ${date(v[0])}`;
+        return { predicate: `toDate32OrNull(value) > ${date(v[0])}` };
       case "inLastDays":
       case "inNextDays": {
         // A date attribute is a calendar day as written; only "today" depends on the zone.
         const [a, b] = (c.op === "inLastDays" ? lastDaysRange : nextDaysRange)(this.now, Number(v[0]), this.timeZone);
-        return `toDate32OrNull(value) BETWEEN ${date(a)} AND ${date(b)}`;
+        return { predicate: `toDate32OrNull(value) BETWEEN ${date(a)} AND ${date(b)}` };
       }
       case "isTrue":
-        return "value = 'true'";
+        return { exact: ["true"] };
       case "isFalse":
-        return "value = 'false'";
+        return { exact: ["false"] };
       case "anyOf":
       case "noneOf":
-        return `has(${this.bind(v, "Array(String)")}, value)`;
+        return { exact: v };
     }
   }
 
