@@ -142,22 +142,28 @@ class Compiler {
     return node.not ? `NOT (${sql})` : sql;
   }
 
+  /**
+   * A dictionary-coded column (source, first-message tag, status) is tested
+   * with `IN`, which the engine answers once per dictionary entry: `has([…],
+   * source)` decoded every row first (30 ms of CPU against 5 over a million
+   * contacts, and "organic or ad, or first message Product B" 73 against 32).
+   */
   condition(c: Condition): string {
     switch (c.kind) {
       case "tags":
         return this.tags(c);
       case "firstMessageTag":
         if (c.op === "empty") return "first_message_tag = ''";
-        return `${c.op === "none" ? "NOT " : ""}has(${this.bind(c.tags, "Array(String)")}, first_message_tag)`;
+        return `first_message_tag ${c.op === "none" ? "NOT IN" : "IN"} ${this.bind(c.tags, "Array(String)")}`;
       case "attribute":
         return this.attribute(c);
       case "source": {
         const ad = c.ad ? ` OR startsWith(source_detail, ${this.bind(AD_DETAIL_PREFIX, "String")})` : "";
-        const any = `has(${this.bind(c.values, "Array(String)")}, source)${ad}`;
+        const any = `source IN ${this.bind(c.values, "Array(String)")}${ad}`;
         return c.op === "none" ? `NOT (${any})` : any;
       }
       case "status":
-        return `has(${this.bind(c.values, "Array(String)")}, if(${IN_HISTORY_SQL}, 'history', status))`;
+        return `if(${IN_HISTORY_SQL}, 'history', status) IN ${this.bind(c.values, "Array(String)")}`;
       case "lastActive":
         return this.timeRange("last_active", c.op === "inLastDays" ? { since: activeSince(this.now, c.days!) } : c.op === "before" ? { before: c.to! } : { from: c.from!, to: c.to! });
       case "firstSeen":
