@@ -1,5 +1,6 @@
 import type { Store } from "../client";
 import { IN_HISTORY_SQL } from "./contact-status";
+import { BY_PHONE_SETTINGS } from "./contacts-by-phone";
 
 /**
  * The Contacts list: one page of contacts, filtered, searched and sorted over
@@ -173,7 +174,8 @@ async function contactDetails(store: Store, workspaceId: string, phones: string[
        source, source_detail, first_message_tag, tags,
        ${search ? MATCHED_ATTRIBUTE_SQL : "('', '')"} AS matched
      FROM contacts FINAL
-     WHERE workspace_id = {workspaceId:String} AND contact IN {phones:Array(String)}`,
+     WHERE workspace_id = {workspaceId:String} AND contact IN {phones:Array(String)}
+     ${BY_PHONE_SETTINGS}`,
     { workspaceId, phones, search, now: now.getTime() / 1000 },
   );
   return new Map(

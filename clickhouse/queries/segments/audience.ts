@@ -2,6 +2,7 @@ import type { Store } from "../../client";
 import { IN_HISTORY_SQL } from "../contact-status";
 import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { compileSegment, type SegmentClock } from "./compile";
+import { BY_PHONE_SETTINGS } from "../contacts-by-phone";
 
 /**
  * Reads of a segment's audience: its size, a sorted page of it, and pages for
@@ -89,7 +90,8 @@ export async function previewSegment(
     `SELECT contact, name, if(${IN_HISTORY_SQL}, 'history', status) AS status, last_active, first_seen, source,
             template_messages, session_messages, unresolved_queries
      FROM contacts FINAL
-     WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}`,
+     WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}
+     ${BY_PHONE_SETTINGS}`,
     { workspaceId, contacts: page.map((p) => p.contact), now: clock.now.getTime() / 1000 },
   );
   const byContact = new Map(rows.map((r) => [r.contact!, r]));
