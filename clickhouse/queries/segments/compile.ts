@@ -131,9 +131,22 @@ class Compiler {
   }
 
 
+  /** How many rules so far read an attribute map (a predicate over a value, not the entries index). */
+  private mapReads = 0;
+
   node(node: FilterNode): string {
     if (isGroup(node)) {
-      const parts = node.children.map((c) => this.node(c));
+      // The children that read an attribute map go first. AND and OR evaluate a later child only on
+      // the rows the earlier ones left undecided, copying the columns it reads for those rows, and
+      // the map is the widest column of contacts: "nested profile + NOT" at 1M contacts took 245 ms
+      // of CPU with its city rule last and 180 with it first. Same answers: the rules have no order.
+      const parts = node.children
+        .map((child) => {
+          const before = this.mapReads;
+          return { sql: this.node(child), readsMap: this.mapReads > before };
+        })
+        .sort((a, b) => Number(b.readsMap) - Number(a.readsMap))
+        .map((part) => part.sql);
       // An empty group is "everyone" (validation allows it only at the root).
       const joined = parts.length === 0 ? "1" : parts.map((p) => `(${p})`).join(node.join === "and" ? " AND " : " OR ");
       return node.not ? `NOT (${joined})` : joined;
@@ -235,14 +248,16 @@ class Compiler {
   attribute(c: Extract<Condition, { kind: "attribute" }>): string {
     const negative = c.op === "isNot" || c.op === "ne" || c.op === "noneOf" || c.op === "isNotSet";
     const test = this.attributeTest(c);
-    const set =
-      "exact" in test
-        ? // Served by the attribute_entries text index (0025) without reading the maps.
-          `hasAny(${ATTRIBUTE_ENTRIES_SQL}, ${this.bind(test.exact.map((value) => attributeEntry(c.attribute, value)), "Array(String)")})`
-        : // The lambda names the attribute's current value `value` for the operator's predicate ('' = not set).
-          `arrayExists(value -> value != '' AND ${test.predicate}, [attributes[${this.bind(c.attribute, "String")}]])`;
-    return negative ? `NOT ${set}` : set;
+    const set = (sql: string) => (negative ? `NOT ${sql}` : sql);
+    if ("exact" in test) {
+      // Served by the attribute_entries text index (0025) without reading the maps.
+      return set(`hasAny(${ATTRIBUTE_ENTRIES_SQL}, ${this.bind(test.exact.map((value) => attributeEntry(c.attribute, value)), "Array(String)")})`);
+    }
+    this.mapReads++;
+    // The lambda names the attribute's current value `value` for the operator's predicate ('' = not set).
+    return set(`arrayExists(value -> value != '' AND ${test.predicate}, [attributes[${this.bind(c.attribute, "String")}]])`);
   }
+
 
   /**
    * The positive form of the operator (negative operators are its complement):
