@@ -76,6 +76,10 @@ export function ingestEventsWithIds(
 
 async function drain(store: Store, workspaceId: string, queue: Waiting[], byWorkspace: Map<string, Waiting[]>) {
   while (queue.length) {
+    // A round is stored while the previous one's refresh runs, never further
+    // ahead: what arrives meanwhile waits and joins one bigger round, as a round
+    // costs about the same in statements, parts and merges whatever its size.
+    await refreshStarted(store, workspaceId);
     const group: Waiting[] = [queue.shift()!];
     let size = group[0].events.length;
     while (queue.length && size + queue[0].events.length <= MAX_GROUP_EVENTS) {
@@ -124,6 +128,8 @@ function acknowledge(
 
 interface RefreshQueue {
   running: boolean;
+  /** Rounds waiting for the next refresh to start (refreshStarted). */
+  started: Array<() => void>;
   /** What the next refresh covers: the scopes of every round stored since the running one began. */
   next: { scope: RefreshScope | null; waiting: Array<{ resolve: () => void; reject: (err: unknown) => void }> } | null;
 }
@@ -140,7 +146,7 @@ function afterRefresh(store: Store, workspaceId: string, scope: RefreshScope | n
   let queues = refreshQueues.get(store);
   if (!queues) refreshQueues.set(store, (queues = new Map()));
   let queue = queues.get(workspaceId);
-  if (!queue) queues.set(workspaceId, (queue = { running: false, next: null }));
+  if (!queue) queues.set(workspaceId, (queue = { running: false, started: [], next: null }));
   const pending = (queue.next ??= { scope: null, waiting: [] });
   pending.scope = mergeScopes(pending.scope, scope);
   const done = new Promise<void>((resolve, reject) => pending.waiting.push({ resolve, reject }));
@@ -153,6 +159,7 @@ async function runRefreshes(store: Store, workspaceId: string, queue: RefreshQue
   while (queue.next) {
     const { scope, waiting } = queue.next;
     queue.next = null;
+    queue.started.splice(0).forEach((go) => go());
     try {
       // A whole workspace (the end of a bulk load) is rebuilt and merged once; a round's scope is refreshed.
       if (scope?.all) await rebuildReadModels(store, [workspaceId]);
@@ -164,6 +171,13 @@ async function runRefreshes(store: Store, workspaceId: string, queue: RefreshQue
   }
   queue.running = false;
   queues.delete(workspaceId);
+}
+
+/** Resolves when no refresh of the workspace is waiting to start: every stored round's refresh is under way or done. */
+function refreshStarted(store: Store, workspaceId: string): Promise<void> {
+  const queue = refreshQueues.get(store)?.get(workspaceId);
+  if (!queue?.next) return Promise.resolve();
+  return new Promise((go) => queue.started.push(go));
 }
 
 /** One round: the batches of a group are judged in arrival order, as if stored one after another. */
