@@ -14,6 +14,9 @@ import { eventRow } from "../helpers/events";
 import { listContacts } from "@/clickhouse/queries/contact-list";
 import { countContactsByAttribute } from "@/clickhouse/queries/attributes";
 import { segmentVocabulary } from "@/clickhouse/queries/segments/vocabulary";
+import { contactFacts } from "@/clickhouse/queries/segments/contact-facts";
+import { journeyPage } from "@/clickhouse/queries/journey";
+import { askedRequests } from "@/clickhouse/queries/unresolved-asked";
 import { insertEvents } from "../helpers/events";
 import { useTestStore } from "../helpers/store";
 
@@ -201,5 +204,85 @@ describe("upgrading a store that already holds events", () => {
     expect(await projections()).toEqual([]);
     expect(await read()).toEqual(before);
     expect(before).toEqual({ tags: ["lead", "vip"], attributes: new Map([["plan", 1]]) });
+  });
+
+  it("0029 rewrites a store's parts with the measured codecs and every answer stays the same", async () => {
+    const codecs = loadMigrations().find((m) => m.version === 29)!;
+    // Back to the codecs of 0028: no table default, the log's column codecs of 0012, no codec elsewhere.
+    const OF_0012: Record<string, string> = { contact: "ZSTD(1)", ts: "Delta, ZSTD(1)", event_id: "ZSTD(1)", actor_id: "ZSTD(1)", payload: "ZSTD(1)" };
+    for (const statement of codecs.statements) {
+      const [, table, rest] = /^ALTER TABLE (\w+)\s+([\s\S]*)$/.exec(statement)!;
+      if (rest.startsWith("MODIFY SETTING")) await store().command(`ALTER TABLE ${table} RESET SETTING default_compression_codec`, {}, REWIND);
+      for (const [, column] of rest.matchAll(/MODIFY COLUMN (\w+) CODEC/g)) {
+        const before = table === "events" ? `CODEC(${OF_0012[column]})` : "REMOVE CODEC";
+        await store().command(`ALTER TABLE ${table} MODIFY COLUMN ${column} ${before}`, {}, REWIND);
+      }
+    }
+    const codecOf = async (table: string, column: string) =>
+      (
+        await store().query<{ codec: string }>(
+          "SELECT compression_codec AS codec FROM system.columns WHERE database = currentDatabase() AND table = {table:String} AND name = {column:String}",
+          { table, column },
+          REWIND,
+        )
+      )[0]?.codec;
+    expect(await codecOf("events", "ts")).toBe("CODEC(Delta(8), ZSTD(1))");
+
+    // A campaign, its ticks and a reply, tags and attributes, a request for a human taken and resolved: written by the previous version.
+    const ws = "ws-before-0029";
+    const at = (t: string) => `2026-11-10T${t}Z`;
+    const contacts = ["+919812300201", "+919812300202", "+919812300203"];
+    let n = 0;
+    const ev = (e: Record<string, unknown>) => eventSchema.parse({ event_id: `ev-0029-${String(++n).padStart(4, "0")}`, ...e });
+    await ingestEvents(store(), ws, [
+      ev({ type: "campaign.created", ts: at("09:00:00"), campaign_id: "sale", name: "Sale", template: "sale_v1" }),
+      ...contacts.flatMap((contact, i) => [
+        ev({ type: "contact.imported", contact, ts: at("08:00:00"), name: `Person ${i}`, source: "expo" }),
+        ev({ type: "message.outbound", contact, ts: at("10:00:00"), kind: "template", wamid: `wamid.${i}`, campaign_id: "sale", text: "50% off" }),
+        ev({ type: "message.status", contact, ts: at("10:00:05"), wamid: `wamid.${i}`, status: i === 2 ? "failed" : "delivered", ...(i === 2 ? { error: { code: 131026, title: "Undeliverable" } } : {}) }),
+        ...(i === 0 ? [ev({ type: "message.status", contact, ts: at("10:03:00"), wamid: `wamid.${i}`, status: "read" })] : []),
+        ev({ type: "tag.added", contact, ts: at("10:05:00"), tag: i === 0 ? "vip" : "lead", kind: "manual", actor: { kind: "agent", id: "agent:asha", name: "Asha Rao" } }),
+        ev({ type: "attribute.set", contact, ts: at("10:06:00"), attribute: "city", value: i === 1 ? "Pune" : "Mumbai" }),
+      ]),
+      ev({ type: "message.inbound", contact: contacts[0], ts: at("10:30:00"), text: "Is it on shoes too?" }),
+      ev({ type: "intervention.requested", contact: contacts[0], ts: at("10:31:00"), text: "Talk to a person about shoes" }),
+      ev({ type: "agent.intervened", contact: contacts[0], ts: at("10:40:00"), actor: { kind: "agent", id: "agent:asha", name: "Asha Rao" } }),
+      ev({ type: "chat.resolved", contact: contacts[0], ts: at("11:00:00"), actor: { kind: "agent", id: "agent:asha", name: "Asha Rao" } }),
+    ]);
+    const now = new Date("2026-11-12T00:00:00Z");
+    const answers = async () => ({
+      funnel: await campaignFunnel(store(), ws, "sale"),
+      journeys: await Promise.all(contacts.map((contact) => journeyPage(store(), ws, { contact, direction: "older", limit: 50 }))),
+      facts: await Promise.all(contacts.map((contact) => contactFacts(store(), ws, contact, now))),
+      contacts: await listContacts(store(), ws, { sort: "phone", direction: "asc", limit: 50, offset: 0 }, now),
+      asked: await askedRequests(store(), ws, { from: "2026-11-10", to: "2026-11-10", timeZone: "Asia/Kolkata" }, { search: "shoes", offset: 0, limit: 10 }),
+    });
+    const before = await answers();
+    const REWRITTEN = ["events", "event_ids", "recipients", "contact_tags", "contacts"];
+    const activeParts = async () =>
+      (
+        await store().query<{ part: string }>(
+          "SELECT concat(table, '/', name) AS part FROM system.parts WHERE active AND database = currentDatabase() AND table IN {tables:Array(String)}",
+          { tables: REWRITTEN },
+          REWIND,
+        )
+      ).map((r) => r.part);
+    const partsBefore = await activeParts();
+
+    for (const statement of codecs.statements) await store().command(statement, {}, REWIND);
+
+    expect(await answers()).toEqual(before);
+    expect(before.funnel.counts).toMatchObject({ sent: 3, delivered: 2, read: 1, failed: 1 });
+    expect(before.journeys.map((j) => j.length)).toEqual([11, 6, 6]);
+    expect(before.asked.total).toBe(1);
+    // The codecs are declared, and every part written before them was rewritten with them.
+    expect(await codecOf("events", "ts")).toBe("CODEC(ZSTD(1))");
+    expect(await codecOf("recipients", "send_time")).toBe("CODEC(T64, ZSTD(1))");
+    expect(partsBefore.length).toBeGreaterThanOrEqual(REWRITTEN.length);
+    const partsAfter = new Set(await activeParts());
+    expect(partsBefore.filter((part) => partsAfter.has(part))).toEqual([]);
+    // And what arrives after reads as before.
+    await ingestEvents(store(), ws, [ev({ type: "message.status", contact: contacts[1], ts: at("12:00:00"), wamid: "wamid.1", status: "read" })]);
+    expect((await campaignFunnel(store(), ws, "sale")).counts).toMatchObject({ sent: 3, delivered: 2, read: 2, failed: 1 });
   });
 });
