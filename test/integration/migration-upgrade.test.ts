@@ -16,7 +16,7 @@ import { countContactsByAttribute } from "@/clickhouse/queries/attributes";
 import { segmentVocabulary } from "@/clickhouse/queries/segments/vocabulary";
 import { contactFacts } from "@/clickhouse/queries/segments/contact-facts";
 import { journeyPage } from "@/clickhouse/queries/journey";
-import { askedRequests } from "@/clickhouse/queries/unresolved-asked";
+import { askedRequests, repeaters } from "@/clickhouse/queries/unresolved-asked";
 import { insertEvents } from "../helpers/events";
 import { useTestStore } from "../helpers/store";
 
@@ -284,5 +284,72 @@ describe("upgrading a store that already holds events", () => {
     // And what arrives after reads as before.
     await ingestEvents(store(), ws, [ev({ type: "message.status", contact: contacts[1], ts: at("12:00:00"), wamid: "wamid.1", status: "read" })]);
     expect((await campaignFunnel(store(), ws, "sale")).counts).toMatchObject({ sent: 3, delivered: 2, read: 2, failed: 1 });
+  });
+
+  it("0030 narrows the by-contact and by-time projections to what their readers ask for, with the same answers", async () => {
+    // Back to the projections of 0011 and 0008: every column.
+    for (const statement of [
+      "ALTER TABLE recipients DROP PROJECTION IF EXISTS by_contact",
+      "ALTER TABLE recipients ADD PROJECTION by_contact (SELECT * ORDER BY workspace_id, contact, campaign_id)",
+      "ALTER TABLE control_events DROP PROJECTION IF EXISTS by_time",
+      "ALTER TABLE control_events ADD PROJECTION by_time (SELECT workspace_id, contact, ts, event_id, type, actor_id, actor_name, text ORDER BY workspace_id, ts, event_id)",
+    ]) {
+      await store().command(statement, {}, REWIND);
+    }
+    const projections = async () =>
+      (
+        await store().query<{ name: string; query: string }>(
+          "SELECT name, query FROM system.projections WHERE database = currentDatabase() AND table IN ('recipients', 'control_events') ORDER BY name",
+          {},
+          REWIND,
+        )
+      ).map((p) => `${p.name}: ${p.query}`);
+    expect(await projections()).toEqual([
+      "by_contact: SELECT * ORDER BY workspace_id, contact, campaign_id",
+      "by_time: SELECT workspace_id, contact, ts, event_id, type, actor_id, actor_name, text ORDER BY workspace_id, ts, event_id",
+    ]);
+
+    // Deliveries, a read, a reply, an opt-out, a conversion and requests for a human, written by the previous version.
+    const ws = "ws-before-0030";
+    const at = (t: string) => `2026-11-10T${t}Z`;
+    const contacts = ["+919812300301", "+919812300302"];
+    let n = 0;
+    const ev = (e: Record<string, unknown>) => eventSchema.parse({ event_id: `ev-0030-${++n}`, ...e });
+    await ingestEvents(store(), ws, [
+      ...contacts.flatMap((contact, i) => [
+        ev({ type: "message.outbound", contact, ts: at("10:00:00"), kind: "template", wamid: `w30.${i}`, campaign_id: "launch", text: "New in" }),
+        ev({ type: "message.status", contact, ts: at("10:00:05"), wamid: `w30.${i}`, status: "delivered" }),
+        ev({ type: "intervention.requested", contact, ts: at(`1${i + 1}:00:00`), text: `where is my order ${i}` }),
+      ]),
+      ev({ type: "message.status", contact: contacts[0], ts: at("10:02:00"), wamid: "w30.0", status: "read" }),
+      ev({ type: "message.inbound", contact: contacts[0], ts: at("10:30:00"), text: "Nice" }),
+      ev({ type: "contact.opted_out", contact: contacts[1], ts: at("12:00:00"), cause: "api" }),
+      ev({ type: "conversion", contact: contacts[0], ts: at("13:00:00"), name: "order_placed", value: 999, currency: "INR" }),
+    ]);
+    const now = new Date("2026-11-12T00:00:00Z");
+    const range = { from: "2026-11-10", to: "2026-11-10", timeZone: "UTC" };
+    const answers = async () => ({
+      facts: await Promise.all(contacts.map((contact) => contactFacts(store(), ws, contact, now))),
+      funnel: await campaignFunnel(store(), ws, "launch"),
+      conversions: await campaignConversions(store(), ws, "launch", 7),
+      asked: await askedRequests(store(), ws, range, { search: "order", offset: 0, limit: 10 }),
+      repeaters: await repeaters(store(), ws, range),
+    });
+    const before = await answers();
+
+    const upgrade = loadMigrations().find((m) => m.version === 30)!;
+    for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
+
+    expect(await projections()).toEqual([
+      "by_contact: SELECT workspace_id, contact, campaign_id, version, send_time, reply_candidate_at, sent_eff, delivered_eff, read_eff, replied_at, failed_eff ORDER BY workspace_id, contact, campaign_id",
+      "by_time: SELECT workspace_id, contact, ts, event_id, type, text ORDER BY workspace_id, ts, event_id",
+    ]);
+    expect(await answers()).toEqual(before);
+    expect(before.funnel.counts).toMatchObject({ sent: 2, delivered: 2, read: 1, replied: 1, optedOut: 1 });
+    expect(before.conversions).toMatchObject({ conversions: 1, engaged: 1 });
+    expect(before.asked.total).toBe(2);
+    // A round after the upgrade still finds the contacts' recipients by contact: a late reply counts.
+    await ingestEvents(store(), ws, [ev({ type: "message.inbound", contact: contacts[1], ts: at("10:40:00"), text: "Sounds good" })]);
+    expect((await campaignFunnel(store(), ws, "launch")).counts).toMatchObject({ read: 2, replied: 2 });
   });
 });
