@@ -16,7 +16,7 @@
 -- its repeaters (unresolved-asked.ts). They read no actor.
 --
 -- Measured on the 200,000-contact demo after 0029: recipients.by_contact
--- 39.4 -> 23.6 MiB, control_events.by_time 10.3 -> 6.4 MiB (1.8 of the 45.3
+-- 40 -> 26 MiB, control_events.by_time 10.5 -> 7.6 MiB (1.6 of the 45.3
 -- bytes per event). A _part_offset projection (only the order and each row's
 -- place in the table, 10 MiB) was measured too and left: a round's contacts
 -- sit in nearly every granule of a table sorted by campaign, so each round
