@@ -20,8 +20,14 @@
 --     Delta of 0012 turned each contact's first event into a jump
 --     (34.7 MiB with Delta, 31.4 without).
 --
--- Types are unchanged: every value reads back the same, so every answer is
--- the same. A codec names only how new parts are written; REWRITE PARTS
+--   * Campaign ids, a few hundred per workspace, as dictionary codes
+--     (LowCardinality) in the log and in outbound_messages: 8.1 -> 2.2 and
+--     5.7 -> 0.5 MiB. The other strings keep their type: an actor, a tag or
+--     a source of the log feeds aggregate states of its views whose type
+--     would change with it.
+--
+-- Every value reads back the same, so every answer is the same. A codec
+-- names only how new parts are written; REWRITE PARTS
 -- (ClickHouse 25.10 or later) rewrites the parts stored before, waiting until
 -- they are done (mutations_sync). It keeps each part's rows as they are (no
 -- merge), so the ReplacingMergeTree and AggregatingMergeTree tables keep the
@@ -35,6 +41,8 @@ ALTER TABLE events ${ON_CLUSTER}
     MODIFY COLUMN event_id CODEC(ZSTD(3)),
     MODIFY COLUMN actor_id CODEC(ZSTD(3)),
     MODIFY COLUMN payload CODEC(ZSTD(3));
+
+ALTER TABLE events ${ON_CLUSTER} MODIFY COLUMN campaign_id LowCardinality(String) CODEC(ZSTD(1));
 
 ALTER TABLE event_ids ${ON_CLUSTER} MODIFY SETTING default_compression_codec = 'ZSTD(3)';
 
@@ -63,7 +71,9 @@ ALTER TABLE inbound_times ${ON_CLUSTER} MODIFY COLUMN ts CODEC(Delta, ZSTD(1));
 
 ALTER TABLE outbound_messages ${ON_CLUSTER} MODIFY SETTING default_compression_codec = 'ZSTD(3)';
 
-ALTER TABLE outbound_messages ${ON_CLUSTER} MODIFY COLUMN ts CODEC(T64, ZSTD(1));
+ALTER TABLE outbound_messages ${ON_CLUSTER}
+    MODIFY COLUMN ts CODEC(T64, ZSTD(1)),
+    MODIFY COLUMN campaign_id LowCardinality(String);
 
 ALTER TABLE contact_buckets ${ON_CLUSTER} MODIFY SETTING default_compression_codec = 'ZSTD(3)';
 

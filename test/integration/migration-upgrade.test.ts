@@ -234,25 +234,35 @@ describe("upgrading a store that already holds events", () => {
 
   it("0029 rewrites a store's parts with the measured codecs and every answer stays the same", async () => {
     const codecs = loadMigrations().find((m) => m.version === 29)!;
-    // Back to the codecs of 0028: no table default, the log's column codecs of 0012, no codec elsewhere.
-    const OF_0012: Record<string, string> = { contact: "ZSTD(1)", ts: "Delta, ZSTD(1)", event_id: "ZSTD(1)", actor_id: "ZSTD(1)", payload: "ZSTD(1)" };
+    // Back to the codecs and types of 0028: no table default, the log's column codecs of 0012, no codec elsewhere, campaign ids as text.
+    const OF_0028: Record<string, string> = {
+      "events.contact": "CODEC(ZSTD(1))",
+      "events.ts": "CODEC(Delta, ZSTD(1))",
+      "events.event_id": "CODEC(ZSTD(1))",
+      "events.actor_id": "CODEC(ZSTD(1))",
+      "events.payload": "CODEC(ZSTD(1))",
+      "events.campaign_id": "String CODEC(ZSTD(1))",
+      "outbound_messages.campaign_id": "String",
+    };
     for (const statement of codecs.statements) {
       const [, table, rest] = /^ALTER TABLE (\w+)\s+([\s\S]*)$/.exec(statement)!;
       if (rest.startsWith("MODIFY SETTING")) await store().command(`ALTER TABLE ${table} RESET SETTING default_compression_codec`, {}, REWIND);
-      for (const [, column] of rest.matchAll(/MODIFY COLUMN (\w+) CODEC/g)) {
-        const before = table === "events" ? `CODEC(${OF_0012[column]})` : "REMOVE CODEC";
-        await store().command(`ALTER TABLE ${table} MODIFY COLUMN ${column} ${before}`, {}, REWIND);
+      for (const [, column] of rest.matchAll(/MODIFY COLUMN (\w+)/g)) {
+        await store().command(`ALTER TABLE ${table} MODIFY COLUMN ${column} ${OF_0028[`${table}.${column}`] ?? "REMOVE CODEC"}`, {}, REWIND);
       }
     }
-    const codecOf = async (table: string, column: string) =>
+    const columnOf = async (table: string, column: string) =>
       (
-        await store().query<{ codec: string }>(
-          "SELECT compression_codec AS codec FROM system.columns WHERE database = currentDatabase() AND table = {table:String} AND name = {column:String}",
+        await store().query<{ codec: string; type: string }>(
+          "SELECT compression_codec AS codec, type FROM system.columns WHERE database = currentDatabase() AND table = {table:String} AND name = {column:String}",
           { table, column },
           REWIND,
         )
-      )[0]?.codec;
+      )[0];
+    const codecOf = async (table: string, column: string) => (await columnOf(table, column))?.codec;
+    const typeOf = async (table: string, column: string) => (await columnOf(table, column))?.type;
     expect(await codecOf("events", "ts")).toBe("CODEC(Delta(8), ZSTD(1))");
+    expect(await typeOf("events", "campaign_id")).toBe("String");
 
     // A campaign, its ticks and a reply, tags and attributes, a request for a human taken and resolved: written by the previous version.
     const ws = "ws-before-0029";
@@ -304,6 +314,7 @@ describe("upgrading a store that already holds events", () => {
     // The codecs are declared, and every part written before them was rewritten with them.
     expect(await codecOf("events", "ts")).toBe("CODEC(ZSTD(1))");
     expect(await codecOf("recipients", "send_time")).toBe("CODEC(T64, ZSTD(1))");
+    expect(await typeOf("events", "campaign_id")).toBe("LowCardinality(String)");
     expect(partsBefore.length).toBeGreaterThanOrEqual(REWRITTEN.length);
     const partsAfter = new Set(await activeParts());
     expect(partsBefore.filter((part) => partsAfter.has(part))).toEqual([]);
