@@ -294,7 +294,7 @@ describe("upgrading a store that already holds events", () => {
       asked: await askedRequests(store(), ws, { from: "2026-11-10", to: "2026-11-10", timeZone: "Asia/Kolkata" }, { search: "shoes", offset: 0, limit: 10 }),
     });
     const before = await answers();
-    const REWRITTEN = ["events", "event_ids", "recipients", "contact_tags", "contacts"];
+    const REWRITTEN = ["events", "event_ids", "recipients", "contact_tags", "control_events"];
     const activeParts = async () =>
       (
         await store().query<{ part: string }>(
