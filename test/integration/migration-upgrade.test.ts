@@ -134,7 +134,7 @@ describe("upgrading a store that already holds events", () => {
     await store().insert("events", rows);
     const version = nextVersion();
     await refreshRecipients(store(), ws, { all: true }, version);
-    await refreshContacts(store(), ws, { all: true }, version);
+    await refreshContacts(store(), ws, { all: true }, version, "all");
     const before = await campaignFunnel(store(), ws, "sale");
 
     const upgrade = loadMigrations().find((m) => m.version === 19)!;
