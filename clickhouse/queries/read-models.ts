@@ -41,6 +41,12 @@ export type RefreshScope =
       controls?: ContactsSince;
       /** Contacts with a new opt-out: it may fall within 72 h of a delivery; none when absent. */
       optOuts?: ContactsSince;
+      /**
+       * Contacts whose conversions the round may change (conversion-attribution.ts): those with a
+       * conversion, and those whose recipients rows it may rewrite (campaign messages, reply
+       * candidates, opt-outs); every contact when absent.
+       */
+      converting?: string[];
     };
 
 /** Contacts, and the time (epoch seconds, 0 when none) of the earliest of the events that named them. */
@@ -79,9 +85,11 @@ export function touchedScope(rows: readonly TouchingRow[]): RefreshScope {
   const conversing = contactsSince();
   const controls = contactsSince();
   const optOuts = contactsSince();
+  const converting = new Set<string>();
   for (const r of rows) {
     if (!r.contact) continue;
     contacts.add(r.contact);
+    if (r.type === "conversion") converting.add(r.contact);
     if (r.type === "message.inbound" || r.type === "intervention.requested") conversing.add(r.contact, r.ts);
     if (r.type === "intervention.requested" || r.type === "agent.intervened" || r.type === "chat.resolved") controls.add(r.contact, r.ts);
     const message = r.type === "message.outbound" || r.type === "message.status" || r.type === "message.inbound";
@@ -89,6 +97,8 @@ export function touchedScope(rows: readonly TouchingRow[]): RefreshScope {
     // A reply-window candidate (inbound_times, 0010).
     if (r.type === "message.inbound" && !r.campaign_id) inbound.add(r.contact, r.ts);
     if (r.type === OPTED_OUT_EVENT) optOuts.add(r.contact, r.ts);
+    // What refreshRecipients may rewrite: these pairs, and the candidates' and opt-outs' contacts' recipients.
+    if ((message && r.campaign_id) || (r.type === "message.inbound" && !r.campaign_id) || r.type === OPTED_OUT_EVENT) converting.add(r.contact);
   }
   return {
     contacts: [...contacts],
@@ -97,6 +107,7 @@ export function touchedScope(rows: readonly TouchingRow[]): RefreshScope {
     conversing: conversing.done(),
     controls: controls.done(),
     optOuts: optOuts.done(),
+    converting: [...converting],
   };
 }
 
