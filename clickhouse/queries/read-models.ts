@@ -111,6 +111,35 @@ export function touchedScope(rows: readonly TouchingRow[]): RefreshScope {
   };
 }
 
+/**
+ * One scope covering two: refreshing it once, after both rounds are stored,
+ * writes what refreshing each would (a refresh reads the stored state of its
+ * scope, and the earlier `since` of two only widens what it looks at).
+ * `null` is a round that needs no refresh (a bulk load's).
+ */
+export function mergeScopes(a: RefreshScope | null, b: RefreshScope | null): RefreshScope | null {
+  if (!a || !b) return a ?? b;
+  if (a.all || b.all) return { all: true };
+  const pairs = new Map<string, [string, string]>();
+  for (const p of [...a.recipients, ...b.recipients]) pairs.set(`${p[0]}\n${p[1]}`, p);
+  return {
+    contacts: [...new Set([...a.contacts, ...b.contacts])],
+    recipients: [...pairs.values()],
+    inbound: mergeSince(a.inbound, b.inbound) ?? { contacts: [], since: 0 },
+    conversing: mergeSince(a.conversing, b.conversing),
+    controls: mergeSince(a.controls, b.controls),
+    optOuts: mergeSince(a.optOuts, b.optOuts),
+    // Either round's every contact (no list) makes the shared refresh read every contact's conversions.
+    converting: a.converting && b.converting ? [...new Set([...a.converting, ...b.converting])] : undefined,
+  };
+}
+
+function mergeSince(a: ContactsSince | undefined, b: ContactsSince | undefined): ContactsSince | undefined {
+  if (!a?.contacts.length) return b;
+  if (!b?.contacts.length) return a;
+  return { contacts: [...new Set([...a.contacts, ...b.contacts])], since: Math.min(a.since, b.since) };
+}
+
 // Lists go in as one JSON String parameter (see ingestion.ts for why).
 const json = (values: unknown) => JSON.stringify(values);
 

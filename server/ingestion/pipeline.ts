@@ -5,7 +5,7 @@ import {
   existingEventIds,
   insertEventRows,
 } from "@/clickhouse/queries/ingestion";
-import { rebuildReadModels, refreshReadModels, touchedScope, type RefreshScope, type TouchingRow } from "@/clickhouse/queries/read-models";
+import { mergeScopes, rebuildReadModels, refreshReadModels, touchedScope, type RefreshScope, type TouchingRow } from "@/clickhouse/queries/read-models";
 import { linkEarlierStatuses } from "@/clickhouse/queries/status-links";
 import { toClickHouseTime } from "@/clickhouse/time";
 import { listTagDefinitions } from "@/clickhouse/queries/tags";
@@ -103,6 +103,10 @@ export function ingestBatchesWithIds(
 
 async function drain(store: Store, workspaceId: string, queue: Waiting[], byWorkspace: Map<string, Waiting[]>) {
   while (queue.length) {
+    // A round is stored while the previous one's refresh runs, never further
+    // ahead: what arrives meanwhile waits and joins one bigger round, as a round
+    // costs about the same in statements, parts and merges whatever its size.
+    await refreshStarted(store, workspaceId);
     const group: Waiting[] = [queue.shift()!];
     let size = group[0].size;
     while (queue.length && size + queue[0].size <= MAX_GROUP_EVENTS) {
@@ -136,7 +140,7 @@ async function drain(store: Store, workspaceId: string, queue: Waiting[], byWork
  * Hands the batches of a stored round their outcomes with the refresh of the
  * read models that follows it (ingestEventsWithIds answers once it is done, so
  * a screen never shows less than an answer said was stored). The next round's
- * lookups and insert go ahead meanwhile; refreshes keep their order.
+ * lookups and insert go ahead meanwhile.
  */
 function acknowledge(
   store: Store,
@@ -144,7 +148,7 @@ function acknowledge(
   group: readonly Waiting[],
   { outcomes, scope }: Awaited<ReturnType<typeof storeGroup>>,
 ) {
-  const refreshed = inRefreshOrder(store, workspaceId, () => (scope ? refreshReadModels(store, workspaceId, scope) : undefined));
+  const refreshed = afterRefresh(store, workspaceId, scope);
   // Each caller is told of a failure through its own await of `refreshed`, not as an unhandled rejection.
   refreshed.catch(() => {});
   // The outcomes are the group's batches in order: each caller takes as many as it sent.
@@ -152,22 +156,58 @@ function acknowledge(
   for (const w of group) w.stored(outcomes.slice(at, (at += w.batches.length)), refreshed);
 }
 
-// Each workspace's last read-model refresh: the next one starts after it, so
-// versions and campaign_stats' differences follow the rounds' order.
-const refreshes = new WeakMap<Store, Map<string, Promise<void>>>();
+interface RefreshQueue {
+  running: boolean;
+  /** Rounds waiting for the next refresh to start (refreshStarted). */
+  started: Array<() => void>;
+  /** What the next refresh covers: the scopes of every round stored since the running one began. */
+  next: { scope: RefreshScope | null; waiting: Array<{ resolve: () => void; reject: (err: unknown) => void }> } | null;
+}
 
-/** Runs `refresh` after every read-model refresh of the workspace queued before it. */
-function inRefreshOrder(store: Store, workspaceId: string, refresh: () => Promise<void> | undefined): Promise<void> {
-  let chains = refreshes.get(store);
-  if (!chains) refreshes.set(store, (chains = new Map()));
-  const previous = chains.get(workspaceId) ?? Promise.resolve();
-  const next = previous.then(refresh);
-  const tail = next.catch(() => {});
-  chains.set(workspaceId, tail);
-  void tail.then(() => {
-    if (chains.get(workspaceId) === tail) chains.delete(workspaceId);
-  });
-  return next;
+// Each workspace has one read-model refresh at a time, so versions and
+// campaign_stats' differences follow the rounds' order. Rounds stored while
+// one runs share the next: a refresh costs about the same for one round as for
+// several (each statement writes a part to each table, which merges rewrite),
+// so under load the work per event falls instead of queueing up.
+const refreshQueues = new WeakMap<Store, Map<string, RefreshQueue>>();
+
+/** Resolves once a refresh that started after this call has covered `scope` (null: after the refreshes before it). */
+function afterRefresh(store: Store, workspaceId: string, scope: RefreshScope | null): Promise<void> {
+  let queues = refreshQueues.get(store);
+  if (!queues) refreshQueues.set(store, (queues = new Map()));
+  let queue = queues.get(workspaceId);
+  if (!queue) queues.set(workspaceId, (queue = { running: false, started: [], next: null }));
+  const pending = (queue.next ??= { scope: null, waiting: [] });
+  pending.scope = mergeScopes(pending.scope, scope);
+  const done = new Promise<void>((resolve, reject) => pending.waiting.push({ resolve, reject }));
+  if (!queue.running) void runRefreshes(store, workspaceId, queue, queues);
+  return done;
+}
+
+async function runRefreshes(store: Store, workspaceId: string, queue: RefreshQueue, queues: Map<string, RefreshQueue>) {
+  queue.running = true;
+  while (queue.next) {
+    const { scope, waiting } = queue.next;
+    queue.next = null;
+    queue.started.splice(0).forEach((go) => go());
+    try {
+      // A whole workspace (the end of a bulk load) is rebuilt and merged once; a round's scope is refreshed.
+      if (scope?.all) await rebuildReadModels(store, [workspaceId]);
+      else if (scope) await refreshReadModels(store, workspaceId, scope);
+      waiting.forEach((w) => w.resolve());
+    } catch (err) {
+      waiting.forEach((w) => w.reject(err));
+    }
+  }
+  queue.running = false;
+  queues.delete(workspaceId);
+}
+
+/** Resolves when no refresh of the workspace is waiting to start: every stored round's refresh is under way or done. */
+function refreshStarted(store: Store, workspaceId: string): Promise<void> {
+  const queue = refreshQueues.get(store)?.get(workspaceId);
+  if (!queue?.next) return Promise.resolve();
+  return new Promise((go) => queue.started.push(go));
 }
 
 /** One round: the batches of a group are judged in arrival order, as if stored one after another. */
@@ -270,7 +310,7 @@ export async function bulkLoad<T>(store: Store, workspaceId: string, load: () =>
     return await load();
   } finally {
     loading.delete(workspaceId);
-    await inRefreshOrder(store, workspaceId, () => rebuildReadModels(store, [workspaceId]));
+    await afterRefresh(store, workspaceId, { all: true });
   }
 }
 

@@ -103,6 +103,27 @@ describe("ingestion", () => {
     expect(await getJourney(store(), ws, recent)).toHaveLength(6);
   });
 
+  it("answers each batch of many senders only once the contact's profile shows it, however rounds share their refreshes", async () => {
+    const ws = randomId("ws");
+    const senders = 6;
+    const batchesEach = 4;
+    const seen: string[] = [];
+    await Promise.all(
+      Array.from({ length: senders }, async (_, s) => {
+        for (let b = 0; b < batchesEach; b++) {
+          const contact = `+1415556${String(s).padStart(2, "0")}${String(b).padStart(2, "0")}`;
+          const messages = b + 1;
+          const batch = Array.from({ length: messages }, (_, i) => inboundAt(`s${s}-b${b}-${i}`, contact, at(s * 10 + b + i / 10)));
+          expect(await ingestEvents(store(), ws, batch)).toEqual({ stored: messages, duplicates: 0 });
+          // The answer came: the read model already holds every message of the batch.
+          expect((await getContactState(store(), ws, contact, new Date(T0)))?.sessionMessages).toBe(messages);
+          seen.push(contact);
+        }
+      }),
+    );
+    expect(seen).toHaveLength(senders * batchesEach);
+  });
+
   it("fails only the batch the store refuses, never the other batches of its round", async () => {
     const ws = randomId("ws");
     const [ana, ben] = ["+14155550130", "+14155550131"];
