@@ -82,13 +82,34 @@ function paramsOf(workspaceId: string, scope: LinkScope) {
  * the round's insert, so outbound_messages holds the round's own messages.
  */
 export async function linkEarlierStatuses(store: Store, workspaceId: string, scope: LinkScope): Promise<void> {
-  if (!("all" in scope) && scope.messages.length === 0) return;
+  if (!("all" in scope)) {
+    scope = { messages: await awaitedBy(store, workspaceId, scope.messages) };
+    if (scope.messages.length === 0) return;
+  }
   await store.command(
     // A status may be years older than its message: the copies can span many monthly partitions (see ingestion.ts).
     `INSERT INTO events (${COLUMNS}) SELECT ${COLUMNS} FROM (${linkedCopiesSql(scope)}) SETTINGS throw_on_max_partitions_per_insert_block = 0`,
     paramsOf(workspaceId, scope),
     { report: "ingestion:link-statuses" },
   );
+}
+
+/**
+ * The messages of a round that statuses stored without a campaign wait for
+ * (unlinked_statuses, 0034): usually none, and then the log is not read.
+ * Statuses already linked stay in that table; the copy's id check skips them.
+ */
+async function awaitedBy(store: Store, workspaceId: string, messages: Array<{ wamid: string; contact: string }>) {
+  if (messages.length === 0) return [];
+  const { wamids } = paramsOf(workspaceId, { messages });
+  const waiting = await store.query<{ wamid: string; contact: string }>(
+    `SELECT DISTINCT wamid, contact FROM unlinked_statuses
+     WHERE workspace_id = {workspaceId:String} AND wamid IN (SELECT arrayJoin(JSONExtract({wamids:String}, 'Array(String)')))`,
+    { workspaceId, wamids },
+    { report: "ingestion:unlinked-statuses-of-round" },
+  );
+  const awaited = new Set(waiting.map((w) => `${w.wamid}\n${w.contact}`));
+  return messages.filter((m) => awaited.has(`${m.wamid}\n${m.contact}`));
 }
 
 /** How many statuses of the workspace wait for a linked copy (the upgrade rebuilds only workspaces that had some). */

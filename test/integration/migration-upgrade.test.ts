@@ -12,6 +12,7 @@ import { eventSchema } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
 import { eventRow } from "../helpers/events";
 import { listContacts } from "@/clickhouse/queries/contact-list";
+import { getContactCampaignTicks } from "@/clickhouse/queries/contacts";
 import { countContactsByAttribute } from "@/clickhouse/queries/attributes";
 import { segmentVocabulary } from "@/clickhouse/queries/segments/vocabulary";
 import { insertEvents } from "../helpers/events";
@@ -172,6 +173,31 @@ describe("upgrading a store that already holds events", () => {
     expect(await search("mumbai")).toEqual(["+919812300001", "+919812300003"]);
     expect(await search("300003")).toEqual(["+919812300003"]);
   });
+  it("0034 keeps the statuses a store holds without their campaign message, and links them when the message comes", async () => {
+    // Back to the shape before 0034: no unlinked_statuses.
+    await store().command("DROP VIEW IF EXISTS unlinked_statuses_mv", {}, REWIND);
+    await store().command("DROP TABLE IF EXISTS unlinked_statuses", {}, REWIND);
+    const ws = "ws-before-0034";
+    const contact = "+919812300134";
+    const early = [
+      { event_id: "early-delivered", type: "message.status", contact, ts: "2026-11-20T10:02:00Z", wamid: "wamid.before-0034", status: "delivered" },
+      { event_id: "early-read", type: "message.status", contact, ts: "2026-11-20T10:03:00Z", wamid: "wamid.before-0034", status: "read" },
+    ];
+    await ingestEvents(store(), ws, early.map((e) => eventSchema.parse(e)));
+
+    const upgrade = loadMigrations().find((m) => m.version === 34)!;
+    for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
+
+    const message = [
+      { event_id: "c", type: "campaign.created", ts: "2026-11-20T10:00:00Z", campaign_id: "upgrade-34", name: "Upgrade", template: "t" },
+      { event_id: "o", type: "message.outbound", contact, ts: "2026-11-20T10:01:00Z", kind: "template", wamid: "wamid.before-0034", campaign_id: "upgrade-34" },
+    ];
+    await ingestEvents(store(), ws, message.map((e) => eventSchema.parse(e)));
+    expect(await getContactCampaignTicks(store(), ws, contact)).toEqual([
+      expect.objectContaining({ campaign_id: "upgrade-34", delivered_at: "2026-11-20 10:02:00.000", read_at: "2026-11-20 10:03:00.000" }),
+    ]);
+  });
+
   it("0027 drops the by-name projections of tags and attributes and keeps every tag and attribute of a store written before it", async () => {
     // Back to the shape before 0027: the projections of 0009.
     await store().command("ALTER TABLE contact_tags ADD PROJECTION IF NOT EXISTS by_tag (SELECT * ORDER BY workspace_id, tag, contact)", {}, REWIND);
