@@ -1,4 +1,5 @@
 import type { Store } from "../client";
+import { BY_PHONE_SETTINGS } from "./contacts-by-phone";
 
 /** The profile names of a few contacts (a page of a list), by phone. */
 export async function contactNames(store: Store, workspaceId: string, contacts: string[]): Promise<Map<string, string>> {
@@ -6,7 +7,8 @@ export async function contactNames(store: Store, workspaceId: string, contacts: 
   const rows = await store.query<{ contact: string; name: string }>(
     `SELECT contact, name
      FROM contacts FINAL
-     WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}`,
+     WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}
+     ${BY_PHONE_SETTINGS}`,
     { workspaceId, contacts: [...new Set(contacts)] },
   );
   return new Map(rows.map((r) => [r.contact, r.name]));
@@ -18,7 +20,8 @@ export async function countKnownContacts(store: Store, workspaceId: string, cont
   const [row] = await store.query<{ known: string }>(
     `SELECT count() AS known
      FROM contacts FINAL
-     WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}`,
+     WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}
+     ${BY_PHONE_SETTINGS}`,
     { workspaceId, contacts: [...new Set(contacts)] },
   );
   return Number(row?.known ?? 0);

@@ -2,6 +2,7 @@ import type { Store } from "../client";
 import { IN_HISTORY_SQL } from "./contact-status";
 import { JOURNEY_ID_SQL } from "./journey";
 import { IS_LINKED_COPY_SQL } from "./status-links";
+import { BY_PHONE_SETTINGS } from "./contacts-by-phone";
 
 export interface ContactState {
   contact: string;
@@ -30,7 +31,8 @@ export async function getContactState(store: Store, workspaceId: string, contact
        first_seen, last_active, last_message, template_messages, session_messages, unresolved_queries,
        source, source_detail, first_message_tag, opted_out, opted_out_at
      FROM contacts FINAL
-     WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}`,
+     WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}
+     ${BY_PHONE_SETTINGS}`,
     { workspaceId, contact, now: now.getTime() / 1000 },
   );
   const r = rows[0];

@@ -4,7 +4,7 @@ import { STATUS_SQL } from "./contact-status";
 import { refreshConversions } from "./conversion-attribution";
 import { refreshWaitBuckets } from "./wait-buckets";
 import { refreshConversationGaps } from "./conversation-gaps";
-import { CAMPAIGN_OPT_OUT_HOURS, OPTED_OUT_EVENT } from "../vocabulary/opt-outs";
+import { CAMPAIGN_OPT_OUT_HOURS, OPTED_IN_EVENT, OPTED_OUT_EVENT } from "../vocabulary/opt-outs";
 
 /**
  * Writes the read models of 0011 (contacts, recipients, campaign_stats) from
@@ -41,6 +41,13 @@ export type RefreshScope =
       controls?: ContactsSince;
       /** Contacts with a new opt-out: it may fall within 72 h of a delivery; none when absent. */
       optOuts?: ContactsSince;
+      /**
+       * Contacts with a new tag, attribute, or opt-out or opt-in event: only their tags, attributes or
+       * opt-out state can change (refreshContacts reads the rest from their current row); none when absent.
+       */
+      tagged?: string[];
+      attributed?: string[];
+      opted?: string[];
       /**
        * Contacts whose conversions the round may change (conversion-attribution.ts): those with a
        * conversion, and those whose recipients rows it may rewrite (campaign messages, reply
@@ -85,11 +92,17 @@ export function touchedScope(rows: readonly TouchingRow[]): RefreshScope {
   const conversing = contactsSince();
   const controls = contactsSince();
   const optOuts = contactsSince();
+  const tagged = new Set<string>();
+  const attributed = new Set<string>();
+  const opted = new Set<string>();
   const converting = new Set<string>();
   for (const r of rows) {
     if (!r.contact) continue;
     contacts.add(r.contact);
     if (r.type === "conversion") converting.add(r.contact);
+    if (r.type === "tag.added" || r.type === "tag.removed") tagged.add(r.contact);
+    if (r.type === "attribute.set") attributed.add(r.contact);
+    if (r.type === OPTED_OUT_EVENT || r.type === OPTED_IN_EVENT) opted.add(r.contact);
     if (r.type === "message.inbound" || r.type === "intervention.requested") conversing.add(r.contact, r.ts);
     if (r.type === "intervention.requested" || r.type === "agent.intervened" || r.type === "chat.resolved") controls.add(r.contact, r.ts);
     const message = r.type === "message.outbound" || r.type === "message.status" || r.type === "message.inbound";
@@ -107,6 +120,9 @@ export function touchedScope(rows: readonly TouchingRow[]): RefreshScope {
     conversing: conversing.done(),
     controls: controls.done(),
     optOuts: optOuts.done(),
+    tagged: [...tagged],
+    attributed: [...attributed],
+    opted: [...opted],
     converting: [...converting],
   };
 }
@@ -123,21 +139,26 @@ export function mergeScopes(a: RefreshScope | null, b: RefreshScope | null): Ref
   const pairs = new Map<string, [string, string]>();
   for (const p of [...a.recipients, ...b.recipients]) pairs.set(`${p[0]}\n${p[1]}`, p);
   return {
-    contacts: [...new Set([...a.contacts, ...b.contacts])],
+    contacts: union(a.contacts, b.contacts),
     recipients: [...pairs.values()],
     inbound: mergeSince(a.inbound, b.inbound) ?? { contacts: [], since: 0 },
     conversing: mergeSince(a.conversing, b.conversing),
     controls: mergeSince(a.controls, b.controls),
     optOuts: mergeSince(a.optOuts, b.optOuts),
+    tagged: union(a.tagged, b.tagged),
+    attributed: union(a.attributed, b.attributed),
+    opted: union(a.opted, b.opted),
     // Either round's every contact (no list) makes the shared refresh read every contact's conversions.
-    converting: a.converting && b.converting ? [...new Set([...a.converting, ...b.converting])] : undefined,
+    converting: a.converting && b.converting ? union(a.converting, b.converting) : undefined,
   };
 }
+
+const union = (a: readonly string[] = [], b: readonly string[] = []) => [...new Set([...a, ...b])];
 
 function mergeSince(a: ContactsSince | undefined, b: ContactsSince | undefined): ContactsSince | undefined {
   if (!a?.contacts.length) return b;
   if (!b?.contacts.length) return a;
-  return { contacts: [...new Set([...a.contacts, ...b.contacts])], since: Math.min(a.since, b.since) };
+  return { contacts: union(a.contacts, b.contacts), since: Math.min(a.since, b.since) };
 }
 
 // Lists go in as one JSON String parameter (see ingestion.ts for why).
@@ -153,9 +174,30 @@ export function nextVersion(): number {
   return lastVersion;
 }
 
-/** Rewrites the contacts rows in scope from contact_state, contact_tags, contact_attributes, control_state, recipients and contact_opt_events. */
-export async function refreshContacts(store: Store, workspaceId: string, scope: RefreshScope, version: number) {
-  const inScope = scope.all ? "1" : IN_CONTACTS;
+/**
+ * Rewrites the contacts rows in scope from contact_state, contact_tags,
+ * contact_attributes, control_state, control_events, recipients and
+ * contact_opt_events. A round reads each of those only for the contacts whose
+ * part of the row it can change (tags for contacts with a tag event, their
+ * campaigns for contacts whose recipients it rewrote, …) and keeps the rest
+ * from the contact's current row: a round of 10,000 campaign messages to
+ * contacts of a million changes none of their tags, and their tags, spread
+ * over every granule of contact_tags, were most of its cost.
+ */
+export async function refreshContacts(store: Store, workspaceId: string, scope: RefreshScope, version: number, received: readonly string[] | "all") {
+  // Whether a contact is in a list, `{name:String}` a JSON array (always true for a whole workspace).
+  const among = (name: string, column = "contact") =>
+    scope.all ? "1" : `${column} IN (SELECT arrayJoin(JSONExtract({${name}:String}, 'Array(String)')))`;
+  const lists = scope.all
+    ? {}
+    : {
+        contacts: json(scope.contacts),
+        tagged: json(scope.tagged ?? []),
+        attributed: json(scope.attributed ?? []),
+        controlled: json(scope.controls?.contacts ?? []),
+        received: json(received === "all" ? scope.contacts : received),
+        opted: json(scope.opted ?? []),
+      };
   await store.command(
     `INSERT INTO contacts
        (workspace_id, contact, name, first_seen, last_active, last_message, template_messages, session_messages,
@@ -178,87 +220,129 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
                 argMinMerge(source_detail) AS source_detail,
                 argMinMerge(first_message_tag) AS first_message_tag
          FROM contact_state
-         WHERE workspace_id = {workspaceId:String} AND ${inScope}
+         WHERE workspace_id = {workspaceId:String} AND ${among("contacts")}
          GROUP BY contact
+       ),
+       before AS (
+         -- The current row of each contact, for the parts of it this refresh does not read again.
+         SELECT contact, tags, tag_kinds, attributes, open_control, open_control_at, waiting_since, waiting_requests,
+                agent_id, agent_name, request_times, campaign_sent, campaign_read, opted_out, opted_out_at
+         FROM contacts
+         WHERE workspace_id = {workspaceId:String} AND ${scope.all ? "0" : among("contacts")}
+         ORDER BY contact, version DESC
+         LIMIT 1 BY contact
        ),
        present_tags AS (
-         SELECT contact, arraySort(groupArray((tag, kind))) AS pairs
+         SELECT contact, arrayMap(p -> p.1, pairs) AS tags, arrayMap(p -> p.2, pairs) AS tag_kinds
          FROM (
-           SELECT contact, tag, argMaxMerge(present) AS present, argMaxMerge(kind) AS kind
-           FROM contact_tags
-           WHERE workspace_id = {workspaceId:String} AND ${inScope}
-           GROUP BY contact, tag
+           SELECT contact, arraySort(groupArray((tag, kind))) AS pairs
+           FROM (
+             SELECT contact, tag, argMaxMerge(present) AS present, argMaxMerge(kind) AS kind
+             FROM contact_tags
+             WHERE workspace_id = {workspaceId:String} AND ${among("tagged")}
+             GROUP BY contact, tag
+           )
+           WHERE present = 1
+           GROUP BY contact
          )
-         WHERE present = 1
-         GROUP BY contact
        ),
        attribute_values AS (
-         SELECT contact, mapFromArrays(groupArray(attribute), groupArray(value)) AS attributes
+         -- In key order, whichever contacts a refresh reads together.
+         SELECT contact, mapSort(mapFromArrays(groupArray(attribute), groupArray(value))) AS attributes
          FROM (
            SELECT contact, attribute, argMaxMerge(value) AS value
            FROM contact_attributes
-           WHERE workspace_id = {workspaceId:String} AND ${inScope}
+           WHERE workspace_id = {workspaceId:String} AND ${among("attributed")}
            GROUP BY contact, attribute
          )
          WHERE value != ''
          GROUP BY contact
        ),
        open_chats AS (
-         SELECT contact, latest.2 AS open_control, latest.1 AS open_control_at,
-                arrayFilter(r -> last_taken_at IS NULL OR r > last_taken_at, requests) AS waiting,
+         SELECT contact, latest.2 AS open_control, if(open_control = '', NULL, latest.1) AS open_control_at,
+                if(empty(waiting), NULL, arrayMin(waiting)) AS waiting_since, length(waiting) AS waiting_requests,
                 agent_id, agent_name
          FROM (
-           SELECT contact, max(latest) AS latest, max(last_taken_at) AS last_taken_at,
-                  argMaxMerge(last_agent) AS agent_id, argMaxMerge(last_agent_name) AS agent_name,
-                  groupUniqArrayMerge(requests) AS requests
-           FROM control_state
-           WHERE workspace_id = {workspaceId:String} AND ${inScope}
-           GROUP BY contact
+           SELECT contact, latest, arrayFilter(r -> last_taken_at IS NULL OR r > last_taken_at, requests) AS waiting, agent_id, agent_name
+           FROM (
+             SELECT contact, max(latest) AS latest, max(last_taken_at) AS last_taken_at,
+                    argMaxMerge(last_agent) AS agent_id, argMaxMerge(last_agent_name) AS agent_name,
+                    groupUniqArrayMerge(requests) AS requests
+             FROM control_state
+             WHERE workspace_id = {workspaceId:String} AND ${among("controlled")}
+             GROUP BY contact
+           )
          )
          WHERE open_control IN ('intervention.requested', 'agent.intervened')
        ),
        requests AS (
          SELECT contact, arraySort(groupArray(ts)) AS request_times
          FROM control_events
-         WHERE workspace_id = {workspaceId:String} AND ${inScope} AND type = 'intervention.requested'
+         WHERE workspace_id = {workspaceId:String} AND ${among("controlled")} AND type = 'intervention.requested'
          GROUP BY contact
        ),
-       received AS (
-         SELECT contact, arraySort(groupArray((assumeNotNull(sent_eff), campaign_id, toUInt8(read_eff IS NOT NULL)))) AS sends
+       campaigns_received AS (
+         SELECT contact, arrayMap(x -> x.1, sends) AS campaign_sent, arrayMap(x -> x.3, sends) AS campaign_read
          FROM (
-           -- The newest row of each of the contact's campaigns (through the by_contact projection).
-           SELECT contact, campaign_id, argMax(sent_eff, version) AS sent_eff, argMax(read_eff, version) AS read_eff
-           FROM recipients
-           WHERE workspace_id = {workspaceId:String} AND ${inScope}
-           GROUP BY contact, campaign_id
+           SELECT contact, arraySort(groupArray((assumeNotNull(sent_eff), campaign_id, toUInt8(read_eff IS NOT NULL)))) AS sends
+           FROM (
+             -- The newest row of each of the contact's campaigns (through the by_contact projection).
+             SELECT contact, campaign_id, argMax(sent_eff, version) AS sent_eff, argMax(read_eff, version) AS read_eff
+             FROM recipients
+             WHERE workspace_id = {workspaceId:String} AND ${among("received")}
+             GROUP BY contact, campaign_id
+           )
+           WHERE sent_eff IS NOT NULL
+           GROUP BY contact
          )
-         WHERE sent_eff IS NOT NULL
-         GROUP BY contact
        ),
        opt AS (
          -- The latest opt-out or opt-in by event time (the id breaks a tie), whatever order they arrived in.
-         SELECT contact, argMax((opted_out, ts), (ts, event_id)) AS latest
-         FROM contact_opt_events
-         WHERE workspace_id = {workspaceId:String} AND ${inScope}
-         GROUP BY contact
+         SELECT contact, latest.1 AS opted_out, if(latest.1 = 1, latest.2, NULL) AS opted_out_at
+         FROM (
+           SELECT contact, argMax((opted_out, ts), (ts, event_id)) AS latest
+           FROM contact_opt_events
+           WHERE workspace_id = {workspaceId:String} AND ${among("opted")}
+           GROUP BY contact
+         )
+       ),
+       merged AS (
+         SELECT s.contact AS contact, s.name AS name, s.first_seen AS first_seen, s.last_active AS last_active,
+                s.last_message AS last_message, s.template_messages AS template_messages, s.session_messages AS session_messages,
+                s.unresolved_queries AS unresolved_queries, s.last_control AS last_control, s.last_control_at AS last_control_at,
+                s.source AS source, s.source_detail AS source_detail, s.first_message_tag AS first_message_tag,
+                ${among("tagged", "s.contact")} AS retagged,
+                if(retagged, t.tags, b.tags) AS tags, if(retagged, t.tag_kinds, b.tag_kinds) AS tag_kinds,
+                if(${among("attributed", "s.contact")}, a.attributes, b.attributes) AS attributes,
+                ${among("controlled", "s.contact")} AS recontrolled,
+                if(recontrolled, o.open_control, b.open_control) AS open_control,
+                if(recontrolled, o.open_control_at, b.open_control_at) AS open_control_at,
+                if(recontrolled, o.waiting_since, b.waiting_since) AS waiting_since,
+                if(recontrolled, o.waiting_requests, b.waiting_requests) AS waiting_requests,
+                if(recontrolled, o.agent_id, b.agent_id) AS agent_id, if(recontrolled, o.agent_name, b.agent_name) AS agent_name,
+                if(recontrolled, r.request_times, b.request_times) AS request_times,
+                ${among("received", "s.contact")} AS rereceived,
+                if(rereceived, c.campaign_sent, b.campaign_sent) AS campaign_sent, if(rereceived, c.campaign_read, b.campaign_read) AS campaign_read,
+                ${among("opted", "s.contact")} AS reopted,
+                if(reopted, p.opted_out, b.opted_out) AS opted_out, if(reopted, p.opted_out_at, b.opted_out_at) AS opted_out_at
+         FROM state AS s
+         LEFT JOIN before AS b ON b.contact = s.contact
+         LEFT JOIN present_tags AS t ON t.contact = s.contact
+         LEFT JOIN attribute_values AS a ON a.contact = s.contact
+         LEFT JOIN open_chats AS o ON o.contact = s.contact
+         LEFT JOIN requests AS r ON r.contact = s.contact
+         LEFT JOIN campaigns_received AS c ON c.contact = s.contact
+         LEFT JOIN opt AS p ON p.contact = s.contact
        )
      SELECT
-       {workspaceId:String}, state.contact, name, first_seen, last_active, last_message, template_messages, session_messages,
+       {workspaceId:String}, contact, name, first_seen, last_active, last_message, template_messages, session_messages,
        unresolved_queries, last_control, last_control_at, ${STATUS_SQL}, source, source_detail, first_message_tag,
-       arrayMap(p -> p.1, pairs), arrayMap(p -> p.2, pairs), attributes,
-       lowerUTF8(arrayStringConcat(arrayConcat([name], arraySort(mapValues(attributes))), char(0))),
-       open_control, if(open_control = '', NULL, open_control_at), if(empty(waiting), NULL, arrayMin(waiting)), length(waiting),
-       agent_id, agent_name, request_times, arrayMap(x -> x.1, sends), arrayMap(x -> x.3, sends),
-       ifNull(latest.1, 0), if(ifNull(latest.1, 0) = 1, latest.2, NULL), {version:UInt64}
-     FROM state
-     LEFT JOIN present_tags ON present_tags.contact = state.contact
-     LEFT JOIN attribute_values ON attribute_values.contact = state.contact
-     LEFT JOIN open_chats ON open_chats.contact = state.contact
-     LEFT JOIN requests ON requests.contact = state.contact
-     LEFT JOIN received ON received.contact = state.contact
-     LEFT JOIN opt ON opt.contact = state.contact
+       tags, tag_kinds, attributes, lowerUTF8(arrayStringConcat(arrayConcat([name], arraySort(mapValues(attributes))), char(0))),
+       open_control, open_control_at, waiting_since, waiting_requests, agent_id, agent_name, request_times,
+       campaign_sent, campaign_read, opted_out, opted_out_at, {version:UInt64}
+     FROM merged
      SETTINGS join_use_nulls = 0`,
-    { workspaceId, version, ...(scope.all ? {} : { contacts: json(scope.contacts) }) },
+    { workspaceId, version, ...lists },
     { report: "read-models:contacts" },
   );
 }
@@ -313,7 +397,7 @@ async function optOutRecipients(store: Store, workspaceId: string, optOuts: Cont
  * claim it; it reads those pairs by key and only their contacts' candidates
  * (inbound_times' by_contact projection). A rebuild reads everything.
  */
-export async function refreshRecipients(store: Store, workspaceId: string, scope: RefreshScope, version: number) {
+export async function refreshRecipients(store: Store, workspaceId: string, scope: RefreshScope, version: number): Promise<string[] | "all"> {
   let pairs: Array<[string, string]> = [];
   if (!scope.all) {
     const [window, optedOut] = await Promise.all([
@@ -321,7 +405,7 @@ export async function refreshRecipients(store: Store, workspaceId: string, scope
       optOutRecipients(store, workspaceId, scope.optOuts),
     ]);
     pairs = [...scope.recipients, ...window, ...optedOut];
-    if (pairs.length === 0) return;
+    if (pairs.length === 0) return [];
   }
   const inScope = scope.all ? "1" : "(campaign_id, contact) IN (SELECT arrayJoin(JSONExtract({pairs:String}, 'Array(Tuple(String, String))')))";
   const candidates = scope.all ? "1" : IN_CONTACTS;
@@ -392,6 +476,8 @@ export async function refreshRecipients(store: Store, workspaceId: string, scope
     { report: "read-models:recipients" },
   );
   await addCampaignStats(store, workspaceId, version, replaced);
+  // The contacts whose recipients rows were rewritten: their campaigns in `contacts` follow.
+  return scope.all ? "all" : [...new Set(pairs.map((p) => p[1]))];
 }
 
 /** A recipient's delivery bucket and its counts by effective tick, over the columns of `recipients`. */
@@ -445,10 +531,10 @@ export async function refreshReadModels(store: Store, workspaceId: string, scope
   if (!scope.all && scope.contacts.length === 0) return;
   const version = nextVersion();
   // contacts carry each contact's campaigns, and conversions their last touch, so both follow the recipients.
-  await refreshRecipients(store, workspaceId, scope, version);
+  const received = await refreshRecipients(store, workspaceId, scope, version);
   // None reads another, so they run side by side on the store's pool.
   await Promise.all([
-    refreshContacts(store, workspaceId, scope, version),
+    refreshContacts(store, workspaceId, scope, version, received),
     refreshConversions(store, workspaceId, scope, version),
     refreshWaitBuckets(store, workspaceId, scope, version),
     refreshConversationGaps(store, workspaceId, scope),

@@ -5,6 +5,7 @@ import { STOP_WORDS } from "@/clickhouse/vocabulary/stop-words";
 import { contactNames } from "./contact-names";
 import { rangeParams, type DayRange } from "./day-range";
 import { isoTime } from "./unresolved-common";
+import { BY_PHONE_SETTINGS } from "./contacts-by-phone";
 
 /**
  * What people asked when the bot could not help: the requests themselves
@@ -231,7 +232,8 @@ export async function repeaters(store: Store, workspaceId: string, range: DayRan
     store.query<{ contact: string; total: string }>(
       `SELECT contact, unresolved_queries AS total
        FROM contacts FINAL
-       WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}`,
+       WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}
+       ${BY_PHONE_SETTINGS}`,
       { workspaceId, contacts },
     ),
   ]);

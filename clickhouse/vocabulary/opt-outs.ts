@@ -61,8 +61,11 @@ export function matchOptKeyword(text: string, keywords: OptOutKeywords): { opted
 export const OPT_CAUSES = ["keyword", "error_131050", "api"] as const;
 export type OptCause = (typeof OPT_CAUSES)[number];
 
-/** The event type of an opt-out in the log (its opposite is contact.opted_in). */
+/** The event type of an opt-out in the log. */
 export const OPTED_OUT_EVENT = "contact.opted_out";
+
+/** The event type of an opt-in in the log: it ends an opt-out. */
+export const OPTED_IN_EVENT = "contact.opted_in";
 
 /** Hours after a campaign's delivery in which an opt-out counts against the campaign. */
 export const CAMPAIGN_OPT_OUT_HOURS = 72;

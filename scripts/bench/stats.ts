@@ -15,6 +15,13 @@ export interface QueryTiming {
   p95: number;
   min: number;
   max: number;
+  /**
+   * CPU ms of the whole process (every engine thread) per run, p50 and p95:
+   * queries run one at a time, so it is the query's, and unlike wall time it
+   * barely moves when other work shares the machine's cores.
+   */
+  cpuP50: number;
+  cpuP95: number;
   /** Rows (or, for an object result, 1) of the last run. */
   rows: number;
 }
@@ -37,12 +44,16 @@ export async function timeQuery(q: BenchQuery, runs: number, warmup = 2): Promis
   let last: unknown;
   for (let i = 0; i < warmup; i++) last = await q.run();
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
+    const c = process.cpuUsage();
     last = await q.run();
     times.push(performance.now() - t);
+    cpu.push(cpuSecondsSince(c) * 1000);
   }
   times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   return {
     group: q.group,
     name: q.name,
@@ -51,6 +62,8 @@ export async function timeQuery(q: BenchQuery, runs: number, warmup = 2): Promis
     p95: percentile(times, 95),
     min: times[0],
     max: times[times.length - 1],
+    cpuP50: percentile(cpu, 50),
+    cpuP95: percentile(cpu, 95),
     rows: rowsOf(last),
   };
 }

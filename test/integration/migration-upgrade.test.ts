@@ -15,6 +15,9 @@ import { listContacts } from "@/clickhouse/queries/contact-list";
 import { getContactCampaignTicks } from "@/clickhouse/queries/contacts";
 import { countContactsByAttribute } from "@/clickhouse/queries/attributes";
 import { segmentVocabulary } from "@/clickhouse/queries/segments/vocabulary";
+import { contactFacts } from "@/clickhouse/queries/segments/contact-facts";
+import { journeyPage } from "@/clickhouse/queries/journey";
+import { askedRequests, repeaters } from "@/clickhouse/queries/unresolved-asked";
 import { insertEvents } from "../helpers/events";
 import { useTestStore } from "../helpers/store";
 
@@ -131,7 +134,7 @@ describe("upgrading a store that already holds events", () => {
     await store().insert("events", rows);
     const version = nextVersion();
     await refreshRecipients(store(), ws, { all: true }, version);
-    await refreshContacts(store(), ws, { all: true }, version);
+    await refreshContacts(store(), ws, { all: true }, version, "all");
     const before = await campaignFunnel(store(), ws, "sale");
 
     const upgrade = loadMigrations().find((m) => m.version === 19)!;
@@ -227,5 +230,163 @@ describe("upgrading a store that already holds events", () => {
     expect(await projections()).toEqual([]);
     expect(await read()).toEqual(before);
     expect(before).toEqual({ tags: ["lead", "vip"], attributes: new Map([["plan", 1]]) });
+  });
+
+  it("0029 rewrites a store's parts with the measured codecs and every answer stays the same", async () => {
+    const codecs = loadMigrations().find((m) => m.version === 29)!;
+    // Back to the codecs and types of 0028: no table default, the log's column codecs of 0012, no codec elsewhere, campaign ids as text.
+    const OF_0028: Record<string, string> = {
+      "events.contact": "CODEC(ZSTD(1))",
+      "events.ts": "CODEC(Delta, ZSTD(1))",
+      "events.event_id": "CODEC(ZSTD(1))",
+      "events.actor_id": "CODEC(ZSTD(1))",
+      "events.payload": "CODEC(ZSTD(1))",
+      "events.campaign_id": "String CODEC(ZSTD(1))",
+      "outbound_messages.campaign_id": "String",
+    };
+    for (const statement of codecs.statements) {
+      const [, table, rest] = /^ALTER TABLE (\w+)\s+([\s\S]*)$/.exec(statement)!;
+      if (rest.startsWith("MODIFY SETTING")) await store().command(`ALTER TABLE ${table} RESET SETTING default_compression_codec`, {}, REWIND);
+      for (const [, column] of rest.matchAll(/MODIFY COLUMN (\w+)/g)) {
+        await store().command(`ALTER TABLE ${table} MODIFY COLUMN ${column} ${OF_0028[`${table}.${column}`] ?? "REMOVE CODEC"}`, {}, REWIND);
+      }
+    }
+    const columnOf = async (table: string, column: string) =>
+      (
+        await store().query<{ codec: string; type: string }>(
+          "SELECT compression_codec AS codec, type FROM system.columns WHERE database = currentDatabase() AND table = {table:String} AND name = {column:String}",
+          { table, column },
+          REWIND,
+        )
+      )[0];
+    const codecOf = async (table: string, column: string) => (await columnOf(table, column))?.codec;
+    const typeOf = async (table: string, column: string) => (await columnOf(table, column))?.type;
+    expect(await codecOf("events", "ts")).toBe("CODEC(Delta(8), ZSTD(1))");
+    expect(await typeOf("events", "campaign_id")).toBe("String");
+
+    // A campaign, its ticks and a reply, tags and attributes, a request for a human taken and resolved: written by the previous version.
+    const ws = "ws-before-0029";
+    const at = (t: string) => `2026-11-10T${t}Z`;
+    const contacts = ["+919812300201", "+919812300202", "+919812300203"];
+    let n = 0;
+    const ev = (e: Record<string, unknown>) => eventSchema.parse({ event_id: `ev-0029-${String(++n).padStart(4, "0")}`, ...e });
+    await ingestEvents(store(), ws, [
+      ev({ type: "campaign.created", ts: at("09:00:00"), campaign_id: "sale", name: "Sale", template: "sale_v1" }),
+      ...contacts.flatMap((contact, i) => [
+        ev({ type: "contact.imported", contact, ts: at("08:00:00"), name: `Person ${i}`, source: "expo" }),
+        ev({ type: "message.outbound", contact, ts: at("10:00:00"), kind: "template", wamid: `wamid.${i}`, campaign_id: "sale", text: "50% off" }),
+        ev({ type: "message.status", contact, ts: at("10:00:05"), wamid: `wamid.${i}`, status: i === 2 ? "failed" : "delivered", ...(i === 2 ? { error: { code: 131026, title: "Undeliverable" } } : {}) }),
+        ...(i === 0 ? [ev({ type: "message.status", contact, ts: at("10:03:00"), wamid: `wamid.${i}`, status: "read" })] : []),
+        ev({ type: "tag.added", contact, ts: at("10:05:00"), tag: i === 0 ? "vip" : "lead", kind: "manual", actor: { kind: "agent", id: "agent:asha", name: "Asha Rao" } }),
+        ev({ type: "attribute.set", contact, ts: at("10:06:00"), attribute: "city", value: i === 1 ? "Pune" : "Mumbai" }),
+      ]),
+      ev({ type: "message.inbound", contact: contacts[0], ts: at("10:30:00"), text: "Is it on shoes too?" }),
+      ev({ type: "intervention.requested", contact: contacts[0], ts: at("10:31:00"), text: "Talk to a person about shoes" }),
+      ev({ type: "agent.intervened", contact: contacts[0], ts: at("10:40:00"), actor: { kind: "agent", id: "agent:asha", name: "Asha Rao" } }),
+      ev({ type: "chat.resolved", contact: contacts[0], ts: at("11:00:00"), actor: { kind: "agent", id: "agent:asha", name: "Asha Rao" } }),
+    ]);
+    const now = new Date("2026-11-12T00:00:00Z");
+    const answers = async () => ({
+      funnel: await campaignFunnel(store(), ws, "sale"),
+      journeys: await Promise.all(contacts.map((contact) => journeyPage(store(), ws, { contact, direction: "older", limit: 50 }))),
+      facts: await Promise.all(contacts.map((contact) => contactFacts(store(), ws, contact, now))),
+      contacts: await listContacts(store(), ws, { sort: "phone", direction: "asc", limit: 50, offset: 0 }, now),
+      asked: await askedRequests(store(), ws, { from: "2026-11-10", to: "2026-11-10", timeZone: "Asia/Kolkata" }, { search: "shoes", offset: 0, limit: 10 }),
+    });
+    const before = await answers();
+    const REWRITTEN = ["events", "event_ids", "recipients", "contact_tags", "control_events"];
+    const activeParts = async () =>
+      (
+        await store().query<{ part: string }>(
+          "SELECT concat(table, '/', name) AS part FROM system.parts WHERE active AND database = currentDatabase() AND table IN {tables:Array(String)}",
+          { tables: REWRITTEN },
+          REWIND,
+        )
+      ).map((r) => r.part);
+    const partsBefore = await activeParts();
+
+    for (const statement of codecs.statements) await store().command(statement, {}, REWIND);
+
+    expect(await answers()).toEqual(before);
+    expect(before.funnel.counts).toMatchObject({ sent: 3, delivered: 2, read: 1, failed: 1 });
+    expect(before.journeys.map((j) => j.length)).toEqual([11, 6, 6]);
+    expect(before.asked.total).toBe(1);
+    // The codecs are declared, and every part written before them was rewritten with them.
+    expect(await codecOf("events", "ts")).toBe("CODEC(ZSTD(1))");
+    expect(await codecOf("recipients", "send_time")).toBe("CODEC(T64, ZSTD(1))");
+    expect(await typeOf("events", "campaign_id")).toBe("LowCardinality(String)");
+    expect(partsBefore.length).toBeGreaterThanOrEqual(REWRITTEN.length);
+    const partsAfter = new Set(await activeParts());
+    expect(partsBefore.filter((part) => partsAfter.has(part))).toEqual([]);
+    // And what arrives after reads as before.
+    await ingestEvents(store(), ws, [ev({ type: "message.status", contact: contacts[1], ts: at("12:00:00"), wamid: "wamid.1", status: "read" })]);
+    expect((await campaignFunnel(store(), ws, "sale")).counts).toMatchObject({ sent: 3, delivered: 2, read: 2, failed: 1 });
+  });
+
+  it("0030 narrows the by-contact and by-time projections to what their readers ask for, with the same answers", async () => {
+    // Back to the projections of 0011 and 0008: every column.
+    for (const statement of [
+      "ALTER TABLE recipients DROP PROJECTION IF EXISTS by_contact",
+      "ALTER TABLE recipients ADD PROJECTION by_contact (SELECT * ORDER BY workspace_id, contact, campaign_id)",
+      "ALTER TABLE control_events DROP PROJECTION IF EXISTS by_time",
+      "ALTER TABLE control_events ADD PROJECTION by_time (SELECT workspace_id, contact, ts, event_id, type, actor_id, actor_name, text ORDER BY workspace_id, ts, event_id)",
+    ]) {
+      await store().command(statement, {}, REWIND);
+    }
+    const projections = async () =>
+      (
+        await store().query<{ name: string; query: string }>(
+          "SELECT name, query FROM system.projections WHERE database = currentDatabase() AND table IN ('recipients', 'control_events') ORDER BY name",
+          {},
+          REWIND,
+        )
+      ).map((p) => `${p.name}: ${p.query}`);
+    expect(await projections()).toEqual([
+      "by_contact: SELECT * ORDER BY workspace_id, contact, campaign_id",
+      "by_time: SELECT workspace_id, contact, ts, event_id, type, actor_id, actor_name, text ORDER BY workspace_id, ts, event_id",
+    ]);
+
+    // Deliveries, a read, a reply, an opt-out, a conversion and requests for a human, written by the previous version.
+    const ws = "ws-before-0030";
+    const at = (t: string) => `2026-11-10T${t}Z`;
+    const contacts = ["+919812300301", "+919812300302"];
+    let n = 0;
+    const ev = (e: Record<string, unknown>) => eventSchema.parse({ event_id: `ev-0030-${++n}`, ...e });
+    await ingestEvents(store(), ws, [
+      ...contacts.flatMap((contact, i) => [
+        ev({ type: "message.outbound", contact, ts: at("10:00:00"), kind: "template", wamid: `w30.${i}`, campaign_id: "launch", text: "New in" }),
+        ev({ type: "message.status", contact, ts: at("10:00:05"), wamid: `w30.${i}`, status: "delivered" }),
+        ev({ type: "intervention.requested", contact, ts: at(`1${i + 1}:00:00`), text: `where is my order ${i}` }),
+      ]),
+      ev({ type: "message.status", contact: contacts[0], ts: at("10:02:00"), wamid: "w30.0", status: "read" }),
+      ev({ type: "message.inbound", contact: contacts[0], ts: at("10:30:00"), text: "Nice" }),
+      ev({ type: "contact.opted_out", contact: contacts[1], ts: at("12:00:00"), cause: "api" }),
+      ev({ type: "conversion", contact: contacts[0], ts: at("13:00:00"), name: "order_placed", value: 999, currency: "INR" }),
+    ]);
+    const now = new Date("2026-11-12T00:00:00Z");
+    const range = { from: "2026-11-10", to: "2026-11-10", timeZone: "UTC" };
+    const answers = async () => ({
+      facts: await Promise.all(contacts.map((contact) => contactFacts(store(), ws, contact, now))),
+      funnel: await campaignFunnel(store(), ws, "launch"),
+      conversions: await campaignConversions(store(), ws, "launch", 7),
+      asked: await askedRequests(store(), ws, range, { search: "order", offset: 0, limit: 10 }),
+      repeaters: await repeaters(store(), ws, range),
+    });
+    const before = await answers();
+
+    const upgrade = loadMigrations().find((m) => m.version === 30)!;
+    for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
+
+    expect(await projections()).toEqual([
+      "by_contact: SELECT workspace_id, contact, campaign_id, version, send_time, reply_candidate_at, sent_eff, delivered_eff, read_eff, replied_at, failed_eff ORDER BY workspace_id, contact, campaign_id",
+      "by_time: SELECT workspace_id, contact, ts, event_id, type, text ORDER BY workspace_id, ts, event_id",
+    ]);
+    expect(await answers()).toEqual(before);
+    expect(before.funnel.counts).toMatchObject({ sent: 2, delivered: 2, read: 1, replied: 1, optedOut: 1 });
+    expect(before.conversions).toMatchObject({ conversions: 1, engaged: 1 });
+    expect(before.asked.total).toBe(2);
+    // A round after the upgrade still finds the contacts' recipients by contact: a late reply counts.
+    await ingestEvents(store(), ws, [ev({ type: "message.inbound", contact: contacts[1], ts: at("10:40:00"), text: "Sounds good" })]);
+    expect((await campaignFunnel(store(), ws, "launch")).counts).toMatchObject({ read: 2, replied: 2 });
   });
 });

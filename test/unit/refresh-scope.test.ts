@@ -29,6 +29,10 @@ describe("refresh scopes shared by several rounds", () => {
     // Only the first round had a control event, the second's empty list does not pull its time in.
     expect(merged.controls).toEqual({ contacts: ["+2"], since: at("2026-12-01 12:00:00.000") });
     expect(merged.optOuts).toEqual({ contacts: ["+4"], since: at("2026-12-01 08:00:00.000") });
+    // Only a tag, attribute or opt event makes those parts of a contact's row be read again.
+    expect(merged.opted).toEqual(["+4"]);
+    expect(mergeScopes(round([["+5", "", "tag.removed", "2026-12-01 08:00:00.000"]]), round([["+6", "", "attribute.set", "2026-12-01 08:00:00.000"]])))
+      .toMatchObject({ tagged: ["+5"], attributed: ["+6"], opted: [] });
   });
 
   it("names for conversions only the contacts whose conversions or recipients a round can change, in both rounds", () => {

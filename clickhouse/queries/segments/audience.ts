@@ -63,9 +63,12 @@ export interface PreviewRow {
 }
 
 /**
- * A page of the audience, sorted. Top-N in two steps: the first statement
- * filters and orders on the sort column alone (cheap columns, no names for a
- * million contacts), the second reads the whole rows of that page only.
+ * A page of the audience, sorted, in one statement: the engine filters and
+ * orders on the predicate's columns and the sort column, then reads the
+ * shown columns for the page's rows alone, by their place in the part (lazy
+ * materialization, at any depth). A second statement reading the page by
+ * phone cost more than the page itself: 50 scattered contacts are ~40
+ * granules of 8,192 rows, looked up and merged under FINAL again.
  */
 export async function previewSegment(
   store: Store,
@@ -75,25 +78,17 @@ export async function previewSegment(
   opts: { sort: PreviewSort; direction: "asc" | "desc"; limit: number; offset: number; attributeTypes?: ReadonlyMap<string, string> },
 ): Promise<PreviewRow[]> {
   const compiled = compileSegment(tree, clock, opts.attributeTypes);
-  const order = orderBySql(PREVIEW_SORTS[opts.sort], opts.direction);
-  const page = await store.query<{ contact: string }>(
-    `SELECT contact
-     FROM contacts FINAL
-     WHERE workspace_id = {workspaceId:String} AND (${compiled.where})
-     ORDER BY ${order}
-     LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
-    { ...compiled.params, workspaceId, limit: opts.limit, offset: opts.offset },
-  );
-  if (page.length === 0) return [];
   const rows = await store.query<Record<string, string | null>>(
     `SELECT contact, name, if(${IN_HISTORY_SQL}, 'history', status) AS status, last_active, first_seen, source,
             template_messages, session_messages, unresolved_queries
      FROM contacts FINAL
-     WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}`,
-    { workspaceId, contacts: page.map((p) => p.contact), now: clock.now.getTime() / 1000 },
+     WHERE workspace_id = {workspaceId:String} AND (${compiled.where})
+     ORDER BY ${orderBySql(PREVIEW_SORTS[opts.sort], opts.direction)}
+     LIMIT {limit:UInt32} OFFSET {offset:UInt32}
+     SETTINGS query_plan_max_limit_for_lazy_materialization = 0`,
+    { ...compiled.params, workspaceId, limit: opts.limit, offset: opts.offset },
   );
-  const byContact = new Map(rows.map((r) => [r.contact!, r]));
-  return page.map(({ contact }) => toPreviewRow(byContact.get(contact) ?? { contact }));
+  return rows.map(toPreviewRow);
 }
 
 function orderBySql(column: string, direction: "asc" | "desc"): string {

@@ -131,9 +131,22 @@ class Compiler {
   }
 
 
+  /** How many rules so far read an attribute map (a predicate over a value, not the entries index). */
+  private mapReads = 0;
+
   node(node: FilterNode): string {
     if (isGroup(node)) {
-      const parts = node.children.map((c) => this.node(c));
+      // The children that read an attribute map go first. AND and OR evaluate a later child only on
+      // the rows the earlier ones left undecided, copying the columns it reads for those rows, and
+      // the map is the widest column of contacts: "nested profile + NOT" at 1M contacts took 245 ms
+      // of CPU with its city rule last and 180 with it first. Same answers: the rules have no order.
+      const parts = node.children
+        .map((child) => {
+          const before = this.mapReads;
+          return { sql: this.node(child), readsMap: this.mapReads > before };
+        })
+        .sort((a, b) => Number(b.readsMap) - Number(a.readsMap))
+        .map((part) => part.sql);
       // An empty group is "everyone" (validation allows it only at the root).
       const joined = parts.length === 0 ? "1" : parts.map((p) => `(${p})`).join(node.join === "and" ? " AND " : " OR ");
       return node.not ? `NOT (${joined})` : joined;
@@ -142,22 +155,28 @@ class Compiler {
     return node.not ? `NOT (${sql})` : sql;
   }
 
+  /**
+   * A dictionary-coded column (source, first-message tag, status) is tested
+   * with `IN`, which the engine answers once per dictionary entry: `has([…],
+   * source)` decoded every row first (30 ms of CPU against 5 over a million
+   * contacts, and "organic or ad, or first message Product B" 73 against 32).
+   */
   condition(c: Condition): string {
     switch (c.kind) {
       case "tags":
         return this.tags(c);
       case "firstMessageTag":
         if (c.op === "empty") return "first_message_tag = ''";
-        return `${c.op === "none" ? "NOT " : ""}has(${this.bind(c.tags, "Array(String)")}, first_message_tag)`;
+        return `first_message_tag ${c.op === "none" ? "NOT IN" : "IN"} ${this.bind(c.tags, "Array(String)")}`;
       case "attribute":
         return this.attribute(c);
       case "source": {
         const ad = c.ad ? ` OR startsWith(source_detail, ${this.bind(AD_DETAIL_PREFIX, "String")})` : "";
-        const any = `has(${this.bind(c.values, "Array(String)")}, source)${ad}`;
+        const any = `source IN ${this.bind(c.values, "Array(String)")}${ad}`;
         return c.op === "none" ? `NOT (${any})` : any;
       }
       case "status":
-        return `has(${this.bind(c.values, "Array(String)")}, if(${IN_HISTORY_SQL}, 'history', status))`;
+        return `if(${IN_HISTORY_SQL}, 'history', status) IN ${this.bind(c.values, "Array(String)")}`;
       case "lastActive":
         return this.timeRange("last_active", c.op === "inLastDays" ? { since: activeSince(this.now, c.days!) } : c.op === "before" ? { before: c.to! } : { from: c.from!, to: c.to! });
       case "firstSeen":
@@ -229,14 +248,16 @@ class Compiler {
   attribute(c: Extract<Condition, { kind: "attribute" }>): string {
     const negative = c.op === "isNot" || c.op === "ne" || c.op === "noneOf" || c.op === "isNotSet";
     const test = this.attributeTest(c);
-    const set =
-      "exact" in test
-        ? // Served by the attribute_entries text index (0025) without reading the maps.
-          `hasAny(${ATTRIBUTE_ENTRIES_SQL}, ${this.bind(test.exact.map((value) => attributeEntry(c.attribute, value)), "Array(String)")})`
-        : // The lambda names the attribute's current value `value` for the operator's predicate ('' = not set).
-          `arrayExists(value -> value != '' AND ${test.predicate}, [attributes[${this.bind(c.attribute, "String")}]])`;
-    return negative ? `NOT ${set}` : set;
+    const set = (sql: string) => (negative ? `NOT ${sql}` : sql);
+    if ("exact" in test) {
+      // Served by the attribute_entries text index (0025) without reading the maps.
+      return set(`hasAny(${ATTRIBUTE_ENTRIES_SQL}, ${this.bind(test.exact.map((value) => attributeEntry(c.attribute, value)), "Array(String)")})`);
+    }
+    this.mapReads++;
+    // The lambda names the attribute's current value `value` for the operator's predicate ('' = not set).
+    return set(`arrayExists(value -> value != '' AND ${test.predicate}, [attributes[${this.bind(c.attribute, "String")}]])`);
   }
+
 
   /**
    * The positive form of the operator (negative operators are its complement):
