@@ -223,6 +223,13 @@ async function main() {
         ),
       );
       console.log(`[bench] report: ${fmt(r.report.imported)} imported, ${fmt(r.report.rejectedCount)} rejected`);
+      console.log("[bench] the import's statements (wall ms; a round's read-model refresh runs beside the next round's statements, and parsing beside both)");
+      console.log(
+        formatTable(
+          ["statement", "calls", "ms", "ms per 1,000 rows"],
+          [...r.timings.byKind].sort((a, b) => b[1].ms - a[1].ms).map(([kind, t]) => [kind, t.calls, Math.round(t.ms), Number(((t.ms / r.rows) * 1000).toFixed(1))]),
+        ),
+      );
     }
 
     if (args.parts.has("sync")) {

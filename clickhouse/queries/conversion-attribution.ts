@@ -7,13 +7,17 @@ import { IN_CONTACTS, type RefreshScope } from "./read-models";
  * the last touch, the campaign delivered to the contact last at or before the
  * conversion, and whether the contact replied to it (engaged).
  *
- * It runs after recipients in every round that touches a contact, so a
- * delivery or a reply stored after the conversion re-attributes it: the row
- * is a function of the contact's stored events, whatever order they came in.
- * A round without conversion events for its contacts writes nothing (the
- * first CTE is empty), after one read of conversion_events by its key.
+ * It runs after recipients for the contacts of a round with a conversion
+ * or whose recipients rows the round rewrites (`converting`), so a delivery or
+ * a reply stored after the conversion re-attributes it: the row is a function
+ * of the contact's stored events, whatever order they came in. A round of
+ * tags, attributes or imported contacts reads nothing (a 200,000-row CSV
+ * import spent 13 s of its 25 s of refresh statements here, for no row); a
+ * contact without conversion events gets no row (the first CTE is empty).
  */
 export async function refreshConversions(store: Store, workspaceId: string, scope: RefreshScope, version: number) {
+  const contacts = scope.all ? [] : (scope.converting ?? scope.contacts);
+  if (!scope.all && contacts.length === 0) return;
   const inScope = scope.all ? "1" : IN_CONTACTS;
   await store.command(
     `INSERT INTO conversions
@@ -49,7 +53,7 @@ export async function refreshConversions(store: Store, workspaceId: string, scop
      FROM conversions_in_scope AS c
      ASOF LEFT JOIN touches AS t ON c.contact = t.contact AND c.ts >= t.delivered_at
      SETTINGS join_use_nulls = 0`,
-    { workspaceId, version, ...(scope.all ? {} : { contacts: JSON.stringify(scope.contacts) }) },
+    { workspaceId, version, ...(scope.all ? {} : { contacts: JSON.stringify(contacts) }) },
     { report: "read-models:conversions" },
   );
 }

@@ -48,6 +48,12 @@ export type RefreshScope =
       tagged?: string[];
       attributed?: string[];
       opted?: string[];
+      /**
+       * Contacts whose conversions the round may change (conversion-attribution.ts): those with a
+       * conversion, and those whose recipients rows it may rewrite (campaign messages, reply
+       * candidates, opt-outs); every contact when absent.
+       */
+      converting?: string[];
     };
 
 /** Contacts, and the time (epoch seconds, 0 when none) of the earliest of the events that named them. */
@@ -89,9 +95,11 @@ export function touchedScope(rows: readonly TouchingRow[]): RefreshScope {
   const tagged = new Set<string>();
   const attributed = new Set<string>();
   const opted = new Set<string>();
+  const converting = new Set<string>();
   for (const r of rows) {
     if (!r.contact) continue;
     contacts.add(r.contact);
+    if (r.type === "conversion") converting.add(r.contact);
     if (r.type === "tag.added" || r.type === "tag.removed") tagged.add(r.contact);
     if (r.type === "attribute.set") attributed.add(r.contact);
     if (r.type === OPTED_OUT_EVENT || r.type === OPTED_IN_EVENT) opted.add(r.contact);
@@ -102,6 +110,8 @@ export function touchedScope(rows: readonly TouchingRow[]): RefreshScope {
     // A reply-window candidate (inbound_times, 0010).
     if (r.type === "message.inbound" && !r.campaign_id) inbound.add(r.contact, r.ts);
     if (r.type === OPTED_OUT_EVENT) optOuts.add(r.contact, r.ts);
+    // What refreshRecipients may rewrite: these pairs, and the candidates' and opt-outs' contacts' recipients.
+    if ((message && r.campaign_id) || (r.type === "message.inbound" && !r.campaign_id) || r.type === OPTED_OUT_EVENT) converting.add(r.contact);
   }
   return {
     contacts: [...contacts],
@@ -113,6 +123,7 @@ export function touchedScope(rows: readonly TouchingRow[]): RefreshScope {
     tagged: [...tagged],
     attributed: [...attributed],
     opted: [...opted],
+    converting: [...converting],
   };
 }
 
@@ -137,6 +148,8 @@ export function mergeScopes(a: RefreshScope | null, b: RefreshScope | null): Ref
     tagged: union(a.tagged, b.tagged),
     attributed: union(a.attributed, b.attributed),
     opted: union(a.opted, b.opted),
+    // Either round's every contact (no list) makes the shared refresh read every contact's conversions.
+    converting: a.converting && b.converting ? union(a.converting, b.converting) : undefined,
   };
 }
 

@@ -15,8 +15,14 @@ function kindOf(sql: string, table?: string): string {
   return "other";
 }
 
-/** The same store, timing every call by kind. */
-export function timedStore(inner: Store): { store: Store; timings: StoreTimings; reset: () => void } {
+/** Statements by the report they name (client.ts), for a path whose reports tell its steps apart. */
+export const byReport = (sql: string, table?: string, report?: string) => report ?? kindOf(sql, table);
+
+/** The same store, timing every call by kind (kindOf, or `kind`). */
+export function timedStore(
+  inner: Store,
+  kind: (sql: string, table?: string, report?: string) => string = kindOf,
+): { store: Store; timings: StoreTimings; reset: () => void } {
   const timings: StoreTimings = { byKind: new Map() };
   const add = (kind: string, ms: number) => {
     const t = timings.byKind.get(kind) ?? { ms: 0, calls: 0 };
@@ -34,11 +40,11 @@ export function timedStore(inner: Store): { store: Store; timings: StoreTimings;
   };
   const store: Store = {
     ...inner,
-    query: (sql, params, options) => timed(kindOf(sql), () => inner.query(sql, params, options)),
-    command: (sql, params, options) => timed("command", () => inner.command(sql, params, options)),
-    insert: (table, rows, options) => timed(kindOf("", table), () => inner.insert(table, rows, options)),
+    query: (sql, params, options) => timed(kind(sql, undefined, options?.report), () => inner.query(sql, params, options)),
+    command: (sql, params, options) => timed(kind === kindOf ? "command" : kind(sql, undefined, options?.report), () => inner.command(sql, params, options)),
+    insert: (table, rows, options) => timed(kind("", table, options?.report), () => inner.insert(table, rows, options)),
     insertTabSeparated: (table, columns, body, options) =>
-      timed(kindOf("", table), () => inner.insertTabSeparated(table, columns, body, options)),
+      timed(kind("", table, options?.report), () => inner.insertTabSeparated(table, columns, body, options)),
   };
   return { store, timings, reset: () => timings.byKind.clear() };
 }

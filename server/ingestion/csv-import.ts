@@ -10,7 +10,7 @@ import { toE164 } from "../domain/phone";
 import { importOptionsSchema, type ImportMapping, type ImportOptions } from "../schemas/import";
 import type { ChatEvent } from "../events/schema";
 import { csvProblem, csvReadOptions, DELIMITER_NAMES, sniffDelimiter, type CsvDelimiter } from "./csv-dialect";
-import { ingestEventsWithIds } from "./pipeline";
+import { ingestBatchesWithIds } from "./pipeline";
 import { Rejections, type RejectionSummary } from "./rejections";
 
 export interface ImportReport extends RejectionSummary {
@@ -28,7 +28,28 @@ export interface ImportReport extends RejectionSummary {
   bytesRead: number;
 }
 
-const BATCH_ROWS = 10_000;
+/** How an import cuts the file: the same report and the same stored events whatever the sizes (csv-import-rounds.test.ts). */
+export interface ImportSizes {
+  /** Rows judged together: a progress line, and a contact's imported / updated / unchanged, go by batch. */
+  batchRows: number;
+  /**
+   * Batches stored in one ingestion round. A round's duplicate and contact
+   * checks and its INSERT have a cost of their own whatever their size (the
+   * checks read the workspace's keys over the whole range of its hashed ids),
+   * so five batches a round cost far less than five rounds: a 200,000-row
+   * import took 36 CPU seconds batch by batch and 24 in rounds of five. Ten
+   * took no less CPU and 35 % more memory (1.7 GiB peak against 1.3).
+   */
+  roundBatches: number;
+}
+
+export const IMPORT_SIZES: ImportSizes = { batchRows: 10_000, roundBatches: 5 };
+
+/** A batch's valid rows, and how far the file had been read when it filled (its progress line). */
+interface Batch {
+  rows: Array<{ contact: string; events: ChatEvent[] }>;
+  parsed: Pick<ImportReport, "rows" | "rejectedCount" | "bytesRead">;
+}
 
 // One-shot digest: the same SHA-1 ids as before (re-importing an old file must still find them), cheaper per row.
 const hash = (s: string) => digest("sha1", s, "base64url").slice(0, 16);
@@ -44,6 +65,7 @@ export async function importContactsCsv(
   input: Readable | AsyncIterable<Buffer | string>,
   rawOptions: ImportOptions,
   onProgress?: (report: ImportReport) => void,
+  { batchRows, roundBatches }: ImportSizes = IMPORT_SIZES,
 ): Promise<ImportReport> {
   const options = importOptionsSchema.parse(rawOptions);
   const defs = new Map((await listAttributeDefinitions(store, workspaceId)).map((d) => [d.name, d]));
@@ -97,21 +119,31 @@ export async function importContactsCsv(
 
   let header: string[] | null = null;
   let mapping: ImportMapping | null = null;
-  let batch: Array<{ contact: string; events: ChatEvent[] }> = [];
+  let batch: Batch["rows"] = [];
+  let round: Batch[] = [];
   const now = new Date().toISOString();
 
-  // A full batch is stored while the next one is parsed: the engine writes on
-  // its own threads, so parsing and writing overlap. Batches are still stored
+  // A full round is stored while the next one is parsed: the engine writes on
+  // its own threads, so parsing and writing overlap. Rounds are still stored
   // one after another, in file order (the report depends on it).
   let storing: Promise<void> = Promise.resolve();
+  // The read models follow each round while the next one is parsed and stored; the report waits for all of them.
+  let refreshed: Promise<unknown> = Promise.resolve();
+  const cut = () => {
+    if (batch.length === 0) return;
+    // Parsing runs ahead meanwhile: the progress line reports the rows up to this batch.
+    round.push({ rows: batch, parsed: { rows: report.rows, rejectedCount: report.rejectedCount, bytesRead: report.bytesRead } });
+    batch = [];
+  };
   const flush = async () => {
     await storing;
-    if (batch.length === 0) return;
-    const full = batch;
-    batch = [];
-    // Parsing runs ahead meanwhile: the progress line reports the rows up to this batch.
-    const parsed = { rows: report.rows, rejectedCount: report.rejectedCount, bytesRead: report.bytesRead };
-    storing = storeBatch(store, workspaceId, full, report).then(() => onProgress?.({ ...report, ...parsed }));
+    if (round.length === 0) return;
+    const full = round;
+    round = [];
+    storing = storeRound(store, workspaceId, full, report, onProgress).then((refresh) => {
+      refreshed = Promise.all([refreshed, refresh]);
+      refreshed.catch(() => {});
+    });
     // A failure surfaces at the next await of `storing`, not as an unhandled rejection meanwhile.
     storing.catch(() => {});
   };
@@ -135,11 +167,15 @@ export async function importContactsCsv(
       continue;
     }
     batch.push(row);
-    if (batch.length >= BATCH_ROWS) await flush();
+    if (batch.length < batchRows) continue;
+    cut();
+    if (round.length >= roundBatches) await flush();
   }
   tellUnreadable(Infinity);
+  cut();
   await flush();
   await storing;
+  await refreshed;
   return Object.assign(report, rejections.summary());
 }
 
@@ -221,13 +257,26 @@ function unusedColumns(m: ImportMapping, header: string[]): string[] {
   return header.filter((h) => !used.has(h));
 }
 
+/** Until the parser takes more input, or closes; the listener that did not fire goes too (one per wait would pile up). */
+function drained(parser: ReturnType<typeof parse>): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      parser.off("drain", done);
+      parser.off("close", done);
+      resolve();
+    };
+    parser.once("drain", done);
+    parser.once("close", done);
+  });
+}
+
 /** The parser's records as the input streams through it, with backpressure; a failing input fails the parser. */
 async function* feed(input: AsyncIterable<Buffer | string>, parser: ReturnType<typeof parse>) {
   const pump = (async () => {
     try {
       for await (const chunk of input) {
         if (parser.destroyed) return;
-        if (!parser.write(chunk)) await new Promise((r) => (parser.once("drain", r), parser.once("close", r)));
+        if (!parser.write(chunk)) await drained(parser);
       }
       parser.end();
     } catch (err) {
@@ -316,22 +365,39 @@ function rowToEvents(
   return { contact, events };
 }
 
-async function storeBatch(store: Store, workspaceId: string, rows: Array<{ contact: string; events: ChatEvent[] }>, report: ImportReport) {
-  // Several rows of one contact in a file: judge the contact once.
-  const byContact = new Map<string, ChatEvent[]>();
-  for (const r of rows) {
-    const events = byContact.get(r.contact);
-    if (events) events.push(...r.events);
-    else byContact.set(r.contact, [...r.events]);
-  }
-  const events = [...byContact.values()].flat();
+/**
+ * Stores a round of batches and counts each batch's contacts as if the batches
+ * had been stored one after another: new (unknown to the workspace and to the
+ * round's earlier batches), updated (the batch stored one of its events), or
+ * unchanged. Each batch then has its progress line, as soon as the round is
+ * on disk; the refresh of the read models that follows it is returned.
+ */
+async function storeRound(store: Store, workspaceId: string, round: Batch[], report: ImportReport, onProgress?: (report: ImportReport) => void) {
+  // Several rows of one contact in a batch: judge the contact once.
+  const batches = round.map(({ rows }) => {
+    const byContact = new Map<string, ChatEvent[]>();
+    for (const r of rows) {
+      const events = byContact.get(r.contact);
+      if (events) events.push(...r.events);
+      else byContact.set(r.contact, [...r.events]);
+    }
+    return byContact;
+  });
   // Ingestion's own duplicate check says which rows changed anything; the contact
-  // check must run first, or it would see the contacts this batch creates.
-  const known = await existingContacts(store, workspaceId, [...byContact.keys()]);
-  const { storedIds } = await ingestEventsWithIds(store, workspaceId, events);
-  for (const [contact, contactEvents] of byContact) {
-    if (!known.has(contact)) report.imported++;
-    else if (contactEvents.some((e) => storedIds.has(e.event_id))) report.updated++;
-    else report.unchanged++;
-  }
+  // check must run first, or it would see the contacts this round creates.
+  const known = await existingContacts(store, workspaceId, [...new Set(batches.flatMap((b) => [...b.keys()]))]);
+  const { outcomes, refreshed } = await ingestBatchesWithIds(store, workspaceId, batches.map((b) => [...b.values()].flat()));
+  batches.forEach((byContact, i) => {
+    const { storedIds } = outcomes[i];
+    for (const [contact, contactEvents] of byContact) {
+      if (!known.has(contact)) {
+        report.imported++;
+        // The round's later batches find it, as they would have found it stored.
+        known.add(contact);
+      } else if (contactEvents.some((e) => storedIds.has(e.event_id))) report.updated++;
+      else report.unchanged++;
+    }
+    onProgress?.({ ...report, ...round[i].parsed });
+  });
+  return refreshed;
 }

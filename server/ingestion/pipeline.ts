@@ -33,9 +33,19 @@ const INSERT_CHUNK = 100_000;
  */
 const MAX_GROUP_EVENTS = 100_000;
 
+/** A batch's answer: its counts, and which of its event ids it stored. */
+export interface BatchOutcome {
+  result: IngestResult;
+  storedIds: Set<string>;
+}
+
 interface Waiting {
-  events: readonly ChatEvent[];
-  resolve: (r: { result: IngestResult; storedIds: Set<string> }) => void;
+  /** One caller's batches, judged one after another (one batch, but for ingestBatchesWithIds). */
+  batches: ReadonlyArray<readonly ChatEvent[]>;
+  /** How many events the batches hold, for the group's size. */
+  size: number;
+  /** The batches' outcomes once they are on disk, and the refresh of the read models that follows them. */
+  stored: (outcomes: BatchOutcome[], refreshed: Promise<void>) => void;
   reject: (err: unknown) => void;
 }
 
@@ -55,20 +65,37 @@ export async function ingestEvents(store: Store, workspaceId: string, events: re
 }
 
 /** ingestEvents, also telling which event ids this call stored (the CSV import reports contacts by it). */
-export function ingestEventsWithIds(
+export async function ingestEventsWithIds(store: Store, workspaceId: string, events: readonly ChatEvent[]): Promise<BatchOutcome> {
+  const { outcomes, refreshed } = await ingestBatchesWithIds(store, workspaceId, [events]);
+  await refreshed;
+  return outcomes[0];
+}
+
+/**
+ * Several batches stored in one round (one duplicate check, one INSERT, one
+ * refresh), each answered as if stored after the ones before it: a big import
+ * keeps its batches' answers while paying for its rounds once. It resolves as
+ * soon as the events are on disk, so the caller can go on with its next round
+ * while the read models follow this one (`refreshed`, which the caller must
+ * await before it tells anyone the events are stored: a screen never shows
+ * less than an answer said).
+ */
+export function ingestBatchesWithIds(
   store: Store,
   workspaceId: string,
-  events: readonly ChatEvent[],
-): Promise<{ result: IngestResult; storedIds: Set<string> }> {
+  batches: ReadonlyArray<readonly ChatEvent[]>,
+): Promise<{ outcomes: BatchOutcome[]; refreshed: Promise<void> }> {
   return new Promise((resolve, reject) => {
+    const stored = (outcomes: BatchOutcome[], refreshed: Promise<void>) => resolve({ outcomes, refreshed });
+    const waiting: Waiting = { batches, size: batches.reduce((n, b) => n + b.length, 0), stored, reject };
     let byWorkspace = queues.get(store);
     if (!byWorkspace) queues.set(store, (byWorkspace = new Map()));
     const queue = byWorkspace.get(workspaceId);
     if (queue) {
-      queue.push({ events, resolve, reject });
+      queue.push(waiting);
       return;
     }
-    const fresh: Waiting[] = [{ events, resolve, reject }];
+    const fresh: Waiting[] = [waiting];
     byWorkspace.set(workspaceId, fresh);
     void drain(store, workspaceId, fresh, byWorkspace);
   });
@@ -81,13 +108,13 @@ async function drain(store: Store, workspaceId: string, queue: Waiting[], byWork
     // costs about the same in statements, parts and merges whatever its size.
     await refreshStarted(store, workspaceId);
     const group: Waiting[] = [queue.shift()!];
-    let size = group[0].events.length;
-    while (queue.length && size + queue[0].events.length <= MAX_GROUP_EVENTS) {
-      size += queue[0].events.length;
+    let size = group[0].size;
+    while (queue.length && size + queue[0].size <= MAX_GROUP_EVENTS) {
+      size += queue[0].size;
       group.push(queue.shift()!);
     }
     try {
-      acknowledge(store, workspaceId, group, await storeGroup(store, workspaceId, group.map((w) => w.events)));
+      acknowledge(store, workspaceId, group, await storeGroup(store, workspaceId, group.flatMap((w) => w.batches)));
     } catch (err) {
       if (group.length === 1) {
         // Nothing of a failed batch is acknowledged; a retry is deduplicated against whatever did get written.
@@ -99,7 +126,7 @@ async function drain(store: Store, workspaceId: string, queue: Waiting[], byWork
       // failed round did write is found as duplicates, so nothing is stored twice.
       for (const w of group) {
         try {
-          acknowledge(store, workspaceId, [w], await storeGroup(store, workspaceId, [w.events]));
+          acknowledge(store, workspaceId, [w], await storeGroup(store, workspaceId, w.batches));
         } catch (own) {
           w.reject(own);
         }
@@ -110,8 +137,9 @@ async function drain(store: Store, workspaceId: string, queue: Waiting[], byWork
 }
 
 /**
- * Answers the batches of a stored round once the read models follow it, so a
- * screen never shows less than an answer said was stored. The next round's
+ * Hands the batches of a stored round their outcomes with the refresh of the
+ * read models that follows it (ingestEventsWithIds answers once it is done, so
+ * a screen never shows less than an answer said was stored). The next round's
  * lookups and insert go ahead meanwhile.
  */
 function acknowledge(
@@ -120,10 +148,12 @@ function acknowledge(
   group: readonly Waiting[],
   { outcomes, scope }: Awaited<ReturnType<typeof storeGroup>>,
 ) {
-  afterRefresh(store, workspaceId, scope).then(
-    () => group.forEach((w, i) => w.resolve(outcomes[i])),
-    (err) => group.forEach((w) => w.reject(err)),
-  );
+  const refreshed = afterRefresh(store, workspaceId, scope);
+  // Each caller is told of a failure through its own await of `refreshed`, not as an unhandled rejection.
+  refreshed.catch(() => {});
+  // The outcomes are the group's batches in order: each caller takes as many as it sent.
+  let at = 0;
+  for (const w of group) w.stored(outcomes.slice(at, (at += w.batches.length)), refreshed);
 }
 
 interface RefreshQueue {
@@ -185,7 +215,7 @@ async function storeGroup(
   store: Store,
   workspaceId: string,
   received: ReadonlyArray<readonly ChatEvent[]>,
-): Promise<{ outcomes: Array<{ result: IngestResult; storedIds: Set<string> }>; scope: RefreshScope | null }> {
+): Promise<{ outcomes: BatchOutcome[]; scope: RefreshScope | null }> {
   // Ids are compared as the store will hold them, or a retry would not find them (well-formed.ts).
   const batches = received.map((batch) => batch.map(wellFormedEvent));
   const unique: ChatEvent[] = [];

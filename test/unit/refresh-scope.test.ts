@@ -35,6 +35,28 @@ describe("refresh scopes shared by several rounds", () => {
       .toMatchObject({ tagged: ["+5"], attributed: ["+6"], opted: [] });
   });
 
+  it("names for conversions only the contacts whose conversions or recipients a round can change, in both rounds", () => {
+    const tags = round([
+      ["+1", "", "contact.imported", "2026-12-01 10:00:00.000"],
+      ["+1", "", "tag.added", "2026-12-01 10:00:00.000"],
+      ["+2", "", "attribute.set", "2026-12-01 10:00:00.000"],
+    ]) as Exclude<RefreshScope, { all: true }>;
+    expect(tags.converting).toEqual([]);
+    const messages = round([
+      ["+1", "", "conversion", "2026-12-01 10:00:00.000"],
+      ["+2", "c1", "message.status", "2026-12-01 10:00:00.000"],
+      ["+3", "", "message.inbound", "2026-12-01 10:00:00.000"],
+      ["+4", "", "contact.opted_out", "2026-12-01 10:00:00.000"],
+      ["+5", "", "agent.intervened", "2026-12-01 10:00:00.000"],
+    ]) as Exclude<RefreshScope, { all: true }>;
+    expect(messages.converting?.sort()).toEqual(["+1", "+2", "+3", "+4"]);
+    const merged = mergeScopes(tags, messages) as Exclude<RefreshScope, { all: true }>;
+    expect(merged.converting?.sort()).toEqual(["+1", "+2", "+3", "+4"]);
+    // A scope without the list (every contact) keeps the shared one without it.
+    const { converting: _, ...everyContact } = tags;
+    expect((mergeScopes(everyContact, messages) as Exclude<RefreshScope, { all: true }>).converting).toBeUndefined();
+  });
+
   it("keeps a whole-workspace rebuild whole, and a round needing no refresh adds nothing", () => {
     const some = round([["+1", "", "message.inbound", "2026-12-01 10:00:00.000"]]);
     expect(mergeScopes(some, { all: true })).toEqual({ all: true });
