@@ -188,16 +188,21 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
   // Whether a contact is in a list, `{name:String}` a JSON array (always true for a whole workspace).
   const among = (name: string, column = "contact") =>
     scope.all ? "1" : `${column} IN (SELECT arrayJoin(JSONExtract({${name}:String}, 'Array(String)')))`;
-  const lists = scope.all
+  const facets = scope.all
     ? {}
     : {
-        contacts: json(scope.contacts),
-        tagged: json(scope.tagged ?? []),
-        attributed: json(scope.attributed ?? []),
-        controlled: json(scope.controls?.contacts ?? []),
-        received: json(received === "all" ? scope.contacts : received),
-        opted: json(scope.opted ?? []),
+        tagged: scope.tagged ?? [],
+        attributed: scope.attributed ?? [],
+        controlled: scope.controls?.contacts ?? [],
+        received: received === "all" ? scope.contacts : received,
+        opted: scope.opted ?? [],
       };
+  const lists = scope.all ? {} : { contacts: json(scope.contacts), ...Object.fromEntries(Object.entries(facets).map(([k, v]) => [k, json(v)])) };
+  // A part of the row every contact of the round gets anew needs no current row: a CSV import's
+  // round tags and sets attributes of every contact, and reading their maps again cost it a third.
+  const whole = (name: keyof typeof facets) => scope.all || new Set(facets[name]).size >= new Set(scope.contacts).size;
+  const rebuilt = (name: keyof typeof facets) => (whole(name) ? "1" : among(name, "s.contact"));
+  const keepsAny = !(Object.keys(facets) as Array<keyof typeof facets>).every(whole);
   await store.command(
     `INSERT INTO contacts
        (workspace_id, contact, name, first_seen, last_active, last_message, template_messages, session_messages,
@@ -228,7 +233,7 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
          SELECT contact, tags, tag_kinds, attributes, open_control, open_control_at, waiting_since, waiting_requests,
                 agent_id, agent_name, request_times, campaign_sent, campaign_read, opted_out, opted_out_at
          FROM contacts
-         WHERE workspace_id = {workspaceId:String} AND ${scope.all ? "0" : among("contacts")}
+         WHERE workspace_id = {workspaceId:String} AND ${keepsAny ? among("contacts") : "0"}
          ORDER BY contact, version DESC
          LIMIT 1 BY contact
        ),
@@ -311,19 +316,19 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
                 s.last_message AS last_message, s.template_messages AS template_messages, s.session_messages AS session_messages,
                 s.unresolved_queries AS unresolved_queries, s.last_control AS last_control, s.last_control_at AS last_control_at,
                 s.source AS source, s.source_detail AS source_detail, s.first_message_tag AS first_message_tag,
-                ${among("tagged", "s.contact")} AS retagged,
+                ${rebuilt("tagged")} AS retagged,
                 if(retagged, t.tags, b.tags) AS tags, if(retagged, t.tag_kinds, b.tag_kinds) AS tag_kinds,
-                if(${among("attributed", "s.contact")}, a.attributes, b.attributes) AS attributes,
-                ${among("controlled", "s.contact")} AS recontrolled,
+                if(${rebuilt("attributed")}, a.attributes, b.attributes) AS attributes,
+                ${rebuilt("controlled")} AS recontrolled,
                 if(recontrolled, o.open_control, b.open_control) AS open_control,
                 if(recontrolled, o.open_control_at, b.open_control_at) AS open_control_at,
                 if(recontrolled, o.waiting_since, b.waiting_since) AS waiting_since,
                 if(recontrolled, o.waiting_requests, b.waiting_requests) AS waiting_requests,
                 if(recontrolled, o.agent_id, b.agent_id) AS agent_id, if(recontrolled, o.agent_name, b.agent_name) AS agent_name,
                 if(recontrolled, r.request_times, b.request_times) AS request_times,
-                ${among("received", "s.contact")} AS rereceived,
+                ${rebuilt("received")} AS rereceived,
                 if(rereceived, c.campaign_sent, b.campaign_sent) AS campaign_sent, if(rereceived, c.campaign_read, b.campaign_read) AS campaign_read,
-                ${among("opted", "s.contact")} AS reopted,
+                ${rebuilt("opted")} AS reopted,
                 if(reopted, p.opted_out, b.opted_out) AS opted_out, if(reopted, p.opted_out_at, b.opted_out_at) AS opted_out_at
          FROM state AS s
          LEFT JOIN before AS b ON b.contact = s.contact
