@@ -96,7 +96,7 @@ export async function linkEarlierStatuses(store: Store, workspaceId: string, sco
 
 /**
  * The messages of a round that statuses stored without a campaign wait for
- * (unlinked_statuses, 0034): usually none, and then the log is not read.
+ * (unlinked_statuses, 0029): usually none, and then the log is not read.
  * Statuses already linked stay in that table; the copy's id check skips them.
  */
 async function awaitedBy(store: Store, workspaceId: string, messages: Array<{ wamid: string; contact: string }>) {

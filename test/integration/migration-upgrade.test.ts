@@ -173,28 +173,28 @@ describe("upgrading a store that already holds events", () => {
     expect(await search("mumbai")).toEqual(["+919812300001", "+919812300003"]);
     expect(await search("300003")).toEqual(["+919812300003"]);
   });
-  it("0034 keeps the statuses a store holds without their campaign message, and links them when the message comes", async () => {
-    // Back to the shape before 0034: no unlinked_statuses.
+  it("0029 keeps the statuses a store holds without their campaign message, and links them when the message comes", async () => {
+    // Back to the shape before 0029: no unlinked_statuses.
     await store().command("DROP VIEW IF EXISTS unlinked_statuses_mv", {}, REWIND);
     await store().command("DROP TABLE IF EXISTS unlinked_statuses", {}, REWIND);
-    const ws = "ws-before-0034";
+    const ws = "ws-before-0029";
     const contact = "+919812300134";
     const early = [
-      { event_id: "early-delivered", type: "message.status", contact, ts: "2026-11-20T10:02:00Z", wamid: "wamid.before-0034", status: "delivered" },
-      { event_id: "early-read", type: "message.status", contact, ts: "2026-11-20T10:03:00Z", wamid: "wamid.before-0034", status: "read" },
+      { event_id: "early-delivered", type: "message.status", contact, ts: "2026-11-20T10:02:00Z", wamid: "wamid.before-0029", status: "delivered" },
+      { event_id: "early-read", type: "message.status", contact, ts: "2026-11-20T10:03:00Z", wamid: "wamid.before-0029", status: "read" },
     ];
     await ingestEvents(store(), ws, early.map((e) => eventSchema.parse(e)));
 
-    const upgrade = loadMigrations().find((m) => m.version === 34)!;
+    const upgrade = loadMigrations().find((m) => m.version === 29)!;
     for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
 
     const message = [
-      { event_id: "c", type: "campaign.created", ts: "2026-11-20T10:00:00Z", campaign_id: "upgrade-34", name: "Upgrade", template: "t" },
-      { event_id: "o", type: "message.outbound", contact, ts: "2026-11-20T10:01:00Z", kind: "template", wamid: "wamid.before-0034", campaign_id: "upgrade-34" },
+      { event_id: "c", type: "campaign.created", ts: "2026-11-20T10:00:00Z", campaign_id: "upgrade-29", name: "Upgrade", template: "t" },
+      { event_id: "o", type: "message.outbound", contact, ts: "2026-11-20T10:01:00Z", kind: "template", wamid: "wamid.before-0029", campaign_id: "upgrade-29" },
     ];
     await ingestEvents(store(), ws, message.map((e) => eventSchema.parse(e)));
     expect(await getContactCampaignTicks(store(), ws, contact)).toEqual([
-      expect.objectContaining({ campaign_id: "upgrade-34", delivered_at: "2026-11-20 10:02:00.000", read_at: "2026-11-20 10:03:00.000" }),
+      expect.objectContaining({ campaign_id: "upgrade-29", delivered_at: "2026-11-20 10:02:00.000", read_at: "2026-11-20 10:03:00.000" }),
     ]);
   });
 
