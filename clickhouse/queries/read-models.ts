@@ -200,7 +200,11 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
   const lists = scope.all ? {} : { contacts: json(scope.contacts), ...Object.fromEntries(Object.entries(facets).map(([k, v]) => [k, json(v)])) };
   // A part of the row every contact of the round gets anew needs no current row: a CSV import's
   // round tags and sets attributes of every contact, and reading their maps again cost it a third.
-  const whole = (name: keyof typeof facets) => scope.all || new Set(facets[name]).size >= new Set(scope.contacts).size;
+  const whole = (name: keyof typeof facets) => {
+    if (scope.all) return true;
+    const listed = new Set(facets[name]);
+    return scope.contacts.every((contact) => listed.has(contact));
+  };
   const rebuilt = (name: keyof typeof facets) => (whole(name) ? "1" : among(name, "s.contact"));
   const keepsAny = !(Object.keys(facets) as Array<keyof typeof facets>).every(whole);
   await store.command(
