@@ -198,6 +198,33 @@ describe("upgrading a store that already holds events", () => {
     ]);
   });
 
+  it("0030 keeps every id of a store written before it, so a batch sent again after the upgrade stores nothing", async () => {
+    // Back to the shape before 0030: event_ids as 0002 made it (8,192-row granules).
+    await store().command("DROP VIEW IF EXISTS event_ids_mv", {}, REWIND);
+    await store().command("DROP TABLE IF EXISTS event_ids", {}, REWIND);
+    const old = loadMigrations().find((m) => m.version === 2)!;
+    for (const statement of old.statements.filter((s) => /\bevent_ids/.test(s))) await store().command(statement, {}, REWIND);
+    const ws = "ws-before-0030";
+    const batch = Array.from({ length: 40 }, (_, i) =>
+      eventSchema.parse({ event_id: `${i}-${crypto.randomUUID()}`, type: "message.inbound", contact: `+9198123${String(i).padStart(5, "0")}`, ts: "2026-11-20T10:00:00Z", text: "hi" }),
+    );
+    await ingestEvents(store(), ws, batch);
+    const stored = async () =>
+      Number((await store().query<{ n: string }>("SELECT count() AS n FROM events WHERE workspace_id = {ws:String}", { ws }, REWIND))[0].n);
+    const granules = async () =>
+      (await store().query<{ engine_full: string }>("SELECT engine_full FROM system.tables WHERE database = currentDatabase() AND name = 'event_ids'", {}, REWIND))[0].engine_full;
+    expect(await stored()).toBe(40);
+    expect(await granules()).toContain("index_granularity = 8192");
+
+    const upgrade = loadMigrations().find((m) => m.version === 30)!;
+    for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
+
+    expect(await granules()).toContain("index_granularity = 256");
+    const outcome = await ingestEvents(store(), ws, [...batch, eventSchema.parse({ ...batch[0], event_id: "after-0030" })]);
+    expect(outcome).toEqual({ stored: 1, duplicates: 40 });
+    expect(await stored()).toBe(41);
+  });
+
   it("0027 drops the by-name projections of tags and attributes and keeps every tag and attribute of a store written before it", async () => {
     // Back to the shape before 0027: the projections of 0009.
     await store().command("ALTER TABLE contact_tags ADD PROJECTION IF NOT EXISTS by_tag (SELECT * ORDER BY workspace_id, tag, contact)", {}, REWIND);
