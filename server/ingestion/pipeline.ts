@@ -234,14 +234,20 @@ async function storeGroup(
   const campaignRefs = campaignReferences(unique);
   const firstInbound = firstInboundByContact(unique);
   const broadcastTags = broadcastTagRows(workspaceId, unique);
-  const [already, storedCampaigns, known, tags, optKeywords] = await Promise.all([
-    existingEventIds(store, workspaceId, [...seen, ...broadcastTags.keys()]),
+  const [storedIds, storedTags, storedCampaigns, known, tags, optKeywords] = await Promise.all([
+    // Apart: a sender's ids often share a range the store has not seen yet, which one read of
+    // the range proves (existingEventIds), and the broadcast tags' ids, one per campaign and
+    // contact, fall all over the table's order. Together the range held stored ids, and every
+    // sender id was looked up: 160 ms for a batch of the large demo, 93 apart.
+    existingEventIds(store, workspaceId, [...seen]),
+    existingEventIds(store, workspaceId, [...broadcastTags.keys()]),
     campaignsOfMessages(store, workspaceId, [...campaignRefs.lookups]),
     contactsWithInbound(store, workspaceId, [...firstInbound.keys()]),
     firstInbound.size ? listTagDefinitions(store, workspaceId) : Promise.resolve([]),
     // The keywords in force now decide this round's replies (opt-outs.ts).
     unique.some(mayBeKeyword) ? keywordsForIngestion(store, workspaceId) : Promise.resolve(null),
   ]);
+  const already = new Set([...storedIds, ...storedTags]);
   const firstMessageTags = tags.filter((t) => t.firstMessageText && !t.archived);
 
   const rows: EventRow[] = [];
