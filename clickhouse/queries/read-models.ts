@@ -198,15 +198,18 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
         opted: scope.opted ?? [],
       };
   const lists = scope.all ? {} : { contacts: json(scope.contacts), ...Object.fromEntries(Object.entries(facets).map(([k, v]) => [k, json(v)])) };
-  // A part of the row every contact of the round gets anew needs no current row: a CSV import's
-  // round tags and sets attributes of every contact, and reading their maps again cost it a third.
-  const whole = (name: keyof typeof facets) => {
-    if (scope.all) return true;
-    const listed = new Set(facets[name]);
-    return scope.contacts.every((contact) => listed.has(contact));
-  };
-  const rebuilt = (name: keyof typeof facets) => (whole(name) ? "1" : among(name, "s.contact"));
-  const keepsAny = !(Object.keys(facets) as Array<keyof typeof facets>).every(whole);
+  // A part of the row that every contact of the round gets anew needs no test per contact, and
+  // when every part does (a whole workspace), the current rows are not read at all.
+  type Facet = keyof typeof facets;
+  const partial = new Set<Facet>();
+  if (!scope.all) {
+    for (const name of Object.keys(facets) as Facet[]) {
+      const listed = new Set(facets[name]);
+      if (!scope.contacts.every((contact) => listed.has(contact))) partial.add(name);
+    }
+  }
+  const rebuilt = (name: Facet) => (partial.has(name) ? among(name, "s.contact") : "1");
+  const keepsAny = partial.size > 0;
   await store.command(
     `INSERT INTO contacts
        (workspace_id, contact, name, first_seen, last_active, last_message, template_messages, session_messages,
