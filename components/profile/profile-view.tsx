@@ -101,7 +101,7 @@ export function ProfileView({ workspaceId, contact, contactsHref }: { workspaceI
       <BasicParameters profile={p} />
       <div className={styles.layout}>
         <div className={styles.column}>
-          <CampaignsPanel campaigns={p.campaigns} />
+          <CampaignsPanel workspaceId={workspaceId} contact={contact} campaigns={p.campaigns} />
         </div>
         <div className={styles.column}>
           {p.canAct ? null : (

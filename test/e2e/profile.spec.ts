@@ -107,9 +107,16 @@ test("the journey filters by type, pages, and jumps to a date from the URL", asy
 
 test("a campaign send is one row of the journey, with its ticks inline; the Ticks filter still lists them", async ({ page }) => {
   await openProfile(page, ANALYST);
+  // The contact's sends may be far down the journey: the campaign's name in the Campaigns panel jumps to its send.
+  const campaign = page.locator('[data-testid="campaign"][data-tick="read"]').first();
+  const name = await campaign.getByRole("link").innerText();
+  await campaign.getByRole("link").click();
+  await expect(page).toHaveURL(/[?&]at=/);
+  await expect(page.getByRole("status").filter({ hasText: "Showing the journey up to" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Customer journey" })).toBeInViewport();
   const send = page.getByTestId("journey-event").filter({ has: page.getByTestId("journey-ticks") }).first();
   await expect(send).toHaveAttribute("data-type", "message.outbound");
-  await expect(send).toContainText("Campaign “");
+  await expect(send).toContainText(`Campaign “${name}”`);
   await expect(send.getByTestId("journey-ticks")).toHaveText(/^sent .+ · delivered .+ · read .+$/);
   // Its statuses are in the row, not rows of their own.
   const folded = await send.locator("[data-status]").evaluateAll((els) => els.map((el) => el.getAttribute("data-event-id")!));
