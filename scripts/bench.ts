@@ -41,6 +41,7 @@ import { biggestFunnel } from "./bench/campaigns";
 import { seedConversions } from "./bench/conversions";
 import { fastUnderSlow } from "./bench/fast-under-slow";
 import { formatTable, timeQuery, type QueryTiming } from "./bench/stats";
+import type { StoreTimings } from "./bench/timed-store";
 import { storageReport } from "./bench/storage";
 import { targetMs } from "./bench/targets";
 import { benchSync, SYNC_TARGET_MS } from "./bench/sync";
@@ -188,6 +189,10 @@ async function main() {
         ),
       );
       console.log("[bench] every answer checked (all stored, none rejected); a retried batch stored nothing again");
+      for (const r of results) {
+        console.log(`[bench] batches of ${fmt(r.batchSize)}: the statements (wall ms; the senders' statements overlap, so they add up to more than the run)`);
+        console.log(statementTable(r.timings, r.events));
+      }
     }
 
     if (args.parts.has("webhook")) {
@@ -224,12 +229,7 @@ async function main() {
       );
       console.log(`[bench] report: ${fmt(r.report.imported)} imported, ${fmt(r.report.rejectedCount)} rejected`);
       console.log("[bench] the import's statements (wall ms; a round's read-model refresh runs beside the next round's statements, and parsing beside both)");
-      console.log(
-        formatTable(
-          ["statement", "calls", "ms", "ms per 1,000 rows"],
-          [...r.timings.byKind].sort((a, b) => b[1].ms - a[1].ms).map(([kind, t]) => [kind, t.calls, Math.round(t.ms), Number(((t.ms / r.rows) * 1000).toFixed(1))]),
-        ),
-      );
+      console.log(statementTable(r.timings, r.rows, "rows"));
     }
 
     if (args.parts.has("sync")) {
@@ -250,6 +250,14 @@ async function main() {
     setStore(undefined);
     await store.close();
   }
+}
+
+/** Where a write path's time went, statement by statement (the reports client.ts names them by). */
+function statementTable(timings: StoreTimings, units: number, unit = "events"): string {
+  return formatTable(
+    ["statement", "calls", "ms", `ms per 1,000 ${unit}`],
+    [...timings.byKind].sort((a, b) => b[1].ms - a[1].ms).map(([kind, t]) => [kind, t.calls, Math.round(t.ms), Number(((t.ms / units) * 1000).toFixed(1))]),
+  );
 }
 
 main().catch((err) => {

@@ -1,11 +1,12 @@
 import { POST as eventApiRoute } from "@/app/api/v1/events/route";
-import type { Store } from "@/clickhouse/client";
+import { setStore, type Store } from "@/clickhouse/client";
 import { createApiKey } from "@/server/auth/api-keys";
 import { generateEvents } from "@/server/demo/generator";
 import { DEMO_RETAIL } from "@/server/demo/workspace";
 import type { ChatEvent } from "@/server/events/schema";
 import { sendAll, serveRoutes } from "./http-server";
 import { cpuSecondsSince, percentile } from "./stats";
+import { byReport, timedStore, type StoreTimings } from "./timed-store";
 
 export interface ApiBenchResult {
   batchSize: number;
@@ -16,6 +17,8 @@ export interface ApiBenchResult {
   cpuSeconds: number;
   p50Ms: number;
   p95Ms: number;
+  /** The statements of the timed sends, by the report they name. */
+  timings: StoreTimings;
 }
 
 /**
@@ -25,6 +28,8 @@ export interface ApiBenchResult {
  * batch size writes to a workspace of its own, so no run sees another's ids.
  * Bodies are serialised before the clock starts; the answer of every request
  * is checked. Then one batch is sent again and must come back all duplicates.
+ * The route finds the store through getStore(): while the sends run, that is
+ * a store timing each statement, for the breakdown of where the time went.
  */
 export async function benchEventApi(
   store: Store,
@@ -44,6 +49,7 @@ export async function benchEventApi(
       const bodies: string[] = [];
       for (let i = 0; i < generated.length; i += batchSize) bodies.push(JSON.stringify(generated.slice(i, i + batchSize)));
 
+      const timed = timedStore(store, byReport);
       let stored = 0;
       const post = async (body: string) => {
         const res = await fetch(`${server.url}/api/v1/events`, {
@@ -58,7 +64,8 @@ export async function benchEventApi(
         stored += answer.stored ?? 0;
       };
       const cpu = process.cpuUsage();
-      const { seconds, latenciesMs } = await sendAll(bodies, opts.concurrency, post);
+      setStore(timed.store);
+      const { seconds, latenciesMs } = await sendAll(bodies, opts.concurrency, post).finally(() => setStore(store));
       const cpuSeconds = cpuSecondsSince(cpu);
       if (stored !== generated.length) throw new Error(`Event API stored ${stored} of ${generated.length} events`);
 
@@ -79,6 +86,7 @@ export async function benchEventApi(
         cpuSeconds,
         p50Ms: percentile(latenciesMs, 50),
         p95Ms: percentile(latenciesMs, 95),
+        timings: timed.timings,
       });
     }
   } finally {

@@ -26,10 +26,19 @@ export async function registerApiKey(store: Store, workspaceId: string, token: s
   await insertApiKey(store, workspaceId, { keyId: `env_${keyHash.slice(0, 12)}`, name, keyHash, keyPrefix: token.slice(0, 8), createdBy: "environment" });
 }
 
+/** How often a busy key's use is written: "last used" is shown to the minute. */
+const USE_WRITE_EVERY_MS = 60_000;
+/** Uses not written yet, per key id. */
 const pendingUse = new Map<string, { workspaceId: string; keyId: string; requests: number }>();
+/** When this process last wrote each key's use. */
+const useWrittenAt = new Map<string, number>();
 let flushTimer: NodeJS.Timeout | undefined;
 
-/** The workspace of a bearer token, or null. Records the use, batched so busy keys cost one write a minute. */
+/**
+ * The workspace of a bearer token, or null. Records the use: a key not written
+ * within the last minute at once (so "last used" is right for a key just tried
+ * out), a busy key's further uses once a minute, summed.
+ */
 export async function authenticateApiKey(store: Store, authorization: string | null) {
   const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
   if (!token) return null;
@@ -37,22 +46,23 @@ export async function authenticateApiKey(store: Store, authorization: string | n
   if (!key) return null;
   const pending = pendingUse.get(key.keyId) ?? { ...key, requests: 0 };
   pending.requests++;
-  if (!pendingUse.has(key.keyId)) {
-    pendingUse.set(key.keyId, pending);
-    // The first use is written at once, so "last used" is right for a key just tried out.
-    if (pending.requests === 1) void flushUse(store);
-  }
+  pendingUse.set(key.keyId, pending);
+  const writtenAt = useWrittenAt.get(key.keyId);
+  if (writtenAt === undefined || Date.now() - writtenAt >= USE_WRITE_EVERY_MS) void flushApiKeyUse(store, [key.keyId]);
   flushTimer ??= setTimeout(() => {
     flushTimer = undefined;
-    void flushUse(store);
-  }, 60_000).unref();
+    void flushApiKeyUse(store);
+  }, USE_WRITE_EVERY_MS).unref();
   return key;
 }
 
-async function flushUse(store: Store) {
-  const batch = [...pendingUse.values()];
-  pendingUse.clear();
-  for (const u of batch) {
+/** Writes the uses not written yet: of these keys, or of every key. */
+export async function flushApiKeyUse(store: Store, keyIds: readonly string[] = [...pendingUse.keys()]) {
+  for (const keyId of keyIds) {
+    const u = pendingUse.get(keyId);
+    if (!u) continue;
+    pendingUse.delete(keyId);
+    useWrittenAt.set(keyId, Date.now());
     await recordApiKeyUse(store, u.workspaceId, u.keyId, u.requests).catch((err) => console.error("recording API key use failed:", err));
   }
 }

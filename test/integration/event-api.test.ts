@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/v1/events/route";
 import { listApiKeys } from "@/clickhouse/queries/api-keys";
 import { getContactState, getJourney } from "@/clickhouse/queries/contacts";
-import { createApiKey, registerApiKey } from "@/server/auth/api-keys";
+import { createApiKey, flushApiKeyUse, registerApiKey } from "@/server/auth/api-keys";
 import { EVENT_TYPES } from "@/server/events/schema";
 import { revokeApiKey } from "@/clickhouse/queries/api-keys";
 import { randomId } from "../helpers/factories";
@@ -274,5 +274,18 @@ describe("Event API", () => {
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatchObject({ name: "Demo key", revokedAt: null });
     expect(keys[0].lastUsedAt).not.toBeNull();
+  });
+
+  it("writes a busy key's use once a minute, not once a request, and counts every request", async () => {
+    const ws = randomId("ws");
+    const { token, keyId } = await createApiKey(store(), ws, "backend", "test");
+    for (let i = 0; i < 4; i++) expect((await send(token, JSON.stringify([inbound(`busy-${i}`)]))).status).toBe(200);
+    // The first use is written at once; the three after it wait for the minute's write.
+    await vi.waitFor(async () => expect((await listApiKeys(store(), ws))[0]?.requests).toBe(1));
+    const writes = () => store().query<{ n: string }>(`SELECT count() AS n FROM api_key_usage WHERE workspace_id = {workspaceId:String} AND key_id = {keyId:String}`, { workspaceId: ws, keyId });
+    expect(Number((await writes())[0].n)).toBe(1);
+    await flushApiKeyUse(store());
+    expect((await listApiKeys(store(), ws))[0].requests).toBe(4);
+    expect(Number((await writes())[0].n)).toBe(2);
   });
 });
