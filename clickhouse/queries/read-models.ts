@@ -23,7 +23,14 @@ import { CAMPAIGN_OPT_OUT_HOURS, OPTED_IN_EVENT, OPTED_OUT_EVENT } from "../voca
 
 /** What an ingestion round touched, or everything. */
 export type RefreshScope =
-  | { all: true }
+  | {
+      all: true;
+      /**
+       * How many rows (recipients' campaign-contact pairs, contacts) one statement of the rebuild
+       * takes at a time; RECIPIENTS_PER_SLICE and CONTACTS_PER_SLICE unless said.
+       */
+      sliceSize?: number;
+    }
   | {
       all?: false;
       /** Contacts with any new event. */
@@ -185,9 +192,9 @@ export function nextVersion(): number {
  * over every granule of contact_tags, were most of its cost.
  */
 export async function refreshContacts(store: Store, workspaceId: string, scope: RefreshScope, version: number, received: readonly string[] | "all") {
-  // Whether a contact is in a list, `{name:String}` a JSON array (always true for a whole workspace).
+  // Whether a contact is in a list, `{name:String}` a JSON array (for a whole workspace, in the slice).
   const among = (name: string, column = "contact") =>
-    scope.all ? "1" : `${column} IN (SELECT arrayJoin(JSONExtract({${name}:String}, 'Array(String)')))`;
+    scope.all ? inSlice(column) : `${column} IN (SELECT arrayJoin(JSONExtract({${name}:String}, 'Array(String)')))`;
   const facets = scope.all
     ? {}
     : {
@@ -210,153 +217,157 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
   }
   const rebuilt = (name: Facet) => (partial.has(name) ? among(name, "s.contact") : "1");
   const keepsAny = partial.size > 0;
-  await store.command(
-    `INSERT INTO contacts
-       (workspace_id, contact, name, first_seen, last_active, last_message, template_messages, session_messages,
-        unresolved_queries, last_control, last_control_at, status, source, source_detail, first_message_tag,
-        tags, tag_kinds, attributes, search_text, open_control, open_control_at, waiting_since, waiting_requests, agent_id, agent_name,
-        request_times, campaign_sent, campaign_read, opted_out, opted_out_at, version)
-     WITH
-       state AS (
-         SELECT contact,
-                argMaxMerge(name) AS name,
-                min(first_seen) AS first_seen,
-                max(last_active) AS last_active,
-                max(last_message) AS last_message,
-                sum(template_messages) AS template_messages,
-                sum(session_messages) AS session_messages,
-                sum(unresolved_queries) AS unresolved_queries,
-                argMaxMerge(last_control) AS last_control,
-                max(last_control_at) AS last_control_at,
-                argMinMerge(source) AS source,
-                argMinMerge(source_detail) AS source_detail,
-                argMinMerge(first_message_tag) AS first_message_tag
-         FROM contact_state
-         WHERE workspace_id = {workspaceId:String} AND ${among("contacts")}
-         GROUP BY contact
-       ),
-       before AS (
-         -- The current row of each contact, for the parts of it this refresh does not read again.
-         SELECT contact, tags, tag_kinds, attributes, open_control, open_control_at, waiting_since, waiting_requests,
-                agent_id, agent_name, request_times, campaign_sent, campaign_read, opted_out, opted_out_at
-         FROM contacts
-         WHERE workspace_id = {workspaceId:String} AND ${keepsAny ? among("contacts") : "0"}
-         ORDER BY contact, version DESC
-         LIMIT 1 BY contact
-       ),
-       present_tags AS (
-         SELECT contact, arrayMap(p -> p.1, pairs) AS tags, arrayMap(p -> p.2, pairs) AS tag_kinds
-         FROM (
-           SELECT contact, arraySort(groupArray((tag, kind))) AS pairs
-           FROM (
-             SELECT contact, tag, argMaxMerge(present) AS present, argMaxMerge(kind) AS kind
-             FROM contact_tags
-             WHERE workspace_id = {workspaceId:String} AND ${among("tagged")}
-             GROUP BY contact, tag
-           )
-           WHERE present = 1
+  // A whole workspace goes a slice of its contacts at a time (CONTACTS_PER_SLICE), a round in one statement.
+  const slices = scope.all ? await sliceCount(store, workspaceId, "contact_state", scope.sliceSize ?? CONTACTS_PER_SLICE) : 1;
+  for (let slice = 0; slice < slices; slice++) {
+    await store.command(
+      `INSERT INTO contacts
+         (workspace_id, contact, name, first_seen, last_active, last_message, template_messages, session_messages,
+          unresolved_queries, last_control, last_control_at, status, source, source_detail, first_message_tag,
+          tags, tag_kinds, attributes, search_text, open_control, open_control_at, waiting_since, waiting_requests, agent_id, agent_name,
+          request_times, campaign_sent, campaign_read, opted_out, opted_out_at, version)
+       WITH
+         state AS (
+           SELECT contact,
+                  argMaxMerge(name) AS name,
+                  min(first_seen) AS first_seen,
+                  max(last_active) AS last_active,
+                  max(last_message) AS last_message,
+                  sum(template_messages) AS template_messages,
+                  sum(session_messages) AS session_messages,
+                  sum(unresolved_queries) AS unresolved_queries,
+                  argMaxMerge(last_control) AS last_control,
+                  max(last_control_at) AS last_control_at,
+                  argMinMerge(source) AS source,
+                  argMinMerge(source_detail) AS source_detail,
+                  argMinMerge(first_message_tag) AS first_message_tag
+           FROM contact_state
+           WHERE workspace_id = {workspaceId:String} AND ${among("contacts")}
            GROUP BY contact
-         )
-       ),
-       attribute_values AS (
-         -- In key order, whichever contacts a refresh reads together.
-         SELECT contact, mapSort(mapFromArrays(groupArray(attribute), groupArray(value))) AS attributes
-         FROM (
-           SELECT contact, attribute, argMaxMerge(value) AS value
-           FROM contact_attributes
-           WHERE workspace_id = {workspaceId:String} AND ${among("attributed")}
-           GROUP BY contact, attribute
-         )
-         WHERE value != ''
-         GROUP BY contact
-       ),
-       open_chats AS (
-         SELECT contact, latest.2 AS open_control, if(open_control = '', NULL, latest.1) AS open_control_at,
-                if(empty(waiting), NULL, arrayMin(waiting)) AS waiting_since, length(waiting) AS waiting_requests,
-                agent_id, agent_name
-         FROM (
-           SELECT contact, latest, arrayFilter(r -> last_taken_at IS NULL OR r > last_taken_at, requests) AS waiting, agent_id, agent_name
+         ),
+         before AS (
+           -- The current row of each contact, for the parts of it this refresh does not read again.
+           SELECT contact, tags, tag_kinds, attributes, open_control, open_control_at, waiting_since, waiting_requests,
+                  agent_id, agent_name, request_times, campaign_sent, campaign_read, opted_out, opted_out_at
+           FROM contacts
+           WHERE workspace_id = {workspaceId:String} AND ${keepsAny ? among("contacts") : "0"}
+           ORDER BY contact, version DESC
+           LIMIT 1 BY contact
+         ),
+         present_tags AS (
+           SELECT contact, arrayMap(p -> p.1, pairs) AS tags, arrayMap(p -> p.2, pairs) AS tag_kinds
            FROM (
-             SELECT contact, max(latest) AS latest, max(last_taken_at) AS last_taken_at,
-                    argMaxMerge(last_agent) AS agent_id, argMaxMerge(last_agent_name) AS agent_name,
-                    groupUniqArrayMerge(requests) AS requests
-             FROM control_state
-             WHERE workspace_id = {workspaceId:String} AND ${among("controlled")}
+             SELECT contact, arraySort(groupArray((tag, kind))) AS pairs
+             FROM (
+               SELECT contact, tag, argMaxMerge(present) AS present, argMaxMerge(kind) AS kind
+               FROM contact_tags
+               WHERE workspace_id = {workspaceId:String} AND ${among("tagged")}
+               GROUP BY contact, tag
+             )
+             WHERE present = 1
              GROUP BY contact
            )
-         )
-         WHERE open_control IN ('intervention.requested', 'agent.intervened')
-       ),
-       requests AS (
-         SELECT contact, arraySort(groupArray(ts)) AS request_times
-         FROM control_events
-         WHERE workspace_id = {workspaceId:String} AND ${among("controlled")} AND type = 'intervention.requested'
-         GROUP BY contact
-       ),
-       campaigns_received AS (
-         SELECT contact, arrayMap(x -> x.1, sends) AS campaign_sent, arrayMap(x -> x.3, sends) AS campaign_read
-         FROM (
-           SELECT contact, arraySort(groupArray((assumeNotNull(sent_eff), campaign_id, toUInt8(read_eff IS NOT NULL)))) AS sends
+         ),
+         attribute_values AS (
+           -- In key order, whichever contacts a refresh reads together.
+           SELECT contact, mapSort(mapFromArrays(groupArray(attribute), groupArray(value))) AS attributes
            FROM (
-             -- The newest row of each of the contact's campaigns (through the by_contact projection).
-             SELECT contact, campaign_id, argMax(sent_eff, version) AS sent_eff, argMax(read_eff, version) AS read_eff
-             FROM recipients
-             WHERE workspace_id = {workspaceId:String} AND ${among("received")}
-             GROUP BY contact, campaign_id
+             SELECT contact, attribute, argMaxMerge(value) AS value
+             FROM contact_attributes
+             WHERE workspace_id = {workspaceId:String} AND ${among("attributed")}
+             GROUP BY contact, attribute
            )
-           WHERE sent_eff IS NOT NULL
+           WHERE value != ''
            GROUP BY contact
-         )
-       ),
-       opt AS (
-         -- The latest opt-out or opt-in by event time (the id breaks a tie), whatever order they arrived in.
-         SELECT contact, latest.1 AS opted_out, if(latest.1 = 1, latest.2, NULL) AS opted_out_at
-         FROM (
-           SELECT contact, argMax((opted_out, ts), (ts, event_id)) AS latest
-           FROM contact_opt_events
-           WHERE workspace_id = {workspaceId:String} AND ${among("opted")}
+         ),
+         open_chats AS (
+           SELECT contact, latest.2 AS open_control, if(open_control = '', NULL, latest.1) AS open_control_at,
+                  if(empty(waiting), NULL, arrayMin(waiting)) AS waiting_since, length(waiting) AS waiting_requests,
+                  agent_id, agent_name
+           FROM (
+             SELECT contact, latest, arrayFilter(r -> last_taken_at IS NULL OR r > last_taken_at, requests) AS waiting, agent_id, agent_name
+             FROM (
+               SELECT contact, max(latest) AS latest, max(last_taken_at) AS last_taken_at,
+                      argMaxMerge(last_agent) AS agent_id, argMaxMerge(last_agent_name) AS agent_name,
+                      groupUniqArrayMerge(requests) AS requests
+               FROM control_state
+               WHERE workspace_id = {workspaceId:String} AND ${among("controlled")}
+               GROUP BY contact
+             )
+           )
+           WHERE open_control IN ('intervention.requested', 'agent.intervened')
+         ),
+         requests AS (
+           SELECT contact, arraySort(groupArray(ts)) AS request_times
+           FROM control_events
+           WHERE workspace_id = {workspaceId:String} AND ${among("controlled")} AND type = 'intervention.requested'
            GROUP BY contact
+         ),
+         campaigns_received AS (
+           SELECT contact, arrayMap(x -> x.1, sends) AS campaign_sent, arrayMap(x -> x.3, sends) AS campaign_read
+           FROM (
+             SELECT contact, arraySort(groupArray((assumeNotNull(sent_eff), campaign_id, toUInt8(read_eff IS NOT NULL)))) AS sends
+             FROM (
+               -- The newest row of each of the contact's campaigns (through the by_contact projection).
+               SELECT contact, campaign_id, argMax(sent_eff, version) AS sent_eff, argMax(read_eff, version) AS read_eff
+               FROM recipients
+               WHERE workspace_id = {workspaceId:String} AND ${among("received")}
+               GROUP BY contact, campaign_id
+             )
+             WHERE sent_eff IS NOT NULL
+             GROUP BY contact
+           )
+         ),
+         opt AS (
+           -- The latest opt-out or opt-in by event time (the id breaks a tie), whatever order they arrived in.
+           SELECT contact, latest.1 AS opted_out, if(latest.1 = 1, latest.2, NULL) AS opted_out_at
+           FROM (
+             SELECT contact, argMax((opted_out, ts), (ts, event_id)) AS latest
+             FROM contact_opt_events
+             WHERE workspace_id = {workspaceId:String} AND ${among("opted")}
+             GROUP BY contact
+           )
+         ),
+         merged AS (
+           SELECT s.contact AS contact, s.name AS name, s.first_seen AS first_seen, s.last_active AS last_active,
+                  s.last_message AS last_message, s.template_messages AS template_messages, s.session_messages AS session_messages,
+                  s.unresolved_queries AS unresolved_queries, s.last_control AS last_control, s.last_control_at AS last_control_at,
+                  s.source AS source, s.source_detail AS source_detail, s.first_message_tag AS first_message_tag,
+                  ${rebuilt("tagged")} AS retagged,
+                  if(retagged, t.tags, b.tags) AS tags, if(retagged, t.tag_kinds, b.tag_kinds) AS tag_kinds,
+                  if(${rebuilt("attributed")}, a.attributes, b.attributes) AS attributes,
+                  ${rebuilt("controlled")} AS recontrolled,
+                  if(recontrolled, o.open_control, b.open_control) AS open_control,
+                  if(recontrolled, o.open_control_at, b.open_control_at) AS open_control_at,
+                  if(recontrolled, o.waiting_since, b.waiting_since) AS waiting_since,
+                  if(recontrolled, o.waiting_requests, b.waiting_requests) AS waiting_requests,
+                  if(recontrolled, o.agent_id, b.agent_id) AS agent_id, if(recontrolled, o.agent_name, b.agent_name) AS agent_name,
+                  if(recontrolled, r.request_times, b.request_times) AS request_times,
+                  ${rebuilt("received")} AS rereceived,
+                  if(rereceived, c.campaign_sent, b.campaign_sent) AS campaign_sent, if(rereceived, c.campaign_read, b.campaign_read) AS campaign_read,
+                  ${rebuilt("opted")} AS reopted,
+                  if(reopted, p.opted_out, b.opted_out) AS opted_out, if(reopted, p.opted_out_at, b.opted_out_at) AS opted_out_at
+           FROM state AS s
+           LEFT JOIN before AS b ON b.contact = s.contact
+           LEFT JOIN present_tags AS t ON t.contact = s.contact
+           LEFT JOIN attribute_values AS a ON a.contact = s.contact
+           LEFT JOIN open_chats AS o ON o.contact = s.contact
+           LEFT JOIN requests AS r ON r.contact = s.contact
+           LEFT JOIN campaigns_received AS c ON c.contact = s.contact
+           LEFT JOIN opt AS p ON p.contact = s.contact
          )
-       ),
-       merged AS (
-         SELECT s.contact AS contact, s.name AS name, s.first_seen AS first_seen, s.last_active AS last_active,
-                s.last_message AS last_message, s.template_messages AS template_messages, s.session_messages AS session_messages,
-                s.unresolved_queries AS unresolved_queries, s.last_control AS last_control, s.last_control_at AS last_control_at,
-                s.source AS source, s.source_detail AS source_detail, s.first_message_tag AS first_message_tag,
-                ${rebuilt("tagged")} AS retagged,
-                if(retagged, t.tags, b.tags) AS tags, if(retagged, t.tag_kinds, b.tag_kinds) AS tag_kinds,
-                if(${rebuilt("attributed")}, a.attributes, b.attributes) AS attributes,
-                ${rebuilt("controlled")} AS recontrolled,
-                if(recontrolled, o.open_control, b.open_control) AS open_control,
-                if(recontrolled, o.open_control_at, b.open_control_at) AS open_control_at,
-                if(recontrolled, o.waiting_since, b.waiting_since) AS waiting_since,
-                if(recontrolled, o.waiting_requests, b.waiting_requests) AS waiting_requests,
-                if(recontrolled, o.agent_id, b.agent_id) AS agent_id, if(recontrolled, o.agent_name, b.agent_name) AS agent_name,
-                if(recontrolled, r.request_times, b.request_times) AS request_times,
-                ${rebuilt("received")} AS rereceived,
-                if(rereceived, c.campaign_sent, b.campaign_sent) AS campaign_sent, if(rereceived, c.campaign_read, b.campaign_read) AS campaign_read,
-                ${rebuilt("opted")} AS reopted,
-                if(reopted, p.opted_out, b.opted_out) AS opted_out, if(reopted, p.opted_out_at, b.opted_out_at) AS opted_out_at
-         FROM state AS s
-         LEFT JOIN before AS b ON b.contact = s.contact
-         LEFT JOIN present_tags AS t ON t.contact = s.contact
-         LEFT JOIN attribute_values AS a ON a.contact = s.contact
-         LEFT JOIN open_chats AS o ON o.contact = s.contact
-         LEFT JOIN requests AS r ON r.contact = s.contact
-         LEFT JOIN campaigns_received AS c ON c.contact = s.contact
-         LEFT JOIN opt AS p ON p.contact = s.contact
-       )
-     SELECT
-       {workspaceId:String}, contact, name, first_seen, last_active, last_message, template_messages, session_messages,
-       unresolved_queries, last_control, last_control_at, ${STATUS_SQL}, source, source_detail, first_message_tag,
-       tags, tag_kinds, attributes, lowerUTF8(arrayStringConcat(arrayConcat([name], arraySort(mapValues(attributes))), char(0))),
-       open_control, open_control_at, waiting_since, waiting_requests, agent_id, agent_name, request_times,
-       campaign_sent, campaign_read, opted_out, opted_out_at, {version:UInt64}
-     FROM merged
-     SETTINGS join_use_nulls = 0`,
-    { workspaceId, version, ...lists },
-    { report: "read-models:contacts" },
-  );
+       SELECT
+         {workspaceId:String}, contact, name, first_seen, last_active, last_message, template_messages, session_messages,
+         unresolved_queries, last_control, last_control_at, ${STATUS_SQL}, source, source_detail, first_message_tag,
+         tags, tag_kinds, attributes, lowerUTF8(arrayStringConcat(arrayConcat([name], arraySort(mapValues(attributes))), char(0))),
+         open_control, open_control_at, waiting_since, waiting_requests, agent_id, agent_name, request_times,
+         campaign_sent, campaign_read, opted_out, opted_out_at, {version:UInt64}
+       FROM merged
+       SETTINGS join_use_nulls = 0`,
+      { workspaceId, version, ...lists, ...(scope.all ? { slices, slice } : {}) },
+      { report: "read-models:contacts" },
+    );
+  }
 }
 
 /**
@@ -407,21 +418,67 @@ async function optOutRecipients(store: Store, workspaceId: string, optOuts: Cont
  * campaign-common.ts (effectiveTicksSql, the same for any window). A round's scope is its new (campaign, contact) pairs plus the
  * recipients of contacts with a new window candidate whose send can still
  * claim it; it reads those pairs by key and only their contacts' candidates
- * (inbound_times' by_contact projection). A rebuild reads everything.
+ * (inbound_times' by_contact projection). A rebuild reads the workspace a slice of
+ * contacts at a time (RECIPIENTS_PER_SLICE).
  */
 export async function refreshRecipients(store: Store, workspaceId: string, scope: RefreshScope, version: number): Promise<string[] | "all"> {
-  let pairs: Array<[string, string]> = [];
-  if (!scope.all) {
-    const [window, optedOut] = await Promise.all([
-      windowRecipients(store, workspaceId, scope.inbound),
-      optOutRecipients(store, workspaceId, scope.optOuts),
-    ]);
-    pairs = [...scope.recipients, ...window, ...optedOut];
-    if (pairs.length === 0) return [];
+  if (scope.all) {
+    const slices = await sliceCount(store, workspaceId, "campaign_recipients", scope.sliceSize ?? RECIPIENTS_PER_SLICE);
+    for (let slice = 0; slice < slices; slice++) {
+      // A version of its own per slice: campaign_stats adds the rows of one version (addCampaignStats).
+      const sliceVersion = slice === 0 ? version : nextVersion();
+      await rewriteRecipients(store, workspaceId, sliceVersion, { inScope: inSlice(), candidates: inSlice(), params: { slices, slice } });
+    }
+    return "all";
   }
-  const inScope = scope.all ? "1" : "(campaign_id, contact) IN (SELECT arrayJoin(JSONExtract({pairs:String}, 'Array(Tuple(String, String))')))";
-  const candidates = scope.all ? "1" : IN_CONTACTS;
-  const params = scope.all ? {} : { pairs: json(pairs), contacts: json([...new Set(pairs.map((p) => p[1]))]) };
+  const [window, optedOut] = await Promise.all([
+    windowRecipients(store, workspaceId, scope.inbound),
+    optOutRecipients(store, workspaceId, scope.optOuts),
+  ]);
+  const pairs = [...scope.recipients, ...window, ...optedOut];
+  if (pairs.length === 0) return [];
+  await rewriteRecipients(store, workspaceId, version, {
+    inScope: "(campaign_id, contact) IN (SELECT arrayJoin(JSONExtract({pairs:String}, 'Array(Tuple(String, String))')))",
+    candidates: IN_CONTACTS,
+    params: { pairs: json(pairs), contacts: json([...new Set(pairs.map((p) => p[1]))]) },
+  });
+  // The contacts whose recipients rows were rewritten: their campaigns in `contacts` follow.
+  return [...new Set(pairs.map((p) => p[1]))];
+}
+
+/**
+ * A whole workspace's read models are rebuilt a slice of its contacts at a
+ * time, so that a statement holds one slice's rows, joins and GROUP BY in
+ * memory. The large demo's 5.0M recipients at once took the process from 0.3
+ * to 4.5 GiB of RSS, the peak of its whole build; in slices of about
+ * 1,000,000, 1.6 GiB (and 23 s instead of 28).
+ */
+export const RECIPIENTS_PER_SLICE = 1_000_000;
+export const CONTACTS_PER_SLICE = 250_000;
+/** A contact of slice `{slice}` of `{slices}`. */
+const inSlice = (column = "contact") => `cityHash64(${column}) % {slices:UInt32} = {slice:UInt32}`;
+
+/** How many slices of contacts a rebuild reading `table` takes, at about `perSlice` of its rows each. */
+async function sliceCount(store: Store, workspaceId: string, table: "campaign_recipients" | "contact_state", perSlice: number): Promise<number> {
+  const [row] = await store.query<{ n: string }>(
+    `SELECT count() AS n FROM ${table} WHERE workspace_id = {workspaceId:String}`,
+    { workspaceId },
+    { report: "read-models:slices" },
+  );
+  return Math.max(1, Math.ceil(Number(row?.n ?? 0) / perSlice));
+}
+
+/**
+ * Rewrites the recipients rows `inScope` selects (a round's pairs, or a slice
+ * of the workspace's contacts), reading reply and opt-out candidates of the
+ * contacts `candidates` selects, and adds what they change to campaign_stats.
+ */
+async function rewriteRecipients(
+  store: Store,
+  workspaceId: string,
+  version: number,
+  { inScope, candidates, params }: { inScope: string; candidates: string; params: Record<string, unknown> },
+) {
   // What the rows about to be replaced counted, read before they are: a
   // background merge may drop a replaced row as soon as its successor exists.
   const replaced = await store.query<StatsRow>(
@@ -488,8 +545,6 @@ export async function refreshRecipients(store: Store, workspaceId: string, scope
     { report: "read-models:recipients" },
   );
   await addCampaignStats(store, workspaceId, version, replaced);
-  // The contacts whose recipients rows were rewritten: their campaigns in `contacts` follow.
-  return scope.all ? "all" : [...new Set(pairs.map((p) => p[1]))];
 }
 
 /** A recipient's delivery bucket and its counts by effective tick, over the columns of `recipients`. */
