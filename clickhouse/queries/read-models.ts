@@ -1,6 +1,7 @@
 import type { Store } from "../client";
 import { DEFAULT_REPLY_WINDOW_HOURS, MAX_REPLY_WINDOW_HOURS, effectiveTicksSql } from "./campaign-common";
 import { STATUS_SQL } from "./contact-status";
+import { SKIP_PHONE_GRAMS } from "./contacts-by-phone";
 import { refreshConversions } from "./conversion-attribution";
 import { refreshWaitBuckets } from "./wait-buckets";
 import { refreshConversationGaps } from "./conversation-gaps";
@@ -246,7 +247,8 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
            GROUP BY contact
          ),
          before AS (
-           -- The current row of each contact, for the parts of it this refresh does not read again.
+           -- The current row of each contact, for the parts of it this refresh does not read again
+           -- (found by the key alone: SKIP_PHONE_GRAMS).
            SELECT contact, tags, tag_kinds, attributes, open_control, open_control_at, waiting_since, waiting_requests,
                   agent_id, agent_name, request_times, campaign_sent, campaign_read, opted_out, opted_out_at
            FROM contacts
@@ -363,7 +365,7 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
          open_control, open_control_at, waiting_since, waiting_requests, agent_id, agent_name, request_times,
          campaign_sent, campaign_read, opted_out, opted_out_at, {version:UInt64}
        FROM merged
-       SETTINGS join_use_nulls = 0`,
+       SETTINGS join_use_nulls = 0, ${SKIP_PHONE_GRAMS}`,
       { workspaceId, version, ...lists, ...(scope.all ? { slices, slice } : {}) },
       { report: "read-models:contacts" },
     );
