@@ -439,13 +439,14 @@ export async function refreshRecipients(store: Store, workspaceId: string, scope
   ]);
   const pairs = [...scope.recipients, ...window, ...optedOut];
   if (pairs.length === 0) return [];
+  // The contacts whose recipients rows are rewritten: their candidates are read, and their campaigns in `contacts` follow.
+  const contacts = [...new Set(pairs.map((p) => p[1]))];
   await rewriteRecipients(store, workspaceId, version, {
     inScope: "(campaign_id, contact) IN (SELECT arrayJoin(JSONExtract({pairs:String}, 'Array(Tuple(String, String))')))",
     candidates: IN_CONTACTS,
-    params: { pairs: json(pairs), contacts: json([...new Set(pairs.map((p) => p[1]))]) },
+    params: { pairs: json(pairs), contacts: json(contacts) },
   });
-  // The contacts whose recipients rows were rewritten: their campaigns in `contacts` follow.
-  return [...new Set(pairs.map((p) => p[1]))];
+  return contacts;
 }
 
 /**
