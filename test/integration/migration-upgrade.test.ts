@@ -17,6 +17,7 @@ import { countContactsByAttribute } from "@/clickhouse/queries/attributes";
 import { segmentVocabulary } from "@/clickhouse/queries/segments/vocabulary";
 import { insertEvents } from "../helpers/events";
 import { useTestStore } from "../helpers/store";
+import { contactFacts } from "@/clickhouse/queries/segments/contact-facts";
 
 const store = useTestStore();
 const REWIND = { report: "migration-upgrade-test", tenant: "exempt: rewinds the schema of the whole store" } as const;
@@ -254,5 +255,75 @@ describe("upgrading a store that already holds events", () => {
     expect(await projections()).toEqual([]);
     expect(await read()).toEqual(before);
     expect(before).toEqual({ tags: ["lead", "vip"], attributes: new Map([["plan", 1]]) });
+  });
+  it("0031 rewrites a store's parts with the new codecs and keeps its events, ids and campaigns, read by contact through the narrower copy", async () => {
+    const upgrade = loadMigrations().find((m) => m.version === 31)!;
+    // Back to the shape before 0031: the columns it compresses without a codec, recipients' by_contact with every column.
+    const compressed = upgrade.statements
+      .filter((s) => /^ALTER TABLE \w+\s+MODIFY COLUMN/.test(s))
+      .flatMap((s) => [...s.matchAll(/MODIFY COLUMN (\w+) CODEC/g)].map((m) => `${/^ALTER TABLE (\w+)/.exec(s)![1]}.${m[1]}`))
+      .sort();
+    const codecs = async () =>
+      (
+        await store().query<{ column: string; codec: string }>(
+          `SELECT concat(table, '.', name) AS column, compression_codec AS codec FROM system.columns
+           WHERE database = currentDatabase() AND concat(table, '.', name) IN {compressed:Array(String)} ORDER BY column`,
+          { compressed },
+          REWIND,
+        )
+      ).map((r) => [r.column, r.codec]);
+    for (const [column, codec] of await codecs()) {
+      const [table, name] = column.split(".");
+      if (codec) await store().command(`ALTER TABLE ${table} MODIFY COLUMN ${name} REMOVE CODEC`, {}, REWIND);
+    }
+    await store().command("ALTER TABLE recipients DROP PROJECTION IF EXISTS by_contact", {}, REWIND);
+    await store().command("ALTER TABLE recipients ADD PROJECTION by_contact (SELECT * ORDER BY workspace_id, contact, campaign_id)", {}, REWIND);
+    expect(compressed).toContain("event_ids.event_id");
+    expect(await codecs()).toEqual(compressed.map((c) => [c, ""]));
+
+    const ws = "ws-before-0031";
+    const contact = "+919812300231";
+    const batch = [
+      { event_id: "c", type: "campaign.created", ts: "2026-11-20T10:00:00Z", campaign_id: "upgrade-31", name: "Upgrade", template: "t" },
+      { event_id: "o", type: "message.outbound", contact, ts: "2026-11-20T10:01:00Z", kind: "template", wamid: "wamid.before-0031", campaign_id: "upgrade-31" },
+      { event_id: "d", type: "message.status", contact, ts: "2026-11-20T10:02:00Z", wamid: "wamid.before-0031", status: "delivered" },
+      { event_id: "r", type: "message.status", contact, ts: "2026-11-20T10:03:00Z", wamid: "wamid.before-0031", status: "read" },
+      { event_id: "i", type: "message.inbound", contact, ts: "2026-11-20T11:00:00Z", text: "Is it in stock?" },
+    ].map((e) => eventSchema.parse(e));
+    await ingestEvents(store(), ws, batch);
+    const now = new Date("2026-11-21T00:00:00Z");
+    const read = async () => ({
+      facts: (await contactFacts(store(), ws, contact, now))?.campaigns,
+      funnel: await campaignFunnel(store(), ws, "upgrade-31"),
+    });
+    const before = await read();
+    expect(before.facts?.get("upgrade-31")).toEqual(
+      expect.objectContaining({
+        deliveredAt: Date.parse("2026-11-20T10:02:00Z"),
+        readAt: Date.parse("2026-11-20T10:03:00Z"),
+        repliedAt: Date.parse("2026-11-20T11:00:00Z"),
+      }),
+    );
+
+    for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
+
+    expect(await codecs()).toEqual(compressed.map((c) => [c, "CODEC(ZSTD(1))"]));
+    expect(await read()).toEqual(before);
+    // One contact's campaigns are read from the copy sorted by contact, not by scanning every campaign:
+    // every column its readers take (read-models.ts, conversion-attribution.ts, contact-facts.ts) is in it.
+    const plan = await store().query<{ explain: string }>(
+      `SELECT explain FROM (
+         EXPLAIN projections = 1
+         SELECT campaign_id, send_time, reply_candidate_at, sent_eff, delivered_eff, read_eff, replied_at, failed_eff
+         FROM recipients
+         WHERE workspace_id = {ws:String} AND contact = {contact:String}
+         ORDER BY campaign_id, version DESC
+         LIMIT 1 BY campaign_id
+       )`,
+      { ws, contact },
+      REWIND,
+    );
+    expect(plan.map((r) => r.explain).join("\n")).toContain("ReadFromMergeTree (by_contact)");
+    expect(await ingestEvents(store(), ws, batch)).toEqual({ stored: 0, duplicates: batch.length });
   });
 });
