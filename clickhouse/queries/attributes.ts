@@ -99,16 +99,18 @@ export async function upsertAttributeDefinitions(
   );
 }
 
-/** How many contacts have a (non-empty) value of each attribute now, from contact_attributes. */
+/**
+ * How many contacts have a (non-empty) value of each attribute now, from the
+ * contacts read model, whose attribute maps hold no empty value (like
+ * countContactsByTag). Merging contact_attributes' states instead read 3.9M
+ * rows for the large demo: 720 ms for Manage → Attributes, 23 ms this way.
+ */
 export async function countContactsByAttribute(store: Store, workspaceId: string): Promise<Map<string, number>> {
   const rows = await store.query<{ attribute: string; contacts: string }>(
-    `SELECT attribute, countIf(value != '') AS contacts
-     FROM (
-       SELECT contact, attribute, argMaxMerge(value) AS value
-       FROM contact_attributes
-       WHERE workspace_id = {workspaceId:String}
-       GROUP BY contact, attribute
-     )
+    `SELECT attribute, count() AS contacts
+     FROM contacts FINAL
+     ARRAY JOIN mapKeys(attributes) AS attribute
+     WHERE workspace_id = {workspaceId:String}
      GROUP BY attribute`,
     { workspaceId },
   );
