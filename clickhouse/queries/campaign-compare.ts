@@ -1,5 +1,5 @@
 import type { Store } from "../client";
-import { CAMPAIGN_META_SQL, DEFAULT_REPLY_WINDOW_HOURS, isoTime, SOME_CAMPAIGNS, recipientsSql } from "./campaign-common";
+import { CAMPAIGN_COUNTS_SQL, CAMPAIGN_META_SQL, DEFAULT_REPLY_WINDOW_HOURS, isoTime, SOME_CAMPAIGNS, recipientsSql } from "./campaign-common";
 import { CURVE_HOURS } from "./campaign-funnel";
 
 /**
@@ -29,16 +29,22 @@ export async function compareCampaigns(
 ): Promise<ComparedCampaign[]> {
   const params = { workspaceId, campaignIds, hours: CURVE_HOURS, replyWindowHours };
   const [counts, curve, meta] = await Promise.all([
+    // Under the default window the counts are the list's, summed from campaign_stats (a read is
+    // always delivered, so ignored = delivered - read); another window counts its recipients.
     store.query<Record<string, string | null>>(
-      `SELECT campaign_id, count() AS sent,
-              countIf(delivered_eff IS NOT NULL) AS delivered,
-              countIf(read_eff IS NOT NULL) AS read,
-              countIf(replied_at IS NOT NULL) AS replied,
-              countIf(delivered_eff IS NOT NULL AND read_eff IS NULL) AS ignored,
-              countIf(failed_eff IS NOT NULL) AS failed,
-              min(sent_eff) AS first_sent
-       FROM (${recipientsSql(SOME_CAMPAIGNS, replyWindowHours)})
-       GROUP BY campaign_id`,
+      replyWindowHours === DEFAULT_REPLY_WINDOW_HOURS
+        ? `SELECT campaign_id, recipients AS sent, delivered, read, replied, delivered - read AS ignored, failed, first_sent
+           FROM (${CAMPAIGN_COUNTS_SQL})
+           WHERE campaign_id IN {campaignIds:Array(String)}`
+        : `SELECT campaign_id, count() AS sent,
+                  countIf(delivered_eff IS NOT NULL) AS delivered,
+                  countIf(read_eff IS NOT NULL) AS read,
+                  countIf(replied_at IS NOT NULL) AS replied,
+                  countIf(delivered_eff IS NOT NULL AND read_eff IS NULL) AS ignored,
+                  countIf(failed_eff IS NOT NULL) AS failed,
+                  min(sent_eff) AS first_sent
+           FROM (${recipientsSql(SOME_CAMPAIGNS, replyWindowHours)})
+           GROUP BY campaign_id`,
       params,
     ),
     store.query<{ campaign_id: string; hour: string; reads: string }>(
