@@ -1,6 +1,8 @@
 /**
- * Campaign report queries for scripts/bench.ts: the list page (landing view,
- * a sort by read rate, a search, the totals and daily read rate) and the
+ * Campaign report queries for scripts/bench.ts: the list page as the screen
+ * reads it, the page of campaigns and then its conversions and billable
+ * messages (landing view, a sort by read rate, a search; the totals and daily
+ * read rate apart), and the
  * report of the campaign with the most recipients (the worst case): funnel,
  * failures, read curve, a drill-down page and a deep one, its breakdowns (tag,
  * attribute, first-message tag, source) and a breakdown cell's contacts, a
@@ -12,11 +14,13 @@
 import type { Store } from "@/clickhouse/client";
 import { campaignBreakdown } from "@/clickhouse/queries/campaign-breakdowns";
 import { compareCampaigns } from "@/clickhouse/queries/campaign-compare";
-import { campaignBillable } from "@/clickhouse/queries/campaign-cost";
+import { billableOfCampaigns, campaignBillable } from "@/clickhouse/queries/campaign-cost";
 import { campaignStageContacts } from "@/clickhouse/queries/campaign-contacts";
 import { campaignFailures, campaignFunnel, campaignInfo, campaignReadCurve } from "@/clickhouse/queries/campaign-funnel";
 import { campaignDays, listCampaigns } from "@/clickhouse/queries/campaign-list";
 import { campaignTiming } from "@/clickhouse/queries/campaign-timing";
+import { conversionsOfCampaigns } from "@/clickhouse/queries/conversions";
+import { DEFAULT_ATTRIBUTION_DAYS } from "@/clickhouse/vocabulary/attribution";
 import { daysBack as daysBackFrom } from "./range";
 import type { BenchQuery } from "./stats";
 
@@ -32,11 +36,17 @@ export function campaignBenchQueries(store: Store, workspaceId: string, now: Dat
       (r) => r.rows[0]?.campaignId ?? "",
     ));
   const withCampaign = <T>(run: (id: string) => Promise<T>) => async () => run(await campaign());
+  // The statements of campaigns.list (server/routers/campaigns.ts): the page, then its figures side by side.
+  const listPage = async (days: number, options: Partial<Parameters<typeof listCampaigns>[3]> = {}) => {
+    const { rows } = await listCampaigns(store, workspaceId, daysBack(days), { ...page, ...options });
+    const ids = rows.map((r) => r.campaignId);
+    return Promise.all([conversionsOfCampaigns(store, workspaceId, ids, DEFAULT_ATTRIBUTION_DAYS), billableOfCampaigns(store, workspaceId, ids)]);
+  };
 
   return [
-    { group, name: "list 30 d", run: () => listCampaigns(store, workspaceId, daysBack(30), page) },
-    { group, name: "list 90 d by read rate", run: () => listCampaigns(store, workspaceId, daysBack(90), { ...page, sort: "readRate" }) },
-    { group, name: "list 90 d search 'sale'", run: () => listCampaigns(store, workspaceId, daysBack(90), { ...page, search: "sale" }) },
+    { group, name: "list 30 d", run: () => listPage(30) },
+    { group, name: "list 90 d by read rate", run: () => listPage(90, { sort: "readRate" }) },
+    { group, name: "list 90 d search 'sale'", run: () => listPage(90, { search: "sale" }) },
     { group, name: "totals + daily read rate 90 d", run: () => campaignDays(store, workspaceId, daysBack(90)) },
     { group, name: "biggest: info", run: withCampaign((id) => campaignInfo(store, workspaceId, id)) },
     { group, name: "biggest: funnel + read delay", run: withCampaign((id) => campaignFunnel(store, workspaceId, id)) },
