@@ -1,10 +1,12 @@
 import type { Store } from "../client";
 import { nextVersion } from "../version";
+import type { RefreshScope } from "./read-models";
 
 /**
  * What a campaign cost: its billable messages by WhatsApp pricing category,
  * from the pricing Meta puts on status webhooks (billable_messages, 0028: one
- * row per message however many statuses repeated the pricing), and the
+ * row per message however many statuses repeated the pricing) and counted
+ * per campaign as ingestion rounds touch it (campaign_billable_counts, 0032), and the
  * workspace's prices per message, set by admins in Manage.
  */
 
@@ -28,10 +30,10 @@ export async function campaignBillable(
   campaignId: string,
 ): Promise<Array<{ category: string; messages: number }>> {
   const rows = await store.query<{ category: string; messages: string }>(
-    `SELECT category, count() AS messages
-     FROM billable_messages FINAL
+    `SELECT category, n AS messages
+     FROM campaign_billable_counts FINAL
+     ARRAY JOIN mapKeys(counts) AS category, mapValues(counts) AS n
      WHERE workspace_id = {workspaceId:String} AND campaign_id = {campaignId:String}
-     GROUP BY category
      ORDER BY messages DESC, category`,
     { workspaceId, campaignId },
   );
@@ -46,10 +48,10 @@ export async function billableOfCampaigns(
 ): Promise<Map<string, Array<{ category: string; messages: number }>>> {
   if (campaignIds.length === 0) return new Map();
   const rows = await store.query<{ campaign_id: string; category: string; messages: string }>(
-    `SELECT campaign_id, category, count() AS messages
-     FROM billable_messages FINAL
-     WHERE workspace_id = {workspaceId:String} AND campaign_id IN {campaignIds:Array(String)}
-     GROUP BY campaign_id, category`,
+    `SELECT campaign_id, category, n AS messages
+     FROM campaign_billable_counts FINAL
+     ARRAY JOIN mapKeys(counts) AS category, mapValues(counts) AS n
+     WHERE workspace_id = {workspaceId:String} AND campaign_id IN {campaignIds:Array(String)}`,
     { workspaceId, campaignIds },
     { report: "campaign-list-billable" },
   );
@@ -60,6 +62,29 @@ export async function billableOfCampaigns(
     out.set(r.campaign_id, list);
   }
   return out;
+}
+
+/**
+ * Counts again the billable messages of the campaigns a round touched (all
+ * of a workspace's for a rebuild): a campaign's row is a function of
+ * billable_messages, so writing it twice changes nothing.
+ */
+export async function refreshCampaignBillable(store: Store, workspaceId: string, scope: RefreshScope, version: number) {
+  const campaigns = scope.all ? [] : (scope.billed ?? []);
+  if (!scope.all && campaigns.length === 0) return;
+  await store.command(
+    `INSERT INTO campaign_billable_counts (workspace_id, campaign_id, counts, version)
+     SELECT {workspaceId:String}, campaign_id, mapFromArrays(groupArray(category), groupArray(n)), {version:UInt64}
+     FROM (
+       SELECT campaign_id, category, count() AS n
+       FROM billable_messages FINAL
+       WHERE workspace_id = {workspaceId:String} AND ${scope.all ? "1" : "campaign_id IN {campaigns:Array(String)}"}
+       GROUP BY campaign_id, category
+     )
+     GROUP BY campaign_id`,
+    { workspaceId, version, campaigns },
+    { report: "read-models:campaign-billable" },
+  );
 }
 
 /** The workspace's prices, or null when none were ever saved. */

@@ -3,6 +3,7 @@ import { DEFAULT_REPLY_WINDOW_HOURS, MAX_REPLY_WINDOW_HOURS, effectiveTicksSql }
 import { STATUS_SQL } from "./contact-status";
 import { SKIP_PHONE_GRAMS } from "./contacts-by-phone";
 import { refreshConversions } from "./conversion-attribution";
+import { refreshCampaignBillable } from "./campaign-cost";
 import { refreshWaitBuckets } from "./wait-buckets";
 import { refreshConversationGaps } from "./conversation-gaps";
 import { CAMPAIGN_OPT_OUT_HOURS, OPTED_IN_EVENT, OPTED_OUT_EVENT } from "../vocabulary/opt-outs";
@@ -62,6 +63,8 @@ export type RefreshScope =
        * candidates, opt-outs); every contact when absent.
        */
       converting?: string[];
+      /** Campaigns with a new status or message: their billable messages may have changed (campaign_billable_counts); none when absent. */
+      billed?: string[];
     };
 
 /** Contacts, and the time (epoch seconds, 0 when none) of the earliest of the events that named them. */
@@ -104,6 +107,7 @@ export function touchedScope(rows: readonly TouchingRow[]): RefreshScope {
   const attributed = new Set<string>();
   const opted = new Set<string>();
   const converting = new Set<string>();
+  const billed = new Set<string>();
   for (const r of rows) {
     if (!r.contact) continue;
     contacts.add(r.contact);
@@ -115,6 +119,8 @@ export function touchedScope(rows: readonly TouchingRow[]): RefreshScope {
     if (r.type === "intervention.requested" || r.type === "agent.intervened" || r.type === "chat.resolved") controls.add(r.contact, r.ts);
     const message = r.type === "message.outbound" || r.type === "message.status" || r.type === "message.inbound";
     if (message && r.campaign_id) pairs.set(`${r.campaign_id}\n${r.contact}`, [r.campaign_id, r.contact]);
+    // A status's pricing, or a message that links the statuses stored before it (status-links.ts).
+    if ((r.type === "message.status" || r.type === "message.outbound") && r.campaign_id) billed.add(r.campaign_id);
     // A reply-window candidate (inbound_times, 0010).
     if (r.type === "message.inbound" && !r.campaign_id) inbound.add(r.contact, r.ts);
     if (r.type === OPTED_OUT_EVENT) optOuts.add(r.contact, r.ts);
@@ -132,6 +138,7 @@ export function touchedScope(rows: readonly TouchingRow[]): RefreshScope {
     attributed: [...attributed],
     opted: [...opted],
     converting: [...converting],
+    billed: [...billed],
   };
 }
 
@@ -158,6 +165,7 @@ export function mergeScopes(a: RefreshScope | null, b: RefreshScope | null): Ref
     opted: union(a.opted, b.opted),
     // Either round's every contact (no list) makes the shared refresh read every contact's conversions.
     converting: a.converting && b.converting ? union(a.converting, b.converting) : undefined,
+    billed: union(a.billed, b.billed),
   };
 }
 
@@ -608,6 +616,7 @@ export async function refreshReadModels(store: Store, workspaceId: string, scope
     refreshConversions(store, workspaceId, scope, version),
     refreshWaitBuckets(store, workspaceId, scope, version),
     refreshConversationGaps(store, workspaceId, scope),
+    refreshCampaignBillable(store, workspaceId, scope, version),
   ]);
 }
 
@@ -631,7 +640,10 @@ export async function rebuildReadModels(store: Store, workspaceIds: readonly str
  * parts, 3 ms over the merged one). Rounds add small parts afterwards, which
  * background merges fold in.
  */
-export async function mergeReadModels(store: Store, tables = ["recipients", "contacts", "campaign_stats", "conversions", "wait_buckets", "conversation_gaps"]) {
+export async function mergeReadModels(
+  store: Store,
+  tables = ["recipients", "contacts", "campaign_stats", "conversions", "wait_buckets", "conversation_gaps", "campaign_billable_counts"],
+) {
   for (const table of tables) {
     await store.command(`OPTIMIZE TABLE ${table} FINAL`, {}, {
       report: `read-models:merge-${table.replace("_", "-")}`,

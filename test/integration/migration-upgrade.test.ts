@@ -23,7 +23,7 @@ const store = useTestStore();
 const REWIND = { report: "migration-upgrade-test", tenant: "exempt: rewinds the schema of the whole store" } as const;
 
 describe("upgrading a store that already holds events", () => {
-  it("0010, then 0028, fill campaign costs from statuses stored before them", async () => {
+  it("0010, then 0028 and 0032, fill campaign costs from statuses stored before them", async () => {
     // Back to the shape before 0010: no pricing column, nothing derived from it.
     await store().command("DROP VIEW billable_messages_mv", {}, REWIND);
     await store().command("DROP TABLE billable_messages", {}, REWIND);
@@ -52,16 +52,24 @@ describe("upgrading a store that already holds events", () => {
       status("c-sent", "wamid.c", "sent"),
     ]);
 
-    // 0010 derives campaign_billable from the log; 0028 moves it to billable_messages.
-    for (const version of [10, 28]) {
+    // 0010 derives campaign_billable from the log; 0028 moves it to billable_messages; 0032 counts it per campaign.
+    for (const version of [10, 28, 32]) {
       const upgrade = loadMigrations().find((m) => m.version === version)!;
       for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
     }
 
     // One marketing message (its two statuses count once); the free one and the one without pricing are not billed.
     expect(await campaignBillable(store(), "ws-old", "diwali")).toEqual([{ category: "marketing", messages: 1 }]);
-    // And the view counts what comes after: the free message's read repeats no pricing, a new one does.
-    await store().insert("events", [status("b-read", "wamid.b", "read"), status("d-sent", "wamid.d", "sent", { category: "utility", billable: true })]);
+    // And ingestion counts what comes after: the free message's read repeats no pricing, a new one does.
+    const after = [
+      { event_id: "b-read", wamid: "wamid.b", status: "read" },
+      { event_id: "d-sent", wamid: "wamid.d", status: "sent", pricing: { category: "utility", billable: true } },
+    ];
+    await ingestEvents(
+      store(),
+      "ws-old",
+      after.map((e) => eventSchema.parse({ ...e, type: "message.status", contact: "+919812345678", ts: "2026-10-01T10:05:00Z", campaign_id: "diwali" })),
+    );
     expect(await campaignBillable(store(), "ws-old", "diwali")).toEqual([
       { category: "marketing", messages: 1 },
       { category: "utility", messages: 1 },

@@ -40,6 +40,8 @@ const SNAPSHOTS = {
     GROUP BY campaign_id, bucket HAVING sum(recipients) != 0 ORDER BY campaign_id, bucket`,
   // The conversions with their last touch (0019), refreshed by the same rounds and rebuilds.
   conversions: `SELECT * EXCEPT version FROM conversions FINAL WHERE workspace_id = {workspaceId:String} ORDER BY contact, conversion_key`,
+  // Billable messages per campaign and category (0032), counted again by every round that touches a campaign.
+  campaign_billable_counts: `SELECT campaign_id, mapSort(counts) FROM campaign_billable_counts FINAL WHERE workspace_id = {workspaceId:String} ORDER BY campaign_id`,
 } as const;
 
 async function snapshot() {
@@ -63,6 +65,7 @@ describe("read models (0011)", () => {
     expect(incremental.contacts.length).toBe(150);
     expect(incremental.recipients.length).toBeGreaterThan(100);
     expect(incremental.campaign_stats.length).toBeGreaterThan(3);
+    expect(incremental.campaign_billable_counts.length).toBeGreaterThan(3);
     // The demo's conversions after campaigns, most of them attributed to one.
     expect(incremental.conversions.filter((c) => (c as { campaign_id: string }).campaign_id !== "").length).toBeGreaterThan(0);
     // Window replies (no context) arrive in later rounds than their sends: some must be there.
@@ -72,9 +75,10 @@ describe("read models (0011)", () => {
   it("a store written before 0011 gets the same rows from its migration as a store that followed every round", async () => {
     // Back to the shape before 0011: the aggregate tables hold everything, the read models do not exist.
     const schemaChange = { tenant: "exempt: the test rewinds the schema of the whole store" } as const;
-    // conversions (0019) stays, emptied: the rebuild the upgrade runs rewrites it too.
+    // conversions (0019) and campaign_billable_counts (0032) stay, emptied: the rebuild the upgrade runs rewrites them too.
     for (const table of Object.keys(SNAPSHOTS)) {
-      await store().command(table === "conversions" ? "TRUNCATE TABLE conversions" : `DROP TABLE ${table}`, {}, schemaChange);
+      const later = table === "conversions" || table === "campaign_billable_counts";
+      await store().command(later ? `TRUNCATE TABLE ${table}` : `DROP TABLE ${table}`, {}, schemaChange);
     }
     // And the later migrations that change them.
     await store().command("DELETE FROM schema_migrations WHERE version IN (11, 14, 15, 20, 23, 25, 26)", {}, schemaChange);
@@ -210,6 +214,7 @@ describe("statuses an earlier version stored before their message (0017)", () =>
         { workspaceId: ws },
       ),
       billable: await store().query(`SELECT message, category FROM billable_messages FINAL WHERE workspace_id = {workspaceId:String} ORDER BY message`, { workspaceId: ws }),
+      billable_counts: await store().query(`SELECT mapSort(counts) FROM campaign_billable_counts FINAL WHERE workspace_id = {workspaceId:String}`, { workspaceId: ws }),
       // Messages only: the earlier version's messages above skipped the broadcast tag the pipeline adds.
       journey: (await getJourney(store(), ws, contacts[0])).filter((e) => e.type.startsWith("message.")).map((e) => [e.event_id, e.type, e.campaign_id]),
     });

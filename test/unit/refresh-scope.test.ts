@@ -31,6 +31,9 @@ describe("refresh scopes shared by several rounds", () => {
     expect(merged.optOuts).toEqual({ contacts: ["+4"], since: at("2026-12-01 08:00:00.000") });
     // Only a tag, attribute or opt event makes those parts of a contact's row be read again.
     expect(merged.opted).toEqual(["+4"]);
+    // A status or a campaign message has the campaign's billable messages counted again; a reply tied to it does not.
+    expect(merged.billed?.sort()).toEqual(["c1", "c2"]);
+    expect(round([["+7", "c3", "message.inbound", "2026-12-01 08:00:00.000"]])).toMatchObject({ billed: [] });
     expect(mergeScopes(round([["+5", "", "tag.removed", "2026-12-01 08:00:00.000"]]), round([["+6", "", "attribute.set", "2026-12-01 08:00:00.000"]])))
       .toMatchObject({ tagged: ["+5"], attributed: ["+6"], opted: [] });
   });
