@@ -8,6 +8,7 @@ import { getContactState } from "@/clickhouse/queries/contacts";
 import { journeyPage, journeyTypeCounts } from "@/clickhouse/queries/journey";
 import { campaignBenchQueries } from "./campaigns";
 import { conversionBenchQueries } from "./conversions";
+import { manageBenchQueries } from "./manage";
 import { segmentBenchQueries } from "./segments";
 import { daysBack } from "./range";
 import type { BenchQuery } from "./stats";
@@ -26,6 +27,7 @@ export function queryGroups(store: Store, workspaceId: string, now: Date, contac
     ...segmentBenchQueries(store, workspaceId, now),
     ...campaignBenchQueries(store, workspaceId, now),
     ...conversionBenchQueries(store, workspaceId, now),
+    ...manageBenchQueries(store, workspaceId),
   ];
 }
 

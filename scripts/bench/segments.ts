@@ -54,5 +54,11 @@ export function segmentBenchQueries(store: Store, workspaceId: string, now: Date
     { group: "segments", name: "count: read / ignored / tag", run: count(BEHAVIOUR_MIXED) },
     { group: "segments", name: "preview top 50: tag + attribute", run: top50(TAG_AND_ATTRIBUTE) },
     { group: "segments", name: "preview top 50: everyone", run: top50(and()) },
+    // The saved segments' list counts each one side by side (segments.list): here the five above.
+    {
+      group: "segments",
+      name: "list of 5 saved, each counted",
+      run: async () => Promise.all([and(), TAG_AND_ATTRIBUTE, PROFILE_NESTED, FATIGUE, BEHAVIOUR_MIXED].map((tree) => count(tree)())),
+    },
   ];
 }
