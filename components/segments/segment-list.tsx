@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { useState } from "react";
@@ -20,7 +20,9 @@ import { SizeChange } from "./size-change";
 import { UploadList } from "./upload-list";
 import styles from "./segments.module.css";
 
-type Listed = inferRouterOutputs<AppRouter>["segments"]["list"][number];
+type Outputs = inferRouterOutputs<AppRouter>["segments"];
+/** A saved segment, and its size as far as it is counted yet. */
+type Listed = Outputs["list"][number] & { sizing: { data?: Outputs["size"]; isPending: boolean; error: unknown } };
 
 /** Saved segments: their size now, who changed them last; open, duplicate, rename, delete. */
 export function SegmentList({ workspaceId }: { workspaceId: string }) {
@@ -62,7 +64,7 @@ export function SegmentList({ workspaceId }: { workspaceId: string }) {
           </div>
           {list.isPending ? (
             <p className={styles.muted} aria-busy="true">
-              Counting the saved segments…
+              Loading the saved segments…
             </p>
           ) : list.data.length === 0 ? (
             <EmptyState title="No saved segments yet">
@@ -81,7 +83,11 @@ type Mode = { segmentId: string; mode: "rename" | "delete" } | null;
 const column = createDataColumnHelper<Listed>();
 
 /** The saved segments, one row each; rename and delete open under their row. */
-function SegmentsTable({ workspaceId, segments, base, canEdit }: { workspaceId: string; segments: Listed[]; base: string; canEdit: boolean }) {
+function SegmentsTable({ workspaceId, segments: saved, base, canEdit }: { workspaceId: string; segments: Outputs["list"]; base: string; canEdit: boolean }) {
+  const trpc = useTRPC();
+  // Each segment is counted on its own; its row fills in when its count comes.
+  const sizes = useQueries({ queries: saved.map((s) => trpc.segments.size.queryOptions({ workspaceId, segmentId: s.segmentId })) });
+  const segments: Listed[] = saved.map((s, i) => ({ ...s, sizing: sizes[i] }));
   const [open, setOpen] = useState<Mode>(null);
   const actions = useSegmentActions(workspaceId, () => setOpen(null));
   const href = (s: Listed) => `${base}/${encodeURIComponent(s.segmentId)}`;
@@ -99,13 +105,22 @@ function SegmentsTable({ workspaceId, segments, base, canEdit }: { workspaceId: 
         </>
       ),
     }),
-    column.accessor((s) => s.size?.matching ?? -1, { id: "audience", header: "Audience", meta: { align: "end" }, sortDescFirst: true, cell: ({ row }) => <Audience segment={row.original} /> }),
-    column.accessor((s) => s.sizeChange?.change ?? null, {
+    column.accessor((s) => s.sizing.data?.size?.matching ?? -1, {
+      id: "audience",
+      header: "Audience",
+      meta: { align: "end" },
+      sortDescFirst: true,
+      cell: ({ row }) => <Audience sizing={row.original.sizing} />,
+    }),
+    column.accessor((s) => s.sizing.data?.sizeChange?.change ?? null, {
       id: "change",
       header: "Change",
       meta: { align: "end" },
       sortDescFirst: true,
-      cell: ({ row }) => <SizeChange change={row.original.sizeChange} />,
+      cell: ({ row }) => {
+        const { data, isPending } = row.original.sizing;
+        return isPending ? <span className={styles.muted}>…</span> : <SizeChange change={data?.sizeChange ?? null} />;
+      },
     }),
     column.accessor("updatedBy", { header: "Changed by", meta: { truncate: true } }),
     column.accessor("updatedAt", { header: "Changed", cell: ({ row }) => <RelativeTime value={row.original.updatedAt} /> }),
@@ -136,18 +151,32 @@ function SegmentsTable({ workspaceId, segments, base, canEdit }: { workspaceId: 
   );
 }
 
-function Audience({ segment: s }: { segment: Listed }) {
-  if (!s.size) {
+function Audience({ sizing: { data, isPending, error } }: { sizing: Listed["sizing"] }) {
+  if (isPending) {
     return (
-      <span className={styles.problem} title={s.problem ?? undefined}>
+      <span className={styles.muted} aria-busy="true">
+        Counting…
+      </span>
+    );
+  }
+  if (!data) {
+    return (
+      <span className={styles.problem} title={describeError(error)}>
+        Not counted
+      </span>
+    );
+  }
+  if (!data.size) {
+    return (
+      <span className={styles.problem} title={data.problem ?? undefined}>
         Needs a fix
       </span>
     );
   }
-  const share = s.size.total ? (100 * s.size.matching) / s.size.total : 0;
+  const share = data.size.total ? (100 * data.size.matching) / data.size.total : 0;
   return (
     <>
-      {formatNumber(s.size.matching)} <span className={styles.muted}>· {formatPercentSmall(share)}</span>
+      {formatNumber(data.size.matching)} <span className={styles.muted}>· {formatPercentSmall(share)}</span>
     </>
   );
 }

@@ -130,33 +130,36 @@ export const segmentsRouter = router({
     });
   }),
 
-  /** Saved segments with their current size and who changed each last. */
+  /**
+   * Saved segments and who changed each last, at once: their sizes are counted
+   * one by one (size), so the list does not wait for every count (five saved
+   * segments took 200 ms at 1M contacts, thirty would take seconds).
+   */
   list: workspaceProcedure.query(async ({ ctx }) => {
+    const [saved, names] = await Promise.all([listSavedSegments(ctx.store, ctx.workspace.id), memberNames(ctx.store, ctx.workspace.id)]);
+    return saved.map((s) => ({
+      segmentId: s.segmentId,
+      name: s.name,
+      description: s.description,
+      kind: s.kind,
+      updatedAt: s.updatedAt,
+      updatedBy: names.get(s.updatedBy) ?? s.updatedBy,
+    }));
+  }),
+
+  /** A saved segment's size now (or why it has none) and its change over the last 7 days, for its row of the list. */
+  size: workspaceProcedure.input(z.object({ segmentId })).query(async ({ ctx, input }) => {
     const ws = ctx.workspace.id;
     const clock = { now: new Date(), timeZone: ctx.workspace.timeZone };
     const today = zoneDay(clock.now, clock.timeZone);
-    const [saved, names, segmentContext, baselines] = await Promise.all([
-      listSavedSegments(ctx.store, ws),
-      memberNames(ctx.store, ws),
+    const [saved, segmentContext, baselines] = await Promise.all([
+      getSavedSegment(ctx.store, ws, input.segmentId),
       loadSegmentContext(ctx.store, ws),
       sizeBaselines(ctx.store, ws, addDays(today, -7), today),
     ]);
-    return Promise.all(
-      saved.map(async (s) => {
-        const { size, problem } = await savedSegmentSize(ctx.store, ws, s, segmentContext, clock);
-        return {
-          segmentId: s.segmentId,
-          name: s.name,
-          description: s.description,
-          kind: s.kind,
-          size,
-          problem,
-          sizeChange: sizeChange(size, baselines.get(s.segmentId), today),
-          updatedAt: s.updatedAt,
-          updatedBy: names.get(s.updatedBy) ?? s.updatedBy,
-        };
-      }),
-    );
+    if (!saved) throw new TRPCError({ code: "NOT_FOUND", message: "This segment does not exist (it may have been deleted)." });
+    const { size, problem } = await savedSegmentSize(ctx.store, ws, saved, segmentContext, clock);
+    return { size, problem, sizeChange: sizeChange(size, baselines.get(saved.segmentId), today) };
   }),
 
   /** The sizes the daily job recorded, one per day of the workspace's zone, over the last `days` days. */

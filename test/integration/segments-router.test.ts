@@ -109,9 +109,11 @@ describe("saved segments", () => {
     const { segmentId } = await marketer.segments.save({ ...input, name: "Warm leads", description: "Leads on Pro", tree: leadsInPro });
 
     const listed = await as("analyst").segments.list(input);
-    expect(listed).toEqual([
-      expect.objectContaining({ segmentId, name: "Warm leads", description: "Leads on Pro", size: { matching: expected(leadsInPro).length, total: 80, optedOut: expected(leadsInPro).filter((f) => f.optedOut).length }, problem: null }),
-    ]);
+    expect(listed).toEqual([expect.objectContaining({ segmentId, name: "Warm leads", description: "Leads on Pro" })]);
+    expect(await as("analyst").segments.size({ ...input, segmentId })).toMatchObject({
+      size: { matching: expected(leadsInPro).length, total: 80, optedOut: expected(leadsInPro).filter((f) => f.optedOut).length },
+      problem: null,
+    });
     expect(listed[0].updatedBy).toBe("member");
 
     await marketer.segments.rename({ ...input, segmentId, name: "Hot leads" });
@@ -136,6 +138,8 @@ describe("saved segments", () => {
     expect(after.map((s) => s.name)).toEqual(["Hot leads (copy)"]);
     expect(after[0].segmentId).toBe(copy.segmentId);
     await expect(as("analyst").segments.get({ ...input, segmentId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // A row of a list opened before the delete asks for its size: told the segment is gone.
+    await expect(as("analyst").segments.size({ ...input, segmentId })).rejects.toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("does not exist") });
   });
 
   it("let only admins and marketers change segments, and validate what they save", async () => {
@@ -217,7 +221,8 @@ describe("static segments", () => {
     // Two numbers have never written to the workspace: kept on the list, and counted for the person.
     expect(uploaded).toMatchObject({ added: 7, notContacts: 2, rejectedCount: 1, rejected: ["98 1234"] });
     const list = await as("analyst").segments.list(input);
-    expect(list.find((s) => s.segmentId === uploaded.segmentId)).toMatchObject({ kind: "static", size: { matching: 5, total: 80 } });
+    expect(list.find((s) => s.segmentId === uploaded.segmentId)).toMatchObject({ kind: "static" });
+    expect(await as("analyst").segments.size({ ...input, segmentId: uploaded.segmentId })).toMatchObject({ size: { matching: 5, total: 80 } });
     await expect(as("marketer").segments.upload({ ...input, name: " expo LIST ", phones })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "name: a segment named “expo LIST” already exists; pick another name",

@@ -39,7 +39,8 @@ describe("upgrading a store from before destinations and segment sizes (0021, 00
     expect(await migrate(store())).toBe(2);
 
     const [listed] = await marketer.segments.list({ workspaceId: ws.workspaceId });
-    expect(listed).toMatchObject({ segmentId, name: "VIPs", size: { matching: 1, total: 3 }, sizeChange: null });
+    expect(listed).toMatchObject({ segmentId, name: "VIPs" });
+    expect(await marketer.segments.size({ workspaceId: ws.workspaceId, segmentId })).toMatchObject({ size: { matching: 1, total: 3 }, sizeChange: null });
     expect((await marketer.segments.get({ workspaceId: ws.workspaceId, segmentId })).tree).toEqual(tree);
 
     const receiver = await startReceiver();
