@@ -90,11 +90,20 @@ test("a marketer builds a two-level segment, watches the count, saves it and exp
   await expect(page).toHaveURL(/\/w\/demo\/segments\/[0-9a-f-]{36}\?f=/);
   await expect(page.getByRole("region", { name: "History" })).toContainText(`Created “${name}”`);
 
-  // Listed with its size.
+  // Listed at once, and with its size as soon as it is counted (held here until the row shows it is counting).
+  let countSizes = () => {};
+  const sizesHeld = new Promise<void>((go) => (countSizes = go));
+  await page.route("**/api/trpc/segments.size**", async (route) => {
+    await sizesHeld;
+    await route.continue();
+  });
   await page.getByRole("link", { name: "Segments", exact: true }).first().click();
   await expect(page).toHaveURL(/\/w\/demo\/segments$/);
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) });
+  await expect(row).toContainText("Counting…");
+  countSizes();
   await expect(row).toContainText(new Intl.NumberFormat("en-US").format(narrowed));
+  await page.unroute("**/api/trpc/segments.size**");
   await expect(row).toContainText("Maya Kapoor");
 
   // Export it: the browser downloads a CSV with one line per contact.
