@@ -11,6 +11,7 @@ import { browserZone, describeZone, TimeZoneField, useZoneSchema } from "@/compo
 import { useSchemaForm, useServerFieldErrors } from "@/components/forms/schema-form";
 import { timeZoneInput } from "@/server/schemas/settings";
 import styles from "./manage.module.css";
+import { refreshQueries } from "@/components/refresh-queries";
 
 /**
  * Manage → General: the workspace's time zone. Every report cuts its days
@@ -83,7 +84,7 @@ function TimeZoneForm({
         setJustSaved(true);
         queryClient.setQueryData(trpc.settings.get.queryKey({ workspaceId }), data);
         // Every report was cut in the old zone: read them again. The layout passes the zone to the pages.
-        void queryClient.invalidateQueries();
+        void refreshQueries(queryClient);
         router.refresh();
       },
     }),

@@ -11,6 +11,7 @@ import { pricesInput } from "@/server/schemas/settings";
 import { ErrorState } from "@/components/ui/query-state";
 import { SaveBar } from "./save-bar";
 import styles from "./manage.module.css";
+import { refreshQueries } from "@/components/refresh-queries";
 
 const CATEGORIES = [
   { key: "marketing", label: "Marketing", hint: "Offers, announcements, re-engagement" },
@@ -97,7 +98,7 @@ function PriceForm({
         setJustSaved(true);
         queryClient.setQueryData(trpc.settings.prices.queryKey({ workspaceId }), data);
         // Campaign reports carry the cost: refresh them with the new prices.
-        void queryClient.invalidateQueries({ queryKey: trpc.campaigns.report.pathKey() });
+        void refreshQueries(queryClient, { queryKey: trpc.campaigns.report.pathKey() });
       },
     }),
   );

@@ -18,6 +18,7 @@ import { ClientTable } from "@/components/ui/table/client-table";
 import { createDataColumnHelper } from "@/components/ui/table/features";
 import styles from "./segments.module.css";
 import sync from "./sync.module.css";
+import { refreshQueries } from "@/components/refresh-queries";
 
 type Listed = inferRouterOutputs<AppRouter>["destinations"]["list"];
 type Destination = Listed["destinations"][number];
@@ -109,7 +110,7 @@ function ConnectForm({
   const create = useMutation(
     trpc.destinations.create.mutationOptions({
       onSuccess: async (result, input) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.destinations.list.queryKey({ workspaceId, segmentId }) });
+        await refreshQueries(queryClient, { queryKey: trpc.destinations.list.queryKey({ workspaceId, segmentId }) });
         onCreated(input.name, result.secret);
       },
     }),
@@ -198,7 +199,7 @@ function SecretShownOnce({ name, secret, onDone }: { name: string; secret: strin
 function DestinationCard({ workspaceId, destination: d, canManage }: { workspaceId: string; destination: Destination; canManage: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.destinations.list.pathKey() });
+  const refresh = () => refreshQueries(queryClient, { queryKey: trpc.destinations.list.pathKey() });
   const syncNow = useMutation(trpc.destinations.syncNow.mutationOptions({ onSettled: refresh }));
   const resume = useMutation(trpc.destinations.resume.mutationOptions({ onSettled: refresh }));
   const update = useMutation(trpc.destinations.update.mutationOptions({ onSettled: refresh }));

@@ -14,6 +14,7 @@ import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { builderHref } from "./use-segment-tree";
 import { segmentSaveInput } from "@/server/schemas/segments";
 import styles from "./segments.module.css";
+import { refreshQueries } from "@/components/refresh-queries";
 
 /** The name and description as the server checks them when saving. */
 const saveFormSchema = segmentSaveInput.pick({ name: true, description: true });
@@ -49,7 +50,7 @@ export function SaveCard({
   const save = useMutation(
     trpc.segments.save.mutationOptions({
       onSuccess: async ({ segmentId }, input) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.segments.pathKey() });
+        await refreshQueries(queryClient, { queryKey: trpc.segments.pathKey() });
         setDone(input.segmentId ? "Saved." : null);
         if (!input.segmentId && tree) router.push(builderHref(workspaceId, tree, segmentId));
       },

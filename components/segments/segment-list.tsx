@@ -19,6 +19,7 @@ import { RenameForm } from "./rename-form";
 import { SizeChange } from "./size-change";
 import { UploadList } from "./upload-list";
 import styles from "./segments.module.css";
+import { refreshQueries } from "@/components/refresh-queries";
 
 type Outputs = inferRouterOutputs<AppRouter>["segments"];
 /** A saved segment, and its size as far as it is counted yet. */
@@ -186,7 +187,7 @@ function useSegmentActions(workspaceId: string, onDone: () => void) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: trpc.segments.pathKey() });
+    await refreshQueries(queryClient, { queryKey: trpc.segments.pathKey() });
     onDone();
   };
   const duplicate = useMutation(trpc.segments.duplicate.mutationOptions({ onSuccess: refresh }));

@@ -12,6 +12,7 @@ import { formatNumber } from "@/components/ui/format";
 import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import styles from "./segments.module.css";
+import { refreshQueries } from "@/components/refresh-queries";
 
 /** The form's texts, read as the list the server's segmentUploadInput checks. */
 const uploadFormSchema = z
@@ -34,7 +35,7 @@ export function UploadList({ workspaceId, onClose }: { workspaceId: string; onCl
   const upload = useMutation(
     trpc.segments.upload.mutationOptions({
       onSuccess: async ({ segmentId, rejectedCount, notContacts }) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.segments.pathKey() });
+        await refreshQueries(queryClient, { queryKey: trpc.segments.pathKey() });
         // A clean list opens at once; otherwise the person reads what was left out first.
         if (rejectedCount === 0 && notContacts === 0) router.push(segmentHref(workspaceId, segmentId));
       },

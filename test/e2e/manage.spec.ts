@@ -9,6 +9,20 @@ const E2E_APP_SECRET = "e2e-app-secret";
 
 test("an admin creates an API key, sees it once, sends an event with it and revokes it", async ({ page, request }) => {
   const name = `e2e key ${stamp}`;
+  // The key is created while the list is still loading: the list's first answer, read before the
+  // key existed, reaches the page only after the key is created.
+  let keyCreated = () => {};
+  const created = new Promise<void>((go) => (keyCreated = go));
+  await page.route(
+    "**/api/trpc/apiKeys.list**",
+    async (route) => {
+      const before = await route.fetch();
+      await created;
+      // Cancelled by the page meanwhile (it asks again once the key exists).
+      await route.fulfill({ response: before }).catch(() => {});
+    },
+    { times: 1 },
+  );
   await signIn(page, ADMIN, PASSWORD, "/w/demo/manage/api-keys");
   await expect(page.getByRole("heading", { level: 1, name: "Manage" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Manage" }).getByRole("link", { name: "API keys" })).toHaveAttribute(
@@ -20,6 +34,7 @@ test("an admin creates an API key, sees it once, sends an event with it and revo
   await page.getByRole("button", { name: "Create key" }).click();
   const box = page.getByRole("region", { name: `Your new key “${name}”` });
   await expect(box).toBeVisible();
+  keyCreated();
   await expect(box).toContainText("it will not be shown again");
   const token = await box.getByLabel("API key").inputValue();
   expect(token).toMatch(/^clk_[0-9a-f]{12}_\S+$/);

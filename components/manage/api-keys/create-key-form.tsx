@@ -8,6 +8,7 @@ import { describeError } from "@/components/trpc-error";
 import { useTRPC } from "@/components/trpc";
 import { apiKeyCreateInput } from "@/server/schemas/api-keys";
 import styles from "../manage.module.css";
+import { refreshQueries } from "@/components/refresh-queries";
 
 export function CreateKeyForm({
   workspaceId,
@@ -26,7 +27,7 @@ export function CreateKeyForm({
       onSuccess: ({ token }, input) => {
         onCreated({ name: input.name, token });
         form.reset({ name: "" });
-        void queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey({ workspaceId }) });
+        void refreshQueries(queryClient, { queryKey: trpc.apiKeys.list.queryKey({ workspaceId }) });
       },
     }),
   );

@@ -14,6 +14,7 @@ import { EmptyState } from "@/components/ui/query-state";
 import { ClientTable } from "@/components/ui/table/client-table";
 import { actionsColumn, DetailToggle } from "@/components/ui/table/actions-column";
 import { createDataColumnHelper, type DataColumns } from "@/components/ui/table/features";
+import { refreshQueries } from "@/components/refresh-queries";
 
 type ApiKey = inferRouterOutputs<AppRouter>["apiKeys"]["list"][number];
 
@@ -93,7 +94,7 @@ function RevokeConfirm({ workspaceId, apiKey, onClose }: { workspaceId: string; 
   const revoke = useMutation(
     trpc.apiKeys.revoke.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey({ workspaceId }) });
+        await refreshQueries(queryClient, { queryKey: trpc.apiKeys.list.queryKey({ workspaceId }) });
         onClose();
       },
     }),

@@ -14,6 +14,7 @@ import { EmptyState } from "@/components/ui/query-state";
 import { ClientTable } from "@/components/ui/table/client-table";
 import { actionsColumn, DetailToggle } from "@/components/ui/table/actions-column";
 import { createDataColumnHelper, type DataColumns } from "@/components/ui/table/features";
+import { refreshQueries } from "@/components/refresh-queries";
 
 type Attribute = inferRouterOutputs<AppRouter>["attributes"]["catalogue"]["attributes"][number];
 
@@ -23,7 +24,7 @@ function useInvalidateAttributes() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   // `list` feeds the import mapping, `catalogue` this page: both change.
-  return () => queryClient.invalidateQueries({ queryKey: trpc.attributes.pathKey() });
+  return () => refreshQueries(queryClient, { queryKey: trpc.attributes.pathKey() });
 }
 
 export function AttributesTable({

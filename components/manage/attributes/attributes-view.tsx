@@ -10,6 +10,7 @@ import { AttributeForm } from "./attribute-form";
 import { AttributesTable } from "./attributes-table";
 import styles from "../manage.module.css";
 import catalogue from "../catalogue.module.css";
+import { refreshQueries } from "@/components/refresh-queries";
 
 const EMPTY = { label: "", name: "", type: "text" as const, options: [] };
 
@@ -96,7 +97,7 @@ function CreateAttribute({ workspaceId, limitReached }: { workspaceId: string; l
       onSuccess: async ({ name }) => {
         setCreated(name);
         setFormKey((k) => k + 1);
-        await queryClient.invalidateQueries({ queryKey: trpc.attributes.pathKey() });
+        await refreshQueries(queryClient, { queryKey: trpc.attributes.pathKey() });
       },
     }),
   );

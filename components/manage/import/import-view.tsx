@@ -16,6 +16,7 @@ import { MappingForm, type MatchedOptions } from "./mapping-form";
 import { useImport } from "./use-import";
 import manage from "../manage.module.css";
 import styles from "./import.module.css";
+import { refreshQueries } from "@/components/refresh-queries";
 
 type Picked = { file: File; preview: CsvPreview | null; error: string | null };
 
@@ -64,7 +65,7 @@ export function ImportView({ workspaceId }: { workspaceId: string }) {
 
   // New contacts change the overview's figures.
   useEffect(() => {
-    if (state.status === "done") void queryClient.invalidateQueries({ queryKey: trpc.overview.pathKey() });
+    if (state.status === "done") void refreshQueries(queryClient, { queryKey: trpc.overview.pathKey() });
   }, [state.status, queryClient, trpc]);
 
   return (

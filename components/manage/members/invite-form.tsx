@@ -10,6 +10,7 @@ import { useTRPC } from "@/components/trpc";
 import { ROLES, type Role } from "@/server/auth/roles";
 import { inviteInput } from "@/server/schemas/members";
 import styles from "../manage.module.css";
+import { refreshQueries } from "@/components/refresh-queries";
 
 export interface Invited {
   email: string;
@@ -29,7 +30,7 @@ export function InviteForm({ workspaceId, onInvited }: { workspaceId: string; on
       onSuccess: (result, input) => {
         onInvited({ email: result.email, role: input.role, created: result.created, temporaryPassword: result.temporaryPassword });
         form.reset({ email: "", name: "", role: input.role });
-        void queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey({ workspaceId }) });
+        void refreshQueries(queryClient, { queryKey: trpc.members.list.queryKey({ workspaceId }) });
       },
     }),
   );

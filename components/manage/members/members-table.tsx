@@ -16,6 +16,7 @@ import { createDataColumnHelper, type DataColumns } from "@/components/ui/table/
 import { Select } from "@/components/ui/select";
 import styles from "../manage.module.css";
 import catalogue from "../catalogue.module.css";
+import { refreshQueries } from "@/components/refresh-queries";
 
 type Member = inferRouterOutputs<AppRouter>["members"]["list"][number];
 
@@ -81,7 +82,7 @@ function RoleSelect({ workspaceId, member }: { workspaceId: string; member: Memb
     trpc.members.changeRole.mutationOptions({
       // The page is rendered for the viewer's role: an admin who stepped down gets the read-only view.
       onSuccess: () => router.refresh(),
-      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey({ workspaceId }) }),
+      onSettled: () => refreshQueries(queryClient, { queryKey: trpc.members.list.queryKey({ workspaceId }) }),
     }),
   );
   return (
@@ -118,7 +119,7 @@ function RemoveConfirm({ workspaceId, member, isMe, onClose }: { workspaceId: st
       onSuccess: async () => {
         // Someone who left this workspace cannot see it any more: go to the first one they still have.
         if (isMe) return router.push("/");
-        await queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey({ workspaceId }) });
+        await refreshQueries(queryClient, { queryKey: trpc.members.list.queryKey({ workspaceId }) });
         onClose();
       },
     }),

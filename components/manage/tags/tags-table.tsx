@@ -14,6 +14,7 @@ import { EmptyState } from "@/components/ui/query-state";
 import { ClientTable } from "@/components/ui/table/client-table";
 import { actionsColumn, DetailToggle } from "@/components/ui/table/actions-column";
 import { createDataColumnHelper, type DataColumns } from "@/components/ui/table/features";
+import { refreshQueries } from "@/components/refresh-queries";
 
 type CatalogueTag = inferRouterOutputs<AppRouter>["tags"]["list"]["tags"][number];
 
@@ -26,7 +27,7 @@ function byCategory(a: CatalogueTag, b: CatalogueTag) {
 function useInvalidateTags(workspaceId: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: trpc.tags.list.queryKey({ workspaceId }) });
+  return () => refreshQueries(queryClient, { queryKey: trpc.tags.list.queryKey({ workspaceId }) });
 }
 
 function TagName({ tag }: { tag: CatalogueTag }) {

@@ -10,6 +10,7 @@ import { TableSkeleton } from "@/components/ui/table/table-skeleton";
 import { ArchivedTagsTable, TagsTable, UncataloguedTags } from "./tags-table";
 import styles from "../manage.module.css";
 import catalogue from "../catalogue.module.css";
+import { refreshQueries } from "@/components/refresh-queries";
 
 const EMPTY = { name: "", category: "", firstMessageText: "" };
 
@@ -79,7 +80,7 @@ function CreateTag({ workspaceId, categories }: { workspaceId: string; categorie
       onSuccess: async ({ tag }) => {
         setCreated(tag);
         setFormKey((k) => k + 1);
-        await queryClient.invalidateQueries({ queryKey: trpc.tags.list.queryKey({ workspaceId }) });
+        await refreshQueries(queryClient, { queryKey: trpc.tags.list.queryKey({ workspaceId }) });
       },
     }),
   );
