@@ -29,15 +29,8 @@ export async function campaignBillable(
   workspaceId: string,
   campaignId: string,
 ): Promise<Array<{ category: string; messages: number }>> {
-  const rows = await store.query<{ category: string; messages: string }>(
-    `SELECT category, n AS messages
-     FROM campaign_billable_counts FINAL
-     ARRAY JOIN mapKeys(counts) AS category, mapValues(counts) AS n
-     WHERE workspace_id = {workspaceId:String} AND campaign_id = {campaignId:String}
-     ORDER BY messages DESC, category`,
-    { workspaceId, campaignId },
-  );
-  return rows.map((r) => ({ category: r.category, messages: Number(r.messages) }));
+  const categories = (await billableOfCampaigns(store, workspaceId, [campaignId])).get(campaignId) ?? [];
+  return categories.sort((a, b) => b.messages - a.messages || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0));
 }
 
 /** Billable messages by category of several campaigns (a page of the list), by campaign id. */
@@ -53,7 +46,7 @@ export async function billableOfCampaigns(
      ARRAY JOIN mapKeys(counts) AS category, mapValues(counts) AS n
      WHERE workspace_id = {workspaceId:String} AND campaign_id IN {campaignIds:Array(String)}`,
     { workspaceId, campaignIds },
-    { report: "campaign-list-billable" },
+    { report: "campaign-billable" },
   );
   const out = new Map<string, Array<{ category: string; messages: number }>>();
   for (const r of rows) {
