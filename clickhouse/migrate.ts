@@ -6,6 +6,7 @@ import { rebuildAllReadModels } from "./queries/read-models";
 import { backfillAllOptEvents } from "./queries/opt-outs-backfill";
 import { backfillRecipientOptOuts } from "./queries/recipients-opt-outs-backfill";
 import { linkAllEarlierStatuses } from "./queries/status-links";
+import { backfillCampaignBillable } from "./queries/campaign-cost";
 import { rebuildAllUnresolvedSummaries } from "./queries/unresolved-summaries";
 import { storeConfigFromEnv } from "./config";
 
@@ -310,7 +311,8 @@ function shardedFromEnv(store: Store): boolean {
  * (test/integration/read-models-upgrade.test.ts); 0017's links statuses
  * stored before their message with the statement ingestion runs
  * (status-links.ts); 0024's fills Unresolved's summaries with the read
- * models' own refresh (unresolved-summaries.ts). One that several pending migrations name runs once,
+ * models' own refresh (unresolved-summaries.ts); 0032's counts campaigns'
+ * billable messages with the rounds' own statement (campaign-cost.ts). One that several pending migrations name runs once,
  * after all their statements, in the order of the migrations.
  */
 type AfterMigration = (store: Store, log: (line: string) => void) => Promise<void>;
@@ -322,6 +324,7 @@ const AFTER_MIGRATION: Record<number, AfterMigration> = {
   23: rebuildAllReadModels,
   24: rebuildAllUnresolvedSummaries,
   26: backfillRecipientOptOuts,
+  32: backfillCampaignBillable,
 };
 
 /** Migrations and their bookkeeping change the store of every workspace at once. */

@@ -6,7 +6,8 @@
 -- report's cost, 40 ms for the biggest campaign. A count is a function of
 -- billable_messages (one row per message, 0028), so a round or a rebuild
 -- writes it again whole: a crash between a round's events and its count is
--- repaired by the batch's retry, whose duplicates touch the campaign too.
+-- repaired by the batch's retry, whose duplicates touch the campaign too. The
+-- backfill is that refresh for every workspace (backfillCampaignBillable).
 
 CREATE TABLE IF NOT EXISTS campaign_billable_counts ${ON_CLUSTER}
 (
@@ -18,13 +19,3 @@ CREATE TABLE IF NOT EXISTS campaign_billable_counts ${ON_CLUSTER}
 )
 ENGINE = ${REPLICATED}ReplacingMergeTree(version)
 ORDER BY (workspace_id, campaign_id);
-
--- The backfill: the same count the rounds write, version 0 so that any round's is newer.
-INSERT INTO campaign_billable_counts
-SELECT workspace_id, campaign_id, mapFromArrays(groupArray(category), groupArray(n)), 0
-FROM (
-    SELECT workspace_id, campaign_id, category, count() AS n
-    FROM billable_messages FINAL
-    GROUP BY workspace_id, campaign_id, category
-)
-GROUP BY workspace_id, campaign_id

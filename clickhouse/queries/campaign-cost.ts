@@ -80,6 +80,18 @@ export async function refreshCampaignBillable(store: Store, workspaceId: string,
   );
 }
 
+/** The backfill of 0032: every workspace's campaigns counted by the rounds' own statement, so an upgraded store cannot disagree with one that followed them. */
+export async function backfillCampaignBillable(store: Store, log: (line: string) => void = () => {}) {
+  const workspaces = await store.query<{ workspace_id: string }>("SELECT DISTINCT workspace_id FROM billable_messages", {}, {
+    report: "campaign-billable:workspaces",
+    tenant: "exempt: the upgrade lists the workspaces with billable messages to count each one",
+  });
+  for (const { workspace_id: workspaceId } of workspaces) {
+    await refreshCampaignBillable(store, workspaceId, { all: true }, nextVersion());
+    log(`billable messages of ${workspaceId} counted per campaign`);
+  }
+}
+
 /** The workspace's prices, or null when none were ever saved. */
 export async function getWorkspacePrices(store: Store, workspaceId: string): Promise<WorkspacePrices | null> {
   const rows = await store.query<Record<string, string | number | null>>(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadMigrations } from "@/clickhouse/migrate";
-import { campaignBillable } from "@/clickhouse/queries/campaign-cost";
+import { backfillCampaignBillable, campaignBillable } from "@/clickhouse/queries/campaign-cost";
 import { messagesPerDay } from "@/clickhouse/queries/overview";
 import { requestsPerDay } from "@/clickhouse/queries/unresolved-volume";
 import { getWorkspace } from "@/clickhouse/queries/workspaces";
@@ -57,6 +57,7 @@ describe("upgrading a store that already holds events", () => {
       const upgrade = loadMigrations().find((m) => m.version === version)!;
       for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
     }
+    await backfillCampaignBillable(store());
 
     // One marketing message (its two statuses count once); the free one and the one without pricing are not billed.
     expect(await campaignBillable(store(), "ws-old", "diwali")).toEqual([{ category: "marketing", messages: 1 }]);
