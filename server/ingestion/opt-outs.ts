@@ -1,3 +1,4 @@
+import { optEventId } from "@/clickhouse/vocabulary/derived-events";
 import { MAX_KEYWORD_LENGTH, STOPPED_MARKETING_ERROR, matchOptKeyword, type OptOutKeywords } from "@/clickhouse/vocabulary/opt-outs";
 import type { ChatEvent } from "../events/schema";
 import { toEventRow, type EventRow } from "./rows";
@@ -26,9 +27,6 @@ export function mayBeKeyword(e: ChatEvent): e is Inbound {
 export function isStoppedMarketing(e: ChatEvent): e is Status {
   return e.type === "message.status" && e.status === "failed" && e.error?.code === STOPPED_MARKETING_ERROR;
 }
-
-/** The id of the opt event a message or status causes. */
-const optEventId = (causeId: string, optedOut: boolean) => `${causeId}:${optedOut ? "opt-out" : "opt-in"}`;
 
 /** The opt-out or opt-in a newly stored event causes, as an event row; null for most events. */
 export function optRowOf(workspaceId: string, e: ChatEvent, stored: EventRow, keywords: OptOutKeywords | null): EventRow | null {

@@ -11,6 +11,7 @@ import { toClickHouseTime } from "@/clickhouse/time";
 import { listTagDefinitions } from "@/clickhouse/queries/tags";
 import { keywordsForIngestion } from "@/clickhouse/queries/opt-out-keywords";
 import { broadcastTag } from "@/clickhouse/vocabulary/broadcast-tag";
+import { broadcastTagEventId, firstMessageTagEventId } from "@/clickhouse/vocabulary/derived-events";
 import { matchFirstMessageTag } from "../domain/chat-profile";
 import type { ChatEvent } from "../events/schema";
 import { mayBeKeyword, optRowOf } from "./opt-outs";
@@ -364,7 +365,7 @@ function broadcastTagRows(workspaceId: string, events: readonly ChatEvent[]): Ma
   const sends = new Map<string, Extract<ChatEvent, { type: "message.outbound" }>>();
   for (const e of events) {
     if (e.type !== "message.outbound" || !e.campaign_id) continue;
-    const id = `broadcast-tag:${e.campaign_id}:${e.contact}`;
+    const id = broadcastTagEventId(e.campaign_id, e.contact);
     const earlier = sends.get(id);
     if (!earlier || Date.parse(e.ts) < Date.parse(earlier.ts)) sends.set(id, e);
   }
@@ -397,7 +398,7 @@ function firstMessageTagRow(
   if (!tag) return null;
   return toEventRow(workspaceId, {
     // Derived from the message's id, so a replay of the message can't add it twice.
-    event_id: `${first.event_id}:first-message-tag`,
+    event_id: firstMessageTagEventId(first.event_id),
     type: "tag.added",
     contact: first.contact,
     ts: first.ts,
