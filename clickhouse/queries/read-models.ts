@@ -559,8 +559,8 @@ async function rewriteRecipients(
 }
 
 /** A recipient's delivery bucket and its counts by effective tick, over the columns of `recipients`. */
-const BUCKET_SQL = "toDateTime(ifNull(toStartOfFifteenMinutes(delivered_eff), toDateTime(0, 'UTC')), 'UTC')";
-const COUNTS_SQL = `count() AS recipients, countIf(delivered_eff IS NOT NULL) AS delivered, countIf(read_eff IS NOT NULL) AS read,
+export const BUCKET_SQL = "toDateTime(ifNull(toStartOfFifteenMinutes(delivered_eff), toDateTime(0, 'UTC')), 'UTC')";
+export const COUNTS_SQL = `count() AS recipients, countIf(delivered_eff IS NOT NULL) AS delivered, countIf(read_eff IS NOT NULL) AS read,
             countIf(replied_at IS NOT NULL) AS replied, countIf(failed_eff IS NOT NULL) AS failed`;
 
 interface StatsRow {

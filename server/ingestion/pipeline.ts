@@ -7,6 +7,7 @@ import {
 } from "@/clickhouse/queries/ingestion";
 import { mergeScopes, rebuildReadModels, refreshReadModels, touchedScope, type RefreshScope, type TouchingRow } from "@/clickhouse/queries/read-models";
 import { linkEarlierStatuses } from "@/clickhouse/queries/status-links";
+import { repairCampaignStats, workspacesWithCampaignStats } from "@/clickhouse/queries/campaign-stats-repair";
 import { toClickHouseTime } from "@/clickhouse/time";
 import { listTagDefinitions } from "@/clickhouse/queries/tags";
 import { keywordsForIngestion } from "@/clickhouse/queries/opt-out-keywords";
@@ -161,8 +162,11 @@ interface RefreshQueue {
   running: boolean;
   /** Rounds waiting for the next refresh to start (refreshStarted). */
   started: Array<() => void>;
-  /** What the next refresh covers: the scopes of every round stored since the running one began. */
-  next: { scope: RefreshScope | null; waiting: Array<{ resolve: () => void; reject: (err: unknown) => void }> } | null;
+  /**
+   * What the next refresh covers: the scopes of every round stored since the running one began,
+   * and whether it first puts campaign_stats right (campaign-stats-repair.ts).
+   */
+  next: { scope: RefreshScope | null; repair: boolean; waiting: Array<{ resolve: () => void; reject: (err: unknown) => void }> } | null;
 }
 
 // Each workspace has one read-model refresh at a time, so versions and
@@ -172,14 +176,24 @@ interface RefreshQueue {
 // so under load the work per event falls instead of queueing up.
 const refreshQueues = new WeakMap<Store, Map<string, RefreshQueue>>();
 
-/** Resolves once a refresh that started after this call has covered `scope` (null: after the refreshes before it). */
-function afterRefresh(store: Store, workspaceId: string, scope: RefreshScope | null): Promise<void> {
+// Workspaces whose last refresh failed: it may have written recipients rows and
+// not their counts, so their next refresh puts campaign_stats right first.
+const failedRefreshes = new WeakMap<Store, Set<string>>();
+
+/**
+ * Resolves once a refresh that started after this call has covered `scope`
+ * (null: after the refreshes before it), having first put campaign_stats right
+ * when `repair` says so or the workspace's last refresh failed.
+ */
+function afterRefresh(store: Store, workspaceId: string, scope: RefreshScope | null, repair = false): Promise<void> {
   let queues = refreshQueues.get(store);
   if (!queues) refreshQueues.set(store, (queues = new Map()));
   let queue = queues.get(workspaceId);
   if (!queue) queues.set(workspaceId, (queue = { running: false, started: [], next: null }));
-  const pending = (queue.next ??= { scope: null, waiting: [] });
+  const failedBefore = failedRefreshes.get(store)?.delete(workspaceId) ?? false;
+  const pending = (queue.next ??= { scope: null, repair: false, waiting: [] });
   pending.scope = mergeScopes(pending.scope, scope);
+  pending.repair ||= repair || failedBefore;
   const done = new Promise<void>((resolve, reject) => pending.waiting.push({ resolve, reject }));
   if (!queue.running) void runRefreshes(store, workspaceId, queue, queues);
   return done;
@@ -188,20 +202,33 @@ function afterRefresh(store: Store, workspaceId: string, scope: RefreshScope | n
 async function runRefreshes(store: Store, workspaceId: string, queue: RefreshQueue, queues: Map<string, RefreshQueue>) {
   queue.running = true;
   while (queue.next) {
-    const { scope, waiting } = queue.next;
+    const { scope, repair, waiting } = queue.next;
     queue.next = null;
     queue.started.splice(0).forEach((go) => go());
     try {
+      if (repair) await repairCampaignStats(store, workspaceId);
       // A whole workspace (the end of a bulk load) is rebuilt and merged once; a round's scope is refreshed.
       if (scope?.all) await rebuildReadModels(store, [workspaceId]);
       else if (scope) await refreshReadModels(store, workspaceId, scope);
       waiting.forEach((w) => w.resolve());
     } catch (err) {
+      let failed = failedRefreshes.get(store);
+      if (!failed) failedRefreshes.set(store, (failed = new Set()));
+      failed.add(workspaceId);
       waiting.forEach((w) => w.reject(err));
     }
   }
   queue.running = false;
   queues.delete(workspaceId);
+}
+
+/**
+ * Puts every workspace's campaign_stats right, each in its refresh queue: a
+ * start does this once, since the process before it may have stopped between
+ * a round's recipients rows and their counts.
+ */
+export async function repairCampaignStatsAfterStart(store: Store): Promise<void> {
+  for (const workspaceId of await workspacesWithCampaignStats(store)) await afterRefresh(store, workspaceId, null, true);
 }
 
 /** Resolves when no refresh of the workspace is waiting to start: every stored round's refresh is under way or done. */
