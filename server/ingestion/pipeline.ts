@@ -18,6 +18,7 @@ import type { ChatEvent } from "../events/schema";
 import { mayBeKeyword, optRowOf } from "./opt-outs";
 import { EVENT_COLUMNS, encodeEventRows, toEventRow, type EventRow } from "./rows";
 import { wellFormedEvent } from "./well-formed";
+import { writeLeasesOf } from "./write-lease";
 
 export interface IngestResult {
   /** New events written (derived ones, such as first-message tags, not included). */
@@ -109,6 +110,13 @@ async function drain(store: Store, workspaceId: string, queue: Waiting[], byWork
     // ahead: what arrives meanwhile waits and joins one bigger round, as a round
     // costs about the same in statements, parts and merges whatever its size.
     await refreshStarted(store, workspaceId);
+    try {
+      // On a server other app instances may write the workspace too: each round runs under its lease.
+      await writeLeasesOf(store)?.hold(workspaceId);
+    } catch (err) {
+      queue.splice(0).forEach((w) => w.reject(err));
+      break;
+    }
     const group: Waiting[] = [queue.shift()!];
     let size = group[0].size;
     while (queue.length && size + queue[0].size <= MAX_GROUP_EVENTS) {
@@ -136,6 +144,14 @@ async function drain(store: Store, workspaceId: string, queue: Waiting[], byWork
     }
   }
   byWorkspace.delete(workspaceId);
+  releaseWhenIdle(store, workspaceId);
+}
+
+/** Gives the workspace's write lease back once neither its rounds nor their refreshes have anything left to do. */
+function releaseWhenIdle(store: Store, workspaceId: string) {
+  const leases = writeLeasesOf(store);
+  if (!leases || queues.get(store)?.has(workspaceId) || refreshQueues.get(store)?.has(workspaceId)) return;
+  void leases.release(workspaceId).catch((err) => console.error(`[chatlens] giving back the write lease of ${workspaceId} failed:`, err));
 }
 
 /**
@@ -206,6 +222,7 @@ async function runRefreshes(store: Store, workspaceId: string, queue: RefreshQue
     queue.next = null;
     queue.started.splice(0).forEach((go) => go());
     try {
+      await writeLeasesOf(store)?.hold(workspaceId);
       if (repair) await repairCampaignStats(store, workspaceId);
       // A whole workspace (the end of a bulk load) is rebuilt and merged once; a round's scope is refreshed.
       if (scope?.all) await rebuildReadModels(store, [workspaceId]);
@@ -220,6 +237,7 @@ async function runRefreshes(store: Store, workspaceId: string, queue: RefreshQue
   }
   queue.running = false;
   queues.delete(workspaceId);
+  releaseWhenIdle(store, workspaceId);
 }
 
 /**
