@@ -191,6 +191,16 @@ export function nextVersion(): number {
 }
 
 /**
+ * Makes every later version of this process newer than `ms` (epoch
+ * milliseconds on another instance's clock): an instance that takes over a
+ * workspace's write lease (write-lease.ts) writes after the previous holder,
+ * whose versions are older than the end of its claim, whatever the two clocks say.
+ */
+export function versionsAfter(ms: number) {
+  lastVersion = Math.max(lastVersion, ms * 1000);
+}
+
+/**
  * Rewrites the contacts rows in scope from contact_state, contact_tags,
  * contact_attributes, control_state, control_events, recipients and
  * contact_opt_events. A round reads each of those only for the contacts whose

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Store } from "@/clickhouse/client";
 import { claimLease, latestLeaseClaim } from "@/clickhouse/queries/ingestion-leases";
+import { versionsAfter } from "@/clickhouse/queries/read-models";
 
 /** How long a claim lasts. */
 const LEASE_MS = 30_000;
@@ -21,7 +22,8 @@ const WAIT_MS = 100;
  * The holder gives the lease back as soon as it has nothing left to write for
  * the workspace, so instances that take turns wait for each other's rounds,
  * not for the lease to run out; a crashed holder's lease runs out after
- * LEASE_MS. Clocks of the instances may differ by less than the margin a
+ * LEASE_MS. A new holder's versions start after the end of the claim before
+ * its own (versionsAfter), so its rows replace the previous holder's. Clocks of the instances may differ by less than the margin a
  * holder keeps (LEASE_MS − RENEW_WHEN_LEFT_MS); a holder stopped for longer
  * than that (a frozen VM) could write once more after its lease ran out.
  */
@@ -47,8 +49,13 @@ export class WriteLeases {
       const epoch = (latest?.epoch ?? 0) + 1;
       const expiresAt = now + LEASE_MS;
       // Another instance may claim the same epoch at the same moment: one claim is kept, and the other looks again.
-      if (await claimLease(this.store, workspaceId, epoch, this.owner, expiresAt)) this.keep(workspaceId, epoch, expiresAt);
-      else this.forget(workspaceId);
+      if (await claimLease(this.store, workspaceId, epoch, this.owner, expiresAt)) {
+        // The read models' rows this instance writes replace the previous holder's, even if its clock runs behind theirs.
+        if (latest) versionsAfter(latest.expiresAt);
+        this.keep(workspaceId, epoch, expiresAt);
+      } else {
+        this.forget(workspaceId);
+      }
     }
   }
 

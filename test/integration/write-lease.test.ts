@@ -94,4 +94,22 @@ describe("duplicate detection across app instances", () => {
     await expect(ingestEvents(instance(), other.workspaceId, first)).resolves.toEqual({ stored: first.length, duplicates: 0 });
     await givenBack(other.workspaceId);
   });
+
+  it("an instance that takes over writes read-model rows newer than the previous holder's, whatever its clock says", async () => {
+    const ws = await createTestWorkspace(store(), { members: [{ role: "analyst" }] });
+    // The previous holder's clock ran an hour ahead: it gave the lease back at what it took for an hour from now.
+    const previousClock = Date.now() + 3_600_000;
+    await store().command(
+      `INSERT INTO ingestion_leases (workspace_id, epoch, owner, expires_at)
+       VALUES ({workspaceId:String}, 3, '', fromUnixTimestamp64Milli({at:Int64}, 'UTC'))`,
+      { workspaceId: ws.workspaceId, at: previousClock },
+    );
+    await ingestEvents(instance(), ws.workspaceId, campaign("clock"));
+    const [row] = await store().query<{ version: string }>(
+      `SELECT min(version) AS version FROM recipients WHERE workspace_id = {workspaceId:String}`,
+      { workspaceId: ws.workspaceId },
+    );
+    expect(BigInt(row.version)).toBeGreaterThan(BigInt(previousClock) * 1000n);
+    await givenBack(ws.workspaceId);
+  });
 });
