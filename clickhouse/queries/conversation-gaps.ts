@@ -35,8 +35,13 @@ export async function refreshConversationGaps(store: Store, workspaceId: string,
 
 const REBUILD_SLICES = 8;
 
-/** A gap is counted in quarter hours up to this many; a longer silence counts as this. */
-const MAX_GAP = 255;
+/**
+ * A gap is counted in quarter hours up to this many; a longer silence counts as
+ * this. Readers ask whether a gap reaches back before the day's midnight (gap >
+ * quarter, unresolved-volume.ts), and a day has at most 100 quarters, so longer
+ * gaps answer alike; counting them apart doubled the table's rows (0034).
+ */
+const MAX_GAP = 100;
 const QUARTER_SECONDS = 900;
 
 async function countNewPairs(store: Store, workspaceId: string, contactsSql: string, contactsParams: Record<string, unknown>) {
@@ -82,7 +87,7 @@ async function countNewPairs(store: Store, workspaceId: string, contactsSql: str
   );
 }
 
-/** Each pair's gap in quarters to the contact's previous bucket of its kind: at most 255 (more than a day's 100), 255 with none before. */
+/** Each pair's gap in quarters to the contact's previous bucket of its kind: at most MAX_GAP, MAX_GAP with none before. */
 const gapsOf = (pairs: string, sign: number) => `
          SELECT bucket, kind,
                 toUInt8(least(intDiv(toUnixTimestamp(bucket) - toUnixTimestamp(lagInFrame(bucket, 1, toDateTime(0, 'UTC')) OVER chat), ${QUARTER_SECONDS}), ${MAX_GAP})) AS gap,

@@ -335,4 +335,54 @@ describe("upgrading a store that already holds events", () => {
     expect(plan.map((r) => r.explain).join("\n")).toContain("ReadFromMergeTree (by_contact)");
     expect(await ingestEvents(store(), ws, batch)).toEqual({ stored: 0, duplicates: batch.length });
   });
+
+  it("0034 moves the counted gaps of a store written before it to 100 quarters, and the conversations per day stay the same in every zone", async () => {
+    const ws = "ws-before-0034";
+    // Contacts writing after silences of minutes, of 30 hours and of a week, and one writing for the first time.
+    const at = (iso: string) => `2026-11-${iso}Z`;
+    const batch = [
+      ["+919812300341", ["10T09:00:00", "10T09:20:00", "11T15:30:00", "18T15:30:00"]],
+      ["+919812300342", ["10T22:45:00", "12T04:50:00", "12T05:10:00"]],
+      ["+919812300343", ["17T23:59:00"]],
+    ].flatMap(([contact, times], c) =>
+      (times as string[]).map((t, i) =>
+        eventSchema.parse({ event_id: `g${c}-${i}`, type: i === 1 ? "intervention.requested" : "message.inbound", contact, ts: at(t), text: "Hello?" }),
+      ),
+    );
+    await ingestEvents(store(), ws, batch);
+    const days = (timeZone: string) => requestsPerDay(store(), ws, { from: "2026-11-09", to: "2026-11-19", timeZone });
+    const zones = ["UTC", "Asia/Kolkata", "America/St_Johns", "Pacific/Chatham"];
+    const answers = async () => Promise.all(zones.map(days));
+    const expected = await answers();
+    expect(expected[0].reduce((n, d) => n + d.conversations, 0)).toBe(6);
+    const longer = async () =>
+      (
+        await store().query<{ n: string }>(`SELECT count() AS n FROM conversation_gaps WHERE workspace_id = {ws:String} AND gap > 100 AND contacts != 0`, { ws }, REWIND)
+      )[0].n;
+
+    // Back to the counts before 0034: the silences of a day or more counted at 180 and at 255 quarters.
+    await store().command(
+      `INSERT INTO conversation_gaps (workspace_id, bucket, kind, gap, contacts)
+       SELECT workspace_id, bucket, kind, moved.1, moved.2
+       FROM (SELECT workspace_id, bucket, kind, sum(contacts) AS n FROM conversation_gaps WHERE workspace_id = {ws:String} AND gap = 100 GROUP BY ALL)
+       ARRAY JOIN [(toUInt8(100), -n), (if(toMinute(bucket) = 30, toUInt8(180), toUInt8(255)), n)] AS moved`,
+      { ws },
+      REWIND,
+    );
+    // Merged, as an old store is: the rows summing to nothing at 100 go.
+    await store().command("OPTIMIZE TABLE conversation_gaps FINAL", {}, REWIND);
+    expect(Number(await longer())).toBeGreaterThan(0);
+    expect(await answers()).toEqual(expected);
+
+    const upgrade = loadMigrations().find((m) => m.version === 34)!;
+    for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
+    expect(Number(await longer())).toBe(0);
+    expect(await answers()).toEqual(expected);
+    // Run again, it adds nothing; and a contact writing again after the upgrade is counted on its day.
+    for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
+    expect(await answers()).toEqual(expected);
+    await ingestEvents(store(), ws, [eventSchema.parse({ event_id: "g-after", type: "message.inbound", contact: "+919812300343", ts: at("18T23:00:00"), text: "Still there?" })]);
+    const [utc] = await answers();
+    expect(utc.find((d) => d.day === "2026-11-18")?.conversations).toBe(expected[0].find((d) => d.day === "2026-11-18")!.conversations + 1);
+  });
 });
