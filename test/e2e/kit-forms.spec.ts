@@ -88,6 +88,27 @@ test("a marketer renames a segment to a name another has and reads why under the
   await expect(rename).toHaveCount(0);
 });
 
+test("a CSV file chosen while the import page is still loading is used once it has loaded", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, ADMIN, PASSWORD, "/w/demo/manage/import");
+  await page.waitForLoadState("networkidle");
+  // The page again, its scripts held back: the file input is there, nothing listens to it yet.
+  let release!: () => void;
+  const released = new Promise<void>((go) => (release = go));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto("/w/demo/manage/import", { waitUntil: "commit" });
+  const csv = ["Mobile,Full name", "98123 45670,Early Bird"].join("\n");
+  await page.getByLabel("Choose a CSV file", { exact: true }).setInputFiles({ name: `early-${stamp}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) });
+  // Chosen before any script ran: the page shows no file yet.
+  await expect(page.getByText(`early-${stamp}.csv`)).toHaveCount(0);
+  release();
+  await expect(page.getByText(`early-${stamp}.csv`).first()).toBeVisible(LOADED);
+  await expect(page.getByLabel("Use column “Mobile” as")).toHaveValue("phone", LOADED);
+});
+
 test("an admin matches import columns: without a phone column, or with two, the import is refused on the columns", async ({ page }) => {
   test.setTimeout(90_000);
   const csv = ["Mobile,Phone (work),Full name", "98123 45678,98123 45679,Asha Verma"].join("\n");

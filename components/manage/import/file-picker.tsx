@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState, type DragEvent } from "react";
+import { useEffect, useId, useRef, useState, type DragEvent } from "react";
 import { formatBytes } from "@/components/ui/format";
 import manage from "../manage.module.css";
 import styles from "./import.module.css";
@@ -10,6 +10,16 @@ export function FilePicker({ file, onFile, disabled }: { file: File | null; onFi
   const inputId = useId();
   const hintId = useId();
   const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  // A file chosen while the page was still loading, before this script could hear the choice, is used now.
+  useEffect(() => {
+    const early = input.current?.files?.[0];
+    if (!early || !input.current) return;
+    input.current.value = "";
+    onFile(early);
+    // Once, on the first render in the browser.
+  }, []);
 
   // A file dropped beside the zone would otherwise make the browser leave the page to open it.
   useEffect(() => {
@@ -67,6 +77,7 @@ export function FilePicker({ file, onFile, disabled }: { file: File | null; onFi
         <p className={styles.dropText}>{dragging ? "Drop the file to use it" : "Drag a CSV file here, or"}</p>
       )}
       <input
+        ref={input}
         id={inputId}
         type="file"
         accept=".csv,text/csv"
