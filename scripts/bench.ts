@@ -40,7 +40,7 @@ import { queryGroups } from "./bench/queries";
 import { biggestFunnel } from "./bench/campaigns";
 import { seedConversions } from "./bench/conversions";
 import { fastUnderSlow } from "./bench/fast-under-slow";
-import { formatTable, timeQuery, type QueryTiming } from "./bench/stats";
+import { fmt, formatTable, timeQuery, type QueryTiming } from "./bench/stats";
 import type { StoreTimings } from "./bench/timed-store";
 import { storageReport } from "./bench/storage";
 import { targetMs } from "./bench/targets";
@@ -48,7 +48,6 @@ import { benchSync, SYNC_TARGET_MS } from "./bench/sync";
 import { benchWebhook } from "./bench/webhook";
 
 const root = path.resolve(import.meta.dirname, "..");
-const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 const PARTS = ["generate", "queries", "api", "webhook", "csv", "sync"] as const;
 type Part = (typeof PARTS)[number];
 

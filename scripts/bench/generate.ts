@@ -3,10 +3,9 @@ import { generateEvents, planDemo } from "@/server/demo/generator";
 import { seedDemo } from "@/server/demo/seed";
 import { DEMO_RETAIL } from "@/server/demo/workspace";
 import { encodeEventRows, toEventRow } from "@/server/ingestion/rows";
-import { cpuSecondsSince, formatTable, trackPeakRss } from "./stats";
+import { cpuSecondsSince, fmt, formatTable, trackPeakRss } from "./stats";
 import { timedStore } from "./timed-store";
 
-const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 
 /**
  * JS-side ingestion cost the store timings cannot see, measured on one

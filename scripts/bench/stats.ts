@@ -78,6 +78,9 @@ export function formatTable(header: string[], rows: Array<Array<string | number>
   return [line(cells[0]), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
 }
 
+/** A whole count for a log line: 1,234,567. */
+export const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+
 function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   if (Number.isInteger(n)) return n.toLocaleString("en-US");

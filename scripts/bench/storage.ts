@@ -1,8 +1,6 @@
 import type { Store } from "@/clickhouse/client";
 import { DERIVED_EVENT_ID_SQL } from "@/clickhouse/vocabulary/derived-events";
-import { formatTable } from "./stats";
-
-const fmt = (n: number) => n.toLocaleString("en-US");
+import { fmt, formatTable } from "./stats";
 
 const SYSTEM = { report: "bench:storage", tenant: "exempt: the bench measures the whole store on disk" } as const;
 
