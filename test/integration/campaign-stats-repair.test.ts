@@ -56,37 +56,41 @@ async function listed(workspaceId: string, userId: string) {
   return { recipients: spring.recipients, delivered: spring.delivered, read: spring.read };
 }
 
+/**
+ * A workspace whose campaign went in, and whose batch of reads then stopped
+ * halfway: their recipients rows written, adding their counts failed, the
+ * sender told so. The handle `app` is the process that saw it.
+ */
+async function stoppedHalfway(tag: string) {
+  const ws = await createTestWorkspace(store(), { members: [{ role: "analyst" }] });
+  const { sent, reads } = campaignEvents(tag);
+  const app = failable(store());
+  await ingestEvents(app.store, ws.workspaceId, sent);
+  app.failNext("read-models:campaign-stats");
+  await expect(ingestEvents(app.store, ws.workspaceId, reads)).rejects.toThrow("the store went away");
+  return { app, reads, workspaceId: ws.workspaceId, userId: ws.members[0].userId };
+}
+
 describe("campaign counts after a round stopped halfway", () => {
   it("a batch retried after its counts failed to be written is counted once, in full", async () => {
-    const ws = await createTestWorkspace(store(), { members: [{ role: "analyst" }] });
-    const { sent, reads } = campaignEvents("retry");
-    const app = failable(store());
-    await ingestEvents(app.store, ws.workspaceId, sent);
-    // The reads' recipients rows are written, then adding their counts fails: the sender is told to retry.
-    app.failNext("read-models:campaign-stats");
-    await expect(ingestEvents(app.store, ws.workspaceId, reads)).rejects.toThrow("the store went away");
+    const { app, reads, workspaceId, userId } = await stoppedHalfway("retry");
 
     // The retry stores nothing new, and its refresh first puts the counts right.
-    await expect(ingestEvents(app.store, ws.workspaceId, reads)).resolves.toEqual({ stored: 0, duplicates: 3 });
-    expect(await listed(ws.workspaceId, ws.members[0].userId)).toEqual({ recipients: 4, delivered: 4, read: 3 });
+    await expect(ingestEvents(app.store, workspaceId, reads)).resolves.toEqual({ stored: 0, duplicates: 3 });
+    expect(await listed(workspaceId, userId)).toEqual({ recipients: 4, delivered: 4, read: 3 });
   });
 
   it("a start puts right what the process before it left uncounted, and a second start adds nothing", async () => {
-    const ws = await createTestWorkspace(store(), { members: [{ role: "analyst" }] });
-    const { sent, reads } = campaignEvents("restart");
-    const before = failable(store());
-    await ingestEvents(before.store, ws.workspaceId, sent);
-    before.failNext("read-models:campaign-stats");
-    await expect(ingestEvents(before.store, ws.workspaceId, reads)).rejects.toThrow("the store went away");
+    const { workspaceId, userId } = await stoppedHalfway("restart");
     // What the stopped process left: the reads are stored, the list does not count them.
-    expect(await listed(ws.workspaceId, ws.members[0].userId)).toEqual({ recipients: 4, delivered: 4, read: 0 });
+    expect(await listed(workspaceId, userId)).toEqual({ recipients: 4, delivered: 4, read: 0 });
 
     // A new process on the same store (not the wrapper that saw the failure).
     await repairCampaignStatsAfterStart(store());
-    expect(await listed(ws.workspaceId, ws.members[0].userId)).toEqual({ recipients: 4, delivered: 4, read: 3 });
+    expect(await listed(workspaceId, userId)).toEqual({ recipients: 4, delivered: 4, read: 3 });
 
     const statRows = async () =>
-      (await store().query<{ n: string }>(`SELECT count() AS n FROM campaign_stats WHERE workspace_id = {workspaceId:String}`, { workspaceId: ws.workspaceId }))[0].n;
+      (await store().query<{ n: string }>(`SELECT count() AS n FROM campaign_stats WHERE workspace_id = {workspaceId:String}`, { workspaceId }))[0].n;
     const settled = await statRows();
     await repairCampaignStatsAfterStart(store());
     expect(await statRows()).toBe(settled);
