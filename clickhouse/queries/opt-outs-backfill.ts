@@ -1,4 +1,5 @@
 import type { Store } from "../client";
+import { IS_OPT_EVENT_ID_SQL, OPT_IN_ID_SUFFIX, OPT_OUT_ID_SUFFIX } from "../vocabulary/derived-events";
 import { normaliseKeyword, STOPPED_MARKETING_ERROR } from "../vocabulary/opt-outs";
 import { getOptKeywords } from "./opt-out-keywords";
 import { rebuildReadModels } from "./read-models";
@@ -34,7 +35,7 @@ const DERIVED_SQL = `
             AND (has({optOut:Array(String)}, ${NORMALISED_TEXT}) OR has({optIn:Array(String)}, ${NORMALISED_TEXT})))
         OR (type = 'message.status' AND status = 'failed' AND error_code = {errorCode:Int32} AND NOT ${IS_LINKED_COPY_SQL}))
   )
-  SELECT {workspaceId:String} AS workspace_id, contact, ts, concat(caused_by, if(is_out = 1, ':opt-out', ':opt-in')) AS event_id,
+  SELECT {workspaceId:String} AS workspace_id, contact, ts, concat(caused_by, if(is_out = 1, '${OPT_OUT_ID_SUFFIX}', '${OPT_IN_ID_SUFFIX}')) AS event_id,
          if(is_out = 1, 'contact.opted_out', 'contact.opted_in') AS type, 'system' AS actor_kind, 'opt-out-rules' AS actor_id,
          '' AS message_kind, '' AS wamid, if(cause = 'error_131050', cause_campaign, '') AS campaign_id, keyword AS text, '' AS status,
          if(cause = 'error_131050', {errorCode:Int32}, 0) AS error_code, '' AS error_title, '' AS tag, '' AS tag_kind, '' AS tag_origin,
@@ -43,7 +44,7 @@ const DERIVED_SQL = `
   FROM causes
   WHERE event_id NOT IN (
     SELECT event_id FROM event_ids
-    WHERE workspace_id = {workspaceId:String} AND (endsWith(event_id, ':opt-out') OR endsWith(event_id, ':opt-in'))
+    WHERE workspace_id = {workspaceId:String} AND ${IS_OPT_EVENT_ID_SQL}
   )`;
 
 /** Derives and stores one workspace's opt events; the number written. */

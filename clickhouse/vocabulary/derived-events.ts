@@ -10,8 +10,13 @@ export const broadcastTagEventId = (campaignId: string, contact: string) => `bro
 
 export const firstMessageTagEventId = (messageId: string) => `${messageId}:first-message-tag`;
 
-export const optEventId = (causeId: string, optedOut: boolean) => `${causeId}:${optedOut ? "opt-out" : "opt-in"}`;
+export const OPT_OUT_ID_SUFFIX = ":opt-out";
+export const OPT_IN_ID_SUFFIX = ":opt-in";
+
+export const optEventId = (causeId: string, optedOut: boolean) => `${causeId}${optedOut ? OPT_OUT_ID_SUFFIX : OPT_IN_ID_SUFFIX}`;
+
+/** Whether the row's `event_id` is an opt-out's or an opt-in's (the upgrade that derives them from a stored log reads it too). */
+export const IS_OPT_EVENT_ID_SQL = `(endsWith(event_id, '${OPT_OUT_ID_SUFFIX}') OR endsWith(event_id, '${OPT_IN_ID_SUFFIX}'))`;
 
 /** Whether the row's `event_id` is one of the ids above. */
-export const DERIVED_EVENT_ID_SQL =
-  "(startsWith(event_id, 'broadcast-tag:') OR endsWith(event_id, ':first-message-tag') OR endsWith(event_id, ':opt-out') OR endsWith(event_id, ':opt-in'))";
+export const DERIVED_EVENT_ID_SQL = `(startsWith(event_id, 'broadcast-tag:') OR endsWith(event_id, ':first-message-tag') OR ${IS_OPT_EVENT_ID_SQL})`;
