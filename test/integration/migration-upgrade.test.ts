@@ -18,6 +18,7 @@ import { segmentVocabulary } from "@/clickhouse/queries/segments/vocabulary";
 import { insertEvents } from "../helpers/events";
 import { useTestStore } from "../helpers/store";
 import { contactFacts } from "@/clickhouse/queries/segments/contact-facts";
+import { previewSegment } from "@/clickhouse/queries/segments/audience";
 
 const store = useTestStore();
 const REWIND = { report: "migration-upgrade-test", tenant: "exempt: rewinds the schema of the whole store" } as const;
@@ -384,5 +385,48 @@ describe("upgrading a store that already holds events", () => {
     await ingestEvents(store(), ws, [eventSchema.parse({ event_id: "g-after", type: "message.inbound", contact: "+919812300343", ts: at("18T23:00:00"), text: "Still there?" })]);
     const [utc] = await answers();
     expect(utc.find((d) => d.day === "2026-11-18")?.conversations).toBe(expected[0].find((d) => d.day === "2026-11-18")!.conversations + 1);
+  });
+
+  it("0035 keeps the fatigue segments of a store written before it, and a read after the upgrade takes its contact out", async () => {
+    const ws = "ws-before-0035";
+    const DAY = 86_400_000;
+    const now = Date.now();
+    const at = (days: number) => new Date(now - days * DAY).toISOString();
+    const P = (n: number) => `+91981230035${n}`;
+    let seq = 0;
+    const ev = (e: Record<string, unknown>) => eventSchema.parse({ event_id: `f35-${++seq}`, ...e });
+    const send = (campaign: string, contact: string, days: number) =>
+      ev({ type: "message.outbound", kind: "template", contact, ts: at(days), wamid: `wamid.${campaign}.${contact}`, campaign_id: campaign, template: `${campaign}_v1` });
+    const read = (campaign: string, contact: string, days: number) =>
+      ev({ type: "message.status", contact, ts: at(days), wamid: `wamid.${campaign}.${contact}`, status: "read" });
+    // P1 got three campaigns in 20 days and read none; P2 read the oldest of its three;
+    // P3 read one 50 days ago, before its three recent ones; P4 got two.
+    await ingestEvents(store(), ws, [
+      ...["a", "b", "c", "old"].map((c, i) => ev({ type: "campaign.created", campaign_id: c, name: c, template: `${c}_v1`, ts: at(60 - i) })),
+      ...[P(1), P(2), P(3)].flatMap((p) => [send("a", p, 20), send("b", p, 10), send("c", p, 5)]),
+      read("a", P(2), 19),
+      send("old", P(3), 50),
+      read("old", P(3), 49),
+      send("a", P(4), 20),
+      send("b", P(4), 10),
+    ]);
+    const clock = { now: new Date(now), timeZone: "UTC" };
+    const fatigued = async (atLeast: number, days: number) =>
+      (await previewSegment(store(), ws, { kind: "group", join: "and", children: [{ kind: "campaignFatigue", atLeast, days }] }, clock, { sort: "phone", direction: "asc", limit: 50, offset: 0 })).map(
+        (r) => r.contact,
+      );
+    const answers = async () => Promise.all([fatigued(3, 30), fatigued(2, 30), fatigued(1, 7), fatigued(3, 60)]);
+    const expected = [[P(1), P(3)], [P(1), P(3), P(4)], [P(1), P(2), P(3)], [P(1)]];
+    expect(await answers()).toEqual(expected);
+
+    // Back to the shape before 0035: no last_read_send.
+    await store().command("ALTER TABLE contacts DROP COLUMN last_read_send", {}, REWIND);
+    const upgrade = loadMigrations().find((m) => m.version === 35)!;
+    for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
+    expect(await answers()).toEqual(expected);
+
+    // A read arriving after the upgrade: P1 read b, so it is fatigued in no window that holds b.
+    await ingestEvents(store(), ws, [read("b", P(1), 9)]);
+    expect(await answers()).toEqual([[P(3)], [P(3), P(4)], [P(1), P(2), P(3)], []]);
   });
 });

@@ -322,8 +322,8 @@ class Compiler {
 
   fatigue(c: Extract<Condition, { kind: "campaignFatigue" }>): string {
     const since = this.bindTime(activeSince(this.now, c.days));
-    return `arrayCount(t -> t >= ${since}, campaign_sent) >= ${this.bind(c.atLeast, "UInt32")}
-          AND arrayCount((t, r) -> t >= ${since} AND r = 1, campaign_sent, campaign_read) = 0`;
+    // campaign_sent is sorted: its N-th last send is since the start of the window when N or more are (0035).
+    return `campaign_sent[-${this.bind(c.atLeast, "UInt32")}] >= ${since} AND last_read_send < ${since}`;
   }
 }
 
