@@ -19,9 +19,29 @@ import { insertEvents } from "../helpers/events";
 import { useTestStore } from "../helpers/store";
 import { contactFacts } from "@/clickhouse/queries/segments/contact-facts";
 import { previewSegment } from "@/clickhouse/queries/segments/audience";
+import { askedRequests } from "@/clickhouse/queries/unresolved-asked";
 
 const store = useTestStore();
 const REWIND = { report: "migration-upgrade-test", tenant: "exempt: rewinds the schema of the whole store" } as const;
+
+/** The `table.column`s a migration's `ALTER TABLE … MODIFY COLUMN … CODEC` statements name, sorted. */
+function columnsGivenCodecs(statements: readonly string[]): string[] {
+  return statements
+    .filter((s) => /^ALTER TABLE \w+\s+MODIFY COLUMN/.test(s))
+    .flatMap((s) => [...s.matchAll(/MODIFY COLUMN (\w+) CODEC/g)].map((m) => `${/^ALTER TABLE (\w+)/.exec(s)![1]}.${m[1]}`))
+    .sort();
+}
+
+/** Each of these `table.column`s with its codec as the store has it ('' for none), in their order. */
+async function columnCodecs(columns: string[]): Promise<string[][]> {
+  const rows = await store().query<{ column: string; codec: string }>(
+    `SELECT concat(table, '.', name) AS column, compression_codec AS codec FROM system.columns
+     WHERE database = currentDatabase() AND concat(table, '.', name) IN {columns:Array(String)} ORDER BY column`,
+    { columns },
+    REWIND,
+  );
+  return rows.map((r) => [r.column, r.codec]);
+}
 
 describe("upgrading a store that already holds events", () => {
   it("0010, then 0028 and 0032, fill campaign costs from statuses stored before them", async () => {
@@ -269,19 +289,8 @@ describe("upgrading a store that already holds events", () => {
   it("0031 rewrites a store's parts with the new codecs and keeps its events, ids and campaigns, read by contact through the narrower copy", async () => {
     const upgrade = loadMigrations().find((m) => m.version === 31)!;
     // Back to the shape before 0031: the columns it compresses without a codec, recipients' by_contact with every column.
-    const compressed = upgrade.statements
-      .filter((s) => /^ALTER TABLE \w+\s+MODIFY COLUMN/.test(s))
-      .flatMap((s) => [...s.matchAll(/MODIFY COLUMN (\w+) CODEC/g)].map((m) => `${/^ALTER TABLE (\w+)/.exec(s)![1]}.${m[1]}`))
-      .sort();
-    const codecs = async () =>
-      (
-        await store().query<{ column: string; codec: string }>(
-          `SELECT concat(table, '.', name) AS column, compression_codec AS codec FROM system.columns
-           WHERE database = currentDatabase() AND concat(table, '.', name) IN {compressed:Array(String)} ORDER BY column`,
-          { compressed },
-          REWIND,
-        )
-      ).map((r) => [r.column, r.codec]);
+    const compressed = columnsGivenCodecs(upgrade.statements);
+    const codecs = () => columnCodecs(compressed);
     for (const [column, codec] of await codecs()) {
       const [table, name] = column.split(".");
       if (codec) await store().command(`ALTER TABLE ${table} MODIFY COLUMN ${name} REMOVE CODEC`, {}, REWIND);
@@ -428,5 +437,68 @@ describe("upgrading a store that already holds events", () => {
     // A read arriving after the upgrade: P1 read b, so it is fatigued in no window that holds b.
     await ingestEvents(store(), ws, [read("b", P(1), 9)]);
     expect(await answers()).toEqual([[P(3)], [P(3), P(4)], [P(1), P(2), P(3)], []]);
+  });
+
+  it("0036 rewrites the sorted copies and search indexes of a store written before it, and every answer read through them stays the same", async () => {
+    const upgrade = loadMigrations().find((m) => m.version === 36)!;
+    const lz4 = columnsGivenCodecs(upgrade.statements);
+    const codecs = () => columnCodecs(lz4);
+    const settings = async () =>
+      (
+        await store().query<{ name: string; query: string }>(
+          `SELECT name, create_table_query AS query FROM system.tables
+           WHERE database = currentDatabase() AND name IN ('recipients', 'control_events', 'inbound_times', 'contacts') ORDER BY name`,
+          {},
+          REWIND,
+        )
+      ).map((t) => [t.name, [...t.query.matchAll(/(default_compression_codec|text_index_posting_list_codec) = '([^']+)'/g)].map((m) => `${m[1]}=${m[2]}`)]);
+
+    // Back to the shape before 0036: no codec on the scanned tables' columns, no default codec, plain posting lists.
+    for (const column of lz4) {
+      const [table, name] = column.split(".");
+      await store().command(`ALTER TABLE ${table} MODIFY COLUMN ${name} REMOVE CODEC`, {}, REWIND);
+    }
+    for (const table of ["recipients", "control_events", "inbound_times"]) await store().command(`ALTER TABLE ${table} RESET SETTING default_compression_codec`, {}, REWIND);
+    await store().command("ALTER TABLE contacts RESET SETTING text_index_posting_list_codec", {}, REWIND);
+    expect(lz4).toContain("recipients.read_eff");
+    expect(lz4).toContain("control_events.text");
+    expect(await codecs()).toEqual(lz4.map((c) => [c, ""]));
+    expect(await settings()).toEqual([["contacts", []], ["control_events", []], ["inbound_times", []], ["recipients", []]]);
+
+    const ws = "ws-before-0036";
+    const contact = "+919812300361";
+    const batch = [
+      { event_id: "c", type: "campaign.created", ts: "2026-11-20T10:00:00Z", campaign_id: "upgrade-36", name: "Upgrade", template: "t" },
+      { event_id: "o", type: "message.outbound", contact, ts: "2026-11-20T10:01:00Z", kind: "template", wamid: "wamid.before-0036", campaign_id: "upgrade-36" },
+      { event_id: "d", type: "message.status", contact, ts: "2026-11-20T10:02:00Z", wamid: "wamid.before-0036", status: "delivered" },
+      { event_id: "r", type: "message.status", contact, ts: "2026-11-20T10:03:00Z", wamid: "wamid.before-0036", status: "read" },
+      { event_id: "i", type: "message.inbound", contact, ts: "2026-11-20T11:00:00Z", text: "Is it in stock?", profile_name: "Asha Rao" },
+      { event_id: "q", type: "intervention.requested", contact, ts: "2026-11-20T11:01:00Z", text: "Is it in stock?" },
+      { event_id: "t", type: "agent.intervened", contact, ts: "2026-11-20T11:05:00Z", actor: { kind: "member", id: "agent:mei", name: "Mei Tan" } },
+    ].map((e) => eventSchema.parse(e));
+    await ingestEvents(store(), ws, batch);
+    const now = new Date("2026-11-21T00:00:00Z");
+    const read = async () => ({
+      facts: (await contactFacts(store(), ws, contact, now))?.campaigns,
+      funnel: await campaignFunnel(store(), ws, "upgrade-36"),
+      asked: (await askedRequests(store(), ws, { from: "2026-11-20", to: "2026-11-20", timeZone: "UTC" }, { search: "stock", offset: 0, limit: 10 })).requests,
+      found: (await listContacts(store(), ws, { search: "asha", sort: "phone", direction: "asc", limit: 50, offset: 0 }, now)).rows.map((r) => r.phone),
+    });
+    const before = await read();
+    expect(before.facts?.get("upgrade-36")).toEqual(expect.objectContaining({ readAt: Date.parse("2026-11-20T10:03:00Z") }));
+    expect(before.asked.map((r) => r.contact)).toEqual([contact]);
+    expect(before.found).toEqual([contact]);
+
+    for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
+
+    expect(await codecs()).toEqual(lz4.map((c) => [c, "CODEC(LZ4)"]));
+    expect(await settings()).toEqual([
+      ["contacts", ["text_index_posting_list_codec=bitpacking"]],
+      ["control_events", ["default_compression_codec=ZSTD(1)"]],
+      ["inbound_times", ["default_compression_codec=ZSTD(1)"]],
+      ["recipients", ["default_compression_codec=ZSTD(1)"]],
+    ]);
+    expect(await read()).toEqual(before);
+    expect(await ingestEvents(store(), ws, batch)).toEqual({ stored: 0, duplicates: batch.length });
   });
 });
