@@ -20,6 +20,8 @@ import { useTestStore } from "../helpers/store";
 import { contactFacts } from "@/clickhouse/queries/segments/contact-facts";
 import { previewSegment } from "@/clickhouse/queries/segments/audience";
 import { askedRequests } from "@/clickhouse/queries/unresolved-asked";
+import { compileSegment } from "@/clickhouse/queries/segments/compile";
+import { exportPage } from "@/clickhouse/queries/segments/export";
 
 const store = useTestStore();
 const REWIND = { report: "migration-upgrade-test", tenant: "exempt: rewinds the schema of the whole store" } as const;
@@ -41,6 +43,23 @@ async function columnCodecs(columns: string[]): Promise<string[][]> {
     REWIND,
   );
   return rows.map((r) => [r.column, r.codec]);
+}
+
+/**
+ * contact_tags as the versions before 0037 wrote it: the origin, adder and
+ * time of each tag's last add beside its presence and kind, filled by 0003's
+ * view. Made anew from the log, as those versions would have filled it (a
+ * column added back to parts written without it is not the same store).
+ */
+async function tagStatesBefore0037(): Promise<void> {
+  const [table, view] = ["CREATE TABLE IF NOT EXISTS contact_tags", "CREATE MATERIALIZED VIEW IF NOT EXISTS contact_tags_mv"].map(
+    (head) => loadMigrations().find((m) => m.version === 3)!.statements.find((s) => s.startsWith(head))!,
+  );
+  await store().command("DROP VIEW IF EXISTS contact_tags_mv", {}, REWIND);
+  await store().command("DROP TABLE IF EXISTS contact_tags", {}, REWIND);
+  await store().command(table, {}, REWIND);
+  await store().command(`INSERT INTO contact_tags ${view.slice(view.indexOf("SELECT"))}`, {}, REWIND);
+  await store().command(view, {}, REWIND);
 }
 
 describe("upgrading a store that already holds events", () => {
@@ -289,6 +308,8 @@ describe("upgrading a store that already holds events", () => {
   it("0031 rewrites a store's parts with the new codecs and keeps its events, ids and campaigns, read by contact through the narrower copy", async () => {
     const upgrade = loadMigrations().find((m) => m.version === 31)!;
     // Back to the shape before 0031: the columns it compresses without a codec, recipients' by_contact with every column.
+    // The tag states 0037 dropped were there for 0031 to compress.
+    await tagStatesBefore0037();
     const compressed = columnsGivenCodecs(upgrade.statements);
     const codecs = () => columnCodecs(compressed);
     for (const [column, codec] of await codecs()) {
@@ -344,6 +365,7 @@ describe("upgrading a store that already holds events", () => {
     );
     expect(plan.map((r) => r.explain).join("\n")).toContain("ReadFromMergeTree (by_contact)");
     expect(await ingestEvents(store(), ws, batch)).toEqual({ stored: 0, duplicates: batch.length });
+    for (const statement of loadMigrations().find((m) => m.version === 37)!.statements) await store().command(statement, {}, REWIND);
   });
 
   it("0034 moves the counted gaps of a store written before it to 100 quarters, and the conversations per day stay the same in every zone", async () => {
@@ -500,5 +522,52 @@ describe("upgrading a store that already holds events", () => {
     ]);
     expect(await read()).toEqual(before);
     expect(await ingestEvents(store(), ws, batch)).toEqual({ stored: 0, duplicates: batch.length });
+  });
+
+  it("0037 drops the tag states no reader takes, and a store's tags read the same in segments, facts, the list and the export", async () => {
+    await tagStatesBefore0037();
+    const ws = "ws-before-0037";
+    const [asha, ravi] = ["+919812300371", "+919812300372"];
+    let seq = 0;
+    const tag = (type: "tag.added" | "tag.removed", contact: string, name: string, ts: string, kind = "manual") =>
+      eventSchema.parse({ event_id: `t37-${++seq}`, type, contact, ts: `2026-11-${ts}Z`, tag: name, kind });
+    await ingestEvents(store(), ws, [
+      tag("tag.added", asha, "VIP", "10T10:00:00"),
+      tag("tag.added", asha, "Lead", "10T10:01:00", "automated"),
+      tag("tag.removed", asha, "VIP", "11T09:00:00"),
+      tag("tag.added", ravi, "VIP", "12T09:00:00"),
+      // A removal that arrives before the add it follows.
+      tag("tag.removed", ravi, "Lead", "13T09:00:00"),
+      tag("tag.added", ravi, "Lead", "12T08:00:00"),
+    ]);
+    const now = new Date("2026-11-20T00:00:00Z");
+    const clock = { now, timeZone: "UTC" };
+    const vip = { kind: "group" as const, join: "and" as const, children: [{ kind: "tags" as const, op: "any" as const, tags: ["VIP"], tagKind: "any" as const }] };
+    const read = async () => ({
+      facts: await Promise.all([asha, ravi].map(async (c) => [...((await contactFacts(store(), ws, c, now))?.tags ?? [])])),
+      vip: (await previewSegment(store(), ws, vip, clock, { sort: "phone", direction: "asc", limit: 50, offset: 0 })).map((r) => r.contact),
+      list: (await listContacts(store(), ws, { sort: "phone", direction: "asc", limit: 50, offset: 0 }, now)).rows.map((r) => [r.phone, r.tags]),
+      exported: (await exportPage(store(), ws, compileSegment({ kind: "group", join: "and", children: [] }, clock), { after: "", limit: 50, attributes: [], includeOptedOut: true })).map(
+        (r) => [r.contact, r.tags],
+      ),
+    });
+    const before = await read();
+    expect(before.facts).toEqual([[["Lead", "automated"]], [["VIP", "manual"]]]);
+    expect(before.vip).toEqual([ravi]);
+    expect(before.exported).toEqual([[asha, ["Lead"]], [ravi, ["VIP"]]]);
+
+    const upgrade = loadMigrations().find((m) => m.version === 37)!;
+    for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
+    const columns = await store().query<{ name: string }>(
+      "SELECT name FROM system.columns WHERE database = currentDatabase() AND table = 'contact_tags' ORDER BY position",
+      {},
+      REWIND,
+    );
+    expect(columns.map((c) => c.name)).toEqual(["workspace_id", "contact", "tag", "present", "kind"]);
+    expect(await read()).toEqual(before);
+
+    // Tags after the upgrade: Asha is a VIP again, Ravi no longer one.
+    await ingestEvents(store(), ws, [tag("tag.added", asha, "VIP", "14T09:00:00"), tag("tag.removed", ravi, "VIP", "14T09:00:00")]);
+    expect((await read()).vip).toEqual([asha]);
   });
 });
