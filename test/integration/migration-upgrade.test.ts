@@ -46,20 +46,26 @@ async function columnCodecs(columns: string[]): Promise<string[][]> {
 }
 
 /**
- * contact_tags as the versions before 0037 wrote it: the origin, adder and
- * time of each tag's last add beside its presence and kind, filled by 0003's
+ * A state table as the versions before 0037 / 0038 wrote it, with 0003's
+ * columns (contact_tags: the origin, adder and time of each tag's last add;
+ * contact_attributes: the setter and time of each value) filled by 0003's
  * view. Made anew from the log, as those versions would have filled it (a
  * column added back to parts written without it is not the same store).
  */
-async function tagStatesBefore0037(): Promise<void> {
-  const [table, view] = ["CREATE TABLE IF NOT EXISTS contact_tags", "CREATE MATERIALIZED VIEW IF NOT EXISTS contact_tags_mv"].map(
+async function stateTableOf0003(table: "contact_tags" | "contact_attributes"): Promise<void> {
+  const [create, view] = [`CREATE TABLE IF NOT EXISTS ${table} `, `CREATE MATERIALIZED VIEW IF NOT EXISTS ${table}_mv `].map(
     (head) => loadMigrations().find((m) => m.version === 3)!.statements.find((s) => s.startsWith(head))!,
   );
-  await store().command("DROP VIEW IF EXISTS contact_tags_mv", {}, REWIND);
-  await store().command("DROP TABLE IF EXISTS contact_tags", {}, REWIND);
-  await store().command(table, {}, REWIND);
-  await store().command(`INSERT INTO contact_tags ${view.slice(view.indexOf("SELECT"))}`, {}, REWIND);
+  await store().command(`DROP VIEW IF EXISTS ${table}_mv`, {}, REWIND);
+  await store().command(`DROP TABLE IF EXISTS ${table}`, {}, REWIND);
+  await store().command(create, {}, REWIND);
+  await store().command(`INSERT INTO ${table} ${view.slice(view.indexOf("SELECT"))}`, {}, REWIND);
   await store().command(view, {}, REWIND);
+}
+
+/** Runs the migrations of these versions on the test store, in order. */
+async function upgradeTo(...versions: number[]): Promise<void> {
+  for (const version of versions) for (const statement of loadMigrations().find((m) => m.version === version)!.statements) await store().command(statement, {}, REWIND);
 }
 
 describe("upgrading a store that already holds events", () => {
@@ -308,8 +314,9 @@ describe("upgrading a store that already holds events", () => {
   it("0031 rewrites a store's parts with the new codecs and keeps its events, ids and campaigns, read by contact through the narrower copy", async () => {
     const upgrade = loadMigrations().find((m) => m.version === 31)!;
     // Back to the shape before 0031: the columns it compresses without a codec, recipients' by_contact with every column.
-    // The tag states 0037 dropped were there for 0031 to compress.
-    await tagStatesBefore0037();
+    // The states 0037 and 0038 dropped were there for 0031 to compress.
+    await stateTableOf0003("contact_tags");
+    await stateTableOf0003("contact_attributes");
     const compressed = columnsGivenCodecs(upgrade.statements);
     const codecs = () => columnCodecs(compressed);
     for (const [column, codec] of await codecs()) {
@@ -365,7 +372,7 @@ describe("upgrading a store that already holds events", () => {
     );
     expect(plan.map((r) => r.explain).join("\n")).toContain("ReadFromMergeTree (by_contact)");
     expect(await ingestEvents(store(), ws, batch)).toEqual({ stored: 0, duplicates: batch.length });
-    for (const statement of loadMigrations().find((m) => m.version === 37)!.statements) await store().command(statement, {}, REWIND);
+    await upgradeTo(37, 38);
   });
 
   it("0034 moves the counted gaps of a store written before it to 100 quarters, and the conversations per day stay the same in every zone", async () => {
@@ -525,7 +532,7 @@ describe("upgrading a store that already holds events", () => {
   });
 
   it("0037 drops the tag states no reader takes, and a store's tags read the same in segments, facts, the list and the export", async () => {
-    await tagStatesBefore0037();
+    await stateTableOf0003("contact_tags");
     const ws = "ws-before-0037";
     const [asha, ravi] = ["+919812300371", "+919812300372"];
     let seq = 0;
@@ -544,7 +551,7 @@ describe("upgrading a store that already holds events", () => {
     const clock = { now, timeZone: "UTC" };
     const vip = { kind: "group" as const, join: "and" as const, children: [{ kind: "tags" as const, op: "any" as const, tags: ["VIP"], tagKind: "any" as const }] };
     const read = async () => ({
-      facts: await Promise.all([asha, ravi].map(async (c) => [...((await contactFacts(store(), ws, c, now))?.tags ?? [])])),
+      facts: await Promise.all([asha, ravi].map(async (c) => [...((await contactFacts(store(), ws, c, now))?.tags ?? [])].sort())),
       vip: (await previewSegment(store(), ws, vip, clock, { sort: "phone", direction: "asc", limit: 50, offset: 0 })).map((r) => r.contact),
       list: (await listContacts(store(), ws, { sort: "phone", direction: "asc", limit: 50, offset: 0 }, now)).rows.map((r) => [r.phone, r.tags]),
       exported: (await exportPage(store(), ws, compileSegment({ kind: "group", join: "and", children: [] }, clock), { after: "", limit: 50, attributes: [], includeOptedOut: true })).map(
@@ -569,5 +576,49 @@ describe("upgrading a store that already holds events", () => {
     // Tags after the upgrade: Asha is a VIP again, Ravi no longer one.
     await ingestEvents(store(), ws, [tag("tag.added", asha, "VIP", "14T09:00:00"), tag("tag.removed", ravi, "VIP", "14T09:00:00")]);
     expect((await read()).vip).toEqual([asha]);
+  });
+
+  it("0038 drops the attribute states no reader takes, and a store's values read the same in segments, facts and the export", async () => {
+    await stateTableOf0003("contact_attributes");
+    const ws = "ws-before-0038";
+    const [asha, ravi] = ["+919812300381", "+919812300382"];
+    let seq = 0;
+    const set = (contact: string, attribute: string, value: string, ts: string) =>
+      eventSchema.parse({ event_id: `a38-${++seq}`, type: "attribute.set", contact, ts: `2026-11-${ts}Z`, attribute, value });
+    await ingestEvents(store(), ws, [
+      set(asha, "city", "Pune", "10T10:00:00"),
+      set(asha, "city", "Mumbai", "11T10:00:00"),
+      set(ravi, "plan", "Premium", "10T10:00:00"),
+      // An older value that arrives after the newer one.
+      set(ravi, "city", "Delhi", "12T10:00:00"),
+      set(ravi, "city", "Navi Mumbai", "09T10:00:00"),
+    ]);
+    const now = new Date("2026-11-20T00:00:00Z");
+    const clock = { now, timeZone: "UTC" };
+    const mumbai = { kind: "group" as const, join: "and" as const, children: [{ kind: "attribute" as const, attribute: "city", op: "contains" as const, values: ["mumbai"] }] };
+    const read = async () => ({
+      facts: await Promise.all([asha, ravi].map(async (c) => [...((await contactFacts(store(), ws, c, now))?.attributes ?? [])].sort())),
+      mumbai: (await previewSegment(store(), ws, mumbai, clock, { sort: "phone", direction: "asc", limit: 50, offset: 0 })).map((r) => r.contact),
+      exported: (
+        await exportPage(store(), ws, compileSegment({ kind: "group", join: "and", children: [] }, clock), { after: "", limit: 50, attributes: ["city", "plan"], includeOptedOut: true })
+      ).map((r) => [r.contact, r.attributes]),
+    });
+    const before = await read();
+    expect(before.facts).toEqual([[["city", "Mumbai"]], [["city", "Delhi"], ["plan", "Premium"]]]);
+    expect(before.mumbai).toEqual([asha]);
+    expect(before.exported).toEqual([[asha, { city: "Mumbai" }], [ravi, { city: "Delhi", plan: "Premium" }]]);
+
+    await upgradeTo(38);
+    const columns = await store().query<{ name: string }>(
+      "SELECT name FROM system.columns WHERE database = currentDatabase() AND table = 'contact_attributes' ORDER BY position",
+      {},
+      REWIND,
+    );
+    expect(columns.map((c) => c.name)).toEqual(["workspace_id", "contact", "attribute", "value"]);
+    expect(await read()).toEqual(before);
+
+    // A value after the upgrade: Ravi moves to Mumbai.
+    await ingestEvents(store(), ws, [set(ravi, "city", "Mumbai", "14T09:00:00")]);
+    expect((await read()).mumbai).toEqual([asha, ravi]);
   });
 });
