@@ -46,13 +46,14 @@ async function columnCodecs(columns: string[]): Promise<string[][]> {
 }
 
 /**
- * A state table as the versions before 0037 / 0038 wrote it, with 0003's
- * columns (contact_tags: the origin, adder and time of each tag's last add;
- * contact_attributes: the setter and time of each value) filled by 0003's
- * view. Made anew from the log, as those versions would have filled it (a
- * column added back to parts written without it is not the same store).
+ * A table as the versions before 0037-0039 wrote it, with 0003's columns
+ * (contact_tags: the origin, adder and time of each tag's last add;
+ * contact_attributes: the setter and time of each value; outbound_messages:
+ * every message with its time) filled by 0003's view. Made anew from the log,
+ * as those versions would have filled it (a column added back to parts
+ * written without it is not the same store).
  */
-async function stateTableOf0003(table: "contact_tags" | "contact_attributes"): Promise<void> {
+async function tableOf0003(table: "contact_tags" | "contact_attributes" | "outbound_messages"): Promise<void> {
   const [create, view] = [`CREATE TABLE IF NOT EXISTS ${table} `, `CREATE MATERIALIZED VIEW IF NOT EXISTS ${table}_mv `].map(
     (head) => loadMigrations().find((m) => m.version === 3)!.statements.find((s) => s.startsWith(head))!,
   );
@@ -314,9 +315,8 @@ describe("upgrading a store that already holds events", () => {
   it("0031 rewrites a store's parts with the new codecs and keeps its events, ids and campaigns, read by contact through the narrower copy", async () => {
     const upgrade = loadMigrations().find((m) => m.version === 31)!;
     // Back to the shape before 0031: the columns it compresses without a codec, recipients' by_contact with every column.
-    // The states 0037 and 0038 dropped were there for 0031 to compress.
-    await stateTableOf0003("contact_tags");
-    await stateTableOf0003("contact_attributes");
+    // The columns 0037-0039 dropped were there for 0031 to compress.
+    for (const table of ["contact_tags", "contact_attributes", "outbound_messages"] as const) await tableOf0003(table);
     const compressed = columnsGivenCodecs(upgrade.statements);
     const codecs = () => columnCodecs(compressed);
     for (const [column, codec] of await codecs()) {
@@ -372,7 +372,7 @@ describe("upgrading a store that already holds events", () => {
     );
     expect(plan.map((r) => r.explain).join("\n")).toContain("ReadFromMergeTree (by_contact)");
     expect(await ingestEvents(store(), ws, batch)).toEqual({ stored: 0, duplicates: batch.length });
-    await upgradeTo(37, 38);
+    await upgradeTo(37, 38, 39);
   });
 
   it("0034 moves the counted gaps of a store written before it to 100 quarters, and the conversations per day stay the same in every zone", async () => {
@@ -532,7 +532,7 @@ describe("upgrading a store that already holds events", () => {
   });
 
   it("0037 drops the tag states no reader takes, and a store's tags read the same in segments, facts, the list and the export", async () => {
-    await stateTableOf0003("contact_tags");
+    await tableOf0003("contact_tags");
     const ws = "ws-before-0037";
     const [asha, ravi] = ["+919812300371", "+919812300372"];
     let seq = 0;
@@ -579,7 +579,7 @@ describe("upgrading a store that already holds events", () => {
   });
 
   it("0038 drops the attribute states no reader takes, and a store's values read the same in segments, facts and the export", async () => {
-    await stateTableOf0003("contact_attributes");
+    await tableOf0003("contact_attributes");
     const ws = "ws-before-0038";
     const [asha, ravi] = ["+919812300381", "+919812300382"];
     let seq = 0;
@@ -620,5 +620,49 @@ describe("upgrading a store that already holds events", () => {
     // A value after the upgrade: Ravi moves to Mumbai.
     await ingestEvents(store(), ws, [set(ravi, "city", "Mumbai", "14T09:00:00")]);
     expect((await read()).mumbai).toEqual([asha, ravi]);
+  });
+
+  it("0039 keeps the campaign messages a store's statuses and replies are tied by, and drops the rest", async () => {
+    await tableOf0003("outbound_messages");
+    const ws = "ws-before-0039";
+    const [asha, ravi] = ["+919812300391", "+919812300392"];
+    let seq = 0;
+    const ev = (e: Record<string, unknown>) => eventSchema.parse({ event_id: `o39-${++seq}`, ...e });
+    const send = (contact: string, wamid: string, ts: string, campaign_id?: string) =>
+      ev({ type: "message.outbound", kind: campaign_id ? "template" : "session", contact, ts: `2026-11-${ts}Z`, wamid, campaign_id, text: campaign_id ? undefined : "On its way" });
+    const status = (contact: string, wamid: string, s: string, ts: string) => ev({ type: "message.status", contact, ts: `2026-11-${ts}Z`, wamid, status: s });
+    await ingestEvents(store(), ws, [
+      ev({ type: "campaign.created", campaign_id: "sale-39", name: "Sale", template: "t", ts: "2026-11-10T09:00:00Z" }),
+      send(asha, "wamid.sale.asha", "10T10:00:00", "sale-39"),
+      send(ravi, "wamid.sale.ravi", "10T10:00:00", "sale-39"),
+      // An agent's reply: no campaign.
+      send(asha, "wamid.agent.asha", "10T11:00:00"),
+    ]);
+    const rows = async () =>
+      (
+        await store().query<{ wamid: string }>(`SELECT wamid FROM outbound_messages FINAL WHERE workspace_id = {ws:String} ORDER BY wamid`, { ws }, REWIND)
+      ).map((r) => r.wamid);
+    expect(await rows()).toEqual(["wamid.agent.asha", "wamid.sale.asha", "wamid.sale.ravi"]);
+
+    await upgradeTo(39);
+    const columns = await store().query<{ name: string }>(
+      "SELECT name FROM system.columns WHERE database = currentDatabase() AND table = 'outbound_messages' ORDER BY position",
+      {},
+      REWIND,
+    );
+    expect(columns.map((c) => c.name)).toEqual(["workspace_id", "wamid", "contact", "campaign_id"]);
+    expect(await rows()).toEqual(["wamid.sale.asha", "wamid.sale.ravi"]);
+
+    // Statuses of messages sent before the upgrade find their campaign; the agent's message's read counts for none.
+    await ingestEvents(store(), ws, [
+      status(asha, "wamid.sale.asha", "read", "10T12:00:00"),
+      status(asha, "wamid.agent.asha", "read", "10T12:00:00"),
+      status(ravi, "wamid.sale.ravi", "delivered", "10T12:00:00"),
+    ]);
+    const { counts } = await campaignFunnel(store(), ws, "sale-39");
+    expect(counts).toMatchObject({ sent: 2, delivered: 2, read: 1, ignored: 1 });
+    // A message sent after the upgrade is kept only for its campaign.
+    await ingestEvents(store(), ws, [send(ravi, "wamid.agent.ravi", "11T09:00:00")]);
+    expect(await rows()).toEqual(["wamid.sale.asha", "wamid.sale.ravi"]);
   });
 });
