@@ -121,7 +121,7 @@ export function touchedScope(rows: readonly TouchingRow[]): RefreshScope {
     if (message && r.campaign_id) pairs.set(`${r.campaign_id}\n${r.contact}`, [r.campaign_id, r.contact]);
     // A status's pricing, or a message that links the statuses stored before it (status-links.ts).
     if ((r.type === "message.status" || r.type === "message.outbound") && r.campaign_id) billed.add(r.campaign_id);
-    // A reply-window candidate (inbound_times, 0010).
+    // A reply-window candidate (inbound_times, 0010; sorted by contact since 0040).
     if (r.type === "message.inbound" && !r.campaign_id) inbound.add(r.contact, r.ts);
     if (r.type === OPTED_OUT_EVENT) optOuts.add(r.contact, r.ts);
     // What refreshRecipients may rewrite: these pairs, and the candidates' and opt-outs' contacts' recipients.
@@ -438,7 +438,7 @@ async function optOutRecipients(store: Store, workspaceId: string, optOuts: Cont
  * campaign-common.ts (effectiveTicksSql, the same for any window). A round's scope is its new (campaign, contact) pairs plus the
  * recipients of contacts with a new window candidate whose send can still
  * claim it; it reads those pairs by key and only their contacts' candidates
- * (inbound_times' by_contact projection). A rebuild reads the workspace a slice of
+ * (inbound_times, sorted by contact). A rebuild reads the workspace a slice of
  * contacts at a time (RECIPIENTS_PER_SLICE).
  */
 export async function refreshRecipients(store: Store, workspaceId: string, scope: RefreshScope, version: number): Promise<string[] | "all"> {

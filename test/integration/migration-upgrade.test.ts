@@ -64,6 +64,15 @@ async function tableOf0003(table: "contact_tags" | "contact_attributes" | "outbo
   await store().command(view, {}, REWIND);
 }
 
+/** inbound_times as the versions before 0040 wrote it: sorted by time (0010), with its copy sorted by contact (0011), filled from the log. */
+async function inboundTimesOf0011(): Promise<void> {
+  const migrations = loadMigrations();
+  const statements = [10, 11].flatMap((v) => migrations.find((m) => m.version === v)!.statements.filter((s) => /\binbound_times\b/.test(s)));
+  await store().command("DROP VIEW IF EXISTS inbound_times_mv", {}, REWIND);
+  await store().command("DROP TABLE IF EXISTS inbound_times", {}, REWIND);
+  for (const statement of statements) await store().command(statement, {}, REWIND);
+}
+
 /** Runs the migrations of these versions on the test store, in order. */
 async function upgradeTo(...versions: number[]): Promise<void> {
   for (const version of versions) for (const statement of loadMigrations().find((m) => m.version === version)!.statements) await store().command(statement, {}, REWIND);
@@ -664,5 +673,46 @@ describe("upgrading a store that already holds events", () => {
     // A message sent after the upgrade is kept only for its campaign.
     await ingestEvents(store(), ws, [send(ravi, "wamid.agent.ravi", "11T09:00:00")]);
     expect(await rows()).toEqual(["wamid.sale.asha", "wamid.sale.ravi"]);
+  });
+
+  it("0040 sorts a store's reply candidates by contact, and every campaign's replies within any window stay the same", async () => {
+    await inboundTimesOf0011();
+    const ws = "ws-before-0040";
+    const [asha, ravi, meera] = ["+919812300401", "+919812300402", "+919812300403"];
+    const T = Date.parse("2026-11-10T10:00:00Z");
+    const HOUR = 3_600_000;
+    let seq = 0;
+    const ev = (e: Record<string, unknown>) => eventSchema.parse({ event_id: `i40-${++seq}`, ...e });
+    const at = (ms: number) => new Date(ms).toISOString();
+    const send = (contact: string, ts = T) =>
+      ev({ type: "message.outbound", kind: "template", contact, ts: at(ts), wamid: `wamid.40.${contact}`, campaign_id: "reply-40" });
+    const delivered = (contact: string, ts = T) => ev({ type: "message.status", contact, ts: at(ts + 60_000), wamid: `wamid.40.${contact}`, status: "delivered" });
+    const writes = (contact: string, ts: number) => ev({ type: "message.inbound", contact, ts: at(ts), text: "Still on?" });
+    await ingestEvents(store(), ws, [
+      ev({ type: "campaign.created", campaign_id: "reply-40", name: "Replies", template: "t", ts: at(T - HOUR) }),
+      ...[asha, ravi].flatMap((c) => [send(c), delivered(c)]),
+      writes(asha, T + 2 * HOUR),
+      writes(ravi, T + 80 * HOUR),
+    ]);
+    const replied = async () => Promise.all([72, 96].map(async (hours) => (await campaignFunnel(store(), ws, "reply-40", hours)).counts.replied));
+    expect(await replied()).toEqual([1, 2]);
+    const shape = async () =>
+      (
+        await store().query<{ sorting_key: string; projections: string }>(
+          `SELECT sorting_key, (SELECT count() FROM system.projections WHERE database = currentDatabase() AND table = 'inbound_times') AS projections
+           FROM system.tables WHERE database = currentDatabase() AND name = 'inbound_times'`,
+          {},
+          REWIND,
+        )
+      ).map((r) => [r.sorting_key, Number(r.projections)]);
+    expect(await shape()).toEqual([["workspace_id, ts, contact", 1]]);
+
+    await upgradeTo(40);
+    expect(await shape()).toEqual([["workspace_id, contact, ts", 0]]);
+    expect(await replied()).toEqual([1, 2]);
+    // A send and a reply after the upgrade, in rounds of their own.
+    await ingestEvents(store(), ws, [send(meera, T + 100 * HOUR), delivered(meera, T + 100 * HOUR)]);
+    await ingestEvents(store(), ws, [writes(meera, T + 101 * HOUR)]);
+    expect(await replied()).toEqual([2, 3]);
   });
 });
