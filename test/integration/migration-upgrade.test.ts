@@ -468,8 +468,7 @@ describe("upgrading a store that already holds events", () => {
 
     // Back to the shape before 0035: no last_read_send.
     await store().command("ALTER TABLE contacts DROP COLUMN last_read_send", {}, REWIND);
-    const upgrade = loadMigrations().find((m) => m.version === 35)!;
-    for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
+    await upgradeTo(35);
     expect(await answers()).toEqual(expected);
 
     // A read arriving after the upgrade: P1 read b, so it is fatigued in no window that holds b.
@@ -572,8 +571,7 @@ describe("upgrading a store that already holds events", () => {
     expect(before.vip).toEqual([ravi]);
     expect(before.exported).toEqual([[asha, ["Lead"]], [ravi, ["VIP"]]]);
 
-    const upgrade = loadMigrations().find((m) => m.version === 37)!;
-    for (const statement of upgrade.statements) await store().command(statement, {}, REWIND);
+    await upgradeTo(37);
     const columns = await store().query<{ name: string }>(
       "SELECT name FROM system.columns WHERE database = currentDatabase() AND table = 'contact_tags' ORDER BY position",
       {},
