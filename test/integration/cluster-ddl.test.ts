@@ -300,6 +300,7 @@ describe("cluster DDL: every migration statement in every mode", () => {
           // read through the Distributed tables, contact-level IN resolved on the shard
           contacts_with_tags: 1,
           wait_ms: 4 * 60_000,
+          last_read_send: Date.parse("2026-03-02T10:00:00Z") / 1000,
         });
         // The backfills, run again over the filled tables, add nothing.
         expect(result.rerunCounts).toEqual({ control_events: 2, control_state: 1, control_waits: 1 });
@@ -346,6 +347,9 @@ if (failed.length === 0) {
   }
   counts.contacts_with_tags = value("SELECT count() FROM contact_state WHERE (workspace_id, contact) IN (SELECT workspace_id, contact FROM contact_tags) SETTINGS distributed_product_mode = 'local'");
   counts.wait_ms = value("SELECT wait_ms FROM control_waits FINAL");
+  // A contacts row written through the Distributed table, as the rounds' refresh writes it: the shard computes its MATERIALIZED send of the latest read campaign.
+  session.query("INSERT INTO contacts (workspace_id, contact, campaign_sent, campaign_read, version) SETTINGS distributed_foreground_insert = 1 VALUES ('ws-a', '+919800000003', ['2026-03-01 10:00:00', '2026-03-02 10:00:00', '2026-03-03 10:00:00'], [0, 1, 0], 1)");
+  counts.last_read_send = value("SELECT toUnixTimestamp(last_read_send) FROM contacts WHERE contact = '+919800000003'");
 }
 const rerunCounts = {};
 if (failed.length === 0) {
