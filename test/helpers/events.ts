@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Store } from "@/clickhouse/client";
 import { refreshReadModels, touchedScope } from "@/clickhouse/queries/read-models";
 import { toClickHouseTime } from "@/clickhouse/time";
+import { eventSchema, type ChatEvent } from "@/server/events/schema";
 import type { EventRow } from "@/server/ingestion/rows";
 
 export type EventInput = Partial<Omit<EventRow, "ts">> & {
@@ -57,4 +58,10 @@ export async function insertEvents(store: Store, events: EventInput[]): Promise<
     await refreshReadModels(store, workspaceId, touchedScope(rows.filter((r) => r.workspace_id === workspaceId)));
   }
   return rows;
+}
+
+/** Parses events as a sender posts them, each given the next id of `prefix` (prefix-1, prefix-2, …). */
+export function numberedEvents(prefix: string): (e: Record<string, unknown>) => ChatEvent {
+  let seq = 0;
+  return (e) => eventSchema.parse({ event_id: `${prefix}-${++seq}`, ...e });
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Store } from "@/clickhouse/client";
-import { eventSchema } from "@/server/events/schema";
 import { ingestEvents, repairCampaignStatsAfterStart } from "@/server/ingestion/pipeline";
 import { callerFor, createTestWorkspace } from "../helpers/factories";
 import { useTestStore } from "../helpers/store";
+import { numberedEvents } from "../helpers/events";
 
 const store = useTestStore();
 
@@ -18,8 +18,7 @@ const PEOPLE = ["+919900000101", "+919900000102", "+919900000103", "+91990000010
 const at = (hhmm: string) => `2026-03-02T${hhmm}:00Z`;
 
 function campaignEvents(tag: string) {
-  let seq = 0;
-  const ev = (e: Record<string, unknown>) => eventSchema.parse({ event_id: `${tag}-${++seq}`, ...e });
+  const ev = numberedEvents(tag);
   const wamid = (contact: string) => `wamid.${tag}.${contact}`;
   const sent = [
     ev({ type: "campaign.created", campaign_id: "spring", name: "Spring sale", template: "spring_v1", ts: at("09:00") }),

@@ -10,12 +10,11 @@ import { campaignConversions } from "@/clickhouse/queries/conversions";
 import { refreshContacts, refreshRecipients } from "@/clickhouse/queries/read-models";
 import { eventSchema } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
-import { eventRow } from "../helpers/events";
 import { listContacts } from "@/clickhouse/queries/contact-list";
 import { getContactCampaignTicks } from "@/clickhouse/queries/contacts";
 import { countContactsByAttribute } from "@/clickhouse/queries/attributes";
 import { segmentVocabulary } from "@/clickhouse/queries/segments/vocabulary";
-import { insertEvents } from "../helpers/events";
+import { eventRow, insertEvents, numberedEvents } from "../helpers/events";
 import { useTestStore } from "../helpers/store";
 import { contactFacts } from "@/clickhouse/queries/segments/contact-facts";
 import { previewSegment } from "@/clickhouse/queries/segments/audience";
@@ -440,8 +439,7 @@ describe("upgrading a store that already holds events", () => {
     const now = Date.now();
     const at = (days: number) => new Date(now - days * DAY).toISOString();
     const P = (n: number) => `+91981230035${n}`;
-    let seq = 0;
-    const ev = (e: Record<string, unknown>) => eventSchema.parse({ event_id: `f35-${++seq}`, ...e });
+    const ev = numberedEvents("f35");
     const send = (campaign: string, contact: string, days: number) =>
       ev({ type: "message.outbound", kind: "template", contact, ts: at(days), wamid: `wamid.${campaign}.${contact}`, campaign_id: campaign, template: `${campaign}_v1` });
     const read = (campaign: string, contact: string, days: number) =>
@@ -543,9 +541,9 @@ describe("upgrading a store that already holds events", () => {
     await tableOf0003("contact_tags");
     const ws = "ws-before-0037";
     const [asha, ravi] = ["+919812300371", "+919812300372"];
-    let seq = 0;
+    const ev = numberedEvents("t37");
     const tag = (type: "tag.added" | "tag.removed", contact: string, name: string, ts: string, kind = "manual") =>
-      eventSchema.parse({ event_id: `t37-${++seq}`, type, contact, ts: `2026-11-${ts}Z`, tag: name, kind });
+      ev({ type, contact, ts: `2026-11-${ts}Z`, tag: name, kind });
     await ingestEvents(store(), ws, [
       tag("tag.added", asha, "VIP", "10T10:00:00"),
       tag("tag.added", asha, "Lead", "10T10:01:00", "automated"),
@@ -589,9 +587,8 @@ describe("upgrading a store that already holds events", () => {
     await tableOf0003("contact_attributes");
     const ws = "ws-before-0038";
     const [asha, ravi] = ["+919812300381", "+919812300382"];
-    let seq = 0;
-    const set = (contact: string, attribute: string, value: string, ts: string) =>
-      eventSchema.parse({ event_id: `a38-${++seq}`, type: "attribute.set", contact, ts: `2026-11-${ts}Z`, attribute, value });
+    const ev = numberedEvents("a38");
+    const set = (contact: string, attribute: string, value: string, ts: string) => ev({ type: "attribute.set", contact, ts: `2026-11-${ts}Z`, attribute, value });
     await ingestEvents(store(), ws, [
       set(asha, "city", "Pune", "10T10:00:00"),
       set(asha, "city", "Mumbai", "11T10:00:00"),
@@ -633,8 +630,7 @@ describe("upgrading a store that already holds events", () => {
     await tableOf0003("outbound_messages");
     const ws = "ws-before-0039";
     const [asha, ravi] = ["+919812300391", "+919812300392"];
-    let seq = 0;
-    const ev = (e: Record<string, unknown>) => eventSchema.parse({ event_id: `o39-${++seq}`, ...e });
+    const ev = numberedEvents("o39");
     const send = (contact: string, wamid: string, ts: string, campaign_id?: string) =>
       ev({ type: "message.outbound", kind: campaign_id ? "template" : "session", contact, ts: `2026-11-${ts}Z`, wamid, campaign_id, text: campaign_id ? undefined : "On its way" });
     const status = (contact: string, wamid: string, s: string, ts: string) => ev({ type: "message.status", contact, ts: `2026-11-${ts}Z`, wamid, status: s });
@@ -679,8 +675,7 @@ describe("upgrading a store that already holds events", () => {
     const [asha, ravi, meera] = ["+919812300401", "+919812300402", "+919812300403"];
     const T = Date.parse("2026-11-10T10:00:00Z");
     const HOUR = 3_600_000;
-    let seq = 0;
-    const ev = (e: Record<string, unknown>) => eventSchema.parse({ event_id: `i40-${++seq}`, ...e });
+    const ev = numberedEvents("i40");
     const at = (ms: number) => new Date(ms).toISOString();
     const send = (contact: string, ts = T) =>
       ev({ type: "message.outbound", kind: "template", contact, ts: at(ts), wamid: `wamid.40.${contact}`, campaign_id: "reply-40" });

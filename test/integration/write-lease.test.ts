@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Store } from "@/clickhouse/client";
 import { DERIVED_EVENT_ID_SQL } from "@/clickhouse/vocabulary/derived-events";
-import { eventSchema } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
 import { callerFor, createTestWorkspace } from "../helpers/factories";
 import { useTestStore } from "../helpers/store";
+import { numberedEvents } from "../helpers/events";
 
 const store = useTestStore();
 
@@ -18,8 +18,7 @@ const instance = (): Store => ({ ...store(), kind: "server" });
 const PEOPLE = Array.from({ length: 20 }, (_, i) => `+91990000${String(200 + i).padStart(4, "0")}`);
 
 function campaign(tag: string) {
-  let seq = 0;
-  const ev = (e: Record<string, unknown>) => eventSchema.parse({ event_id: `${tag}-${++seq}`, ...e });
+  const ev = numberedEvents(tag);
   const wamid = (contact: string) => `wamid.${tag}.${contact}`;
   return [
     ev({ type: "campaign.created", campaign_id: "winter", name: "Winter sale", template: "winter_v1", ts: "2026-03-02T09:00:00Z" }),
