@@ -87,7 +87,7 @@ const COLUMN_COMMAND = /^(ADD|DROP|MODIFY|RENAME|COMMENT)\s+COLUMN\b/i;
  * placed by the same key, so all of one workspace, with all of its contacts,
  * sits on one shard. A segment's joins of contact_state, contact_tags,
  * contact_attributes and campaign_recipients, a journey, a materialized view
- * reading another table (control_waits_mv reads control_events) never leave
+ * reading another table (control_wait_rows_mv reads control_events) never leave
  * that shard: with distributed_product_mode = 'local' (docs/cluster sets it)
  * the IN / JOIN subqueries of a query on a Distributed table read the local
  * tables of each shard, which is exact only because every workspace's rows
@@ -133,8 +133,12 @@ export function shardedTablesOf(statements: readonly string[]): Set<string> {
  *   `t` is spread by the same key as `events`, those rows are on the shard a
  *   read of `t` looks for them; a view reading the Distributed `t` or writing
  *   into it would instead re-route every block over the network, and a view
- *   that reads another table (control_waits_mv reads control_events) finds the
- *   chat's whole history on its own shard.
+ *   that reads another table (control_wait_rows_mv reads control_open and
+ *   control_events) finds the chat's state and history on its own shard. A
+ *   view may write a Null table instead (control_wait_rows, 0041: one
+ *   statement's rows for two tables), which is created as written on every
+ *   node: the views on it run on the node the block reached and write its
+ *   local tables.
  * - ALTER TABLE t: on `t_local` ON CLUSTER (settings, projections, mutations
  *   concern the stored parts only); a column change (ADD / DROP / MODIFY /
  *   RENAME / COMMENT COLUMN) runs on the Distributed `t` as well, after the

@@ -105,9 +105,10 @@ export async function campaignsOfMessages(
  * The events table and most views' tables are partitioned by month, and
  * ClickHouse refuses an insert block touching more than 100 partitions
  * (max_partitions_per_insert_block). A backfill of a decade is a valid batch,
- * and splitting it by month would not do: control_waits_mv rewrites every wait
- * of a chat an insert touches, so one new event of a chat with 100+ months of
- * history spans 100+ partitions whatever the batch holds. Such an insert
+ * and splitting it by month would not do: control_wait_rows_mv rewrites every
+ * wait of a chat whose new events reach back before its stored ones (0041),
+ * so one late event of a chat with 100+ months of history spans 100+
+ * partitions whatever the batch holds. Such an insert
  * writes one part per month either way (measured: 120 months ~1 s, 1,632 months
  * 10–27 s with or without splitting), so the limit only warns here.
  */

@@ -709,3 +709,81 @@ describe("upgrading a store that already holds events", () => {
     expect(await replied()).toEqual([2, 3]);
   });
 });
+
+/** Unresolved's waits as the versions before 0041 kept them: 0008's view, which read each chat's whole history. */
+async function waitsOf0008(): Promise<void> {
+  const view = loadMigrations().find((m) => m.version === 8)!.statements.find((s) => s.startsWith("CREATE MATERIALIZED VIEW IF NOT EXISTS control_waits_mv "))!;
+  for (const name of ["control_wait_rows_mv", "control_open_mv", "control_waits_mv"]) await store().command(`DROP VIEW IF EXISTS ${name}`, {}, REWIND);
+  for (const name of ["control_wait_rows", "control_open"]) await store().command(`DROP TABLE IF EXISTS ${name}`, {}, REWIND);
+  await store().command(view, {}, REWIND);
+}
+
+describe("upgrading a store that already holds events (0041)", () => {
+  it("0041 carries every chat's open wait of a store written before it: a take after the upgrade waits from a request stored before it", async () => {
+    await waitsOf0008();
+    const ws = "ws-before-0041";
+    const [waiting, taken, closed, repeated] = ["+919812300411", "+919812300412", "+919812300413", "+919812300414"];
+    const T = Date.parse("2026-11-12T10:00:00Z");
+    const MIN = 60_000;
+    const ev = numberedEvents("w41");
+    const at = (ms: number) => new Date(ms).toISOString();
+    const agent = { kind: "agent", id: "agent:asha", name: "Asha" };
+    const request = (contact: string, ts: number) => ev({ type: "intervention.requested", contact, ts: at(ts), text: "help", actor: { kind: "user", id: contact } });
+    const take = (contact: string, ts: number) => ev({ type: "agent.intervened", contact, ts: at(ts), actor: agent });
+    const resolve = (contact: string, ts: number) => ev({ type: "chat.resolved", contact, ts: at(ts), actor: agent });
+    const waits = async () =>
+      (
+        await store().query<{ event_id: string; kind: string; wait_ms: number | null }>(
+          "SELECT event_id, kind, wait_ms FROM control_waits FINAL WHERE workspace_id = {ws:String} ORDER BY closed_at, event_id",
+          { ws },
+          REWIND,
+        )
+      ).map((w) => [w.event_id, w.kind, w.wait_ms === null ? null : w.wait_ms / MIN]);
+
+    await ingestEvents(store(), ws, [
+      request(waiting, T),
+      request(taken, T),
+      take(taken, T + 5 * MIN),
+      request(closed, T),
+      take(closed, T + 1 * MIN),
+      resolve(closed, T + 20 * MIN),
+      request(closed, T + 120 * MIN),
+      request(repeated, T),
+      request(repeated, T + 10 * MIN),
+    ]);
+    const before = await waits();
+    expect(before).toEqual([
+      ["w41-5", "intervene", 1],
+      ["w41-3", "intervene", 5],
+      ["w41-6", "resolve", 19],
+    ]);
+
+    await upgradeTo(41);
+    expect(await waits()).toEqual(before);
+    // The next round, after every stored event: each take waits from the first request of its open wait.
+    await ingestEvents(store(), ws, [take(waiting, T + 180 * MIN), resolve(taken, T + 180 * MIN), take(closed, T + 180 * MIN), take(repeated, T + 180 * MIN)]);
+    expect(await waits()).toEqual([
+      ["w41-5", "intervene", 1],
+      ["w41-3", "intervene", 5],
+      ["w41-6", "resolve", 19],
+      ["w41-10", "intervene", 180],
+      ["w41-11", "resolve", 175],
+      ["w41-12", "intervene", 60],
+      ["w41-13", "intervene", 180],
+    ]);
+    // A request older than its chat's take arrives late: the take waits from it now, and the chat goes on from there.
+    await ingestEvents(store(), ws, [request(taken, T - 60 * MIN)]);
+    await ingestEvents(store(), ws, [request(taken, T + 200 * MIN)]);
+    await ingestEvents(store(), ws, [take(taken, T + 230 * MIN)]);
+    expect(await waits()).toEqual([
+      ["w41-5", "intervene", 1],
+      ["w41-3", "intervene", 65],
+      ["w41-6", "resolve", 19],
+      ["w41-10", "intervene", 180],
+      ["w41-11", "resolve", 175],
+      ["w41-12", "intervene", 60],
+      ["w41-13", "intervene", 180],
+      ["w41-16", "intervene", 30],
+    ]);
+  });
+});
