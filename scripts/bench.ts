@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--only generate,queries,api,webhook,csv,sync] [--quick] [--size large|default|small]
+ * `npm run bench -- [--only generate,queries,live,api,webhook,csv,sync] [--quick] [--size large|default|small]
  *   [--contacts N] [--events N] [--runs 30] [--api-events N] [--api-batches 1000,10000] [--senders 4]
  *   [--webhook-deliveries N] [--csv-rows N] [--data-dir DIR] [--reuse]`
  *
@@ -10,6 +10,9 @@
  *   unless --reuse) and reports the write rate and where ingestion spends its time;
  * - queries: times the report queries (Overview, Contacts, Unresolved, Segments),
  *   each warmed up and run --runs times (p50, p95);
+ * - live: rounds of the demo workspace's own next hours through ingestion (chats the store
+ *   already holds, where the other write parts fill new workspaces): events/s and statements;
+ *   the demo keeps them;
  * - api: Event API events/s over HTTP, per batch size, with --senders senders at once;
  * - webhook: signed WhatsApp deliveries/s through the webhook route over HTTP (answered once
  *   in the inbox), and how long until the event log has them all;
@@ -20,7 +23,7 @@
  * --quick is a smaller run of everything (the small demo, 20,000 API events,
  * 2,000 deliveries, 50,000 CSV rows) that finishes in a minute or two.
  * The api, webhook and csv parts write to workspaces of their own, named by
- * the run, so they can run again on the same directory.
+ * the run, so they can run again on the same directory; live adds to the demo.
  * New query groups go in scripts/bench/queries.ts.
  */
 import { rmSync } from "node:fs";
@@ -36,6 +39,7 @@ import { DEMO_RETAIL } from "@/server/demo/workspace";
 import { benchCsvImport } from "./bench/csv";
 import { benchEventApi } from "./bench/event-api";
 import { benchGenerate } from "./bench/generate";
+import { benchLive } from "./bench/live";
 import { queryGroups } from "./bench/queries";
 import { biggestFunnel } from "./bench/campaigns";
 import { seedConversions } from "./bench/conversions";
@@ -48,7 +52,7 @@ import { benchSync, SYNC_TARGET_MS } from "./bench/sync";
 import { benchWebhook } from "./bench/webhook";
 
 const root = path.resolve(import.meta.dirname, "..");
-const PARTS = ["generate", "queries", "api", "webhook", "csv", "sync"] as const;
+const PARTS = ["generate", "queries", "live", "api", "webhook", "csv", "sync"] as const;
 type Part = (typeof PARTS)[number];
 
 function parse() {
@@ -72,7 +76,7 @@ function parse() {
   });
   if (values.help) {
     console.log(
-      "usage: npm run bench -- [--only generate,queries,api,webhook,csv,sync] [--quick] [--size large|default|small] [--contacts N] [--events N]\n" +
+      "usage: npm run bench -- [--only generate,queries,live,api,webhook,csv,sync] [--quick] [--size large|default|small] [--contacts N] [--events N]\n" +
         "         [--runs 30] [--api-events N] [--api-batches 1000,10000] [--senders 4] [--webhook-deliveries N] [--csv-rows N] [--data-dir DIR] [--reuse]",
     );
     process.exit(0);
@@ -100,6 +104,8 @@ function parse() {
     contacts: values.contacts === undefined ? undefined : count("contacts", values.contacts, 0),
     events: values.events === undefined ? undefined : count("events", values.events, 0),
     runs: count("runs", values.runs, quick ? 10 : 30),
+    // Rounds of the demo's own next hours (live): 10 of 10,000 events, 5 of 2,000 when quick.
+    live: quick ? { rounds: 5, batch: 2_000 } : { rounds: 10, batch: 10_000 },
     apiEvents: count("api-events", values["api-events"], quick ? 20_000 : 200_000),
     apiBatches,
     senders: count("senders", values.senders, 4),
@@ -176,6 +182,20 @@ async function main() {
       );
       console.log("\n[bench] on disk");
       await storageReport(store);
+    }
+
+    if (args.parts.has("live")) {
+      const { rounds, batch } = args.live;
+      console.log(`\n[bench] live rounds: ${rounds} rounds of ${fmt(batch)} events, the next hours of the demo's own chats, through ingestEvents`);
+      const r = await benchLive(store, { runId, rounds, batch });
+      console.log(
+        formatTable(
+          ["rounds", "events", "chats", "s", "events/s", "CPU s", "round p50 ms", "round p95 ms"],
+          [[r.rounds, r.events, r.contacts, Number(r.seconds.toFixed(1)), Math.round(r.eventsPerSec), Number(r.cpuSeconds.toFixed(1)), Math.round(r.p50Ms), Math.round(r.p95Ms)]],
+        ),
+      );
+      console.log("[bench] the live rounds' statements (wall ms)");
+      console.log(statementTable(r.timings, r.events));
     }
 
     if (args.parts.has("api")) {

@@ -1,0 +1,67 @@
+import type { Store } from "@/clickhouse/client";
+import { generateEvents } from "@/server/demo/generator";
+import { DEMO_RETAIL } from "@/server/demo/workspace";
+import type { ChatEvent } from "@/server/events/schema";
+import { ingestEvents } from "@/server/ingestion/pipeline";
+import { cpuSecondsSince, percentile } from "./stats";
+import type { ApiBenchResult } from "./event-api";
+import { byReport, timedStore } from "./timed-store";
+
+/** As the Event API's figures, per round instead of per request. */
+export interface LiveBenchResult extends Omit<ApiBenchResult, "batchSize" | "concurrency"> {
+  rounds: number;
+  /** The chats of the demo workspace the rounds continued. */
+  contacts: number;
+}
+
+const HOUR = 3_600_000;
+const READ = { report: "bench:live", workspaceId: DEMO_RETAIL.workspaceId } as const;
+
+/**
+ * Rounds of the demo workspace's own next hours, through the same ingestion
+ * as every source: the other write parts fill new workspaces, whose chats have
+ * no history, while a business's traffic continues chats the store already
+ * holds (their read-model rows, their Unresolved waits). The generator's
+ * lives of the demo's contacts over a window ending a day after the store's
+ * newest event give the events after it, in time order, with ids of this run.
+ * The store keeps them: the demo grows by `rounds × batch` events a run.
+ */
+export async function benchLive(store: Store, opts: { runId: string; rounds: number; batch: number }): Promise<LiveBenchResult> {
+  const [{ newest }] = await store.query<{ newest: string }>(
+    "SELECT toUnixTimestamp64Milli(max(ts)) AS newest FROM events WHERE workspace_id = {workspaceId:String}",
+    { workspaceId: DEMO_RETAIL.workspaceId },
+    READ,
+  );
+  const after = Number(newest);
+  const wanted = opts.rounds * opts.batch;
+  // A contact's life has about 50 events in 90 days: enough of the demo's contacts for `wanted` events in a day, and some to spare.
+  const lives = Math.ceil((wanted * 90 * 1.5) / 50);
+  const live: ChatEvent[] = [];
+  for (const batch of generateEvents({ workspace: DEMO_RETAIL, contacts: lives, events: lives * 50, now: after + 24 * HOUR }))
+    for (const e of batch) if (Date.parse(e.ts) > after && e.type !== "campaign.created") live.push({ ...e, event_id: `live-${opts.runId}-${e.event_id}` });
+  live.sort((a, b) => Date.parse(a.ts) - Date.parse(b.ts));
+  const events = live.slice(0, wanted);
+
+  const { store: timed, timings } = timedStore(store, byReport);
+  const ms: number[] = [];
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  for (let i = 0; i < events.length; i += opts.batch) {
+    const t = performance.now();
+    const result = await ingestEvents(timed, DEMO_RETAIL.workspaceId, events.slice(i, i + opts.batch));
+    if (result.stored !== Math.min(opts.batch, events.length - i)) throw new Error(`a live round stored ${result.stored} of its events`);
+    ms.push(performance.now() - t);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    rounds: ms.length,
+    events: events.length,
+    contacts: new Set(events.map((e) => e.contact)).size,
+    seconds,
+    eventsPerSec: events.length / seconds,
+    cpuSeconds: cpuSecondsSince(cpu),
+    p50Ms: percentile(ms.sort((a, b) => a - b), 50),
+    p95Ms: percentile(ms, 95),
+    timings,
+  };
+}
