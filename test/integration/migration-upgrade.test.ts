@@ -787,3 +787,63 @@ describe("upgrading a store that already holds events (0041)", () => {
     ]);
   });
 });
+
+describe("upgrading a store that already holds events (0042)", () => {
+  it("0042 cuts recipients' copy by contact into 1,024-row granules, and a store's contacts read their campaigns the same", async () => {
+    // The copy as 0031 made it, in the table's 8,192-row granules.
+    const of0031 = loadMigrations().find((m) => m.version === 31)!.statements.filter((s) => /^ALTER TABLE recipients\b[\s\S]*PROJECTION/.test(s));
+    expect(of0031).toHaveLength(3);
+    for (const statement of of0031) await store().command(statement, {}, REWIND);
+    const granules = async () =>
+      (
+        await store().query<{ settings: Record<string, string> }>(
+          "SELECT settings FROM system.projections WHERE database = currentDatabase() AND table = 'recipients' AND name = 'by_contact'",
+          {},
+          REWIND,
+        )
+      ).map((p) => p.settings.index_granularity ?? "the table's");
+    expect(await granules()).toEqual(["the table's"]);
+
+    const ws = "ws-before-0042";
+    const [asha, ravi] = ["+919812300421", "+919812300422"];
+    const ev = numberedEvents("r42");
+    const send = (contact: string, campaign: string, ts: string) =>
+      ev({ type: "message.outbound", kind: "template", contact, ts, wamid: `wamid.42.${campaign}.${contact}`, campaign_id: campaign });
+    const status = (contact: string, campaign: string, ts: string, s: string) =>
+      ev({ type: "message.status", contact, ts, wamid: `wamid.42.${campaign}.${contact}`, status: s });
+    await ingestEvents(store(), ws, [
+      ev({ type: "campaign.created", campaign_id: "spring-42", name: "Spring", template: "t", ts: "2026-11-01T09:00:00Z" }),
+      ev({ type: "campaign.created", campaign_id: "autumn-42", name: "Autumn", template: "t", ts: "2026-11-01T09:00:00Z" }),
+      send(asha, "spring-42", "2026-11-02T10:00:00Z"),
+      status(asha, "spring-42", "2026-11-02T10:01:00Z", "read"),
+      send(asha, "autumn-42", "2026-11-05T10:00:00Z"),
+      send(ravi, "autumn-42", "2026-11-05T10:00:00Z"),
+      status(ravi, "autumn-42", "2026-11-05T10:02:00Z", "delivered"),
+    ]);
+    const now = new Date("2026-11-10T00:00:00Z");
+    const read = async () =>
+      Promise.all(
+        [asha, ravi].map(async (c) => {
+          const facts = (await contactFacts(store(), ws, c, now))?.campaigns;
+          const [row] = await store().query<{ campaign_sent: string[]; campaign_read: number[] }>(
+            "SELECT campaign_sent, campaign_read FROM contacts FINAL WHERE workspace_id = {ws:String} AND contact = {c:String}",
+            { ws, c },
+            REWIND,
+          );
+          return { facts: Object.fromEntries([...(facts ?? new Map())].map(([id, f]) => [id, f.readAt ?? null])), row };
+        }),
+      );
+    const before = await read();
+    expect(before.map((r) => r.facts)).toEqual([{ "spring-42": Date.parse("2026-11-02T10:01:00Z"), "autumn-42": null }, { "autumn-42": null }]);
+
+    await upgradeTo(42);
+    expect(await granules()).toEqual(["1024"]);
+    expect(await read()).toEqual(before);
+    // A read after the upgrade reaches the contact's row and facts through the new copy.
+    await ingestEvents(store(), ws, [status(ravi, "autumn-42", "2026-11-06T08:00:00Z", "read")]);
+    const after = await read();
+    expect(after[1].facts).toEqual({ "autumn-42": Date.parse("2026-11-06T08:00:00Z") });
+    expect(after[1].row.campaign_read).toEqual([1]);
+    expect(after[0]).toEqual(before[0]);
+  });
+});
