@@ -10,9 +10,9 @@
  *   unless --reuse) and reports the write rate and where ingestion spends its time;
  * - queries: times the report queries (Overview, Contacts, Unresolved, Segments),
  *   each warmed up and run --runs times (p50, p95);
- * - live: rounds of the demo workspace's own next hours through ingestion (chats the store
- *   already holds, where the other write parts fill new workspaces): events/s and statements;
- *   the demo keeps them;
+ * - live: batches of the demo workspace's own next hours through ingestion, from --senders
+ *   senders at once (chats the store already holds, where the other write parts fill new
+ *   workspaces): events/s and statements; the demo keeps them;
  * - api: Event API events/s over HTTP, per batch size, with --senders senders at once;
  * - webhook: signed WhatsApp deliveries/s through the webhook route over HTTP (answered once
  *   in the inbox), and how long until the event log has them all;
@@ -104,8 +104,8 @@ function parse() {
     contacts: values.contacts === undefined ? undefined : count("contacts", values.contacts, 0),
     events: values.events === undefined ? undefined : count("events", values.events, 0),
     runs: count("runs", values.runs, quick ? 10 : 30),
-    // Rounds of the demo's own next hours (live): 10 of 10,000 events, 5 of 2,000 when quick.
-    live: quick ? { rounds: 5, batch: 2_000 } : { rounds: 10, batch: 10_000 },
+    // Batches of the demo's own next hours (live): 10 of 10,000 events, 5 of 2,000 when quick.
+    live: quick ? { batches: 5, batch: 2_000 } : { batches: 10, batch: 10_000 },
     apiEvents: count("api-events", values["api-events"], quick ? 20_000 : 200_000),
     apiBatches,
     senders: count("senders", values.senders, 4),
@@ -185,16 +185,18 @@ async function main() {
     }
 
     if (args.parts.has("live")) {
-      const { rounds, batch } = args.live;
-      console.log(`\n[bench] live rounds: ${rounds} rounds of ${fmt(batch)} events, the next hours of the demo's own chats, through ingestEvents`);
-      const r = await benchLive(store, { runId, rounds, batch });
+      const { batches, batch } = args.live;
+      console.log(
+        `\n[bench] live: ${batches} batches of ${fmt(batch)} events, the next hours of the demo's own chats, from ${args.senders} senders through ingestEvents`,
+      );
+      const r = await benchLive(store, { runId, batches, batch, senders: args.senders });
       console.log(
         formatTable(
-          ["rounds", "events", "chats", "s", "events/s", "CPU s", "round p50 ms", "round p95 ms"],
-          [[r.rounds, r.events, r.contacts, Number(r.seconds.toFixed(1)), Math.round(r.eventsPerSec), Number(r.cpuSeconds.toFixed(1)), Math.round(r.p50Ms), Math.round(r.p95Ms)]],
+          ["batches", "senders", "events", "chats", "s", "events/s", "CPU s", "batch p50 ms", "batch p95 ms"],
+          [[r.batches, r.senders, r.events, r.contacts, Number(r.seconds.toFixed(1)), Math.round(r.eventsPerSec), Number(r.cpuSeconds.toFixed(1)), Math.round(r.p50Ms), Math.round(r.p95Ms)]],
         ),
       );
-      console.log("[bench] the live rounds' statements (wall ms)");
+      console.log("[bench] the live batches' statements (wall ms; a round's refreshes run side by side, and beside the next round's statements)");
       console.log(statementTable(r.timings, r.events));
     }
 

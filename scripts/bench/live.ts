@@ -7,10 +7,11 @@ import { cpuSecondsSince, percentile } from "./stats";
 import type { ApiBenchResult } from "./event-api";
 import { byReport, timedStore } from "./timed-store";
 
-/** As the Event API's figures, per round instead of per request. */
+/** As the Event API's figures, per batch handed to ingestion instead of per request. */
 export interface LiveBenchResult extends Omit<ApiBenchResult, "batchSize" | "concurrency"> {
-  rounds: number;
-  /** The chats of the demo workspace the rounds continued. */
+  batches: number;
+  senders: number;
+  /** The chats of the demo workspace the batches continued. */
   contacts: number;
 }
 
@@ -18,22 +19,24 @@ const HOUR = 3_600_000;
 const READ = { report: "bench:live", workspaceId: DEMO_RETAIL.workspaceId } as const;
 
 /**
- * Rounds of the demo workspace's own next hours, through the same ingestion
- * as every source: the other write parts fill new workspaces, whose chats have
+ * Batches of the demo workspace's own next hours, from `senders` at once,
+ * through the same ingestion as every source: the other write parts fill new workspaces, whose chats have
  * no history, while a business's traffic continues chats the store already
  * holds (their read-model rows, their Unresolved waits). The generator's
  * lives of the demo's contacts over a window ending a day after the store's
  * newest event give the events after it, in time order, with ids of this run.
- * The store keeps them: the demo grows by `rounds × batch` events a run.
+ * The store keeps them: the demo grows by `batches × batch` events a run. A
+ * batch waiting while another's round is stored joins the next round, as
+ * under the Event API.
  */
-export async function benchLive(store: Store, opts: { runId: string; rounds: number; batch: number }): Promise<LiveBenchResult> {
+export async function benchLive(store: Store, opts: { runId: string; batches: number; batch: number; senders: number }): Promise<LiveBenchResult> {
   const [{ newest }] = await store.query<{ newest: string }>(
     "SELECT toUnixTimestamp64Milli(max(ts)) AS newest FROM events WHERE workspace_id = {workspaceId:String}",
     { workspaceId: DEMO_RETAIL.workspaceId },
     READ,
   );
   const after = Number(newest);
-  const wanted = opts.rounds * opts.batch;
+  const wanted = opts.batches * opts.batch;
   // A contact's life has about 50 events in 90 days: enough of the demo's contacts for `wanted` events in a day, and some to spare.
   const lives = Math.ceil((wanted * 90 * 1.5) / 50);
   const live: ChatEvent[] = [];
@@ -43,18 +46,27 @@ export async function benchLive(store: Store, opts: { runId: string; rounds: num
   const events = live.slice(0, wanted);
 
   const { store: timed, timings } = timedStore(store, byReport);
+  const batches: ChatEvent[][] = [];
+  for (let i = 0; i < events.length; i += opts.batch) batches.push(events.slice(i, i + opts.batch));
+  // `senders` at once, each sending the next batch in time order when its last one is answered.
   const ms: number[] = [];
+  let next = 0;
+  const send = async () => {
+    while (next < batches.length) {
+      const batch = batches[next++];
+      const t = performance.now();
+      const result = await ingestEvents(timed, DEMO_RETAIL.workspaceId, batch);
+      if (result.stored !== batch.length) throw new Error(`a live batch stored ${result.stored} of its ${batch.length} events`);
+      ms.push(performance.now() - t);
+    }
+  };
   const cpu = process.cpuUsage();
   const started = performance.now();
-  for (let i = 0; i < events.length; i += opts.batch) {
-    const t = performance.now();
-    const result = await ingestEvents(timed, DEMO_RETAIL.workspaceId, events.slice(i, i + opts.batch));
-    if (result.stored !== Math.min(opts.batch, events.length - i)) throw new Error(`a live round stored ${result.stored} of its events`);
-    ms.push(performance.now() - t);
-  }
+  await Promise.all(Array.from({ length: opts.senders }, send));
   const seconds = (performance.now() - started) / 1000;
   return {
-    rounds: ms.length,
+    batches: ms.length,
+    senders: opts.senders,
     events: events.length,
     contacts: new Set(events.map((e) => e.contact)).size,
     seconds,
