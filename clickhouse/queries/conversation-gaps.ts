@@ -62,13 +62,20 @@ async function countNewPairs(store: Store, workspaceId: string, contactsSql: str
   await store.command(
     `INSERT INTO conversation_gaps (workspace_id, bucket, kind, gap, contacts)
      WITH ${pairs},
-       changes AS (
-         ${gapsOf("pairs", 1)}
-         UNION ALL
-         ${gapsOf("(SELECT * FROM pairs WHERE counted = 1)", -1)}
+       gaps AS (
+         -- Each pair's gap to the contact's previous pair of its kind, over all its pairs and over the counted ones.
+         SELECT bucket, kind, counted,
+                ${quarters("lagInFrame(bucket, 1, toDateTime(0, 'UTC')) OVER chat")} AS any_gap,
+                ${quarters("ifNull(max(if(counted = 1, bucket, NULL)) OVER before, toDateTime(0, 'UTC'))")} AS counted_gap
+         FROM pairs
+         WINDOW
+           chat AS (PARTITION BY contact, kind ORDER BY bucket ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW),
+           before AS (PARTITION BY contact, kind ORDER BY bucket ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
        )
-     SELECT {workspaceId:String}, bucket, kind, gap, sum(sign) AS contacts
-     FROM changes
+     -- +1 for every pair's gap, -1 for the gap a counted pair was counted with.
+     SELECT {workspaceId:String}, bucket, kind, change.1 AS gap, sum(change.2) AS contacts
+     FROM gaps
+     ARRAY JOIN if(counted = 1, [(any_gap, 1), (counted_gap, -1)], [(any_gap, 1)]) AS change
      GROUP BY bucket, kind, gap
      HAVING contacts != 0
      -- A round's pairs may span 100+ months, which only warns (ingestion.ts, MANY_PARTITIONS).
@@ -87,10 +94,6 @@ async function countNewPairs(store: Store, workspaceId: string, contactsSql: str
   );
 }
 
-/** Each pair's gap in quarters to the contact's previous bucket of its kind: at most MAX_GAP, MAX_GAP with none before. */
-const gapsOf = (pairs: string, sign: number) => `
-         SELECT bucket, kind,
-                toUInt8(least(intDiv(toUnixTimestamp(bucket) - toUnixTimestamp(lagInFrame(bucket, 1, toDateTime(0, 'UTC')) OVER chat), ${QUARTER_SECONDS}), ${MAX_GAP})) AS gap,
-                ${sign} AS sign
-         FROM ${pairs}
-         WINDOW chat AS (PARTITION BY contact, kind ORDER BY bucket ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
+/** The gap in quarters from the bucket before (`previous`, epoch when none) to a pair's bucket: at most MAX_GAP. */
+const quarters = (previous: string) =>
+  `toUInt8(least(intDiv(toUnixTimestamp(bucket) - toUnixTimestamp(${previous}), ${QUARTER_SECONDS}), ${MAX_GAP}))`;
