@@ -42,9 +42,11 @@ CREATE TABLE IF NOT EXISTS control_open ${ON_CLUSTER}
 )
 ENGINE = ${REPLICATED}ReplacingMergeTree(version)
 ORDER BY (workspace_id, contact)
--- Read only by the chats of a block, a few hundred scattered keys: small
--- granules, and every column of a granule side by side (a compact part, one
--- read per key instead of one per column), make each look-up ~60 rows.
+-- Read only by the chats of a block, a few hundred scattered keys: 256-row
+-- granules, with every column of a granule side by side (a compact part: one
+-- read per key instead of one per column). The large demo's 253 chats of a
+-- block: 18 ms, against 30 in 256-row granules of a wide part and 29-37 in
+-- 8,192-row ones; in ZSTD(1), 28 ms for 14 MiB instead of 19.
 SETTINGS index_granularity = 256, min_bytes_for_wide_part = 1073741824, min_rows_for_wide_part = 1073741824;
 
 INSERT INTO control_open (workspace_id, contact, last_ts, last_event_id, closer_ts, closer_event_id, closer_type, first_request)
