@@ -21,6 +21,13 @@
 -- two views on that table store them: control_open is written only after the
 -- statement that read it. Ingestion writes one workspace at a time, so two
 -- inserts never race on one chat (as 0008 already relied on).
+--
+-- That statement is planned anew for every insert, and planning it (its
+-- subqueries, their sets) took about 25 ms even for a block with no control
+-- event, most webhook rounds among them. So a first view hands the block's
+-- control events to another Null table (new_control_events), and the waits
+-- view reads that one: a view on a Null table does not run for a block its
+-- source view filtered to nothing.
 
 CREATE TABLE IF NOT EXISTS control_open ${ON_CLUSTER}
 (
@@ -71,6 +78,19 @@ FROM (
     GROUP BY workspace_id, contact
 );
 
+-- An insert's control events, for control_wait_rows_mv.
+CREATE TABLE IF NOT EXISTS new_control_events ${ON_CLUSTER}
+(
+    workspace_id LowCardinality(String),
+    contact      String,
+    ts           DateTime64(3, 'UTC'),
+    event_id     String,
+    type         LowCardinality(String),
+    actor_id     String,
+    actor_name   String
+)
+ENGINE = Null;
+
 -- What control_wait_rows_mv computes for a block: the takes and resolves whose
 -- waits it (re)computed (is_wait), and each chat's state after it (is_open).
 CREATE TABLE IF NOT EXISTS control_wait_rows ${ON_CLUSTER}
@@ -119,10 +139,7 @@ WITH
     -- before it continues from its state; any other reaches back. (A chat can
     -- reach back only past the block's start, not its own first event: the
     -- rare chat between the two is recomputed whole, which is right anyway.)
-    (
-        SELECT min((ts, event_id)) FROM events
-        WHERE type IN ('intervention.requested', 'agent.intervened', 'chat.resolved') AND contact != ''
-    ) AS block_start
+    (SELECT min((ts, event_id)) FROM new_control_events) AS block_start
 SELECT
     workspace_id, contact, closed_at, closer_id AS event_id, kind, agent_id, agent_name, wait_ms,
     closer != '' AND closer_fresh = 1 AS is_wait,
@@ -166,17 +183,14 @@ FROM (
             -- Duplicates collapse by id: control_events may hold this block already.
             SELECT workspace_id, contact, seq, ts, event_id, any(type) AS type, any(actor_id) AS actor_id, any(actor_name) AS actor_name, max(fresh) AS fresh
             FROM (
-                SELECT workspace_id, contact, 2 AS seq, ts, event_id, toString(type) AS type, actor_id, JSONExtractString(payload, 'actor', 'name') AS actor_name, 1 AS fresh
-                FROM events
-                WHERE type IN ('intervention.requested', 'agent.intervened', 'chat.resolved') AND contact != ''
+                SELECT workspace_id, contact, 2 AS seq, ts, event_id, toString(type) AS type, actor_id, actor_name, 1 AS fresh
+                FROM new_control_events
                 UNION ALL
                 SELECT workspace_id, contact, state.1 AS seq, state.2 AS ts, state.3 AS event_id, state.4 AS type, '' AS actor_id, '' AS actor_name, 0 AS fresh
                 FROM (
                     SELECT workspace_id, contact, argMax((last_ts, last_event_id, closer_ts, closer_event_id, toString(closer_type), first_request), version) AS open
                     FROM control_open
-                    WHERE (workspace_id, contact) IN (
-                        SELECT workspace_id, contact FROM events
-                        WHERE type IN ('intervention.requested', 'agent.intervened', 'chat.resolved') AND contact != '')
+                    WHERE (workspace_id, contact) IN (SELECT workspace_id, contact FROM new_control_events)
                     GROUP BY workspace_id, contact
                     HAVING (open.1, open.2) < block_start
                 )
@@ -189,9 +203,7 @@ FROM (
                 WHERE (workspace_id, contact) IN (
                     SELECT workspace_id, contact
                     FROM control_open
-                    WHERE (workspace_id, contact) IN (
-                        SELECT workspace_id, contact FROM events
-                        WHERE type IN ('intervention.requested', 'agent.intervened', 'chat.resolved') AND contact != '')
+                    WHERE (workspace_id, contact) IN (SELECT workspace_id, contact FROM new_control_events)
                     GROUP BY workspace_id, contact
                     HAVING argMax((last_ts, last_event_id), version) >= block_start)
             )
@@ -204,3 +216,8 @@ FROM (
         whole_chat AS (PARTITION BY workspace_id, contact)
 )
 WHERE (closer != '' AND closer_fresh = 1) OR segment = last_segment;
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS new_control_events_mv ${ON_CLUSTER} TO new_control_events AS
+SELECT workspace_id, contact, ts, event_id, type, actor_id, JSONExtractString(payload, 'actor', 'name') AS actor_name
+FROM events
+WHERE type IN ('intervention.requested', 'agent.intervened', 'chat.resolved') AND contact != '';

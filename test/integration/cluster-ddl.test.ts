@@ -191,7 +191,7 @@ describe("cluster DDL: every migration statement in every mode", () => {
         for (const ref of refs) expect(shardedNames.has(ref), `${view.slice(0, 60)} reads ${ref}`).toBe(false);
       }
       const waits = views.find((v) => v.includes("control_wait_rows_mv"))!;
-      expect(tableRefs(waits)).toEqual(expect.arrayContaining([`events${LOCAL_SUFFIX}`, `control_events${LOCAL_SUFFIX}`, `control_open${LOCAL_SUFFIX}`]));
+      expect(tableRefs(waits)).toEqual(expect.arrayContaining(["new_control_events", `control_events${LOCAL_SUFFIX}`, `control_open${LOCAL_SUFFIX}`]));
     });
 
     it("ALTERs change the local tables; a column change reaches the Distributed table too, after them", async () => {

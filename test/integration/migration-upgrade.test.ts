@@ -713,8 +713,8 @@ describe("upgrading a store that already holds events", () => {
 /** Unresolved's waits as the versions before 0041 kept them: 0008's view, which read each chat's whole history. */
 async function waitsOf0008(): Promise<void> {
   const view = loadMigrations().find((m) => m.version === 8)!.statements.find((s) => s.startsWith("CREATE MATERIALIZED VIEW IF NOT EXISTS control_waits_mv "))!;
-  for (const name of ["control_wait_rows_mv", "control_open_mv", "control_waits_mv"]) await store().command(`DROP VIEW IF EXISTS ${name}`, {}, REWIND);
-  for (const name of ["control_wait_rows", "control_open"]) await store().command(`DROP TABLE IF EXISTS ${name}`, {}, REWIND);
+  for (const name of ["new_control_events_mv", "control_wait_rows_mv", "control_open_mv", "control_waits_mv"]) await store().command(`DROP VIEW IF EXISTS ${name}`, {}, REWIND);
+  for (const name of ["new_control_events", "control_wait_rows", "control_open"]) await store().command(`DROP TABLE IF EXISTS ${name}`, {}, REWIND);
   await store().command(view, {}, REWIND);
 }
 
