@@ -5,6 +5,7 @@ import type { ChatEvent } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
 import { cpuSecondsSince, percentile } from "./stats";
 import type { ApiBenchResult } from "./event-api";
+import { sendAll } from "./http-server";
 import { byReport, timedStore } from "./timed-store";
 
 /** As the Event API's figures, per batch handed to ingestion instead of per request. */
@@ -49,31 +50,21 @@ export async function benchLive(store: Store, opts: { runId: string; batches: nu
   const batches: ChatEvent[][] = [];
   for (let i = 0; i < events.length; i += opts.batch) batches.push(events.slice(i, i + opts.batch));
   // `senders` at once, each sending the next batch in time order when its last one is answered.
-  const ms: number[] = [];
-  let next = 0;
-  const send = async () => {
-    while (next < batches.length) {
-      const batch = batches[next++];
-      const t = performance.now();
-      const result = await ingestEvents(timed, DEMO_RETAIL.workspaceId, batch);
-      if (result.stored !== batch.length) throw new Error(`a live batch stored ${result.stored} of its ${batch.length} events`);
-      ms.push(performance.now() - t);
-    }
-  };
   const cpu = process.cpuUsage();
-  const started = performance.now();
-  await Promise.all(Array.from({ length: opts.senders }, send));
-  const seconds = (performance.now() - started) / 1000;
+  const { seconds, latenciesMs } = await sendAll(batches, opts.senders, async (batch) => {
+    const result = await ingestEvents(timed, DEMO_RETAIL.workspaceId, batch);
+    if (result.stored !== batch.length) throw new Error(`a live batch stored ${result.stored} of its ${batch.length} events`);
+  });
   return {
-    batches: ms.length,
+    batches: batches.length,
     senders: opts.senders,
     events: events.length,
     contacts: new Set(events.map((e) => e.contact)).size,
     seconds,
     eventsPerSec: events.length / seconds,
     cpuSeconds: cpuSecondsSince(cpu),
-    p50Ms: percentile(ms.sort((a, b) => a - b), 50),
-    p95Ms: percentile(ms, 95),
+    p50Ms: percentile(latenciesMs, 50),
+    p95Ms: percentile(latenciesMs, 95),
     timings,
   };
 }
