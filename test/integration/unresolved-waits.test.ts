@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateEvents } from "@/server/demo/generator";
+import { Rng } from "@/server/demo/random";
 import { DEMO_RETAIL } from "@/server/demo/workspace";
 import type { ChatEvent } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
@@ -60,17 +61,8 @@ async function storedWaits(workspaceId: string): Promise<Wait[]> {
   );
 }
 
-/** A seeded shuffle, so a failure can be replayed. */
-function shuffled<T>(items: T[], seed: number): T[] {
-  const out = [...items];
-  let s = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
+/** A seeded shuffle (the demo generator's PRNG), so a failure can be replayed. */
+const shuffled = <T>(items: readonly T[], seed: number): T[] => new Rng(seed).shuffle([...items]);
 
 async function ingestInRounds(workspaceId: string, events: ChatEvent[], size: number) {
   for (let i = 0; i < events.length; i += size) await ingestEvents(store(), workspaceId, events.slice(i, i + size));
