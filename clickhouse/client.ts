@@ -16,20 +16,23 @@ export type TenantExemption = `exempt: ${string}`;
 export interface StatementOptions {
   /**
    * The report the statement serves (`campaign-list`, `users:by-email`): sent
-   * as its `log_comment`, and named in a refusal and in the slow-statement log.
-   * Lower-case letters, digits and `:._-`. Without it, the statement's first
-   * `-- report: <name>` line comment names it, else `unnamed`.
+   * as its `log_comment`, and named in a refusal and in the slow-statement log,
+   * so a slow or refused statement can be traced to its screen. Lower-case
+   * letters, digits and `:._-`; every query and command names one.
    */
-  report?: string;
+  report: string;
   /** Only for a statement that spans workspaces by design: the reason. */
   tenant?: TenantExemption;
 }
 
-export interface TabSeparatedOptions extends StatementOptions {
+/** An insert is named `insert:<table>` unless it names its report. */
+export type InsertOptions = Omit<StatementOptions, "report"> & { report?: string };
+
+export interface TabSeparatedOptions extends InsertOptions {
   /**
    * The workspace every row of the body belongs to, as the caller wrote it
    * (the body is not parsed again to check it); `columns` must include
-   * `workspace_id`. Without options the bulk path is not checked (see README).
+   * `workspace_id`, unless the insert is exempt.
    */
   workspaceId?: string;
   /** ClickHouse settings of this insert alone; names and values from code, never from input. */
@@ -53,15 +56,15 @@ export interface Store {
   readonly cluster?: string;
   /** The embedded store's data directory (files the app keeps beside it, such as the webhook inbox, go there). */
   readonly dataDir?: string;
-  query<T>(sql: string, params?: QueryParams, options?: StatementOptions): Promise<T[]>;
-  command(sql: string, params?: QueryParams, options?: StatementOptions): Promise<void>;
-  insert<T extends object>(table: string, rows: T[], options?: StatementOptions): Promise<void>;
+  query<T>(sql: string, params: QueryParams, options: StatementOptions): Promise<T[]>;
+  command(sql: string, params: QueryParams, options: StatementOptions): Promise<void>;
+  insert<T extends object>(table: string, rows: T[], options?: InsertOptions): Promise<void>;
   /**
    * The bulk path: rows already encoded as TabSeparated, one a line, columns in
    * the given order. No per-row objects or JSON on either side; chDB parses
    * TabSeparated several times faster than JSONEachRow.
    */
-  insertTabSeparated(table: string, columns: readonly string[], body: Buffer, options?: TabSeparatedOptions): Promise<void>;
+  insertTabSeparated(table: string, columns: readonly string[], body: Buffer, options: TabSeparatedOptions): Promise<void>;
   ping(): Promise<boolean>;
   /** Creates the configured database on a server (a no-op for the embedded store, which uses its default one). */
   ensureDatabase(): Promise<void>;
@@ -73,13 +76,9 @@ export class TenantScopeError extends Error {
   constructor(
     readonly report: string,
     problem: string,
-    sql = "",
   ) {
-    // An unnamed statement is shown by its beginning, so it can be found.
-    const head = sql.replace(/\s+/g, " ").trim().slice(0, 80);
-    const which = report !== UNNAMED ? `the statement of report "${report}"` : head ? `an unnamed statement ("${head}…")` : "an unnamed statement";
     super(
-      `Refused ${which}: ${problem}. ` +
+      `Refused the statement of report "${report}": ${problem}. ` +
         `Every statement filters on workspace_id = {workspaceId:String} with a non-empty params.workspaceId ` +
         `(and every inserted row carries workspace_id); one that spans workspaces by design passes { tenant: "exempt: <why>" }.`,
     );
@@ -135,30 +134,21 @@ export function createStore(config: StoreConfig = storeConfigFromEnv()): Store {
   return store;
 }
 
-const UNNAMED = "unnamed";
 /** A report name: it goes into SQL text as a setting on the embedded store, so code constants only, never input. */
 const REPORT_NAME = /^[a-z0-9][a-z0-9:._-]{0,119}$/;
-const REPORT_COMMENT = /--[ \t]*report:[ \t]*([a-z0-9][a-z0-9:._-]{0,119})/;
 const WORKSPACE_PLACEHOLDER = /\{\s*workspaceId\s*:\s*String\s*\}/;
 const EXEMPTION = /^exempt:\s*\S/;
 
-/** The report a call names, else the statement's `-- report: name` comment, else `fallback`. */
-function reportOf(options: StatementOptions, sql: string, fallback = UNNAMED): string {
-  const { report } = options;
-  if (report !== undefined) {
-    if (!REPORT_NAME.test(report)) {
-      throw new Error(`Invalid report name ${JSON.stringify(report)}: lower-case letters, digits and ":._-", at most 120 characters`);
-    }
-    return report;
+/** The report a call names (an insert's defaults to `insert:<table>`); a missing or malformed name is a bug, refused here. */
+function reportOf(report: string | undefined): string {
+  if (report === undefined || !REPORT_NAME.test(report)) {
+    throw new Error(`Invalid report name ${JSON.stringify(report)}: every statement names its report, lower-case letters, digits and ":._-", at most 120 characters`);
   }
-  return REPORT_COMMENT.exec(sql)?.[1] ?? fallback;
+  return report;
 }
 
-/** `name` when it is a valid report name, else `unnamed`. */
-const reportName = (name: string) => (REPORT_NAME.test(name) ? name : UNNAMED);
-
 /** True when the call is exempt (with a reason); throws when it claims to be without giving one. */
-function exempt(options: StatementOptions, report: string): boolean {
+function exempt(options: InsertOptions, report: string): boolean {
   if (options.tenant === undefined) return false;
   if (!EXEMPTION.test(options.tenant)) throw new TenantScopeError(report, `its exemption ${JSON.stringify(options.tenant)} gives no reason`);
   return true;
@@ -168,11 +158,11 @@ const isWorkspaceId = (value: unknown): value is string => typeof value === "str
 
 function checkStatement(sql: string, params: QueryParams, options: StatementOptions, report: string) {
   if (exempt(options, report)) return;
-  if (!WORKSPACE_PLACEHOLDER.test(sql)) throw new TenantScopeError(report, "its SQL has no {workspaceId:String} placeholder", sql);
-  if (!isWorkspaceId(params.workspaceId)) throw new TenantScopeError(report, "params.workspaceId is not a non-empty string", sql);
+  if (!WORKSPACE_PLACEHOLDER.test(sql)) throw new TenantScopeError(report, "its SQL has no {workspaceId:String} placeholder");
+  if (!isWorkspaceId(params.workspaceId)) throw new TenantScopeError(report, "params.workspaceId is not a non-empty string");
 }
 
-function checkRows(table: string, rows: readonly object[], options: StatementOptions, report: string) {
+function checkRows(table: string, rows: readonly object[], options: InsertOptions, report: string) {
   if (exempt(options, report)) return;
   const i = rows.findIndex((row) => !isWorkspaceId((row as { workspace_id?: unknown }).workspace_id));
   if (i >= 0) throw new TenantScopeError(report, `row ${i} of the insert into ${table} has no workspace_id`);
@@ -230,32 +220,31 @@ function wrap(
     kind,
     cluster,
     dataDir,
-    async query<T>(sql: string, params: QueryParams = {}, options: StatementOptions = {}) {
-      const report = reportOf(options, sql);
+    async query<T>(sql: string, params: QueryParams, options: StatementOptions) {
+      const report = reportOf(options?.report);
       checkStatement(sql, params, options, report);
       return timed(report, params.workspaceId, async () => {
         const rs = await client.query({ query: sql, query_params: params, format: "JSONEachRow", clickhouse_settings: { log_comment: report } });
         return rs.json<T>();
       });
     },
-    async command(sql: string, params: QueryParams = {}, options: StatementOptions = {}) {
-      const report = reportOf(options, sql);
+    async command(sql: string, params: QueryParams, options: StatementOptions) {
+      const report = reportOf(options?.report);
       checkStatement(sql, params, options, report);
       await timed(report, params.workspaceId, () => client.command({ query: sql, query_params: params, clickhouse_settings: { log_comment: report } }));
     },
-    async insert<T extends object>(table: string, rows: T[], options: StatementOptions = {}) {
+    async insert<T extends object>(table: string, rows: T[], options: InsertOptions = {}) {
       if (rows.length === 0) return;
-      const report = reportOf(options, "", reportName(`insert:${table}`));
+      const report = reportOf(options.report ?? `insert:${table}`);
       checkRows(table, rows, options, report);
       const workspaceId = (rows[0] as { workspace_id?: unknown }).workspace_id;
       await timed(report, workspaceId, () => client.insert({ table, values: rows, format: "JSONEachRow", clickhouse_settings: { log_comment: report } }));
     },
-    async insertTabSeparated(table: string, columns: readonly string[], body: Buffer, options?: TabSeparatedOptions) {
+    async insertTabSeparated(table: string, columns: readonly string[], body: Buffer, options: TabSeparatedOptions) {
       if (body.length === 0) return;
-      const report = reportOf(options ?? {}, "", reportName(`insert:${table}`));
-      // Callers that do not pass options yet are not checked (see the README's Tenancy).
-      if (options) checkTabSeparated(table, columns, options, report);
-      await timed(report, options?.workspaceId, () => rawTabSeparated(table, columns, body, report, options?.settings));
+      const report = reportOf(options.report ?? `insert:${table}`);
+      checkTabSeparated(table, columns, options, report);
+      await timed(report, options.workspaceId, () => rawTabSeparated(table, columns, body, report, options.settings));
     },
     async ping() {
       const result = await client.ping();

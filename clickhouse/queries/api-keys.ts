@@ -65,6 +65,7 @@ export async function listApiKeys(store: Store, workspaceId: string): Promise<Ap
      ORDER BY k.created_at DESC
      SETTINGS join_use_nulls = 1`,
     { workspaceId },
+    { report: "api-keys:list" },
   );
   return rows.map((r) => ({
     keyId: r.key_id,
@@ -87,6 +88,7 @@ export async function revokeApiKey(store: Store, workspaceId: string, keyId: str
      ORDER BY version DESC
      LIMIT 1`,
     { workspaceId, keyId },
+    { report: "api-keys:revoke" },
   );
   const current = rows[0];
   if (!current || Number(current.is_deleted)) return false;

@@ -49,6 +49,7 @@ export async function listAttributeCatalogue(store: Store, workspaceId: string):
      ORDER BY version DESC
      LIMIT 1 BY name`,
     { workspaceId },
+    { report: "attributes:catalogue" },
   );
   return rows
     .filter((r) => !Number(r.is_deleted))
@@ -113,6 +114,7 @@ export async function countContactsByAttribute(store: Store, workspaceId: string
      WHERE workspace_id = {workspaceId:String}
      GROUP BY attribute`,
     { workspaceId },
+    { report: "attributes:contacts-per-attribute" },
   );
   return new Map(rows.map((r) => [r.attribute, Number(r.contacts)]));
 }

@@ -118,6 +118,7 @@ export async function campaignBreakdown(
      LIMIT {limit:UInt32}
      SETTINGS ${WITH_GROUPS_SETTINGS}`,
     { workspaceId, campaignId, ...groupParams(by), limit, replyWindowHours },
+    { report: "campaign-breakdown" },
   );
   return rows.map((r) => ({
     value: r.value,

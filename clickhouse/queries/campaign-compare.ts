@@ -46,6 +46,7 @@ export async function compareCampaigns(
            FROM (${recipientsSql(SOME_CAMPAIGNS, replyWindowHours)})
            GROUP BY campaign_id`,
       params,
+      { report: "campaign-compare:counts" },
     ),
     store.query<{ campaign_id: string; hour: string; reads: string }>(
       `SELECT campaign_id, greatest(0, toInt64(ceil(dateDiff('millisecond', sent_eff, read_eff) / 3600000))) AS hour, count() AS reads
@@ -54,10 +55,12 @@ export async function compareCampaigns(
        GROUP BY campaign_id, hour
        HAVING hour <= {hours:UInt32}`,
       params,
+      { report: "campaign-compare:read-curve" },
     ),
     store.query<{ campaign_id: string; name: string; meta_sent_at: string | null }>(
       `SELECT campaign_id, name, meta_sent_at FROM (${CAMPAIGN_META_SQL}) WHERE campaign_id IN {campaignIds:Array(String)}`,
       params,
+      { report: "campaign-compare:names" },
     ),
   ]);
   const byId = new Map(counts.map((c) => [String(c.campaign_id), c]));

@@ -76,6 +76,7 @@ export async function campaignStageContacts(
      ORDER BY contact
      LIMIT {limit:UInt32} OFFSET {offset:UInt32}${settings}`,
     { workspaceId, campaignId, ...params, limit: page.limit, offset: page.offset },
+    { report: "campaign-contacts:page" },
   );
   let total = Number(rows[0]?.total ?? 0);
   if (rows.length === 0 && page.offset > 0) total = await campaignStageCount(store, workspaceId, campaignId, filter);
@@ -103,7 +104,7 @@ export async function campaignStageCount(store: Store, workspaceId: string, camp
     workspaceId,
     campaignId,
     ...params,
-  });
+  }, { report: "campaign-contacts:count" });
   return Number(row?.n ?? 0);
 }
 
@@ -125,5 +126,6 @@ export async function writeStageAsSegmentMembers(
      FROM ${from}
      WHERE ${where}${settings}`,
     { workspaceId, campaignId, segmentId, ...params },
+    { report: "campaign-contacts:save-as-segment" },
   );
 }

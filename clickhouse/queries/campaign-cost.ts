@@ -103,6 +103,7 @@ export async function getWorkspacePrices(store: Store, workspaceId: string): Pro
      ORDER BY version DESC
      LIMIT 1`,
     { workspaceId },
+    { report: "workspace-prices" },
   );
   const r = rows[0];
   if (!r || Number(r.is_deleted)) return null;

@@ -60,6 +60,7 @@ export async function campaignInfo(store: Store, workspaceId: string, campaignId
      WHERE campaign_id = {campaignId:String} AND (m.campaign_id != '' OR p.recipients > 0)
      SETTINGS join_use_nulls = 0`,
     { workspaceId, campaignId },
+    { report: "campaign-funnel:info" },
   );
   const r = rows[0];
   if (!r) return null;
@@ -100,6 +101,7 @@ export async function campaignFunnel(
        ) AS at_least
      FROM (${recipientsSql(ONE_CAMPAIGN, replyWindowHours)})`,
     { workspaceId, campaignId, bounds, replyWindowHours },
+    { report: "campaign-funnel" },
   );
   const n = (k: string) => Number(row[k] ?? 0);
   // Reads at least as slow as each bucket's lower bound: all reads, then each bound's count.
@@ -136,6 +138,7 @@ export async function campaignFailures(
      GROUP BY failed_code, failed_title
      ORDER BY contacts DESC, failed_code, failed_title`,
     { workspaceId, campaignId, replyWindowHours },
+    { report: "campaign-funnel:failures" },
   );
   return rows.map((r) => ({ errorCode: Number(r.failed_code), errorTitle: r.failed_title, contacts: Number(r.contacts) }));
 }
@@ -159,6 +162,7 @@ export async function campaignReadCurve(
      HAVING hour <= {hours:UInt32}
      ORDER BY hour`,
     { workspaceId, campaignId, hours: CURVE_HOURS, replyWindowHours },
+    { report: "campaign-funnel:read-curve" },
   );
   const perHour = Array.from({ length: CURVE_HOURS + 1 }, () => 0);
   for (const r of rows) perHour[Number(r.hour)] += Number(r.reads);

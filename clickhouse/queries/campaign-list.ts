@@ -151,6 +151,7 @@ export async function listCampaigns(
       attributionDays: opts.attributionDays ?? DEFAULT_ATTRIBUTION_DAYS,
       currency: opts.currency ?? "",
     },
+    { report: "campaign-list:page" },
   );
   if (rows.length === 0 && opts.offset > 0) {
     // Past the last page: the total still says how many there are.
@@ -159,6 +160,7 @@ export async function listCampaigns(
        WHERE {search:String} = '' OR positionCaseInsensitiveUTF8(name, {search:String}) > 0
        SETTINGS join_use_nulls = 0`,
       { workspaceId, ...rangeParams(range), search: opts.search },
+      { report: "campaign-list:count" },
     );
     return { rows: [], total: Number(count?.total ?? 0) };
   }
@@ -190,6 +192,7 @@ export async function campaignDays(store: Store, workspaceId: string, range: Day
      ORDER BY day WITH FILL FROM {from:Date} TO {to:Date} + 1
      SETTINGS join_use_nulls = 0`,
     { workspaceId, ...rangeParams(range) },
+    { report: "campaign-list:days" },
   );
   return rows.map((r) => {
     const delivered = Number(r.delivered);

@@ -44,6 +44,7 @@ export async function campaignTiming(store: Store, workspaceId: string, range: D
      GROUP BY weekday, hour
      SETTINGS join_use_nulls = 0`,
     { workspaceId, ...rangeParams(range) },
+    { report: "campaign-timing" },
   );
   const found = new Map(rows.map((r) => [`${r.weekday}/${r.hour}`, r]));
   const cells: TimingCell[] = [];

@@ -26,6 +26,7 @@ export async function contactAttributeValues(store: Store, workspaceId: string, 
      GROUP BY attribute
      ORDER BY attribute`,
     { workspaceId, contact },
+    { report: "profile:attributes" },
   );
   return rows.map((r) => ({
     attribute: r.attribute,

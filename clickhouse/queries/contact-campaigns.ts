@@ -53,6 +53,7 @@ export async function contactCampaigns(store: Store, workspaceId: string, contac
      ORDER BY coalesce(sent_at, delivered_at, failed_at, replied_at) DESC, campaign_id
      SETTINGS join_use_nulls = 0`,
     { workspaceId, contact },
+    { report: "profile:campaigns" },
   );
   const time = (v: string | number | null) => (v === null ? null : String(v));
   return rows.map((r) => ({

@@ -17,6 +17,7 @@ export async function sourceOptions(store: Store, workspaceId: string): Promise<
      ORDER BY contacts DESC, value
      LIMIT 200`,
     { workspaceId },
+    { report: "contact-list:source-options" },
   );
   return rows.map((r) => ({ value: r.value, contacts: Number(r.contacts) }));
 }
@@ -32,6 +33,7 @@ export async function tagOptions(store: Store, workspaceId: string): Promise<Fil
      ORDER BY value
      LIMIT 500`,
     { workspaceId },
+    { report: "contact-list:tag-options" },
   );
   return rows.map((r) => ({ value: r.value, contacts: Number(r.contacts) }));
 }

@@ -133,6 +133,7 @@ export async function countContacts(store: Store, workspaceId: string, filters: 
      FROM contacts FINAL
      WHERE workspace_id = {workspaceId:String}${where}`,
     { workspaceId, ...params },
+    { report: "contact-list:count" },
   );
   return Number(row?.total ?? 0);
 }
@@ -173,6 +174,7 @@ async function pageOfContacts(store: Store, workspaceId: string, query: ContactL
      LIMIT {limit:UInt32} OFFSET {offset:UInt64}
      SETTINGS query_plan_max_limit_for_lazy_materialization = 0`,
     { workspaceId, ...params, matchText: search, limit: query.limit, offset: query.offset },
+    { report: "contact-list:page" },
   );
   return rows.map((r) => {
     const [matchedName, matchedValue] = (r.matched as [string, string]) ?? ["", ""];

@@ -10,6 +10,7 @@ export async function contactNames(store: Store, workspaceId: string, contacts: 
      WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}
      ${BY_PHONE_SETTINGS}`,
     { workspaceId, contacts: [...new Set(contacts)] },
+    { report: "contact-names" },
   );
   return new Map(rows.map((r) => [r.contact, r.name]));
 }
@@ -23,6 +24,7 @@ export async function countKnownContacts(store: Store, workspaceId: string, cont
      WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}
      ${BY_PHONE_SETTINGS}`,
     { workspaceId, contacts: [...new Set(contacts)] },
+    { report: "contact-names:known-count" },
   );
   return Number(row?.known ?? 0);
 }

@@ -43,6 +43,7 @@ export async function contactTags(store: Store, workspaceId: string, contact: st
      WHERE present = 1
      ORDER BY kind, added_at DESC, tag`,
     { workspaceId, contact },
+    { report: "profile:tags" },
   );
   return rows.map((r) => ({
     tag: r.tag,

@@ -34,6 +34,7 @@ export async function getContactState(store: Store, workspaceId: string, contact
      WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}
      ${BY_PHONE_SETTINGS}`,
     { workspaceId, contact, now: now.getTime() / 1000 },
+    { report: "profile:state" },
   );
   const r = rows[0];
   if (!r) return null;
@@ -77,6 +78,7 @@ export async function getJourney(store: Store, workspaceId: string, contact: str
      LIMIT 1 BY journey_id
      LIMIT {limit:UInt32}`,
     { workspaceId, contact, limit },
+    { report: "profile:journey-all" },
   );
   return rows.map(({ journey_id, ...r }) => ({ event_id: journey_id, ...r }));
 }
@@ -101,5 +103,6 @@ export async function getContactCampaignTicks(store: Store, workspaceId: string,
      GROUP BY campaign_id
      ORDER BY campaign_id`,
     { workspaceId, contact },
+    { report: "profile:campaign-ticks" },
   );
 }

@@ -103,6 +103,7 @@ export async function journeyPage(store: Store, workspaceId: string, q: JourneyP
       cursorId: cursor?.eventId ?? "",
       limit: q.limit + 1,
     },
+    { report: "journey:page" },
   );
   return rows.map(({ journey_id, ...r }) => ({ ...r, event_id: journey_id, error_code: Number(r.error_code) }));
 }
@@ -115,6 +116,7 @@ export async function journeyTypeCounts(store: Store, workspaceId: string, conta
      WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}
      GROUP BY type`,
     { workspaceId, contact },
+    { report: "journey:type-counts" },
   );
   return Object.fromEntries(rows.map((r) => [r.type, Number(r.events)]));
 }
@@ -132,6 +134,7 @@ export async function campaignNames(
      WHERE workspace_id = {workspaceId:String} AND (campaign_id IN {campaignIds:Array(String)} OR {all:Bool})
      GROUP BY campaign_id`,
     { workspaceId, campaignIds: campaignIds === "all" ? [] : campaignIds, all: campaignIds === "all" },
+    { report: "journey:campaign-names" },
   );
   return new Map(rows.map((r) => [r.campaign_id, { name: r.name, template: r.template }]));
 }

@@ -30,6 +30,7 @@ export async function contactStatusCounts(store: Store, workspaceId: string, now
        WHERE workspace_id = {workspaceId:String}
      )`,
     { workspaceId, now: now.getTime() / 1000 },
+    { report: "overview:contact-status-counts" },
   );
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as unknown as StatusCounts;
 }

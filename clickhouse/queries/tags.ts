@@ -50,6 +50,7 @@ export async function listTagDefinitions(store: Store, workspaceId: string): Pro
      ORDER BY version DESC
      LIMIT 1 BY tag`,
     { workspaceId },
+    { report: "tags:definitions" },
   );
   return rows
     .filter((r) => !Number(r.is_deleted))
@@ -101,6 +102,7 @@ export async function countContactsByTag(store: Store, workspaceId: string): Pro
      WHERE workspace_id = {workspaceId:String}
      GROUP BY tag`,
     { workspaceId },
+    { report: "tags:contacts-per-tag" },
   );
   return new Map(rows.map((r) => [r.tag, Number(r.contacts)]));
 }

@@ -112,6 +112,7 @@ async function messagesBefore(
       from: toClickHouseTime(Math.min(...times) - CONTEXT_WINDOW_MS),
       to: toClickHouseTime(Math.max(...times)),
     },
+    { report: "unresolved:asked-messages-before" },
   );
   const byContact = new Map<string, Array<{ at: number; text: string }>>();
   for (const r of rows) {
@@ -224,6 +225,7 @@ export async function repeaters(store: Store, workspaceId: string, range: DayRan
      ORDER BY requests DESC, last_request DESC, contact
      LIMIT {limit:UInt32}`,
     { workspaceId, ...rangeParams(range), limit },
+    { report: "unresolved:repeaters" },
   );
   if (rows.length === 0) return [];
   const contacts = rows.map((r) => r.contact);
@@ -235,6 +237,7 @@ export async function repeaters(store: Store, workspaceId: string, range: DayRan
        WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}
        ${BY_PHONE_SETTINGS}`,
       { workspaceId, contacts },
+      { report: "unresolved:repeater-totals" },
     ),
   ]);
   const allTime = new Map(totals.map((t) => [t.contact, Number(t.total)]));

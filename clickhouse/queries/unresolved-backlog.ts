@@ -75,6 +75,7 @@ export async function backlog(store: Store, workspaceId: string, limit = 100): P
        ORDER BY last_control, since, contact
        LIMIT {limit:UInt32} BY last_control`,
       { workspaceId, limit },
+      { report: "unresolved:backlog" },
     ),
     store.query<{ agent_id: string; agent_name: string; open: string }>(
       `SELECT agent_id, any(agent_name) AS agent_name, count() AS open
@@ -83,6 +84,7 @@ export async function backlog(store: Store, workspaceId: string, limit = 100): P
        GROUP BY agent_id
        ORDER BY open DESC, agent_id`,
       { workspaceId },
+      { report: "unresolved:backlog-agents" },
     ),
   ]);
   const waitingRows = rows.filter((r) => r.last_control === "intervention.requested");

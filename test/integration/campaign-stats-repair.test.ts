@@ -89,7 +89,7 @@ describe("campaign counts after a round stopped halfway", () => {
     expect(await listed(workspaceId, userId)).toEqual({ recipients: 4, delivered: 4, read: 3 });
 
     const statRows = async () =>
-      (await store().query<{ n: string }>(`SELECT count() AS n FROM campaign_stats WHERE workspace_id = {workspaceId:String}`, { workspaceId }))[0].n;
+      (await store().query<{ n: string }>(`SELECT count() AS n FROM campaign_stats WHERE workspace_id = {workspaceId:String}`, { workspaceId }, { report: "test:campaign-stats-repair" }))[0].n;
     const settled = await statRows();
     await repairCampaignStatsAfterStart(store());
     expect(await statRows()).toBe(settled);

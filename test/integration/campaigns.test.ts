@@ -394,7 +394,7 @@ describe("a status that arrives before its message", () => {
   /** What every campaign screen reads, and the read models under them, for one workspace. */
   async function figures(workspaceId: string, userId: string) {
     const api = callerFor(store(), userId);
-    const rows = (sql: string) => store().query(sql, { workspaceId });
+    const rows = (sql: string) => store().query(sql, { workspaceId }, { report: "test:campaigns" });
     return {
       report: await api.campaigns.report({ workspaceId, campaignId: "late" }),
       list: await api.campaigns.list({ workspaceId, ...RANGE }),

@@ -63,6 +63,7 @@ async function storedEvents(ws: string) {
     `SELECT contact, event_id, type, actor_kind, actor_id, tag, tag_kind, tag_origin, attribute, value, source, source_detail, name, payload
      FROM events WHERE workspace_id = {workspaceId:String} ORDER BY contact, event_id`,
     { workspaceId: ws },
+    { report: "test:csv-import-rounds" },
   );
 }
 
@@ -72,6 +73,7 @@ async function contactRows(ws: string) {
     `SELECT contact, name, source, source_detail, tags, tag_kinds, attributes, search_text
      FROM contacts FINAL WHERE workspace_id = {workspaceId:String} ORDER BY contact`,
     { workspaceId: ws },
+    { report: "test:csv-import-rounds" },
   );
 }
 

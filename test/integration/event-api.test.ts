@@ -161,6 +161,7 @@ describe("Event API", () => {
     const stored = await store().query<{ event_id: string; error_code: number }>(
       "SELECT event_id, error_code FROM events WHERE workspace_id = {workspaceId:String} ORDER BY event_id",
       { workspaceId: ws },
+      { report: "test:event-api" },
     );
     expect(stored.map((r) => [r.event_id, Number(r.error_code)])).toEqual([
       ["code-0", 2_147_483_647],
@@ -282,7 +283,7 @@ describe("Event API", () => {
     for (let i = 0; i < 4; i++) expect((await send(token, JSON.stringify([inbound(`busy-${i}`)]))).status).toBe(200);
     // The first use is written at once; the three after it wait for the minute's write.
     await vi.waitFor(async () => expect((await listApiKeys(store(), ws))[0]?.requests).toBe(1));
-    const writes = () => store().query<{ n: string }>(`SELECT count() AS n FROM api_key_usage WHERE workspace_id = {workspaceId:String} AND key_id = {keyId:String}`, { workspaceId: ws, keyId });
+    const writes = () => store().query<{ n: string }>(`SELECT count() AS n FROM api_key_usage WHERE workspace_id = {workspaceId:String} AND key_id = {keyId:String}`, { workspaceId: ws, keyId }, { report: "test:event-api" });
     expect(Number((await writes())[0].n)).toBe(1);
     await flushApiKeyUse(store());
     expect((await listApiKeys(store(), ws))[0].requests).toBe(4);

@@ -24,6 +24,7 @@ async function storedEvents(workspaceId: string) {
   return store().query<{ event_id: string; text: string; name: string; payload: string }>(
     "SELECT event_id, text, name, payload FROM events WHERE workspace_id = {workspaceId:String} ORDER BY event_id",
     { workspaceId },
+    { report: "test:ingestion-bulk" },
   );
 }
 
@@ -97,7 +98,7 @@ describe("bulk ingestion", () => {
     expect(retryAnswer).toEqual({ stored: 0, duplicates: 30_000 });
     const [{ n }] = await store().query<{ n: string }>("SELECT count() AS n FROM events WHERE workspace_id = {workspaceId:String}", {
       workspaceId: ws,
-    });
+    }, { report: "test:ingestion-bulk" });
     expect(Number(n)).toBe(60_000);
   });
 });

@@ -217,6 +217,7 @@ describe("ingestion", () => {
       store().query(
         "SELECT campaign_id, message = sipHash64('wamid.early') AS early, category FROM billable_messages FINAL WHERE workspace_id = {workspaceId:String}",
         { workspaceId: ws },
+        { report: "test:ingestion" },
       );
     expect(await billable()).toEqual([{ campaign_id: "holi", early: 1, category: "marketing" }]);
     // Each status once in the journey, with its campaign.
@@ -226,7 +227,7 @@ describe("ingestion", () => {
       ["s-read", "holi"],
     ]);
 
-    const stored = () => store().query("SELECT count() AS n FROM events WHERE workspace_id = {workspaceId:String}", { workspaceId: ws });
+    const stored = () => store().query("SELECT count() AS n FROM events WHERE workspace_id = {workspaceId:String}", { workspaceId: ws }, { report: "test:ingestion" });
     const before = await stored();
     expect(await ingest(ws, [...early, ...message])).toEqual({ stored: 0, duplicates: 4 });
     expect(await ingest(ws, message)).toEqual({ stored: 0, duplicates: 2 });

@@ -46,7 +46,7 @@ const SNAPSHOTS = {
 
 async function snapshot() {
   const out: Record<string, unknown[]> = {};
-  for (const [table, sql] of Object.entries(SNAPSHOTS)) out[table] = await store().query(sql, { workspaceId });
+  for (const [table, sql] of Object.entries(SNAPSHOTS)) out[table] = await store().query(sql, { workspaceId }, { report: "test:read-models-upgrade" });
   return out;
 }
 
@@ -74,7 +74,7 @@ describe("read models (0011)", () => {
 
   it("a store written before 0011 gets the same rows from its migration as a store that followed every round", async () => {
     // Back to the shape before 0011: the aggregate tables hold everything, the read models do not exist.
-    const schemaChange = { tenant: "exempt: the test rewinds the schema of the whole store" } as const;
+    const schemaChange = { report: "test:rewind-schema", tenant: "exempt: the test rewinds the schema of the whole store" } as const;
     // conversions (0019) and campaign_billable_counts (0032) stay, emptied: the rebuild the upgrade runs rewrites them too.
     for (const table of Object.keys(SNAPSHOTS)) {
       const later = table === "conversions" || table === "campaign_billable_counts";
@@ -92,7 +92,7 @@ describe("read models (0011)", () => {
   });
 
   it("a rebuild that takes the recipients and the contacts a slice of contacts at a time gives the same rows as the rounds", async () => {
-    const schemaChange = { tenant: "exempt: the test empties the read models of the whole store" } as const;
+    const schemaChange = { report: "test:empty-read-models", tenant: "exempt: the test empties the read models of the whole store" } as const;
     for (const table of Object.keys(SNAPSHOTS)) await store().command(`TRUNCATE TABLE ${table}`, {}, schemaChange);
     // Slices of about 40 pairs: the workspace's recipients take several.
     expect(incremental.recipients.length).toBeGreaterThan(3 * 40);
@@ -111,7 +111,7 @@ describe("read models (0011)", () => {
 
 describe("contacts with dictionary-coded tags and attribute keys (0014)", () => {
   it("a store written before 0014 keeps every contact's tags and attributes, and its segments count the same", async () => {
-    const schemaChange = { tenant: "exempt: the test rewinds the schema of the whole store" } as const;
+    const schemaChange = { report: "test:rewind-schema", tenant: "exempt: the test rewinds the schema of the whole store" } as const;
     // Back to the column types 0011 created.
     await store().command(
       "ALTER TABLE contacts MODIFY COLUMN tags Array(String), MODIFY COLUMN attributes Map(String, String)",
@@ -124,7 +124,7 @@ describe("contacts with dictionary-coded tags and attribute keys (0014)", () => 
       store().query<{ name: string; type: string }>(
         "SELECT name, type FROM system.columns WHERE database = currentDatabase() AND table = 'contacts' AND name IN ('tags', 'attributes') ORDER BY name",
         {},
-        { tenant: "exempt: reads the schema" },
+        { report: "test:schema", tenant: "exempt: reads the schema" },
       );
     expect(await types()).toEqual([
       { name: "attributes", type: "Map(String, String)" },
@@ -165,6 +165,7 @@ describe("a crash between a round's insert and its refresh", () => {
       store().query<{ name: string; tags: string[] }>(
         "SELECT name, tags FROM contacts FINAL WHERE workspace_id = {workspaceId:String}",
         { workspaceId: ws },
+        { report: "test:read-models-upgrade" },
       );
     expect(await contact()).toEqual([]);
 
@@ -203,18 +204,21 @@ describe("statuses an earlier version stored before their message (0017)", () =>
       recipients: await store().query(
         `SELECT * EXCEPT (workspace_id, version) FROM recipients FINAL WHERE workspace_id = {workspaceId:String} ORDER BY contact`,
         { workspaceId: ws },
+        { report: "test:read-models-upgrade" },
       ),
       campaign_stats: await store().query(
         `SELECT bucket, sum(recipients), sum(delivered), sum(read), sum(failed) FROM campaign_stats WHERE workspace_id = {workspaceId:String}
          GROUP BY bucket HAVING sum(recipients) != 0 ORDER BY bucket`,
         { workspaceId: ws },
+        { report: "test:read-models-upgrade" },
       ),
       campaign_read: await store().query(
         `SELECT contact, campaign_read FROM contacts FINAL WHERE workspace_id = {workspaceId:String} ORDER BY contact`,
         { workspaceId: ws },
+        { report: "test:read-models-upgrade" },
       ),
-      billable: await store().query(`SELECT message, category FROM billable_messages FINAL WHERE workspace_id = {workspaceId:String} ORDER BY message`, { workspaceId: ws }),
-      billable_counts: await store().query(`SELECT mapSort(counts) FROM campaign_billable_counts FINAL WHERE workspace_id = {workspaceId:String}`, { workspaceId: ws }),
+      billable: await store().query(`SELECT message, category FROM billable_messages FINAL WHERE workspace_id = {workspaceId:String} ORDER BY message`, { workspaceId: ws }, { report: "test:read-models-upgrade" }),
+      billable_counts: await store().query(`SELECT mapSort(counts) FROM campaign_billable_counts FINAL WHERE workspace_id = {workspaceId:String}`, { workspaceId: ws }, { report: "test:read-models-upgrade" }),
       // Messages only: the earlier version's messages above skipped the broadcast tag the pipeline adds.
       journey: (await getJourney(store(), ws, contacts[0])).filter((e) => e.type.startsWith("message.")).map((e) => [e.event_id, e.type, e.campaign_id]),
     });
@@ -222,7 +226,7 @@ describe("statuses an earlier version stored before their message (0017)", () =>
     expect(expected.recipients).toHaveLength(3);
     expect(await figures(earlier)).not.toEqual(expected);
 
-    const schemaChange = { tenant: "exempt: the test rewinds the schema of the whole store" } as const;
+    const schemaChange = { report: "test:rewind-schema", tenant: "exempt: the test rewinds the schema of the whole store" } as const;
     await store().command("DELETE FROM schema_migrations WHERE version = 17", {}, schemaChange);
     const log: string[] = [];
     expect(await migrate(store(), (line) => log.push(line))).toBe(1);
@@ -266,13 +270,14 @@ describe("each recipient's reply candidate (0023)", () => {
       store().query<{ contact: string; reply_candidate_at: string | null }>(
         `SELECT contact, reply_candidate_at FROM recipients FINAL WHERE workspace_id = {workspaceId:String} ORDER BY contact`,
         { workspaceId: ws },
+        { report: "test:read-models-upgrade" },
       );
     const followed = await candidates();
     expect(followed.map((r) => r.reply_candidate_at)).toEqual(["2026-10-03 12:00:00.000", "2026-10-02 16:00:00.000", null, null]);
     expect([await funnelReplies(ws, 24), await funnelReplies(ws, 48), await funnelReplies(ws, 72), await funnelReplies(ws, 720)]).toEqual([0, 1, 2, 2]);
 
     // A store written before 0023: no column; the upgrade fills it.
-    const schemaChange = { tenant: "exempt: the test rewinds the schema of the whole store" } as const;
+    const schemaChange = { report: "test:rewind-schema", tenant: "exempt: the test rewinds the schema of the whole store" } as const;
     await store().command("ALTER TABLE recipients DROP COLUMN reply_candidate_at", {}, schemaChange);
     await store().command("DELETE FROM schema_migrations WHERE version = 23", {}, schemaChange);
     expect(await migrate(store())).toBe(1);
@@ -304,6 +309,7 @@ describe("each recipient's opt-out (0026)", () => {
       store().query<{ contact: string; opted_out_at: string | null }>(
         `SELECT contact, opted_out_at FROM recipients FINAL WHERE workspace_id = {workspaceId:String} ORDER BY contact`,
         { workspaceId: ws },
+        { report: "test:read-models-upgrade" },
       );
     const followed = await rows();
     expect(followed.map((r) => r.opted_out_at)).toEqual(["2026-10-04 10:30:00.000", null, "2026-10-01 13:00:00.000"]);
@@ -311,7 +317,7 @@ describe("each recipient's opt-out (0026)", () => {
     expect((await campaignFunnel(store(), ws, "sale", 168)).counts.optedOut).toBe(2);
 
     // A store written before 0026: no column; the upgrade fills it.
-    const schemaChange = { tenant: "exempt: the test rewinds the schema of the whole store" } as const;
+    const schemaChange = { report: "test:rewind-schema", tenant: "exempt: the test rewinds the schema of the whole store" } as const;
     await store().command("ALTER TABLE recipients DROP COLUMN opted_out_at", {}, schemaChange);
     await store().command("DELETE FROM schema_migrations WHERE version = 26", {}, schemaChange);
     expect(await migrate(store())).toBe(1);

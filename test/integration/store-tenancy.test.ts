@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { TenantScopeError, type Store } from "@/clickhouse/client";
+import { TenantScopeError, type StatementOptions, type Store } from "@/clickhouse/client";
 import { randomId } from "../helpers/factories";
 import { useTestStore } from "../helpers/store";
 
@@ -44,14 +44,16 @@ describe("the store's tenancy rule", () => {
     expect((await refusal(store().query(sql, {}, { report: "no-param" }))).message).toContain("params.workspaceId is not a non-empty string");
     await refusal(store().query(sql, { workspaceId: "" }, { report: "empty-param" }));
     await refusal(store().query(sql, { workspaceId: 42 }, { report: "number-param" }));
-    await refusal(store().query("SELECT count() AS n FROM events WHERE workspace_id = {ws:String}", { ws: randomId("ws") }));
+    await refusal(store().query("SELECT count() AS n FROM events WHERE workspace_id = {ws:String}", { ws: randomId("ws") }, { report: "other-name" }));
   });
 
-  it("names an unnamed statement by its `-- report:` comment, else as unnamed", async () => {
-    const named = await refusal(store().query("-- report: overview-summary\nSELECT count() AS n FROM events"));
-    expect(named.message).toContain('report "overview-summary"');
-    expect((named as TenantScopeError).report).toBe("overview-summary");
-    expect((await refusal(store().query("SELECT 1\n  AS one"))).message).toContain('Refused an unnamed statement ("SELECT 1 AS one…")');
+  it("refuses a statement that names no report, or a malformed one, before checking anything else", async () => {
+    // The type asks for a report; a call that gets past it (plain JavaScript, a cast) is still refused.
+    const unnamed = store().query("SELECT 1 AS one", {}, { tenant: "exempt: a test of report names" } as unknown as StatementOptions);
+    await expect(unnamed).rejects.toThrow('Invalid report name undefined: every statement names its report');
+    await expect(store().command("SELECT 1", {}, { report: "Bad Name", tenant: "exempt: a test of report names" })).rejects.toThrow(
+      'Invalid report name "Bad Name"',
+    );
   });
 
   it("refuses before anything reaches ClickHouse", async () => {
@@ -120,11 +122,14 @@ describe("the tenancy rule for inserts", () => {
     expect(noWorkspace.message).toContain(`the insert into ${table} names no workspaceId`);
     const noColumn = await refusal(store().insertTabSeparated(table, ["x"], Buffer.from("11\n"), { workspaceId: ws }));
     expect(noColumn.message).toContain("has no workspace_id column");
+    // No options at all (plain JavaScript): checked like any other, and refused.
+    const noOptions = await refusal(store().insertTabSeparated(table, ["workspace_id", "x"], body(15), {}));
+    expect(noOptions.message).toContain(`report "insert:${table}"`);
 
     await store().insertTabSeparated(table, ["workspace_id", "x"], body(12), { report: "store-tenancy:bulk", workspaceId: ws });
     await store().insertTabSeparated(table, ["x"], Buffer.from("13\n"), { report: "store-tenancy:bulk-exempt", tenant: TEST_TABLE });
-    // Callers that pass no options yet are not checked; their rows are named by table.
-    await store().insertTabSeparated(table, ["workspace_id", "x"], body(14));
+    // An insert that names no report is named by its table.
+    await store().insertTabSeparated(table, ["workspace_id", "x"], body(14), { workspaceId: ws });
 
     const rows = await store().query<{ x: number; comment: string }>(
       `SELECT x, comment FROM ${table} WHERE x >= 10 ORDER BY x`,
@@ -158,15 +163,11 @@ describe("log_comment", () => {
     const reports = Array.from({ length: 40 }, (_, i) => `store-tenancy:report-${i % 7}`);
     expect(await Promise.all(reports.map(comment))).toEqual(reports);
 
-    // A read without parameters, and the default names.
+    // A read without parameters.
     const exempt = { tenant: "exempt: a test of log_comment" } as const;
     expect(await store().query("SELECT getSetting('log_comment') AS comment", {}, { report: "store-tenancy:plain", ...exempt })).toEqual([
       { comment: "store-tenancy:plain" },
     ]);
-    expect(await store().query("-- report: store-tenancy:from-comment\nSELECT getSetting('log_comment') AS comment", {}, exempt)).toEqual([
-      { comment: "store-tenancy:from-comment" },
-    ]);
-    expect(await store().query("SELECT getSetting('log_comment') AS comment", {}, exempt)).toEqual([{ comment: "unnamed" }]);
     expect(await comment("store-tenancy:after")).toBe("store-tenancy:after");
   });
 

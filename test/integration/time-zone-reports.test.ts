@@ -177,6 +177,7 @@ describe("the zone's days as TypeScript cuts them (range bounds, segment rules) 
                 arrayMap(t -> toString(toDate(fromUnixTimestamp64Milli(t - 1, 'UTC'), {timeZone:String})), {starts:Array(Int64)}) AS before
          WHERE {workspaceId:String} != ''`,
         { workspaceId: "none", timeZone, starts },
+        { report: "test:time-zone-reports" },
       );
       expect(row.on).toEqual(days);
       expect(row.before).toEqual(days.map((d) => addDays(d, -1)));

@@ -69,6 +69,7 @@ describe("the workspace's time zone", () => {
     const rows = await store().query<{ time_zone: string }>(
       "SELECT time_zone FROM system.time_zones WHERE time_zone IN {zones:Array(String)} AND {workspaceId:String} != ''",
       { workspaceId: ws.workspaceId, zones: offered },
+      { report: "test:time-zone-setting" },
     );
     const known = new Set(rows.map((r) => r.time_zone));
     expect(offered.filter((z) => !known.has(z))).toEqual([]);

@@ -35,6 +35,7 @@ async function storedRows(workspaceId: string): Promise<{ rows: number; ids: num
     `SELECT count() AS rows, uniqExact(event_id) AS ids, countIf(NOT ${DERIVED_EVENT_ID_SQL}) AS received
      FROM events WHERE workspace_id = {workspaceId:String}`,
     { workspaceId },
+    { report: "test:write-lease" },
   );
   return { rows: Number(row.rows), ids: Number(row.ids), received: Number(row.received) };
 }
@@ -44,6 +45,7 @@ async function leaseOwner(workspaceId: string): Promise<string | undefined> {
   const [row] = await store().query<{ owner: string }>(
     `SELECT owner FROM ingestion_leases WHERE workspace_id = {workspaceId:String} ORDER BY epoch DESC LIMIT 1`,
     { workspaceId },
+    { report: "test:write-lease" },
   );
   return row?.owner;
 }
@@ -89,6 +91,7 @@ describe("duplicate detection across app instances", () => {
       `INSERT INTO ingestion_leases (workspace_id, epoch, owner, expires_at)
        VALUES ({workspaceId:String}, 7, 'crashed-instance', now64(3, 'UTC') - INTERVAL 1 SECOND)`,
       { workspaceId: other.workspaceId },
+      { report: "test:write-lease" },
     );
     await expect(ingestEvents(instance(), other.workspaceId, first)).resolves.toEqual({ stored: first.length, duplicates: 0 });
     await givenBack(other.workspaceId);
@@ -102,11 +105,13 @@ describe("duplicate detection across app instances", () => {
       `INSERT INTO ingestion_leases (workspace_id, epoch, owner, expires_at)
        VALUES ({workspaceId:String}, 3, '', fromUnixTimestamp64Milli({at:Int64}, 'UTC'))`,
       { workspaceId: ws.workspaceId, at: previousClock },
+      { report: "test:write-lease" },
     );
     await ingestEvents(instance(), ws.workspaceId, campaign("clock"));
     const [row] = await store().query<{ version: string }>(
       `SELECT min(version) AS version FROM recipients WHERE workspace_id = {workspaceId:String}`,
       { workspaceId: ws.workspaceId },
+      { report: "test:write-lease" },
     );
     expect(BigInt(row.version)).toBeGreaterThan(BigInt(previousClock) * 1000n);
     await givenBack(ws.workspaceId);

@@ -34,6 +34,7 @@ export async function countSegment(
      FROM contacts FINAL
      WHERE workspace_id = {workspaceId:String} AND (${compiled.where})`,
     { ...compiled.params, workspaceId },
+    { report: "segments:count" },
   );
   return { matching: Number(row?.matching ?? 0), total: Number(row?.total ?? 0), optedOut: Number(row?.matching_opted_out ?? 0) };
 }
@@ -87,6 +88,7 @@ export async function previewSegment(
      LIMIT {limit:UInt32} OFFSET {offset:UInt32}
      SETTINGS query_plan_max_limit_for_lazy_materialization = 0`,
     { ...compiled.params, workspaceId, limit: opts.limit, offset: opts.offset },
+    { report: "segments:preview" },
   );
   return rows.map(toPreviewRow);
 }
@@ -126,6 +128,7 @@ export async function segmentMembers(
      WHERE workspace_id = {workspaceId:String} AND (${compiled.where})
      ORDER BY contact`,
     { ...compiled.params, workspaceId },
+    { report: "segments:members" },
   );
   return rows.map((r) => r.contact);
 }

@@ -19,6 +19,7 @@ export async function contactFacts(store: Store, workspaceId: string, contact: s
        ORDER BY campaign_id, version DESC
        LIMIT 1 BY campaign_id`,
       { workspaceId, contact },
+      { report: "segments:why-ticks" },
     ),
     store.query<{ tag: string; kind: string }>(
       `SELECT tag, kind FROM (
@@ -28,6 +29,7 @@ export async function contactFacts(store: Store, workspaceId: string, contact: s
          GROUP BY tag
        ) WHERE present = 1`,
       { workspaceId, contact },
+      { report: "segments:why-tags" },
     ),
     store.query<{ attribute: string; value: string }>(
       `SELECT attribute, argMaxMerge(value) AS value
@@ -35,11 +37,13 @@ export async function contactFacts(store: Store, workspaceId: string, contact: s
        WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}
        GROUP BY attribute`,
       { workspaceId, contact },
+      { report: "segments:why-attributes" },
     ),
     store.query<{ segment_id: string }>(
       `SELECT DISTINCT segment_id FROM segment_members
        WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}`,
       { workspaceId, contact },
+      { report: "segments:why-lists" },
     ),
     // The counted conversions with their last touch, as the compiled segment reads them.
     store.query<{ ts: string; name: string; value: string | null; currency: string; campaign_id: string; delivered_at: string | null }>(
@@ -48,6 +52,7 @@ export async function contactFacts(store: Store, workspaceId: string, contact: s
        WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}
        ORDER BY ts`,
       { workspaceId, contact },
+      { report: "segments:why-conversions" },
     ),
   ]);
   if (!state) return null;

@@ -30,6 +30,7 @@ export async function exportPage(
      ORDER BY contact
      LIMIT {limit:UInt32}`,
     { ...compiled.params, workspaceId, after: opts.after, limit: opts.limit },
+    { report: "segments:export-page" },
   );
   if (page.length === 0) return [];
   const contacts = page.map((r) => r.contact);
@@ -57,6 +58,7 @@ async function attributeValues(
      WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)} AND attribute IN {names:Array(String)}
      GROUP BY contact, attribute`,
     { workspaceId, contacts, names },
+    { report: "segments:export-attributes" },
   );
   const out = new Map<string, Record<string, string>>();
   for (const r of rows) {
@@ -78,6 +80,7 @@ async function tagsOf(store: Store, workspaceId: string, contacts: string[]): Pr
      )
      GROUP BY contact`,
     { workspaceId, contacts },
+    { report: "segments:export-tags" },
   );
   return new Map(rows.map((r) => [r.contact, r.tags]));
 }

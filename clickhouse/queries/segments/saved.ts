@@ -75,6 +75,7 @@ export async function listSavedSegments(store: Store, workspaceId: string): Prom
      ORDER BY version DESC
      LIMIT 1 BY segment_id`,
     { workspaceId },
+    { report: "segments:saved-list" },
   );
   return rows
     .filter((r) => !Number(r.is_deleted))
@@ -90,6 +91,7 @@ export async function getSavedSegment(store: Store, workspaceId: string, segment
      ORDER BY version DESC
      LIMIT 1`,
     { workspaceId, segmentId },
+    { report: "segments:saved-one" },
   );
   const row = rows[0];
   return row && !Number(row.is_deleted) ? toSaved(row) : null;
@@ -162,6 +164,7 @@ export async function segmentHistory(store: Store, workspaceId: string, segmentI
      LIMIT 1 BY version
      LIMIT 200`,
     { workspaceId, segmentId },
+    { report: "segments:history" },
   );
   return rows.map((r) => ({
     version: Number(r.version),
@@ -203,5 +206,6 @@ export async function freezeSegmentMembers(
      FROM contacts FINAL
      WHERE workspace_id = {workspaceId:String} AND (${compiled.where})`,
     { ...compiled.params, workspaceId, frozenSegmentId: segmentId },
+    { report: "segments:freeze-members" },
   );
 }

@@ -29,6 +29,7 @@ export async function segmentVocabulary(store: Store, workspaceId: string): Prom
        ORDER BY tag
        LIMIT 1000`,
       { workspaceId },
+      { report: "segments:vocabulary-tags" },
     ),
     // The catalogue says which tags are first-message tags (a pre-filled text);
     // reading the contacts' state for it would cost a pass over every contact.
@@ -43,6 +44,7 @@ export async function segmentVocabulary(store: Store, workspaceId: string): Prom
        ORDER BY tag
        LIMIT 1000`,
       { workspaceId },
+      { report: "segments:vocabulary-first-message-tags" },
     ),
     store.query<{ source: string }>(
       `SELECT DISTINCT source
@@ -51,6 +53,7 @@ export async function segmentVocabulary(store: Store, workspaceId: string): Prom
        ORDER BY source
        LIMIT 1000`,
       { workspaceId },
+      { report: "segments:vocabulary-sources" },
     ),
     // Campaigns by their created/sent events, and any a recipient got without them (API sends).
     store.query<{ campaign_id: string; name: string }>(
@@ -69,6 +72,7 @@ export async function segmentVocabulary(store: Store, workspaceId: string): Prom
        ORDER BY first_sent DESC NULLS LAST, campaign_id
        LIMIT 1000`,
       { workspaceId },
+      { report: "segments:vocabulary-campaigns" },
     ),
   ]);
   return {
@@ -88,6 +92,7 @@ export async function memberNames(store: Store, workspaceId: string): Promise<Ma
      ORDER BY version DESC
      LIMIT 1 BY user_id`,
     { workspaceId },
+    { report: "segments:member-names" },
   );
   return new Map(rows.map((r) => [r.user_id, r.name || r.email]));
 }
