@@ -5,7 +5,6 @@ import { STOP_WORDS } from "@/clickhouse/vocabulary/stop-words";
 import { contactNames } from "./contact-names";
 import { rangeParams, type DayRange } from "./day-range";
 import { isoTime } from "./unresolved-common";
-import { BY_PHONE_SETTINGS } from "./contacts-by-phone";
 
 /**
  * What people asked when the bot could not help: the requests themselves
@@ -213,39 +212,33 @@ export interface Repeater {
   allTime: number;
 }
 
-/** The contacts who asked for a human most often in the range. */
+/**
+ * The contacts who asked for a human most often in the range, in one pass over
+ * the contacts' rows: each row keeps its requests' times (`request_times`, the
+ * refresh's copy of its requests in control_events), its name and its count of
+ * all time. Grouping the range's requests by contact and then looking the top
+ * ones up took three statements and four times the CPU at a million contacts.
+ */
 export async function repeaters(store: Store, workspaceId: string, range: DayRange, limit = 20): Promise<Repeater[]> {
-  const rows = await store.query<{ contact: string; requests: string; last_request: string }>(
-    `SELECT contact, count() AS requests, max(ts) AS last_request
-     FROM control_events
-     WHERE workspace_id = {workspaceId:String}
-       AND type = 'intervention.requested'
-       AND ts >= {start:DateTime64(3)} AND ts < {end:DateTime64(3)}
-     GROUP BY contact
+  const rows = await store.query<{ contact: string; name: string; requests: string; last_request: string; all_time: string }>(
+    `SELECT contact, name, length(in_range) AS requests, arrayMax(in_range) AS last_request, unresolved_queries AS all_time
+     FROM (
+       SELECT contact, name, unresolved_queries,
+              arrayFilter(t -> t >= {start:DateTime64(3)} AND t < {end:DateTime64(3)}, request_times) AS in_range
+       FROM contacts FINAL
+       WHERE workspace_id = {workspaceId:String}
+     )
+     WHERE requests > 0
      ORDER BY requests DESC, last_request DESC, contact
      LIMIT {limit:UInt32}`,
     { workspaceId, ...rangeParams(range), limit },
     { report: "unresolved:repeaters" },
   );
-  if (rows.length === 0) return [];
-  const contacts = rows.map((r) => r.contact);
-  const [names, totals] = await Promise.all([
-    contactNames(store, workspaceId, contacts),
-    store.query<{ contact: string; total: string }>(
-      `SELECT contact, unresolved_queries AS total
-       FROM contacts FINAL
-       WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}
-       ${BY_PHONE_SETTINGS}`,
-      { workspaceId, contacts },
-      { report: "unresolved:repeater-totals" },
-    ),
-  ]);
-  const allTime = new Map(totals.map((t) => [t.contact, Number(t.total)]));
   return rows.map((r) => ({
     contact: r.contact,
-    name: names.get(r.contact) ?? "",
+    name: r.name,
     requests: Number(r.requests),
     lastRequestAt: isoTime(r.last_request),
-    allTime: allTime.get(r.contact) ?? 0,
+    allTime: Number(r.all_time),
   }));
 }
