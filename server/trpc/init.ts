@@ -18,6 +18,12 @@ export interface Context {
    * browser a new session while ending every other.
    */
   setCookie?: (setCookieHeader: string) => void;
+  /**
+   * The membership reads of one HTTP request, by workspace: a page's batch of
+   * ten reports checks its member once, not ten times in the pool's queue
+   * beside the reports themselves. Absent, each call reads its own.
+   */
+  memberships?: Map<string, ReturnType<typeof getMembership>>;
 }
 
 /**
@@ -114,7 +120,12 @@ const workspaceInput = z.object({ workspaceId: z.string().min(1).max(64) });
  * read; routers use ctx.workspace and never trust the raw input's id on their own.
  */
 export const workspaceProcedure = authedProcedure.input(workspaceInput).use(async ({ ctx, input, next }) => {
-  const membership = await getMembership(ctx.store, input.workspaceId, ctx.userId);
+  let read = ctx.memberships?.get(input.workspaceId);
+  if (!read) {
+    read = getMembership(ctx.store, input.workspaceId, ctx.userId);
+    ctx.memberships?.set(input.workspaceId, read);
+  }
+  const membership = await read;
   const parsedRole = roleSchema.safeParse(membership?.role);
   // Not a member and no such workspace look the same: nothing leaks across tenants.
   if (!membership || !parsedRole.success) throw new TRPCError({ code: "NOT_FOUND", message: "No such workspace." });

@@ -6,9 +6,10 @@ import { createCaller } from "@/server/routers/_app";
 
 /**
  * One context per request: React's cache() scopes it to the current server
- * render, so a layout and its page share the session lookup.
+ * render, so a layout and its page share the session lookup and each
+ * workspace's membership read.
  */
-const createContext = cache(async () => ({ session: await currentSession(), store: getStore() }));
+const createContext = cache(async () => ({ session: await currentSession(), store: getStore(), memberships: new Map() }));
 
 /** tRPC for React Server Components: the same procedures, called in-process. */
 export const api = createCaller(createContext);

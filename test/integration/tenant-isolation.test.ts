@@ -1,7 +1,8 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { describe, expect, it } from "vitest";
 import { upsertMembership } from "@/clickhouse/queries/workspaces";
-import { appRouter } from "@/server/routers/_app";
+import { appRouter, createCaller } from "@/server/routers/_app";
+import type { Store } from "@/clickhouse/client";
 import { insertEvents } from "../helpers/events";
 import { callerFor, createTestWorkspace, randomId } from "../helpers/factories";
 import { useTestStore } from "../helpers/store";
@@ -50,6 +51,28 @@ describe("tenant isolation and input errors", () => {
     await caller.overview.summary({ workspaceId: a.workspaceId });
     await removeMembership(store(), a.workspaceId, analyst.userId);
     expect((await trpcError(caller.overview.summary({ workspaceId: a.workspaceId }))).code).toBe("NOT_FOUND");
+  });
+
+  it("checks the member once per request, for every report of a page's batch alike", async () => {
+    const a = await createTestWorkspace(store(), { members: [{ role: "analyst" }] });
+    const b = await createTestWorkspace(store());
+    const reads: string[] = [];
+    const counting: Store = {
+      ...store(),
+      query: (sql, params, options) => {
+        reads.push(options.report);
+        return store().query(sql, params, options);
+      },
+    };
+    // One HTTP request's context (app/api/trpc/[trpc]/route.ts), as a batch of a page's reports shares it.
+    const request = createCaller({ session: { user: { id: a.members[0].userId } } as never, store: counting, memberships: new Map() });
+    const range = { workspaceId: a.workspaceId, from: "2026-11-01", to: "2026-11-30" };
+    await Promise.all([request.unresolved.volume(range), request.unresolved.speed(range), request.overview.summary(range), request.workspaces.current(range)]);
+    expect(reads.filter((r) => r === "workspaces:membership")).toHaveLength(1);
+    // Another workspace of the same request is read on its own, and refused alike for every call.
+    const refused = await Promise.all([trpcError(request.overview.summary({ workspaceId: b.workspaceId })), trpcError(request.unresolved.volume({ ...range, workspaceId: b.workspaceId }))]);
+    expect(refused.map((e) => e.code)).toEqual(["NOT_FOUND", "NOT_FOUND"]);
+    expect(reads.filter((r) => r === "workspaces:membership")).toHaveLength(2);
   });
 
   it("a signed-out caller gets UNAUTHORIZED, before any input check", async () => {

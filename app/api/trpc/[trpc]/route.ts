@@ -18,6 +18,7 @@ function handler(req: Request) {
         session: await sessionFromRequest(store, req),
         store,
         setCookie: (setCookieHeader: string) => resHeaders.append("Set-Cookie", setCookieHeader),
+        memberships: new Map(),
       };
     },
     // Unexpected failures are logged, with their request id, where they are made safe (server/trpc/init.ts).
