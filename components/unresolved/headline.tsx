@@ -57,7 +57,8 @@ export function Headline({ range, enabled }: { range: ReportRange; enabled: bool
         label="Waiting for an agent now"
         value={waiting}
         tone={waiting ? "attention" : undefined}
-        hint={waiting ? "Asked for a human, nobody has taken the chat" : "Nobody is waiting for an agent"}
+        // "Nobody" only once the backlog says so, not while it loads.
+        hint={waiting === 0 ? "Nobody is waiting for an agent" : "Asked for a human, nobody has taken the chat"}
       />
       <KpiCard
         testId="stat-intervene"

@@ -68,3 +68,28 @@ test("a custom range from a link is kept, and a reversed one is explained", asyn
   await page.goto("/w/demo/unresolved?from=2020-01-07&to=2020-01-01");
   await expect(page.getByRole("alert").filter({ hasText: "This date range cannot be shown." })).toBeVisible();
 });
+
+test("the waiting figure says nobody is waiting only once the backlog has been read", async ({ page }) => {
+  await signIn(page, ANALYST, PASSWORD, "/w/demo/overview");
+  await expect(page).toHaveURL(/\/w\/demo\/overview/);
+  // Hold the page's reads (one streamed batch) until the card has been looked at while loading.
+  let release = () => {};
+  const held = new Promise<void>((go) => (release = go));
+  await page.route(
+    (url) => url.pathname.includes("unresolved.backlog"),
+    async (route) => {
+      await held;
+      await route.continue();
+    },
+  );
+  await page.goto("/w/demo/unresolved?range=90d");
+  const waiting = page.getByTestId("stat-waiting");
+  await expect(waiting).toContainText("Waiting for an agent now");
+  await expect(waiting).not.toContainText("Nobody is waiting");
+  release();
+  const figure = waiting.locator("data");
+  await expect(figure).toHaveText(/^\d{1,3}(,\d{3})*$/, LOADED);
+  const count = Number(await figure.getAttribute("value"));
+  await expect(waiting).toContainText(count === 0 ? "Nobody is waiting for an agent" : "Asked for a human, nobody has taken the chat");
+});
+
