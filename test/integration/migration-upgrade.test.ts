@@ -847,3 +847,49 @@ describe("upgrading a store that already holds events (0042)", () => {
     expect(after[0]).toEqual(before[0]);
   });
 });
+
+describe("upgrading a store that already holds events (0043)", () => {
+  it("0043 lets the engine fold contacts and recipients into one part after ten quiet minutes, and every read stays the same", async () => {
+    const tables = ["contacts", "recipients"] as const;
+    const foldAge = async () =>
+      Promise.all(
+        tables.map(async (table) => {
+          const [row] = await store().query<{ q: string }>(
+            "SELECT create_table_query AS q FROM system.tables WHERE database = currentDatabase() AND name = {table:String}",
+            { table },
+            REWIND,
+          );
+          return /min_age_to_force_merge_seconds = (\d+)/.exec(row.q)?.[1] ?? null;
+        }),
+      );
+    // The tables as 0042 left them.
+    for (const table of tables) await store().command(`ALTER TABLE ${table} RESET SETTING min_age_to_force_merge_seconds`, {}, REWIND);
+    expect(await foldAge()).toEqual([null, null]);
+
+    const ws = "ws-before-0043";
+    const [asha, ravi] = ["+919812300431", "+919812300432"];
+    const ev = numberedEvents("r43");
+    const send = (contact: string, ts: string) =>
+      ev({ type: "message.outbound", kind: "template", contact, ts, wamid: `wamid.43.${contact}`, campaign_id: "spring-43" });
+    await ingestEvents(store(), ws, [
+      ev({ type: "campaign.created", campaign_id: "spring-43", name: "Spring", template: "t", ts: "2026-11-01T09:00:00Z" }),
+      send(asha, "2026-11-02T10:00:00Z"),
+      send(ravi, "2026-11-02T10:00:00Z"),
+    ]);
+    await ingestEvents(store(), ws, [ev({ type: "message.status", contact: asha, ts: "2026-11-02T10:05:00Z", wamid: `wamid.43.${asha}`, status: "read" })]);
+    const now = new Date("2026-11-10T00:00:00Z");
+    const read = async () => ({
+      contacts: (await listContacts(store(), ws, { sort: "phone", direction: "asc", limit: 10, offset: 0 }, now)).rows.map((r) => r.phone),
+      funnel: await campaignFunnel(store(), ws, "spring-43"),
+    });
+    const before = await read();
+    expect(before.contacts).toEqual([asha, ravi]);
+
+    await upgradeTo(43);
+    expect(await foldAge()).toEqual(["600", "600"]);
+    expect(await read()).toEqual(before);
+    // Rounds go on as before.
+    await ingestEvents(store(), ws, [ev({ type: "message.status", contact: ravi, ts: "2026-11-02T10:06:00Z", wamid: `wamid.43.${ravi}`, status: "read" })]);
+    expect((await campaignFunnel(store(), ws, "spring-43")).counts.read).toBe(before.funnel.counts.read + 1);
+  });
+});
