@@ -5,6 +5,7 @@ import { upsertMembership, upsertWorkspace } from "@/clickhouse/queries/workspac
 import { hashPassword } from "@/server/auth/password";
 import type { Role } from "@/server/auth/roles";
 import { createCaller } from "@/server/routers/_app";
+import type { Context } from "@/server/trpc/init";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
@@ -48,9 +49,13 @@ export async function createTestWorkspace(
   return { workspaceId, name, members };
 }
 
-/** A tRPC caller as the given user; `null` is a signed-out visitor. */
-export function callerFor(store: Store, userId: string | null) {
+/**
+ * A tRPC caller as the given user; `null` is a signed-out visitor. With
+ * `memberships`, its calls share one HTTP request's membership reads, as the
+ * route handler's context does.
+ */
+export function callerFor(store: Store, userId: string | null, memberships?: Context["memberships"]) {
   // The context needs only the user id; a full next-auth Session is not built here.
   const session = userId ? ({ user: { id: userId } } as any) : null;
-  return createCaller({ session, store });
+  return createCaller({ session, store, memberships });
 }

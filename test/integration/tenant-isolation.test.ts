@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { describe, expect, it } from "vitest";
 import { upsertMembership } from "@/clickhouse/queries/workspaces";
-import { appRouter, createCaller } from "@/server/routers/_app";
+import { appRouter } from "@/server/routers/_app";
 import type { Store } from "@/clickhouse/client";
 import { insertEvents } from "../helpers/events";
 import { callerFor, createTestWorkspace, randomId } from "../helpers/factories";
@@ -65,7 +65,7 @@ describe("tenant isolation and input errors", () => {
       },
     };
     // One HTTP request's context (app/api/trpc/[trpc]/route.ts), as a batch of a page's reports shares it.
-    const request = createCaller({ session: { user: { id: a.members[0].userId } } as never, store: counting, memberships: new Map() });
+    const request = callerFor(counting, a.members[0].userId, new Map());
     const range = { workspaceId: a.workspaceId, from: "2026-11-01", to: "2026-11-30" };
     await Promise.all([request.unresolved.volume(range), request.unresolved.speed(range), request.overview.summary(range), request.workspaces.current(range)]);
     expect(reads.filter((r) => r === "workspaces:membership")).toHaveLength(1);
