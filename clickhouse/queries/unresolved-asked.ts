@@ -217,7 +217,8 @@ export interface Repeater {
  * the contacts' rows: each row keeps its requests' times (`request_times`, the
  * refresh's copy of its requests in control_events), its name and its count of
  * all time. Grouping the range's requests by contact and then looking the top
- * ones up took three statements and four times the CPU at a million contacts.
+ * ones up took three statements and 161 ms of CPU at a million contacts, this
+ * 67 (the bench's 90 days).
  */
 export async function repeaters(store: Store, workspaceId: string, range: DayRange, limit = 20): Promise<Repeater[]> {
   const rows = await store.query<{ contact: string; name: string; requests: string; last_request: string; all_time: string }>(
