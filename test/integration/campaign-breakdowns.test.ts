@@ -236,6 +236,40 @@ describe("campaign breakdowns and timing", () => {
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/Nobody/) });
   });
 
+  it("counts a recipient in the groups of its latest profile when a later round changed its tags and city", async () => {
+    // Each round writes its contacts' new rows beside the old ones; the breakdown reads the latest of each.
+    const ws = await createTestWorkspace(store(), { members: [{ role: "analyst" }] });
+    const caller = callerFor(store(), ws.members[0].userId);
+    await upsertAttributeDefinitions(store(), ws.workspaceId, [{ name: "city", type: "text", options: [] }]);
+    const [asha, ravi] = [P(91), P(92)];
+    await ingestEvents(store(), ws.workspaceId, [vip(asha), city(asha, "Pune"), city(ravi, "Delhi")]);
+    await ingestEvents(store(), ws.workspaceId, [
+      created("relaunch", "Relaunch", "09:00:00"),
+      ...[asha, ravi].flatMap((p) => [send("relaunch", p, "10:00:00"), status("relaunch", p, "10:01:00", "delivered")]),
+    ]);
+    const relaunch = (by: Parameters<typeof analyst.campaigns.breakdown>[0]["by"]) =>
+      caller.campaigns.breakdown({ workspaceId: ws.workspaceId, campaignId: "relaunch", by }).then((r) => r.rows.map((g) => [g.value, g.recipients]));
+    expect(await relaunch({ dimension: "tag" })).toEqual([["VIP", 1]]);
+    expect(await relaunch({ dimension: "attribute", attribute: "city" })).toEqual([["Delhi", 1], ["Pune", 1]]);
+
+    await ingestEvents(store(), ws.workspaceId, [
+      ev({ type: "tag.removed", contact: asha, ts: at("03-04T09:00:00"), tag: "VIP", kind: "manual" }),
+      ev({ type: "tag.added", contact: ravi, ts: at("03-04T09:00:00"), tag: "VIP", kind: "manual" }),
+      ev({ type: "tag.added", contact: ravi, ts: at("03-04T09:00:00"), tag: "Gold", kind: "manual" }),
+      ev({ type: "attribute.set", contact: ravi, ts: at("03-04T09:00:00"), attribute: "city", value: "Pune" }),
+    ]);
+    expect(await relaunch({ dimension: "tag" })).toEqual([["Gold", 1], ["VIP", 1]]);
+    expect(await relaunch({ dimension: "attribute", attribute: "city" })).toEqual([["Pune", 2]]);
+    const drilled = await caller.campaigns.contacts({
+      workspaceId: ws.workspaceId,
+      campaignId: "relaunch",
+      stage: "delivered",
+      group: { dimension: "tag", value: "VIP" } as never,
+      pageSize: 50,
+    });
+    expect(drilled.rows.map((r) => r.contact)).toEqual([ravi]);
+  });
+
   it("refuses a bad group with a message a person can act on", async () => {
     const bad = async (group: unknown, message: RegExp) => {
       const error = await analyst.campaigns.contacts({ workspaceId, campaignId: "launch", stage: "read", group: group as never }).then(
