@@ -7,6 +7,9 @@
 import type { Store } from "@/clickhouse/client";
 import { listAttributeDefinitions } from "@/clickhouse/queries/attributes";
 import { countSegment, previewSegment } from "@/clickhouse/queries/segments/audience";
+import { compileSegment } from "@/clickhouse/queries/segments/compile";
+import { exportPage } from "@/clickhouse/queries/segments/export";
+import { EXPORT_PAGE_ROWS } from "@/server/segments/export-csv";
 import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { DEMO_RETAIL } from "@/server/demo/retail";
 import type { BenchQuery } from "./stats";
@@ -44,6 +47,8 @@ export function segmentBenchQueries(store: Store, workspaceId: string, now: Date
   const attributeTypes = () =>
     (types ??= listAttributeDefinitions(store, workspaceId).then((defs) => new Map(defs.map((d) => [d.name, d.type]))));
   const count = (tree: FilterTree) => async () => countSegment(store, workspaceId, tree, clock, await attributeTypes());
+  const exportOf = (tree: FilterTree) => async () =>
+    exportPage(store, workspaceId, compileSegment(tree, clock, await attributeTypes()), { after: "", limit: EXPORT_PAGE_ROWS, attributes: ["plan"], includeOptedOut: false });
   const top50 = (tree: FilterTree) => async () =>
     previewSegment(store, workspaceId, tree, clock, { sort: "lastActive", direction: "desc", limit: 50, offset: 0, attributeTypes: await attributeTypes() });
   return [
@@ -54,6 +59,9 @@ export function segmentBenchQueries(store: Store, workspaceId: string, now: Date
     { group: "segments", name: "count: read / ignored / tag", run: count(BEHAVIOUR_MIXED) },
     { group: "segments", name: "preview top 50: tag + attribute", run: top50(TAG_AND_ATTRIBUTE) },
     { group: "segments", name: "preview top 50: everyone", run: top50(and()) },
+    // The export's first page as the download reads it: the phones, names, tags and one attribute of 20,000 members.
+    { group: "segments", name: "export: a page, tag + attribute", run: exportOf(TAG_AND_ATTRIBUTE) },
+    { group: "segments", name: "export: a page, everyone", run: exportOf(and()) },
     // The saved segments' list shows at once and counts each on a request of its own (segments.size):
     // here all five side by side, the time until the last size shows.
     {

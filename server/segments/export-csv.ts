@@ -57,7 +57,7 @@ export async function segmentCsvStream(
       if (pending !== null) {
         controller.enqueue(encoder.encode(pending));
         pending = null;
-        if (rows.length < pageRows) controller.close();
+        if (rows.length === 0) controller.close();
         return;
       }
       try {
@@ -67,8 +67,9 @@ export async function segmentCsvStream(
         controller.error(new Error("The export stopped: the store failed to read the next page."));
         return;
       }
+      // Only an empty page ends the file: a page may come short when contacts leave the audience while it is read.
       if (rows.length) controller.enqueue(encoder.encode(toCsv(rows)));
-      if (rows.length < pageRows) controller.close();
+      else controller.close();
     },
   });
 }

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { upsertAttributeDefinitions } from "@/clickhouse/queries/attributes";
 import { upsertTagDefinitions } from "@/clickhouse/queries/tags";
+import type { Store } from "@/clickhouse/client";
+import { eventSchema } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
 import { evaluateNode, type ContactFacts } from "@/server/segments/evaluate";
 import { csvField, segmentCsvStream } from "@/server/segments/export-csv";
@@ -170,6 +172,30 @@ describe("segment export", () => {
     const cells = lines[1].split(",");
     expect(cells[2]).toBe(first.attributes.get("plan") ?? "");
     expect(cells.at(-1)).toBe([...first.tags.keys()].sort().join("; "));
+  });
+
+  it("goes on past a page whose contacts left the audience while it was read, and ends only at the audience's end", async () => {
+    const own = await createTestWorkspace(store(), { members: [] });
+    const phones = [1, 2, 3, 4, 5, 6, 7].map((n) => `+9198111000${String(n).padStart(2, "0")}`);
+    const tag = (type: "tag.added" | "tag.removed", contact: string, i: number) =>
+      eventSchema.parse({ event_id: `${type}-${contact}-${i}`, type, contact, ts: new Date(now - 60_000 + i).toISOString(), tag: "lead", kind: "manual" });
+    await ingestEvents(store(), own.workspaceId, phones.map((p, i) => tag("tag.added", p, i)));
+    const leads: FilterTree = { kind: "group", join: "and", children: [{ kind: "tags", op: "any", tags: ["lead"], tagKind: "any" }] };
+    // A round lands between the second page's two reads: its three contacts lose the tag.
+    let pages = 0;
+    const racing: Store = {
+      ...store(),
+      query: async (sql, params, options) => {
+        if (options.report === "segments:export-page" && ++pages === 2) {
+          await ingestEvents(store(), own.workspaceId, phones.slice(3, 6).map((p, i) => tag("tag.removed", p, 10 + i)));
+        }
+        return store().query(sql, params, options);
+      },
+    };
+    const clock = { now: new Date(now), timeZone: "UTC" };
+    const stream = await segmentCsvStream(racing, own.workspaceId, leads, { attributes: [], attributeTypes, clock, pageRows: 3 });
+    const lines = (await new Response(stream).text()).trimEnd().split("\r\n");
+    expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual([...phones.slice(0, 3), phones[6]]);
   });
 
   it("quotes what CSV needs quoted and defuses formulas", () => {

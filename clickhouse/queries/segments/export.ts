@@ -16,71 +16,53 @@ export interface ExportRow {
   tags: string[];
 }
 
+/**
+ * A page in two statements over the contacts' rows. The first walks the
+ * audience in key order and stops at the page's last phone, reading only what
+ * the rules need. The second reads the page's rows whole from the key range
+ * the first found, out of order, so that FINAL merges their keys alone (read
+ * in order, under live traffic, it merged the tags' and attributes' arrays
+ * of every row: 590 ms for 10,000 rows). The tags and attributes used to come
+ * from contact_tags and contact_attributes by the page's phones, merging
+ * their states over the whole key range the page spans (405,000 contacts for
+ * 10,000 members of a tag and attribute segment of the large demo): a page of
+ * 20,000 of it took 674 ms at rest and 732 after live batches, 214 and 369
+ * now (README, "Segments").
+ */
 export async function exportPage(
   store: Store,
   workspaceId: string,
   compiled: CompiledSegment,
   opts: { after: string; limit: number; attributes: string[]; includeOptedOut: boolean },
 ): Promise<ExportRow[]> {
-  const page = await store.query<{ contact: string; name: string }>(
-    `SELECT contact, name
-     FROM contacts FINAL
-     WHERE workspace_id = {workspaceId:String} AND contact > {after:String} AND (${compiled.where})
-       ${opts.includeOptedOut ? "" : "AND opted_out = 0"}
-     ORDER BY contact
-     LIMIT {limit:UInt32}`,
-    { ...compiled.params, workspaceId, after: opts.after, limit: opts.limit },
-    { report: "segments:export-page" },
-  );
-  if (page.length === 0) return [];
-  const contacts = page.map((r) => r.contact);
-  const [attributes, tags] = await Promise.all([
-    opts.attributes.length ? attributeValues(store, workspaceId, contacts, opts.attributes) : new Map<string, Record<string, string>>(),
-    tagsOf(store, workspaceId, contacts),
-  ]);
-  return page.map((r) => ({
-    contact: r.contact,
-    name: r.name,
-    attributes: attributes.get(r.contact) ?? {},
-    tags: tags.get(r.contact) ?? [],
-  }));
-}
-
-async function attributeValues(
-  store: Store,
-  workspaceId: string,
-  contacts: string[],
-  names: string[],
-): Promise<Map<string, Record<string, string>>> {
-  const rows = await store.query<{ contact: string; attribute: string; value: string }>(
-    `SELECT contact, attribute, argMaxMerge(value) AS value
-     FROM contact_attributes
-     WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)} AND attribute IN {names:Array(String)}
-     GROUP BY contact, attribute`,
-    { workspaceId, contacts, names },
-    { report: "segments:export-attributes" },
-  );
-  const out = new Map<string, Record<string, string>>();
-  for (const r of rows) {
-    const values = out.get(r.contact) ?? {};
-    values[r.attribute] = r.value;
-    out.set(r.contact, values);
+  const audience = `workspace_id = {workspaceId:String} AND contact > {after:String} AND (${compiled.where})
+       ${opts.includeOptedOut ? "" : "AND opted_out = 0"}`;
+  // Rows that leave the audience between the two reads leave the page; a page they empty is skipped, not the end.
+  for (let after = opts.after; ; ) {
+    const params = { ...compiled.params, workspaceId, after };
+    const [end] = await store.query<{ last: string; found: string }>(
+      `SELECT max(contact) AS last, count() AS found
+       FROM (
+         SELECT contact
+         FROM contacts FINAL
+         WHERE ${audience}
+         ORDER BY contact
+         LIMIT {limit:UInt32}
+       )`,
+      { ...params, limit: opts.limit },
+      { report: "segments:export-end" },
+    );
+    if (!end || Number(end.found) === 0) return [];
+    const rows = await store.query<{ contact: string; name: string; tags: string[]; attributes: Record<string, string> }>(
+      `SELECT contact, name, tags, mapFilter((k, v) -> has({attributes:Array(String)}, k), attributes) AS attributes
+       FROM contacts FINAL
+       WHERE ${audience} AND contact <= {last:String}
+       ORDER BY contact
+       SETTINGS query_plan_read_in_order = 0`,
+      { ...params, last: end.last, attributes: opts.attributes },
+      { report: "segments:export-page" },
+    );
+    if (rows.length > 0) return rows.map((r) => ({ contact: r.contact, name: r.name, attributes: { ...r.attributes }, tags: r.tags }));
+    after = end.last;
   }
-  return out;
-}
-
-async function tagsOf(store: Store, workspaceId: string, contacts: string[]): Promise<Map<string, string[]>> {
-  const rows = await store.query<{ contact: string; tags: string[] }>(
-    `SELECT contact, arraySort(groupArrayIf(tag, present = 1)) AS tags
-     FROM (
-       SELECT contact, tag, argMaxMerge(present) AS present
-       FROM contact_tags
-       WHERE workspace_id = {workspaceId:String} AND contact IN {contacts:Array(String)}
-       GROUP BY contact, tag
-     )
-     GROUP BY contact`,
-    { workspaceId, contacts },
-    { report: "segments:export-tags" },
-  );
-  return new Map(rows.map((r) => [r.contact, r.tags]));
 }
