@@ -49,9 +49,9 @@ export async function segmentCsvStream(
       .map((r) => [csvField(r.contact, { phone: true }), csvField(r.name), ...opts.attributes.map((a) => csvField(r.attributes[a] ?? "")), csvField(r.tags.map(tagLabel).join("; "))].join(",") + "\r\n")
       .join("");
 
-  let rows = await readPage("");
+  const first = await readPage("");
   const header = ["phone", "name", ...opts.attributes, "tags"].map((h) => csvField(h)).join(",") + "\r\n";
-  let pending: string | null = header + toCsv(rows);
+  let pending: string | null = header + toCsv(first);
   // The next page is read while this one is encoded and sent (one page ahead, a few MB): the
   // store and the download overlap instead of taking turns. A failure waits for its pull.
   const ahead = (after: string) => {
@@ -59,7 +59,7 @@ export async function segmentCsvStream(
     page.catch(() => {});
     return page;
   };
-  let next = rows.length ? ahead(rows[rows.length - 1].contact) : null;
+  let next = first.length ? ahead(first[first.length - 1].contact) : null;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (pending !== null) {
@@ -68,6 +68,7 @@ export async function segmentCsvStream(
         if (next === null) controller.close();
         return;
       }
+      let rows: ExportRow[];
       try {
         rows = await next!;
       } catch (err) {

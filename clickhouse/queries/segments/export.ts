@@ -53,7 +53,7 @@ export async function exportPage(
       { report: "segments:export-end" },
     );
     if (!end || Number(end.found) === 0) return [];
-    const rows = await store.query<{ contact: string; name: string; tags: string[]; attributes: Record<string, string> }>(
+    const rows = await store.query<ExportRow>(
       `SELECT contact, name, tags, mapFilter((k, v) -> has({attributes:Array(String)}, k), attributes) AS attributes
        FROM contacts FINAL
        WHERE ${audience} AND contact <= {last:String}
@@ -62,7 +62,7 @@ export async function exportPage(
       { ...params, last: end.last, attributes: opts.attributes },
       { report: "segments:export-page" },
     );
-    if (rows.length > 0) return rows.map((r) => ({ contact: r.contact, name: r.name, attributes: { ...r.attributes }, tags: r.tags }));
+    if (rows.length > 0) return rows;
     after = end.last;
   }
 }
