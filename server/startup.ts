@@ -1,7 +1,7 @@
 import { getStore } from "@/clickhouse/client";
 import { migrate } from "@/clickhouse/migrate";
 import { registerApiKey } from "./auth/api-keys";
-import { repairCampaignStatsAfterStart } from "./ingestion/pipeline";
+import { repairCountsAfterStart } from "./ingestion/pipeline";
 import { webhookInbox } from "./ingestion/whatsapp/inbox";
 import { startScheduler } from "./sync/scheduler";
 
@@ -12,8 +12,8 @@ export async function startup() {
   const store = getStore();
   const applied = await migrate(store, (line) => console.log(`[chatlens] ${line}`));
   if (applied) console.log(`[chatlens] schema up to date (${applied} migration(s) applied)`);
-  // The process before this one may have stopped between a round's recipients rows and their counts.
-  void repairCampaignStatsAfterStart(store).catch((err) => console.error("[chatlens] repairing campaign counts failed:", err));
+  // The process before this one may have stopped between a round's rows and their counts (campaign_stats, contact_totals).
+  void repairCountsAfterStart(store).catch((err) => console.error("[chatlens] repairing campaign counts failed:", err));
   // Webhook deliveries answered before a restart and not yet in the event log go in now.
   webhookInbox(store);
   // Segment syncs and their retries, and the daily segment sizes; their state is in the store.

@@ -45,12 +45,3 @@ export async function repairCampaignStats(store: Store, workspaceId: string): Pr
     { report: "read-models:campaign-stats-repair" },
   );
 }
-
-/** The workspaces that have campaign counts: those a start checks. */
-export async function workspacesWithCampaignStats(store: Store): Promise<string[]> {
-  const rows = await store.query<{ workspace_id: string }>(`SELECT DISTINCT workspace_id FROM campaign_stats`, {}, {
-    report: "read-models:stats-workspaces",
-    tenant: "exempt: a start lists the workspaces whose campaign counts it checks",
-  });
-  return rows.map((r) => r.workspace_id);
-}

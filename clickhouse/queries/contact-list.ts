@@ -1,5 +1,6 @@
 import type { Store } from "../client";
 import { IN_HISTORY_SQL } from "./contact-status";
+import { CONTACT_TOTAL_SQL } from "./contact-totals";
 
 /**
  * The Contacts list: one page of contacts, filtered, searched and sorted over
@@ -125,13 +126,15 @@ function filterSql(filters: ContactListFilters, now: Date): { where: string; par
   return { where: conditions.map((c) => `\n       AND ${c}`).join(""), params };
 }
 
-/** How many contacts match the filters. */
+/** How many contacts match the filters (with none, the total the rounds keep: contact-totals.ts). */
 export async function countContacts(store: Store, workspaceId: string, filters: ContactListFilters, now: Date): Promise<number> {
   const { where, params } = filterSql(filters, now);
   const [row] = await store.query<{ total: string }>(
-    `SELECT count() AS total
-     FROM contacts FINAL
-     WHERE workspace_id = {workspaceId:String}${where}`,
+    where
+      ? `SELECT count() AS total
+         FROM contacts FINAL
+         WHERE workspace_id = {workspaceId:String}${where}`
+      : `SELECT ${CONTACT_TOTAL_SQL} AS total`,
     { workspaceId, ...params },
     { report: "contact-list:count" },
   );

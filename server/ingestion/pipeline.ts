@@ -7,7 +7,8 @@ import {
 } from "@/clickhouse/queries/ingestion";
 import { mergeScopes, rebuildReadModels, refreshReadModels, touchedScope, type RefreshScope, type TouchingRow } from "@/clickhouse/queries/read-models";
 import { linkEarlierStatuses } from "@/clickhouse/queries/status-links";
-import { repairCampaignStats, workspacesWithCampaignStats } from "@/clickhouse/queries/campaign-stats-repair";
+import { repairCampaignStats } from "@/clickhouse/queries/campaign-stats-repair";
+import { repairContactTotal, workspacesWithContacts } from "@/clickhouse/queries/contact-totals";
 import { toClickHouseTime } from "@/clickhouse/time";
 import { listTagDefinitions } from "@/clickhouse/queries/tags";
 import { keywordsForIngestion } from "@/clickhouse/queries/opt-out-keywords";
@@ -180,7 +181,7 @@ interface RefreshQueue {
   started: Array<() => void>;
   /**
    * What the next refresh covers: the scopes of every round stored since the running one began,
-   * and whether it first puts campaign_stats right (campaign-stats-repair.ts).
+   * and whether it first puts campaign_stats and the contact total right (campaign-stats-repair.ts, contact-totals.ts).
    */
   next: { scope: RefreshScope | null; repair: boolean; waiting: Array<{ resolve: () => void; reject: (err: unknown) => void }> } | null;
 }
@@ -193,12 +194,12 @@ interface RefreshQueue {
 const refreshQueues = new WeakMap<Store, Map<string, RefreshQueue>>();
 
 // Workspaces whose last refresh failed: it may have written recipients rows and
-// not their counts, so their next refresh puts campaign_stats right first.
+// not their counts, so their next refresh puts campaign_stats (and the contact total) right first.
 const failedRefreshes = new WeakMap<Store, Set<string>>();
 
 /**
  * Resolves once a refresh that started after this call has covered `scope`
- * (null: after the refreshes before it), having first put campaign_stats right
+ * (null: after the refreshes before it), having first put campaign_stats and the contact total right
  * when `repair` says so or the workspace's last refresh failed.
  */
 function afterRefresh(store: Store, workspaceId: string, scope: RefreshScope | null, repair = false): Promise<void> {
@@ -223,7 +224,10 @@ async function runRefreshes(store: Store, workspaceId: string, queue: RefreshQue
     queue.started.splice(0).forEach((go) => go());
     try {
       await writeLeasesOf(store)?.hold(workspaceId);
-      if (repair) await repairCampaignStats(store, workspaceId);
+      if (repair) {
+        await repairCampaignStats(store, workspaceId);
+        await repairContactTotal(store, workspaceId);
+      }
       // A whole workspace (the end of a bulk load) is rebuilt and merged once; a round's scope is refreshed.
       if (scope?.all) await rebuildReadModels(store, [workspaceId]);
       else if (scope) await refreshReadModels(store, workspaceId, scope);
@@ -241,12 +245,12 @@ async function runRefreshes(store: Store, workspaceId: string, queue: RefreshQue
 }
 
 /**
- * Puts every workspace's campaign_stats right, each in its refresh queue: a
- * start does this once, since the process before it may have stopped between
- * a round's recipients rows and their counts.
+ * Puts every workspace's campaign_stats and contact total right, each in its
+ * refresh queue: a start does this once, since the process before it may have
+ * stopped between a round's rows and their counts.
  */
-export async function repairCampaignStatsAfterStart(store: Store): Promise<void> {
-  for (const workspaceId of await workspacesWithCampaignStats(store)) await afterRefresh(store, workspaceId, null, true);
+export async function repairCountsAfterStart(store: Store): Promise<void> {
+  for (const workspaceId of await workspacesWithContacts(store)) await afterRefresh(store, workspaceId, null, true);
 }
 
 /** Resolves when no refresh of the workspace is waiting to start: every stored round's refresh is under way or done. */

@@ -26,3 +26,23 @@ export function storeFailingWhen(real: Store, fails: (what: { sql: string; param
 export function storeFailingOn(real: Store, marker: string): Store {
   return storeFailingWhen(real, ({ params }) => JSON.stringify(params).includes(marker));
 }
+
+/**
+ * The real store, where `failNext(report)` makes the next statement or insert
+ * of that report fail, as a process stopping right there would leave it: not run.
+ */
+export function failingNext(real: Store) {
+  let failing: string | null = null;
+  const fails = (report: string | undefined) => {
+    if (failing === null || report !== failing) return false;
+    failing = null;
+    return true;
+  };
+  const stopped = () => Promise.reject(new Error("the store went away"));
+  const store: Store = {
+    ...real,
+    command: (sql, params, options) => (fails(options?.report) ? stopped() : real.command(sql, params, options)),
+    insert: (table, rows, options) => (fails(options?.report) ? stopped() : real.insert(table, rows, options)),
+  };
+  return { store, failNext: (report: string) => void (failing = report) };
+}

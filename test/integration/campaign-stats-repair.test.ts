@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Store } from "@/clickhouse/client";
-import { ingestEvents, repairCampaignStatsAfterStart } from "@/server/ingestion/pipeline";
+import { ingestEvents, repairCountsAfterStart } from "@/server/ingestion/pipeline";
 import { callerFor, createTestWorkspace } from "../helpers/factories";
+import { failingNext } from "../helpers/failing-store";
 import { useTestStore } from "../helpers/store";
 import { numberedEvents } from "../helpers/events";
 
@@ -33,22 +33,6 @@ function campaignEvents(tag: string) {
   return { sent, reads };
 }
 
-/** The store, where `failNext(report)` makes the next statement of that report fail, as a process stopping right there would leave it: not run. */
-function failable(inner: Store) {
-  let failing: string | null = null;
-  const store: Store = {
-    ...inner,
-    command: (sql, params, options) => {
-      if (failing !== null && options?.report === failing) {
-        failing = null;
-        return Promise.reject(new Error("the store went away"));
-      }
-      return inner.command(sql, params, options);
-    },
-  };
-  return { store, failNext: (report: string) => void (failing = report) };
-}
-
 async function listed(workspaceId: string, userId: string) {
   const { rows } = await callerFor(store(), userId).campaigns.list({ workspaceId, ...RANGE });
   const [spring] = rows;
@@ -63,7 +47,7 @@ async function listed(workspaceId: string, userId: string) {
 async function stoppedHalfway(tag: string) {
   const ws = await createTestWorkspace(store(), { members: [{ role: "analyst" }] });
   const { sent, reads } = campaignEvents(tag);
-  const app = failable(store());
+  const app = failingNext(store());
   await ingestEvents(app.store, ws.workspaceId, sent);
   app.failNext("read-models:campaign-stats");
   await expect(ingestEvents(app.store, ws.workspaceId, reads)).rejects.toThrow("the store went away");
@@ -85,13 +69,13 @@ describe("campaign counts after a round stopped halfway", () => {
     expect(await listed(workspaceId, userId)).toEqual({ recipients: 4, delivered: 4, read: 0 });
 
     // A new process on the same store (not the wrapper that saw the failure).
-    await repairCampaignStatsAfterStart(store());
+    await repairCountsAfterStart(store());
     expect(await listed(workspaceId, userId)).toEqual({ recipients: 4, delivered: 4, read: 3 });
 
     const statRows = async () =>
       (await store().query<{ n: string }>(`SELECT count() AS n FROM campaign_stats WHERE workspace_id = {workspaceId:String}`, { workspaceId }, { report: "test:campaign-stats-repair" }))[0].n;
     const settled = await statRows();
-    await repairCampaignStatsAfterStart(store());
+    await repairCountsAfterStart(store());
     expect(await statRows()).toBe(settled);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { loadMigrations } from "@/clickhouse/migrate";
 import { backfillCampaignBillable, campaignBillable } from "@/clickhouse/queries/campaign-cost";
 import { messagesPerDay } from "@/clickhouse/queries/overview";
@@ -17,7 +18,7 @@ import { segmentVocabulary } from "@/clickhouse/queries/segments/vocabulary";
 import { eventRow, insertEvents, numberedEvents } from "../helpers/events";
 import { useTestStore } from "../helpers/store";
 import { contactFacts } from "@/clickhouse/queries/segments/contact-facts";
-import { previewSegment } from "@/clickhouse/queries/segments/audience";
+import { countSegment, previewSegment } from "@/clickhouse/queries/segments/audience";
 import { askedRequests } from "@/clickhouse/queries/unresolved-asked";
 import { compileSegment } from "@/clickhouse/queries/segments/compile";
 import { exportPage } from "@/clickhouse/queries/segments/export";
@@ -891,5 +892,28 @@ describe("upgrading a store that already holds events (0043)", () => {
     // Rounds go on as before.
     await ingestEvents(store(), ws, [ev({ type: "message.status", contact: ravi, ts: "2026-11-02T10:06:00Z", wamid: `wamid.43.${ravi}`, status: "read" })]);
     expect((await campaignFunnel(store(), ws, "spring-43")).counts.read).toBe(before.funnel.counts.read + 1);
+  });
+});
+
+describe("upgrading a store that already holds events (0044)", () => {
+  it("0044 counts each workspace's contacts once, and rounds keep the count from there", async () => {
+    const ws = "ws-before-0044";
+    const ev = numberedEvents("r44");
+    const write = (contact: string, ts: string) => ev({ type: "message.inbound", message_type: "text", contact, ts, wamid: `wamid.44.${contact}.${ts}`, text: "hi" });
+    await ingestEvents(store(), ws, [write("+919812300441", "2026-11-01T10:00:00Z"), write("+919812300442", "2026-11-01T10:00:00Z")]);
+    // The store as 0043 left it: contacts, and no count of them.
+    await store().command("TRUNCATE TABLE contact_totals", {}, REWIND);
+    const everyone: FilterTree = { kind: "group", join: "and", children: [] };
+    const clock = { now: new Date("2026-11-10T00:00:00Z"), timeZone: "UTC" };
+    expect((await countSegment(store(), ws, everyone, clock)).total).toBe(0);
+
+    await upgradeTo(44);
+    expect((await countSegment(store(), ws, everyone, clock)).total).toBe(2);
+    // The backfill runs once: a second run of the migration adds nothing.
+    await upgradeTo(44);
+    expect((await countSegment(store(), ws, everyone, clock)).total).toBe(2);
+    await ingestEvents(store(), ws, [write("+919812300442", "2026-11-02T10:00:00Z"), write("+919812300443", "2026-11-02T10:00:00Z")]);
+    expect((await countSegment(store(), ws, everyone, clock)).total).toBe(3);
+    expect((await listContacts(store(), ws, { sort: "phone", direction: "asc", limit: 10, offset: 0 }, clock.now)).total).toBe(3);
   });
 });

@@ -1,5 +1,6 @@
 import type { Store } from "../../client";
 import { IN_HISTORY_SQL } from "../contact-status";
+import { CONTACT_TOTAL_SQL } from "../contact-totals";
 import type { FilterTree } from "@/clickhouse/vocabulary/filter-tree";
 import { compileSegment, type SegmentClock } from "./compile";
 
@@ -30,7 +31,7 @@ export async function countSegment(
     `SELECT
        count() AS matching,
        countIf(opted_out = 1) AS matching_opted_out,
-       (SELECT count() FROM contacts FINAL WHERE workspace_id = {workspaceId:String}) AS total
+       ${CONTACT_TOTAL_SQL} AS total
      FROM contacts FINAL
      WHERE workspace_id = {workspaceId:String} AND (${compiled.where})`,
     { ...compiled.params, workspaceId },
