@@ -148,34 +148,43 @@ export async function importContactsCsv(
     storing.catch(() => {});
   };
 
-  for await (const { record, info } of feed(withHead(head, chunks), parser) as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
-    report.bytesRead = info.bytes;
-    // A row is numbered by the line it starts on; a quoted value may span lines.
-    const line = info.lines - lineBreaks(record);
-    tellUnreadable(line);
-    lastLine = info.lines;
-    if (!header) {
-      header = record.map((h) => h.trim());
-      mapping = checkMapping(options.mapping ?? autoMapping(header, defs), header, defs, delimiter);
-      report.ignoredColumns = unusedColumns(mapping, header);
-      continue;
+  let broken: { err: unknown } | null = null;
+  try {
+    for await (const { record, info } of feed(withHead(head, chunks), parser) as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
+      report.bytesRead = info.bytes;
+      // A row is numbered by the line it starts on; a quoted value may span lines.
+      const line = info.lines - lineBreaks(record);
+      tellUnreadable(line);
+      lastLine = info.lines;
+      if (!header) {
+        header = record.map((h) => h.trim());
+        mapping = checkMapping(options.mapping ?? autoMapping(header, defs), header, defs, delimiter);
+        report.ignoredColumns = unusedColumns(mapping, header);
+        continue;
+      }
+      report.rows++;
+      const row = rowToEvents(record, header, line, info.lines, mapping!, options, defs, now, delimiter);
+      if ("problems" in row) {
+        reject(line, row.problems);
+        continue;
+      }
+      batch.push(row);
+      if (batch.length < batchRows) continue;
+      cut();
+      if (round.length >= roundBatches) await flush();
     }
-    report.rows++;
-    const row = rowToEvents(record, header, line, info.lines, mapping!, options, defs, now, delimiter);
-    if ("problems" in row) {
-      reject(line, row.problems);
-      continue;
-    }
-    batch.push(row);
-    if (batch.length < batchRows) continue;
-    cut();
-    if (round.length >= roundBatches) await flush();
+    tellUnreadable(Infinity);
+  } catch (err) {
+    // A file or upload that breaks off: the rows read before the break are stored, then it is told
+    // (a failed round fails again below, at its own await). A wrong mapping has no rows.
+    if (err instanceof ImportMappingError) throw err;
+    broken = { err };
   }
-  tellUnreadable(Infinity);
   cut();
   await flush();
   await storing;
   await refreshed;
+  if (broken) throw broken.err;
   return Object.assign(report, rejections.summary());
 }
 
@@ -270,27 +279,48 @@ function drained(parser: ReturnType<typeof parse>): Promise<void> {
   });
 }
 
-/** The parser's records as the input streams through it, with backpressure; a failing input fails the parser. */
+/**
+ * The parser's records as the input streams through it, with backpressure.
+ * Whole lines only reach the parser until the input ends: when the input fails
+ * (an upload that breaks off), the parser ends at the last whole line, so the
+ * rows read before the break are imported and a row cut in half is not; then
+ * the failure is thrown.
+ */
 async function* feed(input: AsyncIterable<Buffer | string>, parser: ReturnType<typeof parse>) {
+  let failure: { err: unknown } | null = null;
   const pump = (async () => {
+    // The input after its last line break, held back until more comes (a file of one huge line goes on as it is).
+    let partial = Buffer.alloc(0);
+    const write = async (bytes: Buffer) => {
+      if (bytes.length && !parser.write(bytes)) await drained(parser);
+    };
     try {
       for await (const chunk of input) {
         if (parser.destroyed) return;
-        if (!parser.write(chunk)) await drained(parser);
+        const bytes = Buffer.concat([partial, typeof chunk === "string" ? Buffer.from(chunk) : chunk]);
+        const end = bytes.lastIndexOf(0x0a) + 1;
+        const cut = end > 0 ? end : bytes.length > HELD_BACK_AT_MOST ? bytes.length : 0;
+        partial = bytes.subarray(cut);
+        await write(bytes.subarray(0, cut));
       }
-      parser.end();
+      await write(partial);
     } catch (err) {
-      parser.destroy(err as Error);
+      failure = { err };
     }
+    if (!parser.destroyed) parser.end();
   })();
   try {
     yield* parser;
     await pump;
+    if (failure) throw (failure as { err: unknown }).err;
   } finally {
     // The reader stopped early (a mapping error, a failed batch): stop reading the input too.
     parser.destroy();
   }
 }
+
+/** How much of a line without a break the import holds back before it passes it on anyway. */
+const HELD_BACK_AT_MOST = 1 << 20;
 
 function rowToEvents(
   record: string[],

@@ -223,4 +223,26 @@ describe("CSV contact import", () => {
     expect(progress).toEqual([10_000, 20_000, 25_000]);
     expect(messages.at(-1)).toMatchObject({ type: "done", report: { rows: 25_000, imported: 25_000, rejectedCount: 0 } });
   });
+  it("stores every whole row read before an upload broke off, never the row it cut, and tells the break", async () => {
+    const ws = await workspaceWithAttributes();
+    const people = Array.from({ length: 7 }, (_, i) => `98123 0000${i + 1},Person ${i + 1}`);
+    // Seven whole rows and half of the eighth arrive, then the connection drops.
+    const broken = Readable.from(
+      (async function* () {
+        yield ["phone,name", ...people].join("\n") + "\n98123 0000";
+        throw new Error("the connection closed");
+      })(),
+    );
+    await expect(importContactsCsv(store(), ws, broken, { country: "IN" }, undefined, { batchRows: 2, roundBatches: 2 })).rejects.toThrow("the connection closed");
+    const rows = await store().query<{ name: string }>(
+      "SELECT name FROM contacts FINAL WHERE workspace_id = {workspaceId:String} ORDER BY contact",
+      { workspaceId: ws },
+      { report: "test:csv-import" },
+    );
+    // The half row, a phone cut short, is not imported as someone else's number.
+    expect(rows.map((r) => r.name)).toEqual(people.map((p) => p.split(",")[1]));
+    // The whole file afterwards adds nothing to them.
+    const again = await importContactsCsv(store(), ws, Readable.from([["phone,name", ...people].join("\n")]), { country: "IN" });
+    expect(again).toMatchObject({ imported: 0, unchanged: 7 });
+  });
 });
