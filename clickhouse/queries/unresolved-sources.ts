@@ -30,7 +30,12 @@ type Row = { dimension: string; value: string; contacts: string; requests: strin
  * One statement over one row per contact (`contacts`, 0011): each contact
  * counts into its source, its first-message tag and each of its tags (the
  * denominators), with the requests its `request_times` hold in the range (the
- * numerators), so nothing joins the range's askers to their rows.
+ * numerators), so nothing joins the range's askers to their rows. Source and
+ * first-message tag are two grouping sets of one read: each read of the
+ * contacts merges their parts under FINAL, which under live traffic is most of
+ * its cost (206 → 158 ms on a copy of the large demo after its live batches,
+ * 81 → 72 at rest). The tags, one row per tag, are a read of their own:
+ * all three from one ARRAY JOIN of a contact's pairs took 290 ms at rest.
  */
 export async function entryPoints(store: Store, workspaceId: string, range: DayRange): Promise<EntryPoints> {
   const rows = await store.query<Row>(
@@ -40,13 +45,11 @@ export async function entryPoints(store: Store, workspaceId: string, range: DayR
        FROM contacts FINAL
        WHERE workspace_id = {workspaceId:String}
      )
-     SELECT 'source' AS dimension, source AS value, count() AS contacts, sum(in_range) AS requests, countIf(in_range > 0) AS asking
+     SELECT if(grouping(source) = 0, 'source', 'firstMessageTag') AS dimension,
+            if(grouping(source) = 0, source, first_message_tag) AS value,
+            count() AS contacts, sum(in_range) AS requests, countIf(in_range > 0) AS asking
      FROM per_contact
-     GROUP BY source
-     UNION ALL
-     SELECT 'firstMessageTag', first_message_tag, count(), sum(in_range), countIf(in_range > 0)
-     FROM per_contact
-     GROUP BY first_message_tag
+     GROUP BY GROUPING SETS ((source), (first_message_tag))
      UNION ALL
      SELECT 'tag', tag, count(), sum(in_range), countIf(in_range > 0)
      FROM per_contact
