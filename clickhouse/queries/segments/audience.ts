@@ -37,7 +37,10 @@ export async function countSegment(
     { ...compiled.params, workspaceId },
     { report: "segments:count" },
   );
-  return { matching: Number(row?.matching ?? 0), total: Number(row?.total ?? 0), optedOut: Number(row?.matching_opted_out ?? 0) };
+  const matching = Number(row?.matching ?? 0);
+  // A round adds its new contacts to the kept total just after their rows: a count read in between
+  // may see them first, and "of N contacts" is never fewer than the segment holds.
+  return { matching, total: Math.max(Number(row?.total ?? 0), matching), optedOut: Number(row?.matching_opted_out ?? 0) };
 }
 
 /** Preview sort keys → the merged column each orders by (a whitelist: nothing else reaches ORDER BY). */
