@@ -224,7 +224,8 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
         received: received === "all" ? scope.contacts : received,
         opted: scope.opted ?? [],
       };
-  const lists = scope.all ? {} : { contacts: json(scope.contacts), ...Object.fromEntries(Object.entries(facets).map(([k, v]) => [k, json(v)])) };
+  const contactList = scope.all ? "" : json(scope.contacts);
+  const lists = scope.all ? {} : { contacts: contactList, ...Object.fromEntries(Object.entries(facets).map(([k, v]) => [k, json(v)])) };
   // A part of the row that every contact of the round gets anew needs no test per contact, and
   // when every part does (a whole workspace), the current rows are not read at all.
   type Facet = keyof typeof facets;
@@ -240,7 +241,7 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
   // A whole workspace goes a slice of its contacts at a time (CONTACTS_PER_SLICE), a round in one statement.
   const slices = scope.all ? await sliceCount(store, workspaceId, "contact_state", scope.sliceSize ?? CONTACTS_PER_SLICE) : 1;
   // The round's contacts that get their first row (the state CTE's, without one yet), for the workspace's total.
-  const fresh = scope.all ? 0 : await contactsWithoutRow(store, workspaceId, json(scope.contacts));
+  const fresh = scope.all ? 0 : await contactsWithoutRow(store, workspaceId, contactList);
   for (let slice = 0; slice < slices; slice++) {
     await store.command(
       `INSERT INTO contacts
