@@ -13,9 +13,14 @@ test("an admin creates an API key, sees it once, sends an event with it and revo
   // key existed, reaches the page only after the key is created.
   let keyCreated = () => {};
   const created = new Promise<void>((go) => (keyCreated = go));
+  // The page asks for the list once it has hydrated: a click before that submits the form the
+  // browser's way, reloading the page without creating the key (failed once in CI).
+  let listAsked = () => {};
+  const hydrated = new Promise<void>((go) => (listAsked = go));
   await page.route(
     "**/api/trpc/apiKeys.list**",
     async (route) => {
+      listAsked();
       const before = await route.fetch();
       await created;
       // Cancelled by the page meanwhile (it asks again once the key exists).
@@ -30,6 +35,7 @@ test("an admin creates an API key, sees it once, sends an event with it and revo
     "page",
   );
 
+  await hydrated;
   await page.getByLabel("Key name").fill(name);
   await page.getByRole("button", { name: "Create key" }).click();
   const box = page.getByRole("region", { name: `Your new key “${name}”` });
