@@ -1,7 +1,8 @@
 import type { Store } from "../client";
 import { BROADCAST_TAG_PREFIX } from "@/clickhouse/vocabulary/broadcast-tag";
-import type { BreakdownBy, Dimension, GroupFilter } from "@/clickhouse/vocabulary/campaign-groups";
+import { attributeOf, type BreakdownBy, type Dimension, type GroupFilter } from "@/clickhouse/vocabulary/campaign-groups";
 import { AD_DETAIL_PREFIX } from "@/clickhouse/vocabulary/dates";
+import { attributeValueSql } from "./attribute-paths";
 import { ONE_CAMPAIGN, recipientsSql, DEFAULT_REPLY_WINDOW_HOURS, STAGE_SQL } from "./campaign-common";
 
 /**
@@ -33,8 +34,8 @@ export interface BreakdownRow {
 // A recipient without a contacts row reads the columns' defaults: no tags,
 // and '' ("none") for the others.
 interface DimensionGroups {
-  /** The select list read from `contacts`: as little as the groups need. */
-  profile: string;
+  /** The select list read from `contacts`: as little as the groups need (of one attribute, its values alone). */
+  profile: (attribute: string) => string;
   /** The groups, over the profile's columns. */
   groups: string;
 }
@@ -43,17 +44,20 @@ const DIMENSION_GROUPS: Record<Dimension, DimensionGroups> = {
   // Only the tags a recipient has now; a contact may be in several (and in none).
   // Broadcast tags only repeat which campaigns a person got: the comparison shows that better.
   tag: {
-    profile: "arrayFilter(t -> NOT startsWith(t, {broadcastPrefix:String}), tags) AS own_tags",
+    profile: () => "arrayFilter(t -> NOT startsWith(t, {broadcastPrefix:String}), tags) AS own_tags",
     groups: "arrayMap(t -> (toString(t), toUInt8(0)), own_tags)",
   },
-  firstMessageTag: { profile: "first_message_tag", groups: "[(toString(first_message_tag), toUInt8(0))]" },
+  firstMessageTag: { profile: () => "first_message_tag", groups: "[(toString(first_message_tag), toUInt8(0))]" },
   // Each recipient in its source group, and also in the ad group (ad = 1) when its source detail names an ad.
   source: {
-    profile: "source, startsWith(source_detail, {adPrefix:String}) AS from_ad",
+    profile: () => "source, startsWith(source_detail, {adPrefix:String}) AS from_ad",
     groups: "if(from_ad, [(toString(source), toUInt8(0)), ('', toUInt8(1))], [(toString(source), toUInt8(0))])",
   },
   // Every recipient lands in a group: those without the attribute in '' (shown as "no value").
-  attribute: { profile: "attributes[{attribute:String}] AS attribute_value", groups: "[(attribute_value, toUInt8(0))]" },
+  attribute: {
+    profile: (attribute) => `${attributeValueSql(attribute, () => "{attribute:String}")} AS attribute_value`,
+    groups: "[(attribute_value, toUInt8(0))]",
+  },
 };
 
 /**
@@ -62,16 +66,16 @@ const DIMENSION_GROUPS: Record<Dimension, DimensionGroups> = {
  * the biggest campaign (643,000 recipients of 1M contacts) a fifth of the CPU
  * of the hash join of a million phones it replaced; filtering `contacts` by
  * the recipients first cost more than it saved. The profile side reads only
- * what the groups need (one map key, not the map), and the groups are built
+ * what the groups need (one attribute's values, not the map), and the groups are built
  * after the join, for recipients alone.
  */
-export function withGroupsSql(recipients: string, dimension: Dimension): string {
-  const { profile, groups } = DIMENSION_GROUPS[dimension];
+export function withGroupsSql(recipients: string, by: BreakdownBy | GroupFilter): string {
+  const { profile, groups } = DIMENSION_GROUPS[by.dimension];
   return `(
        SELECT r.*, ${groups} AS groups
        FROM (${recipients}) AS r
        LEFT JOIN (
-         SELECT contact, ${profile}
+         SELECT contact, ${profile(attributeOf(by) ?? "")}
          FROM contacts FINAL
          WHERE workspace_id = {workspaceId:String}
        ) AS p USING (contact)
@@ -120,7 +124,7 @@ export async function campaignBreakdown(
             countIf(${STAGE_SQL.replied}) AS replied,
             countIf(${STAGE_SQL.ignored}) AS ignored,
             countIf(${STAGE_SQL.failed}) AS failed
-     FROM ${withGroupsSql(recipientsSql(ONE_CAMPAIGN, replyWindowHours), by.dimension)}
+     FROM ${withGroupsSql(recipientsSql(ONE_CAMPAIGN, replyWindowHours), by)}
      ARRAY JOIN groups AS g
      GROUP BY value, ad
      ORDER BY ad, recipients DESC, value

@@ -52,7 +52,7 @@ function filterSql(filter: StageFilter): { from: string; where: string; settings
   if (!filter.group) return { from: `(${recipients})`, where: stage, settings: "", params };
   const group = groupPredicate(filter.group);
   return {
-    from: withGroupsSql(recipients, filter.group.dimension),
+    from: withGroupsSql(recipients, filter.group),
     where: `${stage} AND ${group.sql}`,
     settings: `\n     SETTINGS ${WITH_GROUPS_SETTINGS}`,
     params: { ...params, ...group.params },

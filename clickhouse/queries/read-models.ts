@@ -1,4 +1,5 @@
 import type { Store } from "../client";
+import { ATTRIBUTE_PATHS_SQL, VALUES_STAY_TEXT } from "./attribute-paths";
 import { addToContactTotal, repairContactTotal } from "./contact-totals";
 import { DEFAULT_REPLY_WINDOW_HOURS, MAX_REPLY_WINDOW_HOURS, effectiveTicksSql } from "./campaign-common";
 import { STATUS_SQL } from "./contact-status";
@@ -247,7 +248,7 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
       `INSERT INTO contacts
          (workspace_id, contact, name, first_seen, last_active, last_message, template_messages, session_messages,
           unresolved_queries, last_control, last_control_at, status, source, source_detail, first_message_tag,
-          tags, tag_kinds, attributes, search_text, open_control, open_control_at, waiting_since, waiting_requests, agent_id, agent_name,
+          tags, tag_kinds, attributes, attribute_paths, search_text, open_control, open_control_at, waiting_since, waiting_requests, agent_id, agent_name,
           request_times, campaign_sent, campaign_read, opted_out, opted_out_at, version)
        WITH
          state AS (
@@ -383,11 +384,11 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
        SELECT
          {workspaceId:String}, contact, name, first_seen, last_active, last_message, template_messages, session_messages,
          unresolved_queries, last_control, last_control_at, ${STATUS_SQL}, source, source_detail, first_message_tag,
-         tags, tag_kinds, attributes, lowerUTF8(arrayStringConcat(arrayConcat([name], arraySort(mapValues(attributes))), char(0))),
+         tags, tag_kinds, attributes, ${ATTRIBUTE_PATHS_SQL}, lowerUTF8(arrayStringConcat(arrayConcat([name], arraySort(mapValues(attributes))), char(0))),
          open_control, open_control_at, waiting_since, waiting_requests, agent_id, agent_name, request_times,
          campaign_sent, campaign_read, opted_out, opted_out_at, {version:UInt64}
        FROM merged
-       SETTINGS join_use_nulls = 0, ${SKIP_PHONE_GRAMS}`,
+       SETTINGS join_use_nulls = 0, ${SKIP_PHONE_GRAMS}, ${VALUES_STAY_TEXT}`,
       { workspaceId, version, ...lists, ...(scope.all ? { slices, slice } : {}) },
       { report: "read-models:contacts" },
     );

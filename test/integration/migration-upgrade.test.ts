@@ -22,6 +22,8 @@ import { countSegment, previewSegment } from "@/clickhouse/queries/segments/audi
 import { askedRequests } from "@/clickhouse/queries/unresolved-asked";
 import { compileSegment } from "@/clickhouse/queries/segments/compile";
 import { exportPage } from "@/clickhouse/queries/segments/export";
+import { fillAllAttributePaths } from "@/clickhouse/queries/attribute-paths";
+import { campaignBreakdown } from "@/clickhouse/queries/campaign-breakdowns";
 
 const store = useTestStore();
 const REWIND = { report: "migration-upgrade-test", tenant: "exempt: rewinds the schema of the whole store" } as const;
@@ -916,5 +918,71 @@ describe("upgrading a store that already holds events (0044)", () => {
     expect(await listed()).toBe(3);
     const nobody: FilterTree = { kind: "group", join: "and", children: [{ kind: "tags", op: "any", tags: ["nobody has this tag"], tagKind: "any" }] };
     expect((await countSegment(store(), ws, nobody, clock)).total).toBe(3);
+  });
+});
+
+describe("upgrading a store that already holds events (0045)", () => {
+  it("0045 writes the attribute paths of a store's contacts, so rules, exports and breakdowns on one attribute read the same", async () => {
+    const ws = "ws-before-0045";
+    const [asha, ravi, meera] = ["+919812300451", "+919812300452", "+919812300453"];
+    const ev = numberedEvents("a45");
+    const set = (contact: string, attribute: string, value: string) => ev({ type: "attribute.set", contact, ts: "2026-11-10T10:00:00Z", attribute, value });
+    await ingestEvents(store(), ws, [
+      ev({ type: "campaign.created", campaign_id: "sale-45", name: "Sale", template: "t", ts: "2026-11-09T09:00:00Z" }),
+      ...[asha, ravi, meera].map((contact) =>
+        ev({ type: "message.outbound", kind: "template", contact, ts: "2026-11-09T10:00:00Z", wamid: `wamid.45.${contact}`, campaign_id: "sale-45" }),
+      ),
+      set(asha, "city", "Navi Mumbai"),
+      // Date-like text stays text, whatever the engine would make of it.
+      set(asha, "renewal", "2026-12-01"),
+      set(ravi, "city", "Delhi"),
+      set(ravi, "renewal", "2026-11-15"),
+      set(meera, "plan", "Premium"),
+    ]);
+    const clock = { now: new Date("2026-11-20T00:00:00Z"), timeZone: "UTC" };
+    const types = new Map([["renewal", "date"]]);
+    const rule = (attribute: string, op: "contains" | "after" | "isNotSet", values: string[]): FilterTree => ({
+      kind: "group",
+      join: "and",
+      children: [{ kind: "attribute", attribute, op, values }],
+    });
+    const read = async () => ({
+      mumbai: (await countSegment(store(), ws, rule("city", "contains", ["mumbai"]), clock, types)).matching,
+      renewsLater: (await countSegment(store(), ws, rule("renewal", "after", ["2026-11-20"]), clock, types)).matching,
+      noCity: (await countSegment(store(), ws, rule("city", "isNotSet", []), clock, types)).matching,
+      exported: (
+        await exportPage(store(), ws, compileSegment({ kind: "group", join: "and", children: [] }, clock), { after: "", limit: 50, attributes: ["city", "renewal"], includeOptedOut: true })
+      ).map((r) => [r.contact, r.attributes]),
+      byCity: (await campaignBreakdown(store(), ws, "sale-45", { dimension: "attribute", attribute: "city" })).map((r) => [r.value, r.recipients]),
+    });
+    const expected = {
+      mumbai: 1,
+      renewsLater: 1,
+      noCity: 1,
+      exported: [
+        [asha, { city: "Navi Mumbai", renewal: "2026-12-01" }],
+        [ravi, { city: "Delhi", renewal: "2026-11-15" }],
+        [meera, {}],
+      ],
+      byCity: [["", 1], ["Delhi", 1], ["Navi Mumbai", 1]],
+    };
+    expect(await read()).toEqual(expected);
+
+    // Back to the shape before 0045: no paths. The column comes back empty, and the backfill fills it.
+    await store().command("ALTER TABLE contacts DROP COLUMN attribute_paths", {}, REWIND);
+    await upgradeTo(45);
+    expect((await read()).mumbai).toBe(0);
+    await fillAllAttributePaths(store());
+    expect(await read()).toEqual(expected);
+    const types45 = await store().query<{ types: string }>(
+      "SELECT toString(JSONAllPathsWithTypes(attribute_paths)) AS types FROM contacts FINAL WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}",
+      { workspaceId: ws, contact: asha },
+      { report: "migration-upgrade-test" },
+    );
+    expect(types45.map((r) => r.types)).toEqual([`{'city':'String','renewal':'String'}`]);
+
+    // A value after the upgrade: Ravi moves to Mumbai.
+    await ingestEvents(store(), ws, [ev({ type: "attribute.set", contact: ravi, ts: "2026-11-12T10:00:00Z", attribute: "city", value: "Mumbai" })]);
+    expect((await read()).mumbai).toBe(2);
   });
 });

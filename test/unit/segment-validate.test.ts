@@ -119,7 +119,8 @@ describe("compileSegment", () => {
           if (condition.kind === "status") continue;
           const values = "values" in condition ? condition.values : "tags" in condition ? condition.tags : [];
           for (const v of values) if (v.length > 2) expect(where).not.toContain(`'${v}'`);
-          if (condition.kind === "attribute") expect(where).not.toContain(condition.attribute);
+          // A key goes into SQL text only as the JSON path of a key that is one (attribute-paths.ts).
+          if (condition.kind === "attribute") expect(where.replaceAll(`attribute_paths.\`${condition.attribute}\``, "")).not.toContain(condition.attribute);
         }
         // Every placeholder is bound, and every set is scoped to the workspace.
         for (const [, name] of where.matchAll(/\{(p\d+):/g)) expect(params).toHaveProperty(name);
@@ -130,11 +131,15 @@ describe("compileSegment", () => {
     );
   });
 
-  it("an attribute name that looks like SQL stays a parameter", () => {
+  it("an attribute name that looks like SQL stays a parameter, and only a catalogue key is read as a path", () => {
     const name = "x') OR 1=1 --";
     const { where, params } = compileSegment(and({ kind: "attribute", attribute: name, op: "isSet", values: [] }), { now: new Date(now), timeZone: "UTC" });
     expect(where).not.toContain("OR 1=1");
+    expect(where).not.toContain("attribute_paths");
     expect(Object.values(params)).toContain(name);
+    const city = compileSegment(and({ kind: "attribute", attribute: "city", op: "isSet", values: [] }), { now: new Date(now), timeZone: "UTC" });
+    expect(city.where).toContain("attribute_paths.`city`.:String");
+    expect(Object.values(city.params)).not.toContain("city");
   });
 });
 
