@@ -2,8 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Store } from "./client";
-import { fillAllAttributePaths } from "./queries/attribute-paths";
-import { mergeReadModels, rebuildAllReadModels } from "./queries/read-models";
+import { rebuildAllContacts, rebuildAllReadModels } from "./queries/read-models";
 import { backfillAllOptEvents } from "./queries/opt-outs-backfill";
 import { backfillRecipientOptOuts } from "./queries/recipients-opt-outs-backfill";
 import { linkAllEarlierStatuses } from "./queries/status-links";
@@ -317,8 +316,8 @@ function shardedFromEnv(store: Store): boolean {
  * stored before their message with the statement ingestion runs
  * (status-links.ts); 0024's fills Unresolved's summaries with the read
  * models' own refresh (unresolved-summaries.ts); 0032's counts campaigns'
- * billable messages with the rounds' own statement (campaign-cost.ts); 0045's writes the
- * contacts' attribute paths again (attribute-paths.ts). One that several pending migrations name runs once,
+ * billable messages with the rounds' own statement (campaign-cost.ts); 0045's and 0046's
+ * rewrite the contacts (their attribute paths, their campaign behaviours) with the rounds' own refresh. One that several pending migrations name runs once,
  * after all their statements, in the order of the migrations.
  */
 type AfterMigration = (store: Store, log: (line: string) => void) => Promise<void>;
@@ -331,10 +330,8 @@ const AFTER_MIGRATION: Record<number, AfterMigration> = {
   24: rebuildAllUnresolvedSummaries,
   26: backfillRecipientOptOuts,
   32: backfillCampaignBillable,
-  45: async (store, log) => {
-    await fillAllAttributePaths(store, log);
-    await mergeReadModels(store, ["contacts"]);
-  },
+  45: rebuildAllContacts,
+  46: rebuildAllContacts,
 };
 
 /** Migrations and their bookkeeping change the store of every workspace at once. */

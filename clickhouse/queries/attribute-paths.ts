@@ -1,5 +1,3 @@
-import type { Store } from "../client";
-
 /**
  * Each contact's attributes a second time, as a JSON column (0045): one
  * subcolumn per key, so a rule or a report on one attribute reads that
@@ -22,7 +20,7 @@ export const ATTRIBUTE_PATHS_SQL = "CAST(mapFilter((k, v) -> match(k, '^[a-z][a-
  * "2024-01-05 10:00:00" as a DateTime, whose `.:String` reads are NULL. The
  * engine takes them from the writing statement only (a mutation or a column
  * computed on read infers dates whatever it is told), so the column is
- * written by INSERTs alone: the contacts' refresh and 0045's backfill.
+ * written by the contacts' refresh alone, 0045's backfill included (migrate.ts).
  */
 export const VALUES_STAY_TEXT = "input_format_try_infer_dates = 0, input_format_try_infer_datetimes = 0";
 
@@ -36,34 +34,3 @@ const PATH_KEY = /^[a-z][a-z0-9_]{0,39}$/;
 export function attributeValueSql(key: string, bound: () => string): string {
   return PATH_KEY.test(key) ? `ifNull(attribute_paths.\`${key}\`.:String, '')` : `attributes[${bound()}]`;
 }
-
-/**
- * 0045's backfill: every contacts row written again with its paths, a slice
- * of a workspace's contacts at a time (as many as a rebuild's), at its own
- * version: of two equal versions the later row wins.
- */
-export async function fillAllAttributePaths(store: Store, log: (line: string) => void = () => {}) {
-  const workspaces = await store.query<{ workspace_id: string; contacts: string }>(
-    "SELECT workspace_id, count() AS contacts FROM contacts FINAL GROUP BY workspace_id",
-    {},
-    { report: "attribute-paths:workspaces", tenant: "exempt: the upgrade lists the workspaces of the store to fill each one" },
-  );
-  for (const { workspace_id: workspaceId, contacts } of workspaces) {
-    const started = performance.now();
-    const slices = Math.max(1, Math.ceil(Number(contacts) / CONTACTS_PER_STATEMENT));
-    for (let slice = 0; slice < slices; slice++) {
-      await store.command(
-        `INSERT INTO contacts
-         SELECT * REPLACE (${ATTRIBUTE_PATHS_SQL} AS attribute_paths)
-         FROM contacts FINAL
-         WHERE workspace_id = {workspaceId:String} AND cityHash64(contact) % {slices:UInt32} = {slice:UInt32}
-         SETTINGS ${VALUES_STAY_TEXT}`,
-        { workspaceId, slices, slice },
-        { report: "attribute-paths:fill" },
-      );
-    }
-    log(`attribute paths of ${workspaceId} (${contacts} contacts) written in ${Math.round(performance.now() - started)} ms`);
-  }
-}
-
-const CONTACTS_PER_STATEMENT = 250_000;

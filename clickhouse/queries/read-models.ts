@@ -1,5 +1,6 @@
 import type { Store } from "../client";
 import { ATTRIBUTE_PATHS_SQL, VALUES_STAY_TEXT } from "./attribute-paths";
+import { STAGE_TOKENS_SQL } from "./campaign-stages";
 import { addToContactTotal, repairContactTotal } from "./contact-totals";
 import { DEFAULT_REPLY_WINDOW_HOURS, MAX_REPLY_WINDOW_HOURS, effectiveTicksSql } from "./campaign-common";
 import { STATUS_SQL } from "./contact-status";
@@ -249,7 +250,7 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
          (workspace_id, contact, name, first_seen, last_active, last_message, template_messages, session_messages,
           unresolved_queries, last_control, last_control_at, status, source, source_detail, first_message_tag,
           tags, tag_kinds, attributes, attribute_paths, search_text, open_control, open_control_at, waiting_since, waiting_requests, agent_id, agent_name,
-          request_times, campaign_sent, campaign_read, opted_out, opted_out_at, version)
+          request_times, campaign_sent, campaign_read, campaign_stages, opted_out, opted_out_at, version)
        WITH
          state AS (
            SELECT contact,
@@ -273,7 +274,7 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
            -- The current row of each contact, for the parts of it this refresh does not read again
            -- (found by the key alone: SKIP_PHONE_GRAMS).
            SELECT contact, tags, tag_kinds, attributes, open_control, open_control_at, waiting_since, waiting_requests,
-                  agent_id, agent_name, request_times, campaign_sent, campaign_read, opted_out, opted_out_at
+                  agent_id, agent_name, request_times, campaign_sent, campaign_read, campaign_stages, opted_out, opted_out_at
            FROM contacts
            WHERE workspace_id = {workspaceId:String} AND ${keepsAny ? among("contacts") : "0"}
            ORDER BY contact, version DESC
@@ -329,17 +330,20 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
            GROUP BY contact
          ),
          campaigns_received AS (
-           SELECT contact, arrayMap(x -> x.1, sends) AS campaign_sent, arrayMap(x -> x.3, sends) AS campaign_read
+           SELECT contact, arrayMap(x -> x.1, sends) AS campaign_sent, arrayMap(x -> x.3, sends) AS campaign_read, campaign_stages
            FROM (
-             SELECT contact, arraySort(groupArray((assumeNotNull(sent_eff), campaign_id, toUInt8(read_eff IS NOT NULL)))) AS sends
+             SELECT contact,
+                    arraySort(groupArrayIf((assumeNotNull(sent), campaign_id, toUInt8(read IS NOT NULL)), sent IS NOT NULL)) AS sends,
+                    arraySort(arrayDistinct(arrayFlatten(groupArray(stage_tokens)))) AS campaign_stages
              FROM (
-               -- The newest row of each of the contact's campaigns (through the by_contact projection).
-               SELECT contact, campaign_id, argMax(sent_eff, version) AS sent_eff, argMax(read_eff, version) AS read_eff
+               -- The newest row of each of the contact's campaigns (through the by_contact projection);
+               -- its behaviours from the whole newest row, as recipients FINAL has it.
+               SELECT contact, campaign_id, argMax(sent_eff, version) AS sent, argMax(read_eff, version) AS read,
+                      argMax(${STAGE_TOKENS_SQL}, version) AS stage_tokens
                FROM recipients
                WHERE workspace_id = {workspaceId:String} AND ${among("received")}
                GROUP BY contact, campaign_id
              )
-             WHERE sent_eff IS NOT NULL
              GROUP BY contact
            )
          ),
@@ -370,6 +374,7 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
                   if(recontrolled, r.request_times, b.request_times) AS request_times,
                   ${rebuilt("received")} AS rereceived,
                   if(rereceived, c.campaign_sent, b.campaign_sent) AS campaign_sent, if(rereceived, c.campaign_read, b.campaign_read) AS campaign_read,
+                  if(rereceived, c.campaign_stages, b.campaign_stages) AS campaign_stages,
                   ${rebuilt("opted")} AS reopted,
                   if(reopted, p.opted_out, b.opted_out) AS opted_out, if(reopted, p.opted_out_at, b.opted_out_at) AS opted_out_at
            FROM state AS s
@@ -386,7 +391,7 @@ export async function refreshContacts(store: Store, workspaceId: string, scope: 
          unresolved_queries, last_control, last_control_at, ${STATUS_SQL}, source, source_detail, first_message_tag,
          tags, tag_kinds, attributes, ${ATTRIBUTE_PATHS_SQL}, lowerUTF8(arrayStringConcat(arrayConcat([name], arraySort(mapValues(attributes))), char(0))),
          open_control, open_control_at, waiting_since, waiting_requests, agent_id, agent_name, request_times,
-         campaign_sent, campaign_read, opted_out, opted_out_at, {version:UInt64}
+         campaign_sent, campaign_read, campaign_stages, opted_out, opted_out_at, {version:UInt64}
        FROM merged
        SETTINGS join_use_nulls = 0, ${SKIP_PHONE_GRAMS}, ${VALUES_STAY_TEXT}`,
       { workspaceId, version, ...lists, ...(scope.all ? { slices, slice } : {}) },
@@ -683,11 +688,29 @@ export async function mergeReadModels(
   }
 }
 
-/** Rebuilds the read models of every workspace that has contacts: the backfill of 0011. */
-export async function rebuildAllReadModels(store: Store, log: (line: string) => void = () => {}) {
-  const workspaces = await store.query<{ workspace_id: string }>(`SELECT DISTINCT workspace_id FROM contact_state`, {}, {
+/**
+ * Rewrites every workspace's contacts rows from the tables they are kept from,
+ * then merges them once: the backfill of a column of theirs (0046's campaign
+ * behaviours) written by the code the rounds run.
+ */
+export async function rebuildAllContacts(store: Store, log: (line: string) => void = () => {}) {
+  for (const workspaceId of await workspacesWithContactState(store)) {
+    const started = performance.now();
+    await refreshContacts(store, workspaceId, { all: true }, nextVersion(), "all");
+    log(`contacts of ${workspaceId} rewritten in ${Math.round(performance.now() - started)} ms`);
+  }
+  await mergeReadModels(store, ["contacts"]);
+}
+
+async function workspacesWithContactState(store: Store): Promise<string[]> {
+  const rows = await store.query<{ workspace_id: string }>(`SELECT DISTINCT workspace_id FROM contact_state`, {}, {
     report: "read-models:workspaces",
     tenant: "exempt: the upgrade lists the workspaces of the store to rebuild each one",
   });
-  await rebuildReadModels(store, workspaces.map((w) => w.workspace_id), log);
+  return rows.map((r) => r.workspace_id);
+}
+
+/** Rebuilds the read models of every workspace that has contacts: the backfill of 0011. */
+export async function rebuildAllReadModels(store: Store, log: (line: string) => void = () => {}) {
+  await rebuildReadModels(store, await workspacesWithContactState(store), log);
 }

@@ -8,7 +8,7 @@ import { getWorkspace } from "@/clickhouse/queries/workspaces";
 import { nextVersion } from "@/clickhouse/version";
 import { campaignFunnel } from "@/clickhouse/queries/campaign-funnel";
 import { campaignConversions } from "@/clickhouse/queries/conversions";
-import { refreshContacts, refreshRecipients } from "@/clickhouse/queries/read-models";
+import { rebuildAllContacts, refreshContacts, refreshRecipients } from "@/clickhouse/queries/read-models";
 import { eventSchema } from "@/server/events/schema";
 import { ingestEvents } from "@/server/ingestion/pipeline";
 import { listContacts } from "@/clickhouse/queries/contact-list";
@@ -22,7 +22,6 @@ import { countSegment, previewSegment } from "@/clickhouse/queries/segments/audi
 import { askedRequests } from "@/clickhouse/queries/unresolved-asked";
 import { compileSegment } from "@/clickhouse/queries/segments/compile";
 import { exportPage } from "@/clickhouse/queries/segments/export";
-import { fillAllAttributePaths } from "@/clickhouse/queries/attribute-paths";
 import { campaignBreakdown } from "@/clickhouse/queries/campaign-breakdowns";
 
 const store = useTestStore();
@@ -968,11 +967,11 @@ describe("upgrading a store that already holds events (0045)", () => {
     };
     expect(await read()).toEqual(expected);
 
-    // Back to the shape before 0045: no paths. The column comes back empty, and the backfill fills it.
+    // Back to the shape before 0045: no paths. The column comes back empty, and the contacts' rebuild writes it.
     await store().command("ALTER TABLE contacts DROP COLUMN attribute_paths", {}, REWIND);
     await upgradeTo(45);
     expect((await read()).mumbai).toBe(0);
-    await fillAllAttributePaths(store());
+    await rebuildAllContacts(store());
     expect(await read()).toEqual(expected);
     const types45 = await store().query<{ types: string }>(
       "SELECT toString(JSONAllPathsWithTypes(attribute_paths)) AS types FROM contacts FINAL WHERE workspace_id = {workspaceId:String} AND contact = {contact:String}",
@@ -984,5 +983,56 @@ describe("upgrading a store that already holds events (0045)", () => {
     // A value after the upgrade: Ravi moves to Mumbai.
     await ingestEvents(store(), ws, [ev({ type: "attribute.set", contact: ravi, ts: "2026-11-12T10:00:00Z", attribute: "city", value: "Mumbai" })]);
     expect((await read()).mumbai).toBe(2);
+  });
+});
+
+describe("upgrading a store that already holds events (0046)", () => {
+  it("0046 writes each contact's campaign behaviours of a store written before it, and the campaign rules count the same", async () => {
+    const ws = "ws-before-0046";
+    const [asha, ravi, meera] = ["+919812300461", "+919812300462", "+919812300463"];
+    const ev = numberedEvents("c46");
+    const send = (campaign: string, contact: string) =>
+      ev({ type: "message.outbound", kind: "template", contact, ts: "2026-11-10T10:00:00Z", wamid: `wamid.${campaign}.${contact}`, campaign_id: campaign });
+    const status = (campaign: string, contact: string, s: string, ts: string) =>
+      ev({ type: "message.status", contact, ts: `2026-11-10T${ts}Z`, wamid: `wamid.${campaign}.${contact}`, status: s });
+    await ingestEvents(store(), ws, [
+      ...["a46", "b46"].map((c) => ev({ type: "campaign.created", campaign_id: c, name: c, template: "t", ts: "2026-11-09T09:00:00Z" })),
+      ...[asha, ravi, meera].map((c) => send("a46", c)),
+      send("b46", asha),
+      status("a46", asha, "delivered", "10:01:00"),
+      status("a46", asha, "read", "10:05:00"),
+      status("a46", ravi, "delivered", "10:01:00"),
+      status("a46", meera, "failed", "10:01:00"),
+      status("b46", asha, "delivered", "10:02:00"),
+    ]);
+    const clock = { now: new Date("2026-11-20T00:00:00Z"), timeZone: "UTC" };
+    const rule = (event: "received" | "read" | "ignored" | "failed", campaigns: string[]): FilterTree => ({
+      kind: "group",
+      join: "and",
+      children: [{ kind: "campaign", event, campaigns }],
+    });
+    const members = async (tree: FilterTree) => (await previewSegment(store(), ws, tree, clock, { sort: "phone", direction: "asc", limit: 50, offset: 0 })).map((r) => r.contact);
+    const read = async () => ({
+      receivedA: await members(rule("received", ["a46"])),
+      readA: await members(rule("read", ["a46"])),
+      ignoredAny: await members(rule("ignored", [])),
+      failedA: await members(rule("failed", ["a46"])),
+      ignoredBNotReadA: await members({ kind: "group", join: "and", children: [{ kind: "campaign", event: "ignored", campaigns: ["b46"] }, { kind: "campaign", event: "read", campaigns: ["a46"], not: true }] }),
+    });
+    const expected = { receivedA: [asha, ravi, meera], readA: [asha], ignoredAny: [asha, ravi], failedA: [meera], ignoredBNotReadA: [] };
+    expect(await read()).toEqual(expected);
+
+    // Back to the shape before 0046: no behaviours in the contacts' rows. The column comes back empty, and the contacts' rebuild writes it.
+    await store().command("ALTER TABLE contacts DROP INDEX campaign_stage_tokens", {}, REWIND);
+    await store().command("ALTER TABLE contacts DROP COLUMN campaign_stages", {}, REWIND);
+    await upgradeTo(46);
+    expect((await read()).receivedA).toEqual([]);
+    await rebuildAllContacts(store());
+    expect(await read()).toEqual(expected);
+
+    // A read after the upgrade: Ravi reads a46, and is no longer among those who ignored a campaign.
+    await ingestEvents(store(), ws, [status("a46", ravi, "read", "11:00:00")]);
+    expect((await read()).ignoredAny).toEqual([asha]);
+    expect((await read()).readA).toEqual([asha, ravi]);
   });
 });
