@@ -690,8 +690,8 @@ export async function mergeReadModels(
 
 /**
  * Rewrites every workspace's contacts rows from the tables they are kept from,
- * then merges them once: the backfill of a column of theirs (0046's campaign
- * behaviours) written by the code the rounds run.
+ * then merges them once: the backfill of a column of theirs (0045's attribute
+ * paths, 0046's campaign behaviours) written by the code the rounds run.
  */
 export async function rebuildAllContacts(store: Store, log: (line: string) => void = () => {}) {
   for (const workspaceId of await workspacesWithContactState(store)) {
