@@ -36,11 +36,15 @@ export async function addToContactTotal(store: Store, workspaceId: string, conta
   await store.insert("contact_totals", [{ workspace_id: workspaceId, contacts }], { report: "read-models:contact-total" });
 }
 
-/** The workspaces that have contacts: those a start checks (their campaign counts and their totals). */
+/**
+ * The workspaces that have contacts: those a start checks (their campaign
+ * counts and their totals), and those a rebuild or an upgrade's backfill goes
+ * through one by one.
+ */
 export async function workspacesWithContacts(store: Store): Promise<string[]> {
   const rows = await store.query<{ workspace_id: string }>(`SELECT DISTINCT workspace_id FROM contact_state`, {}, {
     report: "read-models:contact-workspaces",
-    tenant: "exempt: a start lists the workspaces whose counts it checks",
+    tenant: "exempt: lists the workspaces that have contacts, to check, rebuild or backfill each one",
   });
   return rows.map((r) => r.workspace_id);
 }

@@ -2,6 +2,7 @@ import type { Store } from "../client";
 import { IS_OPT_EVENT_ID_SQL, OPT_IN_ID_SUFFIX, OPT_OUT_ID_SUFFIX } from "../vocabulary/derived-events";
 import { normaliseKeyword, STOPPED_MARKETING_ERROR } from "../vocabulary/opt-outs";
 import { getOptKeywords } from "./opt-out-keywords";
+import { workspacesWithContacts } from "./contact-totals";
 import { rebuildReadModels } from "./read-models";
 import { IS_LINKED_COPY_SQL } from "./status-links";
 
@@ -81,16 +82,12 @@ export async function backfillOptEvents(store: Store, workspaceId: string): Prom
 
 /** The upgrade to 0020: every workspace's opt events, then the read models of those that got any. */
 export async function backfillAllOptEvents(store: Store, log: (line: string) => void = () => {}) {
-  const workspaces = await store.query<{ workspace_id: string }>(`SELECT DISTINCT workspace_id FROM contact_state`, {}, {
-    report: "opt-outs:backfill-workspaces",
-    tenant: "exempt: the upgrade to 0020 lists the workspaces whose opt-outs it derives",
-  });
   const changed: string[] = [];
-  for (const { workspace_id } of workspaces) {
-    const n = await backfillOptEvents(store, workspace_id);
+  for (const workspaceId of await workspacesWithContacts(store)) {
+    const n = await backfillOptEvents(store, workspaceId);
     if (n > 0) {
-      changed.push(workspace_id);
-      log(`${n} opt-outs and opt-ins of ${workspace_id} derived from its log`);
+      changed.push(workspaceId);
+      log(`${n} opt-outs and opt-ins of ${workspaceId} derived from its log`);
     }
   }
   if (changed.length) await rebuildReadModels(store, changed, log);

@@ -1,7 +1,7 @@
 import type { Store } from "../client";
 import { ATTRIBUTE_PATHS_SQL, VALUES_STAY_TEXT } from "./attribute-paths";
 import { STAGE_TOKENS_SQL } from "./campaign-stages";
-import { addToContactTotal, repairContactTotal } from "./contact-totals";
+import { addToContactTotal, repairContactTotal, workspacesWithContacts } from "./contact-totals";
 import { DEFAULT_REPLY_WINDOW_HOURS, MAX_REPLY_WINDOW_HOURS, effectiveTicksSql } from "./campaign-common";
 import { STATUS_SQL } from "./contact-status";
 import { SKIP_PHONE_GRAMS } from "./contacts-by-phone";
@@ -694,7 +694,7 @@ export async function mergeReadModels(
  * paths, 0046's campaign behaviours) written by the code the rounds run.
  */
 export async function rebuildAllContacts(store: Store, log: (line: string) => void = () => {}) {
-  for (const workspaceId of await workspacesWithContactState(store)) {
+  for (const workspaceId of await workspacesWithContacts(store)) {
     const started = performance.now();
     await refreshContacts(store, workspaceId, { all: true }, nextVersion(), "all");
     log(`contacts of ${workspaceId} rewritten in ${Math.round(performance.now() - started)} ms`);
@@ -702,15 +702,7 @@ export async function rebuildAllContacts(store: Store, log: (line: string) => vo
   await mergeReadModels(store, ["contacts"]);
 }
 
-async function workspacesWithContactState(store: Store): Promise<string[]> {
-  const rows = await store.query<{ workspace_id: string }>(`SELECT DISTINCT workspace_id FROM contact_state`, {}, {
-    report: "read-models:workspaces",
-    tenant: "exempt: the upgrade lists the workspaces of the store to rebuild each one",
-  });
-  return rows.map((r) => r.workspace_id);
-}
-
 /** Rebuilds the read models of every workspace that has contacts: the backfill of 0011. */
 export async function rebuildAllReadModels(store: Store, log: (line: string) => void = () => {}) {
-  await rebuildReadModels(store, await workspacesWithContactState(store), log);
+  await rebuildReadModels(store, await workspacesWithContacts(store), log);
 }
