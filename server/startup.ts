@@ -13,7 +13,7 @@ export async function startup() {
   const applied = await migrate(store, (line) => console.log(`[chatlens] ${line}`));
   if (applied) console.log(`[chatlens] schema up to date (${applied} migration(s) applied)`);
   // The process before this one may have stopped between a round's rows and their counts (campaign_stats, contact_totals).
-  void repairCountsAfterStart(store).catch((err) => console.error("[chatlens] repairing campaign counts failed:", err));
+  void repairCountsAfterStart(store).catch((err) => console.error("[chatlens] repairing the kept counts (campaigns, contacts) failed:", err));
   // Webhook deliveries answered before a restart and not yet in the event log go in now.
   webhookInbox(store);
   // Segment syncs and their retries, and the daily segment sizes; their state is in the store.
