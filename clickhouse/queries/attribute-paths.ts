@@ -1,3 +1,5 @@
+import { ATTRIBUTE_KEY } from "../vocabulary/attribute-keys";
+
 /**
  * Each contact's attributes a second time, as a JSON column (0045): one
  * subcolumn per key, so a rule or a report on one attribute reads that
@@ -8,11 +10,11 @@
  * The map stays: the search, the attribute entries' text index (exact rules)
  * and the readers of every attribute read it whole.
  *
- * Only keys that can be a path go in (the catalogue's, `^[a-z][a-z0-9_]*$`):
+ * Only keys that can be a path go in (the catalogue's, ATTRIBUTE_KEY):
  * an event may set any name, and a dot would nest ("a.b" under "a"). Other
  * keys are read from the map, with the same answers.
  */
-export const ATTRIBUTE_PATHS_SQL = "CAST(mapFilter((k, v) -> match(k, '^[a-z][a-z0-9_]{0,39}$'), attributes), 'JSON')";
+export const ATTRIBUTE_PATHS_SQL = `CAST(mapFilter((k, v) -> match(k, '${ATTRIBUTE_KEY.source}'), attributes), 'JSON')`;
 
 /**
  * The settings every statement writing ATTRIBUTE_PATHS_SQL runs with. A
@@ -24,13 +26,11 @@ export const ATTRIBUTE_PATHS_SQL = "CAST(mapFilter((k, v) -> match(k, '^[a-z][a-
  */
 export const VALUES_STAY_TEXT = "input_format_try_infer_dates = 0, input_format_try_infer_datetimes = 0";
 
-const PATH_KEY = /^[a-z][a-z0-9_]{0,39}$/;
-
 /**
  * One attribute's value in a contacts row, '' when unset: its JSON path when
  * the key is one (checked here, so only such a key is pasted into SQL), the
  * map entry otherwise, with `bound()` the key as a parameter.
  */
 export function attributeValueSql(key: string, bound: () => string): string {
-  return PATH_KEY.test(key) ? `ifNull(attribute_paths.\`${key}\`.:String, '')` : `attributes[${bound()}]`;
+  return ATTRIBUTE_KEY.test(key) ? `ifNull(attribute_paths.\`${key}\`.:String, '')` : `attributes[${bound()}]`;
 }

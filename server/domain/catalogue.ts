@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_ATTRIBUTES } from "./attribute-types";
 import { normaliseMessageText } from "./chat-profile";
+import { ATTRIBUTE_KEY } from "@/clickhouse/vocabulary/attribute-keys";
 
 export { keyFromLabel } from "./attribute-key";
 
@@ -73,7 +74,7 @@ export const attributeKeySchema = z
   .string()
   .trim()
   .regex(
-    /^[a-z][a-z0-9_]{0,39}$/,
+    ATTRIBUTE_KEY,
     "the key uses lower-case letters, digits and _ (like signup_date), starts with a letter and has at most 40 characters",
   );
 

@@ -11,7 +11,7 @@ import { isGroup, type Condition, type FilterNode, type FilterTree } from "@/cli
  * `contacts` plus its parameters. Values (attribute names included) become
  * `{pN:Type}` parameters, and operators and columns come from the whitelists
  * below; the one name pasted into SQL is a catalogue attribute key read as its
- * JSON path, which attribute-paths.ts checks against `^[a-z][a-z0-9_]*$` first.
+ * JSON path, which attribute-paths.ts checks against ATTRIBUTE_KEY first.
  *
  * Shape, for 1M contacts: every profile, tag and attribute rule is a filter on
  * the columns of one row per contact (0011), read once, and so are "received
