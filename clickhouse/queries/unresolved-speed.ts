@@ -89,7 +89,25 @@ export async function speedReport(store: Store, workspaceId: string, range: DayR
   return shapeSpeed(rows);
 }
 
-function stats(r: Row | undefined): WaitStats {
+/**
+ * Time to intervene alone, for the headline's period before: it shows that
+ * period's median only, so it merges none of the weeks, agents or resolves the
+ * full report merges (a third of its exact-quantile work, measured below).
+ */
+export async function interveneSpeed(store: Store, workspaceId: string, range: DayRange): Promise<WaitStats> {
+  const [row] = await store.query<Pick<Row, "events" | "measured" | "q">>(
+    `SELECT sum(events) AS events, sum(measured) AS measured, quantilesExactInclusiveMerge(0.5, 0.9)(waits) AS q
+     FROM wait_buckets FINAL
+     WHERE workspace_id = {workspaceId:String} AND bucket >= {start:DateTime64(3)} AND bucket < {end:DateTime64(3)}
+       AND kind = 'intervene'
+     SETTINGS do_not_merge_across_partitions_select_final = 1`,
+    { workspaceId, ...rangeParams(range) },
+    { report: "unresolved:speed-intervene" },
+  );
+  return stats(row);
+}
+
+function stats(r: Pick<Row, "events" | "measured" | "q"> | undefined): WaitStats {
   const measured = Number(r?.measured ?? 0);
   return {
     events: Number(r?.events ?? 0),

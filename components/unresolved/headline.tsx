@@ -4,7 +4,7 @@ import { formatDuration, formatNumber, formatShare } from "@/components/ui/forma
 import { previousRange } from "@/clickhouse/vocabulary/dates";
 import { Delta } from "@/components/ui/delta";
 import { KpiCard, KpiRow } from "@/components/ui/kpi-card";
-import { useBacklog, useSpeed, useVolume, type ReportOutputs, type ReportRange } from "./use-report";
+import { useBacklog, useInterveneSpeed, useSpeed, useVolume, type ReportOutputs, type ReportRange } from "./use-report";
 
 /** Requests for a human as a share of conversations, or null without conversations. */
 function shareOf(days: ReportOutputs["volume"]["days"]): number | null {
@@ -19,7 +19,7 @@ export function Headline({ range, enabled }: { range: ReportRange; enabled: bool
   const before = previousRange(range);
   const earlier = { workspaceId: range.workspaceId, from: before?.from ?? range.from, to: before?.to ?? range.to };
   const previousVolume = useVolume(earlier, enabled && before !== null);
-  const previousSpeed = useSpeed(earlier, enabled && before !== null);
+  const previousSpeed = useInterveneSpeed(earlier, enabled && before !== null);
   const previousDays = before && !previousVolume.isPlaceholderData ? previousVolume.data?.days : undefined;
   const previousRequests = previousDays?.reduce((n, d) => n + d.requests, 0) ?? null;
   const previousShare = previousDays ? shareOf(previousDays) : null;

@@ -24,6 +24,11 @@ export function useSpeed(r: ReportRange, enabled = true) {
   return useQuery(useTRPC().unresolved.speed.queryOptions(r, keep(enabled)));
 }
 
+/** Time to intervene alone: the headline's period before shows nothing else of the speed report. */
+export function useInterveneSpeed(r: ReportRange, enabled = true) {
+  return useQuery(useTRPC().unresolved.interveneSpeed.queryOptions(r, keep(enabled)));
+}
+
 export function useBacklog(workspaceId: string) {
   // The backlog is "now": refresh it every minute while the page is open.
   return useQuery(useTRPC().unresolved.backlog.queryOptions({ workspaceId }, { refetchInterval: 60_000 }));

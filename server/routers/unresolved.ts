@@ -2,7 +2,7 @@ import { z } from "zod";
 import { topTerms, askedRequests, repeaters } from "@/clickhouse/queries/unresolved-asked";
 import { backlog } from "@/clickhouse/queries/unresolved-backlog";
 import { entryPoints } from "@/clickhouse/queries/unresolved-sources";
-import { speedReport, WAIT_BUCKETS } from "@/clickhouse/queries/unresolved-speed";
+import { interveneSpeed, speedReport, WAIT_BUCKETS } from "@/clickhouse/queries/unresolved-speed";
 import { requestsPerDay } from "@/clickhouse/queries/unresolved-volume";
 import { rangeInput, resolveRange } from "@/server/schemas/report-range";
 import { router, workspaceProcedure } from "../trpc/init";
@@ -63,6 +63,12 @@ export const unresolvedRouter = router({
       buckets: WAIT_BUCKETS.map(([label]) => label),
       ...(await speedReport(ctx.store, ctx.workspace.id, resolveRange(input, ctx.workspace.timeZone))),
     })),
+
+  /** The headline's figure for the period before a range: time to intervene alone. */
+  interveneSpeed: workspaceProcedure
+    .input(rangeInput)
+    .output(z.object({ intervene: waitStats }))
+    .query(async ({ ctx, input }) => ({ intervene: await interveneSpeed(ctx.store, ctx.workspace.id, resolveRange(input, ctx.workspace.timeZone)) })),
 
   sources: workspaceProcedure
     .input(rangeInput)

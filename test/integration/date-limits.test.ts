@@ -18,6 +18,7 @@ const RANGE_PROCEDURES: Record<string, (c: Caller, input: { workspaceId: string 
   "overview.summary": (c, i) => c.overview.summary(i),
   "unresolved.volume": (c, i) => c.unresolved.volume(i),
   "unresolved.speed": (c, i) => c.unresolved.speed(i),
+  "unresolved.interveneSpeed": (c, i) => c.unresolved.interveneSpeed(i),
   "unresolved.sources": (c, i) => c.unresolved.sources(i),
   "unresolved.asked": (c, i) => c.unresolved.asked(i),
   "unresolved.terms": (c, i) => c.unresolved.terms(i),

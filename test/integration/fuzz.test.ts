@@ -284,7 +284,7 @@ describe("tRPC inputs", () => {
   );
 
   it("answers or refuses report ranges on every range procedure", async () => {
-    const procedures = ["overview.summary", "unresolved.volume", "unresolved.speed", "unresolved.sources", "unresolved.terms", "unresolved.repeaters", "campaigns.list", "campaigns.summary", "campaigns.timing"] as const;
+    const procedures = ["overview.summary", "unresolved.volume", "unresolved.speed", "unresolved.interveneSpeed", "unresolved.sources", "unresolved.terms", "unresolved.repeaters", "campaigns.list", "campaigns.summary", "campaigns.timing"] as const;
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...procedures), range, async (name, r) => {
         const [router, procedure] = name.split(".") as [keyof typeof admin, string];

@@ -146,6 +146,15 @@ describe("the unresolved-query report", () => {
     ]);
   });
 
+  it("gives the headline's time to intervene alone, as the full report has it", async () => {
+    const { intervene } = await api.unresolved.speed({ workspaceId, ...RANGE });
+    const headline = await api.unresolved.interveneSpeed({ workspaceId, ...RANGE });
+    expect(headline.intervene).toEqual({ events: 5, measured: 5, medianMs: 10 * MIN, p90Ms: intervene.p90Ms });
+    // The week before the range: c7's request, taken only in the range.
+    const before = await api.unresolved.interveneSpeed({ workspaceId, from: "2026-02-23", to: "2026-03-01" });
+    expect(before.intervene).toEqual({ events: 0, measured: 0, medianMs: null, p90Ms: null });
+  });
+
   it("shows each agent's takes, resolves and median time to resolve", async () => {
     const { agents } = await api.unresolved.speed({ workspaceId, ...RANGE });
     expect(agents).toEqual([
