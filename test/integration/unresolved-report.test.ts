@@ -180,6 +180,34 @@ describe("the unresolved-query report", () => {
     expect(overview.openUnresolved).toBe(backlog.waitingCount);
   });
 
+  it("counts every open chat and each agent's, most first, however short the lists", async () => {
+    const ws = await createTestWorkspace(store(), { members: [{ role: "analyst" }] });
+    const caller = callerFor(store(), ws.members[0].userId);
+    const phone = (n: number) => `+9198100000${String(n).padStart(2, "0")}`;
+    await ingestEvents(store(), ws.workspaceId, [
+      // Chen holds two chats, Asha one; Ben's chat is resolved, and one chat waits again after Asha resolved it.
+      ...[1, 2].flatMap((n) => [request(phone(n), `03-05T0${n}:00:00`, "help"), take(phone(n), `03-05T0${n}:05:00`, CHEN)]),
+      request(phone(3), "03-05T03:00:00", "help"),
+      take(phone(3), "03-05T03:05:00", ASHA),
+      request(phone(4), "03-05T04:00:00", "help"),
+      take(phone(4), "03-05T04:05:00", BEN),
+      resolve(phone(4), "03-05T04:10:00", BEN),
+      request(phone(5), "03-05T05:00:00", "help"),
+      take(phone(5), "03-05T05:05:00", ASHA),
+      resolve(phone(5), "03-05T05:10:00", ASHA),
+      request(phone(5), "03-05T06:00:00", "again"),
+      request(phone(6), "03-05T07:00:00", "help"),
+    ]);
+    const backlog = await caller.unresolved.backlog({ workspaceId: ws.workspaceId, limit: 1 });
+    expect(backlog).toMatchObject({ waitingCount: 2, intervenedCount: 3 });
+    expect(backlog.waiting.map((c) => c.contact)).toEqual([phone(5)]);
+    expect(backlog.intervened.map((c) => [c.contact, c.agentId])).toEqual([[phone(1), "agent:chen"]]);
+    expect(backlog.openByAgent).toEqual([
+      { agentId: "agent:chen", agentName: "Chen Li", open: 2 },
+      { agentId: "agent:asha", agentName: "Asha Rao", open: 1 },
+    ]);
+  });
+
   it("breaks requests down by first-message tag, source and tag, with contacts to rate them", async () => {
     const sources = await api.unresolved.sources({ workspaceId, ...RANGE });
     expect(sources.source).toEqual([
