@@ -317,7 +317,8 @@ function shardedFromEnv(store: Store): boolean {
  * (status-links.ts); 0024's fills Unresolved's summaries with the read
  * models' own refresh (unresolved-summaries.ts); 0032's counts campaigns'
  * billable messages with the rounds' own statement (campaign-cost.ts); 0045's and 0046's
- * rewrite the contacts (their attribute paths, their campaign behaviours) with the rounds' own refresh. One that several pending migrations name runs once,
+ * rewrite the contacts (their attribute paths, their campaign behaviours) with the rounds' own refresh;
+ * 0047's refills wait_buckets, made anew, as 0024's did. One that several pending migrations name runs once,
  * after all their statements, in the order of the migrations.
  */
 type AfterMigration = (store: Store, log: (line: string) => void) => Promise<void>;
@@ -332,6 +333,7 @@ const AFTER_MIGRATION: Record<number, AfterMigration> = {
   32: backfillCampaignBillable,
   45: rebuildAllContacts,
   46: rebuildAllContacts,
+  47: rebuildAllUnresolvedSummaries,
 };
 
 /** Migrations and their bookkeeping change the store of every workspace at once. */

@@ -10,8 +10,8 @@ import { rangeParams, type DayRange } from "./day-range";
  *     from the queue has none.
  * Each wait belongs to the day (and the week) its take or resolve happened, in
  * the workspace's time zone. The report reads wait_buckets (0024), which sums
- * them per 15 minutes, kind and agent and keeps the waits themselves as an
- * exact-quantile state, so the medians and p90s are those of the waits.
+ * them per 15 minutes, kind and agent and keeps the waits themselves (0047),
+ * so the medians and p90s are those of the waits.
  */
 
 /** Histogram buckets of a wait, as [label, upper bound in ms]; the last one has no bound. */
@@ -77,7 +77,7 @@ export async function speedReport(store: Store, workspaceId: string, range: DayR
        anyIf(agent_name, agent_name != '') AS agent_name,
        sum(events) AS events,
        sum(measured) AS measured,
-       quantilesExactInclusiveMerge(0.5, 0.9)(waits) AS q,
+       quantilesExactInclusiveArray(0.5, 0.9)(waits) AS q,
        sumForEach(histogram) AS histogram
      FROM wait_buckets FINAL
      WHERE workspace_id = {workspaceId:String} AND bucket >= {start:DateTime64(3)} AND bucket < {end:DateTime64(3)}
@@ -96,7 +96,7 @@ export async function speedReport(store: Store, workspaceId: string, range: DayR
  */
 export async function interveneSpeed(store: Store, workspaceId: string, range: DayRange): Promise<WaitStats> {
   const [row] = await store.query<Pick<Row, "events" | "measured" | "q">>(
-    `SELECT sum(events) AS events, sum(measured) AS measured, quantilesExactInclusiveMerge(0.5, 0.9)(waits) AS q
+    `SELECT sum(events) AS events, sum(measured) AS measured, quantilesExactInclusiveArray(0.5, 0.9)(waits) AS q
      FROM wait_buckets FINAL
      WHERE workspace_id = {workspaceId:String} AND bucket >= {start:DateTime64(3)} AND bucket < {end:DateTime64(3)}
        AND kind = 'intervene'

@@ -43,7 +43,8 @@ export async function refreshWaitBuckets(store: Store, workspaceId: string, scop
        anyIf(agent_name, agent_name != ''),
        count(),
        count(wait_ms),
-       quantilesExactInclusiveStateIf(0.5, 0.9)(assumeNotNull(wait_ms), wait_ms IS NOT NULL),
+       -- Sorted: the report's quantiles over many buckets' waits take a quarter less CPU (0047).
+       arraySort(groupArrayIf(assumeNotNull(wait_ms), wait_ms IS NOT NULL)),
        -- A wait's slot is the first bound it is under (1…), the last slot beyond them all.
        sumForEach(arrayMap(
          slot -> toUInt64(wait_ms IS NOT NULL AND slot = if(arrayFirstIndex(b -> assumeNotNull(wait_ms) < b, {bounds:Array(Float64)}) AS i = 0, {slots:UInt8}, i)),

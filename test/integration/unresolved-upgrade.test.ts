@@ -98,11 +98,12 @@ describe("Unresolved's summaries (0024)", () => {
       "DROP VIEW contact_buckets_mv",
       "DROP TABLE contact_buckets",
       "DROP TABLE conversation_gaps",
-      "ALTER TABLE schema_migrations DELETE WHERE version = 24 SETTINGS mutations_sync = 1",
+      // 0024 makes wait_buckets as it was then; 0047 makes it anew.
+      "ALTER TABLE schema_migrations DELETE WHERE version IN (24, 47) SETTINGS mutations_sync = 1",
     ]) {
       await store().command(statement, {}, REWIND);
     }
-    expect(await migrate(store())).toBe(1);
+    expect(await migrate(store())).toBe(2);
 
     const after = await createTestWorkspace(store());
     for (const round of shuffled(events)) await ingestEvents(store(), after.workspaceId, round);
@@ -122,6 +123,44 @@ describe("Unresolved's summaries (0024)", () => {
     await ingestEvents(store(), after.workspaceId, events.slice(0, 20));
     expect(await reports(before.workspaceId)).toEqual(upgraded);
     expect(await reports(after.workspaceId)).toEqual(upgraded);
+  }, 120_000);
+
+  it("0047: a store whose waits are exact-quantile states answers every speed figure the same after the upgrade, and rounds after it", async () => {
+    const events = chats();
+    const ws = await createTestWorkspace(store());
+    await ingestEvents(store(), ws.workspaceId, events);
+    const speeds = async () => Object.fromEntries(await Promise.all(ZONES.map(async (timeZone) => [timeZone, await speedReport(store(), ws.workspaceId, { ...RANGE, timeZone })])));
+    const expected = await speeds();
+
+    // Back to 0024's wait_buckets, filled as the version before 0047 filled it: the waits as states.
+    for (const statement of [
+      "DROP TABLE wait_buckets",
+      `CREATE TABLE wait_buckets (
+         workspace_id LowCardinality(String), bucket DateTime('UTC'), kind LowCardinality(String), agent_id String, agent_name String,
+         events UInt64, measured UInt64, waits AggregateFunction(quantilesExactInclusive(0.5, 0.9), Float64), histogram Array(UInt64), version UInt64
+       ) ENGINE = ReplacingMergeTree(version) PARTITION BY toYYYYMM(bucket) ORDER BY (workspace_id, bucket, kind, agent_id)`,
+      `INSERT INTO wait_buckets
+       SELECT workspace_id, toDateTime(toStartOfFifteenMinutes(closed_at), 'UTC') AS bucket, kind, agent_id, anyIf(agent_name, agent_name != ''),
+              count(), count(wait_ms), quantilesExactInclusiveStateIf(0.5, 0.9)(assumeNotNull(wait_ms), wait_ms IS NOT NULL), [], 1
+       FROM control_waits FINAL
+       GROUP BY workspace_id, bucket, kind, agent_id`,
+      "ALTER TABLE schema_migrations DELETE WHERE version = 47 SETTINGS mutations_sync = 1",
+    ]) {
+      await store().command(statement, {}, REWIND);
+    }
+    expect(await migrate(store())).toBe(1);
+    expect(await speeds()).toEqual(expected);
+    expect(expected["UTC"].intervene.measured).toBeGreaterThan(0);
+
+    // A take after the upgrade: one more wait to intervene, measured from the chat's request.
+    const contact = "+919899999999";
+    await ingestEvents(store(), ws.workspaceId, [
+      ev({ type: "intervention.requested", contact, ts: "2026-11-02T10:00:00Z", text: "help", actor: { kind: "user", id: contact } }),
+      ev({ type: "agent.intervened", contact, ts: "2026-11-02T10:07:00Z", actor: { kind: "agent", id: "agent:new", name: "New Agent" } }),
+    ]);
+    const after = await speedReport(store(), ws.workspaceId, { ...RANGE, timeZone: "UTC" });
+    expect(after.intervene.measured).toBe(expected["UTC"].intervene.measured + 1);
+    expect(after.agents.find((a) => a.agentId === "agent:new")).toMatchObject({ intervened: 1 });
   }, 120_000);
 
   it("a message that arrives after a later one of the same day leaves the day one conversation, in every zone", async () => {
