@@ -94,3 +94,14 @@ test("the waiting figure says nobody is waiting only once the backlog has been r
   await expect(waiting).toContainText(count === 0 ? "Nobody is waiting for an agent" : "Asked for a human, nobody has taken the chat");
 });
 
+
+test("a manager reads each key figure beside the month before", async ({ page }) => {
+  await signIn(page, ANALYST, PASSWORD, "/w/demo/unresolved?range=30d");
+  const figures = page.getByRole("region", { name: "Key figures" });
+  // The demo's chats go back further than 60 days, so the month before has requests and taken chats:
+  // each comparison shows a change ("▲ 4%", "no change"…), never the "—" of a figure still loading.
+  const compared = /^(?:▲ |▼ )?(?:\d+%|[\d.]+ pts|no change|new) vs [A-Z][a-z]{2} \d{1,2}/;
+  for (const card of ["stat-requests", "stat-share", "stat-intervene"]) {
+    await expect(figures.getByTestId(card).locator("[title^='Change']"), card).toHaveText(compared, LOADED);
+  }
+});
