@@ -199,10 +199,16 @@ test("an admin moves through the workspace switcher with the arrows and goes wit
   const key = names.indexOf(next) > names.indexOf("demo") ? "ArrowDown" : "ArrowUp";
 
   // Arrowing through the closed box only moves the choice: the page stays, and says how to go.
-  await switcher.focus();
-  await page.keyboard.press(key);
+  // A key pressed before the page has hydrated moves the bare select and nothing hears it:
+  // put the choice back and press again until the page answers.
+  const hint = page.getByText("Enter opens it; Esc stays here");
+  await expect(async () => {
+    await switcher.selectOption("demo");
+    await switcher.focus();
+    await page.keyboard.press(key);
+    await expect(hint).toBeVisible({ timeout: 1_000 });
+  }).toPass(LOADED);
   await expect(switcher).toHaveValue(next);
-  await expect(page.getByText("Enter opens it; Esc stays here")).toBeVisible();
   await expect(page).toHaveURL(/\/w\/demo\/overview/);
 
   // Escape puts the current workspace back.
