@@ -55,6 +55,28 @@ describe("embedded store: pooled chDB sessions", () => {
     });
   });
 
+  it("rows come back whole, text with line breaks, quotes and commas included, down the bound path and the plain one", async () => {
+    const awkward = ['line one\nline two', 'a "quoted", comma', "tab\tand\r\nCRLF", "emoji 🙂 and ünïcödé", "", "}\n{"];
+    const bound = await store().query<{ i: string; t: string; list: string[] }>(
+      "SELECT number AS i, {texts:Array(String)}[number + 1] AS t, arraySlice({texts:Array(String)}, 1, number) AS list FROM numbers(length({texts:Array(String)}))",
+      { texts: awkward },
+      POOL_TEST,
+    );
+    expect(bound.map((r) => r.t)).toEqual(awkward);
+    expect(bound.map((r) => r.list)).toEqual(awkward.map((_, i) => awkward.slice(0, i)));
+    const plain = await store().query<{ t: string }>(
+      `SELECT arrayJoin([${awkward.map((t) => `'${t.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`).join(", ")}]) AS t`,
+      {},
+      POOL_TEST,
+    );
+    expect(plain.map((r) => r.t)).toEqual(awkward);
+    // A page of an export holds tens of thousands of rows; none is lost or split.
+    const many = await store().query<{ n: string }>("SELECT toString(number) AS n FROM numbers({n:UInt32})", { n: 50_000 }, POOL_TEST);
+    expect(many).toHaveLength(50_000);
+    expect(many[49_999]).toEqual({ n: "49999" });
+    expect(await store().query("SELECT 1 AS x WHERE {no:UInt8} = 1", { no: 0 }, POOL_TEST)).toEqual([]);
+  });
+
   it("a failing parameterised query rejects with ClickHouse's error and leaves the pool usable", async () => {
     await expect(store().query("SELECT {x:UInt8} AS x", { x: "not a number" }, POOL_TEST)).rejects.toThrow();
     const rows = await Promise.all(Array.from({ length: 8 }, (_, i) => store().query<{ x: number }>("SELECT {x:UInt8} AS x", { x: i }, POOL_TEST)));
