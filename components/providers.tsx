@@ -2,6 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpBatchStreamLink, splitLink, TRPCClientError } from "@trpc/client";
+import type { Session } from "next-auth";
 import { SessionProvider } from "next-auth/react";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useState, type ReactNode } from "react";
@@ -48,15 +49,27 @@ export function Providers({ children }: { children: ReactNode }) {
   );
 
   return (
-    <SessionProvider refetchOnWindowFocus={false}>
-      <QueryClientProvider client={queryClient}>
-        <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-          <ToastProvider>
-            {/* Pages keep their state in the URL through nuqs (parsers in each feature's search-params.ts). */}
-            <NuqsAdapter>{children}</NuqsAdapter>
-          </ToastProvider>
-        </TRPCProvider>
-      </QueryClientProvider>
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        <ToastProvider>
+          {/* Pages keep their state in the URL through nuqs (parsers in each feature's search-params.ts). */}
+          <NuqsAdapter>{children}</NuqsAdapter>
+        </ToastProvider>
+      </TRPCProvider>
+    </QueryClientProvider>
+  );
+}
+
+/**
+ * The signed-in user for `useSession`, handed over by the server that has
+ * just checked it (the workspace layout), so a page does not ask the server
+ * for its session again on every load (`/api/auth/session`: 110–190 ms at a
+ * million contacts, beside the page's own figures).
+ */
+export function SignedIn({ session, children }: { session: Session; children: ReactNode }) {
+  return (
+    <SessionProvider session={session} refetchOnWindowFocus={false}>
+      {children}
     </SessionProvider>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname } from "next/navigation";
 import { SectionIcon } from "./icons";
 import { SECTIONS, sectionFromPath } from "./sections";
@@ -14,14 +14,14 @@ export function SidebarNav({ workspaceId }: { workspaceId: string }) {
       <ul>
         {SECTIONS.map((s) => (
           <li key={s.slug}>
-            <Link
+            <IntentLink
               href={`${base}/${s.slug}`}
               className={styles.navLink}
               aria-current={s.slug === current ? "page" : undefined}
             >
               <SectionIcon slug={s.slug} />
               <span>{s.label}</span>
-            </Link>
+            </IntentLink>
           </li>
         ))}
       </ul>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { passwordPage } from "@/components/auth/callback-url";
 import type { Role } from "@/server/auth/roles";
 import { SignOutButton } from "./sign-out-button";
@@ -27,9 +27,9 @@ export function UserMenu({ name, email, role, home }: { name?: string | null; em
         <div className={styles.userText}>
           <span className={styles.userName}>{display}</span>
           {email && email !== display ? <span className={styles.userEmail}>{email}</span> : null}
-          <Link href={passwordPage(home)} className={styles.userLink}>
+          <IntentLink href={passwordPage(home)} className={styles.userLink}>
             Change password
-          </Link>
+          </IntentLink>
         </div>
       </div>
       <div className={styles.userRow}>

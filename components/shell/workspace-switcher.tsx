@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname, useRouter } from "next/navigation";
 import { useId, useRef, useState, useTransition, type KeyboardEvent } from "react";
 import { Select } from "@/components/ui/select";
@@ -78,9 +78,9 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: string; wo
           Enter opens it; Esc stays here
         </span>
       ) : null}
-      <Link href="/workspaces/new" className={styles.switcherNew}>
+      <IntentLink href="/workspaces/new" className={styles.switcherNew}>
         + New workspace
-      </Link>
+      </IntentLink>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { BrandMark } from "@/components/shell/brand";
@@ -10,6 +10,7 @@ import { WorkspaceSwitcher } from "@/components/shell/workspace-switcher";
 import { WorkspaceZoneProvider } from "@/components/workspace-zone";
 import { currentSession } from "@/server/auth/session";
 import { passwordPage } from "@/components/auth/callback-url";
+import { SignedIn } from "@/components/providers";
 import { api } from "@/server/trpc/server";
 
 /** The caller's role and the workspace's time zone. */
@@ -43,26 +44,28 @@ export default async function WorkspaceLayout({
   const home = `/w/${encodeURIComponent(workspace)}/overview`;
 
   return (
-    <div className={styles.shell}>
-      <a href="#main" className="skip-link">
-        Skip to content
-      </a>
-      <div className={styles.sidebar}>
-        <Link href={home} className={styles.brand}>
-          <BrandMark />
-          <span>ChatLens</span>
-        </Link>
-        <WorkspaceSwitcher
-          current={workspace}
-          workspaces={workspaces.map((w) => ({ workspaceId: w.workspaceId, name: w.name }))}
-        />
-        <SidebarNav workspaceId={workspace} />
-        <UserMenu name={session.user.name} email={session.user.email} role={role} home={home} />
+    <SignedIn session={session}>
+      <div className={styles.shell}>
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
+        <div className={styles.sidebar}>
+          <IntentLink href={home} className={styles.brand}>
+            <BrandMark />
+            <span>ChatLens</span>
+          </IntentLink>
+          <WorkspaceSwitcher
+            current={workspace}
+            workspaces={workspaces.map((w) => ({ workspaceId: w.workspaceId, name: w.name }))}
+          />
+          <SidebarNav workspaceId={workspace} />
+          <UserMenu name={session.user.name} email={session.user.email} role={role} home={home} />
+        </div>
+        <main id="main" className={styles.main} tabIndex={-1}>
+          {/* Every page of the workspace shows its days and times in the workspace's zone. */}
+          <WorkspaceZoneProvider timeZone={timeZone}>{children}</WorkspaceZoneProvider>
+        </main>
       </div>
-      <main id="main" className={styles.main} tabIndex={-1}>
-        {/* Every page of the workspace shows its days and times in the workspace's zone. */}
-        <WorkspaceZoneProvider timeZone={timeZone}>{children}</WorkspaceZoneProvider>
-      </main>
-    </div>
+    </SignedIn>
   );
 }
