@@ -1,5 +1,6 @@
 import type { Store } from "@/clickhouse/client";
-import { campaignTotals, contactStatusCounts, messagesPerDay } from "@/clickhouse/queries/overview";
+import { campaignTotals, contactStatusCounts, messagesPerDay, optedOutContacts } from "@/clickhouse/queries/overview";
+import { previousRange } from "@/clickhouse/vocabulary/dates";
 import { contactAttributeValues } from "@/clickhouse/queries/contact-attribute-values";
 import { contactCampaigns } from "@/clickhouse/queries/contact-campaigns";
 import { listContacts } from "@/clickhouse/queries/contact-list";
@@ -21,6 +22,8 @@ export function queryGroups(store: Store, workspaceId: string, now: Date, contac
     { group: "overview", name: "messagesPerDay 30 d", run: () => messagesPerDay(store, workspaceId, daysBack(now, 30)) },
     { group: "overview", name: "messagesPerDay 90 d", run: () => messagesPerDay(store, workspaceId, daysBack(now, 90)) },
     { group: "overview", name: "campaignTotals 30 d", run: () => campaignTotals(store, workspaceId, daysBack(now, 30)) },
+    { group: "overview", name: "opted out 30 d", run: () => optedOutContacts(store, workspaceId, daysBack(now, 30), previousRange(daysBack(now, 30))) },
+    { group: "overview", name: "page: every figure at once 30 d", run: () => overviewPage(store, workspaceId, now) },
     ...contactListQueries(store, workspaceId, now, contact),
     ...profileQueries(store, workspaceId, now, contact),
     ...unresolvedBenchQueries(store, workspaceId, now),
@@ -63,4 +66,18 @@ function profileQueries(store: Store, workspaceId: string, now: Date, contact: s
       run: () => journeyPage(store, workspaceId, { contact, direction: "older", limit: 50, cursor: { ts: monthAgo, eventId: "" } }),
     },
   ];
+}
+
+/** Every statement of the Overview's summary side by side, as its one request runs them (server/routers/overview.ts). */
+function overviewPage(store: Store, workspaceId: string, now: Date) {
+  const range = daysBack(now, 30);
+  const before = previousRange(range)!;
+  return Promise.all([
+    contactStatusCounts(store, workspaceId, now),
+    messagesPerDay(store, workspaceId, range),
+    campaignTotals(store, workspaceId, range),
+    messagesPerDay(store, workspaceId, before),
+    campaignTotals(store, workspaceId, before),
+    optedOutContacts(store, workspaceId, range, before),
+  ]);
 }

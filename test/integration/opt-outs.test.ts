@@ -245,6 +245,19 @@ describe("Overview", () => {
     const summary = await caller.overview.summary({ workspaceId: ws });
     expect(summary.optedOut).toEqual({ atEnd: 2, newInRange: 1, atPreviousEnd: 2 });
   });
+
+  it("breaks a tie of times by the event's id, as the profile does, whatever order they arrived in", async () => {
+    const { ws, caller } = await workspace();
+    const sameMoment = new Date(Date.now() - 5 * HOUR).toISOString();
+    const tied = (event_id: string, contact: string, text: string): ChatEventInput => ({ ...reply(contact, text, 0), event_id, ts: sameMoment });
+    // Within one millisecond the greater id is the later: START wins for one, STOP for the other.
+    await ingest(ws, [tied("tie-b", "+919800000811", "START"), tied("tie-a", "+919800000811", "STOP")]);
+    await ingest(ws, [tied("tie-d", "+919800000812", "STOP"), tied("tie-c", "+919800000812", "START")]);
+    expect(await optedOut(caller, ws, "+919800000811")).toBe(false);
+    expect(await optedOut(caller, ws, "+919800000812")).toBe(true);
+    const summary = await caller.overview.summary({ workspaceId: ws });
+    expect(summary.optedOut).toEqual({ atEnd: 1, newInRange: 2, atPreviousEnd: 0 });
+  });
 });
 
 describe("exports", () => {
