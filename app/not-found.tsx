@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { connection } from "next/server";
 import { BrandMark } from "@/components/shell/brand";
 
@@ -18,9 +18,9 @@ export default async function NotFound() {
           shared it with you, ask them to add you to the workspace.
         </p>
         <div className="actions">
-          <Link href="/" className="btn btn-primary">
+          <IntentLink href="/" className="btn btn-primary">
             Go to my workspace
-          </Link>
+          </IntentLink>
         </div>
       </div>
     </main>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { redirect } from "next/navigation";
 import { BrandMark } from "@/components/shell/brand";
 import { SignOutButton } from "@/components/shell/sign-out-button";
@@ -26,9 +26,9 @@ export default async function Home() {
           back here, or start a workspace of your own.
         </p>
         <div className="actions">
-          <Link href="/workspaces/new" className="btn btn-primary">
+          <IntentLink href="/workspaces/new" className="btn btn-primary">
             Create a workspace
-          </Link>
+          </IntentLink>
           <SignOutButton className="btn" />
         </div>
       </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import overview from "@/components/overview/overview.module.css";
 import { PageHeader } from "@/components/shell/page-header";
 import shell from "@/components/shell/shell.module.css";
@@ -57,9 +57,9 @@ export function CampaignReportView({ workspaceId, campaignId }: { workspaceId: s
   }
 
   const back = (
-    <Link href={listHref} className={styles.back}>
+    <IntentLink href={listHref} className={styles.back}>
       ← All campaigns
-    </Link>
+    </IntentLink>
   );
 
   if (report.isError && !report.data) {

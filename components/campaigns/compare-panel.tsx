@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useMemo } from "react";
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { AXIS_LINE, AXIS_TICK, GRID_STROKE, LEGEND, TOOLTIP } from "@/components/charts/chart-style";
@@ -41,7 +41,7 @@ function compareColumns(workspaceId: string): DataColumns<Compared> {
       cell: ({ row, getValue }) => (
         <>
           <span className={styles.swatch} style={{ background: row.original.color }} aria-hidden="true" />
-          <Link href={campaignHref(workspaceId, row.original.campaignId)}>{getValue()}</Link>
+          <IntentLink href={campaignHref(workspaceId, row.original.campaignId)}>{getValue()}</IntentLink>
         </>
       ),
     }),

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { manageHref } from "@/components/manage/tabs";
 import { KpiCard, KpiRow } from "@/components/ui/kpi-card";
 import { Panel } from "@/components/ui/panel";
@@ -72,7 +72,7 @@ export function ConversionsPanel({
         ) : null}
         {c.conversions > 0 && !c.costCurrency ? (
           <>
-            {c.converted > 0 ? " · " : null}ROAS and cost per conversion need prices: <Link href={manageHref(workspaceId, "prices")}>Manage → Prices</Link>.
+            {c.converted > 0 ? " · " : null}ROAS and cost per conversion need prices: <IntentLink href={manageHref(workspaceId, "prices")}>Manage → Prices</IntentLink>.
           </>
         ) : null}
       </p>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { manageHref } from "@/components/manage/tabs";
 import { formatMoney, formatNumber } from "@/components/ui/format";
 import { KpiCard, KpiRow } from "@/components/ui/kpi-card";
@@ -26,7 +26,7 @@ const CATEGORY_LABELS: Record<string, string> = {
  */
 export function CostPanel({ report, workspaceId }: { report: CampaignReport; workspaceId: string }) {
   const { cost, counts } = report;
-  const pricesLink = <Link href={manageHref(workspaceId, "prices")}>Manage → Prices</Link>;
+  const pricesLink = <IntentLink href={manageHref(workspaceId, "prices")}>Manage → Prices</IntentLink>;
   return (
     <Panel id="cost" title="Cost" description="Billable messages by WhatsApp pricing category, from the pricing on the status webhooks.">
       {cost.billableMessages === 0 ? (

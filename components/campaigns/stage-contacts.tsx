@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef } from "react";
 import { useKeepInView } from "@/components/ui/use-keep-in-view";
@@ -146,7 +147,7 @@ export function StageContacts({
           <div className={styles.saved}>
             {save.data ? (
               <span role="status">
-                Saved as <Link href={`/w/${encodeURIComponent(workspaceId)}/segments/${encodeURIComponent(save.data.segmentId)}`}>{save.data.name}</Link> (
+                Saved as <IntentLink href={`/w/${encodeURIComponent(workspaceId)}/segments/${encodeURIComponent(save.data.segmentId)}`}>{save.data.name}</IntentLink> (
                 {formatNumber(save.data.size)})
               </span>
             ) : (

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo } from "react";
 import { PageHeader } from "@/components/shell/page-header";
@@ -178,9 +178,9 @@ function NoContacts({ workspaceId }: { workspaceId: string }) {
     <EmptyState
       title="No contacts yet"
       action={
-        <Link href={`/w/${encodeURIComponent(workspaceId)}/manage/import`} className="btn btn-small">
+        <IntentLink href={`/w/${encodeURIComponent(workspaceId)}/manage/import`} className="btn btn-small">
           Import contacts
-        </Link>
+        </IntentLink>
       }
     >
       Contacts appear here as customers write to you or your campaigns reach them. You can also import a list.

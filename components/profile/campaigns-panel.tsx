@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useWorkspaceZone } from "@/components/workspace-zone";
 import { formatWhen } from "@/components/ui/format";
 import type { ProfileOverview } from "./profile-view";
@@ -89,7 +89,7 @@ function CampaignName({ workspaceId, contact, campaign: c }: { workspaceId: stri
   const at = lastTickAt(c);
   if (!at) return <span className={styles.campaignName}>{name}</span>;
   return (
-    <Link
+    <IntentLink
       href={profileHref(workspaceId, contact, at)}
       scroll={false}
       className={styles.campaignName}
@@ -97,6 +97,6 @@ function CampaignName({ workspaceId, contact, campaign: c }: { workspaceId: stri
       onClick={() => document.getElementById("journey-title")?.scrollIntoView({ block: "start" })}
     >
       {name}
-    </Link>
+    </IntentLink>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { profileHref } from "./profile-href";
 import styles from "./profile.module.css";
 
@@ -12,9 +12,9 @@ export function ContactNotFound({ contact, contactsHref }: { contact: string; co
         link may belong to another workspace, or the number may have a typo.
       </p>
       <p style={{ marginTop: 16 }}>
-        <Link href={contactsHref} className="btn">
+        <IntentLink href={contactsHref} className="btn">
           Back to contacts
-        </Link>
+        </IntentLink>
       </p>
     </section>
   );
@@ -41,14 +41,14 @@ export function ContactNotReadable({
         {suggestion ? (
           <>
             {" "}
-            Did you mean <Link href={profileHref(workspaceId, suggestion)}>{suggestion}</Link>?
+            Did you mean <IntentLink href={profileHref(workspaceId, suggestion)}>{suggestion}</IntentLink>?
           </>
         ) : null}
       </p>
       <p style={{ marginTop: 16 }}>
-        <Link href={contactsHref} className="btn">
+        <IntentLink href={contactsHref} className="btn">
           Find the contact in Contacts
-        </Link>
+        </IntentLink>
       </p>
     </section>
   );

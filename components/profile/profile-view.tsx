@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import shell from "@/components/shell/shell.module.css";
 import { useTRPC } from "@/components/trpc";
 import { ErrorState } from "@/components/ui/query-state";
@@ -42,9 +42,9 @@ export function ProfileView({ workspaceId, contact, contactsHref }: { workspaceI
   const trpc = useTRPC();
   const overview = useQuery(trpc.profile.overview.queryOptions({ workspaceId, contact }));
   const back = (
-    <Link href={contactsHref} className={styles.back}>
+    <IntentLink href={contactsHref} className={styles.back}>
       ← Contacts
-    </Link>
+    </IntentLink>
   );
 
   if (overview.isPending) {

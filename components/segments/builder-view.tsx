@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useMemo } from "react";
 import { ErrorState } from "@/components/ui/query-state";
 import { PageHeader } from "@/components/shell/page-header";
@@ -75,7 +75,7 @@ function Builder({ workspaceId, options, saved, canEdit }: { workspaceId: string
         title={saved?.name ?? "New segment"}
         description={
           <>
-            <Link href={segmentsHref}>Segments</Link> · {saved?.description || `${rules} ${rules === 1 ? "rule" : "rules"}`}
+            <IntentLink href={segmentsHref}>Segments</IntentLink> · {saved?.description || `${rules} ${rules === 1 ? "rule" : "rules"}`}
             {saved && dirty ? <span className={styles.unsaved}> · unsaved changes</span> : null}
           </>
         }

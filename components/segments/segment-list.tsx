@@ -2,7 +2,7 @@
 
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useState } from "react";
 import { formatNumber, formatPercentSmall } from "@/components/ui/format";
 import { EmptyState, ErrorState } from "@/components/ui/query-state";
@@ -46,9 +46,9 @@ export function SegmentList({ workspaceId }: { workspaceId: string }) {
                 Upload a phone list
               </button>
             ) : null}
-            <Link href={`${base}/new`} className="btn btn-primary">
+            <IntentLink href={`${base}/new`} className="btn btn-primary">
               New segment
-            </Link>
+            </IntentLink>
           </div>
         }
       />
@@ -69,7 +69,7 @@ export function SegmentList({ workspaceId }: { workspaceId: string }) {
             </p>
           ) : list.data.length === 0 ? (
             <EmptyState title="No saved segments yet">
-              <Link href={`${base}/new`}>Build a segment</Link>, then save it to find it here.
+              <IntentLink href={`${base}/new`}>Build a segment</IntentLink>, then save it to find it here.
             </EmptyState>
           ) : (
             <SegmentsTable workspaceId={workspaceId} segments={list.data} base={base} canEdit={canEdit} />
@@ -98,9 +98,9 @@ function SegmentsTable({ workspaceId, segments: saved, base, canEdit }: { worksp
       meta: { rowHeader: true },
       cell: ({ row }) => (
         <>
-          <Link href={href(row.original)} className={styles.segmentName}>
+          <IntentLink href={href(row.original)} className={styles.segmentName}>
             {row.original.name}
-          </Link>
+          </IntentLink>
           {row.original.kind === "static" ? <span className={styles.staticBadge}>Static list</span> : null}
           {row.original.description ? <span className={styles.hint}>{row.original.description}</span> : null}
         </>
@@ -127,9 +127,9 @@ function SegmentsTable({ workspaceId, segments: saved, base, canEdit }: { worksp
     column.accessor("updatedAt", { header: "Changed", cell: ({ row }) => <RelativeTime value={row.original.updatedAt} /> }),
     actionsColumn((s) => (
       <div className={styles.rowActions}>
-        <Link href={href(s)} className="btn btn-small">
+        <IntentLink href={href(s)} className="btn btn-small">
           Open
-        </Link>
+        </IntentLink>
         {canEdit ? <EditActions workspaceId={workspaceId} segment={s} actions={actions} open={open} setOpen={setOpen} /> : null}
       </div>
     )),

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { z } from "zod";
@@ -96,7 +96,7 @@ export function UploadList({ workspaceId, onClose }: { workspaceId: string; onCl
               </p>
             ) : null}
             <p>
-              <Link href={segmentHref(workspaceId, upload.data.segmentId)}>Open the segment</Link>
+              <IntentLink href={segmentHref(workspaceId, upload.data.segmentId)}>Open the segment</IntentLink>
             </p>
           </div>
         ) : null}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { ReactNode } from "react";
 import { formatNumber } from "./format";
 import { Skeleton } from "./query-state";
@@ -62,9 +62,9 @@ export function KpiCard({
       {delta}
       {hint ? <span className={styles.hint}>{hint}</span> : null}
       {link ? (
-        <Link href={link.href} className={styles.link}>
+        <IntentLink href={link.href} className={styles.link}>
           {link.label}
-        </Link>
+        </IntentLink>
       ) : null}
     </div>
   );

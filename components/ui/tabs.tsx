@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useRef, type KeyboardEvent, type ReactNode } from "react";
 import { nextTabIndex } from "./tab-keys";
 import styles from "./tabs.module.css";
@@ -92,7 +92,7 @@ export function TabLinks({ label, items, current }: { label: string; items: Read
       <ul>
         {items.map((item, i) => (
           <li key={item.key}>
-            <Link
+            <IntentLink
               ref={roving.ref(i)}
               href={item.href}
               className={styles.tab}
@@ -101,7 +101,7 @@ export function TabLinks({ label, items, current }: { label: string; items: Read
               onKeyDown={(e) => roving.onKeyDown(e, i)}
             >
               {item.label}
-            </Link>
+            </IntentLink>
           </li>
         ))}
       </ul>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useEffect, useRef, useState } from "react";
 import { formatNumber } from "@/components/ui/format";
 import { ContactCell } from "./contact-cell";
@@ -144,9 +144,9 @@ function RequestList({
                   </ul>
                 ) : null}
               </div>
-              <Link className={styles.openLink} href={profileHref(workspaceId, r.contact, r.at)} aria-label={`Open the chat of ${r.name || r.contact} at this request`}>
+              <IntentLink className={styles.openLink} href={profileHref(workspaceId, r.contact, r.at)} aria-label={`Open the chat of ${r.name || r.contact} at this request`}>
                 Open chat →
-              </Link>
+              </IntentLink>
             </li>
           );
         })}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { contactLabel, profileHref } from "./format";
 import styles from "./unresolved.module.css";
 
@@ -6,7 +6,7 @@ import styles from "./unresolved.module.css";
 export function ContactCell({ workspaceId, contact, name, at }: { workspaceId: string; contact: string; name: string; at?: string }) {
   return (
     <div className={styles.contactCell}>
-      <Link href={profileHref(workspaceId, contact, at)}>{contactLabel({ name, contact })}</Link>
+      <IntentLink href={profileHref(workspaceId, contact, at)}>{contactLabel({ name, contact })}</IntentLink>
       {name ? <span className={styles.phone}>{contact}</span> : null}
     </div>
   );

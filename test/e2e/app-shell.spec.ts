@@ -67,6 +67,28 @@ test("the workspace switcher moves to the same section of another workspace", as
   await expect(page).toHaveURL(/\/w\/demo\/campaigns$/);
 });
 
+test("a page asks the server for its own figures only, and for another page once a person points at its link", async ({ page }) => {
+  await signIn(page);
+  await expect(page).toHaveURL(/\/w\/demo\/overview/);
+  // Other pages' renders (a prefetch's `_rsc` request) and the session again would run beside the page's own figures.
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.searchParams.has("_rsc") || url.pathname === "/api/auth/session") asked.push(url.pathname);
+  });
+  await page.goto("/w/demo/contacts");
+  await expect(page.getByRole("table")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(asked).toEqual([]);
+
+  const campaigns = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Campaigns" });
+  await campaigns.hover();
+  await expect.poll(() => asked).toContain("/w/demo/campaigns");
+  await campaigns.click();
+  await expect(page).toHaveURL(/\/w\/demo\/campaigns$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Campaigns" })).toBeVisible();
+});
+
 test("signing out returns to the sign-in page", async ({ page }) => {
   await signIn(page, ADMIN, PASSWORD, "");
   await expect(page).toHaveURL(/\/w\/[^/]+\/overview/);

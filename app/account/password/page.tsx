@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { safeCallbackUrl } from "@/components/auth/callback-url";
@@ -28,7 +28,7 @@ export default async function PasswordPage({ searchParams }: { searchParams: Pro
       <PasswordChangeForm email={session.user.email ?? ""} temporary={temporary} next={next} />
       {temporary ? null : (
         <p className={styles.secondary}>
-          <Link href={next}>Keep your current password</Link>
+          <IntentLink href={next}>Keep your current password</IntentLink>
         </p>
       )}
     </AuthCard>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { passwordPage } from "@/components/auth/callback-url";
@@ -24,7 +24,7 @@ export default async function NewWorkspacePage() {
       <NewWorkspaceForm zones={zones} />
       {mine.length ? (
         <p className={styles.secondary}>
-          <Link href="/">Back to your workspaces</Link>
+          <IntentLink href="/">Back to your workspaces</IntentLink>
         </p>
       ) : null}
     </AuthCard>

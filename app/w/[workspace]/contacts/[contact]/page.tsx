@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Suspense } from "react";
 import { ContactNotReadable } from "@/components/profile/profile-states";
 import { ProfileSkeleton } from "@/components/profile/profile-skeleton";
@@ -31,7 +31,7 @@ export default async function ContactProfilePage({ params }: { params: Params })
     <Suspense
       fallback={
         <div className={shell.page}>
-          <Link href={contactsHref}>← Contacts</Link>
+          <IntentLink href={contactsHref}>← Contacts</IntentLink>
           <ProfileSkeleton />
         </div>
       }
