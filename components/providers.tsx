@@ -1,33 +1,16 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, httpBatchStreamLink, splitLink, TRPCClientError } from "@trpc/client";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink, httpBatchStreamLink, splitLink } from "@trpc/client";
 import type { Session } from "next-auth";
 import { SessionProvider } from "next-auth/react";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/routers/_app";
+import { makeQueryClient } from "./query-client";
 import { TRPCProvider } from "./trpc";
 import { ToastProvider } from "./ui/toast";
-
-function makeQueryClient() {
-  return new QueryClient({
-    defaultOptions: {
-      queries: {
-        // Analytics figures move slowly; refetching on every tab switch would only flicker.
-        staleTime: 30_000,
-        refetchOnWindowFocus: false,
-        // A 4xx (bad range, not a member, signed out) will not get better by asking again.
-        retry: (failures, error) => {
-          const status = error instanceof TRPCClientError ? (error.data?.httpStatus as number | undefined) : undefined;
-          if (status !== undefined && status < 500) return false;
-          return failures < 2;
-        },
-      },
-    },
-  });
-}
 
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);

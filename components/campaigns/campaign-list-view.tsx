@@ -24,7 +24,7 @@ import { campaignColumns, MAX_COMPARE, pickColumn } from "./list-columns";
 import { ReadRateChart } from "./read-rate-chart";
 import { TimingPanel } from "./timing-heatmap";
 import { TotalsCards } from "./totals";
-import { useListParams } from "./search-params";
+import { listInput, useListParams } from "./search-params";
 import { PAGE_SIZES, SORTS } from "./url-state";
 import styles from "./campaigns.module.css";
 
@@ -46,21 +46,7 @@ export function CampaignListView({ workspaceId }: { workspaceId: string }) {
   const enabled = rangeProblem === null;
 
   const summary = useQuery(trpc.campaigns.summary.queryOptions({ workspaceId, ...range }, { placeholderData: keepPreviousData, enabled }));
-  const list = useQuery(
-    trpc.campaigns.list.queryOptions(
-      {
-        workspaceId,
-        ...range,
-        search: state.q,
-        sort: state.sort.column,
-        direction: state.sort.desc ? "desc" : "asc",
-        page: state.page - 1,
-        pageSize: state.size,
-        attributionDays: state.attribution,
-      },
-      { placeholderData: keepPreviousData, enabled },
-    ),
-  );
+  const list = useQuery(trpc.campaigns.list.queryOptions(listInput(workspaceId, range, state), { placeholderData: keepPreviousData, enabled }));
 
   // A new range starts at the first page; both land in one history entry.
   const changeRange = (next: RangeSelection) => {

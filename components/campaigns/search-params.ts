@@ -50,6 +50,20 @@ export function useListParams() {
   return useQueryStates(listParsers, { history: "push" });
 }
 
+/** The list's page as the campaigns.list procedure takes it, from the URL's state: the view and its server page ask alike. */
+export function listInput(workspaceId: string, range: { from: string; to: string }, state: inferParserType<typeof listParsers>) {
+  return {
+    workspaceId,
+    ...range,
+    search: state.q,
+    sort: state.sort.column,
+    direction: state.sort.desc ? ("desc" as const) : ("asc" as const),
+    page: state.page - 1,
+    pageSize: state.size,
+    attributionDays: state.attribution,
+  };
+}
+
 const STAGES = Object.keys(STAGE_LABELS) as Stage[];
 const DIMENSIONS = ["tag", "firstMessageTag", "source", "attribute"] as const;
 

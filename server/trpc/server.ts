@@ -9,7 +9,10 @@ import { createCaller } from "@/server/routers/_app";
  * render, so a layout and its page share the session lookup and each
  * workspace's membership read.
  */
-const createContext = cache(async () => ({ session: await currentSession(), store: getStore(), memberships: new Map() }));
+export const createContext = cache(async () => ({ session: await currentSession(), store: getStore(), memberships: new Map() }));
 
 /** tRPC for React Server Components: the same procedures, called in-process. */
 export const api = createCaller(createContext);
+
+/** The caller's role and the workspace's time zone, read once per request: the layout and its page both need them. */
+export const currentWorkspace = cache((workspaceId: string) => api.workspaces.current({ workspaceId }));

@@ -89,6 +89,29 @@ test("a page asks the server for its own figures only, and for another page once
   await expect(page.getByRole("heading", { level: 1, name: "Campaigns" })).toBeVisible();
 });
 
+test("the Overview and the campaign list come with their figures, which the browser asks for again only for another range", async ({ page }) => {
+  await signIn(page);
+  await expect(page).toHaveURL(/\/w\/demo\/overview/);
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith("/api/trpc/")) asked.push(...url.pathname.slice("/api/trpc/".length).split(","));
+  });
+
+  await page.goto("/w/demo/overview?range=7d");
+  await expect(page.getByRole("region", { name: "Contacts by status" })).toBeVisible();
+  await statValue(page, "stat-messages");
+  await page.goto("/w/demo/campaigns?range=90d&sort=name.asc");
+  await expect(page.getByRole("table", { name: "Campaigns" }).getByRole("row").nth(1)).toBeVisible();
+  await expect(page.getByRole("region", { name: "When it works" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(asked.filter((p) => p.startsWith("overview.") || p.startsWith("campaigns."))).toEqual([]);
+
+  await page.getByRole("button", { name: "Last 30 days" }).click();
+  await expect.poll(() => asked).toContain("campaigns.list");
+  await expect(page).toHaveURL(/range=30d/);
+});
+
 test("signing out returns to the sign-in page", async ({ page }) => {
   await signIn(page, ADMIN, PASSWORD, "");
   await expect(page).toHaveURL(/\/w\/[^/]+\/overview/);

@@ -11,12 +11,12 @@ import { WorkspaceZoneProvider } from "@/components/workspace-zone";
 import { currentSession } from "@/server/auth/session";
 import { passwordPage } from "@/components/auth/callback-url";
 import { SignedIn } from "@/components/providers";
-import { api } from "@/server/trpc/server";
+import { api, currentWorkspace } from "@/server/trpc/server";
 
 /** The caller's role and the workspace's time zone. */
 async function currentIn(workspaceId: string) {
   try {
-    return await api.workspaces.current({ workspaceId });
+    return await currentWorkspace(workspaceId);
   } catch (err) {
     // Not a member and no such workspace look the same, on purpose; a malformed id is just as absent.
     if (err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) notFound();

@@ -1,7 +1,7 @@
 import { useQueryStates } from "nuqs";
 import { createLoader, parseAsStringLiteral } from "nuqs/server";
 import { parseAsIsoDay } from "@/components/url-params";
-import { DEFAULT_PRESET, PRESETS, type RangeSelection } from "./range";
+import { customRangeProblem, DEFAULT_PRESET, PRESETS, resolveRange, todayIn, type RangeSelection } from "./range";
 
 /**
  * The reports' date range in the URL (Overview, Campaigns, Unresolved):
@@ -31,6 +31,18 @@ export function paramsOf(selection: RangeSelection): RangeParams {
 
 /** Reads a range from any query string (a shared link, a server page's searchParams). */
 export const loadRange = createLoader(rangeParsers);
+
+/**
+ * The days a report page's URL asks for, as its client component resolves
+ * them (useRangeSelection, then resolveRange in the workspace's zone), so a
+ * server page can start the same query; null for a custom range the page
+ * refuses instead of asking.
+ */
+export function rangeOfUrl(searchParams: Record<string, string | string[] | undefined>, timeZone: string): { from: string; to: string } | null {
+  const selection = selectionOf(loadRange(searchParams));
+  const range = resolveRange(selection, todayIn(timeZone));
+  return selection.kind === "custom" && customRangeProblem(range.from, range.to) !== null ? null : range;
+}
 
 /** The page's range and its setter; a new range is a history entry, so Back returns to the last one. */
 export function useRangeSelection(): [RangeSelection, (next: RangeSelection) => void] {

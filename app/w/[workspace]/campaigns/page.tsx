@@ -3,21 +3,42 @@ import { Suspense } from "react";
 import { CampaignListView } from "@/components/campaigns/campaign-list-view";
 import { PageHeader } from "@/components/shell/page-header";
 import shell from "@/components/shell/shell.module.css";
+import { listInput, loadList } from "@/components/campaigns/search-params";
+import { rangeOfUrl } from "@/components/ui/range/search-params";
+import { HandOver, prefetch, trpc } from "@/server/trpc/prefetch";
+import { currentWorkspace } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Campaigns" };
 
-export default async function CampaignsPage({ params }: { params: Promise<{ workspace: string }> }) {
+export default async function CampaignsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { workspace } = await params;
+  // The totals', list's and heatmap's queries start now, as the view will ask for them; the layout answers a non-member.
+  const zone = await currentWorkspace(workspace).then((w) => w.timeZone, () => null);
+  const query = await searchParams;
+  const range = zone ? rangeOfUrl(query, zone) : null;
+  if (range) {
+    prefetch(trpc.campaigns.summary.queryOptions({ workspaceId: workspace, ...range }));
+    prefetch(trpc.campaigns.list.queryOptions(listInput(workspace, range, loadList(query))));
+    prefetch(trpc.campaigns.timing.queryOptions({ workspaceId: workspace, ...range }));
+  }
   return (
-    // The view reads the range, search and sort from the URL on the client; this boundary keeps the shell renderable without it.
-    <Suspense
-      fallback={
-        <div className={shell.page}>
-          <PageHeader title="Campaigns" />
-        </div>
-      }
-    >
-      <CampaignListView workspaceId={workspace} />
-    </Suspense>
+    <HandOver>
+      {/* The view reads the range, search and sort from the URL on the client; this boundary keeps the shell renderable without it. */}
+      <Suspense
+        fallback={
+          <div className={shell.page}>
+            <PageHeader title="Campaigns" />
+          </div>
+        }
+      >
+        <CampaignListView workspaceId={workspace} />
+      </Suspense>
+    </HandOver>
   );
 }

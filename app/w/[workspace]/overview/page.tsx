@@ -4,22 +4,37 @@ import { OverviewSkeleton } from "@/components/overview/overview-skeleton";
 import { OverviewView } from "@/components/overview/overview-view";
 import { PageHeader } from "@/components/shell/page-header";
 import shell from "@/components/shell/shell.module.css";
+import { rangeOfUrl } from "@/components/ui/range/search-params";
+import { HandOver, prefetch, trpc } from "@/server/trpc/prefetch";
+import { currentWorkspace } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Overview" };
 
-export default async function OverviewPage({ params }: { params: Promise<{ workspace: string }> }) {
+export default async function OverviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { workspace } = await params;
+  // The figures' query starts now, with the input the view will ask for; the layout answers a non-member.
+  const zone = await currentWorkspace(workspace).then((w) => w.timeZone, () => null);
+  const range = zone ? rangeOfUrl(await searchParams, zone) : null;
+  if (range) prefetch(trpc.overview.summary.queryOptions({ workspaceId: workspace, ...range }));
   return (
-    // The view reads the date range from the URL on the client; this boundary keeps the shell renderable without it.
-    <Suspense
-      fallback={
-        <div className={shell.page}>
-          <PageHeader title="Overview" />
-          <OverviewSkeleton />
-        </div>
-      }
-    >
-      <OverviewView workspaceId={workspace} />
-    </Suspense>
+    <HandOver>
+      {/* The view reads the date range from the URL on the client; this boundary keeps the shell renderable without it. */}
+      <Suspense
+        fallback={
+          <div className={shell.page}>
+            <PageHeader title="Overview" />
+            <OverviewSkeleton />
+          </div>
+        }
+      >
+        <OverviewView workspaceId={workspace} />
+      </Suspense>
+    </HandOver>
   );
 }
