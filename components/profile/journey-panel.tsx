@@ -9,14 +9,13 @@ import { dayOf, formatCalendarDay, formatDayHeading, formatExact, formatNumber }
 import { ErrorState } from "@/components/ui/query-state";
 import { useTRPC } from "@/components/trpc";
 import { useWorkspaceZone } from "@/components/workspace-zone";
-import { foldTicks, JOURNEY_GROUPS, readAt, typesOfGroups, type JourneyGroupKey, type JourneyRowOf } from "./journey-groups";
+import { foldTicks, JOURNEY_GROUPS, readAt, type JourneyGroupKey, type JourneyRowOf } from "./journey-groups";
 import { JourneyItem, type JourneyEvent } from "./journey-item";
-import { useJourneyParams } from "./search-params";
+import { JOURNEY_PAGES, journeyInput, selectedGroups, useJourneyParams } from "./search-params";
 import { useLandOnMoment } from "./use-land-on-moment";
 import { Panel } from "@/components/ui/panel";
 import styles from "./journey.module.css";
 
-const PAGE_SIZE = 50;
 
 /**
  * The customer journey, newest first, paged with cursors: "Load older events"
@@ -37,19 +36,11 @@ export function JourneyPanel({
 }) {
   const [params, setParams] = useJourneyParams();
   const zone = useWorkspaceZone();
-  // In the journey's order, each once, whatever order a link gives them in.
-  const groups = JOURNEY_GROUPS.filter((g) => params.types.includes(g.key)).map((g) => g.key);
+  const input = journeyInput(workspaceId, contact, params);
+  const groups = selectedGroups(params);
   const { at, problem } = readAt(params.at);
   const trpc = useTRPC();
-  const journey = useInfiniteQuery(
-    trpc.profile.journey.infiniteQueryOptions(
-      { workspaceId, contact, types: typesOfGroups(groups), at, limit: PAGE_SIZE },
-      {
-        getNextPageParam: (last) => last.olderCursor ?? undefined,
-        getPreviousPageParam: (first) => first.newerCursor ?? undefined,
-      },
-    ),
-  );
+  const journey = useInfiniteQuery(trpc.profile.journey.infiniteQueryOptions(input, JOURNEY_PAGES));
 
   useLandOnMoment(at, !journey.isPending, "journey-title");
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { dehydrate, HydrationBoundary, type FetchInfiniteQueryOptions } from "@tanstack/react-query";
 import { createTRPCOptionsProxy, type TRPCQueryOptions } from "@trpc/tanstack-react-query";
 import { cache, type ReactNode } from "react";
 import { makeQueryClient } from "@/components/query-client";
@@ -7,7 +7,7 @@ import { appRouter } from "@/server/routers/_app";
 import { createContext } from "./server";
 
 /** One cache per server render: what a page starts, its client components find. */
-const serverQueryClient = cache(makeQueryClient);
+const serverQueryClient = cache(() => makeQueryClient({ onServer: true }));
 
 /**
  * A page's queries, started on the server as the page is asked for:
@@ -21,6 +21,12 @@ export const trpc = createTRPCOptionsProxy({ ctx: createContext, router: appRout
 // Any procedure's options, typed as tRPC's own server-components guide types them.
 export function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(options: T): void {
   void serverQueryClient().prefetchQuery(options);
+}
+
+/** The first page of a paged query (`infiniteQueryOptions`), as prefetch does a plain one. */
+// Any procedure's pages: their data and cursor types are the procedure's, not this helper's.
+export function prefetchFirstPage(options: FetchInfiniteQueryOptions<any, any, any, any, any>): void {
+  void serverQueryClient().prefetchInfiniteQuery(options);
 }
 
 /** Hands the queries a page started, finished or still running, to its client components. */

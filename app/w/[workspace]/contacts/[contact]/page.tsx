@@ -5,7 +5,9 @@ import { ContactNotReadable } from "@/components/profile/profile-states";
 import { ProfileSkeleton } from "@/components/profile/profile-skeleton";
 import { ProfileView } from "@/components/profile/profile-view";
 import { readContactParam } from "@/components/profile/contact-param";
+import { JOURNEY_PAGES, journeyInput, loadJourney } from "@/components/profile/search-params";
 import shell from "@/components/shell/shell.module.css";
+import { HandOver, prefetch, prefetchFirstPage, trpc } from "@/server/trpc/prefetch";
 
 type Params = Promise<{ workspace: string; contact: string }>;
 
@@ -16,7 +18,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 /** A contact's chat profile: /w/<workspace>/contacts/<E.164 phone, URL-encoded> (?at=2026-10-01 jumps the journey to a day). */
-export default async function ContactProfilePage({ params }: { params: Params }) {
+export default async function ContactProfilePage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { workspace, contact } = await params;
   const read = readContactParam(contact);
   const contactsHref = `/w/${encodeURIComponent(workspace)}/contacts`;
@@ -27,16 +35,21 @@ export default async function ContactProfilePage({ params }: { params: Params })
       </div>
     );
   }
+  // The profile and its journey's first page start now, side by side: in the browser the journey waited for the profile.
+  prefetch(trpc.profile.overview.queryOptions({ workspaceId: workspace, contact: read.contact }));
+  prefetchFirstPage(trpc.profile.journey.infiniteQueryOptions(journeyInput(workspace, read.contact, loadJourney(await searchParams)), JOURNEY_PAGES));
   return (
-    <Suspense
-      fallback={
-        <div className={shell.page}>
-          <IntentLink href={contactsHref}>← Contacts</IntentLink>
-          <ProfileSkeleton />
-        </div>
-      }
-    >
-      <ProfileView workspaceId={workspace} contact={read.contact} contactsHref={contactsHref} />
-    </Suspense>
+    <HandOver>
+      <Suspense
+        fallback={
+          <div className={shell.page}>
+            <IntentLink href={contactsHref}>← Contacts</IntentLink>
+            <ProfileSkeleton />
+          </div>
+        }
+      >
+        <ProfileView workspaceId={workspace} contact={read.contact} contactsHref={contactsHref} />
+      </Suspense>
+    </HandOver>
   );
 }
