@@ -1,7 +1,7 @@
 /**
- * `npm run bench -- [--only generate,queries,live,api,webhook,csv,sync] [--quick] [--size large|default|small]
+ * `npm run bench -- [--only generate,queries,live,api,webhook,csv,sync,screens] [--quick] [--size large|default|small]
  *   [--contacts N] [--events N] [--runs 30] [--api-events N] [--api-batches 1000,10000] [--senders 4]
- *   [--webhook-deliveries N] [--csv-rows N] [--data-dir DIR] [--reuse]`
+ *   [--webhook-deliveries N] [--csv-rows N] [--port 3390] [--data-dir DIR] [--reuse]`
  *
  * In a data directory (`.bench/` in the repo unless --data-dir), runs the
  * chosen parts, all of them unless --only:
@@ -18,7 +18,10 @@
  *   in the inbox), and how long until the event log has them all;
  * - csv: CSV import rows/s of a generated file, and the peak memory;
  * - sync: the joins and leaves of a segment destination over about half the contacts
- *   (scripts/bench/sync.ts), --runs times (at most 10).
+ *   (scripts/bench/sync.ts), --runs times (at most 10);
+ * - screens: the production app on the store (built first when the code changed), on
+ *   --port, each screen opened in Debian's Chromium --runs times until nothing on it is
+ *   loading (scripts/bench/screens.ts). It runs last: the app takes the store's directory.
  *
  * --quick is a smaller run of everything (the small demo, 20,000 API events,
  * 2,000 deliveries, 50,000 CSV rows) that finishes in a minute or two.
@@ -49,10 +52,13 @@ import type { StoreTimings } from "./bench/timed-store";
 import { storageReport } from "./bench/storage";
 import { targetMs } from "./bench/targets";
 import { benchSync, SYNC_TARGET_MS } from "./bench/sync";
+import { benchScreens, screensOf } from "./bench/screens";
+import { listCampaigns } from "@/clickhouse/queries/campaign-list";
+import { daysBack } from "./bench/range";
 import { benchWebhook } from "./bench/webhook";
 
 const root = path.resolve(import.meta.dirname, "..");
-const PARTS = ["generate", "queries", "live", "api", "webhook", "csv", "sync"] as const;
+const PARTS = ["generate", "queries", "live", "api", "webhook", "csv", "sync", "screens"] as const;
 type Part = (typeof PARTS)[number];
 
 function parse() {
@@ -69,6 +75,7 @@ function parse() {
       senders: { type: "string" },
       "webhook-deliveries": { type: "string" },
       "csv-rows": { type: "string" },
+      port: { type: "string" },
       "data-dir": { type: "string" },
       reuse: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
@@ -76,8 +83,8 @@ function parse() {
   });
   if (values.help) {
     console.log(
-      "usage: npm run bench -- [--only generate,queries,live,api,webhook,csv,sync] [--quick] [--size large|default|small] [--contacts N] [--events N]\n" +
-        "         [--runs 30] [--api-events N] [--api-batches 1000,10000] [--senders 4] [--webhook-deliveries N] [--csv-rows N] [--data-dir DIR] [--reuse]",
+      "usage: npm run bench -- [--only generate,queries,live,api,webhook,csv,sync,screens] [--quick] [--size large|default|small] [--contacts N] [--events N]\n" +
+        "         [--runs 30] [--api-events N] [--api-batches 1000,10000] [--senders 4] [--webhook-deliveries N] [--csv-rows N] [--port 3390] [--data-dir DIR] [--reuse]",
     );
     process.exit(0);
   }
@@ -111,6 +118,7 @@ function parse() {
     senders: count("senders", values.senders, 4),
     webhookDeliveries: count("webhook-deliveries", values["webhook-deliveries"], quick ? 2_000 : 20_000),
     csvRows: count("csv-rows", values["csv-rows"], quick ? 50_000 : 1_000_000),
+    port: count("port", values.port, 3390),
     dataDir: path.resolve(values["data-dir"] ?? path.join(root, ".bench")),
     reuse: values.reuse!,
   };
@@ -151,9 +159,7 @@ async function main() {
     if (args.parts.has("queries")) {
       console.log(`\n[bench] report queries: ${args.runs} runs each after 2 warm-up runs, workspace ${DEMO_RETAIL.workspaceId}`);
       const results: QueryTiming[] = [];
-      // The profile queries use the contact with the most session messages: the longest journey.
-      const busiest = await listContacts(store, DEMO_RETAIL.workspaceId, { sort: "sessionMessages", direction: "desc", limit: 1, offset: 0 }, now);
-      const contact = busiest.rows[0]?.phone ?? "+10000000000";
+      const contact = await busiestContact(store, now);
       // An old store has no conversions: add some after the biggest campaign, through ingestion.
       const seeded = await seedConversions(store, DEMO_RETAIL.workspaceId, now);
       if (seeded) console.log(`[bench] the store had no conversions: ${fmt(seeded)} added after the biggest campaign, through ingestion`);
@@ -267,10 +273,32 @@ async function main() {
         ),
       );
     }
+    if (args.parts.has("screens")) {
+      // The app takes the store's directory: the bench lets go of it first.
+      const contact = await busiestContact(store, now);
+      const campaign = await listCampaigns(store, DEMO_RETAIL.workspaceId, daysBack(now, 366), { search: "", sort: "recipients", direction: "desc", limit: 1, offset: 0 });
+      setStore(undefined);
+      await store.close();
+      const screens = screensOf(DEMO_RETAIL.workspaceId, contact, campaign.rows[0]?.campaignId ?? "");
+      console.log(`\n[bench] screens: the production app on this store in Chromium, each page loaded anew ${args.runs} times after 2 warm-ups, until nothing on it is loading`);
+      const results = await benchScreens({ dataDir: args.dataDir, port: args.port, runs: args.runs, screens });
+      console.log(
+        formatTable(
+          ["screen", "p50 ms", "p95 ms", "API requests"],
+          results.map((r) => [r.screen, Math.round(r.p50), Math.round(r.p95), r.apiRequests]),
+        ),
+      );
+    }
   } finally {
     setStore(undefined);
     await store.close();
   }
+}
+
+/** The contact with the most session messages: the longest journey, which the profile's figures use. */
+async function busiestContact(store: Store, now: Date): Promise<string> {
+  const busiest = await listContacts(store, DEMO_RETAIL.workspaceId, { sort: "sessionMessages", direction: "desc", limit: 1, offset: 0 }, now);
+  return busiest.rows[0]?.phone ?? "+10000000000";
 }
 
 /** Where a write path's time went, statement by statement (the reports client.ts names them by). */
