@@ -2,11 +2,19 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { CampaignReportView } from "@/components/campaigns/campaign-report-view";
 import { PageHeader } from "@/components/shell/page-header";
+import { breakdownOf, loadReport } from "@/components/campaigns/search-params";
 import shell from "@/components/shell/shell.module.css";
+import { HandOver, prefetch, trpc } from "@/server/trpc/prefetch";
 
 export const metadata: Metadata = { title: "Campaign" };
 
-export default async function CampaignPage({ params }: { params: Promise<{ workspace: string; campaign: string }> }) {
+export default async function CampaignPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string; campaign: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { workspace, campaign } = await params;
   let campaignId = campaign;
   try {
@@ -14,15 +22,24 @@ export default async function CampaignPage({ params }: { params: Promise<{ works
   } catch {
     // A stray % is not an encoding; the id is the text as it is.
   }
+  // The report, the breakdown and what they need start now, side by side, as the view will ask for them.
+  const query = loadReport(await searchParams);
+  const report = { workspaceId: workspace, campaignId, replyWindowHours: query.window };
+  prefetch(trpc.campaigns.report.queryOptions({ ...report, attributionDays: query.attribution }));
+  prefetch(trpc.campaigns.breakdown.queryOptions({ ...report, by: breakdownOf(query) }));
+  prefetch(trpc.workspaces.current.queryOptions({ workspaceId: workspace }));
+  prefetch(trpc.attributes.list.queryOptions({ workspaceId: workspace }));
   return (
-    <Suspense
-      fallback={
-        <div className={shell.page}>
-          <PageHeader title="Campaign" />
-        </div>
-      }
-    >
-      <CampaignReportView workspaceId={workspace} campaignId={campaignId} />
-    </Suspense>
+    <HandOver>
+      <Suspense
+        fallback={
+          <div className={shell.page}>
+            <PageHeader title="Campaign" />
+          </div>
+        }
+      >
+        <CampaignReportView workspaceId={workspace} campaignId={campaignId} />
+      </Suspense>
+    </HandOver>
   );
 }
