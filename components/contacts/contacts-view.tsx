@@ -25,7 +25,7 @@ import {
   type ContactsTableState,
   type PageSize,
 } from "./url-state";
-import { useContactsState } from "./search-params";
+import { contactsListInput, useContactsState } from "./search-params";
 import styles from "./contacts.module.css";
 
 const rowId = (row: ContactRow) => row.phone;
@@ -35,23 +35,8 @@ export function ContactsView({ workspaceId }: { workspaceId: string }) {
   const [state, navigate] = useContactsState();
   const trpc = useTRPC();
 
-  const list = useQuery(
-    trpc.contacts.list.queryOptions(
-      {
-        workspaceId,
-        search: state.q || undefined,
-        status: state.status,
-        source: state.source,
-        tag: state.tag,
-        sort: state.sort,
-        direction: state.desc ? "desc" : "asc",
-        page: state.page,
-        pageSize: state.size,
-      },
-      // Keep the last page on screen, dimmed, while the next one loads.
-      { placeholderData: keepPreviousData },
-    ),
-  );
+  // Keep the last page on screen, dimmed, while the next one loads.
+  const list = useQuery(trpc.contacts.list.queryOptions(contactsListInput(workspaceId, state), { placeholderData: keepPreviousData }));
   const options = useQuery(trpc.contacts.filterOptions.queryOptions({ workspaceId }, { staleTime: 5 * 60_000 }));
 
   const columns = useMemo(() => contactColumns(workspaceId), [workspaceId]);

@@ -38,6 +38,21 @@ export function contactsStateOf(p: ContactsParams): ContactsTableState {
   };
 }
 
+/** The table's page as the contacts.list procedure takes it: the view and its server page ask alike. */
+export function contactsListInput(workspaceId: string, state: ContactsTableState) {
+  return {
+    workspaceId,
+    search: state.q || undefined,
+    status: state.status,
+    source: state.source,
+    tag: state.tag,
+    sort: state.sort,
+    direction: state.desc ? ("desc" as const) : ("asc" as const),
+    page: state.page,
+    pageSize: state.size,
+  };
+}
+
 function paramsOf(s: ContactsTableState): ContactsParams {
   return {
     q: s.q.trim(),

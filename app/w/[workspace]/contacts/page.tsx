@@ -2,22 +2,35 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ContactsView } from "@/components/contacts/contacts-view";
 import { PageHeader } from "@/components/shell/page-header";
+import { contactsListInput, contactsStateOf, loadContacts } from "@/components/contacts/search-params";
 import shell from "@/components/shell/shell.module.css";
+import { HandOver, prefetch, trpc } from "@/server/trpc/prefetch";
 
 export const metadata: Metadata = { title: "Contacts" };
 
-export default async function ContactsPage({ params }: { params: Promise<{ workspace: string }> }) {
+export default async function ContactsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { workspace } = await params;
+  // The page of contacts and the filters' choices start now, as the view will ask for them.
+  prefetch(trpc.contacts.list.queryOptions(contactsListInput(workspace, contactsStateOf(loadContacts(await searchParams)))));
+  prefetch(trpc.contacts.filterOptions.queryOptions({ workspaceId: workspace }));
   return (
-    // The view reads its table state from the URL on the client; this boundary keeps the shell renderable without it.
-    <Suspense
-      fallback={
-        <div className={shell.page}>
-          <PageHeader title="Contacts" />
-        </div>
-      }
-    >
-      <ContactsView workspaceId={workspace} />
-    </Suspense>
+    <HandOver>
+      {/* The view reads its table state from the URL on the client; this boundary keeps the shell renderable without it. */}
+      <Suspense
+        fallback={
+          <div className={shell.page}>
+            <PageHeader title="Contacts" />
+          </div>
+        }
+      >
+        <ContactsView workspaceId={workspace} />
+      </Suspense>
+    </HandOver>
   );
 }

@@ -2,22 +2,55 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import shell from "@/components/shell/shell.module.css";
+import { rangeOfUrl } from "@/components/ui/range/search-params";
+import { askedInput, periodBefore } from "@/components/unresolved/report-inputs";
+import { loadUnresolved } from "@/components/unresolved/search-params";
 import { UnresolvedView } from "@/components/unresolved/unresolved-view";
+import { HandOver, prefetch, trpc } from "@/server/trpc/prefetch";
+import { currentWorkspace } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Unresolved queries" };
 
-export default async function UnresolvedPage({ params }: { params: Promise<{ workspace: string }> }) {
+export default async function UnresolvedPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { workspace } = await params;
+  // Every section's report starts now, as the sections will ask for it; the layout answers a non-member.
+  const zone = await currentWorkspace(workspace).then((w) => w.timeZone, () => null);
+  const query = await searchParams;
+  const days = zone ? rangeOfUrl(query, zone) : null;
+  if (days) {
+    const range = { workspaceId: workspace, ...days };
+    const { before, earlier } = periodBefore(range);
+    const { q, asked } = loadUnresolved(query);
+    prefetch(trpc.unresolved.volume.queryOptions(range));
+    prefetch(trpc.unresolved.speed.queryOptions(range));
+    if (before) {
+      prefetch(trpc.unresolved.volume.queryOptions(earlier));
+      prefetch(trpc.unresolved.interveneSpeed.queryOptions(earlier));
+    }
+    prefetch(trpc.unresolved.sources.queryOptions(range));
+    prefetch(trpc.unresolved.terms.queryOptions(range));
+    prefetch(trpc.unresolved.asked.queryOptions(askedInput({ ...range, search: q, page: asked })));
+    prefetch(trpc.unresolved.repeaters.queryOptions(range));
+  }
+  prefetch(trpc.unresolved.backlog.queryOptions({ workspaceId: workspace }));
   return (
-    // The view reads the date range from the URL on the client; this boundary keeps the shell renderable without it.
-    <Suspense
-      fallback={
-        <div className={shell.page}>
-          <PageHeader title="Unresolved queries" />
-        </div>
-      }
-    >
-      <UnresolvedView workspaceId={workspace} />
-    </Suspense>
+    <HandOver>
+      {/* The view reads the date range from the URL on the client; this boundary keeps the shell renderable without it. */}
+      <Suspense
+        fallback={
+          <div className={shell.page}>
+            <PageHeader title="Unresolved queries" />
+          </div>
+        }
+      >
+        <UnresolvedView workspaceId={workspace} />
+      </Suspense>
+    </HandOver>
   );
 }
