@@ -4,9 +4,8 @@ import { CampaignListView } from "@/components/campaigns/campaign-list-view";
 import { PageHeader } from "@/components/shell/page-header";
 import shell from "@/components/shell/shell.module.css";
 import { listInput, loadList } from "@/components/campaigns/search-params";
-import { rangeOfUrl } from "@/components/ui/range/search-params";
 import { HandOver, prefetch, trpc } from "@/server/trpc/prefetch";
-import { currentWorkspace } from "@/server/trpc/server";
+import { reportDays } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Campaigns" };
 
@@ -18,10 +17,9 @@ export default async function CampaignsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { workspace } = await params;
-  // The totals', list's and heatmap's queries start now, as the view will ask for them; the layout answers a non-member.
-  const zone = await currentWorkspace(workspace).then((w) => w.timeZone, () => null);
+  // The totals', list's and heatmap's queries start now, as the view will ask for them.
   const query = await searchParams;
-  const range = zone ? rangeOfUrl(query, zone) : null;
+  const range = await reportDays(workspace, query);
   if (range) {
     prefetch(trpc.campaigns.summary.queryOptions({ workspaceId: workspace, ...range }));
     prefetch(trpc.campaigns.list.queryOptions(listInput(workspace, range, loadList(query))));

@@ -4,9 +4,8 @@ import { OverviewSkeleton } from "@/components/overview/overview-skeleton";
 import { OverviewView } from "@/components/overview/overview-view";
 import { PageHeader } from "@/components/shell/page-header";
 import shell from "@/components/shell/shell.module.css";
-import { rangeOfUrl } from "@/components/ui/range/search-params";
 import { HandOver, prefetch, trpc } from "@/server/trpc/prefetch";
-import { currentWorkspace } from "@/server/trpc/server";
+import { reportDays } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -18,9 +17,8 @@ export default async function OverviewPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { workspace } = await params;
-  // The figures' query starts now, with the input the view will ask for; the layout answers a non-member.
-  const zone = await currentWorkspace(workspace).then((w) => w.timeZone, () => null);
-  const range = zone ? rangeOfUrl(await searchParams, zone) : null;
+  // The figures' query starts now, with the input the view will ask for.
+  const range = await reportDays(workspace, await searchParams);
   if (range) prefetch(trpc.overview.summary.queryOptions({ workspaceId: workspace, ...range }));
   return (
     <HandOver>

@@ -2,12 +2,11 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import shell from "@/components/shell/shell.module.css";
-import { rangeOfUrl } from "@/components/ui/range/search-params";
 import { askedInput, periodBefore } from "@/components/unresolved/report-inputs";
 import { loadUnresolved } from "@/components/unresolved/search-params";
 import { UnresolvedView } from "@/components/unresolved/unresolved-view";
 import { HandOver, prefetch, trpc } from "@/server/trpc/prefetch";
-import { currentWorkspace } from "@/server/trpc/server";
+import { reportDays } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Unresolved queries" };
 
@@ -19,10 +18,9 @@ export default async function UnresolvedPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { workspace } = await params;
-  // Every section's report starts now, as the sections will ask for it; the layout answers a non-member.
-  const zone = await currentWorkspace(workspace).then((w) => w.timeZone, () => null);
+  // Every section's report starts now, as the sections will ask for it.
   const query = await searchParams;
-  const days = zone ? rangeOfUrl(query, zone) : null;
+  const days = await reportDays(workspace, query);
   if (days) {
     const range = { workspaceId: workspace, ...days };
     const { before, earlier } = periodBefore(range);
