@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { breakdownOf, drillOf, groupOf, groupParams, listParsers, loadList, loadReport, reportParsers } from "@/components/campaigns/search-params";
 import { contactsParsers, contactsStateOf, loadContacts } from "@/components/contacts/search-params";
 import { DEFAULT_VISIBLE } from "@/components/contacts/url-state";
-import { loadRange, rangeParsers, selectionOf, paramsOf } from "@/components/ui/range/search-params";
-import { loadJourney } from "@/components/profile/search-params";
+import { loadRange, rangeOfUrl, rangeParsers, selectionOf, paramsOf } from "@/components/ui/range/search-params";
+import { resolveRange, todayIn } from "@/components/ui/range/range";
+import { journeyInput, loadJourney } from "@/components/profile/search-params";
 import { loadUnresolved } from "@/components/unresolved/search-params";
 
 /**
@@ -66,6 +67,15 @@ describe("Report range URL", () => {
     }
   });
 
+  it("gives a server page the days its view will ask for, in the workspace's zone, and none for a range the view refuses", () => {
+    const zone = "Pacific/Kiritimati";
+    for (const link of ["", "?range=7d", "?range=90d", "?range=bogus", "?from=2026-10-01&to=2026-10-31"]) {
+      // The view's own steps: the URL's selection, then its days in the zone (overview-view.tsx).
+      expect(rangeOfUrl(Object.fromEntries(new URLSearchParams(link)), zone)).toEqual(resolveRange(selectionOf(loadRange(link)), todayIn(zone)));
+    }
+    expect(rangeOfUrl({ from: "2026-10-31", to: "2026-10-01" }, zone)).toBeNull();
+  });
+
   it("writes `range=` for a preset and `from=&to=` for a custom range, as before", () => {
     const serialize = createSerializer(rangeParsers);
     expect(serialize(paramsOf({ kind: "preset", days: 90 }))).toBe("?range=90d");
@@ -124,5 +134,16 @@ describe("Unresolved and profile URLs", () => {
   it("reads the journey's filter, ignoring unknown groups, and keeps ?at= as written for the page to judge", () => {
     expect(loadJourney("?types=tags,bogus,attributes&at=2026-10-01")).toEqual({ types: ["tags", "attributes"], at: "2026-10-01" });
     expect(loadJourney("?at=2026-10-01T09:30:00.000Z").at).toBe("2026-10-01T09:30:00.000Z");
+  });
+
+  it("asks for the journey's first page with the filter's types in the journey's order, and without a date it cannot read", () => {
+    expect(journeyInput("ws", "+919800000001", loadJourney("?types=attributes,tags&at=2026-10-01"))).toEqual({
+      workspaceId: "ws",
+      contact: "+919800000001",
+      types: ["tag.added", "tag.removed", "attribute.set"],
+      at: "2026-10-01",
+      limit: 50,
+    });
+    expect(journeyInput("ws", "+919800000001", loadJourney("?at=yesterday")).at).toBeUndefined();
   });
 });
