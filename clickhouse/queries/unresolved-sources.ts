@@ -1,4 +1,5 @@
 import type { Store } from "../client";
+import type { EntryDimension } from "../vocabulary/entry-points";
 import { rangeParams, type DayRange } from "./day-range";
 
 /**
@@ -18,53 +19,37 @@ export interface EntryPoint {
   askingContacts: number;
 }
 
-export interface EntryPoints {
-  firstMessageTag: EntryPoint[];
-  source: EntryPoint[];
-  tag: EntryPoint[];
-}
-
-type Row = { dimension: string; value: string; contacts: string; requests: string; asking: string };
+type Row = { value: string; contacts: string; requests: string; asking: string };
 
 /**
  * One statement over one row per contact (`contacts`, 0011): each contact
- * counts into its source, its first-message tag and each of its tags (the
- * denominators), with the requests its `request_times` hold in the range (the
- * numerators), so nothing joins the range's askers to their rows. Source and
- * first-message tag are two grouping sets of one pass, the tags (one row per
- * tag) another: all three from one ARRAY JOIN of a contact's pairs took
- * 290 ms at rest. Both passes read the contacts once, kept for the statement
- * (a materialized CTE): inlined, each pass read and merged them under FINAL
- * again, which under live traffic is most of the cost (on a copy of the large
- * demo after its live batches 166 → 130 ms p50; at rest 77 → 84, the kept
- * rows' copy).
+ * counts into its group (its source, its first-message tag, or each of its
+ * tags: the denominators), with the requests its `request_times` hold in the
+ * range (the numerators), so nothing joins the range's askers to their rows.
+ * Only the dimension the page shows is counted: all three at once, as the
+ * report did, took 163 ms of CPU at a million contacts where the
+ * first-message tags alone take about 55 and the tags, 6.25M of them, most
+ * of the rest. A contact's requests in the range are counted once, before its
+ * tags are spread into rows.
  */
-export async function entryPoints(store: Store, workspaceId: string, range: DayRange): Promise<EntryPoints> {
+export async function entryPoints(store: Store, workspaceId: string, range: DayRange, by: EntryDimension): Promise<EntryPoint[]> {
   const rows = await store.query<Row>(
-    `WITH per_contact AS MATERIALIZED (
-       SELECT source, first_message_tag, tags,
+    `SELECT value, count() AS contacts, sum(in_range) AS requests, countIf(in_range > 0) AS asking
+     FROM (
+       SELECT ${COLUMN_OF[by]} AS value,
               arrayCount(t -> t >= {start:DateTime64(3)} AND t < {end:DateTime64(3)}, request_times) AS in_range
        FROM contacts FINAL
        WHERE workspace_id = {workspaceId:String}
      )
-     SELECT if(grouping(source) = 0, 'source', 'firstMessageTag') AS dimension,
-            if(grouping(source) = 0, source, first_message_tag) AS value,
-            count() AS contacts, sum(in_range) AS requests, countIf(in_range > 0) AS asking
-     FROM per_contact
-     GROUP BY GROUPING SETS ((source), (first_message_tag))
-     UNION ALL
-     SELECT 'tag', tag, count(), sum(in_range), countIf(in_range > 0)
-     FROM per_contact
-     ARRAY JOIN tags AS tag
-     GROUP BY tag
-     SETTINGS enable_materialized_cte = 1`,
+     ${by === "tag" ? "ARRAY JOIN value" : ""}
+     GROUP BY value`,
     { workspaceId, ...rangeParams(range) },
-    { report: "unresolved:entry-points" },
+    { report: `unresolved:entry-points:${by === "firstMessageTag" ? "first-message-tag" : by}` },
   );
-  const of = (dimension: string) =>
-    rows
-      .filter((r) => r.dimension === dimension)
-      .map((r) => ({ value: r.value, contacts: Number(r.contacts), requests: Number(r.requests), askingContacts: Number(r.asking) }))
-      .sort((a, b) => b.requests - a.requests || b.contacts - a.contacts || a.value.localeCompare(b.value));
-  return { firstMessageTag: of("firstMessageTag"), source: of("source"), tag: of("tag") };
+  return rows
+    .map((r) => ({ value: r.value, contacts: Number(r.contacts), requests: Number(r.requests), askingContacts: Number(r.asking) }))
+    .sort((a, b) => b.requests - a.requests || b.contacts - a.contacts || a.value.localeCompare(b.value));
 }
+
+/** The contacts' column each dimension groups by: a value, or for tags an array, one row per tag. */
+const COLUMN_OF: Record<EntryDimension, string> = { firstMessageTag: "first_message_tag", source: "source", tag: "tags" };

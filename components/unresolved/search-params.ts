@@ -1,5 +1,6 @@
 import { useQueryStates } from "nuqs";
 import { createLoader, parseAsStringLiteral } from "nuqs/server";
+import { ENTRY_DIMENSIONS, type EntryDimension } from "@/clickhouse/vocabulary/entry-points";
 import { parseAsPage, parseAsText } from "@/components/url-params";
 
 /**
@@ -9,12 +10,11 @@ import { parseAsPage, parseAsText } from "@/components/url-params";
  * Changes replace the history entry, so Back from "Open chat" returns to the
  * report as the person left it instead of stepping through each keystroke.
  */
-export const SOURCE_DIMENSIONS = ["firstMessageTag", "source", "tag"] as const;
 
 export const unresolvedParsers = {
   q: parseAsText(200),
   asked: parseAsPage.withDefault(1),
-  by: parseAsStringLiteral(SOURCE_DIMENSIONS).withDefault("firstMessageTag"),
+  by: parseAsStringLiteral(ENTRY_DIMENSIONS).withDefault("firstMessageTag"),
 };
 
 export const loadUnresolved = createLoader(unresolvedParsers);
@@ -27,5 +27,5 @@ export function useAskedParams() {
 
 export function useSourceDimension() {
   const [{ by }, set] = useQueryStates({ by: unresolvedParsers.by }, REPLACE);
-  return [by, (next: (typeof SOURCE_DIMENSIONS)[number]) => void set({ by: next })] as const;
+  return [by, (next: EntryDimension) => void set({ by: next })] as const;
 }

@@ -11,7 +11,7 @@ import { useSources, type ReportOutputs, type ReportRange } from "./use-report";
 import { useSourceDimension } from "./search-params";
 import styles from "./unresolved.module.css";
 
-type EntryPoint = ReportOutputs["sources"]["source"][number];
+type EntryPoint = ReportOutputs["sources"][number];
 type Row = EntryPoint & { rate: number };
 
 const DIMENSIONS = [
@@ -22,8 +22,8 @@ const DIMENSIONS = [
 
 /** Which entry points the bot serves badly: requests per group, and per 100 of its contacts. */
 export function SourcesSection({ range, enabled }: { range: ReportRange; enabled: boolean }) {
-  const query = useSources(range, enabled);
   const [dimension, setDimension] = useSourceDimension();
+  const query = useSources({ ...range, by: dimension }, enabled);
   const current = DIMENSIONS.find((d) => d.key === dimension) ?? DIMENSIONS[0];
   return (
     <Panel
@@ -37,7 +37,7 @@ export function SourcesSection({ range, enabled }: { range: ReportRange; enabled
       <TabPanel idPrefix="sources" value={dimension}>
         <QueryState query={query} what="breakdown">
           {(data) => {
-            const rows: Row[] = data[dimension].map((e) => ({ ...e, rate: e.contacts ? (100 * e.requests) / e.contacts : 0 }));
+            const rows: Row[] = data.map((e) => ({ ...e, rate: e.contacts ? (100 * e.requests) / e.contacts : 0 }));
             if (rows.length === 0) return <SmallEmpty>No contact has a {current.label.toLowerCase()} yet.</SmallEmpty>;
             const maxRate = Math.max(...rows.map((r) => r.rate), 0);
             const columns: DataColumns<Row> = [

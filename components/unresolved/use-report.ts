@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useTRPC } from "@/components/trpc";
 import type { AppRouter } from "@/server/routers/_app";
+import type { EntryDimension } from "@/clickhouse/vocabulary/entry-points";
 import { askedInput, type ReportRange } from "./report-inputs";
 
 export type ReportOutputs = inferRouterOutputs<AppRouter>["unresolved"];
@@ -31,8 +32,15 @@ export function useBacklog(workspaceId: string) {
   return useQuery(useTRPC().unresolved.backlog.queryOptions({ workspaceId }, { refetchInterval: 60_000 }));
 }
 
-export function useSources(r: ReportRange, enabled = true) {
-  return useQuery(useTRPC().unresolved.sources.queryOptions(r, keep(enabled)));
+/** One dimension of "Where they come from": the one shown. */
+export function useSources(r: ReportRange & { by: EntryDimension }, enabled = true) {
+  return useQuery(
+    useTRPC().unresolved.sources.queryOptions(r, {
+      enabled,
+      // Another range keeps the last figures on screen; another dimension does not: its rows would sit under the new one's header.
+      placeholderData: (previous, query) => ((query?.queryKey[1]?.input as { by?: EntryDimension } | undefined)?.by === r.by ? previous : undefined),
+    }),
+  );
 }
 
 export function useTerms(r: ReportRange, enabled = true) {

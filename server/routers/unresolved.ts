@@ -2,6 +2,7 @@ import { z } from "zod";
 import { topTerms, askedRequests, repeaters } from "@/clickhouse/queries/unresolved-asked";
 import { backlog } from "@/clickhouse/queries/unresolved-backlog";
 import { entryPoints } from "@/clickhouse/queries/unresolved-sources";
+import { ENTRY_DIMENSIONS } from "@/clickhouse/vocabulary/entry-points";
 import { interveneSpeed, speedReport, WAIT_BUCKETS } from "@/clickhouse/queries/unresolved-speed";
 import { requestsPerDay } from "@/clickhouse/queries/unresolved-volume";
 import { rangeInput, resolveRange } from "@/server/schemas/report-range";
@@ -70,9 +71,10 @@ export const unresolvedRouter = router({
     .output(z.object({ intervene: waitStats }))
     .query(async ({ ctx, input }) => ({ intervene: await interveneSpeed(ctx.store, ctx.workspace.id, resolveRange(input, ctx.workspace.timeZone)) })),
 
+  /** Where the requests come from, by one dimension: the one the page shows. */
   sources: workspaceProcedure
-    .input(rangeInput)
-    .query(({ ctx, input }) => entryPoints(ctx.store, ctx.workspace.id, resolveRange(input, ctx.workspace.timeZone))),
+    .input(z.intersection(rangeInput, z.object({ by: z.enum(ENTRY_DIMENSIONS).default("firstMessageTag") })))
+    .query(({ ctx, input }) => entryPoints(ctx.store, ctx.workspace.id, resolveRange(input, ctx.workspace.timeZone), input.by)),
 
   asked: workspaceProcedure
     .input(

@@ -38,6 +38,8 @@ test("an analyst switches the Unresolved breakdown with tabs from the keyboard",
   const tabs = page.getByRole("tablist", { name: "Group by" });
   const first = tabs.getByRole("tab", { name: "First-message tag" });
   await expect(first).toHaveAttribute("aria-selected", "true");
+  // The breakdown shown first, as a person sees it before they switch (the page is live by then).
+  await expect(page.getByRole("tabpanel", { name: "First-message tag" }).getByRole("table", { name: "Requests by first-message tag" })).toBeVisible(LOADED);
   await first.focus();
   await page.keyboard.press("ArrowRight");
   const source = tabs.getByRole("tab", { name: "Source" });

@@ -24,14 +24,14 @@ export default async function UnresolvedPage({
   if (days) {
     const range = { workspaceId: workspace, ...days };
     const { before, earlier } = periodBefore(range);
-    const { q, asked } = loadUnresolved(query);
+    const { q, asked, by } = loadUnresolved(query);
     prefetch(trpc.unresolved.volume.queryOptions(range));
     prefetch(trpc.unresolved.speed.queryOptions(range));
     if (before) {
       prefetch(trpc.unresolved.volume.queryOptions(earlier));
       prefetch(trpc.unresolved.interveneSpeed.queryOptions(earlier));
     }
-    prefetch(trpc.unresolved.sources.queryOptions(range));
+    prefetch(trpc.unresolved.sources.queryOptions({ ...range, by }));
     prefetch(trpc.unresolved.terms.queryOptions(range));
     prefetch(trpc.unresolved.asked.queryOptions(askedInput({ ...range, search: q, page: asked })));
     prefetch(trpc.unresolved.repeaters.queryOptions(range));
