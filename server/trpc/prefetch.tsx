@@ -11,7 +11,7 @@ const serverQueryClient = cache(() => makeQueryClient({ onServer: true }));
 
 /**
  * A page's queries, started on the server as the page is asked for:
- * `void prefetch(trpc.overview.summary.queryOptions(input))`, with the input
+ * `prefetch(trpc.overview.summary.queryOptions(input))`, with the input
  * the page's client component will ask for, then render it inside
  * <HandOver>. At a million contacts a page's scripts ran for 300–550 ms
  * before they asked for its figures.
