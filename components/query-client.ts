@@ -1,12 +1,12 @@
-import { defaultShouldDehydrateQuery, QueryClient } from "@tanstack/react-query";
+import { QueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import superjson from "superjson";
 
 /**
  * The reports' cache, in the browser and for one server render. A server
- * page starts its figures' queries as the page is asked for and hands them
- * over still running (server/trpc/prefetch.tsx): a query's answer streams in
- * with the page instead of being asked for once the page's scripts have run.
+ * page runs its figures' queries as the page is asked for and hands their
+ * answers over with the page (server/trpc/prefetch.tsx), instead of the
+ * browser asking for them once the page's scripts have run.
  */
 export function makeQueryClient({ onServer = false }: { onServer?: boolean } = {}) {
   return new QueryClient({
@@ -16,22 +16,18 @@ export function makeQueryClient({ onServer = false }: { onServer?: boolean } = {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
         // A 4xx (bad range, not a member, signed out) will not get better by asking again. A server
-        // render does not ask again at all: the browser does, over HTTP, when it is handed a failure.
+        // render does not ask again at all: a failed query is not handed over, and the browser asks.
         retry: (failures, error) => {
           if (onServer) return false;
           const status = error instanceof TRPCClientError ? (error.data?.httpStatus as number | undefined) : undefined;
           if (status !== undefined && status < 500) return false;
           return failures < 2;
         },
-        // A failure handed over from the server render reaches the browser without its code (a
-        // contact that does not exist, say), so it is asked again at once for the real answer.
-        retryDelay: (failures, error) => (error instanceof TRPCClientError ? Math.min(1000 * 2 ** failures, 30_000) : 0),
       },
-      dehydrate: {
-        // Handed over while still running: the browser waits for the server's answer, not a second one.
-        shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === "pending",
-        serializeData: superjson.serialize,
-      },
+      // Answers only (the default): a query handed over still running rendered its skeleton on the
+      // server and, its answer having come in with the page, its figures in the browser's first
+      // render, which React refused as a mismatch and rendered the page again (error #418).
+      dehydrate: { serializeData: superjson.serialize },
       hydrate: { deserializeData: superjson.deserialize },
     },
   });

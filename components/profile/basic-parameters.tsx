@@ -12,7 +12,8 @@ function When({ value }: { value: string | null }) {
   return (
     <time dateTime={date.toISOString()} title={formatExact(date, zone)}>
       {formatWhen(value, zone)}
-      <small>{formatRelative(date)}</small>
+      {/* "How long ago" moves on between the server's render and the browser's. */}
+      <small suppressHydrationWarning>{formatRelative(date)}</small>
     </time>
   );
 }

@@ -10,7 +10,8 @@ export function RelativeTime({ value }: { value: string }) {
   if (Number.isNaN(date.getTime())) return <span>{value}</span>;
   const exact = formatExact(date, timeZone);
   return (
-    <time dateTime={date.toISOString()} title={exact}>
+    // "How long ago" moves on between the server's render and the browser's: not a mismatch to render again for.
+    <time dateTime={date.toISOString()} title={exact} suppressHydrationWarning>
       {formatRelative(date)}
       <span className="visually-hidden"> ({exact})</span>
     </time>

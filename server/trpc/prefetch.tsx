@@ -10,26 +10,28 @@ import { createContext } from "./server";
 const serverQueryClient = cache(() => makeQueryClient({ onServer: true }));
 
 /**
- * A page's queries, started on the server as the page is asked for:
- * `prefetch(trpc.overview.summary.queryOptions(input))`, with the input
- * the page's client component will ask for, then render it inside
- * <HandOver>. At a million contacts a page's scripts ran for 300–550 ms
- * before they asked for its figures.
+ * A page's queries, run on the server as the page is asked for:
+ * `await Promise.all([prefetch(trpc.overview.summary.queryOptions(input))])`,
+ * with the input the page's client component will ask for, then the page
+ * inside <HandOver>, whose first render (on the server, then in the browser)
+ * has the answers. At a million contacts a page's scripts ran for 300–550 ms
+ * before they asked for its figures. A failed query is not handed over: the
+ * browser asks for it and shows its failure as it always did.
  */
 export const trpc = createTRPCOptionsProxy({ ctx: createContext, router: appRouter, queryClient: serverQueryClient });
 
 // Any procedure's options, typed as tRPC's own server-components guide types them.
-export function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(options: T): void {
-  void serverQueryClient().prefetchQuery(options);
+export function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(options: T): Promise<void> {
+  return serverQueryClient().prefetchQuery(options);
 }
 
 /** The first page of a paged query (`infiniteQueryOptions`), as prefetch does a plain one. */
 // Any procedure's pages: their data and cursor types are the procedure's, not this helper's.
-export function prefetchFirstPage(options: FetchInfiniteQueryOptions<any, any, any, any, any>): void {
-  void serverQueryClient().prefetchInfiniteQuery(options);
+export function prefetchFirstPage(options: FetchInfiniteQueryOptions<any, any, any, any, any>): Promise<void> {
+  return serverQueryClient().prefetchInfiniteQuery(options);
 }
 
-/** Hands the queries a page started, finished or still running, to its client components. */
+/** Hands the answers of the queries a page ran to its client components. */
 export function HandOver({ children }: { children: ReactNode }) {
   return <HydrationBoundary state={dehydrate(serverQueryClient())}>{children}</HydrationBoundary>;
 }

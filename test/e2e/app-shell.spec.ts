@@ -112,6 +112,28 @@ test("the Overview and the campaign list come with their figures, which the brow
   await expect(page).toHaveURL(/range=30d/);
 });
 
+test("every main page opens without an error in the browser", async ({ page }) => {
+  await signIn(page);
+  await expect(page).toHaveURL(/\/w\/demo\/overview/);
+  // A page rendered one way on the server and another in the browser is rendered again, and says so (React #418).
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  for (const path of ["overview?range=90d", "contacts", "unresolved", "campaigns?range=90d", "segments", "segments/new", "manage/tags"]) {
+    await page.goto(`/w/demo/${path}`);
+    await page.waitForLoadState("networkidle");
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  }
+  // A profile and a campaign's report, opened as a shared link opens them.
+  await page.goto("/w/demo/contacts");
+  await page.goto((await page.locator('table tbody tr a[href*="/contacts/"]').first().getAttribute("href"))!);
+  await expect(page.getByTestId("journey-event").first()).toBeVisible();
+  await page.goto("/w/demo/campaigns?range=90d");
+  await page.goto((await page.getByRole("table", { name: "Campaigns" }).getByRole("row").nth(1).getByRole("link").getAttribute("href"))!);
+  await expect(page.getByRole("region", { name: "Breakdowns" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(errors).toEqual([]);
+});
+
 test("signing out returns to the sign-in page", async ({ page }) => {
   await signIn(page, ADMIN, PASSWORD, "");
   await expect(page).toHaveURL(/\/w\/[^/]+\/overview/);

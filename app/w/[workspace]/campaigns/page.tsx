@@ -17,13 +17,15 @@ export default async function CampaignsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { workspace } = await params;
-  // The totals', list's and heatmap's queries start now, as the view will ask for them.
+  // The totals', list's and heatmap's queries run now, as the view will ask for them; the page comes with their answers.
   const query = await searchParams;
   const range = await reportDays(workspace, query);
   if (range) {
-    prefetch(trpc.campaigns.summary.queryOptions({ workspaceId: workspace, ...range }));
-    prefetch(trpc.campaigns.list.queryOptions(listInput(workspace, range, loadList(query))));
-    prefetch(trpc.campaigns.timing.queryOptions({ workspaceId: workspace, ...range }));
+    await Promise.all([
+      prefetch(trpc.campaigns.summary.queryOptions({ workspaceId: workspace, ...range })),
+      prefetch(trpc.campaigns.list.queryOptions(listInput(workspace, range, loadList(query)))),
+      prefetch(trpc.campaigns.timing.queryOptions({ workspaceId: workspace, ...range })),
+    ]);
   }
   return (
     <HandOver>

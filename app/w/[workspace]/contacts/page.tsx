@@ -16,9 +16,12 @@ export default async function ContactsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { workspace } = await params;
-  // The page of contacts and the filters' choices start now, as the view will ask for them.
-  prefetch(trpc.contacts.list.queryOptions(contactsListInput(workspace, contactsStateOf(loadContacts(await searchParams)))));
-  prefetch(trpc.contacts.filterOptions.queryOptions({ workspaceId: workspace }));
+  // The page of contacts and the filters' choices run now, as the view will ask for them; the page comes with their answers.
+  const state = contactsStateOf(loadContacts(await searchParams));
+  await Promise.all([
+    prefetch(trpc.contacts.list.queryOptions(contactsListInput(workspace, state))),
+    prefetch(trpc.contacts.filterOptions.queryOptions({ workspaceId: workspace })),
+  ]);
   return (
     <HandOver>
       {/* The view reads its table state from the URL on the client; this boundary keeps the shell renderable without it. */}

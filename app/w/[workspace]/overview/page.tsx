@@ -17,9 +17,9 @@ export default async function OverviewPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { workspace } = await params;
-  // The figures' query starts now, with the input the view will ask for.
+  // The figures' query runs now, with the input the view will ask for; the page comes with its answer.
   const range = await reportDays(workspace, await searchParams);
-  if (range) prefetch(trpc.overview.summary.queryOptions({ workspaceId: workspace, ...range }));
+  if (range) await prefetch(trpc.overview.summary.queryOptions({ workspaceId: workspace, ...range }));
   return (
     <HandOver>
       {/* The view reads the date range from the URL on the client; this boundary keeps the shell renderable without it. */}

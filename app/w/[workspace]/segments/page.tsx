@@ -6,9 +6,11 @@ export const metadata: Metadata = { title: "Segments" };
 
 export default async function SegmentsPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace } = await params;
-  // The list and the reader's role start now; each size is asked for once the list is on screen.
-  prefetch(trpc.segments.list.queryOptions({ workspaceId: workspace }));
-  prefetch(trpc.workspaces.current.queryOptions({ workspaceId: workspace }));
+  // The list and the reader's role run now, and come with the page; each size is asked for once the list is on screen.
+  await Promise.all([
+    prefetch(trpc.segments.list.queryOptions({ workspaceId: workspace })),
+    prefetch(trpc.workspaces.current.queryOptions({ workspaceId: workspace })),
+  ]);
   return (
     <HandOver>
       <SegmentList workspaceId={workspace} />

@@ -22,13 +22,15 @@ export default async function CampaignPage({
   } catch {
     // A stray % is not an encoding; the id is the text as it is.
   }
-  // The report, the breakdown and what they need start now, side by side, as the view will ask for them.
+  // The report, the breakdown and what they need run now, side by side, as the view will ask for them; the page comes with their answers.
   const query = loadReport(await searchParams);
   const report = { workspaceId: workspace, campaignId, replyWindowHours: query.window };
-  prefetch(trpc.campaigns.report.queryOptions({ ...report, attributionDays: query.attribution }));
-  prefetch(trpc.campaigns.breakdown.queryOptions({ ...report, by: breakdownOf(query) }));
-  prefetch(trpc.workspaces.current.queryOptions({ workspaceId: workspace }));
-  prefetch(trpc.attributes.list.queryOptions({ workspaceId: workspace }));
+  await Promise.all([
+    prefetch(trpc.campaigns.report.queryOptions({ ...report, attributionDays: query.attribution })),
+    prefetch(trpc.campaigns.breakdown.queryOptions({ ...report, by: breakdownOf(query) })),
+    prefetch(trpc.workspaces.current.queryOptions({ workspaceId: workspace })),
+    prefetch(trpc.attributes.list.queryOptions({ workspaceId: workspace })),
+  ]);
   return (
     <HandOver>
       <Suspense

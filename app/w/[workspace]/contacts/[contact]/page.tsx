@@ -35,9 +35,12 @@ export default async function ContactProfilePage({
       </div>
     );
   }
-  // The profile and its journey's first page start now, side by side: in the browser the journey waited for the profile.
-  prefetch(trpc.profile.overview.queryOptions({ workspaceId: workspace, contact: read.contact }));
-  prefetchFirstPage(trpc.profile.journey.infiniteQueryOptions(journeyInput(workspace, read.contact, loadJourney(await searchParams)), JOURNEY_PAGES));
+  // The profile and its journey's first page run now, side by side (in the browser the journey waited for the profile); the page comes with their answers.
+  const journey = journeyInput(workspace, read.contact, loadJourney(await searchParams));
+  await Promise.all([
+    prefetch(trpc.profile.overview.queryOptions({ workspaceId: workspace, contact: read.contact })),
+    prefetchFirstPage(trpc.profile.journey.infiniteQueryOptions(journey, JOURNEY_PAGES)),
+  ]);
   return (
     <HandOver>
       <Suspense
