@@ -1,7 +1,7 @@
 "use client";
 
 import { formatDuration, formatNumber, formatShare } from "@/components/ui/format";
-import { periodBefore } from "./report-inputs";
+import { previousRange } from "@/clickhouse/vocabulary/dates";
 import { Delta } from "@/components/ui/delta";
 import { KpiCard, KpiRow } from "@/components/ui/kpi-card";
 import { useBacklog, useInterveneSpeed, useSpeed, useVolume, type ReportOutputs, type ReportRange } from "./use-report";
@@ -16,7 +16,8 @@ function shareOf(days: ReportOutputs["volume"]["days"]): number | null {
 export function Headline({ range, enabled }: { range: ReportRange; enabled: boolean }) {
   const volume = useVolume(range, enabled);
   const speed = useSpeed(range, enabled);
-  const { before, earlier } = periodBefore(range);
+  const before = previousRange(range);
+  const earlier = { workspaceId: range.workspaceId, from: before?.from ?? range.from, to: before?.to ?? range.to };
   const previousVolume = useVolume(earlier, enabled && before !== null);
   const previousSpeed = useInterveneSpeed(earlier, enabled && before !== null);
   const previousDays = before && !previousVolume.isPlaceholderData ? previousVolume.data?.days : undefined;

@@ -5,10 +5,13 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useTRPC } from "@/components/trpc";
 import type { AppRouter } from "@/server/routers/_app";
 import type { EntryDimension } from "@/clickhouse/vocabulary/entry-points";
-import { askedInput, type ReportRange } from "./report-inputs";
 
 export type ReportOutputs = inferRouterOutputs<AppRouter>["unresolved"];
-export type { ReportRange };
+export interface ReportRange {
+  workspaceId: string;
+  from: string;
+  to: string;
+}
 
 // Keep the last figures on screen while another range loads, instead of flashing skeletons.
 const keep = (enabled: boolean) => ({ placeholderData: keepPreviousData, enabled });
@@ -48,7 +51,7 @@ export function useTerms(r: ReportRange, enabled = true) {
 }
 
 export function useAsked(r: ReportRange & { search: string; page: number }, enabled = true) {
-  return useQuery(useTRPC().unresolved.asked.queryOptions(askedInput(r), keep(enabled)));
+  return useQuery(useTRPC().unresolved.asked.queryOptions({ ...r, pageSize: 10 }, keep(enabled)));
 }
 
 export function useRepeaters(r: ReportRange, enabled = true) {
