@@ -11,6 +11,9 @@ import { isIsoDay } from "@/components/ui/range/range";
  * pages (createLoader) and unit tests.
  */
 
+/** A server page's query string as Next.js hands it over (`searchParams`), which the pages' loaders read. */
+export type PageQuery = Record<string, string | string[] | undefined>;
+
 /** A 1-based page number, as people count pages: a positive whole number, nothing else. */
 export const parseAsPage = createParser({
   parse: (v) => (/^\d{1,9}$/.test(v) && Number(v) >= 1 ? Number(v) : null),

@@ -6,6 +6,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { currentSession } from "@/server/auth/session";
 import { problemFromQuery, signInMessage } from "@/server/auth/sign-in-messages";
 import styles from "./signin.module.css";
+import type { PageQuery } from "@/components/url-params";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -17,7 +18,7 @@ const DEMO_ROLES = [
 ];
 const DEMO_PASSWORD = "chatlens-demo";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<PageQuery> }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await currentSession()) redirect(callbackUrl);

@@ -4,6 +4,7 @@ import { getStore } from "@/clickhouse/client";
 import { rangeOfUrl } from "@/components/ui/range/search-params";
 import { currentSession } from "@/server/auth/session";
 import { createCaller } from "@/server/routers/_app";
+import type { PageQuery } from "@/components/url-params";
 
 /**
  * One context per request: React's cache() scopes it to the current server
@@ -24,7 +25,7 @@ export const currentWorkspace = cache((workspaceId: string) => api.workspaces.cu
  * null for a custom range the view refuses, or a workspace the caller cannot
  * read (the layout answers that one).
  */
-export async function reportDays(workspaceId: string, query: Record<string, string | string[] | undefined>) {
+export async function reportDays(workspaceId: string, query: PageQuery) {
   const zone = await currentWorkspace(workspaceId).then((w) => w.timeZone, () => null);
   return zone ? rangeOfUrl(query, zone) : null;
 }

@@ -6,10 +6,11 @@ import { safeCallbackUrl } from "@/components/auth/callback-url";
 import { PasswordChangeForm } from "@/components/auth/password-change-form";
 import styles from "@/components/auth/sign-in-form.module.css";
 import { currentSession } from "@/server/auth/session";
+import type { PageQuery } from "@/components/url-params";
 
 export const metadata: Metadata = { title: "Change your password" };
 
-export default async function PasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PasswordPage({ searchParams }: { searchParams: Promise<PageQuery> }) {
   const params = await searchParams;
   const next = safeCallbackUrl(params.callbackUrl);
   const session = await currentSession();

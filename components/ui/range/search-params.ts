@@ -1,6 +1,6 @@
 import { useQueryStates } from "nuqs";
 import { createLoader, parseAsStringLiteral } from "nuqs/server";
-import { parseAsIsoDay } from "@/components/url-params";
+import { parseAsIsoDay, type PageQuery } from "@/components/url-params";
 import { customRangeProblem, DEFAULT_PRESET, PRESETS, resolveRange, todayIn, type RangeSelection } from "./range";
 
 /**
@@ -38,7 +38,7 @@ export const loadRange = createLoader(rangeParsers);
  * server page can start the same query; null for a custom range the page
  * refuses instead of asking.
  */
-export function rangeOfUrl(searchParams: Record<string, string | string[] | undefined>, timeZone: string): { from: string; to: string } | null {
+export function rangeOfUrl(searchParams: PageQuery, timeZone: string): { from: string; to: string } | null {
   const selection = selectionOf(loadRange(searchParams));
   const range = resolveRange(selection, todayIn(timeZone));
   return selection.kind === "custom" && customRangeProblem(range.from, range.to) !== null ? null : range;

@@ -6,6 +6,7 @@ import shell from "@/components/shell/shell.module.css";
 import { listInput, loadList } from "@/components/campaigns/search-params";
 import { HandOver, prefetch, trpc } from "@/server/trpc/prefetch";
 import { reportDays } from "@/server/trpc/server";
+import type { PageQuery } from "@/components/url-params";
 
 export const metadata: Metadata = { title: "Campaigns" };
 
@@ -14,7 +15,7 @@ export default async function CampaignsPage({
   searchParams,
 }: {
   params: Promise<{ workspace: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<PageQuery>;
 }) {
   const { workspace } = await params;
   // The totals', list's and heatmap's queries run now, as the view will ask for them; the page comes with their answers.

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { contactsListInput, contactsStateOf, loadContacts } from "@/components/contacts/search-params";
 import shell from "@/components/shell/shell.module.css";
 import { HandOver, prefetch, trpc } from "@/server/trpc/prefetch";
+import type { PageQuery } from "@/components/url-params";
 
 export const metadata: Metadata = { title: "Contacts" };
 
@@ -13,7 +14,7 @@ export default async function ContactsPage({
   searchParams,
 }: {
   params: Promise<{ workspace: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<PageQuery>;
 }) {
   const { workspace } = await params;
   // The page of contacts and the filters' choices run now, as the view will ask for them; the page comes with their answers.

@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import shell from "@/components/shell/shell.module.css";
 import { HandOver, prefetch, trpc } from "@/server/trpc/prefetch";
 import { reportDays } from "@/server/trpc/server";
+import type { PageQuery } from "@/components/url-params";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -14,7 +15,7 @@ export default async function OverviewPage({
   searchParams,
 }: {
   params: Promise<{ workspace: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<PageQuery>;
 }) {
   const { workspace } = await params;
   // The figures' query runs now, with the input the view will ask for; the page comes with its answer.

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { breakdownOf, loadReport } from "@/components/campaigns/search-params";
 import shell from "@/components/shell/shell.module.css";
 import { HandOver, prefetch, trpc } from "@/server/trpc/prefetch";
+import type { PageQuery } from "@/components/url-params";
 
 export const metadata: Metadata = { title: "Campaign" };
 
@@ -13,7 +14,7 @@ export default async function CampaignPage({
   searchParams,
 }: {
   params: Promise<{ workspace: string; campaign: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<PageQuery>;
 }) {
   const { workspace, campaign } = await params;
   let campaignId = campaign;

@@ -8,6 +8,7 @@ import { readContactParam } from "@/components/profile/contact-param";
 import { JOURNEY_PAGES, journeyInput, loadJourney } from "@/components/profile/search-params";
 import shell from "@/components/shell/shell.module.css";
 import { HandOver, prefetch, prefetchFirstPage, trpc } from "@/server/trpc/prefetch";
+import type { PageQuery } from "@/components/url-params";
 
 type Params = Promise<{ workspace: string; contact: string }>;
 
@@ -23,7 +24,7 @@ export default async function ContactProfilePage({
   searchParams,
 }: {
   params: Params;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<PageQuery>;
 }) {
   const { workspace, contact } = await params;
   const read = readContactParam(contact);
